@@ -1,0 +1,73 @@
+/** Dialogue contract: one turn in, replies + new state + the decision out. */
+import type { Conversation, Message, Shop } from '../domain/records.js'
+import type { Customer, Locale } from '../domain/schemas.js'
+import type { KnowledgeBase } from '../knowledge/types.js'
+import type { NluResult } from '../nlu/types.js'
+import type { Store } from '../ports/store.js'
+
+export type ReplyButton = { label: string; payload: string }
+
+export type Reply = {
+  text: string
+  buttons?: ReplyButton[]
+  /** Structured payload for rich widgets: an order card, a product card… */
+  card?: { type: 'order' | 'product' | 'ticket' | 'return'; data: Record<string, unknown> }
+}
+
+export const TURN_ACTIONS = ['answer', 'ask_slot', 'confirm', 'execute', 'clarify', 'handoff', 'fallback'] as const
+export type TurnAction = (typeof TURN_ACTIONS)[number]
+
+/** Per-shop policy knobs. Defaults live in core/dialogue/default-policy-config.ts. */
+export type PolicyConfig = {
+  /** NLU confidence below this → clarify instead of acting. */
+  intentThreshold: number
+  /** Emotion score at or above this → hand off to a human. */
+  emotionHandoffThreshold: number
+  /** This many consecutive failed turns → hand off. */
+  maxFailedTurns: number
+}
+
+/** Dialogue state; stored as JSON on the conversation, returned in every response. */
+export type DialogueState = {
+  activeIntent: string | null
+  slots: Record<string, unknown>
+  /** The slot or confirmation the bot is waiting for, if any. */
+  awaiting: string | null
+  /** Recent topics, newest last, for returning to an unfinished task. */
+  topics: string[]
+  failedTurns: number
+  [key: string]: unknown
+}
+
+export type TurnContext = {
+  shop: Shop
+  conversation: Conversation
+  customer: Customer | null
+  locale: Locale
+  text: string
+  nlu: NluResult
+  state: DialogueState
+  history: Message[]
+  store: Store
+  knowledge: KnowledgeBase
+  policy: PolicyConfig
+  now: Date
+  newId: (prefix: string) => string
+}
+
+export type TurnOutcome = {
+  replies: Reply[]
+  state: DialogueState
+  action: TurnAction
+  reason: string
+  handoff: boolean
+  ticket?: { id: string; queue: string; priority: string }
+  returnRequest?: { id: string }
+  /** Set when the visitor verified their identity this turn. */
+  customerId?: string
+  /** Domain events to store (HandoffRequested, TicketCreated, …). */
+  events?: Array<{ type: string; data: Record<string, unknown> }>
+}
+
+/** The dialogue manager: state tracking + policy + skills. */
+export type DialogueManager = (ctx: TurnContext) => Promise<TurnOutcome>

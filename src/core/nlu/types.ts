@@ -1,0 +1,73 @@
+/** NLU contract: what every turn's understanding looks like. */
+import type { Locale } from '../domain/schemas.js'
+
+export const INTENTS = [
+  'greeting',
+  'product_inquiry',
+  'price_promotion',
+  'stock_availability',
+  'size_advice',
+  'recommendation',
+  'order_status',
+  'logistics',
+  'modify_order',
+  'cancel_order',
+  'return_refund',
+  'after_sales_fault',
+  'invoice_payment',
+  'complaint',
+  'human_agent',
+  'out_of_scope',
+] as const
+export type Intent = (typeof INTENTS)[number]
+
+export const ENTITY_TYPES = [
+  'order_no',
+  'phone',
+  'amount',
+  'quantity',
+  'size',
+  'color',
+  'product',
+  'device_model',
+  'date',
+  'height',
+  'weight',
+  'tracking_no',
+] as const
+export type EntityType = (typeof ENTITY_TYPES)[number]
+
+/** A span of the message; `start`/`end` are UTF-16 offsets into the original text. */
+export type Entity = {
+  type: EntityType
+  /** The surface text as written. */
+  text: string
+  /** Normalised value: `"XL"`, `"red"`, `"2026-11-20"`, `{amount: 199, currency: "CNY"}`, a SKU… */
+  value: unknown
+  start: number
+  end: number
+}
+
+export type Emotion = {
+  /** 0 = calm, 1 = furious. The handoff rule compares this to a threshold (default 0.7). */
+  score: number
+  label: 'calm' | 'neutral' | 'frustrated' | 'angry'
+}
+
+export type IntentCandidate = { intent: Intent; confidence: number }
+
+export type NluResult = {
+  intent: Intent
+  /** Calibrated probability of `intent`; below the pipeline's threshold it asks to clarify. */
+  confidence: number
+  /** Top candidates, best first (includes `intent`). */
+  candidates: IntentCandidate[]
+  entities: Entity[]
+  emotion: Emotion
+  locale: Locale
+}
+
+/** Anything that can understand a message. The default is the offline model in core/nlu. */
+export type NluEngine = {
+  analyze(text: string): NluResult
+}

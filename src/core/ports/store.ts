@@ -1,0 +1,124 @@
+/**
+ * The storage port. Two adapters implement it (SQLite, PostgreSQL) and both
+ * pass test/contract/store.contract.ts. Every method is scoped by shop id:
+ * one store holds many shops.
+ */
+import type {
+  Conversation,
+  ConversationStatus,
+  DomainEvent,
+  KnowledgeVersion,
+  Message,
+  ReturnRequest,
+  Shop,
+  Ticket,
+  TicketComment,
+  TicketStatus,
+} from '../domain/records.js'
+import type { Customer, FaqEntry, Fault, Order, Product } from '../domain/schemas.js'
+
+export type Page = { limit?: number; offset?: number }
+
+export type TicketFilter = Page & {
+  status?: TicketStatus
+  queue?: string
+  assignee?: string
+  customerId?: string
+  conversationId?: string
+}
+
+export type Store = {
+  readonly specificationVersion: 'v1'
+  readonly dialect: 'sqlite' | 'postgres'
+  /** Applies pending migrations; idempotent. */
+  migrate(): Promise<void>
+  /** Throws when the database cannot answer a trivial query. */
+  ping(): Promise<void>
+  close(): Promise<void>
+  /** Runs `fn` in one database transaction: all of its writes or none. */
+  transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>
+
+  shops: {
+    get(id: string): Promise<Shop | null>
+    upsert(shop: Shop): Promise<void>
+    list(): Promise<Shop[]>
+  }
+  products: {
+    upsertMany(shopId: string, rows: Product[]): Promise<void>
+    get(shopId: string, sku: string): Promise<Product | null>
+    list(shopId: string, page?: Page & { category?: string }): Promise<Product[]>
+    count(shopId: string): Promise<number>
+  }
+  /** Current head of each FAQ entry (any status); history is in `knowledge`. */
+  faq: {
+    upsertMany(shopId: string, rows: FaqEntry[]): Promise<void>
+    get(shopId: string, id: string): Promise<FaqEntry | null>
+    list(shopId: string, page?: Page & { status?: FaqEntry['status']; locale?: string }): Promise<FaqEntry[]>
+    count(shopId: string): Promise<number>
+    delete(shopId: string, id: string): Promise<boolean>
+  }
+  knowledge: {
+    /** Appends a version; `version` is assigned by the store (max + 1) and returned. */
+    addVersion(v: Omit<KnowledgeVersion, 'version'>): Promise<KnowledgeVersion>
+    listVersions(shopId: string, kind: 'faq', entryId: string): Promise<KnowledgeVersion[]>
+  }
+  customers: {
+    upsertMany(shopId: string, rows: Customer[]): Promise<void>
+    get(shopId: string, id: string): Promise<Customer | null>
+    list(shopId: string, page?: Page): Promise<Customer[]>
+    count(shopId: string): Promise<number>
+  }
+  /** Orders come back with their shipment (stored in its own table) attached. */
+  orders: {
+    upsertMany(shopId: string, rows: Order[]): Promise<void>
+    get(shopId: string, orderNo: string): Promise<Order | null>
+    listByCustomer(shopId: string, customerId: string): Promise<Order[]>
+    /** Partial update of status / address (modify and cancel skills). */
+    update(shopId: string, orderNo: string, patch: Partial<Pick<Order, 'status' | 'address'>>): Promise<void>
+    list(shopId: string, page?: Page & { status?: Order['status'] }): Promise<Order[]>
+    count(shopId: string): Promise<number>
+  }
+  faults: {
+    upsertMany(shopId: string, rows: Fault[]): Promise<void>
+    get(shopId: string, id: string): Promise<Fault | null>
+    list(shopId: string): Promise<Fault[]>
+    count(shopId: string): Promise<number>
+  }
+  conversations: {
+    create(c: Conversation): Promise<void>
+    get(shopId: string, id: string): Promise<Conversation | null>
+    /** Updates state/status/locale/customerId and bumps updatedAt. */
+    update(
+      shopId: string,
+      id: string,
+      patch: Partial<Pick<Conversation, 'state' | 'status' | 'locale' | 'customerId' | 'updatedAt'>>,
+    ): Promise<void>
+    list(shopId: string, page?: Page & { status?: ConversationStatus; customerId?: string }): Promise<Conversation[]>
+  }
+  messages: {
+    /** Assigns `seq` (per conversation, from 1) and returns the stored message. */
+    append(m: Omit<Message, 'seq'>): Promise<Message>
+    list(shopId: string, conversationId: string, opts?: { afterSeq?: number; limit?: number }): Promise<Message[]>
+  }
+  tickets: {
+    create(t: Ticket): Promise<void>
+    get(shopId: string, id: string): Promise<Ticket | null>
+    update(shopId: string, id: string, patch: Partial<Omit<Ticket, 'id' | 'shopId' | 'createdAt'>>): Promise<void>
+    list(shopId: string, filter?: TicketFilter): Promise<Ticket[]>
+    addComment(c: TicketComment): Promise<void>
+    listComments(shopId: string, ticketId: string): Promise<TicketComment[]>
+  }
+  returns: {
+    create(r: ReturnRequest): Promise<void>
+    get(shopId: string, id: string): Promise<ReturnRequest | null>
+    update(shopId: string, id: string, patch: Partial<Pick<ReturnRequest, 'status' | 'updatedAt'>>): Promise<void>
+    listByOrder(shopId: string, orderNo: string): Promise<ReturnRequest[]>
+  }
+  events: {
+    append(e: DomainEvent): Promise<void>
+    list(
+      shopId: string,
+      opts?: Page & { type?: string; conversationId?: string; since?: string },
+    ): Promise<DomainEvent[]>
+  }
+}

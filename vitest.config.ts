@@ -1,0 +1,12 @@
+import { defineConfig } from 'vitest/config'
+
+export default defineConfig({
+  test: {
+    include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    // PostgreSQL / Redis / browser suites share machine services; files still run in parallel,
+    // each test isolates itself with its own schema / key prefix / data dir.
+    pool: 'forks',
+  },
+})
