@@ -1,0 +1,303 @@
+/**
+ * The conversation service: the one place a customer turn goes through, for
+ * every channel (REST, widget WebSocket, CLI `ask`, story tests).
+ *
+ *   customer text → NLU → dialogue manager (state + policy + skills + knowledge)
+ *   → replies → store (one transaction) → events → pub/sub fan-out
+ */
+import type { DialogueManager, DialogueState, Reply, TurnOutcome } from '../dialogue/types.js'
+import type { Conversation, Message, Shop } from '../domain/records.js'
+import type { Locale } from '../domain/schemas.js'
+import { AppError } from '../errors.js'
+import type { KnowledgeBase } from '../knowledge/types.js'
+import type { NluEngine, NluResult } from '../nlu/types.js'
+import type { KeyedLock, PubSub } from '../ports/pub-sub.js'
+import type { Store } from '../ports/store.js'
+
+export const MAX_MESSAGE_CHARS = 4000
+
+export type ConversationServiceDeps = {
+  store: Store
+  nluFor(shopId: string): Promise<NluEngine>
+  knowledgeFor(shopId: string): Promise<KnowledgeBase>
+  dialogue: DialogueManager
+  pubsub: PubSub
+  lock: KeyedLock
+  clock: () => Date
+  newId: (prefix: string) => string
+}
+
+/** What a turn returns to the channel; the HTTP API serialises it as is. */
+export type TurnResponse = {
+  conversationId: string
+  replies: Reply[]
+  nlu: Pick<NluResult, 'intent' | 'confidence' | 'entities' | 'emotion' | 'locale'>
+  state: DialogueState
+  handoff: boolean
+  action: TurnOutcome['action']
+  reason: string
+  ticket?: TurnOutcome['ticket']
+  returnRequest?: TurnOutcome['returnRequest']
+  /** The stored messages of this turn (customer first), with their seq. */
+  messages: Message[]
+}
+
+/** Channel name for a conversation's live messages. */
+export const conversationChannel = (shopId: string, conversationId: string) => `conv:${shopId}:${conversationId}`
+
+export type StreamEvent = { type: 'message'; message: Message } | { type: 'status'; status: Conversation['status'] }
+
+export function emptyDialogueState(): DialogueState {
+  return { activeIntent: null, slots: {}, awaiting: null, topics: [], failedTurns: 0 }
+}
+
+export type ConversationService = ReturnType<typeof createConversationService>
+
+export function createConversationService(deps: ConversationServiceDeps) {
+  const { store, pubsub, clock, newId } = deps
+
+  async function requireShop(shopId: string): Promise<Shop> {
+    const shop = await store.shops.get(shopId)
+    if (!shop) throw new AppError('not_found', `shop '${shopId}' does not exist`)
+    return shop
+  }
+
+  async function publish(shopId: string, conversationId: string, ev: StreamEvent): Promise<void> {
+    try {
+      await pubsub.publish(conversationChannel(shopId, conversationId), ev)
+    } catch {
+      // Live push is best effort: the message is stored and the client can fetch history.
+    }
+  }
+
+  return {
+    async startConversation(input: {
+      shopId: string
+      customerId: string | null
+      channel: string
+      locale?: Locale | null
+    }): Promise<Conversation> {
+      await requireShop(input.shopId)
+      if (input.customerId) {
+        const c = await store.customers.get(input.shopId, input.customerId)
+        if (!c) throw new AppError('not_found', `customer '${input.customerId}' does not exist`)
+      }
+      const now = clock().toISOString()
+      const conv: Conversation = {
+        id: newId('conv'),
+        shopId: input.shopId,
+        customerId: input.customerId,
+        channel: input.channel,
+        status: 'bot',
+        locale: input.locale ?? null,
+        state: emptyDialogueState(),
+        createdAt: now,
+        updatedAt: now,
+      }
+      await store.conversations.create(conv)
+      await store.events.append({
+        id: newId('evt'),
+        shopId: conv.shopId,
+        type: 'conversation.started',
+        conversationId: conv.id,
+        data: { channel: conv.channel, customerId: conv.customerId },
+        createdAt: now,
+      })
+      return conv
+    },
+
+    async getConversation(shopId: string, id: string): Promise<Conversation> {
+      const c = await store.conversations.get(shopId, id)
+      if (!c) throw new AppError('not_found', 'conversation not found')
+      return c
+    },
+
+    async history(shopId: string, conversationId: string, afterSeq = 0, limit = 500): Promise<Message[]> {
+      return store.messages.list(shopId, conversationId, { afterSeq, limit })
+    },
+
+    /** One customer turn. Turns of one conversation are serialised (lock), writes are atomic. */
+    async handleMessage(input: {
+      shopId: string
+      conversationId: string
+      text: string
+      payload?: string
+    }): Promise<TurnResponse> {
+      const text = input.text.trim()
+      if (!text && !input.payload) throw new AppError('invalid_input', 'text must not be empty')
+      if (input.text.length > MAX_MESSAGE_CHARS)
+        throw new AppError('invalid_input', `text is longer than ${MAX_MESSAGE_CHARS} characters`)
+
+      return deps.lock.withLock(`conv:${input.shopId}:${input.conversationId}`, async () => {
+        const shop = await requireShop(input.shopId)
+        const conversation = await store.conversations.get(input.shopId, input.conversationId)
+        if (!conversation) throw new AppError('not_found', 'conversation not found')
+        if (conversation.status === 'closed') throw new AppError('conflict', 'conversation is closed')
+
+        const nluEngine = await deps.nluFor(shop.id)
+        const understood = nluEngine.analyze(input.payload ?? text)
+        // A message with no letters (an order number alone) keeps the conversation's language.
+        const hasWords = /[\p{L}]/u.test(text.replace(/\b[A-Z]{1,4}\d{6,}\b/g, ''))
+        const locale: Locale = hasWords ? understood.locale : (conversation.locale ?? understood.locale)
+        const nlu: NluResult = { ...understood, locale }
+
+        const customer = conversation.customerId ? await store.customers.get(shop.id, conversation.customerId) : null
+        const knowledge = await deps.knowledgeFor(shop.id)
+        const history = await store.messages.list(shop.id, conversation.id, { limit: 50 })
+        const state = { ...emptyDialogueState(), ...(conversation.state as Partial<DialogueState>) }
+        const now = clock()
+
+        const result = await store.transaction(async (tx) => {
+          const customerMsg = await tx.messages.append({
+            id: newId('msg'),
+            shopId: shop.id,
+            conversationId: conversation.id,
+            role: 'customer',
+            text: text || (input.payload ?? ''),
+            meta: { nlu, ...(input.payload ? { payload: input.payload } : {}) },
+            createdAt: now.toISOString(),
+          })
+          const outcome = await deps.dialogue({
+            shop,
+            conversation,
+            customer,
+            locale,
+            text: input.payload ?? text,
+            nlu,
+            state,
+            history,
+            store: tx,
+            knowledge,
+            policy: policyOf(shop),
+            now,
+            newId,
+          })
+          const botMsgs: Message[] = []
+          for (const r of outcome.replies) {
+            botMsgs.push(
+              await tx.messages.append({
+                id: newId('msg'),
+                shopId: shop.id,
+                conversationId: conversation.id,
+                role: 'bot',
+                text: r.text,
+                meta: {
+                  action: outcome.action,
+                  reason: outcome.reason,
+                  ...(r.buttons ? { buttons: r.buttons } : {}),
+                  ...(r.card ? { card: r.card } : {}),
+                  ...(outcome.handoff ? { handoff: true } : {}),
+                },
+                createdAt: clock().toISOString(),
+              }),
+            )
+          }
+          const status = outcome.handoff && conversation.status === 'bot' ? 'waiting_human' : conversation.status
+          await tx.conversations.update(shop.id, conversation.id, {
+            state: outcome.state,
+            status,
+            locale,
+            ...(outcome.customerId && !conversation.customerId ? { customerId: outcome.customerId } : {}),
+            updatedAt: clock().toISOString(),
+          })
+          const events = [
+            {
+              type: 'turn.completed',
+              data: {
+                intent: nlu.intent,
+                confidence: nlu.confidence,
+                emotion: nlu.emotion.score,
+                action: outcome.action,
+                reason: outcome.reason,
+                handoff: outcome.handoff,
+                latencyMs: clock().getTime() - now.getTime(),
+              },
+            },
+            ...(outcome.handoff && conversation.status === 'bot'
+              ? [{ type: 'handoff.requested', data: { reason: outcome.reason } }]
+              : []),
+            ...(outcome.events ?? []),
+          ]
+          for (const e of events) {
+            await tx.events.append({
+              id: newId('evt'),
+              shopId: shop.id,
+              type: e.type,
+              conversationId: conversation.id,
+              data: e.data,
+              createdAt: clock().toISOString(),
+            })
+          }
+          return { outcome, customerMsg, botMsgs, status }
+        })
+
+        for (const m of [result.customerMsg, ...result.botMsgs]) {
+          await publish(shop.id, conversation.id, { type: 'message', message: m })
+        }
+        if (result.status !== conversation.status) {
+          await publish(shop.id, conversation.id, { type: 'status', status: result.status })
+        }
+
+        const { outcome } = result
+        const response: TurnResponse = {
+          conversationId: conversation.id,
+          replies: outcome.replies,
+          nlu: {
+            intent: nlu.intent,
+            confidence: nlu.confidence,
+            entities: nlu.entities,
+            emotion: nlu.emotion,
+            locale: nlu.locale,
+          },
+          state: outcome.state,
+          handoff: outcome.handoff,
+          action: outcome.action,
+          reason: outcome.reason,
+          messages: [result.customerMsg, ...result.botMsgs],
+        }
+        if (outcome.ticket) response.ticket = outcome.ticket
+        if (outcome.returnRequest) response.returnRequest = outcome.returnRequest
+        return response
+      })
+    },
+
+    /** A message from a human agent or the system (proactive notice), pushed to the customer. */
+    async postMessage(input: {
+      shopId: string
+      conversationId: string
+      role: 'agent' | 'system' | 'bot'
+      text: string
+      meta?: Record<string, unknown>
+    }): Promise<Message> {
+      if (!input.text.trim()) throw new AppError('invalid_input', 'text must not be empty')
+      if (input.text.length > MAX_MESSAGE_CHARS)
+        throw new AppError('invalid_input', `text is longer than ${MAX_MESSAGE_CHARS} characters`)
+      const conversation = await store.conversations.get(input.shopId, input.conversationId)
+      if (!conversation) throw new AppError('not_found', 'conversation not found')
+      const m = await store.messages.append({
+        id: newId('msg'),
+        shopId: input.shopId,
+        conversationId: input.conversationId,
+        role: input.role,
+        text: input.text,
+        meta: input.meta ?? {},
+        createdAt: clock().toISOString(),
+      })
+      await publish(input.shopId, input.conversationId, { type: 'message', message: m })
+      return m
+    },
+  }
+}
+
+function policyOf(shop: Shop) {
+  const p = (shop.settings.policy ?? {}) as Partial<{
+    intentThreshold: number
+    emotionHandoffThreshold: number
+    maxFailedTurns: number
+  }>
+  return {
+    intentThreshold: p.intentThreshold ?? 0.5,
+    emotionHandoffThreshold: p.emotionHandoffThreshold ?? 0.7,
+    maxFailedTurns: p.maxFailedTurns ?? 3,
+  }
+}

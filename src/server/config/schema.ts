@@ -1,0 +1,71 @@
+/**
+ * The one configuration schema. Parsed once in the composition root from the
+ * environment (explicit options win), frozen and passed down; core never reads env.
+ */
+import { z } from 'zod'
+
+const bool = (def: 'true' | 'false') =>
+  z
+    .enum(['true', 'false', '1', '0'])
+    .default(def)
+    .transform((v) => v === 'true' || v === '1')
+const int = (def: number) => z.coerce.number().int().default(def)
+
+export const configSchema = z.object({
+  PORT: int(3000).pipe(z.number().int().min(0).max(65535)),
+  HOST: z.string().default('127.0.0.1'),
+  /** Where the SQLite file, the trained model and the server secret live. */
+  KEFU_DATA_DIR: z.string().default('./.kefu'),
+  /** `sqlite://<path>` (default: <data dir>/kefu.db) or `postgres://user@host:5432/db`. */
+  KEFU_DATABASE_URL: z.string().optional(),
+  /** Redis for multi-instance deployments: pub/sub fan-out and per-conversation locks. */
+  KEFU_REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, 'must start with redis:// or rediss://')
+    .optional(),
+  /** Prefix for every Redis key/channel, so several deployments can share one Redis. */
+  KEFU_REDIS_PREFIX: z.string().default('kefu:'),
+  /** HMAC secret for conversation tokens; generated into the data dir when unset. */
+  KEFU_SECRET: z.string().min(16, 'KEFU_SECRET must be at least 16 characters').optional(),
+  /** Load the demo shop on first start (shop id `demo`). */
+  KEFU_DEMO: bool('true'),
+  /** Where the demo shop's JSONL files are. */
+  KEFU_DEMO_DIR: z.string().default('data/demo'),
+  KEFU_LLM_BASE_URL: z.string().url().optional(),
+  KEFU_LLM_API_KEY: z.string().optional(),
+  KEFU_LLM_MODEL: z.string().optional(),
+  KEFU_LLM_TIMEOUT_MS: int(15000),
+  KEFU_EMBEDDINGS_MODEL: z.string().optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+})
+
+export type Config = Readonly<z.infer<typeof configSchema>> & { readonly databaseUrl: string }
+
+/** Parses config from env + overrides; throws a readable error naming each bad variable. */
+export function parseConfig(env: Record<string, string | undefined>, overrides: Record<string, string> = {}): Config {
+  const merged: Record<string, string | undefined> = { ...env, ...overrides }
+  // Empty strings mean "unset" (docker-compose style env files).
+  for (const k of Object.keys(merged)) if (merged[k] === '') merged[k] = undefined
+  const r = configSchema.safeParse(merged)
+  if (!r.success) {
+    const lines = r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`)
+    throw new Error(`invalid configuration:\n  ${lines.join('\n  ')}`)
+  }
+  const c = r.data
+  if (c.KEFU_LLM_BASE_URL && !c.KEFU_LLM_MODEL) {
+    throw new Error('invalid configuration:\n  KEFU_LLM_MODEL is missing (needed because KEFU_LLM_BASE_URL is set)')
+  }
+  const databaseUrl = c.KEFU_DATABASE_URL ?? `sqlite://${c.KEFU_DATA_DIR.replace(/\/$/, '')}/kefu.db`
+  return Object.freeze({ ...c, databaseUrl })
+}
+
+/** The config with secrets replaced, for `kefu config check` and startup logs. */
+export function redactConfig(c: Config): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...c }
+  for (const k of ['KEFU_SECRET', 'KEFU_LLM_API_KEY']) if (out[k]) out[k] = '***'
+  for (const k of ['KEFU_DATABASE_URL', 'databaseUrl', 'KEFU_REDIS_URL']) {
+    const v = out[k]
+    if (typeof v === 'string') out[k] = v.replace(/\/\/([^:@/]+):([^@/]+)@/, '//$1:***@')
+  }
+  return out
+}

@@ -1,0 +1,160 @@
+/**
+ * The customer-facing chat API: conversations, messages, history and the live stream.
+ * Every route checks the conversation token; a token for another conversation answers 404.
+ */
+import type { WebSocket } from '@fastify/websocket'
+import type { FastifyInstance, FastifyRequest } from 'fastify'
+import { z } from 'zod'
+import {
+  type ConversationService,
+  conversationChannel,
+  MAX_MESSAGE_CHARS,
+  type StreamEvent,
+} from '../../core/conversation/conversation-service.js'
+import { localeSchema } from '../../core/domain/schemas.js'
+import { AppError } from '../../core/errors.js'
+import type { PubSub } from '../../core/ports/pub-sub.js'
+import type { Store } from '../../core/ports/store.js'
+import {
+  signConversationToken,
+  type TokenClaims,
+  verifyConversationToken,
+  verifyCustomerSignature,
+} from '../auth/conversation-token.js'
+import { toHttpError } from '../http/to-http-error.js'
+import { parseBody } from '../http/validate.js'
+
+export type ChatRouteDeps = {
+  store: Store
+  conversations: ConversationService
+  pubsub: PubSub
+  secret: string
+}
+
+const startSchema = z
+  .object({
+    shopId: z.string().min(1).max(64).default('demo'),
+    customerId: z.string().min(1).max(64).optional(),
+    signature: z.string().max(256).optional(),
+    locale: localeSchema.optional(),
+    channel: z.enum(['widget', 'api', 'app', 'miniprogram']).default('api'),
+  })
+  .strict()
+
+const messageSchema = z
+  .object({
+    text: z.string().max(MAX_MESSAGE_CHARS, `text is longer than ${MAX_MESSAGE_CHARS} characters`),
+    payload: z.string().max(500).optional(),
+  })
+  .strict()
+  .refine((b) => b.text.trim().length > 0 || (b.payload ?? '').length > 0, {
+    message: 'text must not be empty',
+    path: ['text'],
+  })
+
+const idParam = z.object({ id: z.string().min(1).max(100) })
+
+export function registerChatRoutes(app: FastifyInstance, deps: ChatRouteDeps): void {
+  const { store, conversations, secret } = deps
+
+  function claimsFor(req: FastifyRequest, conversationId: string, queryToken?: string): TokenClaims {
+    const h = req.headers.authorization
+    const raw = h?.startsWith('Bearer ') ? h.slice(7).trim() : queryToken
+    if (!raw) throw new AppError('unauthorized', 'missing conversation token (Authorization: Bearer <token>)')
+    const claims = verifyConversationToken(secret, raw)
+    if (!claims) throw new AppError('unauthorized', 'invalid conversation token')
+    // Same answer as a conversation that does not exist: a token reveals nothing about other ids.
+    if (claims.conversationId !== conversationId) throw new AppError('not_found', 'conversation not found')
+    return claims
+  }
+
+  app.post('/api/v1/conversations', async (req, reply) => {
+    const body = parseBody(startSchema, req.body ?? {})
+    const shop = await store.shops.get(body.shopId)
+    if (!shop) throw new AppError('not_found', `shop '${body.shopId}' does not exist`)
+    let customerId: string | null = null
+    if (body.customerId) {
+      const signed = body.signature && verifyCustomerSignature(shop.widgetSecret, body.customerId, body.signature)
+      if (!signed && !shop.demo) throw new AppError('unauthorized', 'customerId must be signed with the widget secret')
+      if (body.signature && !signed) throw new AppError('unauthorized', 'customer signature does not match')
+      customerId = body.customerId
+    }
+    const conv = await conversations.startConversation({
+      shopId: shop.id,
+      customerId,
+      channel: body.channel,
+      locale: body.locale ?? null,
+    })
+    const token = signConversationToken(secret, {
+      shopId: shop.id,
+      conversationId: conv.id,
+      customerId,
+      iat: Math.floor(Date.now() / 1000),
+    })
+    reply.code(201)
+    return { id: conv.id, token, shopId: shop.id, customerId, status: conv.status }
+  })
+
+  app.post('/api/v1/conversations/:id/messages', async (req) => {
+    const { id } = parseBody(idParam, req.params)
+    const claims = claimsFor(req, id)
+    const body = parseBody(messageSchema, req.body)
+    return conversations.handleMessage({
+      shopId: claims.shopId,
+      conversationId: id,
+      text: body.text,
+      ...(body.payload ? { payload: body.payload } : {}),
+    })
+  })
+
+  app.get('/api/v1/conversations/:id', async (req) => {
+    const { id } = parseBody(idParam, req.params)
+    const claims = claimsFor(req, id)
+    const c = await conversations.getConversation(claims.shopId, id)
+    return { id: c.id, status: c.status, locale: c.locale, state: c.state, customerId: c.customerId }
+  })
+
+  app.get('/api/v1/conversations/:id/messages', async (req) => {
+    const { id } = parseBody(idParam, req.params)
+    const q = parseBody(
+      z.object({
+        afterSeq: z.coerce.number().int().min(0).default(0),
+        limit: z.coerce.number().int().min(1).max(500).default(200),
+      }),
+      req.query,
+    )
+    const claims = claimsFor(req, id)
+    await conversations.getConversation(claims.shopId, id)
+    const messages = await conversations.history(claims.shopId, id, q.afterSeq, q.limit)
+    return { conversationId: id, messages }
+  })
+
+  app.get('/api/v1/conversations/:id/stream', { websocket: true }, async (socket: WebSocket, req) => {
+    const params = req.params as { id?: string }
+    const token = (req.query as { token?: string }).token
+    let claims: TokenClaims
+    try {
+      claims = claimsFor(req, params.id ?? '', token)
+      await conversations.getConversation(claims.shopId, params.id ?? '')
+    } catch (e) {
+      const { body } = toHttpError(e)
+      socket.send(JSON.stringify({ type: 'error', ...body }))
+      socket.close(4000 + (toHttpError(e).status % 1000), body.error.code)
+      return
+    }
+    const unsubscribe = await deps.pubsub.subscribe(
+      conversationChannel(claims.shopId, claims.conversationId),
+      (ev: unknown) => {
+        if (socket.readyState === 1) socket.send(JSON.stringify(ev as StreamEvent))
+      },
+    )
+    const ping = setInterval(() => {
+      if (socket.readyState === 1) socket.ping()
+    }, 25_000)
+    socket.on('close', () => {
+      clearInterval(ping)
+      void unsubscribe()
+    })
+    socket.send(JSON.stringify({ type: 'ready', conversationId: claims.conversationId }))
+  })
+}
