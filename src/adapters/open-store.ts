@@ -1,0 +1,54 @@
+/**
+ * Opens the store named by a database URL and migrates it. The one place that picks an adapter.
+ */
+import { AppError } from '../core/errors.js'
+import type { Store } from '../core/ports/store.js'
+import { openPostgresStore } from './store-sql/postgres-store.js'
+import { openSqliteStore } from './store-sql/sqlite-store.js'
+
+/**
+ * Resolves a database URL to an adapter, opens it and applies pending migrations.
+ *
+ * - `sqlite://relative/path.db`, `sqlite:///absolute/path.db`, `sqlite::memory:`
+ * - `postgres://user:pass@host:5432/db` or `postgresql://…`; `?schema=name` puts kefu's tables in
+ *   that schema (created if missing)
+ *
+ * @example
+ * const store = await openStore(process.env.KEFU_DATABASE_URL ?? 'sqlite://./.kefu/kefu.db')
+ */
+export async function openStore(url: string): Promise<Store> {
+  const store = await openUnmigrated(url)
+  try {
+    await store.migrate()
+  } catch (e) {
+    await store.close().catch(() => {})
+    throw e
+  }
+  return store
+}
+
+async function openUnmigrated(url: string): Promise<Store> {
+  const u = url.trim()
+  if (u === 'sqlite::memory:' || u === 'sqlite://:memory:') return openSqliteStore(':memory:')
+  if (u.startsWith('sqlite:')) {
+    const path = u.startsWith('sqlite://') ? u.slice('sqlite://'.length) : u.slice('sqlite:'.length)
+    if (!path) throw new AppError('invalid_input', `database URL '${url}' has no file path (sqlite://path/to/kefu.db)`)
+    return openSqliteStore(decodeURIComponent(path))
+  }
+  if (/^postgres(ql)?:\/\//.test(u)) {
+    let parsed: URL
+    try {
+      parsed = new URL(u)
+    } catch (e) {
+      throw new AppError('invalid_input', 'database URL is not a valid postgres:// URL', { cause: e })
+    }
+    const schema = parsed.searchParams.get('schema') ?? undefined
+    parsed.searchParams.delete('schema')
+    return openPostgresStore(parsed.toString(), schema ? { schema } : {})
+  }
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(u)?.[1]
+  throw new AppError(
+    'invalid_input',
+    `unsupported database URL scheme '${scheme ?? u}': use sqlite://path/to/kefu.db, sqlite::memory: or postgres://user@host:5432/db`,
+  )
+}

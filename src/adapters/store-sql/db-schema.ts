@@ -1,0 +1,152 @@
+/**
+ * Row types of the SQL schema (see migrations/), as Kysely sees them. JSON columns are TEXT,
+ * timestamps ISO-8601 TEXT, booleans 0/1.
+ */
+
+export type ShopsTable = {
+  id: string
+  name: string
+  widget_secret: string
+  api_key: string
+  demo: number
+  settings: string
+  created_at: string
+}
+
+type CatalogRow = { shop_id: string; data: string; updated_at: string }
+
+export type ProductsTable = CatalogRow & {
+  sku: string
+  title: string
+  category: string
+  brand: string
+  price: number
+  stock: number
+}
+
+export type FaqTable = CatalogRow & { id: string; category: string; locale: string; status: string }
+
+export type KnowledgeVersionsTable = {
+  shop_id: string
+  kind: string
+  entry_id: string
+  version: number
+  status: string
+  data: string
+  author: string
+  note: string
+  created_at: string
+}
+
+export type CustomersTable = CatalogRow & { id: string; name: string; phone: string; tier: string }
+
+export type OrdersTable = CatalogRow & {
+  order_no: string
+  customer_id: string
+  status: string
+  total: number
+  created_at: string
+}
+
+export type ShipmentsTable = {
+  shop_id: string
+  order_no: string
+  carrier: string
+  tracking_no: string
+  status: string
+  eta: string | null
+  events: string
+  updated_at: string
+}
+
+export type FaultsTable = CatalogRow & { id: string; category: string }
+
+export type ConversationsTable = {
+  shop_id: string
+  id: string
+  customer_id: string | null
+  channel: string
+  status: string
+  locale: string | null
+  state: string
+  created_at: string
+  updated_at: string
+}
+
+export type MessagesTable = {
+  shop_id: string
+  id: string
+  conversation_id: string
+  seq: number
+  role: string
+  text: string
+  meta: string
+  created_at: string
+}
+
+export type TicketsTable = {
+  shop_id: string
+  id: string
+  conversation_id: string | null
+  customer_id: string | null
+  queue: string
+  category: string
+  priority: string
+  status: string
+  assignee: string | null
+  subject: string
+  data: string
+  sla_due_at: string
+  created_at: string
+  updated_at: string
+}
+
+export type TicketCommentsTable = {
+  shop_id: string
+  id: string
+  ticket_id: string
+  author: string
+  text: string
+  created_at: string
+}
+
+export type ReturnRequestsTable = {
+  shop_id: string
+  id: string
+  order_no: string
+  customer_id: string
+  kind: string
+  reason: string
+  status: string
+  items: string
+  refund_amount: number
+  created_at: string
+  updated_at: string
+}
+
+export type EventsTable = {
+  shop_id: string
+  id: string
+  type: string
+  conversation_id: string | null
+  data: string
+  created_at: string
+}
+
+/** The whole database, as Kysely's type parameter. */
+export type Database = {
+  shops: ShopsTable
+  products: ProductsTable
+  faq: FaqTable
+  knowledge_versions: KnowledgeVersionsTable
+  customers: CustomersTable
+  orders: OrdersTable
+  shipments: ShipmentsTable
+  faults: FaultsTable
+  conversations: ConversationsTable
+  messages: MessagesTable
+  tickets: TicketsTable
+  ticket_comments: TicketCommentsTable
+  return_requests: ReturnRequestsTable
+  events: EventsTable
+}

@@ -1,0 +1,18 @@
+/**
+ * The ordered list of schema migrations, shared by SQLite and PostgreSQL. Add a new file
+ * `NNNN-name.ts` and register it here; never edit a migration that has shipped.
+ */
+import type { Migration, MigrationProvider } from 'kysely'
+import * as m0001 from './0001-initial.js'
+
+/** Names sort lexicographically, which is the order Kysely's Migrator applies them in. */
+export const MIGRATIONS: Record<string, Migration> = {
+  '0001_initial': m0001,
+}
+
+/** A provider that serves the statically imported migrations (no directory scanning at run time). */
+export const migrationProvider: MigrationProvider = {
+  async getMigrations() {
+    return MIGRATIONS
+  },
+}

@@ -1,0 +1,61 @@
+/**
+ * Runs the Store conformance suite against every available backend: SQLite always, PostgreSQL
+ * when KEFU_TEST_DATABASE_URL is set (each suite in its own fresh schema).
+ */
+import { afterAll, describe, expect, it } from 'vitest'
+import { openStore } from '../../src/adapters/open-store.js'
+import { AppError } from '../../src/core/errors.js'
+import { storeBackends } from '../helpers/store-fixtures.js'
+import { tempDir } from '../helpers/temp-dir.js'
+import { storeContract } from './store.contract.js'
+
+for (const backend of storeBackends()) storeContract(backend.name, backend.open)
+
+describe('openStore', () => {
+  const dir = tempDir('kefu-open-store-')
+  afterAll(() => dir.remove())
+
+  it('opens and migrates a SQLite file (creating its directory) and an in-memory database', async () => {
+    const file = await openStore(`sqlite://${dir.path}/nested/dir/kefu.db`)
+    try {
+      expect(file.dialect).toBe('sqlite')
+      await file.shops.upsert({
+        id: 's',
+        name: 'S',
+        widgetSecret: 'w',
+        apiKey: 'k',
+        demo: false,
+        settings: {},
+        createdAt: new Date().toISOString(),
+      })
+    } finally {
+      await file.close()
+    }
+    // Re-opening runs no migration twice and keeps the data.
+    const again = await openStore(`sqlite://${dir.path}/nested/dir/kefu.db`)
+    try {
+      expect((await again.shops.get('s'))?.name).toBe('S')
+    } finally {
+      await again.close()
+    }
+    const mem = await openStore('sqlite::memory:')
+    try {
+      expect(await mem.shops.list()).toEqual([])
+    } finally {
+      await mem.close()
+    }
+  })
+
+  it('rejects an unknown scheme with invalid_input', async () => {
+    for (const url of ['mysql://root@localhost/kefu', 'kefu.db', 'sqlite://']) {
+      const err = await openStore(url).catch((e: unknown) => e)
+      expect(AppError.isInstance(err) && err.code).toBe('invalid_input')
+    }
+  })
+
+  it('reports an unreachable PostgreSQL server as unavailable', async () => {
+    // Port 1 on loopback: nothing listens there, so the connection is refused at once.
+    const err = await openStore('postgres://postgres@127.0.0.1:1/postgres').catch((e: unknown) => e)
+    expect(AppError.isInstance(err) && err.code).toBe('unavailable')
+  })
+})
