@@ -1,0 +1,132 @@
+/** Rich cards under a bot reply: order, product, ticket, return; anything else as a key/value list. */
+import type { ReplyCard } from './api-client.js'
+import { formatDateTime, formatPrice } from './format.js'
+import type { Locale, Strings } from './i18n.js'
+
+type Props = { card: ReplyCard; locale: Locale; t: Strings }
+
+const str = (v: unknown): string | null =>
+  typeof v === 'string' && v !== '' ? v : typeof v === 'number' ? String(v) : null
+const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null)
+const obj = (v: unknown): Record<string, unknown> | null =>
+  typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : null
+
+function OrderCard({ data, locale, t }: { data: Record<string, unknown>; locale: Locale; t: Strings }) {
+  const status = str(data.status)
+  const currency = str(data.currency) ?? 'CNY'
+  const total = num(data.total)
+  const items = Array.isArray(data.items) ? data.items.map(obj).filter((i) => i !== null) : []
+  const shipment = obj(data.shipment)
+  const events = shipment && Array.isArray(shipment.events) ? shipment.events.map(obj).filter((e) => e !== null) : []
+  const latest = [...events].sort((a, b) => String(b.time ?? '').localeCompare(String(a.time ?? '')))[0]
+  const eta = shipment ? str(shipment.eta) : null
+  return (
+    <div class="card">
+      <div class="card-head">
+        <span class="card-title">
+          {t.order} {str(data.orderNo) ?? ''}
+        </span>
+        {status && <span class={`pill pill-${status}`}>{t.orderStatus[status] ?? status}</span>}
+      </div>
+      {items.length > 0 && (
+        <ul class="card-items">
+          {items.slice(0, 4).map((item, i) => (
+            <li key={i}>
+              <span class="card-item-title">{str(item.title) ?? str(item.sku) ?? ''}</span>
+              <span class="card-muted">×{num(item.qty) ?? 1}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+      {total !== null && (
+        <div class="card-row">
+          <span class="card-muted">{t.total}</span>
+          <strong>{formatPrice(total, currency, locale)}</strong>
+        </div>
+      )}
+      {shipment && (
+        <div class="card-track">
+          <div class="card-row">
+            <span class="card-muted">{t.tracking}</span>
+            <span>
+              {str(shipment.carrier) ?? ''} {str(shipment.trackingNo) ?? ''}
+            </span>
+          </div>
+          {latest && (
+            <div class="card-event">
+              <span class="dot" aria-hidden="true" />
+              <div>
+                <div>
+                  {str(latest.location) ? `【${str(latest.location)}】` : ''}
+                  {str(latest.description) ?? ''}
+                </div>
+                {str(latest.time) && <div class="card-muted">{formatDateTime(String(latest.time), locale)}</div>}
+              </div>
+            </div>
+          )}
+          {eta && (
+            <div class="card-row">
+              <span class="card-muted">{t.eta}</span>
+              <span>{formatDateTime(eta, locale)}</span>
+            </div>
+          )}
+        </div>
+      )}
+    </div>
+  )
+}
+
+function ProductCard({ data, locale, t }: { data: Record<string, unknown>; locale: Locale; t: Strings }) {
+  const price = num(data.price)
+  const stock = num(data.stock)
+  const image = Array.isArray(data.images) ? str(data.images[0]) : null
+  return (
+    <div class="card card-product">
+      {image && <img class="card-img" src={image} alt="" loading="lazy" />}
+      <div class="card-body">
+        <div class="card-title">{str(data.title) ?? str(data.sku) ?? ''}</div>
+        {str(data.brand) && <div class="card-muted">{str(data.brand)}</div>}
+        <div class="card-row">
+          {price !== null && <strong class="price">{formatPrice(price, str(data.currency) ?? 'CNY', locale)}</strong>}
+          {stock !== null && (
+            <span class={`pill ${stock > 0 ? 'pill-ok' : 'pill-bad'}`}>{stock > 0 ? t.inStock : t.outOfStock}</span>
+          )}
+        </div>
+      </div>
+    </div>
+  )
+}
+
+function FieldsCard({ title, data }: { title: string; data: Record<string, unknown> }) {
+  const fields = Object.entries(data)
+    .filter(([, v]) => str(v) !== null)
+    .slice(0, 6)
+  return (
+    <div class="card">
+      <div class="card-head">
+        <span class="card-title">{title}</span>
+        {str(data.status) && <span class="pill">{str(data.status)}</span>}
+      </div>
+      <dl class="card-fields">
+        {fields
+          .filter(([k]) => k !== 'status')
+          .map(([k, v]) => (
+            <div class="card-row" key={k}>
+              <dt class="card-muted">{k}</dt>
+              <dd>{str(v)}</dd>
+            </div>
+          ))}
+      </dl>
+    </div>
+  )
+}
+
+/** Renders one reply card. */
+export function CardView({ card, locale, t }: Props) {
+  const data = obj(card.data) ?? {}
+  if (card.type === 'order') return <OrderCard data={data} locale={locale} t={t} />
+  if (card.type === 'product') return <ProductCard data={data} locale={locale} t={t} />
+  if (card.type === 'ticket') return <FieldsCard title={t.ticket} data={data} />
+  if (card.type === 'return') return <FieldsCard title={t.returnRequest} data={data} />
+  return <FieldsCard title={card.type} data={data} />
+}
