@@ -1,5 +1,5 @@
 /** Dialogue contract: one turn in, replies + new state + the decision out. */
-import type { Conversation, Message, Shop } from '../domain/records.js'
+import type { Conversation, ConversationStatus, Message, Shop } from '../domain/records.js'
 import type { Customer, Locale } from '../domain/schemas.js'
 import type { KnowledgeBase } from '../knowledge/types.js'
 import type { NluResult } from '../nlu/types.js'
@@ -67,6 +67,8 @@ export type TurnOutcome = {
   customerId?: string
   /** Domain events to store (HandoffRequested, TicketCreated, …). */
   events?: Array<{ type: string; data: Record<string, unknown> }>
+  /** Set when the turn changes the conversation's status (a handoff → `waiting_human`). */
+  conversationStatus?: ConversationStatus
 }
 
 /** The dialogue manager: state tracking + policy + skills. */

@@ -1,0 +1,383 @@
+/**
+ * The dialogue manager: state tracking + policy + skills. One call per customer turn; the conversation
+ * service stores the returned state on the conversation and the replies as bot messages.
+ *
+ * Order of decisions each turn (every one leaves `action` + `reason`):
+ *  1. hand off (explicit request, emotion ≥ threshold, N failed turns);
+ *  2. continue the task the bot is waiting on when the message answers it (slot value, yes/no…),
+ *     follow-ups ("and in XL?") and corrections ("不对，是另一个订单") re-run the active task;
+ *  3. otherwise a confident intent starts a task (suspending an unfinished one, resumed afterwards);
+ *  4. low confidence: knowledge answer / clarify with buttons / honest fallback.
+ */
+import { decideHandoff, handoffText } from '../handoff/handoff-decision.js'
+import { cancelOrderSkill } from '../skills/cancel-order.js'
+import { faultSkill } from '../skills/fault-diagnosis.js'
+import { greetingSkill } from '../skills/greeting.js'
+import { fallbackResult, intentButtons, knowledgeSkill } from '../skills/knowledge-answer.js'
+import { modifyOrderSkill } from '../skills/modify-order.js'
+import { orderStatusSkill } from '../skills/order-status.js'
+import { returnSkill } from '../skills/return-refund.js'
+import { sizeAdviceSkill } from '../skills/size-advice.js'
+import type { Skill, SkillContext, SkillResult } from '../skills/skill-types.js'
+import { priceSkill, stockSkill } from '../skills/stock-price.js'
+import { say } from '../skills/text.js'
+import type { TicketServiceDeps } from '../tickets/ticket-service.js'
+import { DEFAULT_POLICY as DEFAULTS, type DialoguePolicy, resolvePolicy } from './default-policy-config.js'
+import { normalizeState, startTask, type WorkingState } from './dialogue-state.js'
+import { type ExtractedSlots, extractSlots } from './extract-slots.js'
+import { detectSignals, type Signals } from './signals.js'
+import type { DialogueManager, PolicyConfig, TurnContext, TurnOutcome } from './types.js'
+
+/** The policy every shop starts from; `shop.settings.policy` overrides any key. */
+export const DEFAULT_POLICY: DialoguePolicy = DEFAULTS
+
+/** Intents with a skill that acts on shop data; the rest are answered from knowledge. */
+const SKILLS: Record<string, Skill> = {
+  greeting: greetingSkill,
+  order_status: orderStatusSkill,
+  logistics: orderStatusSkill,
+  modify_order: modifyOrderSkill,
+  cancel_order: cancelOrderSkill,
+  return_refund: returnSkill,
+  stock_availability: stockSkill,
+  size_advice: sizeAdviceSkill,
+  after_sales_fault: faultSkill,
+}
+
+const ADDRESSY =
+  /(省|市|区|县|镇|路|街|道|号|弄|巷|村|栋|幢|单元|室|楼|room|street|st\.|road|rd\.?|avenue|ave|lane|apt|floor|building|\d)/i
+const DONT_KNOW =
+  /(不记得|不知道|忘了|不清楚|没有订单|不是在这买|don'?t know|not sure|can'?t remember|don'?t remember|no idea|forgot)/i
+
+/** Does this message answer what the bot is waiting for? (Then the active task continues.) */
+function answersAwaiting(awaiting: string, sc: SkillContext): boolean {
+  const { extracted: x, signals: s, ctx, state } = sc
+  const text = ctx.text.trim()
+  const confidentOther =
+    ctx.nlu.confidence >= 0.85 && ctx.nlu.intent !== state.activeIntent && ctx.nlu.intent !== 'out_of_scope'
+  switch (awaiting) {
+    case 'order':
+      return Boolean(x.order) || (s.ordinal !== null && state.candidates?.kind === 'order') || s.correction
+    case 'verify':
+      return Boolean(x.order || x.phoneLast4)
+    case 'phoneLast4':
+      return Boolean(x.phoneLast4 || x.order)
+    case 'confirm':
+    case 'feedback':
+    case 'opened':
+      return s.affirm || s.deny || (awaiting === 'opened' && /(拆|开封|用过|opened|unopened|sealed|used)/i.test(text))
+    case 'newAddress':
+      return text.length >= 6 && ADDRESSY.test(text) && !(s.question && confidentOther)
+    case 'newPhone':
+      return Boolean(x.phone)
+    case 'field':
+      return /(地址|收货|电话|手机|号码|address|phone|number)/i.test(text)
+    case 'returnKind':
+      return /(退货|退款|换货|换|仅退款|return|refund|exchange|swap)/i.test(text)
+    case 'reason':
+    case 'faultAnswer':
+    case 'symptom':
+      return !(s.question && confidentOther) && text.length > 0
+    case 'deviceModel':
+      return Boolean(x.deviceModel || x.sku) || (!s.question && text.length <= 40)
+    case 'purchase':
+      return Boolean(x.order || x.date || DONT_KNOW.test(text)) || /\d/.test(text)
+    case 'product':
+      return (
+        Boolean(x.sku) ||
+        (s.ordinal !== null && state.candidates?.kind === 'product') ||
+        (!confidentOther && !s.question)
+      )
+    case 'body':
+      return x.heightCm !== undefined || x.weightKg !== undefined
+    case 'item':
+      return Boolean(x.sku) || s.ordinal !== null
+    default:
+      return false
+  }
+}
+
+function hasSlotValue(x: ExtractedSlots): boolean {
+  return Boolean(x.order || x.sku || x.size || x.color || x.deviceModel)
+}
+
+/** Copies extracted values into the slots. */
+function mergeSlots(state: WorkingState, x: ExtractedSlots, awaiting: string | null): void {
+  const s = state.slots
+  if (x.order) {
+    if (s.order !== x.order) delete state.task.confirmed
+    s.order = x.order
+  }
+  if (x.sku) s.sku = x.sku
+  if (x.size) s.size = x.size
+  if (x.color) s.color = x.color
+  if (x.deviceModel) s.deviceModel = x.deviceModel
+  if (x.heightCm !== undefined) s.heightCm = x.heightCm
+  if (x.weightKg !== undefined) s.weightKg = x.weightKg
+  if (x.phoneLast4) s.phoneLast4 = x.phoneLast4
+  if (x.phone && awaiting === 'newPhone') s.phone = x.phone
+  if (x.date) s.date = x.date
+}
+
+function isFollowUp(sc: SkillContext): boolean {
+  const { signals, extracted, ctx, state } = sc
+  if (!state.activeIntent || !hasSlotValue(extracted)) return false
+  const short = ctx.text.trim().length <= 24
+  return (signals.followUp && short) || (short && !signals.question && ctx.nlu.confidence < 0.5)
+}
+
+/**
+ * Creates the dialogue manager. `opts.policy` overrides the defaults for every shop (tests use it);
+ * `shop.settings.policy` still wins for a shop that sets a key.
+ */
+export function createDialogueManager(
+  opts: { policy?: Partial<PolicyConfig>; tickets?: Pick<TicketServiceDeps, 'onEvent' | 'notify'> } = {},
+): DialogueManager {
+  return async (ctx: TurnContext): Promise<TurnOutcome> => {
+    const policy = resolvePolicy(ctx.shop, ctx.policy, opts.policy)
+    const state = normalizeState(ctx.state)
+    state.turns = (typeof state.turns === 'number' ? state.turns : 0) + 1
+    const signals = detectSignals(ctx.text)
+    const extracted = extractSlots(ctx.text, ctx.nlu, state.awaiting)
+    let customer = ctx.customer
+    if (!customer && state.verifiedCustomerId)
+      customer = await ctx.store.customers.get(ctx.shop.id, state.verifiedCustomerId)
+    const sc: SkillContext = {
+      ctx,
+      state,
+      locale: ctx.locale,
+      policy,
+      signals,
+      extracted,
+      customer,
+      answeredAwaiting: false,
+      ...(opts.tickets ? { hooks: opts.tickets } : {}),
+    }
+
+    // 1. Handoff is decided first: a customer who asks for a person or is angry is never kept in a flow.
+    const failed = state.failedTurns + (signals.notAnswered ? 1 : 0)
+    const h = decideHandoff(policy, ctx.nlu, signals, failed)
+    if (h) {
+      state.failedTurns = 0
+      state.lastIntent = ctx.nlu.intent
+      return {
+        replies: [{ text: handoffText(h.reason, ctx.locale) }],
+        state,
+        action: 'handoff',
+        reason: `${h.reason}: ${h.detail}`,
+        handoff: true,
+        conversationStatus: 'waiting_human',
+        events: [
+          {
+            type: 'handoff.requested',
+            data: {
+              reason: h.reason,
+              detail: h.detail,
+              intent: ctx.nlu.intent,
+              emotion: ctx.nlu.emotion.score,
+              activeIntent: state.activeIntent,
+              slots: state.slots,
+            },
+          },
+        ],
+      }
+    }
+    if (signals.notAnswered) {
+      state.failedTurns = failed
+      const buttons = intentButtons(sc)
+      state.lastIntent = state.activeIntent
+      return finish(
+        sc,
+        {
+          replies: [
+            {
+              text: say(
+                ctx.locale,
+                '抱歉没有理解您的问题。能换个说法再描述一下吗？也可以选择下面的问题类型。',
+                'Sorry, I misunderstood. Could you put your question another way, or pick a topic below?',
+              ),
+              ...(buttons.length > 0 ? { buttons } : {}),
+            },
+          ],
+          action: 'clarify',
+          reason: 'customer_said_not_answered',
+          done: true,
+        },
+        true,
+      )
+    }
+
+    // 2. Continue the active task when the message answers it, follows it up or corrects it.
+    let intent: string | null = null
+    const awaiting = state.awaiting
+    if (awaiting && state.activeIntent && answersAwaiting(awaiting, sc)) {
+      intent = state.activeIntent
+      sc.answeredAwaiting = true
+    } else if (state.activeIntent && signals.correction && !signals.question) {
+      intent = state.activeIntent
+      delete state.task.confirmed
+      if (!extracted.order && state.candidates?.kind !== 'order') delete state.slots.order
+    } else if (isFollowUp(sc)) {
+      intent = state.activeIntent
+      state.awaiting = null
+      state.task = {}
+    }
+
+    // 3. A confident new intent starts a task; an unfinished task is put aside and resumed later.
+    const nluIntent = ctx.nlu.intent
+    const confident = ctx.nlu.confidence >= policy.intentThreshold
+    if (!intent) {
+      if (confident) intent = nluIntent
+      else {
+        const low = await lowConfidence(sc)
+        return finish(sc, low, true)
+      }
+      if (state.awaiting && state.activeIntent && state.activeIntent !== intent && !state.suspended) {
+        state.suspended = {
+          intent: state.activeIntent,
+          awaiting: state.awaiting,
+          task: state.task,
+          prompt: state.prompt ?? null,
+        }
+        // Slots survive the detour; the suspended copy keeps only the skill progress.
+      }
+      if (intent !== state.activeIntent || !state.awaiting) startTask(state, intent)
+    }
+    mergeSlots(state, extracted, awaiting)
+    state.activeIntent = intent
+    state.lastIntent = intent
+
+    const result = await runIntent(sc, intent)
+    const failedTurn = result.action === 'fallback' && result.reason !== 'out_of_scope'
+    return finish(sc, result, failedTurn)
+  }
+}
+
+async function runIntent(sc: SkillContext, intent: string): Promise<SkillResult> {
+  const skill = SKILLS[intent]
+  if (skill) return skill(sc)
+  if (intent === 'price_promotion') {
+    if (sc.extracted.sku || (sc.state.slots.sku && (sc.signals.deictic || sc.signals.followUp))) return priceSkill(sc)
+    return knowledgeSkill(sc)
+  }
+  if (intent === 'product_inquiry' || intent === 'recommendation' || intent === 'invoice_payment')
+    return knowledgeSkill(sc)
+  if (intent === 'complaint') {
+    return knowledgeSkill(sc, say(sc.locale, '非常抱歉给您带来不愉快的体验。', "I'm sorry about your experience. "))
+  }
+  if (intent === 'human_agent') {
+    // Reached only when the shop turned handoff-on-request off.
+    return {
+      replies: [
+        {
+          text: say(
+            sc.locale,
+            '当前人工客服不在线，我会尽力帮您解决；您也可以留言，客服上线后会回复您。',
+            "No human agent is available right now. I'll do my best to help, or leave a message and an agent will reply later.",
+          ),
+        },
+      ],
+      action: 'answer',
+      reason: 'handoff_disabled_by_policy',
+      done: true,
+    }
+  }
+  if (intent === 'out_of_scope') {
+    const kb = await sc.ctx.knowledge.answer(sc.ctx.text, { locale: sc.locale })
+    if (kb.status === 'answer') return knowledgeSkill(sc)
+    return {
+      replies: [
+        {
+          text: say(
+            sc.locale,
+            '抱歉，这个问题超出了我能帮忙的范围。我可以帮您查订单物流、退换货、商品库存尺码和售后问题。',
+            "Sorry, that's outside what I can help with. I can help with orders and deliveries, returns, stock and sizes, and after-sales problems.",
+          ),
+        },
+      ],
+      action: 'fallback',
+      reason: 'out_of_scope',
+      done: true,
+    }
+  }
+  return knowledgeSkill(sc)
+}
+
+/** NLU is unsure: try knowledge, then clarify between the top intents, then say "I don't know". */
+async function lowConfidence(sc: SkillContext): Promise<SkillResult> {
+  const kb = await sc.ctx.knowledge.answer(sc.ctx.text, { locale: sc.locale })
+  if (kb.status === 'answer') {
+    sc.state.lastIntent = sc.ctx.nlu.intent
+    return {
+      replies: [{ text: kb.hit.answer }],
+      action: 'answer',
+      reason: `low_intent_confidence_knowledge_${kb.hit.kind}:${kb.hit.id}`,
+      done: true,
+    }
+  }
+  sc.state.lastIntent = null
+  if (kb.status === 'clarify' && kb.candidates.length > 0) {
+    return {
+      replies: [
+        {
+          text: say(sc.locale, '您想问的是下面哪个问题？', 'Did you mean one of these?'),
+          buttons: kb.candidates.slice(0, 3).map((c) => ({ label: c.title, payload: c.title })),
+        },
+      ],
+      action: 'clarify',
+      reason: 'low_intent_confidence_knowledge_ambiguous',
+      done: true,
+    }
+  }
+  const buttons = intentButtons(sc)
+  if (buttons.length >= 2) {
+    return {
+      replies: [
+        { text: say(sc.locale, '我不太确定您的意思，您是想：', "I'm not sure what you mean. Is it about:"), buttons },
+      ],
+      action: 'clarify',
+      reason: `low_intent_confidence_${sc.ctx.nlu.confidence.toFixed(2)}`,
+      done: true,
+    }
+  }
+  return fallbackResult(sc, `low_intent_confidence_${sc.ctx.nlu.confidence.toFixed(2)}`)
+}
+
+/** Builds the outcome; resumes a suspended task when the current one finished. */
+function finish(sc: SkillContext, r: SkillResult, failedTurn: boolean): TurnOutcome {
+  const { state } = sc
+  state.failedTurns = failedTurn ? state.failedTurns + 1 : 0
+  const replies = [...r.replies]
+  if (r.done && state.suspended && !state.awaiting) {
+    const s = state.suspended
+    state.suspended = null
+    if (s.intent !== state.activeIntent || s.awaiting) {
+      state.activeIntent = s.intent
+      state.awaiting = s.awaiting
+      state.task = s.task
+      state.prompt = s.prompt
+      if (state.topics[state.topics.length - 1] !== s.intent) state.topics = [...state.topics, s.intent].slice(-10)
+      if (s.prompt) {
+        replies.push({
+          text: say(sc.locale, `我们回到刚才的问题：${s.prompt}`, `Back to what we were doing: ${s.prompt}`),
+        })
+      }
+    }
+  }
+  const out: TurnOutcome = {
+    replies,
+    state,
+    action: r.action,
+    reason: r.reason,
+    handoff: Boolean(r.handoff),
+  }
+  if (r.handoff) out.conversationStatus = 'waiting_human'
+  if (r.ticket) out.ticket = r.ticket
+  if (r.returnRequest) out.returnRequest = r.returnRequest
+  const customerId = r.customerId ?? (sc.customer && !sc.ctx.customer ? sc.customer.id : undefined)
+  if (customerId && !sc.ctx.customer) out.customerId = customerId
+  if (r.events && r.events.length > 0) out.events = r.events
+  return out
+}
+
+export type { Signals }

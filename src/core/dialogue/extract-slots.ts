@@ -1,0 +1,153 @@
+/**
+ * Turns NLU entities (plus a few patterns the NLU does not model, like "尾号 1234") into slot values.
+ * Values are normalised to plain strings / numbers so the state stays simple JSON.
+ */
+import type { Entity, NluResult } from '../nlu/types.js'
+
+export type ExtractedSlots = {
+  order?: string
+  /** Every order-number-looking token, for "not this one, that one" and lookups. */
+  orderCandidates: string[]
+  sku?: string
+  size?: string
+  color?: string
+  deviceModel?: string
+  date?: string
+  heightCm?: number
+  weightKg?: number
+  phone?: string
+  phoneLast4?: string
+  trackingNo?: string
+  quantity?: number
+}
+
+function str(v: unknown): string | undefined {
+  if (typeof v === 'string' && v.trim()) return v.trim()
+  if (typeof v === 'number' && Number.isFinite(v)) return String(v)
+  if (v && typeof v === 'object') {
+    const o = v as Record<string, unknown>
+    for (const k of ['value', 'sku', 'normalized', 'id', 'model', 'date', 'name']) {
+      if (typeof o[k] === 'string' || typeof o[k] === 'number') return String(o[k])
+    }
+  }
+  return undefined
+}
+
+function num(v: unknown): number | undefined {
+  if (typeof v === 'number' && Number.isFinite(v)) return v
+  if (typeof v === 'string') {
+    const n = Number.parseFloat(v)
+    return Number.isFinite(n) ? n : undefined
+  }
+  if (v && typeof v === 'object') {
+    const o = v as Record<string, unknown>
+    for (const k of ['cm', 'kg', 'value', 'amount']) if (typeof o[k] === 'number') return o[k] as number
+  }
+  return undefined
+}
+
+/** Order-number-looking tokens: letters+digits or long digit runs that are not Chinese mobile numbers. */
+const ORDER_TOKEN = /(?<![A-Za-z0-9])([A-Za-z]{1,4}[-_]?\d{5,}|\d{8,})(?![A-Za-z0-9])/g
+const MOBILE = /^1[3-9]\d{9}$/
+
+export function orderTokens(text: string): string[] {
+  const out: string[] = []
+  for (const m of text.matchAll(ORDER_TOKEN)) {
+    const t = m[1]!
+    if (MOBILE.test(t)) continue
+    out.push(t.toUpperCase())
+  }
+  return out
+}
+
+const LAST4 =
+  /(?:尾号|后四位|后4位|末四位|末4位|last ?(?:4|four)(?: digits)?(?: (?:are|is))?:?|ending (?:in|with))\s*[:：是为]?\s*(\d{4})(?!\d)/i
+const BARE4 = /^\D{0,6}(\d{4})\D{0,6}$/
+
+/** Heights and weights written the common ways: 170cm, 1米7, 身高170, 65kg, 130斤, 150 lbs, 5'9". */
+export function bodyMeasures(text: string): { heightCm?: number; weightKg?: number } {
+  const out: { heightCm?: number; weightKg?: number } = {}
+  const h =
+    text.match(/(1[3-9]\d|2[0-2]\d)\s*(?:cm|厘米|公分)/i) ??
+    text.match(/(?:身高|高|height|tall)\s*[:：是]?\s*(1[3-9]\d|2[0-2]\d)(?!\d)/i) ??
+    text.match(/(?<!\d)(1[3-9]\d)(?!\d)\s*[,，/、]\s*\d{2,3}\s*(?:kg|公斤|千克|斤)/i)
+  if (h) out.heightCm = Number(h[1])
+  else {
+    const m = text.match(/([12])\s*米\s*([0-9])([0-9])?/)
+    if (m) out.heightCm = Number(m[1]) * 100 + Number(m[2]) * 10 + (m[3] ? Number(m[3]) : 0)
+    const ft = text.match(/(\d)\s*(?:'|ft|feet|foot)\s*(\d{1,2})?\s*(?:"|in|inches)?/i)
+    if (!m && ft) out.heightCm = Math.round(Number(ft[1]) * 30.48 + (ft[2] ? Number(ft[2]) * 2.54 : 0))
+  }
+  const kg = text.match(/(\d{2,3}(?:\.\d)?)\s*(?:kg|公斤|千克|kilos?)/i)
+  const jin = text.match(/(\d{2,3}(?:\.\d)?)\s*斤/)
+  const lb = text.match(/(\d{2,3})\s*(?:lbs?|pounds)/i)
+  const w = text.match(/(?:体重|weight|weigh)\s*[:：是]?\s*(\d{2,3})(?!\d)/i)
+  if (kg) out.weightKg = Number(kg[1])
+  else if (jin) out.weightKg = Number(jin[1]) / 2
+  else if (lb) out.weightKg = Math.round(Number(lb[1]) * 0.4536)
+  else if (w) out.weightKg = Number(w[1])
+  return out
+}
+
+/** Collects slot values from the NLU result and the raw text. `awaiting` widens what a bare value means. */
+export function extractSlots(text: string, nlu: NluResult, awaiting: string | null): ExtractedSlots {
+  const out: ExtractedSlots = { orderCandidates: [] }
+  const byType = (t: Entity['type']) => nlu.entities.filter((e) => e.type === t)
+  for (const e of byType('order_no')) {
+    const v = str(e.value) ?? e.text
+    if (v && !out.orderCandidates.includes(v.toUpperCase())) out.orderCandidates.push(v.toUpperCase())
+  }
+  for (const t of orderTokens(text)) if (!out.orderCandidates.includes(t)) out.orderCandidates.push(t)
+  const phoneEnt = byType('phone')[0]
+  const phone = phoneEnt ? (str(phoneEnt.value) ?? phoneEnt.text).replace(/\D/g, '') : undefined
+  if (phone && phone.length >= 7) {
+    out.phone = phone
+    out.orderCandidates = out.orderCandidates.filter((o) => o !== phone)
+  }
+  // A mobile number typed while we wait for a new phone number is a phone, never an order.
+  if (!out.phone && awaiting === 'newPhone') {
+    const m = text.replace(/[\s-]/g, '').match(/\+?\d{7,15}/)
+    if (m) out.phone = m[0]
+  }
+  if (!out.phone) {
+    const m = text.match(/(?<!\d)(1[3-9]\d{9})(?!\d)/)
+    if (m) out.phone = m[1]
+  }
+  if (out.orderCandidates.length > 0) out.order = out.orderCandidates[0]
+  const l4 = text.match(LAST4)
+  if (l4) out.phoneLast4 = l4[1]
+  else if (awaiting === 'phoneLast4' || awaiting === 'verify') {
+    const stripped = out.order ? text.replace(new RegExp(out.order, 'i'), ' ') : text
+    const m = stripped.match(/(?<!\d)(\d{4})(?!\d)/) ?? stripped.match(BARE4)
+    if (m) out.phoneLast4 = m[1]
+  }
+  if (out.phone && !out.phoneLast4 && (awaiting === 'phoneLast4' || awaiting === 'verify'))
+    out.phoneLast4 = out.phone.slice(-4)
+  const sku = byType('product')[0]
+  if (sku) out.sku = str(sku.value) ?? sku.text
+  const size = byType('size')[0]
+  if (size) out.size = (str(size.value) ?? size.text).toUpperCase()
+  const color = byType('color')[0]
+  if (color) out.color = (str(color.value) ?? color.text).toLowerCase()
+  const dev = byType('device_model')[0]
+  if (dev) out.deviceModel = str(dev.value) ?? dev.text
+  const date = byType('date')[0]
+  if (date) out.date = str(date.value) ?? date.text
+  const tn = byType('tracking_no')[0]
+  if (tn) out.trackingNo = str(tn.value) ?? tn.text
+  const q = byType('quantity')[0]
+  if (q) {
+    const n = num(q.value)
+    if (n !== undefined) out.quantity = n
+  }
+  const h = byType('height')[0]
+  const w = byType('weight')[0]
+  const hv = h ? num(h.value) : undefined
+  const wv = w ? num(w.value) : undefined
+  const fallback = bodyMeasures(text)
+  const height = hv ?? fallback.heightCm
+  const weight = wv ?? fallback.weightKg
+  if (height !== undefined) out.heightCm = height > 3 ? height : Math.round(height * 100)
+  if (weight !== undefined) out.weightKg = weight
+  return out
+}

@@ -1,0 +1,89 @@
+/**
+ * Conversational signals the intent classifier does not model: yes/no, corrections, "that's not what I
+ * asked", follow-ups ("那红色的呢?"), ordinal references ("the second order"). Cheap regexes, both
+ * languages; they only steer the state machine, never answer by themselves.
+ */
+
+export type Signals = {
+  affirm: boolean
+  deny: boolean
+  correction: boolean
+  notAnswered: boolean
+  followUp: boolean
+  question: boolean
+  humanRequest: boolean
+  /** 0-based index for "第二个" / "the second one"; -1 for "the last one"; null when none. */
+  ordinal: number | null
+  /** "this one" / "这个" / "it": refers to the thing in context. */
+  deictic: boolean
+}
+
+const AFFIRM_ZH =
+  /^(是|是的|是啊|对|对的|对啊|嗯+|嗯嗯|好|好的|好啊|行|可以|可以的|确认|确定|没问题|要|需要|有用|有效|解决了|好了|可以了|ok|OK)[啦呀吧的了哈!！。.~～\s]*$/
+const AFFIRM_EN =
+  /^(y|yes|yeah|yep|yup|sure|ok|okay|confirm|confirmed|correct|right|please|please do|go ahead|do it|that'?s right|it worked|that worked|that helped|fixed|solved|works now|it works)\b[\s!.]*(please|thanks|thank you)?[\s!.]*$/i
+const DENY_ZH =
+  /^(不|不是|否|不用|不用了|不要|不需要|算了|没有|没用|无效|不行|还是不行|还不行|没解决|依旧|依然不行|仍然不行|还是一样|取消)[啦呀吧的了哈!！。.~～,，\s]*$/
+const DENY_EN =
+  /^(n|no|nope|nah|not really|don'?t|do not|cancel|never ?mind|no thanks|no,? thanks|didn'?t help|did not help|it didn'?t work|didn'?t work|still (not working|broken|the same)|not fixed|no luck|same problem|still no)\b[\s!.]*$/i
+const DENY_LOOSE =
+  /(没用|没有用|还是不行|仍然不行|依然不行|还是一样|没解决|没有解决|didn'?t help|did not help|still (not|doesn'?t|won'?t|the same)|not fixed|no luck)/i
+const AFFIRM_LOOSE = /(解决了|可以了|好了谢谢|有用|that helped|it worked|works now|fixed it|problem solved)/i
+
+const CORRECTION =
+  /(不对|不是这个|不是那个|搞错|弄错|错了|另一个|另外一个|别的订单|换一个|是另一|not that|wrong order|another order|the other (one|order)|other order|i meant|no,? i mean|not this one)/i
+const NOT_ANSWERED =
+  /(答非所问|不是我问的|不是我要问的|没回答|没有回答|你没懂|你不懂|听不懂|文不对题|牛头不对马嘴|问的不是这个|not what i asked|didn'?t answer|doesn'?t answer|did not answer|you don'?t understand|that'?s not my question|not my question|irrelevant answer|useless answer)/i
+const FOLLOW_UP_ZH = /^(那|那么|那要是|如果是|换成|要是)?[^。!！]{0,14}(呢|的呢|怎么样|有吗|有没有)[?？]?$/
+const FOLLOW_UP_EN = /^(and|what about|how about|and in|in|what if|same for|also)\b[^.!]{0,40}\??$/i
+const QUESTION =
+  /[?？]|吗|么|怎么|如何|什么|哪|多少|几|能不能|可不可以|是否|\b(how|what|where|when|why|which|can|could|do|does|is|are|will)\b/i
+const HUMAN =
+  /(人工|真人|转人工|找客服|客服专员|人工客服|活人|\bhuman\b|real person|live (agent|person|chat)|talk to (an? )?(agent|person|someone)|speak to (an? )?(agent|person|someone|representative)|representative)/i
+
+const ORDINALS_ZH: Array<[RegExp, number]> = [
+  [/第(一|1)(个|单|笔|件|款)?/, 0],
+  [/第(二|2)(个|单|笔|件|款)?/, 1],
+  [/第(三|3)(个|单|笔|件|款)?/, 2],
+  [/第(四|4)(个|单|笔|件|款)?/, 3],
+  [/第(五|5)(个|单|笔|件|款)?/, 4],
+  [/最后(一|那)(个|单|笔)/, -1],
+]
+const ORDINALS_EN: Array<[RegExp, number]> = [
+  [/\b(first|1st)\b/i, 0],
+  [/\b(second|2nd)\b/i, 1],
+  [/\b(third|3rd)\b/i, 2],
+  [/\b(fourth|4th)\b/i, 3],
+  [/\b(fifth|5th)\b/i, 4],
+  [/\b(last one|last order|the last)\b/i, -1],
+]
+const DEICTIC =
+  /(这个|这款|这件|这单|这个订单|那个|那款|那件|它|\bthis one\b|\bthat one\b|\bthis order\b|\bthat order\b|\bit\b)/i
+
+/** Reads the signals of one customer message. */
+export function detectSignals(raw: string): Signals {
+  const text = raw.trim()
+  const short = text.replace(/[\s!！。.~～,，?？]+$/u, '')
+  let ordinal: number | null = null
+  for (const [re, i] of [...ORDINALS_ZH, ...ORDINALS_EN]) {
+    if (re.test(text)) {
+      ordinal = i
+      break
+    }
+  }
+  const notAnswered = NOT_ANSWERED.test(text)
+  const correction = !notAnswered && CORRECTION.test(text)
+  const affirm = !correction && (AFFIRM_ZH.test(short) || AFFIRM_EN.test(short) || AFFIRM_LOOSE.test(text))
+  const deny = !correction && !affirm && (DENY_ZH.test(short) || DENY_EN.test(short) || DENY_LOOSE.test(text))
+  return {
+    affirm,
+    deny,
+    correction,
+    notAnswered,
+    followUp: FOLLOW_UP_ZH.test(text) || FOLLOW_UP_EN.test(text),
+    question: QUESTION.test(text),
+    humanRequest: HUMAN.test(text),
+    ordinal,
+    deictic: DEICTIC.test(text),
+  }
+}

@@ -1,0 +1,155 @@
+/**
+ * Cancel order, by status: unpaid → cancel; paid (not shipped) → cancel and refund to the original
+ * payment method; shipped → offer refusal on delivery or a return; anything later → refused, with why.
+ * Always confirmed before writing; the change and its audit event are written together.
+ */
+import type { Order } from '../domain/schemas.js'
+import { writeOrderChange } from './order-audit.js'
+import { applyOrderReference, resolveOrder, statusLabel } from './resolve-order.js'
+import { ask, done, type SkillContext, type SkillResult } from './skill-types.js'
+import { money, say, yesNo } from './text.js'
+
+const CANCELLABLE: Order['status'][] = ['pending_payment', 'paid']
+
+/** The cancel-order skill. */
+export async function cancelOrderSkill(sc: SkillContext): Promise<SkillResult> {
+  const L = sc.locale
+  if (sc.state.awaiting === 'confirm' && sc.answeredAwaiting && sc.signals.deny) {
+    sc.state.task = {}
+    return done(
+      sc,
+      [{ text: say(L, '好的，订单不取消。', "OK, I won't cancel the order.") }],
+      'answer',
+      'cancel_declined',
+    )
+  }
+  applyOrderReference(sc)
+  const r = await resolveOrder(sc, {
+    purpose: 'cancel_order',
+    prefer: (o) => CANCELLABLE.includes(o.status) || o.status === 'shipped',
+  })
+  if ('result' in r) return r.result
+  const order = r.order
+  const extra = r.customerId ? { customerId: r.customerId } : {}
+  const no = order.orderNo
+  switch (order.status) {
+    case 'shipped':
+      sc.state.task = {}
+      return done(
+        sc,
+        [
+          {
+            text: say(
+              L,
+              `订单 ${no} 已发货，无法直接取消。您可以：1）快递派送时直接拒收，包裹退回仓库后为您全额退款；2）签收后在 7 天内申请无理由退货。`,
+              `Order ${no} has already shipped, so it can't be cancelled now. You can 1) refuse the parcel on delivery and we refund you in full once it's back, or 2) accept it and request a no-reason return within 7 days.`,
+            ),
+            buttons:
+              L === 'zh'
+                ? [{ label: '申请退货', payload: `订单${no}我要退货` }]
+                : [{ label: 'Request a return', payload: `I want to return order ${no}` }],
+          },
+        ],
+        'answer',
+        'cancel_refused_shipped_offer_refusal_or_return',
+        extra,
+      )
+    case 'delivered':
+    case 'completed':
+      sc.state.task = {}
+      return done(
+        sc,
+        [
+          {
+            text: say(
+              L,
+              `订单 ${no} 已签收，无法取消。如需退货退款，可以申请售后退货。`,
+              `Order ${no} has been delivered, so it can't be cancelled. You can request a return instead.`,
+            ),
+          },
+        ],
+        'answer',
+        `cancel_refused_${order.status}`,
+        extra,
+      )
+    case 'cancelled':
+    case 'refunding':
+    case 'refunded':
+      sc.state.task = {}
+      return done(
+        sc,
+        [
+          {
+            text: say(
+              L,
+              `订单 ${no} 当前状态为“${statusLabel(order.status, L)}”，无需再取消。`,
+              `Order ${no} is already ${statusLabel(order.status, L)}; there's nothing to cancel.`,
+            ),
+          },
+        ],
+        'answer',
+        `cancel_refused_${order.status}`,
+        extra,
+      )
+  }
+  const paid = order.status === 'paid'
+  if (!(sc.state.awaiting === 'confirm' && sc.answeredAwaiting && sc.signals.affirm)) {
+    return ask(
+      sc,
+      'confirm',
+      {
+        text: paid
+          ? say(
+              L,
+              `订单 ${no} 已付款未发货，取消后 ${money(order.total, order.currency)} 将原路退回，1-3 个工作日到账。确认取消吗？`,
+              `Order ${no} is paid but not shipped. If you cancel, ${money(order.total, order.currency)} goes back to your original payment method within 1-3 business days. Cancel it?`,
+            )
+          : say(L, `确认取消未付款订单 ${no} 吗？`, `Cancel unpaid order ${no}?`),
+        buttons: yesNo(L),
+      },
+      paid ? 'cancel_confirm_with_refund' : 'cancel_confirm_unpaid',
+    )
+  }
+  const fresh = (await sc.ctx.store.orders.get(sc.ctx.shop.id, no)) ?? order
+  if (!CANCELLABLE.includes(fresh.status)) {
+    sc.state.task = {}
+    return done(
+      sc,
+      [
+        {
+          text: say(
+            L,
+            `订单 ${no} 状态已变为“${statusLabel(fresh.status, L)}”，无法取消。`,
+            `Order ${no} is now ${statusLabel(fresh.status, L)} and can no longer be cancelled.`,
+          ),
+        },
+      ],
+      'answer',
+      `cancel_refused_${fresh.status}`,
+      extra,
+    )
+  }
+  const wasPaid = fresh.status === 'paid'
+  await writeOrderChange(sc, fresh, { status: wasPaid ? 'refunding' : 'cancelled' }, 'order.cancelled', {
+    previousStatus: fresh.status,
+    refundAmount: wasPaid ? fresh.total : 0,
+  })
+  sc.state.task = {}
+  return done(
+    sc,
+    [
+      {
+        text: wasPaid
+          ? say(
+              L,
+              `订单 ${no} 已取消，退款 ${money(fresh.total, fresh.currency)} 已提交，将原路退回，1-3 个工作日到账。`,
+              `Order ${no} is cancelled and a refund of ${money(fresh.total, fresh.currency)} is on its way to your original payment method (1-3 business days).`,
+            )
+          : say(L, `订单 ${no} 已取消。`, `Order ${no} is cancelled.`),
+      },
+    ],
+    'execute',
+    wasPaid ? 'order_cancelled_refund_started' : 'order_cancelled_unpaid',
+    extra,
+  )
+}

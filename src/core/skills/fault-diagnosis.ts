@@ -1,0 +1,368 @@
+/**
+ * After-sales fault diagnosis → ticket. A guided flow over the shop's fault graph:
+ * symptom → device model → purchase (order / date, warranty) → the fault's questions → solutions one
+ * at a time ("did that help?") → when nothing helped, exactly one ticket with everything collected,
+ * dispatched to the fault's escalation queue with its priority and an SLA.
+ */
+import type { Fault, Order, Product } from '../domain/schemas.js'
+import { createTicketService } from '../tickets/ticket-service.js'
+import { knownCustomerId } from './resolve-order.js'
+import { ask, done, type SkillContext, type SkillResult } from './skill-types.js'
+import { day, say, yesNo } from './text.js'
+
+type FaultTask = {
+  faultId?: string | null
+  symptomAsked?: boolean
+  qIndex?: number
+  answers?: Array<{ question: string; answer: string }>
+  sIndex?: number
+  tried?: string[]
+  purchaseAsked?: boolean
+  ticketId?: string
+  ticketQueue?: string
+  ticketPriority?: string
+}
+
+const DONT_KNOW = /(不记得|不知道|忘了|不清楚|don'?t know|not sure|can'?t remember|don'?t remember|no idea|forgot)/i
+
+function grams(text: string): Set<string> {
+  const s = text.toLowerCase()
+  const out = new Set<string>()
+  for (const w of s.match(/[a-z0-9]+/g) ?? []) if (w.length > 2) out.add(w.slice(0, 6))
+  const zh = s.replace(/[^\u4e00-\u9fff]/g, '')
+  for (let i = 0; i + 1 < zh.length; i++) out.add(zh.slice(i, i + 2))
+  return out
+}
+
+/** Word / bigram overlap between the message and a fault's symptom texts, 0..1. */
+export function faultScore(text: string, f: Fault): number {
+  const q = grams(text)
+  if (q.size === 0) return 0
+  let best = 0
+  for (const s of [f.symptom, ...f.similar]) {
+    const g = grams(s)
+    if (g.size === 0) continue
+    let hit = 0
+    for (const x of g) if (q.has(x)) hit++
+    best = Math.max(best, hit / Math.min(g.size, Math.max(q.size, 2)))
+  }
+  return best
+}
+
+async function matchFault(sc: SkillContext, text: string, category?: string): Promise<Fault | null> {
+  const { store, shop, knowledge } = sc.ctx
+  const hits = await knowledge.search(text, { locale: sc.locale, kinds: ['fault'], limit: 5 })
+  for (const h of hits) {
+    if (h.score < 0.35) break
+    const f = await store.faults.get(shop.id, h.id)
+    if (f && (!category || f.category === category || f.locale === sc.locale)) return f
+  }
+  const all = await store.faults.list(shop.id)
+  let best: { f: Fault; s: number } | null = null
+  for (const f of all) {
+    let s = faultScore(text, f)
+    if (f.locale === sc.locale) s += 0.05
+    if (category && f.category === category) s += 0.1
+    if (!best || s > best.s) best = { f, s }
+  }
+  return best && best.s >= 0.4 ? best.f : null
+}
+
+/** The customer's most recent order with an item in `category` (for model, order and purchase date). */
+async function orderForCategory(
+  sc: SkillContext,
+  category: string | undefined,
+): Promise<{ order: Order; product: Product } | null> {
+  const custId = knownCustomerId(sc)
+  if (!custId) return null
+  const { store, shop } = sc.ctx
+  const orders = await store.orders.listByCustomer(shop.id, custId)
+  orders.sort((a, b) => b.createdAt.localeCompare(a.createdAt))
+  const slotOrder = typeof sc.state.slots.order === 'string' ? sc.state.slots.order : undefined
+  const ordered = slotOrder ? [...orders.filter((o) => o.orderNo === slotOrder), ...orders] : orders
+  for (const o of ordered) {
+    if (o.status === 'cancelled' || o.status === 'pending_payment') continue
+    for (const it of o.items) {
+      const p = await store.products.get(shop.id, it.sku)
+      if (p && (!category || p.category === category || p.category.startsWith(category)))
+        return { order: o, product: p }
+    }
+  }
+  return null
+}
+
+function parseDate(v: string, now: Date): string | null {
+  const d = new Date(v)
+  if (!Number.isNaN(d.getTime()) && d.getTime() <= now.getTime()) return d.toISOString()
+  const m = v.match(/(20\d\d)[-/.年](\d{1,2})(?:[-/.月](\d{1,2}))?/)
+  if (m) return new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3] ?? 1))).toISOString()
+  return null
+}
+
+/** The fault diagnosis skill. */
+export async function faultSkill(sc: SkillContext): Promise<SkillResult> {
+  const L = sc.locale
+  const { store, shop } = sc.ctx
+  const t = sc.state.task as FaultTask
+  const text = sc.ctx.text.trim()
+  const slots = sc.state.slots
+
+  if (t.ticketId) {
+    return done(
+      sc,
+      [
+        {
+          text: say(
+            L,
+            `您的问题已登记工单 ${t.ticketId}，技术支持会尽快联系您，工单状态变化时会通知您。`,
+            `Your problem is logged as ticket ${t.ticketId}; our support team will contact you and you'll be notified of every update.`,
+          ),
+        },
+      ],
+      'answer',
+      'fault_ticket_exists',
+    )
+  }
+
+  // 1. Symptom → fault.
+  const owned = await orderForCategory(sc, undefined)
+  if (t.faultId === undefined || (t.faultId === null && sc.state.awaiting === 'symptom')) {
+    const desc = text
+    const f = await matchFault(sc, desc, owned?.product.category)
+    if (f) {
+      t.faultId = f.id
+      slots.symptom = desc
+    } else if (!t.symptomAsked) {
+      t.symptomAsked = true
+      t.faultId = null
+      if (desc.length > 8) slots.symptom = desc
+      return ask(
+        sc,
+        'symptom',
+        {
+          text: say(
+            L,
+            '很抱歉给您带来不便。请具体描述一下故障现象，例如：无法充电、没有声音、屏幕闪烁、无法开机。',
+            "Sorry about that. Please describe what's happening, e.g. won't charge, no sound, screen flickers, won't turn on.",
+          ),
+        },
+        'fault_ask_symptom',
+      )
+    } else {
+      t.faultId = null
+      slots.symptom = [slots.symptom, desc].filter(Boolean).join(' / ')
+    }
+  }
+  const fault = t.faultId ? await store.faults.get(shop.id, t.faultId) : null
+
+  // 2. Device model (pre-filled from the customer's own order when possible).
+  if (!slots.deviceModel) {
+    if (typeof slots.sku === 'string') {
+      const p = await store.products.get(shop.id, slots.sku)
+      if (p) slots.deviceModel = p.title
+    }
+  }
+  if (!slots.deviceModel) {
+    const mine = fault ? await orderForCategory(sc, fault.category) : owned
+    if (mine) {
+      slots.deviceModel = mine.product.title
+      slots.sku = mine.product.sku
+      slots.order = slots.order ?? mine.order.orderNo
+      slots.purchaseDate = slots.purchaseDate ?? mine.order.deliveredAt ?? mine.order.paidAt ?? mine.order.createdAt
+    }
+  }
+  if (!slots.deviceModel) {
+    if (sc.state.awaiting === 'deviceModel' && sc.answeredAwaiting) slots.deviceModel = text.slice(0, 100)
+    else
+      return ask(
+        sc,
+        'deviceModel',
+        { text: say(L, '请问是哪款设备？请告诉我具体型号。', 'Which device is it? Please tell me the model.') },
+        'fault_ask_device_model',
+      )
+  }
+
+  // 3. Purchase: order or date, for the warranty check.
+  if (!slots.order && !slots.purchaseDate && !t.purchaseAsked) {
+    t.purchaseAsked = true
+    return ask(
+      sc,
+      'purchase',
+      {
+        text: say(
+          L,
+          '请提供订单号或购买日期（例如 2026-03-15），用于确认保修；不记得也没关系。',
+          "Please send the order number or purchase date (e.g. 2026-03-15) so I can check the warranty. It's fine if you don't remember.",
+        ),
+      },
+      'fault_ask_purchase',
+    )
+  }
+  if (sc.state.awaiting === 'purchase' && sc.answeredAwaiting) {
+    if (sc.extracted.order) {
+      slots.order = sc.extracted.order
+      const custId = knownCustomerId(sc)
+      const o = await store.orders.get(shop.id, sc.extracted.order)
+      // Only the customer's own order may fill the purchase date; another's reveals nothing.
+      if (o && custId && o.customerId === custId) slots.purchaseDate = o.deliveredAt ?? o.paidAt ?? o.createdAt
+    } else if (sc.extracted.date) {
+      const d = parseDate(sc.extracted.date, sc.ctx.now)
+      if (d) slots.purchaseDate = d
+    } else if (!DONT_KNOW.test(text)) {
+      const d = parseDate(text, sc.ctx.now)
+      if (d) slots.purchaseDate = d
+    }
+    if (!slots.purchaseDate && !slots.order) slots.purchaseDate = 'unknown'
+  }
+  if (slots.purchaseDate && slots.purchaseDate !== 'unknown' && slots.inWarranty === undefined) {
+    const p = typeof slots.sku === 'string' ? await store.products.get(shop.id, slots.sku) : null
+    const months = Number((p?.attributes as Record<string, unknown> | undefined)?.warrantyMonths) || 12
+    const until = new Date(String(slots.purchaseDate))
+    until.setUTCMonth(until.getUTCMonth() + months)
+    slots.inWarranty = until.getTime() >= sc.ctx.now.getTime()
+    slots.warrantyUntil = until.toISOString()
+  }
+
+  // 4. The fault's diagnostic questions, one at a time.
+  t.answers = t.answers ?? []
+  t.qIndex = t.qIndex ?? 0
+  if (fault) {
+    if (sc.state.awaiting === 'faultAnswer' && sc.answeredAwaiting) {
+      const q = fault.questions[t.qIndex]
+      if (q) t.answers.push({ question: q, answer: text.slice(0, 300) })
+      t.qIndex++
+    }
+    const q = fault.questions[t.qIndex]
+    if (q) {
+      const intro =
+        t.qIndex === 0
+          ? say(
+              L,
+              `了解，${slots.deviceModel}：${fault.symptom}。${slots.inWarranty === true ? '设备在保修期内。' : ''}先确认一下：`,
+              `Got it, ${slots.deviceModel}: ${fault.symptom}. ${slots.inWarranty === true ? "It's under warranty. " : ''}First:`,
+            )
+          : ''
+      return ask(
+        sc,
+        'faultAnswer',
+        { text: `${intro}${intro ? ' ' : ''}${q}` },
+        `fault_question_${t.qIndex + 1}_of_${fault.questions.length}`,
+      )
+    }
+
+    // 5. Solutions, one at a time.
+    t.tried = t.tried ?? []
+    t.sIndex = t.sIndex ?? 0
+    if (sc.state.awaiting === 'feedback' && sc.answeredAwaiting) {
+      if (sc.signals.affirm) {
+        const events = [
+          { type: 'fault.resolved', data: { faultId: fault.id, solution: fault.solutions[t.sIndex] ?? null } },
+        ]
+        sc.state.task = {}
+        delete slots.symptom
+        return done(
+          sc,
+          [
+            {
+              text: say(
+                L,
+                '太好了，问题解决了！还有其他可以帮您的吗？',
+                'Great, glad that fixed it! Anything else I can help with?',
+              ),
+            },
+          ],
+          'answer',
+          `fault_resolved_by_solution_${t.sIndex + 1}`,
+          { events },
+        )
+      }
+      t.tried.push(fault.solutions[t.sIndex] ?? '')
+      t.sIndex++
+    }
+    const sol = fault.solutions[t.sIndex]
+    if (sol) {
+      const n = t.sIndex + 1
+      return ask(
+        sc,
+        'feedback',
+        {
+          text: say(
+            L,
+            `请试试这个方法（${n}/${fault.solutions.length}）：${sol}\n这样能解决吗？`,
+            `Please try this (${n}/${fault.solutions.length}): ${sol}\nDid that help?`,
+          ),
+          buttons:
+            L === 'zh'
+              ? [
+                  { label: '解决了', payload: '解决了' },
+                  { label: '还是不行', payload: '还是不行' },
+                ]
+              : yesNo(L).map((_b, i) =>
+                  i === 0
+                    ? { label: 'It worked', payload: 'it worked' }
+                    : { label: 'Still broken', payload: "didn't help" },
+                ),
+        },
+        `fault_solution_${n}_of_${fault.solutions.length}`,
+      )
+    }
+  }
+
+  // 6. Unresolved: exactly one ticket with everything collected.
+  const tickets = createTicketService({ store, now: () => sc.ctx.now, newId: sc.ctx.newId, ...sc.hooks })
+  const purchase = typeof slots.purchaseDate === 'string' ? slots.purchaseDate : null
+  const ticket = await tickets.create(shop, {
+    conversationId: sc.ctx.conversation.id,
+    customerId: knownCustomerId(sc),
+    category: fault ? `fault:${fault.category}` : 'fault:unknown',
+    priority: fault?.escalate.priority ?? 'normal',
+    ...(fault ? { queue: fault.escalate.queue } : {}),
+    subject: `${slots.deviceModel ?? ''} ${fault?.symptom ?? slots.symptom ?? ''}`.trim(),
+    data: {
+      deviceModel: slots.deviceModel ?? null,
+      sku: slots.sku ?? null,
+      symptom: slots.symptom ?? fault?.symptom ?? null,
+      faultId: fault?.id ?? null,
+      orderNo: slots.order ?? null,
+      purchaseDate: purchase,
+      inWarranty: typeof slots.inWarranty === 'boolean' ? slots.inWarranty : null,
+      warrantyUntil: slots.warrantyUntil ?? null,
+      answers: t.answers ?? [],
+      triedSolutions: t.tried ?? [],
+      locale: L,
+    },
+  })
+  t.ticketId = ticket.id
+  sc.state.awaiting = null
+  sc.state.prompt = null
+  const due = day(ticket.slaDueAt, L)
+  const warranty =
+    slots.inWarranty === true
+      ? say(L, '设备在保修期内，维修免费。', 'The device is under warranty, so the repair is free.')
+      : slots.inWarranty === false
+        ? say(
+            L,
+            '设备已过保修期，维修可能产生费用，技术支持会先与您确认。',
+            'The device is out of warranty; support will confirm any repair cost with you first.',
+          )
+        : ''
+  return {
+    replies: [
+      {
+        text: say(
+          L,
+          `很抱歉这些方法都没能解决问题。我已为您创建售后工单 ${ticket.id}（${ticket.priority === 'urgent' || ticket.priority === 'high' ? '优先处理' : '普通优先级'}），技术支持将在 ${due} 前联系您。${warranty}工单状态有变化时会通知您。`,
+          `Sorry none of that fixed it. I've opened support ticket ${ticket.id} (${ticket.priority} priority); our team will contact you by ${due}. ${warranty}You'll be notified whenever the ticket status changes.`,
+        ),
+        card: {
+          type: 'ticket',
+          data: { id: ticket.id, queue: ticket.queue, priority: ticket.priority, slaDueAt: ticket.slaDueAt },
+        },
+      },
+    ],
+    action: 'execute',
+    reason: fault ? 'fault_unresolved_ticket_created' : 'fault_unmatched_ticket_created',
+    done: true,
+    ticket: { id: ticket.id, queue: ticket.queue, priority: ticket.priority },
+  }
+}

@@ -1,0 +1,67 @@
+/**
+ * Answers from the shop's published knowledge (FAQ, product graph). The knowledge layer's calibrated
+ * verdict decides: answer, clarify with the top candidates as buttons, or say "I don't know" honestly.
+ */
+import type { Intent } from '../nlu/types.js'
+import { done, type SkillContext, type SkillResult } from './skill-types.js'
+import { say } from './text.js'
+
+const INTENT_LABELS: Partial<Record<Intent, [string, string, string, string]>> = {
+  order_status: ['查订单状态', '我的订单状态', 'Order status', 'What is the status of my order?'],
+  logistics: ['查物流', '我的快递到哪了', 'Track my parcel', 'Where is my parcel?'],
+  return_refund: ['退货退款', '我要退货', 'Return / refund', 'I want to return an item'],
+  cancel_order: ['取消订单', '我要取消订单', 'Cancel an order', 'I want to cancel my order'],
+  modify_order: ['修改订单', '我要修改收货地址', 'Change an order', 'I want to change my delivery address'],
+  after_sales_fault: ['商品故障/维修', '我的商品坏了', 'Product fault / repair', 'My product is not working'],
+  stock_availability: ['查库存', '这个有货吗', 'Stock', 'Is this in stock?'],
+  size_advice: ['尺码建议', '我穿什么尺码', 'Size advice', 'Which size should I get?'],
+  invoice_payment: ['发票与支付', '怎么开发票', 'Invoices & payment', 'How do I get an invoice?'],
+  price_promotion: ['价格与优惠', '有什么优惠', 'Prices & deals', 'Are there any discounts?'],
+  human_agent: ['转人工', '转人工', 'Talk to a human', 'I want to talk to a human'],
+}
+
+/** Clarifying buttons built from the NLU's top candidates; empty when none is plausible. */
+export function intentButtons(sc: SkillContext): Array<{ label: string; payload: string }> {
+  return sc.ctx.nlu.candidates
+    .filter((c) => c.confidence >= 0.15 && INTENT_LABELS[c.intent])
+    .slice(0, 3)
+    .map((c) => {
+      const l = INTENT_LABELS[c.intent]!
+      return sc.locale === 'zh' ? { label: l[0], payload: l[1] } : { label: l[2], payload: l[3] }
+    })
+}
+
+/** "I don't know" in the customer's language, with a way forward. */
+export function fallbackResult(sc: SkillContext, reason: string): SkillResult {
+  const buttons = intentButtons(sc)
+  const text = say(
+    sc.locale,
+    '抱歉，这个问题我暂时不知道答案。您可以换个说法，或者选择下面的问题类型；也可以说“转人工”联系人工客服。',
+    'Sorry, I don\'t know the answer to that yet. You could rephrase it, pick a topic below, or say "human" to reach an agent.',
+  )
+  return done(sc, [{ text, ...(buttons.length > 0 ? { buttons } : {}) }], 'fallback', reason)
+}
+
+/** Answers `text` from knowledge; `prefix` is prepended to an answer (e.g. an apology for complaints). */
+export async function knowledgeSkill(sc: SkillContext, prefix = ''): Promise<SkillResult> {
+  const res = await sc.ctx.knowledge.answer(sc.ctx.text, { locale: sc.locale })
+  if (res.status === 'answer') {
+    return done(sc, [{ text: prefix + res.hit.answer }], 'answer', `knowledge_${res.hit.kind}:${res.hit.id}`)
+  }
+  if (res.status === 'clarify' && res.candidates.length > 0) {
+    const buttons = res.candidates.slice(0, 3).map((c) => ({ label: c.title, payload: c.title }))
+    return done(
+      sc,
+      [
+        {
+          text: prefix + say(sc.locale, '您想问的是下面哪个问题？', 'Did you mean one of these?'),
+          buttons,
+        },
+      ],
+      'clarify',
+      'knowledge_ambiguous',
+    )
+  }
+  if (prefix) return done(sc, [{ text: prefix.trim() }], 'answer', 'complaint_acknowledged')
+  return fallbackResult(sc, 'knowledge_none')
+}

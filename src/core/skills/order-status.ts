@@ -1,0 +1,136 @@
+/**
+ * Order status & logistics: which order (asks when several), status, latest tracking event, ETA, and
+ * delay / exception detection with an apology and the next step.
+ */
+import type { Order } from '../domain/schemas.js'
+import { applyOrderReference, resolveOrder, statusLabel } from './resolve-order.js'
+import { done, type SkillContext, type SkillResult } from './skill-types.js'
+import { day, list, money, say, when } from './text.js'
+
+/** True when a shipped parcel is past its ETA or the carrier flagged it. */
+export function shipmentProblem(order: Order, now: Date): 'delayed' | 'exception' | null {
+  const s = order.shipment
+  if (!s || order.status !== 'shipped') return null
+  if (s.status === 'exception') return 'exception'
+  if (s.status === 'delayed') return 'delayed'
+  if (s.eta && new Date(s.eta).getTime() < now.getTime()) return 'delayed'
+  return null
+}
+
+function latestEvent(order: Order) {
+  const ev = [...(order.shipment?.events ?? [])]
+  ev.sort((a, b) => b.time.localeCompare(a.time))
+  return ev[0]
+}
+
+/** The order status / logistics skill. */
+export async function orderStatusSkill(sc: SkillContext): Promise<SkillResult> {
+  const logistics = sc.state.activeIntent === 'logistics'
+  applyOrderReference(sc)
+  const r = await resolveOrder(sc, {
+    purpose: logistics ? 'logistics' : 'order_status',
+    prefer: logistics
+      ? (o) => o.status === 'shipped'
+      : (o) => !['completed', 'cancelled', 'refunded'].includes(o.status),
+  })
+  if ('result' in r) return r.result
+  const { order } = r
+  const L = sc.locale
+  const lines: string[] = []
+  const items = list(
+    order.items.map((i) => `${i.title ?? i.sku}${i.size ? ` ${i.size}` : ''}${i.color ? ` ${i.color}` : ''} ×${i.qty}`),
+    L,
+  )
+  lines.push(
+    say(
+      L,
+      `订单 ${order.orderNo}（${items}，${money(order.total, order.currency)}）当前状态：${statusLabel(order.status, L)}。`,
+      `Order ${order.orderNo} (${items}, ${money(order.total, order.currency)}) is ${statusLabel(order.status, L)}.`,
+    ),
+  )
+  const events: SkillResult['events'] = []
+  const s = order.shipment
+  if (order.status === 'pending_payment') {
+    lines.push(
+      say(L, '订单还未付款，付款后 48 小时内发货。', 'It has not been paid yet; we ship within 48 hours of payment.'),
+    )
+  } else if (order.status === 'paid') {
+    lines.push(
+      say(
+        L,
+        '仓库正在备货，一般付款后 48 小时内发货，发货后您会收到物流单号。',
+        "The warehouse is packing it; we usually ship within 48 hours of payment and you'll get a tracking number then.",
+      ),
+    )
+  }
+  if (s) {
+    lines.push(
+      say(
+        L,
+        `承运商：${s.carrier}，运单号：${s.trackingNo}。`,
+        `Carrier: ${s.carrier}, tracking number: ${s.trackingNo}.`,
+      ),
+    )
+    const ev = latestEvent(order)
+    if (ev) {
+      const where = ev.location ? `${ev.location} ` : ''
+      lines.push(
+        say(
+          L,
+          `最新物流：${when(ev.time, L)} ${where}${ev.description}`,
+          `Latest update: ${when(ev.time, L)} ${where}${ev.description}`,
+        ),
+      )
+    }
+    if (s.eta && order.status === 'shipped')
+      lines.push(say(L, `预计送达：${day(s.eta, L)}。`, `Estimated delivery: ${day(s.eta, L)}.`))
+    const problem = shipmentProblem(order, sc.ctx.now)
+    if (problem === 'delayed') {
+      lines.push(
+        say(
+          L,
+          '非常抱歉，您的包裹比预计时间晚了。我们已向快递公司发起催件，通常 24 小时内会有更新；如果 48 小时后仍无进展，可以申请补发或全额退款。',
+          "I'm sorry, your parcel is running late. We've asked the carrier to expedite it and usually see an update within 24 hours; if nothing moves in 48 hours you can ask for a replacement or a full refund.",
+        ),
+      )
+      events.push({ type: 'logistics.delay_detected', data: { orderNo: order.orderNo, carrier: s.carrier } })
+    } else if (problem === 'exception') {
+      lines.push(
+        say(
+          L,
+          '非常抱歉，您的包裹出现了物流异常。我们已登记并联系快递核实，24 小时内会给您答复：找回后继续派送，否则为您免费补发或全额退款。',
+          "I'm very sorry, there's a problem with your parcel in transit. We've logged it and are checking with the carrier; within 24 hours we'll either get it moving again or send a free replacement or full refund.",
+        ),
+      )
+      events.push({ type: 'logistics.exception_detected', data: { orderNo: order.orderNo, carrier: s.carrier } })
+    }
+    if (order.status === 'delivered' || s.status === 'delivered') {
+      const at = order.deliveredAt ?? ev?.time
+      if (at) lines.push(say(L, `签收时间：${when(at, L)}。`, `Delivered at ${when(at, L)}.`))
+    }
+  } else if (logistics && order.status !== 'pending_payment' && order.status !== 'paid') {
+    lines.push(say(L, '这个订单没有物流信息。', 'There is no tracking information for this order.'))
+  }
+  const problem = shipmentProblem(order, sc.ctx.now)
+  return done(
+    sc,
+    [
+      {
+        text: lines.join('\n'),
+        card: {
+          type: 'order',
+          data: {
+            orderNo: order.orderNo,
+            status: order.status,
+            total: order.total,
+            currency: order.currency,
+            ...(s ? { carrier: s.carrier, trackingNo: s.trackingNo, eta: s.eta ?? null } : {}),
+          },
+        },
+      },
+    ],
+    'execute',
+    problem ? `order_found_shipment_${problem}` : `order_found_${order.status}`,
+    { events, ...(r.customerId ? { customerId: r.customerId } : {}) },
+  )
+}

@@ -1,0 +1,202 @@
+/**
+ * Identity and "which order?": a customer sees only their own orders; an anonymous visitor verifies
+ * with order number + last 4 phone digits first. Another customer's order number gets exactly the same
+ * reply as a number that does not exist, so order numbers cannot be probed.
+ */
+import type { Order } from '../domain/schemas.js'
+import { ask, type SkillContext, type SkillResult } from './skill-types.js'
+import { day, say } from './text.js'
+
+export type OrderResolution = { order: Order; customerId?: string } | { result: SkillResult }
+
+const STATUS_LABEL: Record<Order['status'], [string, string]> = {
+  pending_payment: ['待付款', 'awaiting payment'],
+  paid: ['已付款待发货', 'paid, not shipped yet'],
+  shipped: ['已发货', 'shipped'],
+  delivered: ['已签收', 'delivered'],
+  completed: ['已完成', 'completed'],
+  cancelled: ['已取消', 'cancelled'],
+  refunding: ['退款中', 'refund in progress'],
+  refunded: ['已退款', 'refunded'],
+}
+
+/** The status of an order in the customer's words. */
+export function statusLabel(status: Order['status'], locale: 'zh' | 'en'): string {
+  const l = STATUS_LABEL[status]
+  return locale === 'zh' ? l[0] : l[1]
+}
+
+/** A one-line description of an order used in lists and buttons. */
+export function orderLine(o: Order, locale: 'zh' | 'en'): string {
+  const first = o.items[0]
+  const title = first?.title ?? first?.sku ?? ''
+  const more = o.items.length > 1 ? say(locale, ` 等${o.items.length}件`, ` +${o.items.length - 1} more`) : ''
+  return `${o.orderNo} · ${title}${more} · ${statusLabel(o.status, locale)} · ${day(o.createdAt, locale)}`
+}
+
+function digits(s: string | undefined): string {
+  return (s ?? '').replace(/\D/g, '')
+}
+
+/** The customer id this conversation may see orders of, or null for an unverified visitor. */
+export function knownCustomerId(sc: SkillContext): string | null {
+  return sc.customer?.id ?? sc.ctx.customer?.id ?? sc.state.verifiedCustomerId ?? null
+}
+
+function notFound(sc: SkillContext, orders: Order[]): SkillResult {
+  const text = say(
+    sc.locale,
+    '没有查到这个订单号对应的订单，请核对后重新输入订单号。',
+    "I couldn't find an order with that number. Please check it and send the order number again.",
+  )
+  sc.state.slots.order = undefined
+  delete sc.state.slots.order
+  return ask(
+    sc,
+    'order',
+    { text, ...(orders.length > 0 ? { buttons: orderButtons(orders, sc.locale) } : {}) },
+    'order_not_found',
+  )
+}
+
+function orderButtons(orders: Order[], locale: 'zh' | 'en') {
+  return orders.slice(0, 5).map((o) => ({ label: orderLine(o, locale), payload: o.orderNo }))
+}
+
+/** Applies "the second one" / "the other one" to the order candidates the bot listed before. */
+export function applyOrderReference(sc: SkillContext): void {
+  const c = sc.state.candidates
+  if (c?.kind !== 'order' || c.ids.length === 0) return
+  if (sc.extracted.order) return
+  const { ordinal, correction } = sc.signals
+  if (ordinal !== null) {
+    const id = ordinal === -1 ? c.ids[c.ids.length - 1] : c.ids[ordinal]
+    if (id) sc.state.slots.order = id
+    return
+  }
+  if (correction && c.ids.length === 2 && typeof sc.state.slots.order === 'string') {
+    const other = c.ids.find((i) => i !== sc.state.slots.order)
+    if (other) sc.state.slots.order = other
+  }
+}
+
+/**
+ * Finds the order this turn is about. `prefer` narrows the customer's orders when no number was given
+ * (e.g. only shipped orders for a logistics question); when several remain the customer is asked.
+ */
+export async function resolveOrder(
+  sc: SkillContext,
+  opts: { prefer?: (o: Order) => boolean; purpose: string },
+): Promise<OrderResolution> {
+  const { store, shop } = sc.ctx
+  const custId = knownCustomerId(sc)
+  const slotOrder = typeof sc.state.slots.order === 'string' ? sc.state.slots.order : undefined
+
+  if (!custId) {
+    if (!sc.policy.requireVerification) {
+      if (!slotOrder) return { result: askVerify(sc, false) }
+      const o = await store.orders.get(shop.id, slotOrder)
+      return o ? { order: o } : { result: notFound(sc, []) }
+    }
+    const last4 = typeof sc.state.slots.phoneLast4 === 'string' ? sc.state.slots.phoneLast4 : undefined
+    if (!slotOrder) return { result: askVerify(sc, false) }
+    if (!last4) {
+      return {
+        result: ask(
+          sc,
+          'phoneLast4',
+          {
+            text: say(
+              sc.locale,
+              '为保护您的隐私，请再提供下单手机号的后 4 位。',
+              'To protect your privacy, please also send the last 4 digits of the phone number on the order.',
+            ),
+          },
+          'verify_identity_need_phone_last4',
+        ),
+      }
+    }
+    const order = await store.orders.get(shop.id, slotOrder)
+    let ok = false
+    if (order) {
+      const customer = await store.customers.get(shop.id, order.customerId)
+      ok = digits(customer?.phone).endsWith(last4) || digits(order.address?.phone).endsWith(last4)
+      if (ok && customer) {
+        sc.state.verifiedCustomerId = customer.id
+        sc.customer = customer
+        return { order, customerId: customer.id }
+      }
+    }
+    delete sc.state.slots.order
+    delete sc.state.slots.phoneLast4
+    return { result: askVerify(sc, true) }
+  }
+
+  const mine = await store.orders.listByCustomer(shop.id, custId)
+  mine.sort((a, b) => b.createdAt.localeCompare(a.createdAt))
+  if (slotOrder) {
+    const o = mine.find((x) => x.orderNo.toUpperCase() === slotOrder.toUpperCase())
+    if (!o) return { result: notFound(sc, mine) }
+    sc.state.slots.order = o.orderNo
+    return { order: o }
+  }
+  if (mine.length === 0) {
+    return {
+      result: {
+        replies: [
+          {
+            text: say(
+              sc.locale,
+              '您的账户下暂时没有订单。如果是用其他账号下的单，请告诉我订单号。',
+              "I can't see any orders on your account. If you ordered with another account, send me the order number.",
+            ),
+          },
+        ],
+        action: 'answer',
+        reason: 'customer_has_no_orders',
+        done: true,
+      },
+    }
+  }
+  const preferred = opts.prefer ? mine.filter(opts.prefer) : mine
+  const pool = preferred.length > 0 ? preferred : mine
+  if (pool.length === 1) {
+    sc.state.slots.order = pool[0]!.orderNo
+    return { order: pool[0]! }
+  }
+  sc.state.candidates = { kind: 'order', ids: pool.slice(0, 5).map((o) => o.orderNo) }
+  const listText = pool
+    .slice(0, 5)
+    .map((o, i) => `${i + 1}. ${orderLine(o, sc.locale)}`)
+    .join('\n')
+  return {
+    result: ask(
+      sc,
+      'order',
+      {
+        text: say(
+          sc.locale,
+          `您有 ${pool.length} 个订单，请问是哪一个？\n${listText}`,
+          `You have ${pool.length} orders. Which one do you mean?\n${listText}`,
+        ),
+        buttons: orderButtons(pool, sc.locale),
+      },
+      `several_orders_ask_which:${opts.purpose}`,
+    ),
+  }
+}
+
+function askVerify(sc: SkillContext, failed: boolean): SkillResult {
+  const text = failed
+    ? say(
+        sc.locale,
+        '订单号和手机号后 4 位不匹配，无法查询。请核对后重新发送订单号和下单手机号后 4 位。',
+        "The order number and phone digits don't match, so I can't show that order. Please send the order number and the last 4 digits of the phone number again.",
+      )
+    : say(
+        sc.locale,
+        '为保护您的隐私，请提供订单号和下单手机号的后 4 位，验证后我帮您查询。',
+        'To protect your privacy, please send your order number and the last 4 digits of the phone number used for the order.',
+      )
+  return ask(sc, 'verify', { text }, failed ? 'verification_failed' : 'verify_identity')
+}

@@ -1,0 +1,353 @@
+/**
+ * Return / refund / exchange. Eligibility comes from the shop's return rules (data, see shop-rules.ts):
+ * no-reason window from delivery, longer window for quality problems, non-returnable categories
+ * (underwear always, cosmetics once opened). Collects the item, kind and reason, confirms, then creates
+ * a ReturnRequest with a number and instructions. Also answers "where is my refund?".
+ */
+import type { ReturnRequest } from '../domain/records.js'
+import type { Order, Product } from '../domain/schemas.js'
+import { applyOrderReference, knownCustomerId, resolveOrder } from './resolve-order.js'
+import { returnRules } from './shop-rules.js'
+import { ask, done, type SkillContext, type SkillResult } from './skill-types.js'
+import { money, say, yesNo } from './text.js'
+
+const STATUS_Q =
+  /(进度|到账|到哪了|退款状态|退款了吗|退了吗|什么时候退|多久退|退款.*(多久|什么时候)|refund status|where is my refund|when will i get (my )?(money|refund)|status of my (return|refund)|has my refund|refund (arrived|come through)|got my refund)/i
+const QUALITY =
+  /(质量|坏了|坏的|破损|破了|瑕疵|开线|掉色|起球|发错|错发|少件|漏发|不能用|故障|defect|broken|damaged|faulty|torn|wrong (item|size sent|colou?r sent)|missing|doesn'?t work|stopped working)/i
+const EXCHANGE = /(换货|换一|换个|换成|调换|exchange|swap)/i
+const REFUND_ONLY = /(仅退款|只退款|不退货|refund only|just (a )?refund)/i
+const UNOPENED = /(没拆|未拆|没有拆|没开封|未开封|没用过|全新|unopened|sealed|not opened|never used|unused)/i
+const OPENED = /(拆了|拆封|开封了|打开了|用过|试用|opened|used it|tried it)/i
+
+const REASONS: Array<{ key: string; zh: string; en: string }> = [
+  { key: 'size', zh: '尺码不合适', en: "Size doesn't fit" },
+  { key: 'dislike', zh: '不喜欢/不想要了', en: "Don't like it / changed my mind" },
+  { key: 'quality', zh: '质量问题', en: 'Quality problem' },
+  { key: 'wrong', zh: '发错货', en: 'Wrong item sent' },
+]
+
+const RR_STATUS: Record<ReturnRequest['status'], [string, string]> = {
+  requested: ['已提交，等待审核', 'submitted, awaiting review'],
+  approved: ['已同意，请寄回商品', 'approved, please send the item back'],
+  rejected: ['未通过', 'rejected'],
+  received: ['仓库已收货，退款处理中', 'received by the warehouse, refund in progress'],
+  refunded: ['已退款', 'refunded'],
+}
+
+function daysBetween(fromIso: string, to: Date): number {
+  return Math.floor((to.getTime() - new Date(fromIso).getTime()) / 86_400_000)
+}
+
+async function refundStatus(sc: SkillContext): Promise<SkillResult> {
+  const L = sc.locale
+  applyOrderReference(sc)
+  const custId = knownCustomerId(sc)
+  const { store, shop } = sc.ctx
+  let orders: Order[] = []
+  if (typeof sc.state.slots.order === 'string' || !custId) {
+    const r = await resolveOrder(sc, { purpose: 'refund_status' })
+    if ('result' in r) return r.result
+    orders = [r.order]
+  } else {
+    orders = await store.orders.listByCustomer(shop.id, custId)
+  }
+  const rrs: ReturnRequest[] = []
+  for (const o of orders) rrs.push(...(await store.returns.listByOrder(shop.id, o.orderNo)))
+  rrs.sort((a, b) => b.createdAt.localeCompare(a.createdAt))
+  const refundingOrders = orders.filter((o) => o.status === 'refunding' || o.status === 'refunded')
+  const lines: string[] = []
+  for (const r of rrs.slice(0, 3)) {
+    const st = RR_STATUS[r.status]
+    lines.push(
+      say(
+        L,
+        `退货单 ${r.id}（订单 ${r.orderNo}，${money(r.refundAmount)}）：${st[0]}。`,
+        `Return ${r.id} (order ${r.orderNo}, ${money(r.refundAmount)}): ${st[1]}.`,
+      ),
+    )
+  }
+  for (const o of refundingOrders.slice(0, 3)) {
+    if (rrs.some((r) => r.orderNo === o.orderNo)) continue
+    lines.push(
+      o.status === 'refunded'
+        ? say(
+            L,
+            `订单 ${o.orderNo} 已退款 ${money(o.total, o.currency)}，原路退回。`,
+            `Order ${o.orderNo}: ${money(o.total, o.currency)} has been refunded to your original payment method.`,
+          )
+        : say(
+            L,
+            `订单 ${o.orderNo} 退款处理中，${money(o.total, o.currency)} 将在 1-3 个工作日原路退回。`,
+            `Order ${o.orderNo}: the refund of ${money(o.total, o.currency)} is in progress and reaches your original payment method within 1-3 business days.`,
+          ),
+    )
+  }
+  if (lines.length === 0)
+    return done(
+      sc,
+      [
+        {
+          text: say(
+            L,
+            '没有查到进行中的退货或退款记录。需要申请退货吗？',
+            "I can't find any return or refund in progress. Would you like to start a return?",
+          ),
+        },
+      ],
+      'answer',
+      'refund_status_none',
+    )
+  return done(sc, [{ text: lines.join('\n') }], 'execute', 'refund_status_found')
+}
+
+function ineligible(sc: SkillContext, text: string, reason: string): SkillResult {
+  sc.state.task = {}
+  return done(sc, [{ text }], 'answer', reason)
+}
+
+/** The return / refund / exchange skill. */
+export async function returnSkill(sc: SkillContext): Promise<SkillResult> {
+  const L = sc.locale
+  const text = sc.ctx.text
+  const t = sc.state.task
+  if (!sc.state.awaiting && STATUS_Q.test(text)) return refundStatus(sc)
+  if (sc.state.awaiting === 'confirm' && sc.answeredAwaiting && sc.signals.deny) {
+    sc.state.task = {}
+    return done(
+      sc,
+      [{ text: say(L, '好的，不提交退货申请。', "OK, I won't submit the return.") }],
+      'answer',
+      'return_declined',
+    )
+  }
+  if (!t.kind) {
+    if (EXCHANGE.test(text)) t.kind = 'exchange'
+    else if (REFUND_ONLY.test(text)) t.kind = 'refund_only'
+  }
+  if (!t.reason && QUALITY.test(text)) t.reason = 'quality'
+  applyOrderReference(sc)
+  const r = await resolveOrder(sc, {
+    purpose: 'return_refund',
+    prefer: (o) => o.status === 'delivered' || o.status === 'completed',
+  })
+  if ('result' in r) return r.result
+  const order = r.order
+  const extra = r.customerId ? { customerId: r.customerId } : {}
+  const rules = returnRules(sc.ctx.shop)
+  const no = order.orderNo
+  if (order.status === 'pending_payment' || order.status === 'paid')
+    return ineligible(
+      sc,
+      say(
+        L,
+        `订单 ${no} 还没有发货，不需要退货：直接取消订单即可${order.status === 'paid' ? '，款项原路全额退回' : ''}。需要我帮您取消吗？`,
+        `Order ${no} hasn't shipped yet, so no return is needed: just cancel it${order.status === 'paid' ? ' and you get a full refund' : ''}. Shall I cancel it?`,
+      ),
+      `return_not_needed_${order.status}_offer_cancel`,
+    )
+  if (order.status === 'shipped')
+    return ineligible(
+      sc,
+      say(
+        L,
+        `订单 ${no} 还在运输途中。您可以在派送时拒收，包裹退回后全额退款；或签收后再申请退货。`,
+        `Order ${no} is still on its way. You can refuse it on delivery for a full refund, or request a return once it arrives.`,
+      ),
+      'return_in_transit_offer_refusal',
+    )
+  if (order.status === 'cancelled' || order.status === 'refunding' || order.status === 'refunded')
+    return refundStatus(sc)
+
+  // Which item (when the order has several).
+  if (!t.sku) {
+    const slotSku = typeof sc.state.slots.sku === 'string' ? sc.state.slots.sku : undefined
+    const bySlot = slotSku ? order.items.find((i) => i.sku === slotSku) : undefined
+    if (order.items.length === 1) t.sku = order.items[0]!.sku
+    else if (bySlot) t.sku = bySlot.sku
+    else if (sc.signals.ordinal !== null && sc.state.awaiting === 'item') {
+      const it = sc.signals.ordinal === -1 ? order.items[order.items.length - 1] : order.items[sc.signals.ordinal]
+      if (it) t.sku = it.sku
+    }
+    if (!t.sku) {
+      sc.state.candidates = { kind: 'product', ids: order.items.map((i) => i.sku) }
+      return ask(
+        sc,
+        'item',
+        {
+          text: say(L, `订单 ${no} 里有多件商品，要退哪一件？`, `Order ${no} has several items. Which one?`),
+          buttons: order.items.map((i, k) => ({
+            label: `${k + 1}. ${i.title ?? i.sku}${i.size ? ` ${i.size}` : ''}`,
+            payload: L === 'zh' ? `第${k + 1}件` : (['first', 'second', 'third', 'fourth', 'fifth'][k] ?? `${k + 1}`),
+          })),
+        },
+        'return_ask_item',
+      )
+    }
+  }
+  const item = order.items.find((i) => i.sku === t.sku) ?? order.items[0]!
+  const product: Product | null = await sc.ctx.store.products.get(sc.ctx.shop.id, item.sku)
+
+  // Reason (quality problems change the rules, so it is collected before eligibility).
+  if (!t.reason) {
+    if (sc.state.awaiting === 'reason' && sc.answeredAwaiting) {
+      t.reason = QUALITY.test(text) || /质量问题|quality problem/i.test(text) ? 'quality' : 'other'
+      t.reasonText = text.slice(0, 200)
+    } else {
+      return ask(
+        sc,
+        'reason',
+        {
+          text: say(
+            L,
+            `请问${item.title ?? item.sku}为什么要退换呢？`,
+            `Why would you like to return ${item.title ?? item.sku}?`,
+          ),
+          buttons: REASONS.map((x) => ({ label: L === 'zh' ? x.zh : x.en, payload: L === 'zh' ? x.zh : x.en })),
+        },
+        'return_ask_reason',
+      )
+    }
+  }
+  const quality = t.reason === 'quality'
+  const deliveredAt = order.deliveredAt ?? order.shipment?.events?.slice(-1)[0]?.time ?? order.createdAt
+  const age = daysBetween(deliveredAt, sc.ctx.now)
+  const kind = (t.kind as ReturnRequest['kind'] | undefined) ?? 'return'
+  const window = quality ? rules.qualityIssueDays : kind === 'exchange' ? rules.exchangeDays : rules.noReasonDays
+  if (age > window)
+    return ineligible(
+      sc,
+      quality
+        ? say(
+            L,
+            `订单 ${no} 已签收 ${age} 天，超过了质量问题 ${window} 天退换期。商品仍在保修期内的话可以申请保修维修。`,
+            `Order ${no} was delivered ${age} days ago, past the ${window}-day window for quality returns. If it's under warranty, we can arrange a repair instead.`,
+          )
+        : say(
+            L,
+            `订单 ${no} 已签收 ${age} 天，超过了 ${window} 天${kind === 'exchange' ? '换货' : '无理由退货'}期限，无法办理。如果商品有质量问题，请告诉我具体情况。`,
+            `Order ${no} was delivered ${age} days ago, past the ${window}-day ${kind === 'exchange' ? 'exchange' : 'no-reason return'} window. If the item is faulty, tell me what's wrong.`,
+          ),
+      quality ? 'return_refused_quality_window' : 'return_refused_window_expired',
+    )
+  if (!quality && product) {
+    for (const rule of rules.nonReturnable) {
+      if (!(product.category === rule.category || product.category.startsWith(`${rule.category}/`))) continue
+      if (rule.onlyIfOpened) {
+        let opened: boolean | undefined = typeof t.opened === 'boolean' ? t.opened : undefined
+        if (opened === undefined) {
+          if (UNOPENED.test(text)) opened = false
+          else if (OPENED.test(text)) opened = true
+          else if (sc.state.awaiting === 'opened' && sc.answeredAwaiting) opened = sc.signals.affirm
+        }
+        if (opened === undefined)
+          return ask(
+            sc,
+            'opened',
+            {
+              text: say(
+                L,
+                `请问${item.title ?? item.sku}已经拆封使用了吗？`,
+                `Has ${item.title ?? item.sku} been opened or used?`,
+              ),
+              buttons: yesNo(L),
+            },
+            'return_ask_opened',
+          )
+        t.opened = opened
+        if (!opened) continue
+      }
+      return ineligible(
+        sc,
+        say(
+          L,
+          `抱歉，${rule.reasonZh}，所以${item.title ?? item.sku}无法退换。`,
+          `Sorry, ${rule.reasonEn}, so ${item.title ?? item.sku} can't be returned.`,
+        ),
+        `return_refused_category_${rule.category}`,
+      )
+    }
+  }
+  const existing = (await sc.ctx.store.returns.listByOrder(sc.ctx.shop.id, no)).find(
+    (x) => x.items.some((i) => i.sku === item.sku) && x.status !== 'rejected',
+  )
+  if (existing) {
+    sc.state.task = {}
+    return done(
+      sc,
+      [
+        {
+          text: say(
+            L,
+            `这件商品已有退货单 ${existing.id}，状态：${RR_STATUS[existing.status][0]}，无需重复申请。`,
+            `There's already a return ${existing.id} for this item (${RR_STATUS[existing.status][1]}); no need to request another.`,
+          ),
+        },
+      ],
+      'answer',
+      'return_already_requested',
+      extra,
+    )
+  }
+  const refund = kind === 'exchange' ? 0 : item.price * item.qty
+  const kindLabel =
+    kind === 'exchange'
+      ? say(L, '换货', 'exchange')
+      : kind === 'refund_only'
+        ? say(L, '仅退款', 'refund')
+        : say(L, '退货退款', 'return')
+  if (!(sc.state.awaiting === 'confirm' && sc.answeredAwaiting && sc.signals.affirm)) {
+    return ask(
+      sc,
+      'confirm',
+      {
+        text: say(
+          L,
+          `符合退换条件。确认为订单 ${no} 的${item.title ?? item.sku} ×${item.qty} 申请${kindLabel}${refund ? `，退款 ${money(refund, order.currency)}` : ''}吗？`,
+          `This item qualifies. Submit a ${kindLabel} for ${item.title ?? item.sku} ×${item.qty} from order ${no}${refund ? ` (refund ${money(refund, order.currency)})` : ''}?`,
+        ),
+        buttons: yesNo(L),
+      },
+      'return_confirm',
+    )
+  }
+  const nowIso = sc.ctx.now.toISOString()
+  const rr: ReturnRequest = {
+    id: sc.ctx.newId('RR'),
+    shopId: sc.ctx.shop.id,
+    orderNo: no,
+    customerId: order.customerId,
+    kind,
+    reason: String(t.reasonText ?? t.reason ?? 'other'),
+    status: 'requested',
+    items: [{ sku: item.sku, qty: item.qty }],
+    refundAmount: refund,
+    createdAt: nowIso,
+    updatedAt: nowIso,
+  }
+  await sc.ctx.store.transaction(async (tx) => {
+    await tx.returns.create(rr)
+    await tx.events.append({
+      id: sc.ctx.newId('evt'),
+      shopId: sc.ctx.shop.id,
+      type: 'return.requested',
+      conversationId: sc.ctx.conversation.id,
+      data: { returnId: rr.id, orderNo: no, kind, reason: rr.reason, refundAmount: refund },
+      createdAt: nowIso,
+    })
+  })
+  const freeShipping = quality || !rules.customerPaysShipping
+  const text2 = say(
+    L,
+    `已为您提交${kindLabel}申请，退货单号 ${rr.id}。\n请在 7 天内将商品（保持完好、附件齐全）寄回：${rules.returnAddress}，并在包裹内写上退货单号。\n${freeShipping ? '运费由我们承担，可选择到付。' : '无理由退货运费需您先行承担。'}${refund ? `仓库收货后 ${rules.refundDays} 个工作日内退款 ${money(refund, order.currency)}。` : '仓库收货后为您发出新商品。'}`,
+    `Your ${kindLabel} request is submitted: number ${rr.id}.\nPlease send the item back (undamaged, with all accessories) within 7 days to: ${rules.returnAddress}, with the return number inside the parcel.\n${freeShipping ? 'We cover the return shipping.' : 'Return shipping for a no-reason return is paid by you.'} ${refund ? `We refund ${money(refund, order.currency)} within ${rules.refundDays} business days of receiving it.` : "We'll ship the replacement once we receive it."}`,
+  )
+  sc.state.task = {}
+  return done(
+    sc,
+    [{ text: text2, card: { type: 'return', data: { id: rr.id, orderNo: no, kind, refundAmount: refund } } }],
+    'execute',
+    `return_request_created_${kind}`,
+    { ...extra, returnRequest: { id: rr.id } },
+  )
+}

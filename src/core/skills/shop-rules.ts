@@ -1,0 +1,132 @@
+/**
+ * Business rules as data: return policy, ticket queues, SLA. Defaults here; a shop overrides any key in
+ * `shop.settings.returns` / `shop.settings.tickets` (see docs/dialogue.md).
+ */
+import type { Shop, TicketPriority } from '../domain/records.js'
+
+export type NonReturnableRule = {
+  /** Category prefix, e.g. `beauty` matches `beauty/lipstick`. */
+  category: string
+  /** Only when the item was opened / used (cosmetics); otherwise always excluded (underwear). */
+  onlyIfOpened?: boolean
+  reasonZh: string
+  reasonEn: string
+}
+
+export type ReturnRules = {
+  /** No-reason return window, in days from delivery. */
+  noReasonDays: number
+  /** Quality problems: longer window, and the category exclusions do not apply. */
+  qualityIssueDays: number
+  /** Exchanges (same item, other size/colour) window. */
+  exchangeDays: number
+  nonReturnable: NonReturnableRule[]
+  /** Who pays return shipping for a no-reason return. Quality issues are always free for the customer. */
+  customerPaysShipping: boolean
+  /** Where parcels go. */
+  returnAddress: string
+  /** Days until the refund reaches the customer after the warehouse receives the parcel. */
+  refundDays: number
+}
+
+export type QueueConfig = { agents: string[]; category?: string }
+
+export type TicketRules = {
+  queues: Record<string, QueueConfig>
+  /** Hours until the SLA is breached, by priority. */
+  slaHours: Record<TicketPriority, number>
+  /** Queue used when a fault names no queue. */
+  defaultQueue: string
+}
+
+export const DEFAULT_RETURN_RULES: ReturnRules = {
+  noReasonDays: 7,
+  qualityIssueDays: 15,
+  exchangeDays: 15,
+  nonReturnable: [
+    {
+      category: 'apparel/underwear',
+      reasonZh: '贴身衣物（内衣、内裤、袜子）出于卫生原因，非质量问题不支持退换',
+      reasonEn: 'intimate apparel (underwear, socks) cannot be returned for hygiene reasons unless faulty',
+    },
+    {
+      category: 'beauty',
+      onlyIfOpened: true,
+      reasonZh: '化妆品、护肤品一经拆封使用，非质量问题不支持退换',
+      reasonEn: 'cosmetics and skincare cannot be returned once opened, unless faulty',
+    },
+  ],
+  customerPaysShipping: true,
+  returnAddress: '上海市青浦区华新镇华志路 1688 号 kefu 退货仓 / kefu Returns Centre, 1688 Huazhi Rd, Qingpu, Shanghai',
+  refundDays: 3,
+}
+
+export const DEFAULT_TICKET_RULES: TicketRules = {
+  queues: {
+    after_sales: { agents: ['agent-li', 'agent-wang', 'agent-zhang'], category: 'after_sales' },
+    repair: { agents: ['tech-chen', 'tech-liu'], category: 'repair' },
+    technical: { agents: ['tech-chen', 'tech-liu', 'tech-zhao'], category: 'technical' },
+    logistics: { agents: ['ops-sun', 'ops-zhou'], category: 'logistics' },
+    billing: { agents: ['fin-wu'], category: 'billing' },
+  },
+  slaHours: { urgent: 4, high: 8, normal: 24, low: 72 },
+  defaultQueue: 'after_sales',
+}
+
+function obj(v: unknown): Record<string, unknown> | null {
+  return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : null
+}
+
+/** Return rules for a shop: `shop.settings.returns` merged key by key over the defaults. */
+export function returnRules(shop: Shop | null): ReturnRules {
+  const s = obj(shop?.settings?.returns)
+  if (!s) return DEFAULT_RETURN_RULES
+  const r: ReturnRules = { ...DEFAULT_RETURN_RULES }
+  for (const k of ['noReasonDays', 'qualityIssueDays', 'exchangeDays', 'refundDays'] as const) {
+    const v = s[k]
+    if (typeof v === 'number' && v >= 0) r[k] = v
+  }
+  if (typeof s.customerPaysShipping === 'boolean') r.customerPaysShipping = s.customerPaysShipping
+  if (typeof s.returnAddress === 'string' && s.returnAddress) r.returnAddress = s.returnAddress
+  if (Array.isArray(s.nonReturnable)) {
+    r.nonReturnable = s.nonReturnable
+      .map(obj)
+      .filter((x): x is Record<string, unknown> => x !== null && typeof x.category === 'string')
+      .map((x) => ({
+        category: String(x.category),
+        onlyIfOpened: x.onlyIfOpened === true,
+        reasonZh: typeof x.reasonZh === 'string' ? x.reasonZh : `该类商品（${x.category}）不支持无理由退换`,
+        reasonEn:
+          typeof x.reasonEn === 'string' ? x.reasonEn : `items in ${x.category} cannot be returned without a fault`,
+      }))
+  }
+  return r
+}
+
+/** Ticket rules for a shop: `shop.settings.tickets` queues/SLA merged over the demo defaults. */
+export function ticketRules(shop: Shop | null): TicketRules {
+  const s = obj(shop?.settings?.tickets)
+  if (!s) return DEFAULT_TICKET_RULES
+  const r: TicketRules = {
+    queues: { ...DEFAULT_TICKET_RULES.queues },
+    slaHours: { ...DEFAULT_TICKET_RULES.slaHours },
+    defaultQueue: typeof s.defaultQueue === 'string' ? s.defaultQueue : DEFAULT_TICKET_RULES.defaultQueue,
+  }
+  const queues = obj(s.queues)
+  if (queues) {
+    for (const [name, q] of Object.entries(queues)) {
+      const qo = obj(q)
+      const agents = Array.isArray(qo?.agents) ? qo.agents.filter((a): a is string => typeof a === 'string') : []
+      if (agents.length > 0)
+        r.queues[name] = { agents, ...(typeof qo?.category === 'string' ? { category: qo.category } : {}) }
+    }
+  }
+  const sla = obj(s.slaHours)
+  if (sla) {
+    for (const p of ['urgent', 'high', 'normal', 'low'] as const) {
+      const v = sla[p]
+      if (typeof v === 'number' && v > 0) r.slaHours[p] = v
+    }
+  }
+  return r
+}
