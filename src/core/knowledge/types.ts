@@ -12,6 +12,12 @@ export type KnowledgeHit = {
   title: string
   /** What the bot would say for this hit. */
   answer: string
+  /**
+   * Structured extras (additive): for `product` the live `sku`, `price`, `currency`, `stock`
+   * (and `compared` SKUs for a comparison); for `fault` its `category`, `questions`,
+   * `solutions` and `escalate`; for `faq` its `category` and `locale`.
+   */
+  data?: Record<string, unknown>
 }
 
 export type KnowledgeAnswer =
@@ -22,5 +28,14 @@ export type KnowledgeAnswer =
 /** Retrieval over one shop's published knowledge. Implementations keep an in-memory index. */
 export type KnowledgeBase = {
   search(text: string, opts?: { locale?: Locale; limit?: number; kinds?: KnowledgeKind[] }): Promise<KnowledgeHit[]>
-  answer(text: string, opts?: { locale?: Locale }): Promise<KnowledgeAnswer>
+  answer(text: string, opts?: KnowledgeAnswerOptions): Promise<KnowledgeAnswer>
+}
+
+/** Options of KnowledgeBase.answer; everything but `locale` was added by the knowledge layer. */
+export type KnowledgeAnswerOptions = {
+  locale?: Locale
+  /** The product the conversation is about (a product page, the last product discussed): "这款" refers to it. */
+  productSku?: string
+  /** Restrict the kinds considered (default all three). */
+  kinds?: KnowledgeKind[]
 }

@@ -1,0 +1,474 @@
+import type { FaqEntry, Fault, Locale, Product } from '../domain/schemas.js'
+import { detectLocale } from '../text/detect-locale.js'
+import { normalizeText } from '../text/normalize-text.js'
+import { createSynonymMatcher, type SynonymGroups } from '../text/synonym-matcher.js'
+import { createTokenizer, type Tokenizer } from '../text/tokenizer.js'
+import { composeProductAnswer, displayName, parseProductQuestion, productData } from './answer-product-question.js'
+import { DEFAULT_SYNONYMS } from './default-synonyms.js'
+import type { Embedder } from './embedder.js'
+import { type KnowledgeLogger, silentLogger } from './knowledge-logger.js'
+import { buildProductGraph, type ProductGraph } from './product-graph.js'
+import { reciprocalRankFusion } from './rank-fusion.js'
+import { createSparseIndexBuilder, type SparseIndex } from './sparse-index.js'
+import type { KnowledgeAnswer, KnowledgeAnswerOptions, KnowledgeBase, KnowledgeHit, KnowledgeKind } from './types.js'
+
+/**
+ * The calibrated decision. Confidence is the sparse index's coverage score
+ * (blended with calibrated cosine when an embedder is configured):
+ * ≥ `answer` with a `margin` over the runner-up → answer; ≥ `clarify` → offer
+ * the top candidates as buttons; below → "don't know". Tuned on
+ * data/eval/faq-dev.jsonl (see docs/knowledge.md); a shop may override them in
+ * `shop.settings.knowledge.thresholds`.
+ */
+export type KnowledgeThresholds = {
+  answer: number
+  clarify: number
+  margin: number
+  /** Share of the sparse confidence in the blend when dense vectors exist. */
+  sparseWeight: number
+  /** Cosine similarity mapped to confidence 0 … 1 between these two values (provider dependent). */
+  denseFloor: number
+  denseCeil: number
+}
+
+export const DEFAULT_THRESHOLDS: KnowledgeThresholds = {
+  answer: 0.5,
+  clarify: 0.3,
+  margin: 0.04,
+  sparseWeight: 0.6,
+  denseFloor: 0.35,
+  denseCeil: 0.85,
+}
+
+/** What one shop's index is built from: only live (published) FAQ versions. */
+export type KnowledgeSnapshot = {
+  shopId: string
+  faqs: FaqEntry[]
+  faults: Fault[]
+  products: Product[]
+  /** Shop synonym groups, merged with DEFAULT_SYNONYMS. */
+  synonyms?: SynonymGroups
+  /** Extra words to keep whole (slang, series names); product names are added automatically. */
+  vocabulary?: string[]
+}
+
+export type KnowledgeBaseDeps = {
+  /** Reads one product as stored right now, so answers carry live price and stock. */
+  liveProduct?: (sku: string) => Promise<Product | null>
+  embedder?: Embedder
+  logger?: KnowledgeLogger
+  thresholds?: Partial<KnowledgeThresholds>
+  /** Per-query embedding timeout; on timeout the query runs sparse-only. */
+  embedTimeoutMs?: number
+}
+
+export type KnowledgeStats = {
+  faq: number
+  faults: number
+  products: number
+  terms: number
+  dense: boolean
+  buildMs: number
+}
+
+/** A shop's in-memory knowledge base (the KnowledgeBase contract plus introspection). */
+export type ShopKnowledgeBase = KnowledgeBase & {
+  readonly shopId: string
+  readonly stats: KnowledgeStats
+  readonly tokenizer: Tokenizer
+  readonly graph: ProductGraph
+  readonly thresholds: KnowledgeThresholds
+}
+
+type Collection = {
+  kind: KnowledgeKind
+  size: number
+  index: SparseIndex
+  vectors: Float32Array[] | null
+  id(i: number): string
+  title(i: number, variant: number): string
+  hit(i: number, score: number, variant: number, locale: Locale): Promise<KnowledgeHit | null>
+}
+
+type Ranked = { coll: Collection; i: number; score: number; variant: number; fused: number }
+
+const NOW = () => (typeof performance !== 'undefined' ? performance.now() : Date.now())
+
+/**
+ * Builds one shop's knowledge base: a sparse index per kind and locale, the
+ * product graph and, when an embedder is given, dense vectors (if embedding
+ * fails at build time the index is sparse-only and a warning is logged).
+ */
+export async function buildKnowledgeBase(
+  snapshot: KnowledgeSnapshot,
+  deps: KnowledgeBaseDeps = {},
+): Promise<ShopKnowledgeBase> {
+  const started = NOW()
+  const logger = deps.logger ?? silentLogger
+  const thresholds: KnowledgeThresholds = { ...DEFAULT_THRESHOLDS, ...deps.thresholds }
+  const graph = buildProductGraph(snapshot.products)
+  const synonyms = createSynonymMatcher([...DEFAULT_SYNONYMS, ...(snapshot.synonyms ?? [])])
+  const tokenizer = createTokenizer({
+    userWords: [...graph.vocabulary(), ...(snapshot.vocabulary ?? [])],
+    synonyms,
+  })
+  const productsBySku = new Map(snapshot.products.map((p) => [p.sku, p]))
+  const live = async (sku: string): Promise<Product | null> =>
+    deps.liveProduct ? await deps.liveProduct(sku) : (productsBySku.get(sku) ?? null)
+
+  const faq: Record<Locale, Collection> = {
+    zh: faqCollection(
+      snapshot.faqs.filter((f) => f.locale === 'zh'),
+      tokenizer,
+    ),
+    en: faqCollection(
+      snapshot.faqs.filter((f) => f.locale === 'en'),
+      tokenizer,
+    ),
+  }
+  const fault: Record<Locale, Collection> = {
+    zh: faultCollection(
+      snapshot.faults.filter((f) => f.locale === 'zh'),
+      tokenizer,
+    ),
+    en: faultCollection(
+      snapshot.faults.filter((f) => f.locale === 'en'),
+      tokenizer,
+    ),
+  }
+  const product = productCollection(snapshot.products, tokenizer, live)
+  let dense = false
+  if (deps.embedder) {
+    try {
+      await embedCollections(deps.embedder, [
+        [faq.zh, snapshot.faqs.filter((f) => f.locale === 'zh').map((f) => [f.question, ...f.similar].join('\n'))],
+        [faq.en, snapshot.faqs.filter((f) => f.locale === 'en').map((f) => [f.question, ...f.similar].join('\n'))],
+        [fault.zh, snapshot.faults.filter((f) => f.locale === 'zh').map((f) => [f.symptom, ...f.similar].join('\n'))],
+        [fault.en, snapshot.faults.filter((f) => f.locale === 'en').map((f) => [f.symptom, ...f.similar].join('\n'))],
+      ])
+      dense = true
+    } catch (e) {
+      for (const c of [faq.zh, faq.en, fault.zh, fault.en]) c.vectors = null
+      logger.warn(
+        { shopId: snapshot.shopId, err: e instanceof Error ? e.message : String(e) },
+        'embedding the knowledge base failed; retrieval is sparse-only',
+      )
+    }
+  }
+
+  function pick(byLocale: Record<Locale, Collection>, locale: Locale): Collection {
+    const other: Locale = locale === 'zh' ? 'en' : 'zh'
+    return byLocale[locale].size > 0 ? byLocale[locale] : byLocale[other]
+  }
+
+  async function embedQuery(text: string): Promise<Float32Array | null> {
+    if (!deps.embedder || !dense) return null
+    const controller = new AbortController()
+    const timeout = deps.embedTimeoutMs ?? 1500
+    let timer: ReturnType<typeof setTimeout> | undefined
+    try {
+      const result = await Promise.race([
+        deps.embedder.embed([text], controller.signal),
+        new Promise<never>((_, reject) => {
+          timer = setTimeout(() => {
+            controller.abort()
+            reject(new Error(`embedding timed out after ${timeout} ms`))
+          }, timeout)
+        }),
+      ])
+      const v = result[0]
+      return v ? unit(v) : null
+    } catch (e) {
+      logger.warn(
+        { shopId: snapshot.shopId, err: e instanceof Error ? e.message : String(e) },
+        'query embedding failed; answering sparse-only',
+      )
+      return null
+    } finally {
+      if (timer) clearTimeout(timer)
+    }
+  }
+
+  async function rank(text: string, locale: Locale, kinds: KnowledgeKind[], limit: number): Promise<Ranked[]> {
+    const terms = tokenizer.terms(text)
+    const colls: Collection[] = []
+    if (kinds.includes('faq')) colls.push(pick(faq, locale))
+    if (kinds.includes('fault')) colls.push(pick(fault, locale))
+    if (kinds.includes('product')) colls.push(product)
+    const qv = colls.some((c) => c.vectors) ? await embedQuery(text) : null
+    const out: Ranked[] = []
+    for (const coll of colls) {
+      if (coll.size === 0) continue
+      const sparse = coll.index.search(terms, Math.max(limit, 10))
+      if (!qv || !coll.vectors) {
+        for (const s of sparse) out.push({ coll, i: s.entry, score: s.confidence, variant: s.variant, fused: 0 })
+        continue
+      }
+      const vectors = coll.vectors
+      const cos = (i: number) => dot(qv, vectors[i]!)
+      const denseTop = topByCosine(vectors, qv, Math.max(limit, 10))
+      const fused = reciprocalRankFusion([sparse.map((s) => s.entry), denseTop])
+      const sparseBy = new Map(sparse.map((s) => [s.entry, s]))
+      for (const [i, rrf] of fused) {
+        const s = sparseBy.get(i)
+        const d = clamp01((cos(i) - thresholds.denseFloor) / (thresholds.denseCeil - thresholds.denseFloor))
+        const score = thresholds.sparseWeight * (s?.confidence ?? 0) + (1 - thresholds.sparseWeight) * d
+        out.push({ coll, i, score, variant: s?.variant ?? 0, fused: rrf })
+      }
+    }
+    out.sort((a, b) => b.score - a.score || b.fused - a.fused)
+    return out.slice(0, limit)
+  }
+
+  async function toHits(ranked: Ranked[], locale: Locale): Promise<KnowledgeHit[]> {
+    const hits = await Promise.all(ranked.map((r) => r.coll.hit(r.i, round(r.score), r.variant, locale)))
+    return hits.filter((h): h is KnowledgeHit => h !== null)
+  }
+
+  async function productAnswer(
+    text: string,
+    locale: Locale,
+    opts: KnowledgeAnswerOptions,
+  ): Promise<KnowledgeAnswer | null> {
+    const q = parseProductQuestion(text)
+    const mentioned = graph.findMentions(text).map((m) => m.sku)
+    const skus = [...mentioned]
+    const ctx = opts.productSku && graph.get(opts.productSku) ? opts.productSku : null
+    if (ctx && !skus.includes(ctx) && (skus.length === 0 || (q.compare && skus.length === 1))) skus.unshift(ctx)
+    if (skus.length === 0) return null
+    // A bare product name with no question about it ("X2 Pro") still gets a summary; an FAQ-style
+    // question that merely happens to be asked on a product page does not.
+    if (q.concepts.length === 0 && !q.compare && (mentioned.length === 0 || stripNames(text, graph).length > 6))
+      return null
+    const rows = (await Promise.all(skus.slice(0, 2).map((s) => live(s)))).filter((p): p is Product => p !== null)
+    if (rows.length === 0) return null
+    const composed = composeProductAnswer(q, rows, locale, graph)
+    const first = rows[0]!
+    const hit: KnowledgeHit = {
+      kind: 'product',
+      id: first.sku,
+      score: composed.complete ? 1 : 0.5,
+      title: rows.map((p) => displayName(p, locale)).join(' / '),
+      answer: composed.text,
+      data: { ...composed.data, concepts: q.concepts, compare: rows.length > 1 },
+    }
+    return composed.complete ? { status: 'answer', hit, alternatives: [] } : { status: 'none', candidates: [hit] }
+  }
+
+  const kb: ShopKnowledgeBase = {
+    shopId: snapshot.shopId,
+    tokenizer,
+    graph,
+    thresholds,
+    stats: {
+      faq: snapshot.faqs.length,
+      faults: snapshot.faults.length,
+      products: snapshot.products.length,
+      terms: faq.zh.index.terms + faq.en.index.terms,
+      dense,
+      buildMs: 0,
+    },
+    async search(text, opts = {}) {
+      const locale = opts.locale ?? detectLocale(text)
+      const limit = opts.limit ?? 10
+      const ranked = await rank(text, locale, opts.kinds ?? ['faq', 'fault', 'product'], limit)
+      return toHits(ranked, locale)
+    },
+    async answer(text, opts = {}) {
+      const locale = opts.locale ?? detectLocale(text)
+      const kinds = opts.kinds ?? ['faq', 'fault', 'product']
+      if (kinds.includes('product')) {
+        const p = await productAnswer(text, locale, opts)
+        if (p) return p
+      }
+      const ranked = await rank(text, locale, kinds, 5)
+      const top = ranked[0]
+      if (!top || top.score < thresholds.clarify) {
+        return { status: 'none', candidates: await toHits(ranked.slice(0, 3), locale) }
+      }
+      const second = ranked[1]
+      const clear = !second || top.score - second.score >= thresholds.margin
+      if (top.score >= thresholds.answer && clear) {
+        let [hit, ...alternatives] = await toHits(ranked.slice(0, 3), locale)
+        if (hit?.kind === 'product') {
+          const p = await productAnswer(`${hit.title} ${text}`, locale, { ...opts, productSku: hit.id })
+          if (p?.status === 'answer') hit = p.hit
+        }
+        if (hit) return { status: 'answer', hit, alternatives }
+      }
+      const near = ranked.filter((r) => r.score >= thresholds.clarify && top.score - r.score < 0.2).slice(0, 3)
+      return { status: 'clarify', candidates: await toHits(near, locale) }
+    },
+  }
+  kb.stats.buildMs = Math.round(NOW() - started)
+  return kb
+}
+
+/** Text left once product names are removed: is there a question besides the name? */
+function stripNames(text: string, graph: ProductGraph): string {
+  let norm = normalizeText(text)
+  for (const m of graph.findMentions(text).reverse()) norm = norm.slice(0, m.start) + norm.slice(m.end)
+  return norm.replace(/[\s?？!！。,，.]+/g, '')
+}
+
+function faqCollection(entries: FaqEntry[], tokenizer: Tokenizer): Collection {
+  const builder = createSparseIndexBuilder()
+  for (const f of entries) {
+    builder.add({
+      variants: [f.question, ...f.similar].map((q) => tokenizer.terms(q)),
+      body: tokenizer.terms(f.answer),
+    })
+  }
+  return {
+    kind: 'faq',
+    size: entries.length,
+    index: builder.build(),
+    vectors: null,
+    id: (i) => entries[i]!.id,
+    title: (i) => entries[i]!.question,
+    async hit(i, score) {
+      const f = entries[i]!
+      return {
+        kind: 'faq',
+        id: f.id,
+        score,
+        title: f.question,
+        answer: f.answer,
+        data: { category: f.category, locale: f.locale },
+      }
+    },
+  }
+}
+
+function faultCollection(entries: Fault[], tokenizer: Tokenizer): Collection {
+  const builder = createSparseIndexBuilder()
+  for (const f of entries) {
+    builder.add({
+      variants: [f.symptom, ...f.similar].map((q) => tokenizer.terms(q)),
+      body: tokenizer.terms(f.category.replace(/[/_-]/g, ' ')),
+    })
+  }
+  return {
+    kind: 'fault',
+    size: entries.length,
+    index: builder.build(),
+    vectors: null,
+    id: (i) => entries[i]!.id,
+    title: (i) => entries[i]!.symptom,
+    async hit(i, score, _variant, locale) {
+      const f = entries[i]!
+      const first = f.solutions[0]!
+      return {
+        kind: 'fault',
+        id: f.id,
+        score,
+        title: f.symptom,
+        answer:
+          locale === 'zh' || f.locale === 'zh'
+            ? `关于“${f.symptom}”，可以先试试：${first}`
+            : `For "${f.symptom}", first try: ${first}`,
+        data: {
+          category: f.category,
+          questions: f.questions,
+          solutions: f.solutions,
+          escalate: f.escalate,
+          locale: f.locale,
+        },
+      }
+    },
+  }
+}
+
+function productCollection(
+  products: Product[],
+  tokenizer: Tokenizer,
+  live: (sku: string) => Promise<Product | null>,
+): Collection {
+  const builder = createSparseIndexBuilder({ bodyWeight: 0.1 })
+  for (const p of products) {
+    const names = [p.title, ...(p.aliases ?? [])]
+    if (typeof p.attributes.titleEn === 'string') names.push(p.attributes.titleEn)
+    const attrText = Object.entries(p.attributes)
+      .filter(([k]) => k !== 'titleEn')
+      .map(([, v]) => (Array.isArray(v) ? v.join(' ') : typeof v === 'object' ? '' : String(v)))
+      .join(' ')
+    builder.add({
+      variants: names.map((n) => tokenizer.terms(`${n} ${p.brand}`)),
+      body: tokenizer.terms(`${p.brand} ${p.category.replace(/[/_-]/g, ' ')} ${attrText} ${p.description}`),
+    })
+  }
+  return {
+    kind: 'product',
+    size: products.length,
+    index: builder.build(),
+    vectors: null,
+    id: (i) => products[i]!.sku,
+    title: (i) => products[i]!.title,
+    async hit(i, score, _variant, locale) {
+      const p = await live(products[i]!.sku)
+      // Deleted from the catalog since the index was built: not an answer any more.
+      if (!p) return null
+      const graph = buildProductGraph([p])
+      const composed = composeProductAnswer(
+        { concepts: [], compare: false, direction: null, yesNo: false },
+        [p],
+        locale,
+        graph,
+      )
+      return {
+        kind: 'product',
+        id: p.sku,
+        score,
+        title: displayName(p, locale),
+        answer: composed.text,
+        data: productData(p),
+      }
+    },
+  }
+}
+
+async function embedCollections(embedder: Embedder, jobs: Array<[Collection, string[]]>): Promise<void> {
+  const BATCH = 64
+  for (const [coll, texts] of jobs) {
+    if (texts.length === 0) continue
+    const vectors: Float32Array[] = []
+    for (let i = 0; i < texts.length; i += BATCH) {
+      const batch = texts.slice(i, i + BATCH)
+      const out = await embedder.embed(batch)
+      if (out.length !== batch.length)
+        throw new Error(`embedder returned ${out.length} vectors for ${batch.length} texts`)
+      for (const v of out) vectors.push(unit(v))
+    }
+    coll.vectors = vectors
+  }
+}
+
+function unit(v: ArrayLike<number>): Float32Array {
+  const out = Float32Array.from(v)
+  let n = 0
+  for (let i = 0; i < out.length; i++) n += out[i]! * out[i]!
+  n = Math.sqrt(n) || 1
+  for (let i = 0; i < out.length; i++) out[i] = out[i]! / n
+  return out
+}
+
+function dot(a: Float32Array, b: Float32Array): number {
+  let s = 0
+  const n = Math.min(a.length, b.length)
+  for (let i = 0; i < n; i++) s += a[i]! * b[i]!
+  return s
+}
+
+function topByCosine(vectors: Float32Array[], q: Float32Array, k: number): number[] {
+  const scored = vectors.map((v, i) => [dot(q, v), i] as const)
+  scored.sort((a, b) => b[0] - a[0])
+  return scored.slice(0, k).map((s) => s[1])
+}
+
+function clamp01(x: number): number {
+  return Math.min(1, Math.max(0, x))
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000
+}

@@ -1,0 +1,231 @@
+/**
+ * What customers ask about products, mapped to catalog attribute keys. A
+ * concept matches when the question contains one of its phrases; its value is
+ * read from every product attribute whose key matches `keys` (catalogs name the
+ * same thing `battery`, `batteryHours`, `batteryLifeH` …).
+ */
+export type AttributeConcept = {
+  id: string
+  keys: RegExp
+  zh: string[]
+  en: string[]
+  label: { zh: string; en: string }
+  /** For comparisons without an explicit direction: is more better? */
+  better?: 'higher' | 'lower'
+}
+
+export const ATTRIBUTE_CONCEPTS: AttributeConcept[] = [
+  {
+    id: 'downContent',
+    keys: /down(content|percent|ratio)?$|含绒/i,
+    zh: ['含绒量', '绒含量', '含绒', '鸭绒', '鹅绒', '绒子'],
+    en: ['down content', 'down percentage', 'down ratio', 'duck down', 'goose down'],
+    label: { zh: '含绒量', en: 'down content' },
+    better: 'higher',
+  },
+  {
+    id: 'fill',
+    keys: /fill(power|weight|grams?)?|充绒/i,
+    zh: ['充绒量', '蓬松度', '充绒'],
+    en: ['fill power', 'fill weight', 'fill'],
+    label: { zh: '充绒量/蓬松度', en: 'fill' },
+    better: 'higher',
+  },
+  {
+    id: 'material',
+    keys: /material|fabric|lining|shell|composition/i,
+    zh: ['材质', '面料', '材料', '布料', '什么料', '里料', '成分'],
+    en: ['material', 'fabric', 'made of', 'lining'],
+    label: { zh: '材质', en: 'material' },
+  },
+  {
+    id: 'colours',
+    keys: /colou?rs?$/i,
+    zh: ['颜色', '配色', '色号', '什么色', '几种色', '哪些色'],
+    en: ['colour', 'color', 'colours', 'colors'],
+    label: { zh: '颜色', en: 'colours' },
+  },
+  {
+    id: 'sizes',
+    keys: /^sizes?$/i,
+    zh: ['尺码', '码数', '哪些码', '几个码', '有什么码'],
+    en: ['size', 'sizes'],
+    label: { zh: '尺码', en: 'sizes' },
+  },
+  {
+    id: 'battery',
+    keys: /batter|endurance|playtime|runtime/i,
+    zh: ['续航', '电池', '待机', '电量', '用多久', '能用多久', '充一次'],
+    en: ['battery', 'battery life', 'last on a charge', 'playtime', 'runtime'],
+    label: { zh: '续航', en: 'battery life' },
+    better: 'higher',
+  },
+  {
+    id: 'wirelessCharging',
+    keys: /wireless ?charg|qi$/i,
+    zh: ['无线充电', '无线充'],
+    en: ['wireless charging', 'wireless charge', 'qi charging'],
+    label: { zh: '无线充电', en: 'wireless charging' },
+  },
+  {
+    id: 'fastCharging',
+    keys: /fast ?charg|charg(ing)?(power|watts?|w)$/i,
+    zh: ['快充', '充电功率', '充电速度', '多少瓦'],
+    en: ['fast charging', 'charging speed', 'charging power', 'watt'],
+    label: { zh: '快充', en: 'fast charging' },
+    better: 'higher',
+  },
+  {
+    id: 'waterproof',
+    keys: /water|^ip\d|ipRating/i,
+    zh: ['防水', '防泼水', '进水', '防尘'],
+    en: ['waterproof', 'water resistant', 'water resistance', 'ip rating', 'ip68', 'ip67'],
+    label: { zh: '防水', en: 'water resistance' },
+  },
+  {
+    id: 'noiseCancelling',
+    keys: /noise|anc$/i,
+    zh: ['降噪', '主动降噪'],
+    en: ['noise cancelling', 'noise canceling', 'anc', 'noise cancellation'],
+    label: { zh: '降噪', en: 'noise cancelling' },
+  },
+  {
+    id: 'warranty',
+    keys: /warrant|guarantee/i,
+    zh: ['保修', '质保', '保修期', '保多久'],
+    en: ['warranty', 'guarantee'],
+    label: { zh: '保修', en: 'warranty' },
+    better: 'higher',
+  },
+  {
+    id: 'compatibility',
+    keys: /compat|works ?with|fits?$|supportedDevices/i,
+    zh: ['兼容', '适配', '适用于', '适用', '能配', '支持哪些手机', '能用在'],
+    en: ['compatible', 'compatibility', 'work with', 'works with', 'fit'],
+    label: { zh: '兼容性', en: 'compatibility' },
+  },
+  {
+    id: 'weight',
+    keys: /weight|^mass$/i,
+    zh: ['重量', '多重', '重不重', '几斤', '多少克'],
+    en: ['weight', 'how heavy', 'weigh'],
+    label: { zh: '重量', en: 'weight' },
+    better: 'lower',
+  },
+  {
+    id: 'screen',
+    keys: /screen|display/i,
+    zh: ['屏幕', '屏', '显示屏'],
+    en: ['screen', 'display'],
+    label: { zh: '屏幕', en: 'screen' },
+    better: 'higher',
+  },
+  {
+    id: 'storage',
+    keys: /storage|memory|ram|rom|capacity/i,
+    zh: ['内存', '存储', '容量', '多大内存'],
+    en: ['storage', 'memory', 'ram', 'capacity'],
+    label: { zh: '存储', en: 'storage' },
+    better: 'higher',
+  },
+  {
+    id: 'chip',
+    keys: /chip|processor|cpu|soc/i,
+    zh: ['芯片', '处理器', 'cpu'],
+    en: ['chip', 'processor', 'cpu'],
+    label: { zh: '芯片', en: 'chip' },
+  },
+  {
+    id: 'camera',
+    keys: /camera|megapixel|mp$/i,
+    zh: ['摄像头', '像素', '拍照', '相机'],
+    en: ['camera', 'megapixel'],
+    label: { zh: '摄像头', en: 'camera' },
+    better: 'higher',
+  },
+  {
+    id: 'bluetooth',
+    keys: /bluetooth|^bt$/i,
+    zh: ['蓝牙'],
+    en: ['bluetooth'],
+    label: { zh: '蓝牙', en: 'Bluetooth' },
+  },
+  {
+    id: 'origin',
+    keys: /origin|madeIn/i,
+    zh: ['产地', '哪里产', '哪里生产'],
+    en: ['made in', 'origin'],
+    label: { zh: '产地', en: 'origin' },
+  },
+  {
+    id: 'washing',
+    keys: /wash|care/i,
+    zh: ['洗涤', '清洗', '机洗', '水洗', '干洗', '怎么洗'],
+    en: ['wash', 'washing', 'machine wash', 'dry clean', 'care'],
+    label: { zh: '洗涤方式', en: 'care' },
+  },
+  {
+    id: 'thickness',
+    keys: /thick|warmth|temperature|comfortRange/i,
+    zh: ['厚度', '厚不厚', '保暖', '多少度', '温度'],
+    en: ['thick', 'warm', 'warmth', 'temperature'],
+    label: { zh: '保暖/厚度', en: 'warmth' },
+  },
+  {
+    id: 'length',
+    keys: /length|^fit$|style$/i,
+    zh: ['长款', '短款', '长度', '版型'],
+    en: ['length', 'cropped', 'long coat', 'short coat'],
+    label: { zh: '版型/长度', en: 'length/fit' },
+  },
+]
+
+/** Concepts answered from the product record itself rather than `attributes`. */
+export const BUILTIN_CONCEPTS = {
+  price: {
+    zh: ['价格', '多少钱', '价钱', '售价', '几块', '贵不贵', '便宜', '贵', '优惠', '打折', '折扣'],
+    en: ['price', 'cost', 'how much', 'cheap', 'cheaper', 'expensive', 'discount'],
+  },
+  stock: {
+    zh: ['库存', '有货', '有没有货', '现货', '缺货', '断货', '还有吗', '还有没有', '卖完'],
+    en: ['in stock', 'stock', 'available', 'availability', 'sold out'],
+  },
+  sizeChart: {
+    zh: ['尺码表', '尺码对照', '尺寸表', '选码', '穿什么码', '选多大'],
+    en: ['size chart', 'size guide', 'what size', 'which size'],
+  },
+  related: {
+    zh: ['类似', '相似', '同款', '替代', '推荐', '别的款', '其他款', '配套', '搭配'],
+    en: ['similar', 'alternative', 'alternatives', 'related', 'recommend', 'something like'],
+  },
+} as const
+
+/** Comparison cues: "哪个续航更长", "X2 和 X2 Pro 的区别", "which is better", "X2 vs X2 Pro". */
+export const COMPARE_CUES = {
+  zh: ['哪个', '哪款', '哪一个', '哪一款', '还是', '区别', '对比', '比较', '相比', '差别', '不同'],
+  en: ['which', 'compare', 'comparison', ' vs', 'versus', 'difference', 'better', ' than'],
+}
+
+/** Direction words: "更长/更久/更大" → higher wins; "更轻/更便宜" → lower wins. */
+export const DIRECTION_CUES = {
+  higher: [
+    '更长',
+    '更久',
+    '更大',
+    '更多',
+    '更高',
+    '更强',
+    '更好',
+    '更暖',
+    '耐用',
+    'longer',
+    'more',
+    'bigger',
+    'larger',
+    'higher',
+    'stronger',
+    'warmer',
+    'better',
+  ],
+  lower: ['更轻', '更便宜', '更小', '更少', '便宜', '更低', 'lighter', 'cheaper', 'smaller', 'less', 'lower'],
+}
