@@ -157,7 +157,10 @@ export async function mineFaqCandidates(
       similar: c.members.slice(1, 11).map((m) => m.text),
       reasons,
       firstSeenAt: c.members.map((m) => m.first).sort()[0]!,
-      lastSeenAt: c.members.map((m) => m.last).sort().at(-1)!,
+      lastSeenAt: c.members
+        .map((m) => m.last)
+        .sort()
+        .at(-1)!,
       answeredBy,
     })
   }
