@@ -209,7 +209,11 @@ export function WidgetApp({ controller, locale, title, position }: WidgetAppProp
 
   // Focus moves into the panel when it opens and back to the launcher when it closes.
   useEffect(() => {
-    if (state.open && !wasOpen.current) inputRef.current?.focus({ preventScroll: true })
+    if (state.open && !wasOpen.current) {
+      // On touch screens focusing the field would pop up the keyboard over the conversation; focus the log.
+      const touch = typeof matchMedia === 'function' && matchMedia('(pointer: coarse)').matches
+      ;(touch ? listRef.current : inputRef.current)?.focus({ preventScroll: true })
+    }
     if (!state.open && wasOpen.current) launcherRef.current?.focus({ preventScroll: true })
     wasOpen.current = state.open
   }, [state.open])
