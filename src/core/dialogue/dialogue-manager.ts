@@ -156,7 +156,7 @@ export function createDialogueManager(
 
     // 1. Handoff is decided first: a customer who asks for a person or is angry is never kept in a flow.
     const failed = state.failedTurns + (signals.notAnswered ? 1 : 0)
-    const h = decideHandoff(policy, ctx.nlu, signals, failed)
+    const h = decideHandoff(policy, ctx.nlu, signals, signals.notAnswered ? failed : 0)
     if (h) {
       state.failedTurns = 0
       state.lastIntent = ctx.nlu.intent
@@ -167,19 +167,7 @@ export function createDialogueManager(
         reason: `${h.reason}: ${h.detail}`,
         handoff: true,
         conversationStatus: 'waiting_human',
-        events: [
-          {
-            type: 'handoff.requested',
-            data: {
-              reason: h.reason,
-              detail: h.detail,
-              intent: ctx.nlu.intent,
-              emotion: ctx.nlu.emotion.score,
-              activeIntent: state.activeIntent,
-              slots: state.slots,
-            },
-          },
-        ],
+        // The conversation service stores `handoff.requested` (with this reason) when it sees handoff: true.
       }
     }
     if (signals.notAnswered) {
@@ -347,6 +335,19 @@ async function lowConfidence(sc: SkillContext): Promise<SkillResult> {
 function finish(sc: SkillContext, r: SkillResult, failedTurn: boolean): TurnOutcome {
   const { state } = sc
   state.failedTurns = failedTurn ? state.failedTurns + 1 : 0
+  if (failedTurn && state.failedTurns >= sc.policy.maxFailedTurns) {
+    // Repeated failure: stop guessing and bring in a person, keeping the state for the agent.
+    const detail = `${state.failedTurns} failed turns >= ${sc.policy.maxFailedTurns}`
+    state.failedTurns = 0
+    return {
+      replies: [{ text: handoffText('repeated_failure', sc.locale) }],
+      state,
+      action: 'handoff',
+      reason: `repeated_failure: ${detail}`,
+      handoff: true,
+      conversationStatus: 'waiting_human',
+    }
+  }
   const replies = [...r.replies]
   if (r.done && state.suspended && !state.awaiting) {
     const s = state.suspended

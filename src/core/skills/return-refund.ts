@@ -165,7 +165,11 @@ export async function returnSkill(sc: SkillContext): Promise<SkillResult> {
     const bySlot = slotSku ? order.items.find((i) => i.sku === slotSku) : undefined
     if (order.items.length === 1) t.sku = order.items[0]!.sku
     else if (bySlot) t.sku = bySlot.sku
-    else if (sc.signals.ordinal !== null && sc.state.awaiting === 'item') {
+    else if (
+      sc.signals.ordinal !== null &&
+      (sc.state.awaiting === 'item' ||
+        (sc.state.candidates?.kind === 'product' && order.items.every((i) => sc.state.candidates?.ids.includes(i.sku))))
+    ) {
       const it = sc.signals.ordinal === -1 ? order.items[order.items.length - 1] : order.items[sc.signals.ordinal]
       if (it) t.sku = it.sku
     }
