@@ -1,0 +1,163 @@
+/**
+ * Ticket admin API under /api/v1/admin/tickets (shop API key): list with filters, get one with its
+ * comments, create, change status / assignee, add comments. Status changes notify the customer in
+ * the conversation (a stored system message, pushed live through `notify`).
+ */
+import type { FastifyInstance, FastifyRequest } from 'fastify'
+import { z } from 'zod'
+import type { DomainEvent, Message, Shop, Ticket } from '../../core/domain/records.js'
+import type { Store } from '../../core/ports/store.js'
+import { createTicketService, TICKET_PRIORITIES, TICKET_STATUSES } from '../../core/tickets/ticket-service.js'
+import { parseBody } from '../http/validate.js'
+
+export type TicketRouteDeps = {
+  store: Store
+  authShop(request: FastifyRequest): Promise<Shop>
+  /** Live push of a stored message (the customer's ticket status notice) to the conversation stream. */
+  notify?(conversationId: string, message: Message): void | Promise<void>
+  /** Every ticket event after it is stored (webhook mirror). */
+  onEvent?(event: DomainEvent, ticket: Ticket): void | Promise<void>
+  now?: () => Date
+  newId?: (prefix: string) => string
+}
+
+const statusEnum = z.enum(TICKET_STATUSES as [string, ...string[]])
+const priorityEnum = z.enum(TICKET_PRIORITIES as [string, ...string[]])
+
+const listQuery = z
+  .object({
+    status: statusEnum.optional(),
+    queue: z.string().min(1).max(100).optional(),
+    assignee: z.string().min(1).max(100).optional(),
+    customerId: z.string().min(1).max(64).optional(),
+    conversationId: z.string().min(1).max(100).optional(),
+    slaBreached: z.enum(['true', 'false']).optional(),
+    limit: z.coerce.number().int().min(1).max(500).default(50),
+    offset: z.coerce.number().int().min(0).default(0),
+  })
+  .strict()
+
+const patchBody = z
+  .object({
+    status: statusEnum.optional(),
+    assignee: z.string().min(1).max(100).nullable().optional(),
+    by: z.string().min(1).max(100).optional(),
+  })
+  .strict()
+  .refine((b) => b.status !== undefined || b.assignee !== undefined, { message: 'give status and/or assignee' })
+
+const commentBody = z
+  .object({ text: z.string().trim().min(1).max(5000), author: z.string().min(1).max(100).default('agent') })
+  .strict()
+
+const createBody = z
+  .object({
+    conversationId: z.string().min(1).max(100).nullable().default(null),
+    customerId: z.string().min(1).max(64).nullable().default(null),
+    category: z.string().min(1).max(100),
+    priority: priorityEnum.default('normal'),
+    queue: z.string().min(1).max(100).optional(),
+    subject: z.string().trim().min(1).max(300),
+    data: z.record(z.string(), z.unknown()).default({}),
+  })
+  .strict()
+
+const idParams = z.object({ id: z.string().min(1).max(100) })
+
+/** Registers the ticket routes on `app`. */
+export function registerTicketRoutes(app: FastifyInstance, deps: TicketRouteDeps): void {
+  const tickets = createTicketService({
+    store: deps.store,
+    ...(deps.now ? { now: deps.now } : {}),
+    ...(deps.newId ? { newId: deps.newId } : {}),
+    ...(deps.notify ? { notify: deps.notify } : {}),
+    ...(deps.onEvent ? { onEvent: deps.onEvent } : {}),
+  })
+  const base = '/api/v1/admin/tickets'
+
+  app.get(base, async (req) => {
+    const shop = await deps.authShop(req)
+    const q = parseBody(listQuery, req.query ?? {})
+    const { slaBreached, ...filter } = q
+    const rows = await tickets.list(shop.id, {
+      ...(filter as Parameters<typeof tickets.list>[1]),
+      ...(slaBreached ? { slaBreached: slaBreached === 'true' } : {}),
+    })
+    return { tickets: rows, limit: q.limit, offset: q.offset }
+  })
+
+  app.post(base, async (req, reply) => {
+    const shop = await deps.authShop(req)
+    const b = parseBody(createBody, req.body ?? {})
+    const t = await tickets.create(shop, {
+      conversationId: b.conversationId,
+      customerId: b.customerId,
+      category: b.category,
+      priority: b.priority as Ticket['priority'],
+      ...(b.queue ? { queue: b.queue } : {}),
+      subject: b.subject,
+      data: b.data,
+    })
+    reply.code(201)
+    return t
+  })
+
+  app.get(`${base}/:id`, async (req) => {
+    const shop = await deps.authShop(req)
+    const { id } = parseBody(idParams, req.params)
+    return tickets.get(shop.id, id)
+  })
+
+  app.patch(`${base}/:id`, async (req) => {
+    const shop = await deps.authShop(req)
+    const { id } = parseBody(idParams, req.params)
+    const b = parseBody(patchBody, req.body ?? {})
+    const by = b.by ?? 'admin'
+    if (b.assignee !== undefined) await tickets.assign(shop.id, id, b.assignee, by)
+    if (b.status !== undefined) await tickets.changeStatus(shop.id, id, b.status as Ticket['status'], by)
+    return tickets.get(shop.id, id)
+  })
+
+  app.post(`${base}/:id/comments`, async (req, reply) => {
+    const shop = await deps.authShop(req)
+    const { id } = parseBody(idParams, req.params)
+    const b = parseBody(commentBody, req.body ?? {})
+    const c = await tickets.comment(shop.id, id, b.author, b.text)
+    reply.code(201)
+    return c
+  })
+}
+
+/** OpenAPI paths of the ticket API, merged into /api/v1/openapi.json by the server. */
+export const ticketOpenApiPaths: Record<string, unknown> = {
+  '/api/v1/admin/tickets': {
+    get: {
+      summary: 'List tickets',
+      parameters: ['status', 'queue', 'assignee', 'customerId', 'conversationId', 'slaBreached', 'limit', 'offset'].map(
+        (name) => ({ name, in: 'query', required: false, schema: { type: 'string' } }),
+      ),
+      responses: { '200': { description: '{tickets:[Ticket & {slaBreached}], limit, offset}' } },
+    },
+    post: {
+      summary: 'Create a ticket (dispatched to a queue, round robin)',
+      responses: { '201': { description: 'Ticket' } },
+    },
+  },
+  '/api/v1/admin/tickets/{id}': {
+    get: {
+      summary: 'One ticket with comments and slaBreached',
+      responses: { '200': { description: 'Ticket' }, '404': { description: 'not_found' } },
+    },
+    patch: {
+      summary: 'Change status and/or assignee ({status?, assignee?, by?}); the customer is notified of status changes',
+      responses: {
+        '200': { description: 'Ticket' },
+        '400': { description: 'invalid_input' },
+        '409': { description: 'conflict (closed)' },
+      },
+    },
+  },
+  '/api/v1/admin/tickets/{id}/comments': {
+    post: { summary: 'Add a comment ({text, author?})', responses: { '201': { description: 'TicketComment' } } },
+  },
+}
