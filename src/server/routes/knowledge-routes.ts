@@ -1,0 +1,535 @@
+/**
+ * Admin API for knowledge (shop API key): FAQ CRUD through the review workflow,
+ * publish / archive / rollback, version history with diffs, JSONL import and
+ * export, unanswered-question candidates and a retrieval search.
+ */
+import type { FastifyInstance, FastifyRequest } from 'fastify'
+import { z } from 'zod'
+import type { Shop } from '../../core/domain/records.js'
+import { type FaqEntry, faqSchema, KNOWLEDGE_STATUSES, localeSchema } from '../../core/domain/schemas.js'
+import { AppError } from '../../core/errors.js'
+import type { KnowledgeService } from '../../core/knowledge/knowledge-service.js'
+import { createReviewWorkflow } from '../../core/knowledge/review-workflow.js'
+import { mineFaqCandidates } from '../../core/knowledge/unanswered-questions.js'
+import type { Store } from '../../core/ports/store.js'
+import { normalizeText } from '../../core/text/normalize-text.js'
+import { parseBody } from '../http/validate.js'
+
+export type KnowledgeRoutesDeps = {
+  store: Store
+  knowledge: KnowledgeService
+  authShop: (request: FastifyRequest) => Promise<Shop>
+}
+
+const author = z.string().trim().min(1).max(100).optional()
+const note = z.string().max(1000).optional()
+
+/** POST /api/v1/admin/faq */
+export const createFaqBodySchema = z
+  .object({
+    id: faqSchema.shape.id,
+    question: faqSchema.shape.question,
+    answer: faqSchema.shape.answer,
+    similar: z.array(z.string().min(1).max(1000)).max(200).default([]),
+    category: faqSchema.shape.category,
+    locale: localeSchema,
+    author,
+    note,
+  })
+  .strict()
+
+/** PATCH /api/v1/admin/faq/:id — any subset of the editable fields. */
+export const updateFaqBodySchema = z
+  .object({
+    question: faqSchema.shape.question.optional(),
+    answer: faqSchema.shape.answer.optional(),
+    similar: z.array(z.string().min(1).max(1000)).max(200).optional(),
+    category: faqSchema.shape.category.optional(),
+    locale: localeSchema.optional(),
+    /** Optimistic locking: the version the edit is based on. */
+    baseVersion: z.number().int().positive().optional(),
+    author,
+    note,
+  })
+  .strict()
+
+/** POST /api/v1/admin/faq/:id/{submit,publish,archive} */
+export const transitionBodySchema = z.object({ author, note }).strict()
+
+/** POST /api/v1/admin/faq/:id/rollback */
+export const rollbackBodySchema = z.object({ version: z.number().int().positive(), author, note }).strict()
+
+const listQuerySchema = z.object({
+  q: z.string().max(500).optional(),
+  status: z.enum(KNOWLEDGE_STATUSES).optional(),
+  locale: localeSchema.optional(),
+  limit: z.coerce.number().int().min(1).max(1000).default(100),
+  offset: z.coerce.number().int().min(0).default(0),
+})
+
+const searchQuerySchema = z.object({
+  q: z.string().trim().min(1).max(1000),
+  locale: localeSchema.optional(),
+  limit: z.coerce.number().int().min(1).max(50).default(10),
+  product: z.string().max(64).optional(),
+})
+
+const candidatesQuerySchema = z.object({
+  since: z.string().datetime({ offset: true }).optional(),
+  minCount: z.coerce.number().int().min(1).default(1),
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+})
+
+const exportQuerySchema = z.object({ status: z.enum(KNOWLEDGE_STATUSES).optional() })
+
+const idParams = z.object({ id: z.string().min(1).max(64) })
+
+const DEFAULT_AUTHOR = 'admin-api'
+const IMPORT_MAX_BYTES = 20 * 1024 * 1024
+
+/**
+ * Registers the knowledge admin routes (an encapsulated plugin: its NDJSON body
+ * parser does not leak into other routes). Errors are thrown as AppError and
+ * mapped by the app's error handler to `{error:{code,message}}`.
+ */
+export function registerKnowledgeRoutes(app: FastifyInstance, deps: KnowledgeRoutesDeps): void {
+  const { store, knowledge } = deps
+  const review = createReviewWorkflow({ store, invalidate: (shopId) => knowledge.invalidate(shopId) })
+
+  app.register(async (scope) => {
+    for (const type of ['application/x-ndjson', 'application/jsonl', 'application/jsonlines']) {
+      if (!scope.hasContentTypeParser(type)) {
+        scope.addContentTypeParser(type, { parseAs: 'string', bodyLimit: IMPORT_MAX_BYTES }, (_req, body, done) =>
+          done(null, body),
+        )
+      }
+    }
+
+    scope.get('/api/v1/admin/faq', async (req) => {
+      const shop = await deps.authShop(req)
+      const q = parseBody(listQuerySchema, req.query)
+      const all = await store.faq.list(shop.id, {
+        ...(q.status ? { status: q.status } : {}),
+        ...(q.locale ? { locale: q.locale } : {}),
+      })
+      const needle = q.q ? normalizeText(q.q) : ''
+      const matched = needle
+        ? all.filter((f) => [f.id, f.question, f.answer, ...f.similar].some((s) => normalizeText(s).includes(needle)))
+        : all
+      return { items: matched.slice(q.offset, q.offset + q.limit), total: matched.length }
+    })
+
+    scope.get('/api/v1/admin/faq/export', async (req, reply) => {
+      const shop = await deps.authShop(req)
+      const q = parseBody(exportQuerySchema, req.query)
+      const rows = await store.faq.list(shop.id, q.status ? { status: q.status } : {})
+      reply.type('application/x-ndjson; charset=utf-8')
+      reply.header('content-disposition', `attachment; filename="faq-${shop.id}.jsonl"`)
+      return rows.map((r) => JSON.stringify(r)).join('\n') + (rows.length > 0 ? '\n' : '')
+    })
+
+    scope.post('/api/v1/admin/faq/import', { bodyLimit: IMPORT_MAX_BYTES }, async (req) => {
+      const shop = await deps.authShop(req)
+      const entries = parseImportBody(req.body)
+      const who = typeof req.headers['x-kefu-author'] === 'string' ? req.headers['x-kefu-author'] : DEFAULT_AUTHOR
+      const counts = await review.importEntries(shop.id, entries, { author: who, note: 'imported' })
+      return { ...counts, read: entries.length }
+    })
+
+    scope.get('/api/v1/admin/faq/:id', async (req) => {
+      const shop = await deps.authShop(req)
+      const { id } = parseBody(idParams, req.params)
+      return review.get(shop.id, id)
+    })
+
+    scope.post('/api/v1/admin/faq', async (req, reply) => {
+      const shop = await deps.authShop(req)
+      const body = parseBody(createFaqBodySchema, req.body)
+      const { author: who, note: why, ...draft } = body
+      const entry = await review.create(shop.id, draft, {
+        author: who ?? DEFAULT_AUTHOR,
+        ...(why ? { note: why } : {}),
+      })
+      reply.code(201)
+      return { entry }
+    })
+
+    scope.patch('/api/v1/admin/faq/:id', async (req) => {
+      const shop = await deps.authShop(req)
+      const { id } = parseBody(idParams, req.params)
+      const { author: who, note: why, baseVersion, ...patch } = parseBody(updateFaqBodySchema, req.body)
+      if (Object.keys(patch).length === 0) throw new AppError('invalid_input', 'nothing to change')
+      const entry = await review.update(shop.id, id, patch, {
+        author: who ?? DEFAULT_AUTHOR,
+        ...(why ? { note: why } : {}),
+        ...(baseVersion !== undefined ? { baseVersion } : {}),
+      })
+      return { entry }
+    })
+
+    for (const action of ['submit', 'publish', 'archive'] as const) {
+      scope.post(`/api/v1/admin/faq/:id/${action}`, async (req) => {
+        const shop = await deps.authShop(req)
+        const { id } = parseBody(idParams, req.params)
+        const body = parseBody(transitionBodySchema, req.body ?? {})
+        const entry = await review[action](shop.id, id, {
+          author: body.author ?? DEFAULT_AUTHOR,
+          ...(body.note ? { note: body.note } : {}),
+        })
+        return { entry }
+      })
+    }
+
+    scope.get('/api/v1/admin/faq/:id/versions', async (req) => {
+      const shop = await deps.authShop(req)
+      const { id } = parseBody(idParams, req.params)
+      return { versions: await review.versions(shop.id, id) }
+    })
+
+    scope.post('/api/v1/admin/faq/:id/rollback', async (req) => {
+      const shop = await deps.authShop(req)
+      const { id } = parseBody(idParams, req.params)
+      const body = parseBody(rollbackBodySchema, req.body)
+      const entry = await review.rollback(shop.id, id, body.version, {
+        author: body.author ?? DEFAULT_AUTHOR,
+        ...(body.note ? { note: body.note } : {}),
+      })
+      return { entry }
+    })
+
+    scope.get('/api/v1/admin/knowledge/candidates', async (req) => {
+      const shop = await deps.authShop(req)
+      const q = parseBody(candidatesQuerySchema, req.query)
+      const kb = await knowledge.forShop(shop.id)
+      const candidates = await mineFaqCandidates(store, shop.id, {
+        tokenizer: kb.tokenizer,
+        knowledge: kb,
+        minCount: q.minCount,
+        limit: q.limit,
+        ...(q.since ? { since: q.since } : {}),
+      })
+      return { candidates }
+    })
+
+    scope.get('/api/v1/admin/knowledge/search', async (req) => {
+      const shop = await deps.authShop(req)
+      const q = parseBody(searchQuerySchema, req.query)
+      const kb = await knowledge.forShop(shop.id)
+      const opts = q.locale ? { locale: q.locale } : {}
+      const [hits, answer] = await Promise.all([
+        kb.search(q.q, { ...opts, limit: q.limit }),
+        kb.answer(q.q, { ...opts, ...(q.product ? { productSku: q.product } : {}) }),
+      ])
+      return { query: q.q, decision: answer.status, answer, hits }
+    })
+  })
+}
+
+/** Import bodies: NDJSON/JSONL text (one entry per line), a JSON array, or `{entries: [...]}`. */
+function parseImportBody(body: unknown): FaqEntry[] {
+  let rows: Array<{ line: number; value: unknown }>
+  if (typeof body === 'string') {
+    rows = []
+    const problems: Array<{ line: number; field: string; message: string }> = []
+    body.split(/\r?\n/).forEach((text, i) => {
+      if (!text.trim()) return
+      try {
+        rows.push({ line: i + 1, value: JSON.parse(text) })
+      } catch {
+        problems.push({ line: i + 1, field: '(line)', message: 'not valid JSON' })
+      }
+    })
+    if (problems.length > 0) {
+      throw new AppError('invalid_input', `line ${problems[0]!.line}: not valid JSON`, {
+        details: { errors: problems.slice(0, 20), total: problems.length },
+      })
+    }
+  } else if (Array.isArray(body)) rows = body.map((value, i) => ({ line: i + 1, value }))
+  else if (body && typeof body === 'object' && Array.isArray((body as { entries?: unknown }).entries)) {
+    rows = (body as { entries: unknown[] }).entries.map((value, i) => ({ line: i + 1, value }))
+  } else {
+    throw new AppError('invalid_input', 'send JSONL (application/x-ndjson), a JSON array or {"entries": [...]}')
+  }
+  if (rows.length === 0) throw new AppError('invalid_input', 'no FAQ entries in the body')
+  const errors: Array<{ line: number; field: string; message: string }> = []
+  const entries: FaqEntry[] = []
+  const seen = new Set<string>()
+  for (const { line, value } of rows) {
+    const r = faqSchema.safeParse(value)
+    if (!r.success) {
+      for (const issue of r.error.issues)
+        errors.push({ line, field: issue.path.join('.') || '(entry)', message: issue.message })
+      continue
+    }
+    if (seen.has(r.data.id)) {
+      errors.push({ line, field: 'id', message: `duplicate id '${r.data.id}'` })
+      continue
+    }
+    seen.add(r.data.id)
+    entries.push(r.data)
+  }
+  if (errors.length > 0) {
+    const first = errors[0]!
+    throw new AppError('invalid_input', `line ${first.line}: ${first.field}: ${first.message}`, {
+      details: { errors: errors.slice(0, 20), total: errors.length },
+    })
+  }
+  return entries
+}
+
+const errorRef = { content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } }
+const err = (...codes: number[]) =>
+  Object.fromEntries(codes.map((c) => [String(c), { description: 'error', ...errorRef }]))
+const security = [{ shopApiKey: [] }]
+const idParam = { name: 'id', in: 'path', required: true, schema: { type: 'string' } }
+const faqEntry = {
+  type: 'object',
+  required: ['id', 'question', 'answer', 'category', 'locale', 'status'],
+  properties: {
+    id: { type: 'string' },
+    question: { type: 'string' },
+    answer: { type: 'string' },
+    similar: { type: 'array', items: { type: 'string' } },
+    category: { type: 'string' },
+    locale: { type: 'string', enum: ['zh', 'en'] },
+    status: { type: 'string', enum: [...KNOWLEDGE_STATUSES] },
+  },
+}
+const entryResponse = {
+  description: 'the entry after the change',
+  content: { 'application/json': { schema: { type: 'object', properties: { entry: faqEntry } } } },
+}
+const actorBody = {
+  content: {
+    'application/json': {
+      schema: { type: 'object', properties: { author: { type: 'string' }, note: { type: 'string' } } },
+    },
+  },
+}
+const hit = {
+  type: 'object',
+  properties: {
+    kind: { type: 'string', enum: ['faq', 'product', 'fault'] },
+    id: { type: 'string' },
+    score: { type: 'number' },
+    title: { type: 'string' },
+    answer: { type: 'string' },
+    data: { type: 'object' },
+  },
+}
+
+/** OpenAPI 3.1 `paths` fragment for these routes; merged into /api/v1/openapi.json by the server. */
+export const knowledgeOpenApi: Record<string, unknown> = {
+  '/api/v1/admin/faq': {
+    get: {
+      summary: 'List / search FAQ entries (current head, any status)',
+      security,
+      parameters: [
+        {
+          name: 'q',
+          in: 'query',
+          schema: { type: 'string' },
+          description: 'substring of id, question, similar or answer',
+        },
+        { name: 'status', in: 'query', schema: { type: 'string', enum: [...KNOWLEDGE_STATUSES] } },
+        { name: 'locale', in: 'query', schema: { type: 'string', enum: ['zh', 'en'] } },
+        { name: 'limit', in: 'query', schema: { type: 'integer', default: 100, maximum: 1000 } },
+        { name: 'offset', in: 'query', schema: { type: 'integer', default: 0 } },
+      ],
+      responses: {
+        '200': {
+          description: 'entries',
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                properties: { items: { type: 'array', items: faqEntry }, total: { type: 'integer' } },
+              },
+            },
+          },
+        },
+        ...err(400, 401),
+      },
+    },
+    post: {
+      summary: 'Create an FAQ entry as a draft (version 1)',
+      security,
+      requestBody: {
+        required: true,
+        content: {
+          'application/json': {
+            schema: {
+              type: 'object',
+              required: ['id', 'question', 'answer', 'category', 'locale'],
+              properties: {
+                ...faqEntry.properties,
+                status: undefined,
+                author: { type: 'string' },
+                note: { type: 'string' },
+              },
+            },
+          },
+        },
+      },
+      responses: { '201': entryResponse, ...err(400, 401, 409) },
+    },
+  },
+  '/api/v1/admin/faq/{id}': {
+    get: {
+      summary: 'An entry: head (latest version), the version customers see (live) and the version number',
+      security,
+      parameters: [idParam],
+      responses: { '200': { description: '{entry, live, version}' }, ...err(401, 404) },
+    },
+    patch: {
+      summary: 'Edit an entry: a new draft version (the published text stays live until the edit is published)',
+      security,
+      parameters: [idParam],
+      requestBody: {
+        required: true,
+        content: {
+          'application/json': {
+            schema: {
+              type: 'object',
+              properties: {
+                question: { type: 'string' },
+                answer: { type: 'string' },
+                similar: { type: 'array', items: { type: 'string' } },
+                category: { type: 'string' },
+                locale: { type: 'string', enum: ['zh', 'en'] },
+                baseVersion: { type: 'integer', description: 'optimistic locking: 409 when not the latest version' },
+                author: { type: 'string' },
+                note: { type: 'string' },
+              },
+            },
+          },
+        },
+      },
+      responses: { '200': entryResponse, ...err(400, 401, 404, 409) },
+    },
+  },
+  '/api/v1/admin/faq/{id}/submit': {
+    post: {
+      summary: 'draft → in_review',
+      security,
+      parameters: [idParam],
+      requestBody: actorBody,
+      responses: { '200': entryResponse, ...err(401, 404, 409) },
+    },
+  },
+  '/api/v1/admin/faq/{id}/publish': {
+    post: {
+      summary: 'in_review → published; answers customers from the next message on',
+      security,
+      parameters: [idParam],
+      requestBody: actorBody,
+      responses: { '200': entryResponse, ...err(401, 404, 409) },
+    },
+  },
+  '/api/v1/admin/faq/{id}/archive': {
+    post: {
+      summary: 'Archive: the entry stops answering',
+      security,
+      parameters: [idParam],
+      requestBody: actorBody,
+      responses: { '200': entryResponse, ...err(401, 404, 409) },
+    },
+  },
+  '/api/v1/admin/faq/{id}/versions': {
+    get: {
+      summary: 'Version history with author, time, note and a field diff against the previous version',
+      security,
+      parameters: [idParam],
+      responses: { '200': { description: '{versions: [...]}' }, ...err(401, 404) },
+    },
+  },
+  '/api/v1/admin/faq/{id}/rollback': {
+    post: {
+      summary: 'Roll back: a new version equal (content and status) to an old one',
+      security,
+      parameters: [idParam],
+      requestBody: {
+        required: true,
+        content: {
+          'application/json': {
+            schema: {
+              type: 'object',
+              required: ['version'],
+              properties: { version: { type: 'integer' }, author: { type: 'string' }, note: { type: 'string' } },
+            },
+          },
+        },
+      },
+      responses: { '200': entryResponse, ...err(400, 401, 404) },
+    },
+  },
+  '/api/v1/admin/faq/import': {
+    post: {
+      summary:
+        'Import FAQ entries (JSONL, a JSON array or {entries}); all or nothing; each changed entry gets a version',
+      security,
+      requestBody: {
+        required: true,
+        content: {
+          'application/x-ndjson': { schema: { type: 'string' } },
+          'application/json': { schema: { type: 'array', items: faqEntry } },
+        },
+      },
+      responses: { '200': { description: '{read, created, updated, unchanged}' }, ...err(400, 401) },
+    },
+  },
+  '/api/v1/admin/faq/export': {
+    get: {
+      summary: 'Export FAQ entries as JSONL (the import format)',
+      security,
+      parameters: [{ name: 'status', in: 'query', schema: { type: 'string', enum: [...KNOWLEDGE_STATUSES] } }],
+      responses: {
+        '200': { description: 'JSONL', content: { 'application/x-ndjson': { schema: { type: 'string' } } } },
+        ...err(400, 401),
+      },
+    },
+  },
+  '/api/v1/admin/knowledge/candidates': {
+    get: {
+      summary: 'Draft FAQ candidates mined from unanswered / handed-off questions, grouped by similarity, with counts',
+      security,
+      parameters: [
+        { name: 'since', in: 'query', schema: { type: 'string', format: 'date-time' } },
+        { name: 'minCount', in: 'query', schema: { type: 'integer', default: 1 } },
+        { name: 'limit', in: 'query', schema: { type: 'integer', default: 50 } },
+      ],
+      responses: { '200': { description: '{candidates: [...]}' }, ...err(400, 401) },
+    },
+  },
+  '/api/v1/admin/knowledge/search': {
+    get: {
+      summary: 'Ranked knowledge hits and the decision the bot would make',
+      security,
+      parameters: [
+        { name: 'q', in: 'query', required: true, schema: { type: 'string' } },
+        { name: 'locale', in: 'query', schema: { type: 'string', enum: ['zh', 'en'] } },
+        { name: 'limit', in: 'query', schema: { type: 'integer', default: 10 } },
+        { name: 'product', in: 'query', schema: { type: 'string' }, description: 'SKU of the product being discussed' },
+      ],
+      responses: {
+        '200': {
+          description: '{query, decision, answer, hits}',
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                properties: {
+                  query: { type: 'string' },
+                  decision: { type: 'string', enum: ['answer', 'clarify', 'none'] },
+                  answer: { type: 'object' },
+                  hits: { type: 'array', items: hit },
+                },
+              },
+            },
+          },
+        },
+        ...err(400, 401),
+      },
+    },
+  },
+}
