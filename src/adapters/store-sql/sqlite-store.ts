@@ -4,7 +4,15 @@
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import SqliteDatabase from 'better-sqlite3'
-import { Kysely, SqliteDialect } from 'kysely'
+import {
+  CompiledQuery,
+  type DatabaseConnection,
+  type Driver,
+  Kysely,
+  SqliteDialect,
+  type SqliteDialectConfig,
+  SqliteDriver,
+} from 'kysely'
 import { AppError } from '../../core/errors.js'
 import type { Store } from '../../core/ports/store.js'
 import type { Database } from './db-schema.js'
@@ -12,6 +20,34 @@ import { createSqlStore } from './sql-store.js'
 
 /** How long a writer waits for another process's write lock before failing with `unavailable`. */
 const BUSY_TIMEOUT_MS = 5000
+
+export type SqliteStoreOptions = {
+  /** Wait this long for another process's write lock; default 5 s. */
+  busyTimeoutMs?: number
+}
+
+/**
+ * Transactions start with BEGIN IMMEDIATE: they take the write lock up front (waiting up to
+ * busy_timeout). A deferred BEGIN would read first and then fail with SQLITE_BUSY_SNAPSHOT —
+ * without waiting — whenever another process (say, the server during `kefu import`) wrote in
+ * between.
+ */
+class ImmediateSqliteDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('begin immediate'))
+  }
+}
+
+class ImmediateSqliteDialect extends SqliteDialect {
+  readonly #config: SqliteDialectConfig
+  constructor(config: SqliteDialectConfig) {
+    super(config)
+    this.#config = config
+  }
+  override createDriver(): Driver {
+    return new ImmediateSqliteDriver(this.#config)
+  }
+}
 
 /**
  * Opens (creating if needed) a SQLite database file with WAL, foreign keys and a busy timeout.
@@ -22,7 +58,7 @@ const BUSY_TIMEOUT_MS = 5000
  * const store = await openSqliteStore('./.kefu/kefu.db')
  * await store.migrate()
  */
-export async function openSqliteStore(path: string): Promise<Store> {
+export async function openSqliteStore(path: string, opts: SqliteStoreOptions = {}): Promise<Store> {
   const memory = path === ':memory:' || path === ''
   let sqlite: SqliteDatabase.Database
   try {
@@ -34,9 +70,9 @@ export async function openSqliteStore(path: string): Promise<Store> {
   // WAL lets readers (the server) run while a writer (an import) commits.
   if (!memory) sqlite.pragma('journal_mode = WAL')
   sqlite.pragma('foreign_keys = ON')
-  sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`)
+  sqlite.pragma(`busy_timeout = ${Math.max(0, Math.floor(opts.busyTimeoutMs ?? BUSY_TIMEOUT_MS))}`)
   // NORMAL is durable across application crashes in WAL mode and much faster than FULL.
   sqlite.pragma('synchronous = NORMAL')
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) })
+  const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: sqlite }) })
   return createSqlStore({ dialect: 'sqlite', db })
 }

@@ -114,6 +114,7 @@ function progressPrinter(): { every: number; update: (p: ImportProgress) => void
   const tty = process.stderr.isTTY === true
   let lastDraw = 0
   let drawn = false
+  let lastLine = ''
   const line = (p: ImportProgress) => {
     const name = p.file.split(/[\\/]/).pop()
     if (p.phase === 'validate') {
@@ -137,7 +138,10 @@ function progressPrinter(): { every: number; update: (p: ImportProgress) => void
         p.rows > 0 &&
         (p.rows % 10_000 === 0 || (p.phase === 'write' && p.rows === p.totalRows && p.rows >= 10_000))
       ) {
-        process.stderr.write(`${line(p)}\n`)
+        // The final event of a phase may repeat the last periodic one.
+        const text = line(p)
+        if (text !== lastLine) process.stderr.write(`${text}\n`)
+        lastLine = text
       }
     },
     done() {
