@@ -1,0 +1,108 @@
+/**
+ * Builds data/nlu/train.jsonl and data/nlu/test.jsonl from the hand-written fragments in
+ * zh-intents.ts and en-intents.ts. Deterministic: the same fragments always give the same files.
+ *
+ * Run: npx tsx scripts/nlu-data/generate.ts
+ */
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { INTENTS, type Intent } from '../../src/core/nlu/types.js'
+import { enIntents } from './en-intents.js'
+import { normalizeKey } from './normalize-key.js'
+import { hashString, seededRandom } from './seeded-random.js'
+import { decorate, fillTemplate, lengthen } from './slots.js'
+import type { Example, Locale, LocaleSpec } from './types.js'
+import { zhIntents } from './zh-intents.js'
+
+type Split = 'train' | 'test'
+
+/** Per intent and locale. Out-of-scope gets more because out-of-scope detection is measured on its own. */
+const TARGETS: Record<Split, { inScope: number; oos: number }> = {
+  train: { inScope: 140, oos: 280 },
+  test: { inScope: 46, oos: 92 },
+}
+
+/** Intents whose messages may be wrapped in long rambling context (a long "hello" is not realistic). */
+const NO_LENGTHEN = new Set<Intent>(['greeting', 'out_of_scope', 'human_agent'])
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..')
+
+/** Expands the fragments of every intent and locale into labelled examples. */
+export function buildSplits(): { train: Example[]; test: Example[]; warnings: string[] } {
+  const specs: Record<Locale, LocaleSpec> = { zh: zhIntents, en: enIntents }
+  const warnings: string[] = []
+  const keyLabel = new Map<string, Intent>()
+  const testKeys = new Set<string>()
+  const out: Record<Split, Example[]> = { train: [], test: [] }
+  const seenBySplit: Record<Split, Set<string>> = { train: new Set(), test: new Set() }
+
+  // Test first: when a phrasing is written for both splits, the test split keeps it and train drops it.
+  for (const split of ['test', 'train'] as const) {
+    for (const locale of ['zh', 'en'] as const) {
+      for (const intent of INTENTS) {
+        const fragments = specs[locale][intent][split]
+        const r = seededRandom(hashString(`${locale}:${split}:${intent}`))
+        const target = intent === 'out_of_scope' ? TARGETS[split].oos : TARGETS[split].inScope
+        const seen = seenBySplit[split]
+        const examples: Example[] = []
+        // A text seen under another locale or intent in this split is skipped, not counted.
+
+        const accept = (text: string, origin: string): boolean => {
+          const trimmed = text.trim()
+          const key = normalizeKey(trimmed)
+          if (key.length === 0) {
+            warnings.push(`${locale}/${split}/${intent}: empty after normalising: ${JSON.stringify(origin)}`)
+            return false
+          }
+          if (seen.has(key)) return false
+          const other = keyLabel.get(key)
+          if (other !== undefined && other !== intent) {
+            warnings.push(`${locale}/${split}: "${trimmed}" is both ${other} and ${intent}`)
+            return false
+          }
+          if (split === 'train' && testKeys.has(key)) return false
+          seen.add(key)
+          keyLabel.set(key, intent)
+          if (split === 'test') testKeys.add(key)
+          examples.push({ text: trimmed, label: intent, locale })
+          return true
+        }
+
+        for (const line of fragments.lines) accept(line, line)
+
+        const templates = fragments.templates
+        let attempts = 0
+        const maxAttempts = Math.max(200, templates.length * 80)
+        while (examples.length < target && templates.length > 0 && attempts < maxAttempts) {
+          const template = templates[attempts % templates.length] as string
+          attempts++
+          let text = fillTemplate(template, locale, r)
+          text = decorate(text, locale, r)
+          if (!NO_LENGTHEN.has(intent) && r.chance(0.07)) text = lengthen(text, locale, split, r)
+          accept(text, template)
+        }
+        if (examples.length < target) {
+          warnings.push(`${locale}/${split}/${intent}: only ${examples.length} of ${target}`)
+        }
+        out[split].push(...examples)
+      }
+    }
+  }
+  return { ...out, warnings }
+}
+
+async function main(): Promise<void> {
+  const { train, test, warnings } = buildSplits()
+  const dir = join(root, 'data', 'nlu')
+  mkdirSync(dir, { recursive: true })
+  const toJsonl = (rows: Example[]): string => `${rows.map((e) => JSON.stringify(e)).join('\n')}\n`
+  writeFileSync(join(dir, 'train.jsonl'), toJsonl(train))
+  writeFileSync(join(dir, 'test.jsonl'), toJsonl(test))
+  for (const w of warnings) console.warn(`warning: ${w}`)
+  console.log(`wrote ${train.length} train and ${test.length} test examples to data/nlu/`)
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  await main()
+}
