@@ -159,6 +159,35 @@ for (const backend of storeBackends()) {
       expect((await store.orders.listByCustomer(shopId, 'ghost')).map((o) => o.orderNo)).toEqual(['O2'])
     })
 
+    it('warns about, but stores, order items whose SKU is not in the catalog', async () => {
+      const shopId = await newShop()
+      await store.customers.upsertMany(shopId, [makeCustomer({ id: 'c1' })])
+      await store.products.upsertMany(shopId, [makeProduct({ sku: 'STORED' })])
+      const orders = [
+        makeOrder({ orderNo: 'O1', customerId: 'c1', items: [{ sku: 'STORED', qty: 1, price: 1 }] }),
+        makeOrder({
+          orderNo: 'O2',
+          customerId: 'c1',
+          items: [
+            { sku: 'IN-SET', qty: 1, price: 1 },
+            { sku: 'GONE', qty: 1, price: 1 },
+          ],
+        }),
+      ]
+      const [o, p] = await importFiles(
+        store,
+        [
+          { kind: 'orders', path: file('o.jsonl', jsonl(orders)) },
+          { kind: 'products', path: file('p.jsonl', jsonl([makeProduct({ sku: 'IN-SET' })])) },
+        ],
+        { shopId },
+      )
+      expect(o?.warnings).toEqual([expect.objectContaining({ line: 2, field: 'items.1.sku' })])
+      expect(o?.warningCount).toBe(1)
+      expect(p?.warningCount).toBe(0)
+      expect(await store.orders.count(shopId)).toBe(2)
+    })
+
     it('stores nothing of an import set when any of its files is bad', async () => {
       const shopId = await newShop()
       const products = file('ok.jsonl', jsonl([makeProduct({ sku: 'OK' })]))

@@ -56,6 +56,10 @@ export async function run(args: string[]): Promise<number> {
       progressEvery: progress.every,
     })
     progress.done()
+    for (const w of result.warnings) process.stderr.write(`${w.file}:${w.line}: ${w.field}: warning: ${w.message}\n`)
+    if (result.warningCount > result.warnings.length) {
+      process.stderr.write(`… and ${result.warningCount - result.warnings.length} more warnings\n`)
+    }
     if (values.json) process.stdout.write(`${JSON.stringify({ ...result, shopId })}\n`)
     else {
       process.stdout.write(

@@ -48,7 +48,19 @@ export type ImportOptions = {
   batchSize?: number
 }
 
-export type ImportResult = { kind: ImportKind; file: string; read: number; inserted: number; updated: number }
+export type ImportResult = {
+  kind: ImportKind
+  file: string
+  read: number
+  inserted: number
+  updated: number
+  /**
+   * Problems that do not block the import (the first MAX_REPORTED_ERRORS), e.g. an order item
+   * whose SKU is not in the catalog: order status still works, product details do not.
+   */
+  warnings: ImportError[]
+  warningCount: number
+}
 
 /** The validation report carried as `details` of the invalid_input AppError. */
 export type ImportErrorDetails = { errors: ImportError[]; total: number }
@@ -125,6 +137,9 @@ export async function importFiles(
   for (const f of files) parsed.push(await readAndValidate(f.kind, f.path, bag, opts))
   // Runs on the rows that passed the schema, so one pass reports every kind of problem.
   await checkReferences(store, opts.shopId, parsed, bag)
+  const warnings = new Map<ParsedFile, ErrorBag>()
+  if (bag.total === 0) for (const f of parsed) warnings.set(f, new ErrorBag())
+  if (bag.total === 0) await checkSkus(store, opts.shopId, parsed, warnings)
   if (bag.total > 0) {
     const first = bag.errors[0]!
     const details: ImportErrorDetails = { errors: bag.errors, total: bag.total }
@@ -174,6 +189,8 @@ export async function importFiles(
         read: values.length,
         inserted,
         updated: values.length - inserted,
+        warnings: warnings.get(file)?.errors ?? [],
+        warningCount: warnings.get(file)?.total ?? 0,
       })
     }
   })
@@ -388,6 +405,34 @@ async function checkReferences(store: Store, shopId: string, files: ParsedFile[]
           field: 'customerId',
           message: `unknown customer '${customerId}' (import the customer first or in the same set)`,
         })
+      }
+    }
+  }
+}
+
+/** Order items whose SKU is neither in the shop's catalog nor in a products file of the set. */
+async function checkSkus(
+  store: Store,
+  shopId: string,
+  files: ParsedFile[],
+  warnings: Map<ParsedFile, ErrorBag>,
+): Promise<void> {
+  const inSet = new Set<string>()
+  for (const f of files) if (f.kind === 'products') for (const r of f.rows) inSet.add(String(r.value.sku))
+  const known = new Map<string, boolean>()
+  for (const f of files) {
+    if (f.kind !== 'orders') continue
+    const bag = warnings.get(f)!
+    for (const r of f.rows) {
+      const items = (r.value.items ?? []) as Array<{ sku: string }>
+      for (const [i, item] of items.entries()) {
+        if (inSet.has(item.sku)) continue
+        let ok = known.get(item.sku)
+        if (ok === undefined) {
+          ok = (await store.products.get(shopId, item.sku)) !== null
+          known.set(item.sku, ok)
+        }
+        if (!ok) bag.add({ file: f.name, line: r.line, field: `items.${i}.sku`, message: `unknown sku '${item.sku}'` })
       }
     }
   }
