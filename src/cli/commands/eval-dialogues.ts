@@ -1,0 +1,200 @@
+/**
+ * `kefu eval dialogues FILE|DIR [--json]`: runs conversation stories (data/stories/*.yaml) against a
+ * fresh temporary store loaded with the demo shop (or the file's `data:` directory) through the same
+ * conversation service the server uses, and reports pass/fail per story with the first difference.
+ */
+import { randomUUID } from 'node:crypto'
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { dirname, isAbsolute, join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { parseArgs } from 'node:util'
+import { pino } from 'pino'
+import { parse as parseYaml } from 'yaml'
+import { openStore } from '../../adapters/open-store.js'
+import { createMemoryLock, createMemoryPubSub } from '../../adapters/pubsub-memory/memory-pub-sub.js'
+import { createConversationService } from '../../core/conversation/conversation-service.js'
+import { createDialogueManager } from '../../core/dialogue/dialogue-manager.js'
+import { checkTurn, normalizeStoryFile, type Story, type StoryFile } from '../../core/dialogue/story-format.js'
+import { AppError } from '../../core/errors.js'
+import type { NluEngine } from '../../core/nlu/types.js'
+import type { Store } from '../../core/ports/store.js'
+import { ensureShop } from '../../server/import/ensure-shop.js'
+import { importFiles } from '../../server/import/import-file.js'
+import { createKnowledgeProvider } from '../../server/knowledge-provider.js'
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..')
+const KINDS = ['products', 'customers', 'orders', 'faq', 'faults'] as const
+
+export type StoryResult = {
+  file: string
+  name: string
+  passed: boolean
+  turns: number
+  /** 1-based turn of the first difference. */
+  failedTurn?: number
+  difference?: string
+}
+
+export type StoryReport = { total: number; passed: number; failed: number; stories: StoryResult[] }
+
+type NluProviderModule = {
+  createNluProvider(deps: { store: Store; dataDir: string; rootDir: string; logger: unknown }): {
+    forShop(shopId: string): Promise<NluEngine>
+  }
+}
+
+/** Lists story files: a file, or every .yaml/.yml/.json in a directory (sorted). */
+export function storyFiles(path: string): string[] {
+  const p = resolve(path)
+  const st = statSync(p, { throwIfNoEntry: false })
+  if (!st) throw new AppError('not_found', `no such file or directory: ${path}`)
+  if (st.isFile()) return [p]
+  return readdirSync(p)
+    .filter((f) => /\.(ya?ml|json)$/.test(f))
+    .sort()
+    .map((f) => join(p, f))
+}
+
+/** Parses one story file; a bad file throws `invalid_input` naming the file and field. */
+export function loadStoryFile(path: string): StoryFile {
+  let raw: unknown
+  try {
+    const text = readFileSync(path, 'utf8')
+    raw = path.endsWith('.json') ? JSON.parse(text) : parseYaml(text)
+  } catch (e) {
+    throw new AppError('invalid_input', `${path}: cannot parse: ${(e as Error).message}`)
+  }
+  const r = normalizeStoryFile(raw)
+  if (!r.ok) throw new AppError('invalid_input', `${path}: ${r.error}`)
+  return r.file
+}
+
+/** Runs every story of the given files; each file gets its own fresh store. */
+export async function runStories(
+  paths: string[],
+  opts: { onStory?: (r: StoryResult) => void } = {},
+): Promise<StoryReport> {
+  const results: StoryResult[] = []
+  const files = paths.flatMap(storyFiles)
+  for (const file of files) {
+    const sf = loadStoryFile(file)
+    const dataDir = sf.data
+      ? isAbsolute(sf.data)
+        ? sf.data
+        : resolve(dirname(file), sf.data)
+      : join(ROOT, 'data/demo')
+    const shopId = sf.shop ?? (sf.data ? 'stories' : 'demo')
+    for (const r of await runFile(file, sf, dataDir, shopId)) {
+      results.push(r)
+      opts.onStory?.(r)
+    }
+  }
+  const passed = results.filter((r) => r.passed).length
+  return { total: results.length, passed, failed: results.length - passed, stories: results }
+}
+
+async function runFile(file: string, sf: StoryFile, dataDir: string, shopId: string): Promise<StoryResult[]> {
+  const tmp = mkdtempSync(join(tmpdir(), 'kefu-stories-'))
+  const logger = pino({ level: 'silent' })
+  const store = await openStore(`sqlite://${join(tmp, 'kefu.db')}`)
+  const pubsub = createMemoryPubSub()
+  try {
+    await ensureShop(store, shopId, { name: shopId === 'demo' ? 'Kefu Demo Shop' : 'Story Shop' })
+    const inputs = KINDS.map((kind) => ({ kind, path: join(dataDir, `${kind}.jsonl`) })).filter((f) =>
+      statSync(f.path, { throwIfNoEntry: false })?.isFile(),
+    )
+    if (inputs.length === 0) throw new AppError('not_found', `${file}: no shop data (*.jsonl) in ${dataDir}`)
+    await importFiles(store, inputs, { shopId })
+    let nluMod: NluProviderModule
+    try {
+      nluMod = (await import(['../../server', 'nlu-provider.js'].join('/'))) as NluProviderModule
+    } catch (e) {
+      throw new AppError('not_implemented', 'the NLU provider (src/server/nlu-provider.ts) is not available', {
+        cause: e,
+      })
+    }
+    const nlu = nluMod.createNluProvider({ store, dataDir: tmp, rootDir: ROOT, logger })
+    const knowledge = await createKnowledgeProvider({ store, pubsub, logger })
+    let clock = new Date()
+    const conversations = createConversationService({
+      store,
+      nluFor: (id) => nlu.forShop(id),
+      knowledgeFor: (id) => knowledge.forShop(id),
+      dialogue: createDialogueManager(),
+      pubsub,
+      lock: createMemoryLock(),
+      clock: () => clock,
+      newId: (p) => `${p}_${randomUUID().replace(/-/g, '').slice(0, 12)}`,
+    })
+    const out: StoryResult[] = []
+    for (const story of sf.stories) {
+      const base = story.now ?? sf.now
+      clock = base ? new Date(base) : new Date()
+      out.push(await runStory(file, story, shopId, conversations, () => (clock = new Date(clock.getTime() + 1000))))
+    }
+    await knowledge.close()
+    return out
+  } finally {
+    await store.close().catch(() => undefined)
+    await pubsub.close?.().catch(() => undefined)
+    rmSync(tmp, { recursive: true, force: true })
+  }
+}
+
+async function runStory(
+  file: string,
+  story: Story,
+  shopId: string,
+  conversations: ReturnType<typeof createConversationService>,
+  tick: () => void,
+): Promise<StoryResult> {
+  const base = { file, name: story.name, turns: story.turns.length }
+  try {
+    const conv = await conversations.startConversation({
+      shopId,
+      customerId: story.customer ?? null,
+      channel: 'story',
+      locale: story.locale ?? null,
+    })
+    for (const [i, turn] of story.turns.entries()) {
+      tick()
+      const res = await conversations.handleMessage({
+        shopId,
+        conversationId: conv.id,
+        text: turn.user,
+        ...(turn.payload ? { payload: turn.payload } : {}),
+      })
+      const diff = checkTurn(turn.expect, res as Parameters<typeof checkTurn>[1])
+      if (diff)
+        return { ...base, passed: false, failedTurn: i + 1, difference: `turn ${i + 1} "${turn.user}": ${diff}` }
+    }
+    return { ...base, passed: true }
+  } catch (e) {
+    const msg = AppError.isInstance(e) ? `${e.code}: ${e.message}` : String(e)
+    return { ...base, passed: false, difference: `error: ${msg}` }
+  }
+}
+
+/** CLI entry: `kefu eval dialogues FILE|DIR [--json]`. */
+export async function run(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } },
+  })
+  if (values.help || positionals.length === 0) {
+    process.stdout.write('usage: kefu eval dialogues FILE|DIR [--json]   (default story dir: data/stories)\n')
+    return positionals.length === 0 && !values.help ? 1 : 0
+  }
+  const report = await runStories(positionals, {
+    onStory: (r) => {
+      if (values.json) return
+      const mark = r.passed ? 'PASS' : 'FAIL'
+      process.stdout.write(`${mark}  ${r.name}${r.passed ? '' : `\n      ${r.difference}`}\n`)
+    },
+  })
+  if (values.json) process.stdout.write(`${JSON.stringify(report)}\n`)
+  else process.stdout.write(`\n${report.passed}/${report.total} stories passed, ${report.failed} failed\n`)
+  return report.failed === 0 ? 0 : 1
+}
