@@ -117,7 +117,9 @@ function MessageRow(props: {
         {m.role === 'agent' && !grouped && <span class="agent-label">{t.agent}</span>}
         <div class="bubble" title={time}>
           <span class="sr-only">{who}: </span>
-          <RichText text={m.text} />
+          <span class="text">
+            <RichText text={m.text} />
+          </span>
         </div>
         {m.card && <CardView card={m.card} locale={locale} t={t} />}
         {m.failed && (
