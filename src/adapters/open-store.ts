@@ -10,8 +10,9 @@ import { openSqliteStore } from './store-sql/sqlite-store.js'
  * Resolves a database URL to an adapter, opens it and applies pending migrations.
  *
  * - `sqlite://relative/path.db`, `sqlite:///absolute/path.db`, `sqlite::memory:`
- * - `postgres://user:pass@host:5432/db` or `postgresql://…`; `?schema=name` puts kefu's tables in
- *   that schema (created if missing)
+ * - `postgres://user:pass@host:5432/db` or `postgresql://…`; optional query parameters:
+ *   `schema=name` (kefu's tables in that schema, created if missing), `pool_max=10`,
+ *   `connect_timeout_ms=5000`, `statement_timeout_ms=15000`
  *
  * @example
  * const store = await openStore(process.env.KEFU_DATABASE_URL ?? 'sqlite://./.kefu/kefu.db')
@@ -42,9 +43,30 @@ async function openUnmigrated(url: string): Promise<Store> {
     } catch (e) {
       throw new AppError('invalid_input', 'database URL is not a valid postgres:// URL', { cause: e })
     }
-    const schema = parsed.searchParams.get('schema') ?? undefined
-    parsed.searchParams.delete('schema')
-    return openPostgresStore(parsed.toString(), schema ? { schema } : {})
+    const take = (name: string): string | undefined => {
+      const v = parsed.searchParams.get(name) ?? undefined
+      parsed.searchParams.delete(name)
+      return v
+    }
+    const int = (name: string): number | undefined => {
+      const v = take(name)
+      if (v === undefined) return undefined
+      const n = Number(v)
+      if (!Number.isInteger(n) || n <= 0) {
+        throw new AppError('invalid_input', `database URL parameter ${name} must be a positive integer, got '${v}'`)
+      }
+      return n
+    }
+    const schema = take('schema')
+    const max = int('pool_max')
+    const connectionTimeoutMs = int('connect_timeout_ms')
+    const statementTimeoutMs = int('statement_timeout_ms')
+    return openPostgresStore(parsed.toString(), {
+      ...(schema ? { schema } : {}),
+      ...(max ? { max } : {}),
+      ...(connectionTimeoutMs ? { connectionTimeoutMs } : {}),
+      ...(statementTimeoutMs ? { statementTimeoutMs } : {}),
+    })
   }
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(u)?.[1]
   throw new AppError(

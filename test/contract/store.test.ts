@@ -48,7 +48,12 @@ describe('openStore', () => {
   })
 
   it('rejects an unknown scheme with invalid_input', async () => {
-    for (const url of ['mysql://root@localhost/kefu', 'kefu.db', 'sqlite://']) {
+    for (const url of [
+      'mysql://root@localhost/kefu',
+      'kefu.db',
+      'sqlite://',
+      'postgres://postgres@127.0.0.1:1/postgres?pool_max=lots',
+    ]) {
       const err = await openStore(url).catch((e: unknown) => e)
       expect(AppError.isInstance(err) && err.code).toBe('invalid_input')
     }
