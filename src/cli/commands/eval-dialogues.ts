@@ -100,12 +100,17 @@ async function runFile(file: string, sf: StoryFile, dataDir: string, shopId: str
   const store = await openStore(`sqlite://${join(tmp, 'kefu.db')}`)
   const pubsub = createMemoryPubSub()
   try {
-    await ensureShop(store, shopId, { name: shopId === 'demo' ? 'Kefu Demo Shop' : 'Story Shop' })
     const inputs = KINDS.map((kind) => ({ kind, path: join(dataDir, `${kind}.jsonl`) })).filter((f) =>
       statSync(f.path, { throwIfNoEntry: false })?.isFile(),
     )
     if (inputs.length === 0) throw new AppError('not_found', `${file}: no shop data (*.jsonl) in ${dataDir}`)
-    await importFiles(store, inputs, { shopId })
+    // Every story gets its own copy of the shop (same data, own shop id) so a story that cancels an
+    // order or opens a return cannot change what the next story sees.
+    const loadShop = async (id: string) => {
+      await ensureShop(store, id, { name: shopId === 'demo' ? 'Kefu Demo Shop' : 'Story Shop' })
+      await importFiles(store, inputs, { shopId: id })
+    }
+    await loadShop(shopId)
     let nluMod: NluProviderModule
     try {
       nluMod = (await import(['../../server', 'nlu-provider.js'].join('/'))) as NluProviderModule
@@ -115,11 +120,13 @@ async function runFile(file: string, sf: StoryFile, dataDir: string, shopId: str
       })
     }
     const nlu = nluMod.createNluProvider({ store, dataDir: tmp, rootDir: ROOT, logger })
+    // One NLU model for all copies: they hold the same catalog, and training once keeps the run fast.
+    const engine = await nlu.forShop(shopId)
     const knowledge = await createKnowledgeProvider({ store, pubsub, logger })
     let clock = new Date()
     const conversations = createConversationService({
       store,
-      nluFor: (id) => nlu.forShop(id),
+      nluFor: async () => engine,
       knowledgeFor: (id) => knowledge.forShop(id),
       dialogue: createDialogueManager(),
       pubsub,
@@ -128,10 +135,12 @@ async function runFile(file: string, sf: StoryFile, dataDir: string, shopId: str
       newId: (p) => `${p}_${randomUUID().replace(/-/g, '').slice(0, 12)}`,
     })
     const out: StoryResult[] = []
-    for (const story of sf.stories) {
+    for (const [i, story] of sf.stories.entries()) {
+      const storyShop = `${shopId}-s${i + 1}`
+      await loadShop(storyShop)
       const base = story.now ?? sf.now
       clock = base ? new Date(base) : new Date()
-      out.push(await runStory(file, story, shopId, conversations, () => (clock = new Date(clock.getTime() + 1000))))
+      out.push(await runStory(file, story, storyShop, conversations, () => (clock = new Date(clock.getTime() + 1000))))
     }
     await knowledge.close()
     return out

@@ -171,7 +171,6 @@ export function createDialogueManager(
       }
     }
     if (signals.notAnswered) {
-      state.failedTurns = failed
       const buttons = intentButtons(sc)
       state.lastIntent = state.activeIntent
       return finish(
@@ -205,6 +204,13 @@ export function createDialogueManager(
       intent = state.activeIntent
       delete state.task.confirmed
       if (!extracted.order && state.candidates?.kind !== 'order') delete state.slots.order
+    } else if (
+      state.activeIntent === 'after_sales_fault' &&
+      state.task.ticketId &&
+      (signals.deny || ctx.nlu.confidence < policy.intentThreshold)
+    ) {
+      // "Still broken" after the ticket exists: point to the ticket, never open a second one.
+      intent = state.activeIntent
     } else if (isFollowUp(sc)) {
       intent = state.activeIntent
       state.awaiting = null
@@ -214,6 +220,26 @@ export function createDialogueManager(
     // 3. A confident new intent starts a task; an unfinished task is put aside and resumed later.
     const nluIntent = ctx.nlu.intent
     const confident = ctx.nlu.confidence >= policy.intentThreshold
+    if (!intent && state.awaiting && state.activeIntent && signals.question && !hasSlotValue(extracted)) {
+      // A question answered with a question: answer it from knowledge, then ask ours again.
+      const kb = await ctx.knowledge.answer(ctx.text, { locale: ctx.locale })
+      if (kb.status === 'answer') {
+        state.lastIntent = nluIntent
+        const replies = [{ text: kb.hit.answer }]
+        if (state.prompt)
+          replies.push({
+            text: say(ctx.locale, `我们回到刚才的问题：${state.prompt}`, `Back to what we were doing: ${state.prompt}`),
+          })
+        state.failedTurns = 0
+        return {
+          replies,
+          state,
+          action: 'answer',
+          reason: `question_while_awaiting_${state.awaiting}_knowledge_${kb.hit.kind}:${kb.hit.id}`,
+          handoff: false,
+        }
+      }
+    }
     if (!intent) {
       if (confident) intent = nluIntent
       else {

@@ -3,6 +3,7 @@
  * Values are normalised to plain strings / numbers so the state stays simple JSON.
  */
 import type { Entity, NluResult } from '../nlu/types.js'
+import { colourInText } from '../skills/resolve-product.js'
 
 export type ExtractedSlots = {
   order?: string
@@ -129,6 +130,16 @@ export function extractSlots(text: string, nlu: NluResult, awaiting: string | nu
   if (size) out.size = (str(size.value) ?? size.text).toUpperCase()
   const color = byType('color')[0]
   if (color) out.color = (str(color.value) ?? color.text).toLowerCase()
+  else {
+    const c = colourInText(text)
+    if (c) out.color = c
+  }
+  if (!out.size) {
+    // "XL呢", "and in XL?", "L码": letter sizes the NLU may leave out of very short follow-ups.
+    const m = text.match(/(?<![A-Za-z])(XXXL|XXL|XL|XS|[2-4]XL|S|M|L)(?![A-Za-z])(?:\s*码)?/)
+    if (m && (m[1]!.length > 1 || /码|size|in [SML]\b/i.test(text) || text.trim().length <= 6))
+      out.size = m[1]!.toUpperCase()
+  }
   const dev = byType('device_model')[0]
   if (dev) out.deviceModel = str(dev.value) ?? dev.text
   const date = byType('date')[0]
