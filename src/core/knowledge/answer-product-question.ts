@@ -104,7 +104,7 @@ export function composeProductAnswer(
     }
     const concept = ATTRIBUTE_CONCEPTS.find((c) => c.id === id)
     if (!concept) continue
-    const values = attributeValues(p, concept)
+    const values = attributeValues(p, concept, locale)
     if (values.length === 0) {
       complete = false
       parts.push(
@@ -144,8 +144,8 @@ function compare(q: ProductQuestion, products: Product[], locale: Locale): Produ
     }
     const concept = ATTRIBUTE_CONCEPTS.find((c) => c.id === id)
     if (!concept) continue
-    const va = attributeValues(a, concept)
-    const vb = attributeValues(b, concept)
+    const va = attributeValues(a, concept, locale)
+    const vb = attributeValues(b, concept, locale)
     if (va.length === 0 || vb.length === 0) complete = false
     const label = zh ? concept.label.zh : concept.label.en
     const fa =
@@ -245,11 +245,25 @@ function sizeChartLine(p: Product, locale: Locale): string {
 
 type KeyValue = { key: string; value: unknown }
 
-function attributeValues(p: Product, concept: AttributeConcept): KeyValue[] {
+const NOT_ATTRIBUTES = new Set(['titleEn', 'descriptionEn', 'brandEn'])
+
+/**
+ * Values of the attributes a concept covers. Catalogs carry English twins as
+ * `<key>En` (`colors` / `colorsEn`): English answers use the twin when there is one.
+ */
+function attributeValues(p: Product, concept: AttributeConcept, locale: Locale): KeyValue[] {
   const out: KeyValue[] = []
-  for (const [key, value] of Object.entries(p.attributes)) {
-    if (key === 'titleEn' || value === null || value === undefined || value === '') continue
-    if (concept.keys.test(key)) out.push({ key, value })
+  const attrs = p.attributes
+  for (const key of Object.keys(attrs)) {
+    if (NOT_ATTRIBUTES.has(key)) continue
+    const twin = /[a-z0-9]En$/.test(key)
+    const base = twin ? key.slice(0, -2) : key
+    if (!concept.keys.test(base)) continue
+    // A twin is only used on its own when the catalog has no base key.
+    if (twin && base in attrs) continue
+    const value = !twin && locale === 'en' && attrs[`${key}En`] !== undefined ? attrs[`${key}En`] : attrs[key]
+    if (value === null || value === undefined || value === '') continue
+    out.push({ key: base, value })
   }
   return out
 }
@@ -269,10 +283,12 @@ function attributeLine(concept: AttributeConcept, values: KeyValue[], locale: Lo
   const zh = locale === 'zh'
   const label = zh ? concept.label.zh : concept.label.en
   const bool = values.find((v) => typeof v.value === 'boolean')
-  if (bool && values.length === 1) {
+  if (bool) {
     const yes = bool.value === true
-    if (zh) return yes ? `支持${label}。` : `不支持${label}。`
-    return yes ? `Yes, it supports ${label}.` : `No, it does not support ${label}.`
+    const rest = values.filter((v) => v !== bool).map((v) => formatValue(v.key, v.value, locale))
+    const extra = yes && rest.length > 0 ? (zh ? `（${rest.join('，')}）` : ` (${rest.join(', ')})`) : ''
+    if (zh) return yes ? `支持${label}${extra}。` : `不支持${label}。`
+    return yes ? `Yes, it supports ${label}${extra}.` : `No, it does not support ${label}.`
   }
   const shown = values.map((v) => formatValue(v.key, v.value, locale)).join(zh ? '，' : ', ')
   if (yesNo && !zh) return `${cap(label)}: ${shown}.`

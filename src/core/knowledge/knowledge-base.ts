@@ -388,12 +388,13 @@ function productCollection(
   for (const p of products) {
     const names = [p.title, ...(p.aliases ?? [])]
     if (typeof p.attributes.titleEn === 'string') names.push(p.attributes.titleEn)
+    const brandEn = typeof p.attributes.brandEn === 'string' ? p.attributes.brandEn : ''
     const attrText = Object.entries(p.attributes)
-      .filter(([k]) => k !== 'titleEn')
+      .filter(([k]) => k !== 'titleEn' && k !== 'brandEn')
       .map(([, v]) => (Array.isArray(v) ? v.join(' ') : typeof v === 'object' ? '' : String(v)))
       .join(' ')
     builder.add({
-      variants: names.map((n) => tokenizer.terms(`${n} ${p.brand}`)),
+      variants: names.map((n) => tokenizer.terms(`${n} ${p.brand} ${brandEn}`)),
       body: tokenizer.terms(`${p.brand} ${p.category.replace(/[/_-]/g, ' ')} ${attrText} ${p.description}`),
     })
   }

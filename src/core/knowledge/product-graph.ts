@@ -57,7 +57,7 @@ export function buildProductGraph(products: Product[]): ProductGraph {
     }
     const attributeConcepts: Record<string, string[]> = {}
     for (const key of Object.keys(p.attributes)) {
-      if (key === 'titleEn') continue
+      if (key === 'titleEn' || key === 'descriptionEn' || key === 'brandEn' || /[a-z0-9]En$/.test(key)) continue
       attributeConcepts[key] = ATTRIBUTE_CONCEPTS.filter((c) => c.keys.test(key)).map((c) => c.id)
     }
     nodes.set(p.sku, {
@@ -72,6 +72,7 @@ export function buildProductGraph(products: Product[]): ProductGraph {
       alternatives: [],
     })
     push(brands, normalizeText(p.brand), p.sku)
+    if (typeof p.attributes.brandEn === 'string') push(brands, normalizeText(p.attributes.brandEn), p.sku)
     push(categories, p.category, p.sku)
     for (const n of nameSet) {
       names.push({ name: n, sku: p.sku })

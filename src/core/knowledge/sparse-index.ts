@@ -138,12 +138,15 @@ export function createSparseIndexBuilder(options: SparseIndexOptions = {}): Spar
   const alpha = options.queryCoverageWeight ?? 0.75
   const termIds = new Map<string, number>()
   const variants = new Space(termIds)
-  const bodies = new Space(termIds)
   const docEntry: number[] = []
   const docTermsFlat: number[] = []
   const docTermsStart: number[] = [0]
   const entryDocStart: number[] = []
-  const entryBody: number[] = []
+  // Per entry: unique body term ids and their BM25 tf parts, scored only for the candidate pool.
+  const bodyTermsFlat: number[] = []
+  const bodyTfFlat: number[] = []
+  const bodyStart: number[] = [0]
+  const bodyLen: number[] = []
   let entryCount = 0
 
   return {
@@ -156,16 +159,43 @@ export function createSparseIndexBuilder(options: SparseIndexOptions = {}): Spar
         docTermsFlat.push(...unique)
         docTermsStart.push(docTermsFlat.length)
       }
-      if (input.body && input.body.length > 0) {
-        bodies.addDoc(input.body)
-        entryBody.push(entry)
+      const tf = new Map<number, number>()
+      for (const t of input.body ?? []) {
+        let id = termIds.get(t)
+        if (id === undefined) {
+          id = termIds.size
+          termIds.set(t, id)
+        }
+        tf.set(id, (tf.get(id) ?? 0) + 1)
       }
+      for (const [id, n] of tf) {
+        bodyTermsFlat.push(id)
+        bodyTfFlat.push(n)
+      }
+      bodyStart.push(bodyTermsFlat.length)
+      bodyLen.push(input.body?.length ?? 0)
       return entry
     },
     build(): SparseIndex {
       const termCount = termIds.size
       variants.finalize(termCount, k1, b)
-      bodies.finalize(termCount, k1, b)
+      // Body BM25: document frequencies over entries, tf parts precomputed per (entry, term).
+      const bodyDf = new Int32Array(termCount)
+      for (const id of bodyTermsFlat) bodyDf[id] = bodyDf[id]! + 1
+      const bodyIdf = new Float32Array(termCount)
+      for (let id = 0; id < termCount; id++) {
+        bodyIdf[id] = Math.log(1 + (entryCount - bodyDf[id]! + 0.5) / (bodyDf[id]! + 0.5))
+      }
+      const avgBody = bodyLen.length === 0 ? 1 : bodyLen.reduce((a, x) => a + x, 0) / bodyLen.length || 1
+      const bodyTerms = Int32Array.from(bodyTermsFlat)
+      const bodyW = new Float32Array(bodyTfFlat.length)
+      for (let e = 0; e < entryCount; e++) {
+        for (let i = bodyStart[e]!; i < bodyStart[e + 1]!; i++) {
+          const tf = bodyTfFlat[i]!
+          bodyW[i] = (bodyIdf[bodyTerms[i]!]! * (tf * (k1 + 1))) / (tf + k1 * (1 - b + (b * bodyLen[e]!) / avgBody))
+        }
+      }
+      const bodyStartArr = Int32Array.from(bodyStart)
       const nDocs = docEntry.length
       const family = new Float32Array(termCount)
       for (const [t, id] of termIds) family[id] = familyWeight(t)
@@ -173,7 +203,6 @@ export function createSparseIndexBuilder(options: SparseIndexOptions = {}): Spar
       const docTerms = Int32Array.from(docTermsFlat)
       const docStart = Int32Array.from(docTermsStart)
       const entryStart = Int32Array.from([...entryDocStart, nDocs])
-      const bodyEntry = Int32Array.from(entryBody)
       // IDF-weighted mass of each variant, the denominator of variant coverage.
       const docMass = new Float32Array(nDocs)
       for (let d = 0; d < nDocs; d++) {
@@ -185,7 +214,6 @@ export function createSparseIndexBuilder(options: SparseIndexOptions = {}): Spar
       const docScore = new Float64Array(nDocs)
       const entryScore = new Float64Array(entryCount)
       const entryBest = new Int32Array(entryCount).fill(-1)
-      const entryBodyScore = new Float64Array(entryCount)
       const qMark = new Uint8Array(termCount)
 
       return {
@@ -231,20 +259,9 @@ export function createSparseIndexBuilder(options: SparseIndexOptions = {}): Spar
               entryScore[e] = docScore[d]!
             }
           }
-          if (bodyWeight > 0) {
-            for (const id of qIds) {
-              const w = bodies.idf[id]! * family[id]! * bodyWeight
-              const docs = bodies.postDocs[id]!
-              const ws = bodies.postW[id]!
-              for (let i = 0; i < docs.length; i++) {
-                const e = bodyEntry[docs[i]!]!
-                entryBodyScore[e] = entryBodyScore[e]! + w * ws[i]!
-              }
-            }
-          }
           // Top by BM25, then confidence on a generous pool so a lower-BM25 but better-covered entry can win.
           const pool = Math.max(limit * 3, 30)
-          const top = topK(touchedEntries, (e) => entryScore[e]! + entryBodyScore[e]!, pool)
+          const top = topK(touchedEntries, (e) => entryScore[e]!, pool)
           for (const id of qIds) qMark[id] = 1
           const out: SparseCandidate[] = []
           for (const e of top) {
@@ -267,9 +284,16 @@ export function createSparseIndexBuilder(options: SparseIndexOptions = {}): Spar
                 bestCov = covQ
               }
             }
+            let body = 0
+            if (bodyWeight > 0) {
+              for (let i = bodyStartArr[e]!; i < bodyStartArr[e + 1]!; i++) {
+                const t = bodyTerms[i]!
+                if (qMark[t]) body += bodyW[i]! * family[t]!
+              }
+            }
             out.push({
               entry: e,
-              bm25: entryScore[e]! + entryBodyScore[e]!,
+              bm25: entryScore[e]! + bodyWeight * body,
               confidence: bestConf,
               variant: bestVar,
               queryCoverage: bestCov,
@@ -280,11 +304,7 @@ export function createSparseIndexBuilder(options: SparseIndexOptions = {}): Spar
           for (const e of touchedEntries) {
             entryBest[e] = -1
             entryScore[e] = 0
-            entryBodyScore[e] = 0
           }
-          // Body-only matches were never "touched" as entries; clear them too.
-          if (bodyWeight > 0)
-            for (const id of qIds) for (const d of bodies.postDocs[id]!) entryBodyScore[bodyEntry[d]!] = 0
           out.sort((x, y) => y.confidence - x.confidence || y.bm25 - x.bm25)
           return out.slice(0, limit)
         },

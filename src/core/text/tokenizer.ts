@@ -65,13 +65,17 @@ export function createTokenizer(options: TokenizerOptions = {}): Tokenizer {
     for (const m of norm.matchAll(RUN)) {
       const run = m[0]
       if (IS_CJK.test(run)) {
-        for (const w of cutChinese(run)) if (!ZH_STOP_WORDS.has(w)) out.push(w)
-        if (withBigrams) {
-          for (let i = 0; i + 1 < run.length; i++) {
-            const a = run[i]!
-            const b = run[i + 1]!
-            if (!ZH_PARTICLES.has(a) && !ZH_PARTICLES.has(b)) out.push(`~${a}${b}`)
-          }
+        let prevSingle: string | null = null
+        for (const w of cutChinese(run)) {
+          const stop = ZH_STOP_WORDS.has(w)
+          if (!stop) out.push(w)
+          if (!withBigrams) continue
+          // Bigrams inside each word make 开发票 meet 发票 and 开票; across two single characters
+          // they rejoin what HMM split (含/绒/量). Bigrams across whole words are noise, so none.
+          if (!stop && w.length >= 2) for (let i = 0; i + 1 < w.length; i++) out.push(`~${w[i]}${w[i + 1]}`)
+          const single = w.length === 1 && !stop && !ZH_PARTICLES.has(w) ? w : null
+          if (single && prevSingle) out.push(`~${prevSingle}${single}`)
+          prevSingle = single
         }
       } else {
         const en = englishTerms(run)
