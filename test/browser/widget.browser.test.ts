@@ -3,7 +3,7 @@
  * server started on a random port with a fresh data dir (demo shop seeded), the page and widget built by Vite.
  */
 import { execFileSync } from 'node:child_process'
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
@@ -167,6 +167,22 @@ describe('chat widget in headless Chromium', () => {
     await ask(page, '你好')
     await ask(page, '我的订单到哪了')
 
+    // The demo page chats as the selected demo customer, so the bot answers about that customer's orders
+    // (in its text, or in the quick replies offering them).
+    const persona = await page.locator('.persona select').inputValue()
+    const orderNos = readFileSync(join(ROOT, 'data/demo/orders.jsonl'), 'utf8')
+      .split('\n')
+      .filter((l) => l.trim() !== '')
+      .map((l) => JSON.parse(l) as { orderNo: string; customerId: string })
+      .filter((o) => o.customerId === persona)
+      .map((o) => o.orderNo)
+    expect(orderNos.length).toBeGreaterThan(0)
+    const answer = [
+      ...(await page.locator('#kefu-widget >> li[data-role="bot"]').last().allTextContents()),
+      ...(await page.locator('#kefu-widget >> .quick button').allTextContents()),
+    ].join('\n')
+    expect(orderNos.some((no) => answer.includes(no))).toBe(true)
+
     // What the widget shows is exactly the server's conversation: same seqs, roles and texts, no duplicates.
     const session = await storedSession(page)
     const log = await serverMessages(server.url, session)
@@ -226,6 +242,19 @@ describe('chat widget in headless Chromium', () => {
   })
 
   it('embeds in a foreign site with one script tag, unaffected by the site CSS', async () => {
+    // The API must answer a cross-origin preflight, or no browser lets a merchant's page talk to it.
+    const preflight = await fetch(`${server.url}/api/v1/conversations`, {
+      method: 'OPTIONS',
+      headers: {
+        origin: 'https://merchant.example',
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'content-type',
+      },
+    })
+    expect(preflight.headers.get('access-control-allow-origin'), 'CORS on /api/v1 for the embedded widget').toMatch(
+      /^(\*|https:\/\/merchant\.example)$/,
+    )
+
     const { page, errors } = await newPage({
       viewport: { width: 1024, height: 768 },
       locale: 'en-US',

@@ -1,6 +1,6 @@
 /** The demo shop storefront: header, demo banner, category tabs and the product grid. */
 import { useEffect, useState } from 'preact/hooks'
-import { type ShopLocale, type ShopStrings, shopStrings } from './shop-i18n.js'
+import { PERSONAS, type ShopLocale, type ShopStrings, shopStrings } from './shop-i18n.js'
 
 export type ShopProduct = {
   sku: string
@@ -16,7 +16,7 @@ export type ShopProduct = {
   listPrice?: number
 }
 
-const CATEGORIES = ['all', 'apparel', 'beauty', 'electronics', 'home'] as const
+const CATEGORIES = ['all', 'apparel', 'shoes', 'beauty', 'electronics', 'home'] as const
 type Category = (typeof CATEGORIES)[number]
 const PAGE_SIZE = 24
 
@@ -41,9 +41,19 @@ const ICONS: Record<string, string> = {
   electronics:
     'M7.5 2h9A1.5 1.5 0 0 1 18 3.5v17a1.5 1.5 0 0 1-1.5 1.5h-9A1.5 1.5 0 0 1 6 20.5v-17A1.5 1.5 0 0 1 7.5 2ZM11 18.5h2',
   home: 'M3 11 12 3l9 8M5.5 9v12h13V9M10 21v-6h4v6',
+  shoes: 'M3 17V8h5c0 2 1.5 3 3.5 3l2-1 5.5 3.5c1.5.9 2 2 2 3.5V17ZM3 17v3h18v-3M9 11l1.5-1.5M12 11.5l1.5-1.5',
 }
 
-function ProductImage({ product }: { product: ShopProduct }) {
+/** Title and brand in the page's language (the demo catalog keeps English in attributes.titleEn / brandEn). */
+function localized(p: ShopProduct, locale: ShopLocale): { title: string; brand: string } {
+  const en = (key: string) => {
+    const v = p.attributes?.[key]
+    return locale === 'en' && typeof v === 'string' && v !== '' ? v : null
+  }
+  return { title: en('titleEn') ?? p.title, brand: en('brandEn') ?? p.brand }
+}
+
+function ProductImage({ product, brand }: { product: ShopProduct; brand: string }) {
   const [failed, setFailed] = useState(false)
   const top = topCategory(product.category)
   const src = product.images?.[0]
@@ -62,7 +72,7 @@ function ProductImage({ product }: { product: ShopProduct }) {
           stroke-linecap="round"
         />
       </svg>
-      <span>{product.brand}</span>
+      <span>{brand}</span>
     </div>
   )
 }
@@ -79,12 +89,13 @@ function ask(text: string) {
 
 function ProductCard({ p, locale, t }: { p: ShopProduct; locale: ShopLocale; t: ShopStrings }) {
   const discounted = typeof p.listPrice === 'number' && p.listPrice > p.price
+  const { title, brand } = localized(p, locale)
   return (
     <article class="product">
-      <ProductImage product={p} />
+      <ProductImage product={p} brand={brand} />
       <div class="product-body">
-        <span class="brand">{p.brand}</span>
-        <h3 title={p.title}>{p.title}</h3>
+        <span class="brand">{brand}</span>
+        <h3 title={title}>{title}</h3>
         <div class="product-foot">
           <span class="price">
             {formatPrice(p.price, p.currency, locale)}
@@ -92,7 +103,7 @@ function ProductCard({ p, locale, t }: { p: ShopProduct; locale: ShopLocale; t: 
           </span>
           <StockBadge stock={p.stock} t={t} />
         </div>
-        <button type="button" class="ask" onClick={() => ask(t.askTemplate(p.title))}>
+        <button type="button" class="ask" onClick={() => ask(t.askTemplate(title))}>
           {t.askAbout}
         </button>
       </div>
@@ -118,8 +129,22 @@ function forLocale(products: ShopProduct[], locale: ShopLocale): ShopProduct[] {
   return same.length > 0 ? same : products
 }
 
+const PERSONA_KEY = 'kefu-demo-persona'
+
+function initialPersona(): string | null {
+  try {
+    const stored = localStorage.getItem(PERSONA_KEY)
+    if (stored === 'guest') return null
+    if (stored && PERSONAS.some((p) => p.id === stored)) return stored
+  } catch {
+    // storage unavailable
+  }
+  return PERSONAS[0]?.id ?? null
+}
+
 export function ShopApp({ initialLocale }: { initialLocale: ShopLocale }) {
   const [locale, setLocale] = useState<ShopLocale>(initialLocale)
+  const [persona, setPersona] = useState<string | null>(initialPersona)
   const [category, setCategory] = useState<Category>('all')
   const [load, setLoad] = useState<Load>({ state: 'loading' })
   const t = shopStrings[locale]
@@ -132,12 +157,24 @@ export function ShopApp({ initialLocale }: { initialLocale: ShopLocale }) {
     } catch {
       // storage unavailable: the choice just is not remembered
     }
-    // The widget may still be loading (it is async); it reads the same choice once ready.
-    window.kefu?.setLocale(locale)
-    const onReady = () => window.kefu?.setLocale(locale)
-    window.addEventListener('kefu:ready', onReady)
-    return () => window.removeEventListener('kefu:ready', onReady)
   }, [locale, t.shopName])
+
+  // Tell the widget the page's language and who the visitor is, as a signed-in shop would. The widget loads
+  // async, so this runs again when it announces itself.
+  useEffect(() => {
+    try {
+      localStorage.setItem(PERSONA_KEY, persona ?? 'guest')
+    } catch {
+      // storage unavailable
+    }
+    const apply = () => {
+      window.kefu?.setLocale(locale)
+      window.kefu?.identify(persona)
+    }
+    apply()
+    window.addEventListener('kefu:ready', apply)
+    return () => window.removeEventListener('kefu:ready', apply)
+  }, [locale, persona])
 
   useEffect(() => {
     const ctrl = new AbortController()
@@ -196,6 +233,23 @@ export function ShopApp({ initialLocale }: { initialLocale: ShopLocale }) {
           <div>
             <h2 id="demo-title">{t.demoTitle}</h2>
             <p>{t.demoText}</p>
+            <label class="persona">
+              <span>{t.chatAs}</span>
+              <select
+                value={persona ?? 'guest'}
+                onChange={(e) => {
+                  const v = (e.currentTarget as HTMLSelectElement).value
+                  setPersona(v === 'guest' ? null : v)
+                }}
+              >
+                {PERSONAS.map((p) => (
+                  <option key={p.id ?? 'guest'} value={p.id ?? 'guest'}>
+                    {p.name[locale]}
+                    {locale === 'zh' ? `（${p.note[locale]}）` : ` (${p.note[locale]})`}
+                  </option>
+                ))}
+              </select>
+            </label>
             <div class="tries">
               {t.demoTries.map((q) => (
                 <button type="button" key={q} onClick={() => ask(q)}>

@@ -16,7 +16,12 @@ function OrderCard({ data, locale, t }: { data: Record<string, unknown>; locale:
   const currency = str(data.currency) ?? 'CNY'
   const total = num(data.total)
   const items = Array.isArray(data.items) ? data.items.map(obj).filter((i) => i !== null) : []
-  const shipment = obj(data.shipment)
+  // Tracking comes either nested (`shipment: {carrier, trackingNo, eta, events}`) or flat on the order.
+  const shipment =
+    obj(data.shipment) ??
+    (str(data.carrier) || str(data.trackingNo)
+      ? { carrier: data.carrier, trackingNo: data.trackingNo, eta: data.eta }
+      : null)
   const events = shipment && Array.isArray(shipment.events) ? shipment.events.map(obj).filter((e) => e !== null) : []
   const latest = [...events].sort((a, b) => String(b.time ?? '').localeCompare(String(a.time ?? '')))[0]
   const eta = shipment ? str(shipment.eta) : null
@@ -97,25 +102,43 @@ function ProductCard({ data, locale, t }: { data: Record<string, unknown>; local
   )
 }
 
-function FieldsCard({ title, data }: { title: string; data: Record<string, unknown> }) {
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/
+
+function FieldsCard({
+  title,
+  data,
+  locale,
+  t,
+}: {
+  title: string
+  data: Record<string, unknown>
+  locale: Locale
+  t: Strings
+}) {
+  const status = str(data.status)
+  const currency = str(data.currency) ?? 'CNY'
   const fields = Object.entries(data)
-    .filter(([, v]) => str(v) !== null)
+    .filter(([k, v]) => k !== 'status' && k !== 'currency' && str(v) !== null)
     .slice(0, 6)
+  const show = (k: string, v: unknown): string => {
+    const text = str(v) ?? ''
+    if (typeof v === 'number' && /amount|total|price/i.test(k)) return formatPrice(v, currency, locale)
+    if (ISO_TIME.test(text)) return formatDateTime(text, locale)
+    return t.values[text] ?? text
+  }
   return (
     <div class="card">
       <div class="card-head">
         <span class="card-title">{title}</span>
-        {str(data.status) && <span class="pill">{str(data.status)}</span>}
+        {status && <span class="pill">{t.values[status] ?? status}</span>}
       </div>
       <dl class="card-fields">
-        {fields
-          .filter(([k]) => k !== 'status')
-          .map(([k, v]) => (
-            <div class="card-row" key={k}>
-              <dt class="card-muted">{k}</dt>
-              <dd>{str(v)}</dd>
-            </div>
-          ))}
+        {fields.map(([k, v]) => (
+          <div class="card-row" key={k}>
+            <dt class="card-muted">{t.fields[k] ?? k}</dt>
+            <dd>{show(k, v)}</dd>
+          </div>
+        ))}
       </dl>
     </div>
   )
@@ -126,7 +149,7 @@ export function CardView({ card, locale, t }: Props) {
   const data = obj(card.data) ?? {}
   if (card.type === 'order') return <OrderCard data={data} locale={locale} t={t} />
   if (card.type === 'product') return <ProductCard data={data} locale={locale} t={t} />
-  if (card.type === 'ticket') return <FieldsCard title={t.ticket} data={data} />
-  if (card.type === 'return') return <FieldsCard title={t.returnRequest} data={data} />
-  return <FieldsCard title={card.type} data={data} />
+  if (card.type === 'ticket') return <FieldsCard title={t.ticket} data={data} locale={locale} t={t} />
+  if (card.type === 'return') return <FieldsCard title={t.returnRequest} data={data} locale={locale} t={t} />
+  return <FieldsCard title={card.type} data={data} locale={locale} t={t} />
 }

@@ -56,7 +56,7 @@ export class ChatController {
   private readonly onOnline = () => this.set({ online: true })
   private readonly onOffline = () => this.set({ online: false })
 
-  constructor(private readonly deps: ChatControllerDeps) {
+  constructor(private deps: ChatControllerDeps) {
     this.state = {
       messages: [],
       waiting: false,
@@ -83,13 +83,40 @@ export class ChatController {
       window.addEventListener('online', this.onOnline)
       window.addEventListener('offline', this.onOffline)
     }
+    await this.restore()
+  }
+
+  /**
+   * Switches to another customer (the visitor signed in or out on the shop without a page load): the current
+   * conversation is left, and that customer's stored conversation, if any, is shown instead.
+   */
+  async identify(customerId: string | null, signature: string | null, store: SessionStore): Promise<void> {
+    if (customerId === this.deps.customerId && signature === this.deps.signature) return
+    this.socket?.close()
+    this.socket = null
+    this.session = null
+    this.deps = { ...this.deps, customerId, signature, store }
+    this.set({ messages: [], handoff: null, closed: false, notice: null, unread: 0, connection: 'idle', customerId })
+    await this.restore()
+  }
+
+  /** Language for conversations started from now on (the server answers in the customer's language). */
+  setLocale(locale: Locale): void {
+    this.deps = { ...this.deps, locale }
+  }
+
+  private async restore(): Promise<void> {
     const stored = this.deps.store.load()
     if (!stored) return
     this.session = stored
     this.set({ loading: true, handoff: stored.handoff ?? null, customerId: stored.customerId ?? this.state.customerId })
     await this.sync()
-    this.set({ loading: false })
-    if (this.session) this.connect()
+    if (this.session === stored) {
+      this.set({ loading: false })
+      this.connect()
+    } else if (!this.session) {
+      this.set({ loading: false })
+    }
   }
 
   setOpen(open: boolean): void {

@@ -25,6 +25,11 @@ export type KefuApi = {
   /** Opens the panel and sends `text` as the customer. */
   send(text: string): void
   setLocale(locale: Locale): void
+  /**
+   * Tells the widget who the visitor is after the page loaded (sign-in / sign-out in a single-page shop).
+   * `signature` is the hex HMAC-SHA256 of the customer id with the shop's widget secret; pass null to sign out.
+   */
+  identify(customerId: string | null, signature?: string | null): void
 }
 
 declare global {
@@ -89,7 +94,16 @@ function boot(): void {
       const parsed = parseLocale(next)
       if (!parsed || parsed === locale) return
       locale = parsed
+      controller.setLocale(parsed)
       draw()
+    },
+    identify: (customerId, signature) => {
+      const id = typeof customerId === 'string' && customerId.trim() !== '' ? customerId.trim() : null
+      void controller.identify(
+        id,
+        id ? (signature ?? null) : null,
+        createSessionStore(config.apiBase, config.shopId, id),
+      )
     },
   }
 
