@@ -25,6 +25,8 @@ export type ConversationServiceDeps = {
   lock: KeyedLock
   clock: () => Date
   newId: (prefix: string) => string
+  /** Called after every stored turn (metrics). Must not throw. */
+  onTurn?: (t: TurnResponse) => void
 }
 
 /** What a turn returns to the channel; the HTTP API serialises it as is. */
@@ -72,6 +74,8 @@ export function createConversationService(deps: ConversationServiceDeps) {
 
   return {
     async startConversation(input: {
+      /** Caller-chosen id (CLI `--session`); generated when absent. */
+      id?: string
       shopId: string
       customerId: string | null
       channel: string
@@ -84,7 +88,7 @@ export function createConversationService(deps: ConversationServiceDeps) {
       }
       const now = clock().toISOString()
       const conv: Conversation = {
-        id: newId('conv'),
+        id: input.id ?? newId('conv'),
         shopId: input.shopId,
         customerId: input.customerId,
         channel: input.channel,
@@ -257,6 +261,11 @@ export function createConversationService(deps: ConversationServiceDeps) {
         }
         if (outcome.ticket) response.ticket = outcome.ticket
         if (outcome.returnRequest) response.returnRequest = outcome.returnRequest
+        try {
+          deps.onTurn?.(response)
+        } catch {
+          /* metrics must never fail a turn */
+        }
         return response
       })
     },

@@ -36,6 +36,9 @@ export const configSchema = z.object({
   KEFU_LLM_MODEL: z.string().optional(),
   KEFU_LLM_TIMEOUT_MS: int(15000),
   KEFU_EMBEDDINGS_MODEL: z.string().optional(),
+  /** Mirror every ticket event to an external ticket system (HMAC-signed POST). */
+  KEFU_TICKET_WEBHOOK_URL: z.string().url().optional(),
+  KEFU_TICKET_WEBHOOK_SECRET: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 })
 
@@ -55,6 +58,11 @@ export function parseConfig(env: Record<string, string | undefined>, overrides: 
   if (c.KEFU_LLM_BASE_URL && !c.KEFU_LLM_MODEL) {
     throw new Error('invalid configuration:\n  KEFU_LLM_MODEL is missing (needed because KEFU_LLM_BASE_URL is set)')
   }
+  if (c.KEFU_TICKET_WEBHOOK_URL && !c.KEFU_TICKET_WEBHOOK_SECRET) {
+    throw new Error(
+      'invalid configuration:\n  KEFU_TICKET_WEBHOOK_SECRET is missing (needed because KEFU_TICKET_WEBHOOK_URL is set)',
+    )
+  }
   const databaseUrl = c.KEFU_DATABASE_URL ?? `sqlite://${c.KEFU_DATA_DIR.replace(/\/$/, '')}/kefu.db`
   return Object.freeze({ ...c, databaseUrl })
 }
@@ -62,7 +70,7 @@ export function parseConfig(env: Record<string, string | undefined>, overrides: 
 /** The config with secrets replaced, for `kefu config check` and startup logs. */
 export function redactConfig(c: Config): Record<string, unknown> {
   const out: Record<string, unknown> = { ...c }
-  for (const k of ['KEFU_SECRET', 'KEFU_LLM_API_KEY']) if (out[k]) out[k] = '***'
+  for (const k of ['KEFU_SECRET', 'KEFU_LLM_API_KEY', 'KEFU_TICKET_WEBHOOK_SECRET']) if (out[k]) out[k] = '***'
   for (const k of ['KEFU_DATABASE_URL', 'databaseUrl', 'KEFU_REDIS_URL']) {
     const v = out[k]
     if (typeof v === 'string') out[k] = v.replace(/\/\/([^:@/]+):([^@/]+)@/, '//$1:***@')

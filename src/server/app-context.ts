@@ -1,0 +1,125 @@
+/**
+ * The composition root: the only place that picks adapters. Builds every
+ * component from the parsed config and hands them down as one context.
+ */
+import { randomBytes, randomUUID } from 'node:crypto'
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { dirname, isAbsolute, join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { type Logger, pino } from 'pino'
+import { openStore } from '../adapters/open-store.js'
+import { createMemoryLock, createMemoryPubSub } from '../adapters/pubsub-memory/memory-pub-sub.js'
+import { createRedisLock, createRedisPubSub } from '../adapters/redis/redis-pub-sub.js'
+import { type ConversationService, createConversationService } from '../core/conversation/conversation-service.js'
+import { createDialogueManager } from '../core/dialogue/dialogue-manager.js'
+import type { KeyedLock, PubSub } from '../core/ports/pub-sub.js'
+import type { Store } from '../core/ports/store.js'
+import type { Config } from './config/schema.js'
+import { seedDemoShop } from './demo-seed.js'
+import { createKnowledgeProvider, type KnowledgeProvider } from './knowledge-provider.js'
+import { createMetrics, type Metrics } from './metrics.js'
+import { createNluProvider, type NluProvider } from './nlu-provider.js'
+
+export type AppContext = {
+  config: Config
+  rootDir: string
+  dataDir: string
+  secret: string
+  logger: Logger
+  store: Store
+  pubsub: PubSub
+  lock: KeyedLock
+  nlu: NluProvider
+  knowledge: KnowledgeProvider
+  conversations: ConversationService
+  metrics: Metrics
+  newId: (prefix: string) => string
+  close(): Promise<void>
+}
+
+/** Repository root (where data/ and web/dist live), independent of the working directory. */
+export const ROOT_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../..')
+
+const newId = (prefix: string) => `${prefix}_${randomUUID().replace(/-/g, '').slice(0, 20)}`
+
+function loadSecret(config: Config, dataDir: string): string {
+  if (config.KEFU_SECRET) return config.KEFU_SECRET
+  const file = join(dataDir, 'secret')
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim()
+  const s = randomBytes(32).toString('hex')
+  writeFileSync(file, `${s}\n`, { mode: 0o600 })
+  return s
+}
+
+export async function createAppContext(config: Config, opts: { quiet?: boolean } = {}): Promise<AppContext> {
+  const logger = pino({
+    level: opts.quiet && config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL,
+    redact: { paths: ['req.headers.authorization', '*.text', '*.phone', '*.address'], censor: '[redacted]' },
+  })
+  const dataDir = resolve(config.KEFU_DATA_DIR)
+  mkdirSync(dataDir, { recursive: true })
+  const secret = loadSecret(config, dataDir)
+
+  const store = await openStore(config.databaseUrl)
+  const cleanups: Array<() => Promise<void>> = [() => store.close()]
+  try {
+    let pubsub: PubSub
+    let lock: KeyedLock
+    if (config.KEFU_REDIS_URL) {
+      pubsub = await createRedisPubSub(config.KEFU_REDIS_URL, config.KEFU_REDIS_PREFIX)
+      cleanups.push(() => pubsub.close())
+      lock = await createRedisLock(config.KEFU_REDIS_URL, config.KEFU_REDIS_PREFIX)
+      cleanups.push(() => lock.close())
+    } else {
+      pubsub = createMemoryPubSub()
+      lock = createMemoryLock()
+    }
+
+    if (config.KEFU_DEMO) {
+      const demoDir = isAbsolute(config.KEFU_DEMO_DIR) ? config.KEFU_DEMO_DIR : join(ROOT_DIR, config.KEFU_DEMO_DIR)
+      await seedDemoShop(store, demoDir, logger)
+    }
+
+    const metrics = createMetrics()
+    const nlu = createNluProvider({ store, dataDir, rootDir: ROOT_DIR, logger })
+    const knowledge = await createKnowledgeProvider({ store, pubsub, logger })
+    cleanups.push(() => knowledge.close())
+    const dialogue = createDialogueManager()
+    const conversations = createConversationService({
+      store,
+      nluFor: (shopId) => nlu.forShop(shopId),
+      knowledgeFor: (shopId) => knowledge.forShop(shopId),
+      dialogue,
+      pubsub,
+      lock,
+      clock: () => new Date(),
+      newId,
+      onTurn: (t) => {
+        metrics.turns.labels(t.nlu.intent, t.action).inc()
+        if (t.handoff) metrics.handoffs.inc()
+      },
+    })
+
+    return {
+      config,
+      rootDir: ROOT_DIR,
+      dataDir,
+      secret,
+      logger,
+      store,
+      pubsub,
+      lock,
+      nlu,
+      knowledge,
+      conversations,
+      metrics,
+      newId,
+      async close() {
+        for (const c of cleanups.reverse()) await c().catch(() => undefined)
+      },
+    }
+  } catch (e) {
+    for (const c of cleanups.reverse()) await c().catch(() => undefined)
+    throw e
+  }
+}

@@ -1,0 +1,134 @@
+/**
+ * Builds the Fastify app from an AppContext: error mapping, health, metrics,
+ * chat API, admin APIs, OpenAPI, static web files. No listening here.
+ */
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
+import fastifyStatic from '@fastify/static'
+import fastifyWebsocket from '@fastify/websocket'
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRequest } from 'fastify'
+import { z } from 'zod'
+import type { Shop } from '../core/domain/records.js'
+import { AppError } from '../core/errors.js'
+import type { AppContext } from './app-context.js'
+import { toHttpError } from './http/to-http-error.js'
+import { parseBody } from './http/validate.js'
+import { buildOpenApi } from './openapi.js'
+import { registerChatRoutes } from './routes/chat-routes.js'
+
+export type RouteModule = {
+  /** Registers routes; receives the app and the context. */
+  register(app: FastifyInstance, ctx: AppContext, authShop: (req: FastifyRequest) => Promise<Shop>): void
+  openapi?: Record<string, unknown>
+}
+
+export async function buildApp(ctx: AppContext, extra: RouteModule[] = []): Promise<FastifyInstance> {
+  const app = Fastify({
+    loggerInstance: ctx.logger as unknown as FastifyBaseLogger,
+    bodyLimit: 256 * 1024,
+    disableRequestLogging: true,
+    genReqId: () => ctx.newId('req'),
+  })
+  await app.register(fastifyWebsocket, { options: { maxPayload: 64 * 1024 } })
+
+  app.setErrorHandler((err, req, reply) => {
+    const { status, body } = toHttpError(err)
+    if (status >= 500) req.log.error({ err }, 'request failed')
+    else req.log.info({ code: body.error.code, url: req.url }, 'client error')
+    void reply.code(status).send(body)
+  })
+  app.setNotFoundHandler((req, reply) => {
+    void reply.code(404).send({ error: { code: 'not_found', message: `no route for ${req.method} ${req.url}` } })
+  })
+
+  app.addHook('onResponse', async (req, reply) => {
+    const route = req.routeOptions.url ?? 'unmatched'
+    ctx.metrics.httpDuration.labels(req.method, route, String(reply.statusCode)).observe(reply.elapsedTime / 1000)
+  })
+
+  // The widget is embedded on the shop's own site: the public chat API answers any origin.
+  // Auth is a bearer token (never a cookie), so a wildcard origin leaks nothing.
+  app.addHook('onRequest', async (req, reply) => {
+    if (!req.url.startsWith('/api/v1/conversations') && !req.url.startsWith('/api/v1/shops/')) return
+    reply.header('access-control-allow-origin', '*')
+    reply.header('vary', 'origin')
+    if (req.method === 'OPTIONS') {
+      reply.header('access-control-allow-methods', 'GET, POST, OPTIONS')
+      reply.header('access-control-allow-headers', 'authorization, content-type')
+      reply.header('access-control-max-age', '600')
+      return reply.code(204).send()
+    }
+  })
+  app.options('/api/v1/*', async (_req, reply) => reply.code(204).send())
+
+  app.get('/healthz', async () => ({ status: 'ok' }))
+  app.get('/readyz', async (_req, reply) => {
+    try {
+      await ctx.store.ping()
+      return { status: 'ready', store: ctx.store.dialect }
+    } catch (e) {
+      reply.code(503)
+      return { error: { code: 'unavailable', message: `store unreachable: ${(e as Error).message}` } }
+    }
+  })
+  app.get('/metrics', async (_req, reply) => {
+    reply.type(ctx.metrics.registry.contentType)
+    return ctx.metrics.registry.metrics()
+  })
+
+  const authShop = async (req: FastifyRequest): Promise<Shop> => {
+    const h = req.headers.authorization
+    const key = h?.startsWith('Bearer ') ? h.slice(7).trim() : undefined
+    if (!key) throw new AppError('unauthorized', 'missing shop API key (Authorization: Bearer <apiKey>)')
+    const shopId = (req.headers['x-kefu-shop'] as string | undefined) ?? 'demo'
+    const shop = await ctx.store.shops.get(shopId)
+    if (!shop || shop.apiKey !== key) throw new AppError('unauthorized', 'invalid shop API key')
+    return shop
+  }
+
+  registerChatRoutes(app, {
+    store: ctx.store,
+    conversations: ctx.conversations,
+    pubsub: ctx.pubsub,
+    secret: ctx.secret,
+  })
+
+  app.get('/api/v1/shops/:shopId/products', async (req) => {
+    const { shopId } = parseBody(z.object({ shopId: z.string().min(1).max(64) }), req.params)
+    const q = parseBody(
+      z.object({
+        category: z.string().max(100).optional(),
+        limit: z.coerce.number().int().min(1).max(200).default(24),
+        offset: z.coerce.number().int().min(0).default(0),
+      }),
+      req.query,
+    )
+    const shop = await ctx.store.shops.get(shopId)
+    if (!shop) throw new AppError('not_found', `shop '${shopId}' does not exist`)
+    const products = await ctx.store.products.list(shopId, {
+      limit: q.limit,
+      offset: q.offset,
+      ...(q.category ? { category: q.category } : {}),
+    })
+    return { products, total: await ctx.store.products.count(shopId) }
+  })
+
+  const fragments: Array<Record<string, unknown>> = []
+  for (const m of extra) {
+    m.register(app, ctx, authShop)
+    if (m.openapi) fragments.push(m.openapi)
+  }
+  const openapi = buildOpenApi(fragments)
+  app.get('/api/v1/openapi.json', async () => openapi)
+
+  const dist = join(ctx.rootDir, 'web/dist')
+  if (existsSync(join(dist, 'index.html'))) {
+    await app.register(fastifyStatic, { root: dist, prefix: '/', wildcard: false, index: ['index.html'] })
+  } else {
+    app.get('/', async (_req, reply) => {
+      reply.type('text/html; charset=utf-8')
+      return '<!doctype html><meta charset="utf-8"><title>kefu</title><p>The web widget is not built. Run <code>npm run build:web</code> (done by <code>npm install</code>) and restart. The API is up: <a href="/api/v1/openapi.json">/api/v1/openapi.json</a>.</p>'
+    })
+  }
+  return app
+}

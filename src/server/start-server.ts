@@ -1,0 +1,48 @@
+/**
+ * Starts kefu's HTTP server: parse config, compose the app, listen.
+ * Used by `kefu serve` / `npm start` and by end-to-end tests (port 0).
+ */
+import { createAppContext } from './app-context.js'
+import { buildApp } from './build-app.js'
+import { parseConfig } from './config/schema.js'
+import { defaultRouteModules } from './route-modules.js'
+
+export type RunningServer = {
+  url: string
+  port: number
+  close(): Promise<void>
+}
+
+export async function startServer(
+  opts: { port?: number; host?: string; dataDir?: string; env?: Record<string, string | undefined> } = {},
+): Promise<RunningServer> {
+  const overrides: Record<string, string> = {}
+  if (opts.port !== undefined) overrides.PORT = String(opts.port)
+  if (opts.host) overrides.HOST = opts.host
+  if (opts.dataDir) overrides.KEFU_DATA_DIR = opts.dataDir
+  const config = parseConfig(opts.env ?? process.env, overrides)
+  const ctx = await createAppContext(config)
+  const app = await buildApp(ctx, defaultRouteModules())
+  try {
+    await app.listen({ port: config.PORT, host: config.HOST })
+  } catch (e) {
+    await ctx.close()
+    const code = (e as { code?: string }).code
+    if (code === 'EADDRINUSE') throw new Error(`port ${config.PORT} is already in use (set PORT to another port)`)
+    throw e
+  }
+  const addr = app.server.address()
+  const port = typeof addr === 'object' && addr ? addr.port : config.PORT
+  const host = config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST
+  let closed = false
+  return {
+    url: `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`,
+    port,
+    async close() {
+      if (closed) return
+      closed = true
+      await app.close()
+      await ctx.close()
+    },
+  }
+}
