@@ -2,12 +2,13 @@
  * Validates data/eval/faq-queries.jsonl, the held-out paraphrase set for `kefu eval retrieval`
  * (issue 4), against data/demo/faq.jsonl: ids exist in the same language, no duplicates, enough
  * "don't know" (null) queries, and no query copied from an FAQ's question or `similar` list
- * (exact after normalisation, or character-trigram Jaccard ≥ 0.7). Writes a summary into
+ * (exact after normalisation, or character-trigram Jaccard ≥ 0.7), nor shared with any other query
+ * file in data/eval/ (a dev set must not leak into the held-out set). Writes a summary into
  * docs/nlu-data.md.
  *
  * Run: npx tsx scripts/nlu-data/validate-faq-queries.ts [--no-docs]
  */
-import { readFileSync, writeFileSync } from 'node:fs'
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { normalizeKey } from './normalize-key.js'
@@ -91,6 +92,24 @@ for (const q of queries) {
     if (sim > maxCopySim) maxCopySim = sim
     if (sim >= COPY_THRESHOLD)
       errors.push(`faq-queries.jsonl:${q.line}: too close (${sim.toFixed(2)}) to ${kb.id}: ${kb.t}`)
+  }
+}
+
+// A held-out set is only held out if no other query file (a dev set someone tunes on) shares its lines.
+const evalDir = join(root, 'data', 'eval')
+for (const name of readdirSync(evalDir)) {
+  if (!name.endsWith('.jsonl') || name === 'faq-queries.jsonl') continue
+  const others = readJsonl(join(evalDir, name))
+    .map((o) => (o as { query?: unknown }).query)
+    .filter((q): q is string => typeof q === 'string')
+    .map((q) => ({ q, g: trigrams(q) }))
+  for (const query of queries) {
+    const g = trigrams(query.query)
+    for (const other of others) {
+      if (jaccard(g, other.g) >= COPY_THRESHOLD) {
+        errors.push(`faq-queries.jsonl:${query.line}: near copy of a query in data/eval/${name}: ${other.q}`)
+      }
+    }
   }
 }
 
