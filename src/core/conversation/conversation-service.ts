@@ -145,6 +145,41 @@ export function createConversationService(deps: ConversationServiceDeps) {
         const locale: Locale = hasWords ? understood.locale : (conversation.locale ?? understood.locale)
         const nlu: NluResult = { ...understood, locale }
 
+        if (conversation.status === 'human') {
+          // A human agent owns the conversation: store and push the message, the bot stays silent.
+          const state = { ...emptyDialogueState(), ...(conversation.state as Partial<DialogueState>) }
+          const m = await store.transaction(async (tx) => {
+            const msg = await tx.messages.append({
+              id: newId('msg'),
+              shopId: shop.id,
+              conversationId: conversation.id,
+              role: 'customer',
+              text: text || (input.payload ?? ''),
+              meta: { nlu },
+              createdAt: clock().toISOString(),
+            })
+            await tx.conversations.update(shop.id, conversation.id, { updatedAt: clock().toISOString() })
+            return msg
+          })
+          await publish(shop.id, conversation.id, { type: 'message', message: m })
+          return {
+            conversationId: conversation.id,
+            replies: [],
+            nlu: {
+              intent: nlu.intent,
+              confidence: nlu.confidence,
+              entities: nlu.entities,
+              emotion: nlu.emotion,
+              locale: nlu.locale,
+            },
+            state,
+            handoff: true,
+            action: 'handoff',
+            reason: 'agent_active',
+            messages: [m],
+          }
+        }
+
         const customer = conversation.customerId ? await store.customers.get(shop.id, conversation.customerId) : null
         const knowledge = await deps.knowledgeFor(shop.id)
         const history = await store.messages.list(shop.id, conversation.id, { limit: 50 })
