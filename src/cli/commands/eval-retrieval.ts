@@ -26,8 +26,9 @@ const USAGE = `usage: kefu eval retrieval --kb FILE --queries FILE [--json] [--f
   --failures  list the queries that were not answered correctly
   --answer, --clarify, --margin   override the decision thresholds (for tuning on a dev set)
 
-top1 counts a query only when the bot ANSWERS with the expected entry (a clarification
-does not count); top1Ranked is the first ranked hit regardless of the decision.
+top1, recallAt3 and mrr rank the hits (over answerable queries); answeredTop1 is stricter: the
+bot answered directly (no clarification) with the expected entry. falseAnswerRate is the share
+of "don't know" queries the bot answered with any entry.
 `
 
 const querySchema = z
@@ -144,8 +145,8 @@ export async function run(args: string[]): Promise<number> {
     const lines = [
       `FAQ entries      ${imported.read}`,
       `queries          ${metrics.n} (${metrics.answerable} answerable, ${metrics.unanswerable} "don't know")`,
-      `top-1 (answered) ${pct(metrics.top1)}`,
-      `top-1 (ranked)   ${pct(metrics.top1Ranked)}`,
+      `top-1            ${pct(metrics.top1)}`,
+      `answered top-1   ${pct(metrics.answeredTop1)} (answered directly, no clarification)`,
       `recall@3         ${pct(metrics.recallAt3)}`,
       `MRR              ${metrics.mrr.toFixed(3)}`,
       `answer / clarify ${pct(metrics.answerRate)} / ${pct(metrics.clarifyRate)} of answerable, wrong answers ${pct(metrics.wrongAnswerRate)}`,

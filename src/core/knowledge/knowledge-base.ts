@@ -9,7 +9,7 @@ import type { Embedder } from './embedder.js'
 import { type KnowledgeLogger, silentLogger } from './knowledge-logger.js'
 import { buildProductGraph, type ProductGraph } from './product-graph.js'
 import { reciprocalRankFusion } from './rank-fusion.js'
-import { createSparseIndexBuilder, type SparseIndex } from './sparse-index.js'
+import { createSparseIndexBuilder, type SparseIndex, type SparseIndexOptions } from './sparse-index.js'
 import type { KnowledgeAnswer, KnowledgeAnswerOptions, KnowledgeBase, KnowledgeHit, KnowledgeKind } from './types.js'
 
 /**
@@ -34,7 +34,7 @@ export type KnowledgeThresholds = {
 export const DEFAULT_THRESHOLDS: KnowledgeThresholds = {
   answer: 0.5,
   clarify: 0.3,
-  margin: 0.04,
+  margin: 0.03,
   sparseWeight: 0.6,
   denseFloor: 0.35,
   denseCeil: 0.85,
@@ -60,6 +60,8 @@ export type KnowledgeBaseDeps = {
   thresholds?: Partial<KnowledgeThresholds>
   /** Per-query embedding timeout; on timeout the query runs sparse-only. */
   embedTimeoutMs?: number
+  /** Sparse scoring knobs (BM25 and confidence); defaults are tuned on data/eval/faq-dev.jsonl. */
+  sparse?: SparseIndexOptions
 }
 
 export type KnowledgeStats = {
@@ -120,20 +122,24 @@ export async function buildKnowledgeBase(
     zh: faqCollection(
       snapshot.faqs.filter((f) => f.locale === 'zh'),
       tokenizer,
+      deps.sparse,
     ),
     en: faqCollection(
       snapshot.faqs.filter((f) => f.locale === 'en'),
       tokenizer,
+      deps.sparse,
     ),
   }
   const fault: Record<Locale, Collection> = {
     zh: faultCollection(
       snapshot.faults.filter((f) => f.locale === 'zh'),
       tokenizer,
+      deps.sparse,
     ),
     en: faultCollection(
       snapshot.faults.filter((f) => f.locale === 'en'),
       tokenizer,
+      deps.sparse,
     ),
   }
   const product = productCollection(snapshot.products, tokenizer, live)
@@ -311,8 +317,8 @@ function stripNames(text: string, graph: ProductGraph): string {
   return norm.replace(/[\s?？!！。,，.]+/g, '')
 }
 
-function faqCollection(entries: FaqEntry[], tokenizer: Tokenizer): Collection {
-  const builder = createSparseIndexBuilder()
+function faqCollection(entries: FaqEntry[], tokenizer: Tokenizer, sparse?: SparseIndexOptions): Collection {
+  const builder = createSparseIndexBuilder(sparse)
   for (const f of entries) {
     builder.add({
       variants: [f.question, ...f.similar].map((q) => tokenizer.terms(q)),
@@ -340,8 +346,8 @@ function faqCollection(entries: FaqEntry[], tokenizer: Tokenizer): Collection {
   }
 }
 
-function faultCollection(entries: Fault[], tokenizer: Tokenizer): Collection {
-  const builder = createSparseIndexBuilder()
+function faultCollection(entries: Fault[], tokenizer: Tokenizer, sparse?: SparseIndexOptions): Collection {
+  const builder = createSparseIndexBuilder(sparse)
   for (const f of entries) {
     builder.add({
       variants: [f.symptom, ...f.similar].map((q) => tokenizer.terms(q)),

@@ -18,8 +18,15 @@ export type SparseIndexOptions = {
   b?: number
   /** Share of the body (answer) BM25 added to the entry score. */
   bodyWeight?: number
-  /** Weight of the query-coverage side in the confidence (the rest is variant coverage). */
+  /** Weight of the query-coverage side in the variant confidence (the rest is variant coverage). */
   queryCoverageWeight?: number
+  /**
+   * Share of the confidence that comes from the best single variant; the rest is the
+   * entry-level coverage (query terms found in any variant, or at `bodyCoverage` in the answer).
+   */
+  variantShare?: number
+  /** Credit for a query term found only in the answer text, relative to one found in a question. */
+  bodyCoverage?: number
 }
 
 export type SparseEntryInput = {
@@ -136,6 +143,8 @@ export function createSparseIndexBuilder(options: SparseIndexOptions = {}): Spar
   const b = options.b ?? 0.5
   const bodyWeight = options.bodyWeight ?? 0.15
   const alpha = options.queryCoverageWeight ?? 0.75
+  const gamma = options.variantShare ?? 0.5
+  const beta = options.bodyCoverage ?? 0.5
   const termIds = new Map<string, number>()
   const variants = new Space(termIds)
   const docEntry: number[] = []
@@ -215,6 +224,9 @@ export function createSparseIndexBuilder(options: SparseIndexOptions = {}): Spar
       const entryScore = new Float64Array(entryCount)
       const entryBest = new Int32Array(entryCount).fill(-1)
       const qMark = new Uint8Array(termCount)
+      // Per-entry "already counted" stamps; a new stamp per entry avoids clearing the array.
+      const counted = new Uint32Array(termCount)
+      let stamp = 0
 
       return {
         entries: entryCount,
@@ -268,11 +280,19 @@ export function createSparseIndexBuilder(options: SparseIndexOptions = {}): Spar
             let bestConf = 0
             let bestVar = 0
             let bestCov = 0
+            stamp++
+            let entryMatched = 0
             for (let d = entryStart[e]!; d < entryStart[e + 1]!; d++) {
               let matched = 0
               for (let i = docStart[d]!; i < docStart[d + 1]!; i++) {
                 const t = docTerms[i]!
-                if (qMark[t]) matched += variants.idf[t]! * family[t]!
+                if (!qMark[t]) continue
+                const w = variants.idf[t]! * family[t]!
+                matched += w
+                if (counted[t] !== stamp) {
+                  counted[t] = stamp
+                  entryMatched += w
+                }
               }
               if (matched === 0) continue
               const covQ = matched / qMass
@@ -285,16 +305,18 @@ export function createSparseIndexBuilder(options: SparseIndexOptions = {}): Spar
               }
             }
             let body = 0
-            if (bodyWeight > 0) {
-              for (let i = bodyStartArr[e]!; i < bodyStartArr[e + 1]!; i++) {
-                const t = bodyTerms[i]!
-                if (qMark[t]) body += bodyW[i]! * family[t]!
-              }
+            let bodyOnly = 0
+            for (let i = bodyStartArr[e]!; i < bodyStartArr[e + 1]!; i++) {
+              const t = bodyTerms[i]!
+              if (!qMark[t]) continue
+              body += bodyW[i]! * family[t]!
+              if (counted[t] !== stamp) bodyOnly += variants.idf[t]! * family[t]!
             }
+            const entryCoverage = Math.min(1, (entryMatched + beta * bodyOnly) / qMass)
             out.push({
               entry: e,
               bm25: entryScore[e]! + bodyWeight * body,
-              confidence: bestConf,
+              confidence: gamma * bestConf + (1 - gamma) * entryCoverage,
               variant: bestVar,
               queryCoverage: bestCov,
             })
