@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import {
-  type ApiClient,
-  ApiError,
-  type ConversationSession,
-  type ServerMessage,
-  type TurnResponse,
-} from './api-client.js'
+import { type ApiClient, ApiError, type ServerMessage, type TurnResponse } from './api-client.js'
 import { ChatController } from './chat-controller.js'
 import type { SessionStore, StoredSession } from './session-storage.js'
 
