@@ -113,14 +113,25 @@ function ProductCard({ p, locale, t }: { p: ShopProduct; locale: ShopLocale; t: 
 
 type Load = { state: 'loading' } | { state: 'error' } | { state: 'done'; products: ShopProduct[] }
 
-async function fetchProducts(category: Category, signal: AbortSignal): Promise<ShopProduct[]> {
+async function fetchCategory(category: string | null, limit: number, signal: AbortSignal): Promise<ShopProduct[]> {
   const url = new URL('/api/v1/shops/demo/products', location.origin)
-  url.searchParams.set('limit', String(PAGE_SIZE))
-  if (category !== 'all') url.searchParams.set('category', category)
+  url.searchParams.set('limit', String(limit))
+  if (category) url.searchParams.set('category', category)
   const res = await fetch(url, { signal, headers: { accept: 'application/json' } })
   if (!res.ok) throw new Error(`HTTP ${res.status}`)
   const body = (await res.json()) as { products?: ShopProduct[] }
   return Array.isArray(body.products) ? body.products : []
+}
+
+/** One category, or for "all" a few of each category interleaved, so the front page shows the whole range. */
+async function fetchProducts(category: Category, signal: AbortSignal): Promise<ShopProduct[]> {
+  if (category !== 'all') return fetchCategory(category, PAGE_SIZE, signal)
+  const tops = CATEGORIES.filter((c) => c !== 'all')
+  const perCategory = Math.ceil(PAGE_SIZE / tops.length)
+  const lists = await Promise.all(tops.map((c) => fetchCategory(c, perCategory, signal)))
+  const mixed: ShopProduct[] = []
+  for (let i = 0; i < perCategory; i++) for (const list of lists) if (list[i]) mixed.push(list[i]!)
+  return mixed.slice(0, PAGE_SIZE)
 }
 
 /** Prefers products written in the page's language when the catalog has both. */
