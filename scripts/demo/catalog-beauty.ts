@@ -252,7 +252,7 @@ const SKINCARE: Care[] = [
     type: '面膜',
     price: 99,
     list: 129,
-    volume: '25ml×10片',
+    volume: '25ml×10',
     skin: ['all'],
     ing: '玻尿酸、芦荟、甘油',
     ingEn: 'hyaluronic acid, aloe, glycerin',
@@ -484,6 +484,18 @@ const SKINCARE: Care[] = [
   },
 ]
 
+/** "a", "a and b", "a, b and c". */
+function andList(xs: string[]): string {
+  return xs.length < 2 ? (xs[0] ?? '') : `${xs.slice(0, -1).join(', ')} and ${xs.at(-1)}`
+}
+
+/** "oily and dry skin", "all skin types", "all skin types, including sensitive skin". */
+function skinPhrase(skinEn: string[]): string {
+  const others = skinEn.filter((x) => x !== 'all skin types')
+  if (others.length === skinEn.length) return `${andList(others)} skin`
+  return others.length ? `all skin types, including ${andList(others)} skin` : 'all skin types'
+}
+
 function careDrafts(): ProductDraft[] {
   return SKINCARE.map((c) => {
     const skinZh = c.skin.map((k) => SKIN[k]![0])
@@ -499,7 +511,7 @@ function careDrafts(): ProductDraft[] {
       ...(c.list ? { listPrice: c.list } : {}),
       ...(c.stock !== undefined ? { stock: c.stock } : {}),
       descZh: `${c.hl}。规格${c.volume}，适合${skinZh.join('、')}肌肤。主要成分：${c.ing}。用法：${c.use}。开封后不支持7天无理由退货。`,
-      descEn: `${c.hlEn}. Size ${c.volume}, for ${skinEn.join(', ')} skin. Key ingredients: ${c.ingEn}. How to use: ${c.useEn}. Opened items cannot be returned without a quality issue.`,
+      descEn: `${c.hlEn}. Size ${c.volume}, for ${skinPhrase(skinEn)}. Key ingredients: ${c.ingEn}. How to use: ${c.useEn}. Opened items cannot be returned without a quality issue.`,
       aliases: c.aliases ?? [],
       related: c.related ?? [],
       attrs: {
@@ -800,10 +812,10 @@ const MAKEUP: Makeup[] = [
     en: 'Feise Makeup Brush Set (8 pcs)',
     type: '工具',
     price: 159,
-    volume: '8支',
+    volume: '8 pcs',
     shades: [['奶茶色', 'Milk Tea']],
-    finish: '纤维毛',
-    finishEn: 'synthetic bristles',
+    finish: '柔软亲肤',
+    finishEn: 'soft-touch',
     hl: '柔软不扎脸，附收纳包',
     hlEn: 'Soft bristles and a storage pouch',
     aliases: ['化妆刷', 'brush set'],
@@ -1030,7 +1042,7 @@ function perfumeDrafts(): ProductDraft[] {
       ...(p.list ? { listPrice: p.list } : {}),
       ...(p.stock !== undefined ? { stock: p.stock } : {}),
       descZh: `${p.family}。前调：${p.notes[0]}；中调：${p.notes[1]}；后调：${p.notes[2]}。规格${p.volume}${isHome ? '' : `，浓度${p.concentration}`}。拆封后不支持7天无理由退货，可先购买小样试香。`,
-      descEn: `A ${p.familyEn} scent. Top: ${p.notesEn[0]}; heart: ${p.notesEn[1]}; base: ${p.notesEn[2]}. ${p.volume}${isHome ? '' : `, ${p.concentration}`}. Once unsealed it cannot be returned without a quality issue; try the discovery set first.`,
+      descEn: `${/^[aeiou]/.test(p.familyEn) ? 'An' : 'A'} ${p.familyEn} scent. Top: ${p.notesEn[0]}; heart: ${p.notesEn[1]}; base: ${p.notesEn[2]}. ${p.volume}${isHome ? '' : `, ${p.concentration}`}. Once unsealed it cannot be returned without a quality issue; try the discovery set first.`,
       aliases: p.aliases ?? [],
       related: p.related ?? [],
       attrs: {

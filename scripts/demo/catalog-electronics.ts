@@ -677,7 +677,7 @@ function earbudDrafts(): ProductDraft[] {
     const cat = e.sku === 'EB-1006' || e.sku === 'EB-1008' ? 'electronics/headphones' : 'electronics/earbuds'
     return draft(e, cat, {
       descZh: `${e.hl}。${a.type}，蓝牙${a.bluetooth}，${a.anc ? `主动降噪${a.ancDb ? `最高${a.ancDb}dB` : ''}` : '无主动降噪'}；单次续航${a.batteryHours}小时${caseZh}；${a.wirelessCharging ? '支持无线充电' : '不支持无线充电'}。兼容：${a.compatibility}。保修12个月。`,
-      descEn: `${e.hlEn}. Bluetooth ${a.bluetooth}, ${a.anc ? `active noise cancelling${a.ancDb ? ` up to ${a.ancDb} dB` : ''}` : 'no active noise cancelling'}; ${a.batteryHours} hours per charge${caseEn}; ${a.wirelessCharging ? 'supports wireless charging' : 'no wireless charging'}. Works with: ${a.compatibilityEn}. 12-month warranty.`,
+      descEn: `${e.hlEn}. Bluetooth ${a.bluetooth}, ${a.anc ? `active noise cancelling${a.ancDb ? ` up to ${a.ancDb} dB` : ''}` : 'no active noise cancelling'}; ${a.batteryHours} hours per charge${caseEn}; ${a.wirelessCharging ? 'supports wireless charging' : 'no wireless charging'}. Compatibility: ${a.compatibilityEn}. 12-month warranty.`,
       extra: {},
     })
   })
@@ -1139,7 +1139,7 @@ function watchDrafts(): ProductDraft[] {
     const a = w.a as Record<string, string | number | boolean>
     return draft(w, 'electronics/smartwatch', {
       descZh: `${w.hl}。${a.screen}，典型续航${a.batteryDays}天，防水${a.waterResistance}，${a.gps ? '内置GPS' : '无独立GPS（连接手机定位）'}，${a.nfc ? '支持NFC' : '不支持NFC'}；${a.chargingNote}。兼容：${a.compatibility}。保修12个月。`,
-      descEn: `${w.hlEn}. ${a.screenEn}, up to ${a.batteryDays} days of typical use, ${a.waterResistance} water resistance, ${a.gps ? 'built-in GPS' : 'connected GPS via your phone'}, ${a.nfc ? 'NFC' : 'no NFC'}. Works with ${a.compatibilityEn}. 12-month warranty.`,
+      descEn: `${w.hlEn}. ${a.screenEn}, up to ${a.batteryDays} days of typical use, ${a.waterResistance} water resistance, ${a.gps ? 'built-in GPS' : 'connected GPS via your phone'}, ${a.nfc ? 'NFC' : 'no NFC'}. Compatibility: ${a.compatibilityEn}. 12-month warranty.`,
       extra: {},
     })
   })
@@ -1385,6 +1385,12 @@ const CHARGERS: Item[] = [
   },
 ]
 
+/** English rendering of the Chinese port notes used in the charger table. */
+function portsEn(ports: string): string {
+  if (ports === '无线') return 'wireless'
+  return `ports: ${ports.replace('无线', 'wireless').replace(' 转 ', ' to ').replace('输入', ' input')}`
+}
+
 function chargerDrafts(): ProductDraft[] {
   return CHARGERS.map((c) => {
     const a = c.a as Record<string, string | number>
@@ -1392,7 +1398,7 @@ function chargerDrafts(): ProductDraft[] {
     const capEn = a.capacityMah ? `${a.capacityMah} mAh, ` : ''
     return draft(c, 'electronics/charger', {
       descZh: `${c.hl}。${cap}最大输出${a.outputW}W，接口：${a.ports}，协议：${a.protocols}。兼容：${a.compatibility}。保修12个月。`,
-      descEn: `${c.hlEn}. ${capEn}up to ${a.outputW} W. Works with: ${a.compatibilityEn}. 12-month warranty.`,
+      descEn: `${c.hlEn}. ${capEn ? `${capEn}` : ''}${a.outputW} W maximum output; ${portsEn(String(a.ports))}. Compatibility: ${a.compatibilityEn}. 12-month warranty.`,
       extra: {},
     })
   })

@@ -75,6 +75,7 @@ export function validateDemoData(dir: string): { problems: string[]; summary: Re
     const a = p.attributes as Record<string, unknown>
     if (typeof a.titleEn !== 'string' || typeof a.descriptionEn !== 'string')
       fail(`${p.sku}: titleEn/descriptionEn missing`)
+    else if (CJK.test(a.titleEn + a.descriptionEn)) fail(`${p.sku}: Chinese text in titleEn/descriptionEn`)
     if (!p.aliases?.length) fail(`${p.sku}: no aliases`)
     for (const r of p.related ?? []) if (!bySku.has(r)) fail(`${p.sku}: related ${r} is not a product`)
     if (p.listPrice !== undefined && p.listPrice <= p.price) fail(`${p.sku}: listPrice must be above price`)
