@@ -1,0 +1,95 @@
+/**
+ * Sparse text features for the intent classifier: stemmed word unigrams and bigrams, character
+ * n-grams inside English words (robust to typos and inflection) and character 1–3-grams over
+ * Chinese runs (robust to segmentation errors), plus jieba words. Digits collapse to a shape so
+ * order numbers and prices generalise.
+ */
+import { stemmer } from 'stemmer'
+import type { Segmenter } from './chinese-segmenter.js'
+
+/** Feature options stored in the model so training and inference featurise identically. */
+export type FeatureOptions = {
+  /** Character n-gram range inside English words (padded with `<` `>`). */
+  charMin: number
+  charMax: number
+  /** Character n-gram range over Chinese runs. */
+  hanMin: number
+  hanMax: number
+  /** Add word bigrams. */
+  bigrams: boolean
+}
+
+export const DEFAULT_FEATURE_OPTIONS: FeatureOptions = { charMin: 2, charMax: 5, hanMin: 1, hanMax: 3, bigrams: true }
+
+const HAN = /\p{Script=Han}/u
+// One token: a Han run, a latin/digit word (with inner apostrophes), or any other non-space symbol.
+const TOKEN = /(\p{Script=Han}+)|([\p{L}\p{N}]+(?:['’][\p{L}]+)*)|([^\s\p{L}\p{N}])/gu
+const STOP_PUNCT = new Set([',', '.', '，', '。', '、', ';', ':', '"', '(', ')', '“', '”', '【', '】', '-', '_'])
+
+/** Unicode NFKC (full-width → half-width), lower case, trimmed. */
+export function normalizeText(text: string): string {
+  return text.normalize('NFKC').toLowerCase()
+}
+
+function shape(word: string): string {
+  return word.replace(/\d+/g, '#')
+}
+
+function addCount(out: Map<string, number>, key: string): void {
+  out.set(key, (out.get(key) ?? 0) + 1)
+}
+
+/**
+ * Turns a message into feature counts. Pure and deterministic; `segment` is only called for
+ * Chinese runs.
+ */
+export function featurize(text: string, opts: FeatureOptions, segment: Segmenter | undefined): Map<string, number> {
+  const out = new Map<string, number>()
+  const norm = normalizeText(text)
+  const words: string[] = []
+  for (const m of norm.matchAll(TOKEN)) {
+    const han = m[1]
+    const word = m[2]
+    if (han !== undefined) {
+      const segs = segment ? segment(han) : [han]
+      for (const s of segs) {
+        words.push(s)
+        addCount(out, `w:${s}`)
+      }
+      const padded = `<${han}>`
+      for (let n = opts.hanMin; n <= opts.hanMax; n++) {
+        const src = n === 1 ? han : padded
+        for (let i = 0; i + n <= src.length; i++) addCount(out, `h:${src.slice(i, i + n)}`)
+      }
+    } else if (word !== undefined) {
+      const w = shape(word.replace(/’/g, "'"))
+      const stem = /^[a-z']+$/.test(w) ? stemmer(w.replace(/'/g, '')) : w
+      words.push(stem)
+      addCount(out, `w:${stem}`)
+      if (opts.charMax >= opts.charMin && w.length > 1) {
+        const padded = `<${w}>`
+        for (let n = opts.charMin; n <= opts.charMax; n++) {
+          if (n > padded.length) break
+          for (let i = 0; i + n <= padded.length; i++) addCount(out, `c:${padded.slice(i, i + n)}`)
+        }
+      }
+    } else if (m[3] !== undefined && !STOP_PUNCT.has(m[3])) {
+      // Punctuation such as ? and ！ and emoji carry intent and emotion signal.
+      words.push(m[3])
+      addCount(out, `p:${m[3]}`)
+    }
+  }
+  if (opts.bigrams) {
+    for (let i = 0; i + 1 < words.length; i++) addCount(out, `b:${words[i]} ${words[i + 1]}`)
+    if (words.length > 0) {
+      addCount(out, `b:^ ${words[0]}`)
+      addCount(out, `b:${words[words.length - 1]} $`)
+    }
+  }
+  return out
+}
+
+/** True when the text contains any Chinese character (so the segmenter is needed). */
+export function hasHan(text: string): boolean {
+  return HAN.test(text)
+}
