@@ -10,12 +10,14 @@
  *  4. low confidence: knowledge answer / clarify with buttons / honest fallback.
  */
 import { decideHandoff, handoffText } from '../handoff/handoff-decision.js'
+import type { Intent } from '../nlu/types.js'
 import { cancelOrderSkill } from '../skills/cancel-order.js'
 import { faultSkill } from '../skills/fault-diagnosis.js'
 import { greetingSkill } from '../skills/greeting.js'
 import { fallbackResult, intentButtons, knowledgeSkill } from '../skills/knowledge-answer.js'
 import { modifyOrderSkill } from '../skills/modify-order.js'
 import { orderStatusSkill } from '../skills/order-status.js'
+import { matchCatalog } from '../skills/resolve-product.js'
 import { returnSkill } from '../skills/return-refund.js'
 import { sizeAdviceSkill } from '../skills/size-advice.js'
 import type { Skill, SkillContext, SkillResult } from '../skills/skill-types.js'
@@ -25,6 +27,7 @@ import type { TicketServiceDeps } from '../tickets/ticket-service.js'
 import { DEFAULT_POLICY as DEFAULTS, type DialoguePolicy, resolvePolicy } from './default-policy-config.js'
 import { normalizeState, startTask, type WorkingState } from './dialogue-state.js'
 import { type ExtractedSlots, extractSlots } from './extract-slots.js'
+import { actionCue, angerCue } from './intent-cues.js'
 import { detectSignals, type Signals } from './signals.js'
 import type { DialogueManager, PolicyConfig, TurnContext, TurnOutcome } from './types.js'
 
@@ -77,7 +80,8 @@ function answersAwaiting(awaiting: string, sc: SkillContext): boolean {
     case 'reason':
     case 'faultAnswer':
     case 'symptom':
-      return !(s.question && confidentOther) && text.length > 0
+      // A message ending in a question mark is the customer asking, not answering.
+      return text.length > 0 && !/[?？]\s*$/.test(text) && !(s.question && confidentOther)
     case 'deviceModel':
       return Boolean(x.deviceModel || x.sku) || (!s.question && text.length <= 40)
     case 'purchase':
@@ -133,10 +137,19 @@ function isFollowUp(sc: SkillContext): boolean {
 export function createDialogueManager(
   opts: { policy?: Partial<PolicyConfig>; tickets?: Pick<TicketServiceDeps, 'onEvent' | 'notify'> } = {},
 ): DialogueManager {
-  return async (ctx: TurnContext): Promise<TurnOutcome> => {
+  return async (input: TurnContext): Promise<TurnOutcome> => {
+    let ctx = input
     const policy = resolvePolicy(ctx.shop, ctx.policy, opts.policy)
+    // Safety net: shouting plus a threat counts as anger even when the NLU's emotion model misses it.
+    const anger = angerCue(ctx.text)
+    if (anger > ctx.nlu.emotion.score) ctx = { ...ctx, nlu: { ...ctx.nlu, emotion: { score: anger, label: 'angry' } } }
+    const cue = actionCue(ctx.text, ctx.nlu)
+    const cueFrom = ctx.nlu.intent
+    if (cue) ctx = { ...ctx, nlu: { ...ctx.nlu, intent: cue as Intent, confidence: Math.max(ctx.nlu.confidence, 0.6) } }
     const state = normalizeState(ctx.state)
     state.turns = (typeof state.turns === 'number' ? state.turns : 0) + 1
+    if (cue) state.intentCue = { from: cueFrom, to: cue }
+    else delete state.intentCue
     const signals = detectSignals(ctx.text)
     const extracted = extractSlots(ctx.text, ctx.nlu, state.awaiting)
     let customer = ctx.customer
@@ -271,7 +284,12 @@ async function runIntent(sc: SkillContext, intent: string): Promise<SkillResult>
   const skill = SKILLS[intent]
   if (skill) return skill(sc)
   if (intent === 'price_promotion') {
-    if (sc.extracted.sku || (sc.state.slots.sku && (sc.signals.deictic || sc.signals.followUp))) return priceSkill(sc)
+    if (
+      sc.extracted.sku ||
+      (sc.state.slots.sku && (sc.signals.deictic || sc.signals.followUp)) ||
+      (await matchCatalog(sc))
+    )
+      return priceSkill(sc)
     return knowledgeSkill(sc)
   }
   if (intent === 'product_inquiry' || intent === 'recommendation' || intent === 'invoice_payment')

@@ -73,6 +73,29 @@ export function variantStock(p: Product, size?: string, colour?: string): number
   return null
 }
 
+const norm = (t: string) => t.toLowerCase().replace(/[\s\-_]+/g, '')
+
+/**
+ * Catalog lookup by title, alias or model written in the message (longest name wins), read through the
+ * turn's store so it sees the live catalog inside the turn's transaction.
+ */
+export async function matchCatalog(sc: SkillContext): Promise<Product | null> {
+  const text = norm(sc.ctx.text)
+  if (!text) return null
+  let best: { p: Product; len: number } | null = null
+  for (let offset = 0; offset < 20_000; offset += 500) {
+    const page = await sc.ctx.store.products.list(sc.ctx.shop.id, { limit: 500, offset })
+    for (const p of page) {
+      for (const name of [p.title, ...(p.aliases ?? [])]) {
+        const n = norm(name)
+        if (n.length >= 2 && text.includes(n) && (!best || n.length > best.len)) best = { p, len: n.length }
+      }
+    }
+    if (page.length < 500) break
+  }
+  return best?.p ?? null
+}
+
 /** Finds the product of this turn and stores its SKU in the `sku` slot. */
 export async function resolveProduct(sc: SkillContext): Promise<Product | null> {
   const { store, shop, knowledge } = sc.ctx
@@ -85,6 +108,11 @@ export async function resolveProduct(sc: SkillContext): Promise<Product | null> 
   if (sku) {
     const p = await store.products.get(shop.id, sku)
     if (p) return p
+  }
+  const own = await matchCatalog(sc)
+  if (own) {
+    sc.state.slots.sku = own.sku
+    return own
   }
   const hits = await knowledge.search(sc.ctx.text, { locale: sc.locale, kinds: ['product'], limit: 3 })
   const top = hits[0]

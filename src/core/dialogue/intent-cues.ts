@@ -1,0 +1,43 @@
+/**
+ * Explicit action verbs beat information intents. A message like "订单KF…我想改一下收货地址" names an
+ * order (which pulls a classifier towards `order_status`) but asks for an action; when the classifier is
+ * unsure or picked an information intent, a clear verb for cancel / return / modify wins. The override
+ * is recorded in `state.intentCue` ({from, to}).
+ */
+import type { NluResult } from '../nlu/types.js'
+
+const CUES: Array<{ intent: string; re: RegExp }> = [
+  { intent: 'cancel_order', re: /(取消|不要了这个订单|\bcancel)/i },
+  {
+    intent: 'modify_order',
+    re: /(改.{0,4}(地址|电话|手机|号码)|修改|换个?(颜色|尺码|码)|\bmodify\b|\bchange (the |my )?(delivery )?(address|phone|number))/i,
+  },
+  { intent: 'return_refund', re: /(退货|退款|退换|换货|(?<!不)退(?!出)|\breturn\b|\brefund|\bexchange\b)/i },
+  { intent: 'size_advice', re: /(穿什么码|穿多大|什么尺码|多大码|选什么码|哪个码|\bwhich size\b|\bwhat size\b)/i },
+  { intent: 'price_promotion', re: /(多少钱|什么价|价格是|\bhow much (is|are|does)\b|\bprice of\b)/i },
+]
+
+/** Intents that describe rather than act; an action cue may override them. */
+const INFORMATION = new Set(['order_status', 'logistics', 'product_inquiry', 'out_of_scope', 'greeting'])
+
+/** The action intent the message's wording demands over the NLU's pick, or null. */
+export function actionCue(text: string, nlu: NluResult): string | null {
+  if (!INFORMATION.has(nlu.intent) && nlu.confidence >= 0.6) return null
+  for (const c of CUES) {
+    if (c.intent !== nlu.intent && c.re.test(text)) return c.intent
+  }
+  return null
+}
+
+/** A conservative anger signal for when the NLU gives none: shouting plus a complaint or threat. */
+export function angerCue(text: string): number {
+  const bangs = (text.match(/[!！]/g) ?? []).length
+  const threat =
+    /(投诉|举报|12315|垃圾|骗子|差评|报警|退钱|report you|complain|lawyer|scam|ridiculous|useless|worst|unacceptable)/i.test(
+      text,
+    )
+  const caps = (text.match(/[A-Z]{4,}/g) ?? []).join('').length >= 8
+  if (threat && (bangs >= 3 || caps)) return 0.85
+  if (threat && bangs >= 1) return 0.6
+  return 0
+}
