@@ -23,6 +23,10 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<CommandMod
   search: { summary: 'search TEXT [--shop ID] [--json]: ranked knowledge hits', load: () => load('search') },
   seed: { summary: 'seed [--force]: load the demo shop into the data directory', load: () => load('seed') },
   config: { summary: 'config check: print the resolved configuration, secrets redacted', load: () => load('config') },
+  report: {
+    summary: 'report [--shop ID] [--from DATE] [--to DATE] [--json]: CSAT, containment, handoff, conversion…',
+    load: () => load('report'),
+  },
 }
 
 /** Commands built in other modules are loaded by name so a missing one fails loudly, not at type-check. */
