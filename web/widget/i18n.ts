@@ -4,6 +4,7 @@ export type Locale = 'zh' | 'en'
 const zh = {
   title: '在线客服',
   subtitle: '智能助手 · 7×24 小时在线',
+  withAgent: '人工客服为您服务中',
   open: '打开在线客服',
   close: '关闭聊天窗口',
   minimize: '收起',
@@ -89,6 +90,7 @@ export type Strings = typeof zh
 const en: Strings = {
   title: 'Customer service',
   subtitle: 'AI assistant · online 24/7',
+  withAgent: 'Chatting with a human agent',
   open: 'Open customer service chat',
   close: 'Close chat',
   minimize: 'Minimize',

@@ -184,11 +184,7 @@ function Composer(props: {
             }
           }}
         />
-        <span
-          id="kefu-counter"
-          class={`counter${near ? ' near' : ''}${text.length === 0 ? ' idle' : ''}`}
-          aria-live="polite"
-        >
+        <span id="kefu-counter" class={`counter${near ? ' near' : ''}${text.length === 0 ? ' idle' : ''}`}>
           {t.chars(text.length, MAX_MESSAGE_LENGTH)}
         </span>
       </div>
@@ -258,7 +254,7 @@ export function WidgetApp({ controller, locale, title, position }: WidgetAppProp
               <h2 id="kefu-title">{headerTitle}</h2>
               <p>
                 <span class={`status-dot${lost || !state.online ? ' off' : ''}`} aria-hidden="true" />
-                {state.handoff === 'joined' ? t.handoffJoined : t.subtitle}
+                {state.handoff === 'joined' ? t.withAgent : t.subtitle}
               </p>
             </div>
             <button type="button" class="icon-btn" aria-label={t.close} onClick={() => controller.setOpen(false)}>
