@@ -127,7 +127,7 @@ describe('knowledge service over a SQLite store', () => {
     expect(cmp.status).toBe('answer')
     if (cmp.status === 'answer') {
       expect(cmp.hit.data?.compare).toBe(true)
-      expect(cmp.hit.answer).toContain('星河 X2 Pro 智能手机续航更优')
+      expect(cmp.hit.answer).toContain('星河 X2 Pro 智能手机续航更长')
     }
   })
 

@@ -78,7 +78,7 @@ export function composeProductAnswer(
   graph: ProductGraph,
 ): ProductAnswer {
   const zh = locale === 'zh'
-  if (products.length >= 2 && (q.compare || q.concepts.length > 0)) return compare(q, products.slice(0, 2), locale)
+  if (products.length >= 2 && q.compare) return compare(q, products.slice(0, 2), locale)
   const p = products[0]!
   const name = displayName(p, locale)
   const parts: string[] = []
@@ -166,11 +166,14 @@ function compare(q: ProductQuestion, products: Product[], locale: Locale): Produ
     if (x !== null && y !== null && x !== y) {
       const dir = q.direction ?? concept.better ?? 'higher'
       const aWins = dir === 'higher' ? x > y : x < y
-      const word = zh
-        ? dir === 'higher'
-          ? `${concept.label.zh}更优`
-          : `${concept.label.zh}更低`
-        : `has the ${dir === 'higher' ? 'better' : 'lower'} ${concept.label.en}`
+      const natural = (concept.better ?? 'higher') === dir && concept.wins
+      const word = natural
+        ? zh
+          ? concept.wins!.zh
+          : concept.wins!.en
+        : zh
+          ? `${concept.label.zh}${dir === 'higher' ? '更高' : '更低'}`
+          : `has the ${dir === 'higher' ? 'higher' : 'lower'} ${concept.label.en}`
       lines.push(winner(aWins ? na : nb, word, locale))
     }
   }
@@ -245,6 +248,16 @@ function sizeChartLine(p: Product, locale: Locale): string {
 
 type KeyValue = { key: string; value: unknown }
 
+/** How many of the asked attribute concepts the product has values for (price/stock always count). */
+export function conceptsCovered(p: Product, concepts: string[], locale: Locale): number {
+  let n = 0
+  for (const id of concepts) {
+    const c = ATTRIBUTE_CONCEPTS.find((x) => x.id === id)
+    if (!c || attributeValues(p, c, locale).length > 0) n++
+  }
+  return n
+}
+
 const NOT_ATTRIBUTES = new Set(['titleEn', 'descriptionEn', 'brandEn'])
 
 /**
@@ -295,23 +308,41 @@ function attributeLine(concept: AttributeConcept, values: KeyValue[], locale: Lo
   return zh ? `${label}：${shown}。` : `${cap(label)}: ${shown}.`
 }
 
-const UNITS: Array<[RegExp, string, string]> = [
-  [/hours?$|h$/i, '小时', ' hours'],
-  [/months?$/i, '个月', ' months'],
-  [/days?$/i, '天', ' days'],
-  [/years?$/i, '年', ' years'],
-  [/mah$/i, 'mAh', ' mAh'],
-  [/(percent|pct|content|ratio)$/i, '%', '%'],
-  [/gb$/i, 'GB', ' GB'],
-  [/tb$/i, 'TB', ' TB'],
-  [/mm$/i, 'mm', ' mm'],
-  [/cm$/i, 'cm', ' cm'],
-  [/kg$/i, 'kg', ' kg'],
-  [/(grams?|weight|g)$/i, 'g', ' g'],
-  [/inch(es)?$/i, '英寸', ' in'],
-  [/(watts?|w)$/i, 'W', ' W'],
-  [/hz$/i, 'Hz', ' Hz'],
-]
+/** Units by the last camelCase word of the key: `batteryMah` → mAh, `chargingW` → W, `warrantyMonths` → months. */
+const UNITS: Record<string, [string, string]> = {
+  hours: ['小时', ' hours'],
+  h: ['小时', ' hours'],
+  months: ['个月', ' months'],
+  days: ['天', ' days'],
+  years: ['年', ' years'],
+  min: ['分钟', ' min'],
+  mah: ['mAh', ' mAh'],
+  wh: ['Wh', ' Wh'],
+  w: ['W', ' W'],
+  percent: ['%', '%'],
+  pct: ['%', '%'],
+  gb: ['GB', ' GB'],
+  tb: ['TB', ' TB'],
+  mm: ['mm', ' mm'],
+  cm: ['cm', ' cm'],
+  m: ['米', ' m'],
+  m2: ['平方米', ' m²'],
+  kg: ['kg', ' kg'],
+  g: ['g', ' g'],
+  gsm: ['g/m²', ' g/m²'],
+  inch: ['英寸', '"'],
+  hz: ['Hz', ' Hz'],
+  db: ['dB', ' dB'],
+  ms: ['毫秒', ' ms'],
+  pa: ['Pa', ' Pa'],
+  bar: ['bar', ' bar'],
+}
+
+function unitOf(key: string): [string, string] | undefined {
+  const words = key.split(/(?=[A-Z])|_/).filter(Boolean)
+  if (words.length < 2) return undefined
+  return UNITS[words[words.length - 1]!.toLowerCase()]
+}
 
 /** Renders one attribute value in the customer's language with the unit its key implies. */
 export function formatValue(key: string, value: unknown, locale: Locale): string {
@@ -319,8 +350,8 @@ export function formatValue(key: string, value: unknown, locale: Locale): string
   if (typeof value === 'boolean') return zh ? (value ? '支持' : '不支持') : value ? 'yes' : 'no'
   if (Array.isArray(value)) return value.map((v) => formatValue('', v, locale)).join(zh ? '、' : ', ')
   if (typeof value === 'number') {
-    for (const [re, zu, eu] of UNITS) if (re.test(key)) return `${value}${zh ? zu : eu}`
-    return String(value)
+    const unit = unitOf(key)
+    return unit ? `${value}${zh ? unit[0] : unit[1]}` : String(value)
   }
   if (value && typeof value === 'object') {
     return Object.entries(value as Record<string, unknown>)

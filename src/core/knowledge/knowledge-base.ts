@@ -3,7 +3,13 @@ import { detectLocale } from '../text/detect-locale.js'
 import { normalizeText } from '../text/normalize-text.js'
 import { createSynonymMatcher, type SynonymGroups } from '../text/synonym-matcher.js'
 import { createTokenizer, type Tokenizer } from '../text/tokenizer.js'
-import { composeProductAnswer, displayName, parseProductQuestion, productData } from './answer-product-question.js'
+import {
+  composeProductAnswer,
+  conceptsCovered,
+  displayName,
+  parseProductQuestion,
+  productData,
+} from './answer-product-question.js'
 import { DEFAULT_SYNONYMS } from './default-synonyms.js'
 import type { Embedder } from './embedder.js'
 import { type KnowledgeLogger, silentLogger } from './knowledge-logger.js'
@@ -32,7 +38,7 @@ export type KnowledgeThresholds = {
 }
 
 export const DEFAULT_THRESHOLDS: KnowledgeThresholds = {
-  answer: 0.5,
+  answer: 0.48,
   clarify: 0.3,
   margin: 0.03,
   sparseWeight: 0.6,
@@ -90,7 +96,12 @@ type Collection = {
   id(i: number): string
   title(i: number, variant: number): string
   hit(i: number, score: number, variant: number, locale: Locale): Promise<KnowledgeHit | null>
+  /** Catalog category of entry i (faults), for the device-type check. */
+  category?: (i: number) => string
 }
+
+/** A fault for another device type than the one the customer names keeps this share of its score. */
+const DEVICE_MISMATCH = 0.6
 
 type Ranked = { coll: Collection; i: number; score: number; variant: number; fused: number }
 
@@ -130,15 +141,27 @@ export async function buildKnowledgeBase(
       deps.sparse,
     ),
   }
+  const categoryWords = categoryVocabulary(snapshot.products, tokenizer)
+  // word → categories it names (耳机 → electronics/earbuds, …), to read the device type off a message.
+  const wordCategories = new Map<string, Set<string>>()
+  for (const [category, words] of categoryWords) {
+    for (const w of words.split(' ').filter(Boolean)) {
+      const set = wordCategories.get(w) ?? new Set<string>()
+      set.add(category)
+      wordCategories.set(w, set)
+    }
+  }
   const fault: Record<Locale, Collection> = {
     zh: faultCollection(
       snapshot.faults.filter((f) => f.locale === 'zh'),
       tokenizer,
+      categoryWords,
       deps.sparse,
     ),
     en: faultCollection(
       snapshot.faults.filter((f) => f.locale === 'en'),
       tokenizer,
+      categoryWords,
       deps.sparse,
     ),
   }
@@ -195,8 +218,17 @@ export async function buildKnowledgeBase(
     }
   }
 
-  async function rank(text: string, locale: Locale, kinds: KnowledgeKind[], limit: number): Promise<Ranked[]> {
+  async function rank(
+    text: string,
+    locale: Locale,
+    kinds: KnowledgeKind[],
+    limit: number,
+    contextCategory?: string,
+  ): Promise<Ranked[]> {
     const terms = tokenizer.terms(text)
+    const named = new Set<string>()
+    for (const w of terms) for (const c of wordCategories.get(w) ?? []) named.add(c)
+    if (named.size === 0 && contextCategory) named.add(contextCategory)
     const colls: Collection[] = []
     if (kinds.includes('faq')) colls.push(pick(faq, locale))
     if (kinds.includes('fault')) colls.push(pick(fault, locale))
@@ -220,6 +252,12 @@ export async function buildKnowledgeBase(
         const d = clamp01((cos(i) - thresholds.denseFloor) / (thresholds.denseCeil - thresholds.denseFloor))
         const score = thresholds.sparseWeight * (s?.confidence ?? 0) + (1 - thresholds.sparseWeight) * d
         out.push({ coll, i, score, variant: s?.variant ?? 0, fused: rrf })
+      }
+    }
+    if (named.size > 0) {
+      for (const r of out) {
+        const category = r.coll.category?.(r.i)
+        if (category && !named.has(category)) r.score *= DEVICE_MISMATCH
       }
     }
     out.sort((a, b) => b.score - a.score || b.fused - a.fused)
@@ -246,8 +284,16 @@ export async function buildKnowledgeBase(
     // question that merely happens to be asked on a product page does not.
     if (q.concepts.length === 0 && !q.compare && (mentioned.length === 0 || stripNames(text, graph).length > 6))
       return null
-    const rows = (await Promise.all(skus.slice(0, 2).map((s) => live(s)))).filter((p): p is Product => p !== null)
+    let rows = (await Promise.all(skus.slice(0, 3).map((s) => live(s)))).filter((p): p is Product => p !== null)
     if (rows.length === 0) return null
+    if (!(q.compare && rows.length >= 2)) {
+      // Several names but no comparison ("X2 Pro 支持无线充电吗" also names a 无线充电器 alias):
+      // answer about the product that has what was asked, the first one mentioned on a tie.
+      const best = rows.reduce((a, b) =>
+        conceptsCovered(b, q.concepts, locale) > conceptsCovered(a, q.concepts, locale) ? b : a,
+      )
+      rows = [best]
+    }
     const composed = composeProductAnswer(q, rows, locale, graph)
     const first = rows[0]!
     const hit: KnowledgeHit = {
@@ -287,7 +333,8 @@ export async function buildKnowledgeBase(
         const p = await productAnswer(text, locale, opts)
         if (p) return p
       }
-      const ranked = await rank(text, locale, kinds, 5)
+      const contextCategory = opts.productSku ? graph.get(opts.productSku)?.category : undefined
+      const ranked = await rank(text, locale, kinds, 5, contextCategory)
       const top = ranked[0]
       if (!top || top.score < thresholds.clarify) {
         return { status: 'none', candidates: await toHits(ranked.slice(0, 3), locale) }
@@ -346,12 +393,51 @@ function faqCollection(entries: FaqEntry[], tokenizer: Tokenizer, sparse?: Spars
   }
 }
 
-function faultCollection(entries: Fault[], tokenizer: Tokenizer, sparse?: SparseIndexOptions): Collection {
+/**
+ * What customers call each catalog category, learned from the catalog: words in at least
+ * 40% of the category's product titles (Chinese and English), brands excluded. A fault of
+ * `electronics/earbuds` then matches "耳机充不进电" over the phone's charging fault.
+ */
+function categoryVocabulary(products: Product[], tokenizer: Tokenizer): Map<string, string> {
+  const byCategory = new Map<string, Product[]>()
+  for (const p of products) {
+    const list = byCategory.get(p.category)
+    if (list) list.push(p)
+    else byCategory.set(p.category, [p])
+  }
+  const out = new Map<string, string>()
+  for (const [category, list] of byCategory) {
+    const brands = new Set<string>()
+    for (const p of list) {
+      for (const b of [p.brand, p.attributes.brandEn])
+        if (typeof b === 'string') for (const w of tokenizer.terms(b)) brands.add(w)
+    }
+    const df = new Map<string, number>()
+    for (const p of list) {
+      const titleEn = typeof p.attributes.titleEn === 'string' ? p.attributes.titleEn : ''
+      // Terms, not just words: jieba cuts 蓝牙耳机 and 无线耳机 whole, their bigram ~耳机 is shared.
+      for (const w of new Set(tokenizer.terms(`${p.title} ${titleEn}`))) df.set(w, (df.get(w) ?? 0) + 1)
+    }
+    const words = [...df].filter(
+      ([w, n]) => n >= Math.max(1, list.length * 0.4) && !brands.has(w) && !/\d/.test(w) && !w.startsWith('#'),
+    )
+    out.set(category, words.map(([w]) => w).join(' '))
+  }
+  return out
+}
+
+function faultCollection(
+  entries: Fault[],
+  tokenizer: Tokenizer,
+  categoryWords: Map<string, string>,
+  sparse?: SparseIndexOptions,
+): Collection {
   const builder = createSparseIndexBuilder(sparse)
   for (const f of entries) {
+    const path = f.category.replace(/[/_-]/g, ' ')
     builder.add({
       variants: [f.symptom, ...f.similar].map((q) => tokenizer.terms(q)),
-      body: tokenizer.terms(f.category.replace(/[/_-]/g, ' ')),
+      body: [...tokenizer.terms(path), ...(categoryWords.get(f.category) ?? '').split(' ').filter(Boolean)],
     })
   }
   return {
@@ -359,6 +445,7 @@ function faultCollection(entries: Fault[], tokenizer: Tokenizer, sparse?: Sparse
     size: entries.length,
     index: builder.build(),
     vectors: null,
+    category: (i) => entries[i]!.category,
     id: (i) => entries[i]!.id,
     title: (i) => entries[i]!.symptom,
     async hit(i, score, _variant, locale) {

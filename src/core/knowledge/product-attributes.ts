@@ -12,6 +12,8 @@ export type AttributeConcept = {
   label: { zh: string; en: string }
   /** For comparisons without an explicit direction: is more better? */
   better?: 'higher' | 'lower'
+  /** How a comparison names the winner: `续航更长` / `has the longer battery life`. */
+  wins?: { zh: string; en: string }
 }
 
 export const ATTRIBUTE_CONCEPTS: AttributeConcept[] = [
@@ -21,6 +23,7 @@ export const ATTRIBUTE_CONCEPTS: AttributeConcept[] = [
     zh: ['含绒量', '绒含量', '含绒', '鸭绒', '鹅绒', '绒子'],
     en: ['down content', 'down percentage', 'down ratio', 'duck down', 'goose down'],
     label: { zh: '含绒量', en: 'down content' },
+    wins: { zh: '含绒量更高', en: 'has the higher down content' },
     better: 'higher',
   },
   {
@@ -29,6 +32,7 @@ export const ATTRIBUTE_CONCEPTS: AttributeConcept[] = [
     zh: ['充绒量', '蓬松度', '充绒'],
     en: ['fill power', 'fill weight', 'fill'],
     label: { zh: '充绒量/蓬松度', en: 'fill' },
+    wins: { zh: '充绒量更足', en: 'has more fill' },
     better: 'higher',
   },
   {
@@ -58,6 +62,7 @@ export const ATTRIBUTE_CONCEPTS: AttributeConcept[] = [
     zh: ['续航', '电池', '待机', '电量', '用多久', '能用多久', '充一次'],
     en: ['battery', 'battery life', 'last on a charge', 'playtime', 'runtime'],
     label: { zh: '续航', en: 'battery life' },
+    wins: { zh: '续航更长', en: 'has the longer battery life' },
     better: 'higher',
   },
   {
@@ -73,6 +78,7 @@ export const ATTRIBUTE_CONCEPTS: AttributeConcept[] = [
     zh: ['快充', '充电功率', '充电速度', '多少瓦'],
     en: ['fast charging', 'charging speed', 'charging power', 'watt'],
     label: { zh: '快充', en: 'fast charging' },
+    wins: { zh: '充电更快', en: 'charges faster' },
     better: 'higher',
   },
   {
@@ -95,6 +101,7 @@ export const ATTRIBUTE_CONCEPTS: AttributeConcept[] = [
     zh: ['保修', '质保', '保修期', '保多久'],
     en: ['warranty', 'guarantee'],
     label: { zh: '保修', en: 'warranty' },
+    wins: { zh: '保修更长', en: 'has the longer warranty' },
     better: 'higher',
   },
   {
@@ -110,6 +117,7 @@ export const ATTRIBUTE_CONCEPTS: AttributeConcept[] = [
     zh: ['重量', '多重', '重不重', '几斤', '多少克'],
     en: ['weight', 'how heavy', 'weigh'],
     label: { zh: '重量', en: 'weight' },
+    wins: { zh: '更轻', en: 'is lighter' },
     better: 'lower',
   },
   {
@@ -118,6 +126,7 @@ export const ATTRIBUTE_CONCEPTS: AttributeConcept[] = [
     zh: ['屏幕', '屏', '显示屏'],
     en: ['screen', 'display'],
     label: { zh: '屏幕', en: 'screen' },
+    wins: { zh: '屏幕更大', en: 'has the bigger screen' },
     better: 'higher',
   },
   {
@@ -126,6 +135,7 @@ export const ATTRIBUTE_CONCEPTS: AttributeConcept[] = [
     zh: ['内存', '存储', '容量', '多大内存'],
     en: ['storage', 'memory', 'ram', 'capacity'],
     label: { zh: '存储', en: 'storage' },
+    wins: { zh: '容量更大', en: 'has more storage' },
     better: 'higher',
   },
   {
@@ -141,6 +151,7 @@ export const ATTRIBUTE_CONCEPTS: AttributeConcept[] = [
     zh: ['摄像头', '像素', '拍照', '相机'],
     en: ['camera', 'megapixel'],
     label: { zh: '摄像头', en: 'camera' },
+    wins: { zh: '像素更高', en: 'has the higher-resolution camera' },
     better: 'higher',
   },
   {

@@ -27,6 +27,9 @@ export type SparseIndexOptions = {
   variantShare?: number
   /** Credit for a query term found only in the answer text, relative to one found in a question. */
   bodyCoverage?: number
+  families?: Partial<TermFamilyWeights>
+  /** Share of the normalised BM25 (score / best score) added to the confidence when ranking. */
+  bm25Share?: number
 }
 
 export type SparseEntryInput = {
@@ -55,12 +58,17 @@ export type SparseIndex = {
   search(queryTerms: string[], limit?: number): SparseCandidate[]
 }
 
-/** Term family weights: words count fully, bigrams back them up, synonym concepts are strong evidence. */
-function familyWeight(term: string): number {
+/** Weights of the term families (see Tokenizer): words, `~` bigrams, `#` synonym concepts. */
+export type TermFamilyWeights = { word: number; bigram: number; concept: number }
+
+/** Words count fully, bigrams back them up, synonym concepts are strong evidence. */
+export const DEFAULT_FAMILY_WEIGHTS: TermFamilyWeights = { word: 1, bigram: 0.5, concept: 1.5 }
+
+function familyWeight(term: string, w: TermFamilyWeights): number {
   const c = term.charCodeAt(0)
-  if (c === 126 /* ~ */) return 0.5
-  if (c === 35 /* # */) return 1.5
-  return 1
+  if (c === 126 /* ~ */) return w.bigram
+  if (c === 35 /* # */) return w.concept
+  return w.word
 }
 
 type Postings = { docs: number[]; tfs: number[] }
@@ -145,6 +153,8 @@ export function createSparseIndexBuilder(options: SparseIndexOptions = {}): Spar
   const alpha = options.queryCoverageWeight ?? 0.75
   const gamma = options.variantShare ?? 0.5
   const beta = options.bodyCoverage ?? 0.5
+  const weights: TermFamilyWeights = { ...DEFAULT_FAMILY_WEIGHTS, ...options.families }
+  const delta = options.bm25Share ?? 0
   const termIds = new Map<string, number>()
   const variants = new Space(termIds)
   const docEntry: number[] = []
@@ -207,7 +217,7 @@ export function createSparseIndexBuilder(options: SparseIndexOptions = {}): Spar
       const bodyStartArr = Int32Array.from(bodyStart)
       const nDocs = docEntry.length
       const family = new Float32Array(termCount)
-      for (const [t, id] of termIds) family[id] = familyWeight(t)
+      for (const [t, id] of termIds) family[id] = familyWeight(t, weights)
       const docEntryArr = Int32Array.from(docEntry)
       const docTerms = Int32Array.from(docTermsFlat)
       const docStart = Int32Array.from(docTermsStart)
@@ -241,7 +251,7 @@ export function createSparseIndexBuilder(options: SparseIndexOptions = {}): Spar
             seen.add(t)
             const id = termIds.get(t)
             if (id === undefined) {
-              qMass += unknownIdf * familyWeight(t)
+              qMass += unknownIdf * familyWeight(t, weights)
               continue
             }
             qIds.push(id)
@@ -327,7 +337,11 @@ export function createSparseIndexBuilder(options: SparseIndexOptions = {}): Spar
             entryBest[e] = -1
             entryScore[e] = 0
           }
-          out.sort((x, y) => y.confidence - x.confidence || y.bm25 - x.bm25)
+          if (delta > 0 && out.length > 0) {
+            const maxBm25 = Math.max(...out.map((o) => o.bm25)) || 1
+            const rank = (o: SparseCandidate) => o.confidence + (delta * o.bm25) / maxBm25
+            out.sort((x, y) => rank(y) - rank(x))
+          } else out.sort((x, y) => y.confidence - x.confidence || y.bm25 - x.bm25)
           return out.slice(0, limit)
         },
       }

@@ -10,7 +10,13 @@ const WORD = /[a-z0-9]+/g
  */
 export function englishTerms(normalized: string): string[] {
   const out: string[] = []
-  for (const m of normalized.replace(/['’`]/g, '').matchAll(WORD)) {
+  // "hasn't shipped" must keep its negation: n't → not before apostrophes go.
+  const expanded = normalized
+    .replace(/\bwon['’`]t\b/g, 'will not')
+    .replace(/\bcan['’`]t\b/g, 'can not')
+    .replace(/n['’`]t\b/g, ' not')
+    .replace(/['’`]/g, '')
+  for (const m of expanded.matchAll(WORD)) {
     const w = m[0]
     if (EN_STOP_WORDS.has(w)) continue
     out.push(/^[a-z]+$/.test(w) && w.length > 3 ? stemmer(w) : w)

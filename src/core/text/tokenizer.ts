@@ -65,17 +65,21 @@ export function createTokenizer(options: TokenizerOptions = {}): Tokenizer {
     for (const m of norm.matchAll(RUN)) {
       const run = m[0]
       if (IS_CJK.test(run)) {
-        let prevSingle: string | null = null
+        // Bigrams inside each word make 开发票 meet 发票; a bigram across a word boundary is added
+        // only next to a one-character word, where HMM splits disagree (盒充/不/进电 vs 充不进/电).
+        // Bigrams across two whole words (问尺 from 请问尺码) are noise, and stop words break runs.
+        let prev = ''
         for (const w of cutChinese(run)) {
-          const stop = ZH_STOP_WORDS.has(w)
-          if (!stop) out.push(w)
-          if (!withBigrams) continue
-          // Bigrams inside each word make 开发票 meet 发票 and 开票; across two single characters
-          // they rejoin what HMM split (含/绒/量). Bigrams across whole words are noise, so none.
-          if (!stop && w.length >= 2) for (let i = 0; i + 1 < w.length; i++) out.push(`~${w[i]}${w[i + 1]}`)
-          const single = w.length === 1 && !stop && !ZH_PARTICLES.has(w) ? w : null
-          if (single && prevSingle) out.push(`~${prevSingle}${single}`)
-          prevSingle = single
+          if (ZH_STOP_WORDS.has(w) || (w.length === 1 && ZH_PARTICLES.has(w))) {
+            prev = ''
+            continue
+          }
+          out.push(w)
+          if (withBigrams) {
+            for (let i = 0; i + 1 < w.length; i++) out.push(`~${w[i]}${w[i + 1]}`)
+            if (prev && (prev.length === 1 || w.length === 1)) out.push(`~${prev[prev.length - 1]}${w[0]}`)
+          }
+          prev = w
         }
       } else {
         const en = englishTerms(run)
