@@ -84,16 +84,19 @@ async function ask(page: Page, text: string): Promise<void> {
   await input.fill(text)
   await input.press('Enter')
   // The customer's message comes back from the server with a seq, then at least one bot message after it.
-  await page.waitForFunction(
+  // A message the widget marks as not sent (the API failed) ends the wait early with a clear failure.
+  const outcome = await page.waitForFunction(
     ({ before, text }) => {
       const root = document.getElementById('kefu-widget')?.shadowRoot
+      if (root?.querySelector('li.failed')) return 'not sent'
       const rows = [...(root?.querySelectorAll('li[data-seq]') ?? [])].slice(before)
       const mine = rows.findIndex((r) => r.getAttribute('data-role') === 'customer' && r.textContent?.includes(text))
-      return mine >= 0 && rows.slice(mine + 1).some((r) => r.getAttribute('data-role') === 'bot')
+      return mine >= 0 && rows.slice(mine + 1).some((r) => r.getAttribute('data-role') === 'bot') ? 'answered' : false
     },
     { before, text },
     { timeout: REPLY_TIMEOUT },
   )
+  expect(await outcome.jsonValue(), `reply to ${JSON.stringify(text)}`).toBe('answered')
   await page.locator('#kefu-widget >> .typing').waitFor({ state: 'detached', timeout: REPLY_TIMEOUT })
 }
 
@@ -203,6 +206,20 @@ describe('chat widget in headless Chromium', () => {
     const afterReload = await shownMessages(page)
     expect(afterReload.map((m) => m.seq)).toEqual(log.map((m) => m.seq))
     expect(afterReload.map((m) => m.text.trim())).toEqual(log.map((m) => m.text.trim()))
+
+    // Messages written elsewhere (another tab, an agent, a proactive notice) arrive over the WebSocket.
+    const pushed = await fetch(`${server.url}/api/v1/conversations/${session.id}/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${session.token}` },
+      body: JSON.stringify({ text: '谢谢' }),
+    })
+    expect(pushed.status).toBe(200)
+    const logAfterPush = await serverMessages(server.url, session)
+    await page
+      .locator('#kefu-widget >> li[data-seq]')
+      .nth(logAfterPush.length - 1)
+      .waitFor({ timeout: REPLY_TIMEOUT })
+    expect((await shownMessages(page)).map((m) => m.text.trim())).toEqual(logAfterPush.map((m) => m.text.trim()))
 
     // Escape closes the panel and gives focus back to the launcher.
     await page.locator('#kefu-widget >> textarea').press('Escape')
