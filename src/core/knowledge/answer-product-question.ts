@@ -321,6 +321,7 @@ const UNITS: Record<string, [string, string]> = {
   w: ['W', ' W'],
   percent: ['%', '%'],
   pct: ['%', '%'],
+  content: ['%', '%'],
   gb: ['GB', ' GB'],
   tb: ['TB', ' TB'],
   mm: ['mm', ' mm'],
