@@ -192,11 +192,12 @@ export async function run(args: string[]): Promise<number> {
     allowPositionals: true,
     options: { json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } },
   })
-  if (values.help || positionals.length === 0) {
-    process.stdout.write('usage: kefu eval dialogues FILE|DIR [--json]   (default story dir: data/stories)\n')
-    return positionals.length === 0 && !values.help ? 1 : 0
+  if (values.help) {
+    process.stdout.write('usage: kefu eval dialogues [FILE|DIR …] [--json]   (default: data/stories)\n')
+    return 0
   }
-  const report = await runStories(positionals, {
+  const paths = positionals.length > 0 ? positionals : [join(ROOT, 'data/stories')]
+  const report = await runStories(paths, {
     onStory: (r) => {
       if (values.json) return
       const mark = r.passed ? 'PASS' : 'FAIL'
