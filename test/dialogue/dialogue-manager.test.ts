@@ -13,7 +13,8 @@ describe('identity', () => {
   it("answers another customer's order number exactly like a number that does not exist", async () => {
     h = await openHarness({ customerId: 'c1' })
     const other = await h.turn('查一下订单 KF20000001', nlu('order_status', { entities: [order('KF20000001')] }))
-    h = (await h.close(), await openHarness({ customerId: 'c1' }))
+    await h.close()
+    h = await openHarness({ customerId: 'c1' })
     const missing = await h.turn('查一下订单 KF99999999', nlu('order_status', { entities: [order('KF99999999')] }))
     expect(other.reason).toBe('order_not_found')
     expect(other.replies[0]!.text).toBe(missing.replies[0]!.text)
