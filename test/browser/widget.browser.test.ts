@@ -106,15 +106,18 @@ describe('chat widget in headless Chromium', () => {
   let dataDir: string
   const contexts: BrowserContext[] = []
 
-  beforeAll(async () => {
-    ensureBuilt()
-    dataDir = mkdtempSync(join(tmpdir(), 'kefu-browser-'))
-    server = await startServer({
-      port: 0,
+  const boot = (port: number) =>
+    startServer({
+      port,
       host: '127.0.0.1',
       dataDir,
       env: { LOG_LEVEL: 'warn', KEFU_DEMO: 'true', KEFU_DEMO_DIR: join(ROOT, 'data/demo') },
     })
+
+  beforeAll(async () => {
+    ensureBuilt()
+    dataDir = mkdtempSync(join(tmpdir(), 'kefu-browser-'))
+    server = await boot(0)
     // playwright gives every launch a fresh temporary profile (user-data-dir) and deletes it on close.
     browser = await chromium.launch({
       executablePath: CHROMIUM,
@@ -302,6 +305,44 @@ describe('chat widget in headless Chromium', () => {
     await ask(page, 'hello')
     const shown = await shownMessages(page)
     expect(shown.filter((m) => m.role === 'bot').length).toBeGreaterThan(0)
+    expect(errors).toEqual([])
+  })
+
+  // Last, because it restarts the server the other tests share.
+  it('shows that the connection was lost and catches up after reconnecting', async () => {
+    const { page, errors } = await newPage({
+      viewport: { width: 1280, height: 800 },
+      locale: 'en-US',
+      reducedMotion: 'reduce',
+    })
+    await page.goto(server.url)
+    await page.getByRole('button', { name: 'Open customer service chat' }).click()
+    await ask(page, 'hello')
+    const session = await storedSession(page)
+
+    const port = Number(new URL(server.url).port)
+    await server.close()
+    const lost = page.locator('#kefu-widget >> .banner-warn')
+    await lost.waitFor({ timeout: REPLY_TIMEOUT })
+    expect(await lost.getAttribute('role')).toBe('alert')
+
+    // Same port and data dir: the stored conversation and its token are still valid after the restart.
+    server = await boot(port)
+    await lost.waitFor({ state: 'detached', timeout: 60_000 })
+    // A message written while the widget was reconnecting shows up too (stream or catch-up, whichever wins).
+    const res = await fetch(`${server.url}/api/v1/conversations/${session.id}/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${session.token}` },
+      body: JSON.stringify({ text: 'thanks' }),
+    })
+    expect(res.status).toBe(200)
+    const log = await serverMessages(server.url, session)
+    await page
+      .locator('#kefu-widget >> li[data-seq]')
+      .nth(log.length - 1)
+      .waitFor({ timeout: REPLY_TIMEOUT })
+    expect((await shownMessages(page)).map((m) => m.seq)).toEqual(log.map((m) => m.seq))
+    await ask(page, 'are you there?')
     expect(errors).toEqual([])
   })
 })
