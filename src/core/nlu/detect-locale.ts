@@ -1,0 +1,18 @@
+/**
+ * Locale of a message: `zh` when Chinese characters carry the message (mixed messages such as
+ * `X2 Pro 支持无线充电吗` are Chinese sentences with an English model name), `en` when only
+ * Latin letters do, else the fallback.
+ */
+import type { Locale } from '../domain/schemas.js'
+
+const HAN = /\p{Script=Han}/gu
+const LATIN_WORD = /[A-Za-z]+/g
+
+/** Guesses `zh` or `en` from the script mix; `fallback` for digits, emoji and junk. */
+export function detectMessageLocale(text: string, fallback: Locale = 'zh'): Locale {
+  const han = text.match(HAN)?.length ?? 0
+  const words = text.match(LATIN_WORD)?.length ?? 0
+  if (han === 0 && words === 0) return fallback
+  // One Chinese character carries about half an English word: 4 Han chars outweigh 2 words.
+  return han >= words * 2 || (han > 0 && words <= 2) ? 'zh' : 'en'
+}
