@@ -38,9 +38,9 @@ export type KnowledgeThresholds = {
 }
 
 export const DEFAULT_THRESHOLDS: KnowledgeThresholds = {
-  answer: 0.48,
+  answer: 0.58,
   clarify: 0.3,
-  margin: 0.03,
+  margin: 0.02,
   sparseWeight: 0.6,
   denseFloor: 0.35,
   denseCeil: 0.85,
