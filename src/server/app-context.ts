@@ -10,10 +10,16 @@ import { type Logger, pino } from 'pino'
 import { openStore } from '../adapters/open-store.js'
 import { createMemoryLock, createMemoryPubSub } from '../adapters/pubsub-memory/memory-pub-sub.js'
 import { createRedisLock, createRedisPubSub } from '../adapters/redis/redis-pub-sub.js'
-import { type ConversationService, createConversationService } from '../core/conversation/conversation-service.js'
+import { createWebhookTicketMirror } from '../adapters/webhooks/webhook-ticket-mirror.js'
+import {
+  type ConversationService,
+  conversationChannel,
+  createConversationService,
+} from '../core/conversation/conversation-service.js'
 import { createDialogueManager } from '../core/dialogue/dialogue-manager.js'
 import type { KeyedLock, PubSub } from '../core/ports/pub-sub.js'
 import type { Store } from '../core/ports/store.js'
+import type { TicketServiceDeps } from '../core/tickets/ticket-service.js'
 import type { Config } from './config/schema.js'
 import { seedDemoShop } from './demo-seed.js'
 import { createKnowledgeProvider, type KnowledgeProvider } from './knowledge-provider.js'
@@ -33,6 +39,8 @@ export type AppContext = {
   knowledge: KnowledgeProvider
   conversations: ConversationService
   metrics: Metrics
+  /** Ticket side effects shared by the bot's ticket creation and the ticket API: live push + webhook mirror. */
+  ticketHooks: Pick<TicketServiceDeps, 'onEvent' | 'notify'>
   newId: (prefix: string) => string
   close(): Promise<void>
 }
@@ -84,7 +92,21 @@ export async function createAppContext(config: Config, opts: { quiet?: boolean }
     const nlu = createNluProvider({ store, dataDir, rootDir: ROOT_DIR, logger })
     const knowledge = await createKnowledgeProvider({ store, pubsub, logger })
     cleanups.push(() => knowledge.close())
-    const dialogue = createDialogueManager()
+    const url = config.KEFU_TICKET_WEBHOOK_URL
+    const mirror = url
+      ? createWebhookTicketMirror({
+          url,
+          secret: config.KEFU_TICKET_WEBHOOK_SECRET ?? '',
+          onFailure: (event, error) => logger.warn({ event: event.type, err: error }, 'ticket webhook delivery failed'),
+        })
+      : null
+    const ticketHooks: AppContext['ticketHooks'] = {
+      async notify(conversationId, message) {
+        await pubsub.publish(conversationChannel(message.shopId, conversationId), { type: 'message', message })
+      },
+      ...(mirror ? { onEvent: (event, ticket) => mirror.handle(event, ticket) } : {}),
+    }
+    const dialogue = createDialogueManager({ tickets: ticketHooks })
     const conversations = createConversationService({
       store,
       nluFor: (shopId) => nlu.forShop(shopId),
@@ -113,6 +135,7 @@ export async function createAppContext(config: Config, opts: { quiet?: boolean }
       knowledge,
       conversations,
       metrics,
+      ticketHooks,
       newId,
       async close() {
         for (const c of cleanups.reverse()) await c().catch(() => undefined)

@@ -186,17 +186,24 @@ export function createConversationService(deps: ConversationServiceDeps) {
         const state = { ...emptyDialogueState(), ...(conversation.state as Partial<DialogueState>) }
         const now = clock()
 
-        const result = await store.transaction(async (tx) => {
-          const customerMsg = await tx.messages.append({
-            id: newId('msg'),
-            shopId: shop.id,
-            conversationId: conversation.id,
-            role: 'customer',
-            text: text || (input.payload ?? ''),
-            meta: { nlu, ...(input.payload ? { payload: input.payload } : {}) },
-            createdAt: now.toISOString(),
-          })
-          const outcome = await deps.dialogue({
+        // The customer's message is stored first, on its own: whatever happens next, an agent sees it.
+        const customerMsg = await store.messages.append({
+          id: newId('msg'),
+          shopId: shop.id,
+          conversationId: conversation.id,
+          role: 'customer',
+          text: text || (input.payload ?? ''),
+          meta: { nlu, ...(input.payload ? { payload: input.payload } : {}) },
+          createdAt: now.toISOString(),
+        })
+        await publish(shop.id, conversation.id, { type: 'message', message: customerMsg })
+
+        // Skills run outside a transaction: they read live data through the knowledge base and
+        // the store (one SQLite connection cannot serve a read while it holds a transaction),
+        // and each of their writes (ticket, return request, order change) is atomic on its own.
+        let outcome: TurnOutcome
+        try {
+          outcome = await deps.dialogue({
             shop,
             conversation,
             customer,
@@ -205,12 +212,28 @@ export function createConversationService(deps: ConversationServiceDeps) {
             nlu,
             state,
             history,
-            store: tx,
+            store,
             knowledge,
             policy: policyOf(shop),
             now,
             newId,
           })
+        } catch (e) {
+          await store.events
+            .append({
+              id: newId('evt'),
+              shopId: shop.id,
+              type: 'turn.failed',
+              conversationId: conversation.id,
+              data: { intent: nlu.intent, error: e instanceof Error ? e.message.slice(0, 300) : 'unknown' },
+              createdAt: clock().toISOString(),
+            })
+            .catch(() => undefined)
+          throw e
+        }
+
+        // The turn's own writes (replies, new state, events) land together or not at all.
+        const result = await store.transaction(async (tx) => {
           const botMsgs: Message[] = []
           for (const r of outcome.replies) {
             botMsgs.push(
@@ -231,7 +254,9 @@ export function createConversationService(deps: ConversationServiceDeps) {
               }),
             )
           }
-          const status = outcome.handoff && conversation.status === 'bot' ? 'waiting_human' : conversation.status
+          const status =
+            outcome.conversationStatus ??
+            (outcome.handoff && conversation.status === 'bot' ? 'waiting_human' : conversation.status)
           await tx.conversations.update(shop.id, conversation.id, {
             state: outcome.state,
             status,
@@ -267,17 +292,16 @@ export function createConversationService(deps: ConversationServiceDeps) {
               createdAt: clock().toISOString(),
             })
           }
-          return { outcome, customerMsg, botMsgs, status }
+          return { botMsgs, status }
         })
 
-        for (const m of [result.customerMsg, ...result.botMsgs]) {
+        for (const m of result.botMsgs) {
           await publish(shop.id, conversation.id, { type: 'message', message: m })
         }
         if (result.status !== conversation.status) {
           await publish(shop.id, conversation.id, { type: 'status', status: result.status })
         }
 
-        const { outcome } = result
         const response: TurnResponse = {
           conversationId: conversation.id,
           replies: outcome.replies,
@@ -292,7 +316,7 @@ export function createConversationService(deps: ConversationServiceDeps) {
           handoff: outcome.handoff,
           action: outcome.action,
           reason: outcome.reason,
-          messages: [result.customerMsg, ...result.botMsgs],
+          messages: [customerMsg, ...result.botMsgs],
         }
         if (outcome.ticket) response.ticket = outcome.ticket
         if (outcome.returnRequest) response.returnRequest = outcome.returnRequest

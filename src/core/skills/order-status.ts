@@ -31,7 +31,8 @@ export async function orderStatusSkill(sc: SkillContext): Promise<SkillResult> {
     purpose: logistics ? 'logistics' : 'order_status',
     prefer: logistics
       ? (o) => o.status === 'shipped'
-      : (o) => !['completed', 'cancelled', 'refunded'].includes(o.status),
+      : // Orders still under way come first; finished ones only when nothing else is open.
+        (o) => !['delivered', 'completed', 'cancelled', 'refunded'].includes(o.status),
   })
   if ('result' in r) return r.result
   const { order } = r
