@@ -116,6 +116,11 @@ function phones(t: string, out: Candidate[]) {
 
 const NUM = '\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?'
 
+/** `一块手表` is one watch, not one yuan: a small count of 块 followed by a noun is a measure word. */
+function isMeasureWord(n: number, rest: string): boolean {
+  return n < 10 && /^[\p{Script=Han}]/u.test(rest) && !/^[钱吗了呢啊吧的左也就还多]/.test(rest)
+}
+
 function amounts(t: string, out: Candidate[]) {
   const add = (m: RegExpMatchArray, n: string, currency: string) => {
     const amount = parseNumber(n)
@@ -123,19 +128,13 @@ function amounts(t: string, out: Candidate[]) {
   }
   for (const m of t.matchAll(new RegExp(`(?:[¥￥]|rmb|cny|人民币)\\s?(${NUM})`, 'gi'))) add(m, m[1]!, 'CNY')
   for (const m of t.matchAll(new RegExp(`(${NUM})\\s?(?:元|块钱|块|rmb|cny|人民币)`, 'gi'))) {
-    if (
-      /块$/.test(m[0]) &&
-      /^[\p{Script=Han}]/u.test(t.slice(m.index + m[0].length)) &&
-      !/^[钱吗了呢啊吧的左]/.test(t.slice(m.index + m[0].length))
-    )
-      continue
+    if (/块$/.test(m[0]) && isMeasureWord(Number(m[1]!.replace(/,/g, '')), t.slice(m.index + m[0].length))) continue
     add(m, m[1]!, 'CNY')
   }
   for (const m of t.matchAll(new RegExp(`([${ZN}]+)\\s?(元|块钱|块)`, 'g'))) {
     const rest = t.slice(m.index + m[0].length)
-    // `一块手表` is one watch, not one yuan.
-    if (m[2] === '块' && /^[\p{Script=Han}]/u.test(rest) && !/^[钱吗了呢啊吧的左]/.test(rest)) continue
     const n = parseChineseNumber(m[1]!)
+    if (m[2] === '块' && n !== null && isMeasureWord(n, rest)) continue
     if (n !== null && n > 0) push(out, 'amount', m[0], m.index, { amount: n, currency: 'CNY' }, 80)
   }
   for (const m of t.matchAll(new RegExp(`(?:us\\$|\\$|usd\\s?)(${NUM})`, 'gi'))) add(m, m[1]!, 'USD')

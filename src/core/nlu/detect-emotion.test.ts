@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest'
+import { detectEmotion } from './detect-emotion.js'
+
+describe('detectEmotion', () => {
+  it.each([
+    '你好，请问这件衣服有L码吗',
+    'where is my parcel?',
+    'Can I get an invoice for order KF202411200001?',
+    '谢谢，收到了',
+  ])('scores calm messages at 0: %s', (text) => {
+    expect(detectEmotion(text)).toEqual({ score: 0, label: 'calm' })
+  })
+
+  it.each([
+    '这已经是我第三次问了！！！再不处理我就投诉到12315',
+    '垃圾客服，骗子',
+    'THIS IS THE THIRD TIME I ASK WHERE IS MY ORDER???',
+    'You are scammers, I will report you and file a chargeback',
+  ])('scores angry messages at or above the 0.7 handoff threshold: %s', (text) => {
+    const e = detectEmotion(text)
+    expect(e.score).toBeGreaterThanOrEqual(0.7)
+    expect(e.label).toBe('angry')
+  })
+
+  it('puts waiting complaints and sarcasm between calm and angry', () => {
+    for (const text of ['怎么还没发货', 'why is it taking so long', '呵呵，真是谢谢你了', 'thanks for nothing']) {
+      const e = detectEmotion(text)
+      expect(e.score).toBeGreaterThan(0.15)
+      expect(e.score).toBeLessThan(0.7)
+    }
+  })
+})
