@@ -291,6 +291,40 @@ describe('computeMetrics edge cases', () => {
     expect(s.botLatency).toEqual({ count: 4000, averageMs: 50, p50Ms: 49, p90Ms: 89 })
   })
 
+  it('finds a customer verified mid-chat even when many newer conversations come first', async () => {
+    const w = writer(store, shop)
+    await store.customers.upsertMany(shop.id, [{ id: 'k1', name: 'k1', phone: '13800000000', tier: 'regular' }])
+    await w.start('anon', '2026-06-01T10:00:00.000Z')
+    await w.identify('anon', 'k1', '2026-06-01T10:01:00.000Z')
+    for (let i = 0; i < 6; i++) await w.start(`later${i}`, `2026-06-05T10:0${i}:00.000Z`)
+    const conversationLists: number[] = []
+    const counting: Store = {
+      ...store,
+      conversations: {
+        ...store.conversations,
+        list: async (shopId, page) => {
+          const rows = await store.conversations.list(shopId, page)
+          conversationLists.push(rows.length)
+          return rows
+        },
+      },
+    }
+    for (const pageSize of [1, 5000]) {
+      conversationLists.length = 0
+      const { summary: s } = await computeMetrics(counting, {
+        shopId: shop.id,
+        from: FROM,
+        to: TO,
+        now: NOW,
+        tzOffsetMinutes: 0,
+        pageSize,
+      })
+      expect(s.conversion).toMatchObject({ identified: 1 })
+      // Page size 1: three rows (the budget) are listed, then the conversation is fetched directly.
+      expect(conversationLists).toEqual(pageSize === 1 ? [1, 1, 1] : [7])
+    }
+  })
+
   it('counts an order placed exactly at the start and not one placed exactly N days later', async () => {
     const w = writer(store, shop)
     await store.customers.upsertMany(shop.id, [

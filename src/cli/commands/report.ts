@@ -81,7 +81,15 @@ export async function run(args: string[]): Promise<number> {
     }
     if (!values.json) process.stderr.write(`reading events of shop '${shopId}'…\n`)
     const started = Date.now()
-    const report = await computeMetrics(store, { shopId, ...window, now, conversionDays })
+    const tty = process.stderr.isTTY && !values.json
+    const report = await computeMetrics(store, {
+      shopId,
+      ...window,
+      now,
+      conversionDays,
+      ...(tty ? { onProgress: (n: number) => process.stderr.write(`\r  ${n} events…`) } : {}),
+    })
+    if (tty) process.stderr.write('\r')
     if (values.json) {
       const out = values.daily ? { ...report.summary, daily: report.daily } : report.summary
       process.stdout.write(`${JSON.stringify(out, null, 2)}\n`)

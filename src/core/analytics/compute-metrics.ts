@@ -32,7 +32,10 @@ export type ComputeMetricsOptions = AnalyticsWindow & {
   now: Date
   conversionDays?: number
   settleHours?: number
+  /** Rows per store query for events and conversations (default 5,000). */
   pageSize?: number
+  /** Called after each page of events with the running count (CLI progress). */
+  onProgress?: (eventsRead: number) => void
 }
 
 export type LatencyStats = { count: number; averageMs: number | null; p50Ms: number | null; p90Ms: number | null }
@@ -301,6 +304,42 @@ async function scanMessages(
   }
 }
 
+/** Conversations read per page when resolving customers identified mid-chat. */
+const CONVERSATION_PAGE_SIZE = 5000
+
+/**
+ * Fills in `customerId` of conversations that started anonymous. Reads the shop's conversations
+ * newest-updated first (every cohort conversation was updated at or after `fromMs`) while that
+ * stays cheap, then fetches whatever is left one by one: a conversation updated meanwhile can
+ * move between pages, and an old window would otherwise list every newer conversation.
+ */
+async function resolveCustomers(
+  store: Store,
+  shopId: string,
+  fromMs: number,
+  pending: Map<string, ConversationFacts>,
+  pageSize: number,
+): Promise<void> {
+  const budget = pending.size * 3
+  let read = 0
+  while (pending.size > 0 && read < budget) {
+    const page = await store.conversations.list(shopId, { limit: pageSize, offset: read })
+    read += page.length
+    for (const c of page) {
+      const f = pending.get(c.id)
+      if (!f) continue
+      if (c.customerId) f.customerId = c.customerId
+      pending.delete(c.id)
+    }
+    const last = page.at(-1)
+    if (page.length < pageSize || !last || Date.parse(last.updatedAt) < fromMs) break
+  }
+  await inBatches([...pending], async ([id, f]) => {
+    const c = await store.conversations.get(shopId, id)
+    if (c?.customerId) f.customerId = c.customerId
+  })
+}
+
 function emptySummary(o: ComputeMetricsOptions, horizon: number, settleHours: number, conversionDays: number) {
   const summary: MetricsSummary = {
     shopId: o.shopId,
@@ -369,6 +408,7 @@ export async function computeMetrics(store: Store, o: ComputeMetricsOptions): Pr
   if (horizonMs > fromMs) {
     for await (const e of streamEvents(store, o.shopId, o.from, new Date(horizonMs), {
       pageSize: o.pageSize ?? EVENT_PAGE_SIZE,
+      ...(o.onProgress ? { onPage: (rows: number) => o.onProgress?.(out.eventsScanned + rows) } : {}),
     })) {
       out.eventsScanned++
       foldEvent(e, Date.parse(e.createdAt), facts, w, out)
@@ -400,12 +440,12 @@ export async function computeMetrics(store: Store, o: ComputeMetricsOptions): Pr
   )
 
   // 4. Customers identified during the chat are only on the conversation record.
-  await inBatches(
-    cohort.filter(([, f]) => f.customerId === null),
-    async ([id, f]) => {
-      const c = await store.conversations.get(o.shopId, id)
-      if (c?.customerId) f.customerId = c.customerId
-    },
+  await resolveCustomers(
+    store,
+    o.shopId,
+    fromMs,
+    new Map(cohort.filter(([, f]) => f.customerId === null)),
+    o.pageSize ?? CONVERSATION_PAGE_SIZE,
   )
 
   // 5. Orders of identified customers, for consult-to-order conversion.
