@@ -210,15 +210,15 @@ export function productData(p: Product): Record<string, unknown> {
   return { sku: p.sku, title: p.title, price: p.price, currency: p.currency, stock: p.stock, category: p.category }
 }
 
-function money(p: Product): string {
+function money(p: Product, amount: number = p.price): string {
   const symbol = p.currency === 'CNY' ? '¥' : p.currency === 'USD' ? '$' : `${p.currency} `
-  return `${symbol}${Number.isInteger(p.price) ? p.price : p.price.toFixed(2)}`
+  return `${symbol}${Number.isInteger(amount) ? amount : amount.toFixed(2)}`
 }
 
 function priceLine(p: Product, locale: Locale): string {
   const drop = p.listPrice !== undefined && p.listPrice > p.price
-  if (locale === 'zh') return `现价 ${money(p)}${drop ? `（原价 ¥${p.listPrice}）` : ''}。`
-  return `The current price is ${money(p)}${drop ? ` (was ${p.listPrice})` : ''}.`
+  if (locale === 'zh') return `现价 ${money(p)}${drop ? `（原价 ${money(p, p.listPrice!)}）` : ''}。`
+  return `The current price is ${money(p)}${drop ? ` (was ${money(p, p.listPrice!)})` : ''}.`
 }
 
 function stockLine(p: Product, locale: Locale): string {

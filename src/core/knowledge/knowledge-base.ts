@@ -166,6 +166,7 @@ export async function buildKnowledgeBase(
     ),
   }
   const product = productCollection(snapshot.products, tokenizer, live)
+  const productIndex = new Map(snapshot.products.map((p, i) => [p.sku, i]))
   let dense = false
   if (deps.embedder) {
     try {
@@ -254,6 +255,17 @@ export async function buildKnowledgeBase(
         out.push({ coll, i, score, variant: s?.variant ?? 0, fused: rrf })
       }
     }
+    if (kinds.includes('product') && product.size > 0) {
+      // A product named outright ("X2 Pro") outranks products that merely share words with the message.
+      const mentioned = new Set(graph.findMentions(text).map((m) => m.sku))
+      for (const r of out) if (r.coll === product && mentioned.has(product.id(r.i))) r.score = Math.max(r.score, 0.99)
+      for (const sku of mentioned) {
+        const i = productIndex.get(sku)
+        if (i !== undefined && !out.some((r) => r.coll === product && r.i === i)) {
+          out.push({ coll: product, i, score: 0.99, variant: 0, fused: 0 })
+        }
+      }
+    }
     if (named.size > 0) {
       for (const r of out) {
         const category = r.coll.category?.(r.i)
@@ -274,8 +286,12 @@ export async function buildKnowledgeBase(
     locale: Locale,
     opts: KnowledgeAnswerOptions,
   ): Promise<KnowledgeAnswer | null> {
-    const q = parseProductQuestion(text)
-    const mentioned = graph.findMentions(text).map((m) => m.sku)
+    const mentions = graph.findMentions(text)
+    // Read the question with the names cut out: "无线充电器多少钱" asks a price, not about wireless charging.
+    let rest = normalizeText(text)
+    for (const m of [...mentions].reverse()) rest = `${rest.slice(0, m.start)} ${rest.slice(m.end)}`
+    const q = parseProductQuestion(rest)
+    const mentioned = mentions.map((m) => m.sku)
     const skus = [...mentioned]
     const ctx = opts.productSku && graph.get(opts.productSku) ? opts.productSku : null
     if (ctx && !skus.includes(ctx) && (skus.length === 0 || (q.compare && skus.length === 1))) skus.unshift(ctx)

@@ -91,6 +91,14 @@ export function buildProductGraph(products: Product[]): ProductGraph {
   // A name shared by several products (a series name) identifies none of them.
   const unique = names.filter((n) => nameOwners.get(n.name)!.size === 1)
   unique.sort((a, b) => b.name.length - a.name.length)
+  // Feature phrases that contain a product nickname: "无线充" (a charger) inside "支持无线充电吗".
+  const featurePhrases = ATTRIBUTE_CONCEPTS.flatMap((c) => c.zh.map((z) => normalizeText(z)))
+  const insideFeature = (norm: string, at: number, name: string): boolean =>
+    featurePhrases.some((p) => {
+      if (p.length <= name.length) return false
+      const off = p.indexOf(name)
+      return off >= 0 && at - off >= 0 && norm.startsWith(p, at - off)
+    })
 
   return {
     size: nodes.size,
@@ -113,6 +121,7 @@ export function buildProductGraph(products: Product[]): ProductGraph {
           // `x2` must not match inside `x20` or `mx2`.
           if (LATIN_EDGE.test(name[0]!) && at > 0 && LATIN_EDGE.test(norm[at - 1]!)) continue
           if (LATIN_EDGE.test(name[name.length - 1]!) && end < norm.length && LATIN_EDGE.test(norm[end]!)) continue
+          if (insideFeature(norm, at, name)) continue
           let free = true
           for (let i = at; i < end; i++) if (taken[i]) free = false
           if (!free) continue
