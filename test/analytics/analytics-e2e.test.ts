@@ -110,7 +110,7 @@ describe('analytics over conversations driven through the server', () => {
     const s = r.json as Record<string, Json>
     expect(s.shopId).toBe('demo')
     expect(s.conversations).toEqual({ started: 2, engaged: 2, byChannel: { api: 2 } })
-    expect(s.turns).toEqual({ customer: 2, bot: 2 })
+    expect(s.turns).toEqual({ customer: 2, bot: 2, failed: 0 })
     expect(s.containment).toEqual({ contained: 1, rate: 0.5 })
     expect(s.handoff).toEqual({ count: 1, rate: 0.5, reasons: { [reason]: 1 } })
     expect(s.csat).toMatchObject({ count: 1, average: 5, satisfiedRate: 1, responseRate: 0.5 })

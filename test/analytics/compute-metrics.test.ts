@@ -45,7 +45,7 @@ describe('computeMetrics over a written scenario', () => {
     })
     expect(s.conversations).toEqual({ started: 7, engaged: 6, byChannel: { widget: 6, app: 1 } })
     // c2 has one bot turn plus one message to the agent.
-    expect(s.turns).toEqual({ customer: 11, bot: 10 })
+    expect(s.turns).toEqual({ customer: 11, bot: 10, failed: 0 })
   })
 
   it('computes CSAT from the latest rating per conversation', async () => {
@@ -323,6 +323,25 @@ describe('computeMetrics edge cases', () => {
       // Page size 1: three rows (the budget) are listed, then the conversation is fetched directly.
       expect(conversationLists).toEqual(pageSize === 1 ? [1, 1, 1] : [7])
     }
+  })
+
+  it('counts a failed turn as a customer turn that neither answers nor resolves', async () => {
+    const w = writer(store, shop)
+    await w.start('f1', '2026-06-01T10:00:00.000Z')
+    await w.turn('f1', '2026-06-01T10:00:01.000Z', { intent: 'greeting', action: 'answer', latencyMs: 5 })
+    await w.customerToAgent('f1', '2026-06-01T10:01:00.000Z')
+    await store.events.append({
+      id: 'evt_failed',
+      shopId: shop.id,
+      type: 'turn.failed',
+      conversationId: 'f1',
+      data: { intent: 'order_status', error: 'boom' },
+      createdAt: '2026-06-01T10:01:00.010Z',
+    })
+    const { summary: s } = await compute()
+    expect(s.turns).toEqual({ customer: 2, bot: 1, failed: 1 })
+    expect(s.containment).toEqual({ contained: 1, rate: 1 })
+    expect(s.resolution).toMatchObject({ resolved: 0 })
   })
 
   it('counts an order placed exactly at the start and not one placed exactly N days later', async () => {

@@ -131,7 +131,10 @@ export function formatSummary(s: MetricsSummary): string {
     null,
     ['conversations', `${s.conversations.started} started, ${s.conversations.engaged} engaged`],
     ['  by channel', counts(s.conversations.byChannel)],
-    ['customer turns', `${s.turns.customer} (${s.turns.bot} handled by the bot)`],
+    [
+      'customer turns',
+      `${s.turns.customer} (${s.turns.bot} handled by the bot${s.turns.failed ? `, ${s.turns.failed} failed` : ''})`,
+    ],
     [
       'CSAT',
       s.csat.count === 0

@@ -65,6 +65,8 @@ export type MetricsSummary = {
     customer: number
     /** Customer turns the bot processed (`turn.completed`). */
     bot: number
+    /** Customer turns whose pipeline failed (`turn.failed`): the message is stored, no bot reply. */
+    failed: number
   }
   csat: {
     count: number
@@ -135,6 +137,7 @@ type ConversationFacts = {
   channel: string
   customerId: string | null
   botTurns: number
+  failedTurns: number
   fallbackTurns: number
   lastAction: string | null
   intents: string[]
@@ -152,6 +155,7 @@ function newFacts(): ConversationFacts {
     channel: 'unknown',
     customerId: null,
     botTurns: 0,
+    failedTurns: 0,
     fallbackTurns: 0,
     lastAction: null,
     intents: [],
@@ -234,6 +238,14 @@ function foldEvent(
         f.handoffAt = t
         f.handoffReason = str(d.reason)
       }
+      return
+    }
+    case 'turn.failed': {
+      if (!e.conversationId) return
+      const f = facts(e.conversationId)
+      f.failedTurns++
+      // A conversation whose last turn failed did not end on an answer.
+      f.lastAction = 'failed'
       return
     }
     case 'handoff.requested': {
@@ -353,7 +365,7 @@ function emptySummary(o: ComputeMetricsOptions, horizon: number, settleHours: nu
     generatedAt: o.now.toISOString(),
     eventsScanned: 0,
     conversations: { started: 0, engaged: 0, byChannel: {} },
-    turns: { customer: 0, bot: 0 },
+    turns: { customer: 0, bot: 0, failed: 0 },
     csat: {
       count: 0,
       average: null,
@@ -490,9 +502,11 @@ export async function computeMetrics(store: Store, o: ComputeMetricsOptions): Pr
     bump(out.conversations.byChannel, f.channel)
 
     const handedOff = f.handoffAt !== null
-    const customerTurns = handedOff ? Math.max(customerMessages.get(id) ?? 0, f.botTurns) : f.botTurns
+    const handled = f.botTurns + f.failedTurns
+    const customerTurns = handedOff ? Math.max(customerMessages.get(id) ?? 0, handled) : handled
     const engaged = customerTurns > 0
     out.turns.bot += f.botTurns
+    out.turns.failed += f.failedTurns
     out.turns.customer += customerTurns
     out.fallback.turns += f.fallbackTurns
     if (f.fallbackTurns > 0) out.fallback.conversations++

@@ -159,7 +159,14 @@ export const analyticsOpenApi: Record<string, unknown> = {
                     type: 'object',
                     properties: { started: { type: 'integer' }, engaged: { type: 'integer' }, byChannel: counts },
                   },
-                  turns: { type: 'object', properties: { customer: { type: 'integer' }, bot: { type: 'integer' } } },
+                  turns: {
+                    type: 'object',
+                    properties: {
+                      customer: { type: 'integer' },
+                      bot: { type: 'integer' },
+                      failed: { type: 'integer' },
+                    },
+                  },
                   csat: {
                     type: 'object',
                     properties: {
