@@ -1,18 +1,23 @@
 /**
- * NLU per shop: the intent model (loaded from the data dir, or trained from
- * data/nlu on first use and saved) plus the shop's catalog for product entities.
+ * NLU per shop: one intent model per data directory (loaded, or trained from the
+ * shipped data/nlu plus the shop's own examples and saved) and, per shop, an engine
+ * that knows the shop's catalog (product entities, Chinese user dictionary).
  */
 import { createHash } from 'node:crypto'
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
+import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import type { Logger } from 'pino'
-import { createChineseSegmenter } from '../core/nlu/chinese-segmenter.js'
-import { classifyIntent } from '../core/nlu/classify-intent.js'
-import { type CompiledIntentModel, compileIntentModel } from '../core/nlu/intent-model.js'
-import { type LabelledExample, trainIntentModel } from '../core/nlu/train-intent-model.js'
-import type { Intent, NluEngine, NluResult } from '../core/nlu/types.js'
+import {
+  intentModelPath,
+  loadOrTrainIntentModel,
+  shippedNluFiles,
+  shopExamplesPath,
+} from '../adapters/nlu-model-file/intent-model-file.js'
+import { createNluEngine } from '../core/nlu/create-nlu-engine.js'
+import type { CatalogItem } from '../core/nlu/extract-entities.js'
+import type { IntentModelJson } from '../core/nlu/intent-model.js'
+import type { NluEngine } from '../core/nlu/types.js'
 import type { Store } from '../core/ports/store.js'
-import { detectLocale } from '../core/text/detect-locale.js'
 
 export type NluProvider = {
   forShop(shopId: string): Promise<NluEngine>
@@ -20,18 +25,27 @@ export type NluProvider = {
   invalidate(shopId: string): void
 }
 
-function readJsonl(file: string): LabelledExample[] {
-  return readFileSync(file, 'utf8')
-    .split('\n')
-    .filter((l) => l.trim())
-    .map((l) => JSON.parse(l) as LabelledExample)
+/** Today in the shop's time zone as YYYY-MM-DD (relative dates like 昨天 resolve against it). */
+function today(timeZone: string): string {
+  try {
+    return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
+      new Date(),
+    )
+  } catch {
+    return new Date().toISOString().slice(0, 10)
+  }
 }
 
-function writeAtomic(file: string, text: string): void {
-  mkdirSync(dirname(file), { recursive: true })
-  const tmp = `${file}.${process.pid}.tmp`
-  writeFileSync(tmp, text)
-  renameSync(tmp, file)
+async function catalogOf(store: Store, shopId: string): Promise<CatalogItem[]> {
+  const out: CatalogItem[] = []
+  for (let offset = 0; ; offset += 500) {
+    const page = await store.products.list(shopId, { limit: 500, offset })
+    for (const p of page) {
+      const en = typeof p.attributes.titleEn === 'string' ? [p.attributes.titleEn] : []
+      out.push({ sku: p.sku, title: p.title, brand: p.brand, aliases: [...(p.aliases ?? []), ...en] })
+    }
+    if (page.length < 500) return out
+  }
 }
 
 export function createNluProvider(deps: {
@@ -40,52 +54,43 @@ export function createNluProvider(deps: {
   rootDir: string
   logger: Logger
 }): NluProvider {
-  const modelPath = join(deps.dataDir, 'models/intent.json')
-  let model: CompiledIntentModel | null = null
+  let model: IntentModelJson | null = null
   const engines = new Map<string, Promise<NluEngine>>()
 
-  function loadModel(): CompiledIntentModel {
+  function loadModel(): IntentModelJson {
     if (model) return model
-    const segment = createChineseSegmenter()
-    if (existsSync(modelPath)) {
-      model = compileIntentModel(JSON.parse(readFileSync(modelPath, 'utf8')), { segment })
-      return model
+    const file = intentModelPath(deps.dataDir)
+    // A fresh data dir without shop examples gets the model of the shipped data, cached by the
+    // data's hash, so new instances and tests do not each retrain the same model.
+    if (!existsSync(file) && !existsSync(shopExamplesPath(deps.dataDir))) {
+      const train = shippedNluFiles(deps.rootDir).train
+      const hash = createHash('sha256').update(readFileSync(train)).digest('hex').slice(0, 16)
+      const cached = join(deps.rootDir, 'node_modules/.cache/kefu', `intent-${hash}.json`)
+      if (existsSync(cached)) {
+        mkdirSync(dirname(file), { recursive: true })
+        copyFileSync(cached, file)
+      } else {
+        model = loadOrTrainIntentModel(deps.dataDir, {
+          root: deps.rootDir,
+          onTrained: (ms) => deps.logger.info({ ms }, 'intent model trained from data/nlu'),
+        })
+        mkdirSync(dirname(cached), { recursive: true })
+        copyFileSync(file, cached)
+        return model
+      }
     }
-    // A model trained from the shipped data is cached by the data's hash, so fresh data
-    // dirs (tests, new instances) reuse it instead of retraining.
-    const trainFile = join(deps.rootDir, 'data/nlu/train.jsonl')
-    const raw = readFileSync(trainFile, 'utf8')
-    const hash = createHash('sha256').update(raw).digest('hex').slice(0, 16)
-    const cached = join(deps.rootDir, 'node_modules/.cache/kefu', `intent-${hash}.json`)
-    let text: string
-    if (existsSync(cached)) {
-      text = readFileSync(cached, 'utf8')
-    } else {
-      const started = Date.now()
-      text = JSON.stringify(trainIntentModel(readJsonl(trainFile), { segment }))
-      deps.logger.info({ ms: Date.now() - started }, 'intent model trained from data/nlu')
-      writeAtomic(cached, text)
-    }
-    writeAtomic(modelPath, text)
-    model = compileIntentModel(JSON.parse(text), { segment })
+    model = loadOrTrainIntentModel(deps.dataDir, {
+      root: deps.rootDir,
+      onTrained: (ms) => deps.logger.info({ ms }, 'intent model trained'),
+    })
     return model
   }
 
-  async function build(_shopId: string): Promise<NluEngine> {
-    const m = loadModel()
-    return {
-      analyze(text: string): NluResult {
-        const p = classifyIntent(m, text, 3)
-        return {
-          intent: p.label as Intent,
-          confidence: p.confidence,
-          candidates: p.candidates.map((c) => ({ intent: c.label as Intent, confidence: c.confidence })),
-          entities: [],
-          emotion: { score: 0, label: 'calm' },
-          locale: detectLocale(text),
-        }
-      },
-    }
+  async function build(shopId: string): Promise<NluEngine> {
+    const shop = await deps.store.shops.get(shopId)
+    const tz = typeof shop?.settings.timezone === 'string' ? shop.settings.timezone : 'Asia/Shanghai'
+    const catalog = await catalogOf(deps.store, shopId)
+    return createNluEngine({ model: loadModel(), catalog, referenceDate: () => today(tz) })
   }
 
   return {

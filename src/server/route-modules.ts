@@ -1,5 +1,6 @@
 /** Admin route modules mounted next to the chat API (knowledge, tickets). */
 import type { RouteModule } from './build-app.js'
+import { agentRouteModule } from './routes/agent-routes.js'
 import { knowledgeOpenApi, registerKnowledgeRoutes } from './routes/knowledge-routes.js'
 import { registerTicketRoutes, ticketOpenApiPaths } from './routes/ticket-routes.js'
 
@@ -17,5 +18,6 @@ export function defaultRouteModules(): RouteModule[] {
       },
       openapi: ticketOpenApiPaths,
     },
+    agentRouteModule,
   ]
 }

@@ -10,6 +10,8 @@ import { defaultRouteModules } from './route-modules.js'
 export type RunningServer = {
   url: string
   port: number
+  /** The demo shop's admin API key (agent console, admin API), when the demo shop is loaded. */
+  demoApiKey?: string
   close(): Promise<void>
 }
 
@@ -35,7 +37,9 @@ export async function startServer(
   const port = typeof addr === 'object' && addr ? addr.port : config.PORT
   const host = config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST
   let closed = false
+  const demo = config.KEFU_DEMO ? await ctx.store.shops.get('demo') : null
   return {
+    ...(demo ? { demoApiKey: demo.apiKey } : {}),
     url: `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`,
     port,
     async close() {

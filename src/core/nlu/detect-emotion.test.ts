@@ -29,4 +29,10 @@ describe('detectEmotion', () => {
       expect(e.score).toBeLessThan(0.7)
     }
   })
+
+  it('does not read a hotline number inside a phone number as a threat', () => {
+    expect(detectEmotion('13912345678').score).toBe(0)
+    expect(detectEmotion('我的手机号是 18612315000').score).toBe(0)
+    expect(detectEmotion('再不处理我就打12345').score).toBeGreaterThanOrEqual(0.7)
+  })
 })

@@ -25,7 +25,10 @@ const CUES: Cue[] = [
     weight: 1.2,
   },
   // Threats to complain, report, go public or sue.
-  { re: /投诉|举报|12315|12345|消协|消费者协会|工商局?|市场监管|曝光|媒体|律师|起诉|法院|告你|差评|维权/, weight: 1.2 },
+  {
+    re: /投诉|举报|(?<!\d)(?:12315|12345)(?!\d)|消协|消费者协会|工商局?|市场监管|曝光|媒体|律师|起诉|法院|告你|差评|维权/,
+    weight: 1.2,
+  },
   {
     re: /\b(report (?:you|this|them)|file a complaint|complain(?:ing)? to|bbb|better business bureau|lawyer|sue|legal action|chargeback|dispute (?:the|this) (?:charge|payment)|trading standards|leave a (?:bad|negative|1[- ]star) review|1[- ]star)\b/i,
     weight: 1.2,

@@ -162,6 +162,22 @@ export async function faultSkill(sc: SkillContext): Promise<SkillResult> {
       if (p) slots.deviceModel = p.title
     }
   }
+  // A product named in the message still leaves order and purchase date to find: take them
+  // from the customer's own most recent order of that product, when there is one.
+  if (typeof slots.sku === 'string' && !slots.order && !slots.purchaseDate) {
+    const custId = knownCustomerId(sc)
+    if (custId) {
+      const orders = await store.orders.listByCustomer(shop.id, custId)
+      orders.sort((a, b) => b.createdAt.localeCompare(a.createdAt))
+      const o = orders.find(
+        (x) => x.status !== 'cancelled' && x.status !== 'pending_payment' && x.items.some((i) => i.sku === slots.sku),
+      )
+      if (o) {
+        slots.order = o.orderNo
+        slots.purchaseDate = o.deliveredAt ?? o.paidAt ?? o.createdAt
+      }
+    }
+  }
   if (!slots.deviceModel) {
     const mine = fault ? await orderForCategory(sc, fault.category) : owned
     if (mine) {

@@ -1,0 +1,399 @@
+/**
+ * The agent API under /api/v1/admin/agent: the human queue, an agent's own conversations, one
+ * conversation's whole context, and the transitions (claim, reply, note, release, close), plus a
+ * WebSocket pushing queue changes and the live messages of the conversations an agent is viewing.
+ *
+ * Auth: the shop API key (`Authorization: Bearer <apiKey>`, optional `x-kefu-shop`) vouches for
+ * an agent identity given in `x-kefu-agent: <id>` (and `x-kefu-agent-name`), both URL-encoded
+ * UTF-8 because HTTP header values are Latin-1. Per-agent accounts and roles are future work.
+ */
+import { timingSafeEqual } from 'node:crypto'
+import type { WebSocket } from '@fastify/websocket'
+import type { FastifyInstance, FastifyRequest } from 'fastify'
+import { z } from 'zod'
+import { conversationChannel, MAX_MESSAGE_CHARS } from '../../core/conversation/conversation-service.js'
+import type { Conversation, Shop } from '../../core/domain/records.js'
+import { AppError } from '../../core/errors.js'
+import {
+  type AgentDesk,
+  type AgentIdentity,
+  agentOf,
+  createAgentDesk,
+  MAX_NOTE_CHARS,
+} from '../../core/handoff/agent-desk.js'
+import { deskChannel } from '../../core/handoff/desk-channel.js'
+import type { PubSub } from '../../core/ports/pub-sub.js'
+import type { Store } from '../../core/ports/store.js'
+import type { RouteModule } from '../build-app.js'
+import { toHttpError } from '../http/to-http-error.js'
+import { parseBody } from '../http/validate.js'
+
+export type AgentRouteDeps = {
+  desk: AgentDesk
+  store: Store
+  pubsub: PubSub
+  authShop(req: FastifyRequest): Promise<Shop>
+}
+
+const BASE = '/api/v1/admin/agent'
+/** How many conversations one console may watch live at once. */
+export const MAX_WATCHED = 50
+
+const idParams = z.object({ id: z.string().min(1).max(100) })
+const replyBody = z.object({ text: z.string().trim().min(1, 'text must not be empty').max(MAX_MESSAGE_CHARS) }).strict()
+const noteBody = z.object({ text: z.string().trim().min(1, 'text must not be empty').max(MAX_NOTE_CHARS) }).strict()
+/** Transitions take no body; an empty object is accepted for clients that always send one. */
+const emptyBody = z.object({}).strict()
+
+/** Decodes and checks an identity value (id or display name) from a header or query parameter. */
+function identityValue(raw: string | undefined, what: string): string | null {
+  if (raw === undefined || raw === '') return null
+  let v: string
+  try {
+    v = decodeURIComponent(raw).trim()
+  } catch {
+    throw new AppError('invalid_input', `${what} is not valid URL-encoded UTF-8`)
+  }
+  if (!v || v.length > 64 || /\p{Cc}/u.test(v)) {
+    throw new AppError('invalid_input', `${what} must be 1 to 64 printable characters`)
+  }
+  return v
+}
+
+function header(req: FastifyRequest, name: string): string | undefined {
+  const v = req.headers[name]
+  return Array.isArray(v) ? v[0] : v
+}
+
+/** The acting agent from `x-kefu-agent` / `x-kefu-agent-name`. */
+export function agentFromRequest(req: FastifyRequest): AgentIdentity {
+  const id = identityValue(header(req, 'x-kefu-agent'), 'x-kefu-agent')
+  if (!id) throw new AppError('unauthorized', 'missing agent identity (x-kefu-agent: <agent id>)')
+  return { id, name: identityValue(header(req, 'x-kefu-agent-name'), 'x-kefu-agent-name') ?? id }
+}
+
+function sameKey(a: string, b: string): boolean {
+  const x = Buffer.from(a)
+  const y = Buffer.from(b)
+  return x.length === y.length && timingSafeEqual(x, y)
+}
+
+function summary(c: Conversation) {
+  return {
+    id: c.id,
+    status: c.status,
+    locale: c.locale,
+    agent: c.status === 'human' ? agentOf(c) : null,
+    updatedAt: c.updatedAt,
+  }
+}
+
+/** Registers the agent routes on `app`. */
+export function registerAgentRoutes(app: FastifyInstance, deps: AgentRouteDeps): void {
+  const { desk } = deps
+
+  /** Both checks on every request: the key first (a wrong key learns nothing about agent headers). */
+  async function auth(req: FastifyRequest): Promise<{ shop: Shop; agent: AgentIdentity }> {
+    const shop = await deps.authShop(req)
+    return { shop, agent: agentFromRequest(req) }
+  }
+
+  app.get(`${BASE}/queue`, async (req) => {
+    const { shop } = await auth(req)
+    return { queue: await desk.queue(shop.id), serverTime: new Date().toISOString() }
+  })
+
+  app.get(`${BASE}/mine`, async (req) => {
+    const { shop, agent } = await auth(req)
+    return { conversations: await desk.mine(shop.id, agent.id) }
+  })
+
+  app.get(`${BASE}/conversations/:id`, async (req) => {
+    const { shop, agent } = await auth(req)
+    const { id } = parseBody(idParams, req.params)
+    const ctx = await desk.context(shop.id, id)
+    return { ...ctx, viewer: { agent, isAssignee: ctx.conversation.agent?.id === agent.id } }
+  })
+
+  app.post(`${BASE}/conversations/:id/claim`, async (req) => {
+    const { shop, agent } = await auth(req)
+    const { id } = parseBody(idParams, req.params)
+    parseBody(emptyBody, req.body ?? {})
+    const r = await desk.claim(shop.id, id, agent)
+    return { conversation: summary(r.conversation), messages: r.messages }
+  })
+
+  app.post(`${BASE}/conversations/:id/messages`, async (req, reply) => {
+    const { shop, agent } = await auth(req)
+    const { id } = parseBody(idParams, req.params)
+    const body = parseBody(replyBody, req.body ?? {})
+    const message = await desk.reply(shop.id, id, agent, body.text)
+    reply.code(201)
+    return { message }
+  })
+
+  app.post(`${BASE}/conversations/:id/notes`, async (req, reply) => {
+    const { shop, agent } = await auth(req)
+    const { id } = parseBody(idParams, req.params)
+    const body = parseBody(noteBody, req.body ?? {})
+    const note = await desk.note(shop.id, id, agent, body.text)
+    reply.code(201)
+    return { note }
+  })
+
+  app.post(`${BASE}/conversations/:id/release`, async (req) => {
+    const { shop, agent } = await auth(req)
+    const { id } = parseBody(idParams, req.params)
+    parseBody(emptyBody, req.body ?? {})
+    const r = await desk.release(shop.id, id, agent)
+    return { conversation: summary(r.conversation), messages: r.messages }
+  })
+
+  app.post(`${BASE}/conversations/:id/close`, async (req) => {
+    const { shop, agent } = await auth(req)
+    const { id } = parseBody(idParams, req.params)
+    parseBody(emptyBody, req.body ?? {})
+    const r = await desk.close(shop.id, id, agent)
+    return { conversation: summary(r.conversation), messages: r.messages }
+  })
+
+  /**
+   * Live desk: `?key=<apiKey>&agent=<id>[&name=<name>][&shop=<shopId>]` (a browser WebSocket cannot
+   * send headers). Pushes `{type:'queue'|'note', …}` for the whole shop, and `{type:'message'|'status',
+   * conversationId, …}` for the conversations named by the client's last `{type:'watch', conversationIds}`.
+   */
+  app.get(`${BASE}/stream`, { websocket: true }, async (socket: WebSocket, req) => {
+    const q = (req.query ?? {}) as Record<string, string | undefined>
+    let shop: Shop
+    let agent: AgentIdentity
+    try {
+      const key = q.key ?? ''
+      if (!key) throw new AppError('unauthorized', 'missing shop API key (?key=<apiKey>)')
+      const found = await deps.store.shops.get(q.shop || 'demo')
+      if (!found || !sameKey(found.apiKey, key)) throw new AppError('unauthorized', 'invalid shop API key')
+      const id = identityValue(q.agent, 'agent')
+      if (!id) throw new AppError('unauthorized', 'missing agent identity (?agent=<agent id>)')
+      shop = found
+      agent = { id, name: identityValue(q.name, 'name') ?? id }
+    } catch (e) {
+      const { status, body } = toHttpError(e)
+      socket.send(JSON.stringify({ type: 'error', ...body }))
+      socket.close(4000 + (status % 1000), body.error.code)
+      return
+    }
+
+    const send = (frame: unknown) => {
+      if (socket.readyState === 1) socket.send(JSON.stringify(frame))
+    }
+    let closed = false
+    const watched = new Map<string, Promise<() => Promise<void>>>()
+
+    const unsubscribeDesk = await deps.pubsub.subscribe(deskChannel(shop.id), (ev) => send(ev))
+
+    async function watch(ids: string[]): Promise<void> {
+      const wanted = new Set(ids)
+      for (const [id, sub] of watched) {
+        if (wanted.has(id)) continue
+        watched.delete(id)
+        void sub.then((off) => off()).catch(() => undefined)
+      }
+      for (const id of wanted) {
+        if (watched.has(id) || closed) continue
+        // Only this shop's conversations: another shop's id is refused like a missing one.
+        if (!(await desk.exists(shop.id, id))) {
+          send({
+            type: 'error',
+            error: { code: 'not_found', message: `conversation ${id} not found` },
+            conversationId: id,
+          })
+          continue
+        }
+        if (watched.has(id) || closed) continue
+        watched.set(
+          id,
+          deps.pubsub.subscribe(conversationChannel(shop.id, id), (ev) => {
+            send({ ...(ev as Record<string, unknown>), conversationId: id })
+          }),
+        )
+      }
+      send({ type: 'watching', conversationIds: [...watched.keys()] })
+    }
+
+    let pending = Promise.resolve()
+    socket.on('message', (raw: Buffer) => {
+      let frame: unknown
+      try {
+        frame = JSON.parse(raw.toString('utf8'))
+      } catch {
+        send({ type: 'error', error: { code: 'invalid_json', message: 'frame is not valid JSON' } })
+        return
+      }
+      const f = z
+        .object({ type: z.literal('watch'), conversationIds: z.array(z.string().min(1).max(100)).max(MAX_WATCHED) })
+        .safeParse(frame)
+      if (!f.success) {
+        send({
+          type: 'error',
+          error: {
+            code: 'invalid_input',
+            message: `expected {"type":"watch","conversationIds":[…at most ${MAX_WATCHED} ids]}`,
+          },
+        })
+        return
+      }
+      // Watch requests apply in order, one at a time.
+      pending = pending.then(() => watch(f.data.conversationIds)).catch(() => undefined)
+    })
+
+    const ping = setInterval(() => {
+      if (socket.readyState === 1) socket.ping()
+    }, 25_000)
+    socket.on('close', () => {
+      closed = true
+      clearInterval(ping)
+      void unsubscribeDesk()
+      for (const sub of watched.values()) void sub.then((off) => off()).catch(() => undefined)
+      watched.clear()
+    })
+    send({ type: 'ready', shopId: shop.id, agent })
+  })
+}
+
+const security = [{ shopApiKey: [] }]
+const agentHeaders = [
+  {
+    name: 'x-kefu-agent',
+    in: 'header',
+    required: true,
+    schema: { type: 'string' },
+    description: 'acting agent id (URL-encoded UTF-8, 1-64 characters)',
+  },
+  {
+    name: 'x-kefu-agent-name',
+    in: 'header',
+    required: false,
+    schema: { type: 'string' },
+    description: 'display name shown to the customer (URL-encoded UTF-8); defaults to the id',
+  },
+  { name: 'x-kefu-shop', in: 'header', required: false, schema: { type: 'string', default: 'demo' } },
+]
+const idParam = { name: 'id', in: 'path', required: true, schema: { type: 'string' } }
+const err = (d: string) => ({ description: d })
+const textBody = (max: number) => ({
+  required: true,
+  content: {
+    'application/json': {
+      schema: {
+        type: 'object',
+        required: ['text'],
+        additionalProperties: false,
+        properties: { text: { type: 'string', maxLength: max } },
+      },
+    },
+  },
+})
+const transition = (summaryText: string) => ({
+  post: {
+    summary: summaryText,
+    security,
+    parameters: [idParam, ...agentHeaders],
+    responses: {
+      '200': { description: '{conversation:{id,status,locale,agent,updatedAt}, messages: the system messages sent}' },
+      '401': err('unauthorized (bad key / missing agent)'),
+      '404': err('not_found'),
+      '409': err('conflict: details.reason = already_claimed | not_assignee | wrong_status'),
+    },
+  },
+})
+
+/** OpenAPI paths of the agent API, merged into /api/v1/openapi.json. */
+export const agentOpenApi: Record<string, unknown> = {
+  [`${BASE}/queue`]: {
+    get: {
+      summary: 'Conversations waiting for a human, oldest handoff first (wait time, reason, last message, emotion)',
+      security,
+      parameters: agentHeaders,
+      responses: { '200': { description: '{queue: QueueItem[], serverTime}' }, '401': err('unauthorized') },
+    },
+  },
+  [`${BASE}/mine`]: {
+    get: {
+      summary: "The calling agent's active conversations",
+      security,
+      parameters: agentHeaders,
+      responses: { '200': { description: '{conversations: ActiveItem[]}' }, '401': err('unauthorized') },
+    },
+  },
+  [`${BASE}/conversations/{id}`]: {
+    get: {
+      summary:
+        'Whole context: messages with NLU, notes, dialogue state, handoff reason, timeline, customer, orders with shipments, tickets, returns, suggested replies',
+      security,
+      parameters: [idParam, ...agentHeaders],
+      responses: {
+        '200': { description: 'ConversationContext & {viewer:{agent,isAssignee}}' },
+        '401': err('unauthorized'),
+        '404': err('not_found'),
+      },
+    },
+  },
+  [`${BASE}/conversations/{id}/claim`]: transition(
+    'Claim a waiting conversation (waiting_human → human); exactly one of concurrent claims wins',
+  ),
+  [`${BASE}/conversations/{id}/messages`]: {
+    post: {
+      summary: 'Reply to the customer (assignee only); pushed to the customer stream',
+      security,
+      parameters: [idParam, ...agentHeaders],
+      requestBody: textBody(MAX_MESSAGE_CHARS),
+      responses: {
+        '201': { description: '{message}' },
+        '400': err('invalid_input'),
+        '401': err('unauthorized'),
+        '404': err('not_found'),
+        '409': err('conflict: not_assignee | wrong_status'),
+      },
+    },
+  },
+  [`${BASE}/conversations/{id}/notes`]: {
+    post: {
+      summary: 'Internal note (agents only, stored as an agent.note event, never sent to the customer)',
+      security,
+      parameters: [idParam, ...agentHeaders],
+      requestBody: textBody(MAX_NOTE_CHARS),
+      responses: {
+        '201': { description: '{note}' },
+        '400': err('invalid_input'),
+        '401': err('unauthorized'),
+        '404': err('not_found'),
+      },
+    },
+  },
+  [`${BASE}/conversations/{id}/release`]: transition('Hand back to the bot (human → bot; assignee only)'),
+  [`${BASE}/conversations/{id}/close`]: transition('Close the conversation (the assignee, or anyone when not owned)'),
+  [`${BASE}/stream`]: {
+    get: {
+      summary: 'WebSocket: ?key=<apiKey>&agent=<id>[&name=][&shop=]. Send {type:"watch",conversationIds:[…]}',
+      description:
+        'Frames: ready, queue {conversationId,status,change,agentId}, note {conversationId,note}, message {conversationId,message}, status {conversationId,status}, watching, error.',
+      responses: { '101': { description: 'switching protocols' } },
+    },
+  },
+}
+
+/** The agent API as a route module for src/server/route-modules.ts. */
+export const agentRouteModule: RouteModule = {
+  register(app, ctx, authShop) {
+    const desk = createAgentDesk({
+      store: ctx.store,
+      conversations: ctx.conversations,
+      knowledgeFor: (shopId) => ctx.knowledge.forShop(shopId),
+      pubsub: ctx.pubsub,
+      lock: ctx.lock,
+      clock: () => new Date(),
+      newId: ctx.newId,
+    })
+    registerAgentRoutes(app, { desk, store: ctx.store, pubsub: ctx.pubsub, authShop })
+  },
+  openapi: agentOpenApi,
+}
