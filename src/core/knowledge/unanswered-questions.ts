@@ -19,6 +19,20 @@ export type UnansweredQuestion = {
 }
 
 /**
+ * The event in the shape of `TurnOutcome.events`, for the dialogue manager: the
+ * conversation service stores it with the conversation id, and mining reads it.
+ *
+ * @example outcome.events = [unansweredEvent(ctx.text, ctx.locale, 'none')]
+ */
+export function unansweredEvent(
+  text: string,
+  locale: Locale,
+  reason: UnansweredReason,
+): { type: typeof UNANSWERED_EVENT; data: { text: string; locale: Locale; reason: UnansweredReason } } {
+  return { type: UNANSWERED_EVENT, data: { text: text.trim().slice(0, 1000), locale, reason } }
+}
+
+/**
  * Records a question the bot could not answer (knowledge said `none`, the
  * customer ignored a clarification, or the conversation went to a human) as a
  * `knowledge.unanswered` event, the raw material of FAQ candidates.
