@@ -9,6 +9,7 @@ import type { DialogueManager, DialogueState, Reply, TurnOutcome } from '../dial
 import type { Conversation, Message, Shop } from '../domain/records.js'
 import type { Locale } from '../domain/schemas.js'
 import { AppError } from '../errors.js'
+import { type DeskEvent, deskChannel } from '../handoff/desk-channel.js'
 import type { KnowledgeBase } from '../knowledge/types.js'
 import type { NluEngine, NluResult } from '../nlu/types.js'
 import type { KeyedLock, PubSub } from '../ports/pub-sub.js'
@@ -300,6 +301,16 @@ export function createConversationService(deps: ConversationServiceDeps) {
         }
         if (result.status !== conversation.status) {
           await publish(shop.id, conversation.id, { type: 'status', status: result.status })
+        }
+        if (result.status === 'waiting_human' && conversation.status !== 'waiting_human') {
+          // Agent consoles of the shop refresh their queue at once (src/core/handoff/desk-channel.ts).
+          const ev: DeskEvent = {
+            type: 'queue',
+            conversationId: conversation.id,
+            status: result.status,
+            change: 'requested',
+          }
+          await pubsub.publish(deskChannel(shop.id), ev).catch(() => undefined)
         }
 
         const response: TurnResponse = {
