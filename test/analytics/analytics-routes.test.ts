@@ -6,6 +6,7 @@ import type { Shop } from '../../src/core/domain/records.js'
 import { AppError } from '../../src/core/errors.js'
 import type { Store } from '../../src/core/ports/store.js'
 import { ensureShop } from '../../src/server/import/ensure-shop.js'
+import { buildOpenApi } from '../../src/server/openapi.js'
 import { analyticsOpenApi, registerAnalyticsRoutes } from '../../src/server/routes/analytics-routes.js'
 import { tempDir } from '../helpers/temp-dir.js'
 import { writeScenario } from './analytics-fixtures.js'
@@ -166,5 +167,15 @@ describe('analyticsOpenApi', () => {
       'conversionDays',
     ])
     for (const p of Object.values(paths)) expect(Object.keys(p.get.responses).sort()).toEqual(['200', '400', '401'])
+    // Every $ref and security scheme it uses exists in the merged document.
+    const doc = buildOpenApi([analyticsOpenApi]) as {
+      paths: Json
+      components: { schemas: Json; securitySchemes: Json }
+    }
+    expect(Object.keys(doc.paths)).toContain('/api/v1/admin/analytics/summary')
+    for (const ref of JSON.stringify(analyticsOpenApi).match(/#\/components\/schemas\/\w+/g) ?? []) {
+      expect(doc.components.schemas[ref.split('/').at(-1)!], ref).toBeDefined()
+    }
+    expect(doc.components.securitySchemes.shopApiKey).toBeDefined()
   })
 })
