@@ -31,7 +31,20 @@ export type EntityContext = {
 
 type Candidate = Entity & { priority: number }
 
+const compiled = new Map<string, RegExp>()
+/** Compiles a pattern once; `matchAll` clones it, so sharing a global regex is safe. */
+function rx(source: string, flags: string): RegExp {
+  const key = `${flags}/${source}`
+  let r = compiled.get(key)
+  if (!r) {
+    r = new RegExp(source, flags)
+    compiled.set(key, r)
+  }
+  return r
+}
+
 const ZN = ZH_NUMBER_CHARS
+const ZH_NUMBER_RE = new RegExp(`[${ZN}]`)
 // Not preceded/followed by a latin letter or digit: the edges of a code or number.
 const L = '(?<![A-Za-z0-9])'
 const R = '(?![A-Za-z0-9])'
@@ -59,13 +72,15 @@ function lastIndexOfRe(s: string, re: RegExp): number {
   return last
 }
 
+const RX1 = new RegExp(`${L}[A-Za-z]{0,4}\\d[A-Za-z0-9-]{8,19}${R}`, 'g')
+
 function orderNumbers(t: string, out: Candidate[], prefixes: readonly string[]) {
   const pre = prefixes.map((p) => p.replace(/[^A-Za-z0-9]/g, '')).join('|')
-  for (const m of t.matchAll(new RegExp(`${L}(?:${pre})\\d{12}${R}`, 'gi'))) {
+  for (const m of t.matchAll(rx(`${L}(?:${pre})\\d{12}${R}`, 'gi'))) {
     push(out, 'order_no', m[0], m.index, m[0].toUpperCase(), 100)
   }
   // Generic order ids only when the words around say "order": 10–20 digits or letters+digits.
-  for (const m of t.matchAll(new RegExp(`${L}[A-Za-z]{0,4}\\d[A-Za-z0-9-]{8,19}${R}`, 'g'))) {
+  for (const m of t.matchAll(RX1)) {
     const digits = m[0].replace(/\D/g, '').length
     if (digits < 8) continue
     const before = t.slice(Math.max(0, m.index - 16), m.index)
@@ -90,12 +105,15 @@ const CARRIERS: [RegExp, string][] = [
 ]
 const TRACKING_CONTEXT = /(运单|快递单|物流单|单号|tracking|waybill|shipment)/i
 
+const RX2 = new RegExp(`${L}[A-Za-z]{1,3}[A-Za-z0-9]{8,20}${R}`, 'g')
+const RX3 = new RegExp(`${L}\\d{10,20}${R}`, 'g')
+
 function trackingNumbers(t: string, out: Candidate[]) {
-  for (const m of t.matchAll(new RegExp(`${L}[A-Za-z]{1,3}[A-Za-z0-9]{8,20}${R}`, 'g'))) {
+  for (const m of t.matchAll(RX2)) {
     const hit = CARRIERS.find(([re]) => re.test(m[0]))
     if (hit) push(out, 'tracking_no', m[0], m.index, { carrier: hit[1], number: m[0].toUpperCase() }, 95)
   }
-  for (const m of t.matchAll(new RegExp(`${L}\\d{10,20}${R}`, 'g'))) {
+  for (const m of t.matchAll(RX3)) {
     const before = t.slice(Math.max(0, m.index - 12), m.index)
     if (TRACKING_CONTEXT.test(before) && !/订单|order/i.test(before)) {
       push(out, 'tracking_no', m[0], m.index, { carrier: null, number: m[0] }, 88)
@@ -121,29 +139,36 @@ function isMeasureWord(n: number, rest: string): boolean {
   return n < 10 && /^[\p{Script=Han}]/u.test(rest) && !/^[钱吗了呢啊吧的左也就还多]/.test(rest)
 }
 
+const RX4 = new RegExp(`(?:[¥￥]|rmb|cny|人民币)\\s?(${NUM})`, 'gi')
+const RX5 = new RegExp(`(${NUM})\\s?(?:元|块钱|块|rmb|cny|人民币)`, 'gi')
+const RX6 = new RegExp(`([${ZN}]+)\\s?(元|块钱|块)`, 'g')
+const RX7 = new RegExp(`(?:us\\$|\\$|usd\\s?)(${NUM})`, 'gi')
+const RX8 = new RegExp(`(${NUM})\\s?(?:dollars?|bucks|usd)\\b`, 'gi')
+const RX9 = new RegExp(`\\b(${EN_NUMBER_WORDS})\\s(?:dollars|bucks)\\b`, 'gi')
+const RX10 = new RegExp(`(?:€|eur\\s?)(${NUM})|(${NUM})\\s?(?:euros?|eur)\\b`, 'gi')
+const RX11 = new RegExp(`(?:£|gbp\\s?)(${NUM})|(${NUM})\\s?(?:pounds sterling|gbp)\\b`, 'gi')
+
 function amounts(t: string, out: Candidate[]) {
   const add = (m: RegExpMatchArray, n: string, currency: string) => {
     const amount = parseNumber(n)
     if (amount !== null) push(out, 'amount', m[0], m.index!, { amount, currency }, 80)
   }
-  for (const m of t.matchAll(new RegExp(`(?:[¥￥]|rmb|cny|人民币)\\s?(${NUM})`, 'gi'))) add(m, m[1]!, 'CNY')
-  for (const m of t.matchAll(new RegExp(`(${NUM})\\s?(?:元|块钱|块|rmb|cny|人民币)`, 'gi'))) {
+  for (const m of t.matchAll(RX4)) add(m, m[1]!, 'CNY')
+  for (const m of t.matchAll(RX5)) {
     if (/块$/.test(m[0]) && isMeasureWord(Number(m[1]!.replace(/,/g, '')), t.slice(m.index + m[0].length))) continue
     add(m, m[1]!, 'CNY')
   }
-  for (const m of t.matchAll(new RegExp(`([${ZN}]+)\\s?(元|块钱|块)`, 'g'))) {
+  for (const m of t.matchAll(RX6)) {
     const rest = t.slice(m.index + m[0].length)
     const n = parseChineseNumber(m[1]!)
     if (m[2] === '块' && n !== null && isMeasureWord(n, rest)) continue
     if (n !== null && n > 0) push(out, 'amount', m[0], m.index, { amount: n, currency: 'CNY' }, 80)
   }
-  for (const m of t.matchAll(new RegExp(`(?:us\\$|\\$|usd\\s?)(${NUM})`, 'gi'))) add(m, m[1]!, 'USD')
-  for (const m of t.matchAll(new RegExp(`(${NUM})\\s?(?:dollars?|bucks|usd)\\b`, 'gi'))) add(m, m[1]!, 'USD')
-  for (const m of t.matchAll(new RegExp(`\\b(${EN_NUMBER_WORDS})\\s(?:dollars|bucks)\\b`, 'gi'))) add(m, m[1]!, 'USD')
-  for (const m of t.matchAll(new RegExp(`(?:€|eur\\s?)(${NUM})|(${NUM})\\s?(?:euros?|eur)\\b`, 'gi')))
-    add(m, (m[1] ?? m[2])!, 'EUR')
-  for (const m of t.matchAll(new RegExp(`(?:£|gbp\\s?)(${NUM})|(${NUM})\\s?(?:pounds sterling|gbp)\\b`, 'gi')))
-    add(m, (m[1] ?? m[2])!, 'GBP')
+  for (const m of t.matchAll(RX7)) add(m, m[1]!, 'USD')
+  for (const m of t.matchAll(RX8)) add(m, m[1]!, 'USD')
+  for (const m of t.matchAll(RX9)) add(m, m[1]!, 'USD')
+  for (const m of t.matchAll(RX10)) add(m, (m[1] ?? m[2])!, 'EUR')
+  for (const m of t.matchAll(RX11)) add(m, (m[1] ?? m[2])!, 'GBP')
 }
 
 const ZH_UNITS = '件|个|双|条|台|部|只|套|盒|瓶|包|箱|份|张|支|块|副|顶|本|把|袋|罐|对'
@@ -170,14 +195,19 @@ const EN_UNITS: Record<string, string> = {
   copy: 'copy',
 }
 
+const RX12 = new RegExp(`(\\d+|[${ZN}]+)\\s?(${ZH_UNITS})(?!月|小时|钟|工作日|星期|礼拜)`, 'g')
+const EN_UNIT_WORDS = Object.keys(EN_UNITS).join('|')
+const RX13 = new RegExp(
+  `\\b(\\d+|${EN_NUMBER_WORDS}|a couple of|a pair of|a|an)\\s+(?:more\\s+)?(${EN_UNIT_WORDS})\\b`,
+  'gi',
+)
+
 function quantities(t: string, out: Candidate[]) {
-  for (const m of t.matchAll(new RegExp(`(\\d+|[${ZN}]+)\\s?(${ZH_UNITS})(?!月|小时|钟|工作日|星期|礼拜)`, 'g'))) {
+  for (const m of t.matchAll(RX12)) {
     const count = parseNumber(m[1]!)
     if (count !== null && count > 0 && count < 100000) push(out, 'quantity', m[0], m.index, { count, unit: m[2] }, 60)
   }
-  const units = Object.keys(EN_UNITS).join('|')
-  const re = new RegExp(`\\b(\\d+|${EN_NUMBER_WORDS}|a couple of|a pair of|a|an)\\s+(?:more\\s+)?(${units})\\b`, 'gi')
-  for (const m of t.matchAll(re)) {
+  for (const m of t.matchAll(RX13)) {
     const w = m[1]!.toLowerCase()
     const count = w === 'a couple of' || w === 'a pair of' ? 2 : parseNumber(w)
     if (count !== null && count > 0) {
@@ -188,8 +218,10 @@ function quantities(t: string, out: Candidate[]) {
 
 const LETTER_SIZES = '[2-5]XL|XXXXL|XXXL|XXL|XL|XXS|XS|S|M|L'
 
+const RX14 = new RegExp(`${L}(${LETTER_SIZES})(?![A-Za-z0-9])(\\s?[码号])?`, 'gi')
+
 function sizes(t: string, out: Candidate[]) {
-  for (const m of t.matchAll(new RegExp(`${L}(${LETTER_SIZES})(?![A-Za-z0-9])(\\s?[码号])?`, 'gi'))) {
+  for (const m of t.matchAll(RX14)) {
     const raw = m[1]!
     let label = raw.toUpperCase()
     if (/^[2-5]XL$/.test(label)) label = `${'X'.repeat(Number(label[0]))}L`
@@ -320,6 +352,8 @@ function colors(t: string, out: Candidate[]) {
   for (const m of t.matchAll(EN_COLOR_RE)) push(out, 'color', m[0], m.index, EN_COLORS[m[0].toLowerCase()], 65)
 }
 
+const RX17 = new RegExp(`([${ZN}]{2,5})斤`, 'g')
+
 function heightsWeights(t: string, out: Candidate[]) {
   for (const m of t.matchAll(/(?<![\d.])(1[0-9]{2}|[5-9]\d)(?:\.\d)?\s?(cm|厘米|公分)(?![A-Za-z])/gi)) {
     const cm = Number.parseFloat(m[0])
@@ -351,7 +385,7 @@ function heightsWeights(t: string, out: Candidate[]) {
   for (const m of t.matchAll(/(?<![\d.])(\d{2,3}(?:\.\d)?)\s?斤/g)) {
     push(out, 'weight', m[0], m.index, { kg: Math.round(Number(m[1]) * 5) / 10 }, 75)
   }
-  for (const m of t.matchAll(new RegExp(`([${ZN}]{2,5})斤`, 'g'))) {
+  for (const m of t.matchAll(RX17)) {
     const n = parseChineseNumber(m[1]!)
     if (n !== null && n >= 40) push(out, 'weight', m[0], m.index, { kg: n / 2 }, 74)
   }
@@ -414,6 +448,18 @@ const MONTH_RE =
   '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)'
 const WEEKDAY_RE = '(monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thu(?:rs)?|fri|sat|sun)'
 
+// Cheap gates: most messages mention no date at all, and each date pattern is a full scan.
+const DATE_HINT =
+  /\d|[天周期拜月号日昨今明前后]|yesterday|today|tomorrow|ago|mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec/i
+const REL_HINT = /[天日儿]|yesterday|today|tomorrow/i
+const EN_WEEKDAY_HINT = /mon|tue|wed|thu|fri|sat|sun/i
+const EN_MONTH_HINT = /jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec/i
+const RX18 = new RegExp(`(\\d{1,2}|[${ZN}]{1,3})\\s?天(?:前|之前|以前)`, 'g')
+const RX19 = new RegExp(`\\b(\\d{1,2}|${EN_NUMBER_WORDS}|a)\\s(days?|weeks?)\\sago\\b`, 'gi')
+const RX20 = new RegExp(`\\b(last|this|next|on)?\\s?${WEEKDAY_RE}\\b`, 'gi')
+const RX21 = new RegExp(`\\b${MONTH_RE}\\.?\\s(\\d{1,2})(?:st|nd|rd|th)?\\b(?:,?\\s(20\\d{2}))?`, 'gi')
+const RX22 = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s(?:of\\s)?${MONTH_RE}\\b(?:,?\\s(20\\d{2}))?`, 'gi')
+
 function dates(t: string, out: Candidate[], refIso: string | undefined) {
   const ref = refIso ? parseIsoDate(refIso) : null
   const add = (m: RegExpMatchArray, at: number | null, text = m[0], offset = 0) => {
@@ -422,7 +468,7 @@ function dates(t: string, out: Candidate[], refIso: string | undefined) {
   for (const m of t.matchAll(/(?<!\d)(20\d{2})[-/.年](\d{1,2})[-/.月](\d{1,2})[日号]?(?!\d)/g)) {
     add(m, monthDay(ref ?? 0, Number(m[2]), Number(m[3]), Number(m[1])))
   }
-  if (ref === null) return
+  if (ref === null || !DATE_HINT.test(t)) return
   const rel: [RegExp, number][] = [
     [/大前天/g, -3],
     [/(?<!大)前天/g, -2],
@@ -436,69 +482,72 @@ function dates(t: string, out: Candidate[], refIso: string | undefined) {
     [/\btomorrow\b/gi, 1],
     [/\bthe day after tomorrow\b/gi, 2],
   ]
-  for (const [re, d] of rel) for (const m of t.matchAll(re)) add(m, addDays(ref, d))
-  for (const m of t.matchAll(new RegExp(`(\\d{1,2}|[${ZN}]{1,3})\\s?天(?:前|之前|以前)`, 'g'))) {
-    const n = parseNumber(m[1]!)
-    if (n !== null) add(m, addDays(ref, -n))
-  }
-  for (const m of t.matchAll(new RegExp(`\\b(\\d{1,2}|${EN_NUMBER_WORDS}|a)\\s(days?|weeks?)\\sago\\b`, 'gi'))) {
-    const n = m[1]!.toLowerCase() === 'a' ? 1 : parseNumber(m[1]!)
-    if (n !== null) add(m, addDays(ref, -n * (/week/i.test(m[2]!) ? 7 : 1)))
-  }
-  for (const m of t.matchAll(/(上上|上|这|本|下下|下)?(?:个)?(周|星期|礼拜)([一二三四五六日天1-7])/g)) {
-    const wd = ZH_WEEKDAY[m[3]!]!
-    const p = m[1]
-    const offset = p === '上上' ? -2 : p === '上' ? -1 : p === '下' ? 1 : p === '下下' ? 2 : p ? 0 : null
-    add(m, offset === null ? previousOrToday(ref, wd) : weekdayInWeek(ref, offset, wd))
-  }
-  for (const m of t.matchAll(new RegExp(`\\b(last|this|next|on)?\\s?${WEEKDAY_RE}\\b`, 'gi'))) {
-    const wd = EN_WEEKDAY[m[2]!.toLowerCase()]!
-    const p = m[1]?.toLowerCase()
-    const at = p === 'next' ? nextWeekday(ref, wd) : p === 'this' ? weekdayInWeek(ref, 0, wd) : previousOrToday(ref, wd)
-    const lead = m[0].length - m[0].trimStart().length
-    add(m, p === 'last' ? previousWeekday(ref, wd) : at, m[0].trim(), lead)
-  }
-  for (const m of t.matchAll(
-    /(?<![\d年.-])(上个?月|这个?月|本月)?(\d{1,2}|[一二三四五六七八九十]{1,3})月(\d{1,2}|[一二三四五六七八九十]{1,3})[日号](?!\d)/g,
-  )) {
-    const month = parseNumber(m[2]!)
-    const day = parseNumber(m[3]!)
-    if (month !== null && day !== null) add(m, monthDay(ref, month, day))
-  }
-  for (const m of t.matchAll(/(上个?月|这个?月|本月|下个?月)(\d{1,2}|[一二三四五六七八九十]{1,3})[日号](?!\d)/g)) {
-    const day = parseNumber(m[2]!)
-    const d = new Date(ref)
-    const shift = m[1]!.startsWith('上') ? -1 : m[1]!.startsWith('下') ? 1 : 0
-    const y = d.getUTCFullYear()
-    const mon = d.getUTCMonth() + shift
-    const at = Date.UTC(y, mon, day ?? 1)
-    if (day !== null && new Date(at).getUTCDate() === day) add(m, at)
-  }
-  for (const m of t.matchAll(/(?<![\d月])(\d{1,2})[日号](?![\d码])/g)) {
-    const before = t.slice(Math.max(0, m.index - 3), m.index)
-    if (/月\s*$|个/.test(before)) continue
-    const day = Number(m[1])
-    const d = new Date(ref)
-    let at = Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), day)
-    if (at > ref + 3 * 86_400_000) at = Date.UTC(d.getUTCFullYear(), d.getUTCMonth() - 1, day)
-    if (new Date(at).getUTCDate() === day) add(m, at)
-  }
-  for (const m of t.matchAll(
-    new RegExp(`\\b${MONTH_RE}\\.?\\s(\\d{1,2})(?:st|nd|rd|th)?\\b(?:,?\\s(20\\d{2}))?`, 'gi'),
-  )) {
-    const month = MONTHS[m[1]!.toLowerCase().slice(0, m[1]!.toLowerCase().startsWith('sept') ? 4 : 3)]!
-    add(m, monthDay(ref, month, Number(m[2]), m[3] ? Number(m[3]) : undefined))
-  }
-  for (const m of t.matchAll(
-    new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s(?:of\\s)?${MONTH_RE}\\b(?:,?\\s(20\\d{2}))?`, 'gi'),
-  )) {
-    const month = MONTHS[m[2]!.toLowerCase().slice(0, m[2]!.toLowerCase().startsWith('sept') ? 4 : 3)]!
-    add(m, monthDay(ref, month, Number(m[1]), m[3] ? Number(m[3]) : undefined))
-  }
-}
-
-function previousOrToday(ref: number, weekday: number): number {
-  return weekdayInWeek(ref, 0, weekday) <= ref ? weekdayInWeek(ref, 0, weekday) : previousWeekday(ref, weekday)
+  if (REL_HINT.test(t)) for (const [re, d] of rel) for (const m of t.matchAll(re)) add(m, addDays(ref, d))
+  const hasDigit = /\d/.test(t)
+  if (t.includes('天'))
+    for (const m of t.matchAll(RX18)) {
+      const n = parseNumber(m[1]!)
+      if (n !== null) add(m, addDays(ref, -n))
+    }
+  if (/ago/i.test(t))
+    for (const m of t.matchAll(RX19)) {
+      const n = m[1]!.toLowerCase() === 'a' ? 1 : parseNumber(m[1]!)
+      if (n !== null) add(m, addDays(ref, -n * (/week/i.test(m[2]!) ? 7 : 1)))
+    }
+  if (/[周期拜]/.test(t))
+    for (const m of t.matchAll(/(上上|上|这|本|下下|下)?(?:个)?(周|星期|礼拜)([一二三四五六日天1-7])/g)) {
+      const wd = ZH_WEEKDAY[m[3]!]!
+      const p = m[1]
+      const offset = p === '上上' ? -2 : p === '上' ? -1 : p === '下' ? 1 : p === '下下' ? 2 : p ? 0 : null
+      add(m, offset === null ? previousOrToday(ref, wd) : weekdayInWeek(ref, offset, wd))
+    }
+  if (EN_WEEKDAY_HINT.test(t))
+    for (const m of t.matchAll(RX20)) {
+      const wd = EN_WEEKDAY[m[2]!.toLowerCase()]!
+      const p = m[1]?.toLowerCase()
+      const at =
+        p === 'next' ? nextWeekday(ref, wd) : p === 'this' ? weekdayInWeek(ref, 0, wd) : previousOrToday(ref, wd)
+      const lead = m[0].length - m[0].trimStart().length
+      add(m, p === 'last' ? previousWeekday(ref, wd) : at, m[0].trim(), lead)
+    }
+  if (t.includes('月'))
+    for (const m of t.matchAll(
+      /(?<![\d年.-])(上个?月|这个?月|本月)?(\d{1,2}|[一二三四五六七八九十]{1,3})月(\d{1,2}|[一二三四五六七八九十]{1,3})[日号](?!\d)/g,
+    )) {
+      const month = parseNumber(m[2]!)
+      const day = parseNumber(m[3]!)
+      if (month !== null && day !== null) add(m, monthDay(ref, month, day))
+    }
+  if (t.includes('月'))
+    for (const m of t.matchAll(/(上个?月|这个?月|本月|下个?月)(\d{1,2}|[一二三四五六七八九十]{1,3})[日号](?!\d)/g)) {
+      const day = parseNumber(m[2]!)
+      const d = new Date(ref)
+      const shift = m[1]!.startsWith('上') ? -1 : m[1]!.startsWith('下') ? 1 : 0
+      const y = d.getUTCFullYear()
+      const mon = d.getUTCMonth() + shift
+      const at = Date.UTC(y, mon, day ?? 1)
+      if (day !== null && new Date(at).getUTCDate() === day) add(m, at)
+    }
+  if (hasDigit && /[日号]/.test(t))
+    for (const m of t.matchAll(/(?<![\d月])(\d{1,2})[日号](?![\d码])/g)) {
+      const before = t.slice(Math.max(0, m.index - 3), m.index)
+      if (/月\s*$|个/.test(before)) continue
+      const day = Number(m[1])
+      const d = new Date(ref)
+      let at = Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), day)
+      if (at > ref + 3 * 86_400_000) at = Date.UTC(d.getUTCFullYear(), d.getUTCMonth() - 1, day)
+      if (new Date(at).getUTCDate() === day) add(m, at)
+    }
+  if (hasDigit && EN_MONTH_HINT.test(t))
+    for (const m of t.matchAll(RX21)) {
+      const month = MONTHS[m[1]!.toLowerCase().slice(0, m[1]!.toLowerCase().startsWith('sept') ? 4 : 3)]!
+      add(m, monthDay(ref, month, Number(m[2]), m[3] ? Number(m[3]) : undefined))
+    }
+  if (hasDigit && EN_MONTH_HINT.test(t))
+    for (const m of t.matchAll(RX22)) {
+      const month = MONTHS[m[2]!.toLowerCase().slice(0, m[2]!.toLowerCase().startsWith('sept') ? 4 : 3)]!
+      add(m, monthDay(ref, month, Number(m[1]), m[3] ? Number(m[3]) : undefined))
+    }
 }
 
 const DEVICE_RE = new RegExp(
@@ -522,6 +571,10 @@ const DEVICE_RE = new RegExp(
   ].join('|'),
   'gi',
 )
+
+function previousOrToday(ref: number, weekday: number): number {
+  return weekdayInWeek(ref, 0, weekday) <= ref ? weekdayInWeek(ref, 0, weekday) : previousWeekday(ref, weekday)
+}
 
 function deviceModels(t: string, out: Candidate[]) {
   for (const m of t.matchAll(DEVICE_RE)) {
@@ -644,16 +697,23 @@ export function extractEntities(text: string, ctx: EntityContext = {}): Entity[]
   if (!text) return []
   const t = halfWidth(text.length > 4000 ? text.slice(0, 4000) : text)
   const out: Candidate[] = []
-  orderNumbers(t, out, ctx.orderPrefixes ?? ['KF'])
-  trackingNumbers(t, out)
-  phones(t, out)
-  amounts(t, out)
-  quantities(t, out)
+  // Cheap gates keep the common short message fast: most extractors need a digit or a
+  // Chinese number to match anything.
+  const digit = /\d/.test(t)
+  const zhNumber = ZH_NUMBER_RE.test(t)
+  if (digit) {
+    orderNumbers(t, out, ctx.orderPrefixes ?? ['KF'])
+    trackingNumbers(t, out)
+    phones(t, out)
+  }
+  if (digit || zhNumber || /dollars|bucks/i.test(t)) amounts(t, out)
+  if (digit || zhNumber || /\b(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|couple)\b/i.test(t))
+    quantities(t, out)
   sizes(t, out)
   colors(t, out)
-  heightsWeights(t, out)
+  if (digit || zhNumber) heightsWeights(t, out)
   dates(t, out, ctx.referenceDate)
-  deviceModels(t, out)
+  if (digit || /ipad|macbook|airpods|watch/i.test(t)) deviceModels(t, out)
   if (ctx.catalog) products(t, out, ctx.catalog)
   return resolve(out).map((e) => ({ ...e, text: text.slice(e.start, e.end) }))
 }

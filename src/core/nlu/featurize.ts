@@ -35,16 +35,26 @@ function shape(word: string): string {
   return word.replace(/\d+/g, '#')
 }
 
-function addCount(out: Map<string, number>, key: string): void {
-  out.set(key, (out.get(key) ?? 0) + 1)
-}
-
 /**
  * Turns a message into feature counts. Pure and deterministic; `segment` is only called for
  * Chinese runs.
  */
 export function featurize(text: string, opts: FeatureOptions, segment: Segmenter | undefined): Map<string, number> {
   const out = new Map<string, number>()
+  emitFeatures(text, opts, segment, (key) => out.set(key, (out.get(key) ?? 0) + 1))
+  return out
+}
+
+/**
+ * Calls `emit` once per feature occurrence. Inference uses it to look features up without
+ * building an intermediate map of strings.
+ */
+export function emitFeatures(
+  text: string,
+  opts: FeatureOptions,
+  segment: Segmenter | undefined,
+  emit: (key: string) => void,
+): void {
   const norm = normalizeText(text)
   const words: string[] = []
   for (const m of norm.matchAll(TOKEN)) {
@@ -54,39 +64,38 @@ export function featurize(text: string, opts: FeatureOptions, segment: Segmenter
       const segs = segment ? segment(han) : [han]
       for (const s of segs) {
         words.push(s)
-        addCount(out, `w:${s}`)
+        emit(`w:${s}`)
       }
       const padded = `<${han}>`
       for (let n = opts.hanMin; n <= opts.hanMax; n++) {
         const src = n === 1 ? han : padded
-        for (let i = 0; i + n <= src.length; i++) addCount(out, `h:${src.slice(i, i + n)}`)
+        for (let i = 0; i + n <= src.length; i++) emit(`h:${src.slice(i, i + n)}`)
       }
     } else if (word !== undefined) {
       const w = shape(word.replace(/’/g, "'"))
       const stem = /^[a-z']+$/.test(w) ? stemmer(w.replace(/'/g, '')) : w
       words.push(stem)
-      addCount(out, `w:${stem}`)
+      emit(`w:${stem}`)
       if (opts.charMax >= opts.charMin && w.length > 1) {
         const padded = `<${w}>`
         for (let n = opts.charMin; n <= opts.charMax; n++) {
           if (n > padded.length) break
-          for (let i = 0; i + n <= padded.length; i++) addCount(out, `c:${padded.slice(i, i + n)}`)
+          for (let i = 0; i + n <= padded.length; i++) emit(`c:${padded.slice(i, i + n)}`)
         }
       }
     } else if (m[3] !== undefined && !STOP_PUNCT.has(m[3])) {
       // Punctuation such as ? and ！ and emoji carry intent and emotion signal.
       words.push(m[3])
-      addCount(out, `p:${m[3]}`)
+      emit(`p:${m[3]}`)
     }
   }
   if (opts.bigrams) {
-    for (let i = 0; i + 1 < words.length; i++) addCount(out, `b:${words[i]} ${words[i + 1]}`)
+    for (let i = 0; i + 1 < words.length; i++) emit(`b:${words[i]} ${words[i + 1]}`)
     if (words.length > 0) {
-      addCount(out, `b:^ ${words[0]}`)
-      addCount(out, `b:${words[words.length - 1]} $`)
+      emit(`b:^ ${words[0]}`)
+      emit(`b:${words[words.length - 1]} $`)
     }
   }
-  return out
 }
 
 /** True when the text contains any Chinese character (so the segmenter is needed). */

@@ -4,7 +4,7 @@
  */
 import { AppError } from '../errors.js'
 import { createChineseSegmenter, type Segmenter } from './chinese-segmenter.js'
-import { type FeatureOptions, featurize, hasHan } from './featurize.js'
+import { emitFeatures, type FeatureOptions, hasHan } from './featurize.js'
 
 /** The serialised model (`<dataDir>/models/intent.json`). */
 export type IntentModelJson = {
@@ -131,8 +131,28 @@ export function compileIntentModel(json: unknown, opts: { segment?: Segmenter } 
 /** Raw per-label scores (SVM margins) of a message. */
 export function scoreText(model: CompiledIntentModel, text: string): { scores: Float64Array; known: number } {
   const seg = model.usesHan && hasHan(text) ? model.segment : undefined
-  const vec = vectorize(featurize(text, model.json.features, seg), model.featureIndex, model.idf)
-  return { scores: scoreVector(model, vec), known: vec.idx.length }
+  // Look feature strings up directly and count by id: unknown features cost one hash lookup.
+  const counts = new Map<number, number>()
+  const index = model.featureIndex
+  emitFeatures(text, model.json.features, seg, (key) => {
+    const j = index.get(key)
+    if (j !== undefined) counts.set(j, (counts.get(j) ?? 0) + 1)
+  })
+  const scores = Float64Array.from(model.bias)
+  if (counts.size === 0) return { scores, known: 0 }
+  let norm = 0
+  for (const [j, c] of counts) {
+    const v = (1 + Math.log(c)) * model.idf[j]!
+    counts.set(j, v)
+    norm += v * v
+  }
+  const inv = 1 / Math.sqrt(norm)
+  const { offsets, classIdx, weight } = model
+  for (const [j, v0] of counts) {
+    const v = v0 * inv
+    for (let p = offsets[j]!; p < offsets[j + 1]!; p++) scores[classIdx[p]!]! += weight[p]! * v
+  }
+  return { scores, known: counts.size }
 }
 
 /** Scores a tf-idf vector against every label. */
