@@ -107,9 +107,26 @@ export async function createAppContext(config: Config, opts: { quiet?: boolean }
       ...(mirror ? { onEvent: (event, ticket) => mirror.handle(event, ticket) } : {}),
     }
     const dialogue = createDialogueManager({ tickets: ticketHooks })
+    // An import by another process (`kefu import`, another instance) bumps the shop's
+    // catalogVersion; cached indexes are dropped when it changes (checked at most every 2 s).
+    const seenVersion = new Map<string, { version: unknown; checkedAt: number }>()
+    async function freshen(shopId: string): Promise<void> {
+      const seen = seenVersion.get(shopId)
+      if (seen && Date.now() - seen.checkedAt < 2000) return
+      const shop = await store.shops.get(shopId)
+      const version = shop?.settings.catalogVersion ?? null
+      if (seen && seen.version !== version) {
+        nlu.invalidate(shopId)
+        knowledge.invalidate(shopId)
+      }
+      seenVersion.set(shopId, { version, checkedAt: Date.now() })
+    }
     const conversations = createConversationService({
       store,
-      nluFor: (shopId) => nlu.forShop(shopId),
+      nluFor: async (shopId) => {
+        await freshen(shopId)
+        return nlu.forShop(shopId)
+      },
       knowledgeFor: (shopId) => knowledge.forShop(shopId),
       dialogue,
       pubsub,

@@ -91,6 +91,7 @@ export async function buildApp(ctx: AppContext, extra: RouteModule[] = []): Prom
     conversations: ctx.conversations,
     pubsub: ctx.pubsub,
     secret: ctx.secret,
+    newId: ctx.newId,
   })
 
   app.get('/api/v1/shops/:shopId/products', async (req) => {

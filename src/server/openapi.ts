@@ -146,6 +146,32 @@ const basePaths: Record<string, unknown> = {
       responses: { '200': { description: '{conversationId, messages[]}' }, ...errors(400, 401, 404) },
     },
   },
+  '/api/v1/conversations/{id}/rating': {
+    post: {
+      summary: 'CSAT: the customer rates the conversation (1–5); rating again replaces the earlier score',
+      security: bearer,
+      parameters: [idParam],
+      requestBody: {
+        required: true,
+        content: {
+          'application/json': {
+            schema: {
+              type: 'object',
+              required: ['score'],
+              properties: {
+                score: { type: 'integer', minimum: 1, maximum: 5 },
+                comment: { type: 'string', maxLength: 1000 },
+              },
+            },
+          },
+        },
+      },
+      responses: {
+        '201': { description: '{id, conversationId, score, comment, ratedAt, replaced}' },
+        ...errors(400, 401, 404),
+      },
+    },
+  },
   '/api/v1/conversations/{id}/stream': {
     get: {
       summary: 'WebSocket: every new message of the conversation',

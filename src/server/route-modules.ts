@@ -1,11 +1,18 @@
 /** Admin route modules mounted next to the chat API (knowledge, tickets). */
 import type { RouteModule } from './build-app.js'
 import { agentRouteModule } from './routes/agent-routes.js'
+import { analyticsOpenApi, registerAnalyticsRoutes } from './routes/analytics-routes.js'
 import { knowledgeOpenApi, registerKnowledgeRoutes } from './routes/knowledge-routes.js'
 import { registerTicketRoutes, ticketOpenApiPaths } from './routes/ticket-routes.js'
 
 export function defaultRouteModules(): RouteModule[] {
   return [
+    {
+      register(app, ctx, authShop) {
+        registerAnalyticsRoutes(app, { store: ctx.store, authShop })
+      },
+      openapi: analyticsOpenApi,
+    },
     {
       register(app, ctx, authShop) {
         registerKnowledgeRoutes(app, { store: ctx.store, knowledge: ctx.knowledge.service, authShop })

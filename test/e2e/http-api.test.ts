@@ -206,6 +206,26 @@ describe('conversations', () => {
   })
 })
 
+describe('CSAT rating', () => {
+  it('stores a 1–5 rating (201), replaces it on a second rating, rejects bad scores (400) and other tokens (404)', async () => {
+    const c = await start()
+    const path = `/api/v1/conversations/${c.id}/rating`
+    const first = await call('POST', path, { token: c.token, body: { score: 4, comment: '挺好' } })
+    expect(first.status).toBe(201)
+    expect(first.json).toMatchObject({ conversationId: c.id, score: 4, replaced: false })
+    const second = await call('POST', path, { token: c.token, body: { score: 5 } })
+    expect(second.json).toMatchObject({ score: 5, replaced: true })
+    for (const score of [0, 6, 3.5, '5', null]) {
+      const bad = await call('POST', path, { token: c.token, body: { score } })
+      expect(bad.status).toBe(400)
+      expect(errCode(bad.json)).toBe('invalid_input')
+    }
+    const other = await start()
+    expect((await call('POST', path, { token: other.token, body: { score: 1 } })).status).toBe(404)
+    expect((await call('POST', path, { body: { score: 1 } })).status).toBe(401)
+  })
+})
+
 describe('WebSocket stream', () => {
   it('pushes every new message of the conversation', async () => {
     const c = await start()

@@ -11,6 +11,7 @@ import type { Locale } from '../domain/schemas.js'
 import { AppError } from '../errors.js'
 import { type DeskEvent, deskChannel } from '../handoff/desk-channel.js'
 import type { KnowledgeBase } from '../knowledge/types.js'
+import { UNANSWERED_EVENT, unansweredEvent } from '../knowledge/unanswered-questions.js'
 import type { NluEngine, NluResult } from '../nlu/types.js'
 import type { KeyedLock, PubSub } from '../ports/pub-sub.js'
 import type { Store } from '../ports/store.js'
@@ -282,6 +283,7 @@ export function createConversationService(deps: ConversationServiceDeps) {
               ? [{ type: 'handoff.requested', data: { reason: outcome.reason } }]
               : []),
             ...(outcome.events ?? []),
+            ...unansweredFor(outcome, conversation.status, text, locale, Boolean(input.payload), nlu.intent),
           ]
           for (const e of events) {
             await tx.events.append({
@@ -366,6 +368,28 @@ export function createConversationService(deps: ConversationServiceDeps) {
       return m
     },
   }
+}
+
+/**
+ * Questions the bot could not answer feed FAQ mining: a fallback (not out-of-scope), a
+ * clarification, or the turn that handed the conversation to a human.
+ */
+function unansweredFor(
+  outcome: TurnOutcome,
+  before: Conversation['status'],
+  text: string,
+  locale: Locale,
+  fromButton: boolean,
+  intent: string,
+) {
+  if (fromButton || outcome.events?.some((e) => e.type === UNANSWERED_EVENT)) return []
+  // "I want a human" or an angry outburst is not a question an FAQ entry could answer.
+  const question = !['human_agent', 'complaint', 'greeting'].includes(intent)
+  if (outcome.handoff && before === 'bot') return question ? [unansweredEvent(text, locale, 'handoff')] : []
+  if (outcome.action === 'clarify') return [unansweredEvent(text, locale, 'clarify')]
+  if (outcome.action === 'fallback' && !outcome.reason.startsWith('out_of_scope'))
+    return [unansweredEvent(text, locale, 'none')]
+  return []
 }
 
 function policyOf(shop: Shop) {

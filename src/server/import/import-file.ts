@@ -193,6 +193,15 @@ export async function importFiles(
         warningCount: warnings.get(file)?.total ?? 0,
       })
     }
+    // Running servers compare this stamp to drop their cached indexes (knowledge, NLU catalog),
+    // so `kefu import` next to a live server takes effect without a restart.
+    const current = await tx.shops.get(opts.shopId)
+    if (current) {
+      await tx.shops.upsert({
+        ...current,
+        settings: { ...current.settings, catalogVersion: Number(current.settings.catalogVersion ?? 0) + 1 },
+      })
+    }
   })
   return parsed.map((f) => results.get(f)!)
 }

@@ -45,12 +45,15 @@ const noteBody = z.object({ text: z.string().trim().min(1, 'text must not be emp
 /** Transitions take no body; an empty object is accepted for clients that always send one. */
 const emptyBody = z.object({}).strict()
 
-/** Decodes and checks an identity value (id or display name) from a header or query parameter. */
-function identityValue(raw: string | undefined, what: string): string | null {
+/**
+ * Checks an identity value (id or display name). Header values are URL-encoded (HTTP headers are
+ * Latin-1) and decoded here; query parameters arrive already decoded.
+ */
+function identityValue(raw: string | undefined, what: string, encoded = true): string | null {
   if (raw === undefined || raw === '') return null
   let v: string
   try {
-    v = decodeURIComponent(raw).trim()
+    v = (encoded ? decodeURIComponent(raw) : raw).trim()
   } catch {
     throw new AppError('invalid_input', `${what} is not valid URL-encoded UTF-8`)
   }
@@ -171,10 +174,10 @@ export function registerAgentRoutes(app: FastifyInstance, deps: AgentRouteDeps):
       if (!key) throw new AppError('unauthorized', 'missing shop API key (?key=<apiKey>)')
       const found = await deps.store.shops.get(q.shop || 'demo')
       if (!found || !sameKey(found.apiKey, key)) throw new AppError('unauthorized', 'invalid shop API key')
-      const id = identityValue(q.agent, 'agent')
+      const id = identityValue(q.agent, 'agent', false)
       if (!id) throw new AppError('unauthorized', 'missing agent identity (?agent=<agent id>)')
       shop = found
-      agent = { id, name: identityValue(q.name, 'name') ?? id }
+      agent = { id, name: identityValue(q.name, 'name', false) ?? id }
     } catch (e) {
       const { status, body } = toHttpError(e)
       socket.send(JSON.stringify({ type: 'error', ...body }))

@@ -5,6 +5,7 @@
 import type { WebSocket } from '@fastify/websocket'
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import { z } from 'zod'
+import { rateConversation } from '../../core/analytics/rate-conversation.js'
 import {
   type ConversationService,
   conversationChannel,
@@ -29,6 +30,7 @@ export type ChatRouteDeps = {
   conversations: ConversationService
   pubsub: PubSub
   secret: string
+  newId: (prefix: string) => string
 }
 
 const startSchema = z
@@ -105,6 +107,23 @@ export function registerChatRoutes(app: FastifyInstance, deps: ChatRouteDeps): v
       text: body.text,
       ...(body.payload ? { payload: body.payload } : {}),
     })
+  })
+
+  // CSAT: the customer rates the conversation 1–5; rating again replaces the earlier score.
+  app.post('/api/v1/conversations/:id/rating', async (req, reply) => {
+    const { id } = parseBody(idParam, req.params)
+    const claims = claimsFor(req, id)
+    const body = parseBody(z.object({ score: z.unknown(), comment: z.unknown().optional() }).strict(), req.body ?? {})
+    const rating = await rateConversation(store, {
+      shopId: claims.shopId,
+      conversationId: id,
+      score: body.score as number,
+      ...(body.comment !== undefined ? { comment: body.comment as string } : {}),
+      now: new Date(),
+      newId: deps.newId,
+    })
+    reply.code(201)
+    return rating
   })
 
   app.get('/api/v1/conversations/:id', async (req) => {
