@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import fastifyStatic from '@fastify/static'
 import fastifyWebsocket from '@fastify/websocket'
-import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRequest } from 'fastify'
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRequest, LogController } from 'fastify'
 import { z } from 'zod'
 import type { Shop } from '../core/domain/records.js'
 import { AppError } from '../core/errors.js'
@@ -26,7 +26,8 @@ export async function buildApp(ctx: AppContext, extra: RouteModule[] = []): Prom
   const app = Fastify({
     loggerInstance: ctx.logger as unknown as FastifyBaseLogger,
     bodyLimit: 256 * 1024,
-    disableRequestLogging: true,
+    // Per-request lines are off: customer text must not reach info logs; errors are logged below.
+    logController: new LogController({ disableRequestLogging: true }),
     genReqId: () => ctx.newId('req'),
   })
   await app.register(fastifyWebsocket, { options: { maxPayload: 64 * 1024 } })
