@@ -1,0 +1,57 @@
+/**
+ * The language-model port. Optional everywhere: kefu answers without one (the embedded NLU +
+ * retrieval), and with one it only hands over questions the knowledge base could not answer,
+ * grounded in the shop's own facts (src/core/llm-routing/). The OpenAI-compatible adapter lives in
+ * src/adapters/llm-openai/.
+ */
+
+export type ChatRole = 'system' | 'user' | 'assistant'
+
+export type ChatMessage = { role: ChatRole; content: string }
+
+export type GenerateRequest = {
+  messages: ChatMessage[]
+  /** 0 = deterministic; grounded answers use a low value. Provider default when absent. */
+  temperature?: number
+  /** Upper bound on generated tokens (cost control). Provider default when absent. */
+  maxTokens?: number
+  /** Stop sequences. */
+  stop?: string[]
+}
+
+export type FinishReason = 'stop' | 'length' | 'content_filter' | 'tool_calls' | 'other'
+
+export type TokenUsage = { promptTokens: number; completionTokens: number; totalTokens: number }
+
+export type GenerateResult = {
+  text: string
+  finishReason: FinishReason
+  /** Absent when the provider does not report usage. */
+  usage?: TokenUsage
+  /** The model that actually answered (providers may resolve aliases). */
+  modelId: string
+  /** Attempts made, retries included (1 = first try succeeded). */
+  attempts: number
+}
+
+export type StreamPart =
+  | { type: 'text-delta'; text: string }
+  | { type: 'finish'; finishReason: FinishReason; usage?: TokenUsage }
+
+/**
+ * A chat model. `generate` throws AppError('upstream_failed') on provider failure, with
+ * `options.retryable` set for timeouts, 408, 409, 429 and ≥ 500 (after the adapter's own retries).
+ *
+ * @example
+ * const r = await llm.generate({ messages: [{ role: 'user', content: '你好' }], temperature: 0 }, signal)
+ * console.log(r.text)
+ */
+export type LanguageModel = {
+  readonly specificationVersion: 'v1'
+  /** e.g. `openai-compatible`. */
+  readonly provider: string
+  readonly modelId: string
+  generate(req: GenerateRequest, signal?: AbortSignal): Promise<GenerateResult>
+  /** Incremental text; optional because grounded answers are verified whole before they are sent. */
+  stream?(req: GenerateRequest, signal?: AbortSignal): AsyncIterable<StreamPart>
+}

@@ -1,0 +1,172 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { createOpenAiLanguageModel, type RetryInfo } from '../../src/adapters/llm-openai/openai-language-model.js'
+import { AppError } from '../../src/core/errors.js'
+import type { StreamPart } from '../../src/core/ports/language-model.js'
+import { type FakeOpenAiServer, startFakeOpenAiServer } from './fake-openai-server.js'
+
+let fake: FakeOpenAiServer
+beforeAll(async () => {
+  fake = await startFakeOpenAiServer()
+})
+afterAll(async () => {
+  await fake.close()
+})
+beforeEach(() => {
+  fake.requests.length = 0
+  fake.setDefault({ content: 'ok' })
+})
+
+const KEY = 'sk-test-SECRET-1234567890'
+const model = (o: Partial<Parameters<typeof createOpenAiLanguageModel>[0]> = {}) =>
+  createOpenAiLanguageModel({
+    baseUrl: `${fake.url}/v1/`,
+    apiKey: KEY,
+    model: 'qwen-plus',
+    retryBaseMs: 1,
+    ...o,
+  })
+
+async function failure(p: Promise<unknown>): Promise<AppError> {
+  try {
+    await p
+  } catch (e) {
+    if (AppError.isInstance(e)) return e
+    throw e
+  }
+  throw new Error('expected the call to fail')
+}
+
+describe('OpenAI-compatible language model', () => {
+  it('sends the model, the messages, the options and the bearer key to /chat/completions', async () => {
+    fake.enqueue({ content: '您好，有什么可以帮您？' })
+    const r = await model().generate({
+      messages: [
+        { role: 'system', content: 'sys' },
+        { role: 'user', content: '你好' },
+      ],
+      temperature: 0.1,
+      maxTokens: 200,
+    })
+    expect(r.text).toBe('您好，有什么可以帮您？')
+    expect(r.finishReason).toBe('stop')
+    expect(r.usage).toEqual({ promptTokens: 100, completionTokens: 20, totalTokens: 120 })
+    expect(r.attempts).toBe(1)
+    expect(fake.requests).toHaveLength(1)
+    const req = fake.requests[0]!
+    expect(req.path).toBe('/v1/chat/completions')
+    expect(req.headers.authorization).toBe(`Bearer ${KEY}`)
+    expect(req.headers['content-type']).toBe('application/json')
+    expect(req.body.model).toBe('qwen-plus')
+    expect(req.body.messages).toEqual([
+      { role: 'system', content: 'sys' },
+      { role: 'user', content: '你好' },
+    ])
+    expect(req.body.temperature).toBe(0.1)
+    expect(req.body.max_tokens).toBe(200)
+    expect(req.body.stream).toBe(false)
+  })
+
+  it('sends no authorization header when no key is configured (Ollama, vLLM)', async () => {
+    await model({ apiKey: undefined as unknown as string }).generate({ messages: [{ role: 'user', content: 'hi' }] })
+    expect(fake.requests[0]!.headers.authorization).toBeUndefined()
+  })
+
+  it('retries on 429 (honouring Retry-After) and then succeeds', async () => {
+    fake.enqueue({ status: 429, headers: { 'retry-after': '0' } }, { status: 503 }, { content: 'third time lucky' })
+    const retries: RetryInfo[] = []
+    const r = await model({ onRetry: (i) => retries.push(i) }).generate({ messages: [{ role: 'user', content: 'x' }] })
+    expect(r.text).toBe('third time lucky')
+    expect(r.attempts).toBe(3)
+    expect(fake.requests).toHaveLength(3)
+    expect(retries.map((i) => i.status)).toEqual([429, 503])
+  })
+
+  it('gives up after maxRetries with a retryable upstream_failed', async () => {
+    fake.setDefault({ status: 500 })
+    const e = await failure(model({ maxRetries: 1 }).generate({ messages: [{ role: 'user', content: 'x' }] }))
+    expect(e.code).toBe('upstream_failed')
+    expect(e.options.retryable).toBe(true)
+    expect(fake.requests).toHaveLength(2)
+  })
+
+  it('does not retry a 400 or a 401 and marks them not retryable', async () => {
+    for (const status of [400, 401]) {
+      fake.requests.length = 0
+      fake.enqueue({
+        status,
+        raw: JSON.stringify({ error: { message: `Incorrect API key provided: ${KEY}` } }),
+      })
+      const e = await failure(model().generate({ messages: [{ role: 'user', content: 'x' }] }))
+      expect(e.code).toBe('upstream_failed')
+      expect(e.options.retryable).toBe(false)
+      expect(fake.requests).toHaveLength(1)
+      // The key never leaks, not even through the vendor's echo in the cause.
+      expect(e.message).not.toContain(KEY)
+      expect(String((e.options.cause as Error).message)).not.toContain(KEY)
+      expect(JSON.stringify(e.options.details)).not.toContain(KEY)
+    }
+  })
+
+  it('times out within its budget and reports a retryable upstream_failed', async () => {
+    fake.setDefault({ content: 'too late', delayMs: 5_000 })
+    const e = await failure(model({ timeoutMs: 150 }).generate({ messages: [{ role: 'user', content: 'x' }] }))
+    expect(e.code).toBe('upstream_failed')
+    expect(e.options.retryable).toBe(true)
+    expect((e.options.details as { timeout?: boolean }).timeout).toBe(true)
+  })
+
+  it('stops at once when the caller aborts, without retrying', async () => {
+    fake.setDefault({ content: 'slow', delayMs: 5_000 })
+    const ac = new AbortController()
+    const p = model().generate({ messages: [{ role: 'user', content: 'x' }] }, ac.signal)
+    setTimeout(() => ac.abort(), 30)
+    const e = await failure(p)
+    expect(e.code).toBe('upstream_failed')
+    expect(e.options.retryable).toBe(false)
+    expect(fake.requests).toHaveLength(1)
+  })
+
+  it('wraps a malformed JSON body as upstream_failed', async () => {
+    fake.enqueue({ raw: '{"choices": [ {"message": ' })
+    const e = await failure(model().generate({ messages: [{ role: 'user', content: 'x' }] }))
+    expect(e.code).toBe('upstream_failed')
+    expect(e.options.retryable).toBe(false)
+    expect(e.cause).toBeInstanceOf(Error)
+  })
+
+  it('rejects a well-formed body without message content', async () => {
+    fake.enqueue({ raw: JSON.stringify({ choices: [] }) })
+    const e = await failure(model().generate({ messages: [{ role: 'user', content: 'x' }] }))
+    expect(e.code).toBe('upstream_failed')
+  })
+
+  it('reports an unreachable provider as retryable upstream_failed', async () => {
+    const closed = await startFakeOpenAiServer()
+    const url = closed.url
+    await closed.close()
+    const e = await failure(
+      createOpenAiLanguageModel({ baseUrl: `${url}/v1`, model: 'm', retryBaseMs: 1, maxRetries: 1 }).generate({
+        messages: [{ role: 'user', content: 'x' }],
+      }),
+    )
+    expect(e.code).toBe('upstream_failed')
+    expect(e.options.retryable).toBe(true)
+  })
+
+  it('streams text deltas over SSE and finishes with the reason', async () => {
+    fake.enqueue({ chunks: ['您好', '，', '请问'], finishReason: 'stop' })
+    const parts: StreamPart[] = []
+    const llm = model()
+    for await (const p of llm.stream!({ messages: [{ role: 'user', content: 'hi' }] })) parts.push(p)
+    expect(fake.requests[0]!.body.stream).toBe(true)
+    const text = parts.map((p) => (p.type === 'text-delta' ? p.text : '')).join('')
+    expect(text).toBe('您好，请问')
+    expect(parts.at(-1)).toEqual({ type: 'finish', finishReason: 'stop' })
+  })
+
+  it('refuses a base URL that is not http(s)', () => {
+    expect(() => createOpenAiLanguageModel({ baseUrl: 'ftp://x', model: 'm' })).toThrow(
+      expect.objectContaining({ code: 'invalid_input' }),
+    )
+  })
+})
