@@ -1,6 +1,7 @@
 /**
  * Builds the browser side of kefu into web/dist:
  * - index.html + assets: the demo shop page (web/index.html, web/shop/*.tsx), a normal Vite app build;
+ * - console/index.html: the agent console (web/console/), a second page of the same app build, served at /console/;
  * - widget.js: the embeddable chat widget (web/widget/main.tsx) as ONE self-contained IIFE file with its CSS
  *   inlined, so a merchant embeds it with a single classic `<script>` tag. It is built by a second, nested
  *   `build()` once the app build has written its files, because a library IIFE and an HTML app cannot share
@@ -15,6 +16,11 @@ import { build, defineConfig, type LogLevel, type Plugin, type UserConfig } from
 const root = fileURLToPath(new URL('./web', import.meta.url))
 const outDir = fileURLToPath(new URL('./web/dist', import.meta.url))
 const widgetEntry = fileURLToPath(new URL('./web/widget/main.tsx', import.meta.url))
+/** The app build's HTML pages: the demo shop, and the agent console served at /console/. */
+const pages = {
+  main: fileURLToPath(new URL('./web/index.html', import.meta.url)),
+  console: fileURLToPath(new URL('./web/console/index.html', import.meta.url)),
+}
 
 /** Preact's automatic JSX runtime, used by both builds (Vite 8 transforms with Oxc). */
 const oxc: UserConfig['oxc'] = { jsx: { runtime: 'automatic', importSource: 'preact' } }
@@ -74,6 +80,7 @@ export default defineConfig({
     outDir,
     emptyOutDir: true,
     target: browserTarget,
+    rolldownOptions: { input: pages },
   },
   server: {
     proxy: { '/api': { target: devApi, ws: true, changeOrigin: true } },

@@ -349,7 +349,8 @@ for (const backend of storeBackends()) {
       // Suggestions answer the customer's question, not the request for a human.
       expect(asked).toEqual(['我的快递怎么还没到'])
       expect(ctx.suggestionsFor).toBe('我的快递怎么还没到')
-      expect(ctx.suggestions.map((s) => s.id)).toEqual(['faq-ship', 'faq-track', 'faq-x'])
+      // The third hit scores below MIN_SUGGESTION_SCORE: noise is not suggested.
+      expect(ctx.suggestions.map((s) => s.id)).toEqual(['faq-ship', 'faq-track'])
       expect(ctx.timeline.map((t) => t.type)).toEqual(['handoff.requested'])
 
       await desk.claim(shop.id, c.id, alice)

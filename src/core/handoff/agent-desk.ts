@@ -41,6 +41,11 @@ const LIST_LIMIT = 200
 /** History shown to an agent; older messages are reported as truncated. */
 const MAX_HISTORY = 2000
 const PAGE = 500
+/**
+ * Suggested replies below this retrieval score are noise to an agent (calibrated scores: the bot itself
+ * answers only well above this).
+ */
+export const MIN_SUGGESTION_SCORE = 0.35
 
 export type CustomerSummary = { id: string; name: string; tier: Customer['tier'] }
 
@@ -586,7 +591,9 @@ export function createAgentDesk(deps: AgentDeskDeps) {
     try {
       const kb = await deps.knowledgeFor(shopId)
       const hits = await kb.search(text, { ...(locale ? { locale } : {}), limit: 3 })
-      return hits.map((h) => ({ kind: h.kind, id: h.id, title: h.title, answer: h.answer, score: h.score }))
+      return hits
+        .filter((h) => h.score >= MIN_SUGGESTION_SCORE)
+        .map((h) => ({ kind: h.kind, id: h.id, title: h.title, answer: h.answer, score: h.score }))
     } catch {
       // Suggestions are a help, not the conversation: a knowledge failure must not hide the context.
       return []
