@@ -1,0 +1,224 @@
+/**
+ * The agent console in a real browser against the real server: Debian's chromium driven by playwright-core,
+ * the server on a random port with a fresh data dir (demo shop seeded), the console built by Vite. A customer
+ * is driven to handoff over the chat API; the agent signs in, takes the conversation and replies; the
+ * customer's side is checked through the chat API.
+ */
+import { execFileSync } from 'node:child_process'
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { openSqliteStore } from '../../src/adapters/store-sql/sqlite-store.js'
+import { type RunningServer, startServer } from '../../src/server/start-server.js'
+
+const ROOT = join(import.meta.dirname, '../..')
+const DIST = join(ROOT, 'web/dist')
+const CHROMIUM = process.env.KEFU_CHROMIUM ?? '/usr/bin/chromium'
+const UI_TIMEOUT = 20_000
+
+/** Newest modification time of the web sources (the console imports the widget's socket backoff). */
+function newestSource(dir: string): number {
+  let newest = 0
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name === 'dist' || entry.name === 'node_modules') continue
+    const path = join(dir, entry.name)
+    newest = Math.max(newest, entry.isDirectory() ? newestSource(path) : statSync(path).mtimeMs)
+  }
+  return newest
+}
+
+/** Builds web/dist when the console page is missing or older than the sources. */
+function ensureBuilt(): void {
+  const page = join(DIST, 'console/index.html')
+  if (!existsSync(page) || statSync(page).mtimeMs < newestSource(join(ROOT, 'web'))) {
+    execFileSync(join(ROOT, 'node_modules/.bin/vite'), ['build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' })
+  }
+}
+
+type Conv = { id: string; token: string }
+type ServerMessage = { seq: number; role: string; text: string; meta: Record<string, unknown> }
+
+describe('agent console in headless Chromium', () => {
+  let server: RunningServer
+  let browser: Browser
+  let dataDir: string
+  let apiKey: string
+  const contexts: BrowserContext[] = []
+
+  async function chat(path: string, token: string | null, body?: unknown) {
+    const res = await fetch(server.url + path, {
+      method: body === undefined ? 'GET' : 'POST',
+      headers: {
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+      },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    })
+    expect(res.status, `${path}`).toBeLessThan(300)
+    return (await res.json()) as Record<string, unknown>
+  }
+
+  /** A customer who asks about an order, then for a human: the bot hands off. */
+  async function handedOffCustomer(customerId: string, texts: string[]): Promise<Conv> {
+    const c = (await chat('/api/v1/conversations', null, { shopId: 'demo', customerId })) as Conv
+    let handoff = false
+    for (const text of texts)
+      handoff = (await chat(`/api/v1/conversations/${c.id}/messages`, c.token, { text })).handoff === true
+    expect(handoff, 'the bot handed the customer off').toBe(true)
+    return c
+  }
+
+  async function customerMessages(c: Conv): Promise<ServerMessage[]> {
+    return (await chat(`/api/v1/conversations/${c.id}/messages`, c.token)).messages as ServerMessage[]
+  }
+
+  async function newPage(locale: string): Promise<{ page: Page; errors: string[] }> {
+    const context = await browser.newContext({
+      viewport: { width: 1280, height: 800 },
+      locale,
+      reducedMotion: 'reduce',
+    })
+    contexts.push(context)
+    const page = await context.newPage()
+    const errors: string[] = []
+    page.on('pageerror', (e) => errors.push(e.message))
+    return { page, errors }
+  }
+
+  async function signIn(page: Page, name: string, key = apiKey): Promise<void> {
+    await page.goto(`${server.url}/console/`)
+    await page.locator('input[name=agentName]').fill(name)
+    await page.locator('input[name=apiKey]').fill(key)
+    await page.locator('button[type=submit]').click()
+  }
+
+  beforeAll(async () => {
+    ensureBuilt()
+    dataDir = mkdtempSync(join(tmpdir(), 'kefu-console-'))
+    server = await startServer({
+      port: 0,
+      host: '127.0.0.1',
+      dataDir,
+      env: { LOG_LEVEL: 'warn', KEFU_DEMO: 'true', KEFU_DEMO_DIR: join(ROOT, 'data/demo') },
+    })
+    const store = await openSqliteStore(join(dataDir, 'kefu.db'))
+    try {
+      apiKey = (await store.shops.get('demo'))!.apiKey
+    } finally {
+      await store.close()
+    }
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    })
+  })
+
+  afterAll(async () => {
+    for (const c of contexts) await c.close().catch(() => {})
+    await browser?.close()
+    await server?.close()
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true })
+  })
+
+  it('refuses a wrong API key on the sign-in screen', async () => {
+    const { page, errors } = await newPage('en-US')
+    await signIn(page, 'Mallory', 'kefu_wrong')
+    await expect.poll(() => page.getByRole('alert').textContent(), { timeout: UI_TIMEOUT }).toContain('not valid')
+    expect(await page.locator('[data-testid=queue-count]').count()).toBe(0)
+    expect(errors).toEqual([])
+  })
+
+  it('signs in, takes a waiting customer, replies, and the customer receives the reply', async () => {
+    const customer = await handedOffCustomer('c001', ['我的订单到哪了', '我要人工'])
+    const { page, errors } = await newPage('zh-CN')
+    await signIn(page, '李娜')
+
+    const row = page.locator(`[data-testid=queue-item][data-conversation="${customer.id}"]`)
+    await row.waitFor({ timeout: UI_TIMEOUT })
+    expect(await row.textContent()).toContain('我要人工')
+
+    // Open it first: the whole context is there before taking it (NLU per customer message, the order).
+    await row.locator('.row-main').click()
+    await page.locator('[data-testid=conversation-status]').waitFor({ timeout: UI_TIMEOUT })
+    expect(await page.locator('.msg-customer [data-testid=nlu]').count()).toBeGreaterThanOrEqual(2)
+    expect(await page.locator('.panel [data-order]').count()).toBeGreaterThan(0)
+
+    await page.getByRole('button', { name: '接入', exact: true }).first().click()
+    await expect
+      .poll(() => page.locator('[data-testid=conversation-status]').textContent(), { timeout: UI_TIMEOUT })
+      .toBe('人工服务中')
+
+    const reply = '您好，我是李娜，正在为您查询物流，请稍等。'
+    const input = page.getByRole('textbox', { name: '回复客户' })
+    await input.fill(reply)
+    await input.press('Enter')
+    await page.locator('.msg-agent .bubble', { hasText: reply }).waitFor({ timeout: UI_TIMEOUT })
+
+    // The customer side, through the chat API: the agent's reply with the agent's name; the bot stayed out.
+    const log = await customerMessages(customer)
+    const agentMsgs = log.filter((m) => m.role === 'agent')
+    expect(agentMsgs.map((m) => m.text)).toEqual([reply])
+    expect((agentMsgs[0]!.meta.agent as { name: string }).name).toBe('李娜')
+    const state = await chat(`/api/v1/conversations/${customer.id}`, customer.token)
+    expect(state.status).toBe('human')
+
+    // The customer answers; the message appears in the console live, and the bot says nothing.
+    const turn = await chat(`/api/v1/conversations/${customer.id}/messages`, customer.token, { text: '好的，谢谢' })
+    expect(turn.replies).toEqual([])
+    await page.locator('.msg-customer .bubble', { hasText: '好的，谢谢' }).waitFor({ timeout: UI_TIMEOUT })
+
+    // An internal note stays with the agents.
+    await page.getByRole('tab', { name: '内部备注' }).click()
+    const note = page.getByRole('textbox', { name: '内部备注' })
+    await note.fill('老客户，物流延误，考虑补偿优惠券')
+    await note.press('Enter')
+    await page.locator('.msg-note .bubble', { hasText: '老客户' }).waitFor({ timeout: UI_TIMEOUT })
+    expect((await customerMessages(customer)).some((m) => m.text.includes('老客户'))).toBe(false)
+
+    // Hand back to the bot: the customer is told in their language and the bot answers again.
+    await page.getByRole('button', { name: '转回机器人' }).click()
+    await expect
+      .poll(() => page.locator('[data-testid=conversation-status]').textContent(), { timeout: UI_TIMEOUT })
+      .toBe('机器人接待')
+    expect((await customerMessages(customer)).some((m) => m.role === 'system' && m.text === '已转回智能客服')).toBe(
+      true,
+    )
+    expect(errors).toEqual([])
+  })
+
+  it('shows a new handoff in the open queue without a reload, and switches language', async () => {
+    const { page, errors } = await newPage('en-US')
+    await signIn(page, 'Emma Stone')
+    await page.locator('[data-testid=queue-count]').waitFor({ timeout: UI_TIMEOUT })
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en')
+
+    const customer = await handedOffCustomer('c003', ['I want to talk to a real person'])
+    await page.locator(`[data-testid=queue-item][data-conversation="${customer.id}"]`).waitFor({ timeout: UI_TIMEOUT })
+
+    await page.getByRole('button', { name: '中文' }).click()
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN')
+    expect(await page.getByRole('tab', { name: /等待接入/ }).count()).toBe(1)
+
+    // Close the waiting conversation (two-step confirm); the customer's side sees it closed.
+    await page.locator(`[data-testid=queue-item][data-conversation="${customer.id}"] .row-main`).click()
+    await page.getByRole('button', { name: '结束会话' }).click()
+    await page.getByRole('button', { name: '确认结束？' }).click()
+    await expect
+      .poll(async () => (await chat(`/api/v1/conversations/${customer.id}`, customer.token)).status, {
+        timeout: UI_TIMEOUT,
+      })
+      .toBe('closed')
+    expect(errors).toEqual([])
+  })
+})
