@@ -1,6 +1,7 @@
 /** The agent console: sign-in, then the desk (queue · conversation · customer). */
 import { useEffect, useMemo, useState } from 'preact/hooks'
 import { AgentClient, type AgentSession } from './agent-client.js'
+import { initials } from './console-format.js'
 import { type ConsoleLocale, consoleStrings } from './console-i18n.js'
 import { ConversationPane } from './conversation-pane.js'
 import { CustomerPanel } from './customer-panel.js'
@@ -155,7 +156,7 @@ function Desk(props: {
             {state.connection === 'open' ? t.connected : t.reconnecting}
           </span>
           <span class="me" title={`${props.session.agentId} @ ${props.session.shopId}`}>
-            <span class="avatar">{props.session.agentName.slice(0, 1).toUpperCase()}</span>
+            <span class="avatar">{initials(props.session.agentName)}</span>
             <span class="me-name">{props.session.agentName}</span>
           </span>
           <button type="button" class="link-button" onClick={props.onToggleLocale}>

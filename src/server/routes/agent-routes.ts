@@ -397,6 +397,8 @@ export const agentRouteModule: RouteModule = {
       newId: ctx.newId,
     })
     registerAgentRoutes(app, { desk, store: ctx.store, pubsub: ctx.pubsub, authShop })
+    // The console is web/dist/console/index.html; the static files answer /console/ only.
+    app.get('/console', async (_req, reply) => reply.redirect('/console/'))
   },
   openapi: agentOpenApi,
 }
