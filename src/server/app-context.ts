@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { dirname, isAbsolute, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { type Logger, pino } from 'pino'
+import { createOpenAiLanguageModel } from '../adapters/llm-openai/openai-language-model.js'
 import { openStore } from '../adapters/open-store.js'
 import { createMemoryLock, createMemoryPubSub } from '../adapters/pubsub-memory/memory-pub-sub.js'
 import { createRedisLock, createRedisPubSub } from '../adapters/redis/redis-pub-sub.js'
@@ -17,6 +18,7 @@ import {
   createConversationService,
 } from '../core/conversation/conversation-service.js'
 import { createDialogueManager } from '../core/dialogue/dialogue-manager.js'
+import type { LanguageModel } from '../core/ports/language-model.js'
 import type { KeyedLock, PubSub } from '../core/ports/pub-sub.js'
 import type { Store } from '../core/ports/store.js'
 import type { TicketServiceDeps } from '../core/tickets/ticket-service.js'
@@ -42,6 +44,8 @@ export type AppContext = {
   /** Ticket side effects shared by the bot's ticket creation and the ticket API: live push + webhook mirror. */
   ticketHooks: Pick<TicketServiceDeps, 'onEvent' | 'notify'>
   newId: (prefix: string) => string
+  /** The grounded-answer language model, when KEFU_LLM_BASE_URL is set. */
+  llm?: LanguageModel
   close(): Promise<void>
 }
 
@@ -107,6 +111,18 @@ export async function createAppContext(config: Config, opts: { quiet?: boolean }
       ...(mirror ? { onEvent: (event, ticket) => mirror.handle(event, ticket) } : {}),
     }
     const dialogue = createDialogueManager({ tickets: ticketHooks })
+    // Optional: without KEFU_LLM_BASE_URL kefu answers with its own NLU + knowledge only.
+    const llm =
+      config.KEFU_LLM_BASE_URL && config.KEFU_LLM_MODEL
+        ? createOpenAiLanguageModel({
+            baseUrl: config.KEFU_LLM_BASE_URL,
+            ...(config.KEFU_LLM_API_KEY ? { apiKey: config.KEFU_LLM_API_KEY } : {}),
+            model: config.KEFU_LLM_MODEL,
+            timeoutMs: config.KEFU_LLM_TIMEOUT_MS,
+            onRetry: (r) => logger.warn({ llm: { model: config.KEFU_LLM_MODEL, ...r } }, 'LLM request retried'),
+          })
+        : undefined
+    if (llm) logger.info({ llm: { provider: llm.provider, model: llm.modelId } }, 'grounded LLM answers enabled')
     // An import by another process (`kefu import`, another instance) bumps the shop's
     // catalogVersion; cached indexes are dropped when it changes (checked at most every 2 s).
     const seenVersion = new Map<string, { version: unknown; checkedAt: number }>()
@@ -133,6 +149,7 @@ export async function createAppContext(config: Config, opts: { quiet?: boolean }
       lock,
       clock: () => new Date(),
       newId,
+      ...(llm ? { llm } : {}),
       onTurn: (t) => {
         metrics.turns.labels(t.nlu.intent, t.action).inc()
         if (t.handoff) metrics.handoffs.inc()
@@ -154,6 +171,7 @@ export async function createAppContext(config: Config, opts: { quiet?: boolean }
       metrics,
       ticketHooks,
       newId,
+      ...(llm ? { llm } : {}),
       async close() {
         for (const c of cleanups.reverse()) await c().catch(() => undefined)
       },

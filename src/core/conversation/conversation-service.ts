@@ -13,6 +13,7 @@ import { type DeskEvent, deskChannel } from '../handoff/desk-channel.js'
 import type { KnowledgeBase } from '../knowledge/types.js'
 import { UNANSWERED_EVENT, unansweredEvent } from '../knowledge/unanswered-questions.js'
 import type { NluEngine, NluResult } from '../nlu/types.js'
+import type { LanguageModel } from '../ports/language-model.js'
 import type { KeyedLock, PubSub } from '../ports/pub-sub.js'
 import type { Store } from '../ports/store.js'
 
@@ -29,6 +30,8 @@ export type ConversationServiceDeps = {
   newId: (prefix: string) => string
   /** Called after every stored turn (metrics). Must not throw. */
   onTurn?: (t: TurnResponse) => void
+  /** Optional language model for grounded answers; without it kefu answers on its own. */
+  llm?: LanguageModel
 }
 
 /** What a turn returns to the channel; the HTTP API serialises it as is. */
@@ -219,6 +222,7 @@ export function createConversationService(deps: ConversationServiceDeps) {
             policy: policyOf(shop),
             now,
             newId,
+            ...(deps.llm ? { llm: deps.llm } : {}),
           })
         } catch (e) {
           await store.events
@@ -250,6 +254,7 @@ export function createConversationService(deps: ConversationServiceDeps) {
                   reason: outcome.reason,
                   ...(r.buttons ? { buttons: r.buttons } : {}),
                   ...(r.card ? { card: r.card } : {}),
+                  ...(r.source ? { source: r.source, factIds: r.factIds ?? [] } : {}),
                   ...(outcome.handoff ? { handoff: true } : {}),
                 },
                 createdAt: clock().toISOString(),

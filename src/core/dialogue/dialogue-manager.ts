@@ -10,11 +10,12 @@
  *  4. low confidence: knowledge answer / clarify with buttons / honest fallback.
  */
 import { decideHandoff, handoffText } from '../handoff/handoff-decision.js'
+import type { KnowledgeAnswer } from '../knowledge/types.js'
 import type { Intent } from '../nlu/types.js'
 import { cancelOrderSkill } from '../skills/cancel-order.js'
 import { faultSkill } from '../skills/fault-diagnosis.js'
 import { greetingSkill } from '../skills/greeting.js'
-import { fallbackResult, intentButtons, knowledgeSkill } from '../skills/knowledge-answer.js'
+import { fallbackResult, intentButtons, knowledgeSkill, llmOrFallback } from '../skills/knowledge-answer.js'
 import { modifyOrderSkill } from '../skills/modify-order.js'
 import { orderStatusSkill } from '../skills/order-status.js'
 import { matchCatalog } from '../skills/resolve-product.js'
@@ -317,7 +318,7 @@ async function runIntent(sc: SkillContext, intent: string): Promise<SkillResult>
   if (intent === 'out_of_scope') {
     const kb = await sc.ctx.knowledge.answer(sc.ctx.text, { locale: sc.locale })
     if (kb.status === 'answer') return knowledgeSkill(sc)
-    return {
+    const outOfScope = (): SkillResult => ({
       replies: [
         {
           text: say(
@@ -330,12 +331,14 @@ async function runIntent(sc: SkillContext, intent: string): Promise<SkillResult>
       action: 'fallback',
       reason: 'out_of_scope',
       done: true,
-    }
+    })
+    // A grounded LLM answer is tried only for a doubtful out-of-scope verdict (see llm-routing).
+    return sc.ctx.llm ? llmOrFallback(sc, outOfScope) : outOfScope()
   }
   return knowledgeSkill(sc)
 }
 
-/** NLU is unsure: try knowledge, then clarify between the top intents, then say "I don't know". */
+/** NLU is unsure: try knowledge, then (when configured) a grounded LLM answer, then clarify, then "I don't know". */
 async function lowConfidence(sc: SkillContext): Promise<SkillResult> {
   const kb = await sc.ctx.knowledge.answer(sc.ctx.text, { locale: sc.locale })
   if (kb.status === 'answer') {
@@ -347,6 +350,12 @@ async function lowConfidence(sc: SkillContext): Promise<SkillResult> {
       done: true,
     }
   }
+  if (sc.ctx.llm) return llmOrFallback(sc, () => lowConfidenceFallback(sc, kb))
+  return lowConfidenceFallback(sc, kb)
+}
+
+/** The no-answer half of lowConfidence: clarify between candidates or intents, else "I don't know". */
+function lowConfidenceFallback(sc: SkillContext, kb: KnowledgeAnswer): SkillResult {
   sc.state.lastIntent = null
   if (kb.status === 'clarify' && kb.candidates.length > 0) {
     return {

@@ -3,6 +3,7 @@ import type { Conversation, ConversationStatus, Message, Shop } from '../domain/
 import type { Customer, Locale } from '../domain/schemas.js'
 import type { KnowledgeBase } from '../knowledge/types.js'
 import type { NluResult } from '../nlu/types.js'
+import type { LanguageModel } from '../ports/language-model.js'
 import type { Store } from '../ports/store.js'
 
 export type ReplyButton = { label: string; payload: string }
@@ -12,6 +13,10 @@ export type Reply = {
   buttons?: ReplyButton[]
   /** Structured payload for rich widgets: an order card, a product card… */
   card?: { type: 'order' | 'product' | 'ticket' | 'return'; data: Record<string, unknown> }
+  /** Set when the text was written by a language model (and verified against the facts). */
+  source?: 'llm'
+  /** The fact ids (`faq:F012`, `product:SKU`, `order:NO`) an LLM-written reply is grounded in. */
+  factIds?: string[]
 }
 
 export const TURN_ACTIONS = ['answer', 'ask_slot', 'confirm', 'execute', 'clarify', 'handoff', 'fallback'] as const
@@ -53,6 +58,8 @@ export type TurnContext = {
   policy: PolicyConfig
   now: Date
   newId: (prefix: string) => string
+  /** Optional language model for grounded answers (src/core/llm-routing); absent = no LLM. */
+  llm?: LanguageModel
 }
 
 export type TurnOutcome = {

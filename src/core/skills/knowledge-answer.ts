@@ -2,6 +2,9 @@
  * Answers from the shop's published knowledge (FAQ, product graph). The knowledge layer's calibrated
  * verdict decides: answer, clarify with the top candidates as buttons, or say "I don't know" honestly.
  */
+
+import type { KnowledgeAnswer } from '../knowledge/types.js'
+import { groundedAnswer } from '../llm-routing/grounded-answer.js'
 import type { Intent } from '../nlu/types.js'
 import { done, type SkillContext, type SkillResult } from './skill-types.js'
 import { say } from './text.js'
@@ -42,12 +45,44 @@ export function fallbackResult(sc: SkillContext, reason: string): SkillResult {
   return done(sc, [{ text, ...(buttons.length > 0 ? { buttons } : {}) }], 'fallback', reason)
 }
 
+/**
+ * Knowledge could not answer: when a language model is configured (and the shop allows it), try a
+ * grounded, verified LLM answer; otherwise — or when it fails or is rejected — run `fallback`, the
+ * turn kefu gives without a model. The attempt's `llm.*` events ride along either way.
+ */
+export async function llmOrFallback(
+  sc: SkillContext,
+  fallback: () => SkillResult | Promise<SkillResult>,
+  prefix = '',
+): Promise<SkillResult> {
+  const attempt = sc.ctx.llm ? await groundedAnswer(sc.ctx, sc.state, { customer: sc.customer }) : null
+  if (attempt?.status === 'answered') {
+    sc.state.lastIntent = sc.ctx.nlu.intent
+    return done(
+      sc,
+      [{ text: prefix + attempt.text, source: 'llm', factIds: attempt.factIds }],
+      'answer',
+      `llm_grounded:${attempt.factIds.join(',')}`,
+      { events: attempt.events },
+    )
+  }
+  const fb = await fallback()
+  if (!attempt || attempt.events.length === 0) return fb
+  return { ...fb, events: [...(fb.events ?? []), ...attempt.events] }
+}
+
 /** Answers `text` from knowledge; `prefix` is prepended to an answer (e.g. an apology for complaints). */
 export async function knowledgeSkill(sc: SkillContext, prefix = ''): Promise<SkillResult> {
   const res = await sc.ctx.knowledge.answer(sc.ctx.text, { locale: sc.locale })
   if (res.status === 'answer') {
     return done(sc, [{ text: prefix + res.hit.answer }], 'answer', `knowledge_${res.hit.kind}:${res.hit.id}`)
   }
+  if (sc.ctx.llm) return llmOrFallback(sc, () => knowledgeFallback(sc, res, prefix), prefix)
+  return knowledgeFallback(sc, res, prefix)
+}
+
+/** What kefu says when knowledge has no confident answer: clarify between candidates, or "I don't know". */
+function knowledgeFallback(sc: SkillContext, res: KnowledgeAnswer, prefix: string): SkillResult {
   if (res.status === 'clarify' && res.candidates.length > 0) {
     const buttons = res.candidates.slice(0, 3).map((c) => ({ label: c.title, payload: c.title }))
     return done(

@@ -1,0 +1,152 @@
+/**
+ * Grounded LLM answers: when kefu's own knowledge cannot answer a message and a language model is
+ * configured, ask the model to answer from the shop's facts only, verify the answer against those
+ * facts, and hand back either a checked answer or nothing (the caller then falls back exactly as it
+ * would without a model). Every attempt leaves an event: `llm.answered`, `llm.rejected` (the answer
+ * failed verification or the model declined), `llm.failed` (timeout, provider error) or
+ * `llm.skipped` (the per-conversation budget is spent).
+ */
+import type { DialogueState, TurnContext } from '../dialogue/types.js'
+import type { Customer } from '../domain/schemas.js'
+import { AppError } from '../errors.js'
+import type { KnowledgeBase } from '../knowledge/types.js'
+import { buildGroundedPrompt } from './build-grounded-prompt.js'
+import { collectFacts, type Fact } from './collect-facts.js'
+import { llmSettings } from './llm-settings.js'
+import { type RejectReason, verifyGroundedAnswer } from './verify-grounded-answer.js'
+
+export type LlmEvent = { type: string; data: Record<string, unknown> }
+
+export type SkipReason =
+  | 'not_configured'
+  | 'disabled'
+  | 'intent_excluded'
+  | 'out_of_scope'
+  | 'no_question'
+  | 'max_calls'
+  | 'no_facts'
+
+export type GroundedAnswer =
+  | { status: 'answered'; text: string; factIds: string[]; events: LlmEvent[] }
+  | { status: 'skipped'; reason: SkipReason; events: LlmEvent[] }
+  | { status: 'rejected'; reason: RejectReason; events: LlmEvent[] }
+  | { status: 'failed'; code: string; events: LlmEvent[] }
+
+/** Intents a model cannot help with: small talk needs no facts, a request for a person needs a person. */
+const EXCLUDED_INTENTS = new Set(['greeting', 'human_agent'])
+
+/** The state key counting this conversation's model calls (kept in the stored dialogue state). */
+export const LLM_CALLS_KEY = 'llmCalls'
+
+type WithGraph = KnowledgeBase & { graph: { findMentions(text: string): Array<{ sku: string }> } }
+
+function productFinder(kb: KnowledgeBase): ((text: string) => string[]) | undefined {
+  const g = (kb as Partial<WithGraph>).graph
+  if (!g || typeof g.findMentions !== 'function') return undefined
+  return (text) => g.findMentions(text).map((m) => m.sku)
+}
+
+/**
+ * Tries a grounded LLM answer for the turn. Never throws for provider trouble: failures come back
+ * as `failed` with an `llm.failed` event.
+ *
+ * @example
+ * const r = await groundedAnswer(ctx, state, { customer })
+ * if (r.status === 'answered') reply(r.text) // else fall back as usual, storing r.events
+ */
+export async function groundedAnswer(
+  ctx: TurnContext,
+  state: DialogueState,
+  opts: { customer: Customer | null },
+): Promise<GroundedAnswer> {
+  const llm = ctx.llm
+  if (!llm) return { status: 'skipped', reason: 'not_configured', events: [] }
+  const settings = llmSettings(ctx.shop)
+  if (!settings.enabled) return { status: 'skipped', reason: 'disabled', events: [] }
+  if (EXCLUDED_INTENTS.has(ctx.nlu.intent)) return { status: 'skipped', reason: 'intent_excluded', events: [] }
+  if (ctx.nlu.intent === 'out_of_scope' && ctx.nlu.confidence >= settings.outOfScopeConfidence)
+    return { status: 'skipped', reason: 'out_of_scope', events: [] }
+  if (!/[\p{L}\p{N}]/u.test(ctx.text)) return { status: 'skipped', reason: 'no_question', events: [] }
+  const calls = typeof state[LLM_CALLS_KEY] === 'number' ? (state[LLM_CALLS_KEY] as number) : 0
+  if (calls >= settings.maxCallsPerConversation) {
+    return {
+      status: 'skipped',
+      reason: 'max_calls',
+      events: [{ type: 'llm.skipped', data: { reason: 'max_calls', limit: settings.maxCallsPerConversation } }],
+    }
+  }
+
+  const facts = await collectFacts(ctx, state, { customer: opts.customer })
+  if (facts.length === 0) return { status: 'skipped', reason: 'no_facts', events: [] }
+
+  state[LLM_CALLS_KEY] = calls + 1
+  const base = { provider: llm.provider, model: llm.modelId, factIds: facts.map((f) => f.id) }
+  const messages = buildGroundedPrompt({
+    shopName: ctx.shop.name,
+    locale: ctx.locale,
+    question: ctx.text,
+    facts,
+    history: ctx.history,
+  })
+  const started = Date.now()
+  let result: Awaited<ReturnType<typeof llm.generate>>
+  try {
+    result = await llm.generate({ messages, temperature: settings.temperature, maxTokens: settings.maxTokens })
+  } catch (e) {
+    const code = AppError.isInstance(e) ? e.code : 'internal'
+    const details = AppError.isInstance(e) ? (e.options.details as Record<string, unknown> | undefined) : undefined
+    return {
+      status: 'failed',
+      code,
+      events: [
+        {
+          type: 'llm.failed',
+          data: {
+            ...base,
+            code,
+            retryable: AppError.isInstance(e) ? Boolean(e.options.retryable) : false,
+            timeout: Boolean(details?.timeout),
+            // AppError messages of the adapter carry no secrets and no vendor text.
+            message: AppError.isInstance(e) ? e.message : 'unexpected error',
+            latencyMs: Date.now() - started,
+          },
+        },
+      ],
+    }
+  }
+  const latencyMs = Date.now() - started
+  const usage = result.usage ? { usage: result.usage } : {}
+  if (result.finishReason === 'length') return rejected('truncated', [], base, latencyMs, usage)
+  const findProducts = productFinder(ctx.knowledge)
+  const v = verifyGroundedAnswer(result.text, facts, findProducts ? { findProducts } : {})
+  if (!v.ok) return rejected(v.reason, v.offending, base, latencyMs, usage)
+  return {
+    status: 'answered',
+    text: v.text,
+    factIds: v.factIds,
+    events: [
+      {
+        type: 'llm.answered',
+        data: { ...base, factIds: v.factIds, given: base.factIds, attempts: result.attempts, latencyMs, ...usage },
+      },
+    ],
+  }
+}
+
+function rejected(
+  reason: RejectReason,
+  offending: string[],
+  base: { provider: string; model: string; factIds: string[] },
+  latencyMs: number,
+  usage: Record<string, unknown>,
+): GroundedAnswer {
+  return {
+    status: 'rejected',
+    reason,
+    events: [
+      { type: 'llm.rejected', data: { ...base, reason, offending: offending.slice(0, 10), latencyMs, ...usage } },
+    ],
+  }
+}
+
+export type { Fact }

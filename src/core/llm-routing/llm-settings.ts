@@ -1,0 +1,52 @@
+/**
+ * Per-shop LLM switch and budget, read from `shop.settings.llm`. The provider itself is configured
+ * per deployment (KEFU_LLM_*); a shop can turn it off or cap it.
+ */
+import type { Shop } from '../domain/records.js'
+
+export type LlmSettings = {
+  /** Default true when the deployment has a provider; `false` keeps this shop LLM-free. */
+  enabled: boolean
+  /** Model calls allowed per conversation (cost control); later questions fall back. Default 10. */
+  maxCallsPerConversation: number
+  /** An `out_of_scope` verdict at or above this confidence is not sent to the model. Default 0.8. */
+  outOfScopeConfidence: number
+  /** Tokens the model may generate per answer. Default 400. */
+  maxTokens: number
+  /** Sampling temperature; low, the model should restate facts. Default 0.2. */
+  temperature: number
+}
+
+export const DEFAULT_LLM_SETTINGS: LlmSettings = {
+  enabled: true,
+  maxCallsPerConversation: 10,
+  outOfScopeConfidence: 0.8,
+  maxTokens: 400,
+  temperature: 0.2,
+}
+
+const num = (v: unknown, min: number, max: number): number | undefined =>
+  typeof v === 'number' && Number.isFinite(v) && v >= min && v <= max ? v : undefined
+
+/**
+ * The shop's LLM settings; unknown or out-of-range values fall back to the defaults.
+ *
+ * @example
+ * // shop.settings = { llm: { enabled: true, maxCallsPerConversation: 3 } }
+ * llmSettings(shop).maxCallsPerConversation // 3
+ */
+export function llmSettings(shop: Shop): LlmSettings {
+  const raw = shop.settings.llm
+  if (raw === false) return { ...DEFAULT_LLM_SETTINGS, enabled: false }
+  const s = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : {}
+  return {
+    enabled: typeof s.enabled === 'boolean' ? s.enabled : DEFAULT_LLM_SETTINGS.enabled,
+    maxCallsPerConversation:
+      num(s.maxCallsPerConversation, 0, 10_000) !== undefined
+        ? Math.floor(s.maxCallsPerConversation as number)
+        : DEFAULT_LLM_SETTINGS.maxCallsPerConversation,
+    outOfScopeConfidence: num(s.outOfScopeConfidence, 0, 1) ?? DEFAULT_LLM_SETTINGS.outOfScopeConfidence,
+    maxTokens: num(s.maxTokens, 16, 8192) ?? DEFAULT_LLM_SETTINGS.maxTokens,
+    temperature: num(s.temperature, 0, 2) ?? DEFAULT_LLM_SETTINGS.temperature,
+  }
+}
