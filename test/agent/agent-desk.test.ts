@@ -175,6 +175,18 @@ for (const backend of storeBackends()) {
       expect(second!.intent).toBe('human_agent')
     })
 
+    it('keeps the longest waiters when more conversations wait than the queue shows', async () => {
+      const base = Date.UTC(2025, 0, 15, 8, 0, 0)
+      const ids: string[] = []
+      for (let i = 0; i < 201; i++) {
+        ids.push((await handedOff(store, shop.id, { handoffAt: new Date(base + i * 1000).toISOString() })).id)
+      }
+      const q = await desk.queue(shop.id)
+      expect(q).toHaveLength(200)
+      expect(q[0]!.conversationId).toBe(ids[0])
+      expect(q.map((i) => i.conversationId)).not.toContain(ids[200])
+    })
+
     it('lets exactly one of two concurrent claims win; the loser gets conflict', async () => {
       const c = await handedOff(store, shop.id, { handoffAt: '2025-01-15T08:00:00.000Z' })
       const results = await Promise.allSettled([desk.claim(shop.id, c.id, alice), desk.claim(shop.id, c.id, bob)])

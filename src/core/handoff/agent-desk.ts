@@ -38,6 +38,8 @@ export type AgentAssignment = { id: string; name: string; claimedAt: string }
 export const MAX_NOTE_CHARS = 2000
 /** Queue and "mine" lists are bounded: a desk showing more than this is overloaded anyway. */
 const LIST_LIMIT = 200
+/** Conversations of one status scanned to build a list (the oldest waiters must not fall off). */
+const MAX_SCAN = 5000
 /** History shown to an agent; older messages are reported as truncated. */
 const MAX_HISTORY = 2000
 const PAGE = 500
@@ -284,15 +286,19 @@ export function createAgentDesk(deps: AgentDeskDeps) {
   return {
     /** Conversations waiting for a human, oldest handoff first. */
     async queue(shopId: string): Promise<QueueItem[]> {
-      const convs = await store.conversations.list(shopId, { status: 'waiting_human', limit: LIST_LIMIT })
       const now = clock().getTime()
-      const items: QueueItem[] = []
-      for (const c of convs) {
+      // The store lists by last update; the queue is by handoff time, oldest first: order, then cut.
+      const waiting: Array<{ c: Conversation; handoff: DomainEvent | null; waitingSince: string }> = []
+      for (const c of await allWithStatus(shopId, 'waiting_human')) {
         const handoff = await latestHandoff(store, shopId, c.id)
+        waiting.push({ c, handoff, waitingSince: handoff?.createdAt ?? c.updatedAt })
+      }
+      waiting.sort((a, b) => a.waitingSince.localeCompare(b.waitingSince) || a.c.id.localeCompare(b.c.id))
+      const items: QueueItem[] = []
+      for (const { c, handoff, waitingSince } of waiting.slice(0, LIST_LIMIT)) {
         const { list } = await allMessages(shopId, c.id)
         const customerMsgs = list.filter((m) => m.role === 'customer')
         const last = customerMsgs[customerMsgs.length - 1]
-        const waitingSince = handoff?.createdAt ?? c.updatedAt
         const reason = splitReason(handoff ? str(handoff.data.reason) : null)
         items.push({
           conversationId: c.id,
@@ -310,18 +316,17 @@ export function createAgentDesk(deps: AgentDeskDeps) {
           messageCount: list.length,
         })
       }
-      return items.sort(
-        (a, b) => a.waitingSince.localeCompare(b.waitingSince) || a.conversationId.localeCompare(b.conversationId),
-      )
+      return items
     },
 
     /** The agent's own conversations (status `human`, assigned to them), most recently active first. */
     async mine(shopId: string, agentId: string): Promise<ActiveItem[]> {
-      const convs = await store.conversations.list(shopId, { status: 'human', limit: LIST_LIMIT })
+      const convs = await allWithStatus(shopId, 'human')
       const items: ActiveItem[] = []
       for (const c of convs) {
         const agent = agentOf(c)
         if (!agent || agent.id !== agentId) continue
+        if (items.length >= LIST_LIMIT) break
         const { list } = await allMessages(shopId, c.id)
         const lastMsg = list[list.length - 1]
         const lastCustomer = [...list].reverse().find((m) => m.role === 'customer')
@@ -576,6 +581,17 @@ export function createAgentDesk(deps: AgentDeskDeps) {
     async exists(shopId: string, id: string): Promise<boolean> {
       return (await store.conversations.get(shopId, id)) !== null
     },
+  }
+
+  /** Every conversation with a status (paged), up to MAX_SCAN: the store orders them by last update only. */
+  async function allWithStatus(shopId: string, status: ConversationStatus): Promise<Conversation[]> {
+    const out: Conversation[] = []
+    while (out.length < MAX_SCAN) {
+      const page = await store.conversations.list(shopId, { status, limit: PAGE, offset: out.length })
+      out.push(...page)
+      if (page.length < PAGE) break
+    }
+    return out
   }
 
   async function ticketsFor(shopId: string, c: Conversation): Promise<Ticket[]> {
