@@ -8,5 +8,7 @@ export default defineConfig({
     // PostgreSQL / Redis / browser suites share machine services; files still run in parallel,
     // each test isolates itself with its own schema / key prefix / data dir.
     pool: 'forks',
+    // Builds web/dist once, before any browser test, when it is missing or stale.
+    globalSetup: ['test/global-setup.ts'],
   },
 })

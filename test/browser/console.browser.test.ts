@@ -4,38 +4,17 @@
  * is driven to handoff over the chat API; the agent signs in, takes the conversation and replies; the
  * customer's side is checked through the chat API.
  */
-import { execFileSync } from 'node:child_process'
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openSqliteStore } from '../../src/adapters/store-sql/sqlite-store.js'
 import { type RunningServer, startServer } from '../../src/server/start-server.js'
+import { launchChromium } from '../helpers/chromium.js'
 
 const ROOT = join(import.meta.dirname, '../..')
-const DIST = join(ROOT, 'web/dist')
-const CHROMIUM = process.env.KEFU_CHROMIUM ?? '/usr/bin/chromium'
 const UI_TIMEOUT = 20_000
-
-/** Newest modification time of the web sources (the console imports the widget's socket backoff). */
-function newestSource(dir: string): number {
-  let newest = 0
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    if (entry.name === 'dist' || entry.name === 'node_modules') continue
-    const path = join(dir, entry.name)
-    newest = Math.max(newest, entry.isDirectory() ? newestSource(path) : statSync(path).mtimeMs)
-  }
-  return newest
-}
-
-/** Builds web/dist when the console page is missing or older than the sources. */
-function ensureBuilt(): void {
-  const page = join(DIST, 'console/index.html')
-  if (!existsSync(page) || statSync(page).mtimeMs < newestSource(join(ROOT, 'web'))) {
-    execFileSync(join(ROOT, 'node_modules/.bin/vite'), ['build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' })
-  }
-}
 
 type Conv = { id: string; token: string }
 type ServerMessage = { seq: number; role: string; text: string; meta: Record<string, unknown> }
@@ -95,7 +74,6 @@ describe('agent console in headless Chromium', () => {
   }
 
   beforeAll(async () => {
-    ensureBuilt()
     dataDir = mkdtempSync(join(tmpdir(), 'kefu-console-'))
     server = await startServer({
       port: 0,
@@ -109,19 +87,7 @@ describe('agent console in headless Chromium', () => {
     } finally {
       await store.close()
     }
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    })
+    browser = await launchChromium()
   })
 
   afterAll(async () => {

@@ -2,41 +2,18 @@
  * The widget in a real browser against the real server: Debian's chromium driven by playwright-core, the
  * server started on a random port with a fresh data dir (demo shop seeded), the page and widget built by Vite.
  */
-import { execFileSync } from 'node:child_process'
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest'
 import { startServer } from '../../src/server/start-server.js'
+import { launchChromium } from '../helpers/chromium.js'
 
 const ROOT = join(import.meta.dirname, '../..')
-const DIST = join(ROOT, 'web/dist')
-const CHROMIUM = process.env.KEFU_CHROMIUM ?? '/usr/bin/chromium'
 const REPLY_TIMEOUT = 30_000
-
-/** Newest modification time of the widget and shop sources. */
-function newestSource(dir: string): number {
-  let newest = 0
-  for (const name of readdirSync(dir, { withFileTypes: true })) {
-    if (name.name === 'dist' || name.name === 'node_modules') continue
-    const path = join(dir, name.name)
-    newest = Math.max(newest, name.isDirectory() ? newestSource(path) : statSync(path).mtimeMs)
-  }
-  return newest
-}
-
-/** Builds web/dist when it is missing or older than the sources, so the test never runs a stale widget. */
-function ensureBuilt(): void {
-  const widget = join(DIST, 'widget.js')
-  const index = join(DIST, 'index.html')
-  const stale = !existsSync(widget) || !existsSync(index) || statSync(widget).mtimeMs < newestSource(join(ROOT, 'web'))
-  if (stale) {
-    execFileSync(join(ROOT, 'node_modules/.bin/vite'), ['build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' })
-  }
-}
 
 type StoredSession = { id: string; token: string }
 type ServerMessage = { seq: number; role: string; text: string }
@@ -115,23 +92,10 @@ describe('chat widget in headless Chromium', () => {
     })
 
   beforeAll(async () => {
-    ensureBuilt()
     dataDir = mkdtempSync(join(tmpdir(), 'kefu-browser-'))
     server = await boot(0)
     // playwright gives every launch a fresh temporary profile (user-data-dir) and deletes it on close.
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    })
+    browser = await launchChromium()
   })
 
   afterAll(async () => {
