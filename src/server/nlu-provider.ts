@@ -4,7 +4,7 @@
  * that knows the shop's catalog (product entities, Chinese user dictionary).
  */
 import { createHash } from 'node:crypto'
-import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs'
+import { copyFileSync, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import type { Logger } from 'pino'
 import {
@@ -55,7 +55,25 @@ export function createNluProvider(deps: {
   logger: Logger
 }): NluProvider {
   let model: IntentModelJson | null = null
+  let modelMtime = 0
+  let checkedAt = 0
   const engines = new Map<string, Promise<NluEngine>>()
+
+  /** `kefu train` rewrites the model file: reload it (checked at most every 2 s), no restart. */
+  function reloadIfRetrained(): void {
+    if (!model || Date.now() - checkedAt < 2000) return
+    checkedAt = Date.now()
+    try {
+      const m = statSync(intentModelPath(deps.dataDir)).mtimeMs
+      if (m !== modelMtime) {
+        model = null
+        engines.clear()
+        deps.logger.info('intent model changed on disk; reloading')
+      }
+    } catch {
+      /* the file was removed: keep serving the model in memory */
+    }
+  }
 
   function loadModel(): IntentModelJson {
     if (model) return model
@@ -76,6 +94,8 @@ export function createNluProvider(deps: {
         })
         mkdirSync(dirname(cached), { recursive: true })
         copyFileSync(file, cached)
+        modelMtime = statSync(file).mtimeMs
+        checkedAt = Date.now()
         return model
       }
     }
@@ -83,6 +103,8 @@ export function createNluProvider(deps: {
       root: deps.rootDir,
       onTrained: (ms) => deps.logger.info({ ms }, 'intent model trained'),
     })
+    modelMtime = statSync(intentModelPath(deps.dataDir)).mtimeMs
+    checkedAt = Date.now()
     return model
   }
 
@@ -95,6 +117,7 @@ export function createNluProvider(deps: {
 
   return {
     forShop(shopId) {
+      reloadIfRetrained()
       let e = engines.get(shopId)
       if (!e) {
         e = build(shopId)

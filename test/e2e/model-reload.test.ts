@@ -1,0 +1,56 @@
+/**
+ * `kefu train` rewrites the model in the data dir; a running server picks the new model up on
+ * the following turns without a restart.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { intentModelPath, writeIntentModel } from '../../src/adapters/nlu-model-file/intent-model-file.js'
+import { trainIntentModel } from '../../src/core/nlu/train-intent-model.js'
+import { type RunningServer, startServer } from '../../src/server/start-server.js'
+import { tempDir } from '../helpers/temp-dir.js'
+
+let server: RunningServer
+const dir = tempDir()
+
+beforeAll(async () => {
+  server = await startServer({ port: 0, dataDir: dir.path, env: { LOG_LEVEL: 'warn' } })
+})
+afterAll(async () => {
+  await server?.close()
+  dir.remove()
+})
+
+async function intentOf(text: string): Promise<string> {
+  const c = (await (
+    await fetch(`${server.url}/api/v1/conversations`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    })
+  ).json()) as { id: string; token: string }
+  const r = await fetch(`${server.url}/api/v1/conversations/${c.id}/messages`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${c.token}` },
+    body: JSON.stringify({ text }),
+  })
+  return ((await r.json()) as { nlu: { intent: string } }).nlu.intent
+}
+
+describe('model reload', () => {
+  it('serves a retrained model without a restart', async () => {
+    expect(await intentOf('开发票')).toBe('invoice_payment')
+    // A deliberately odd model: everything about invoices is now a "complaint".
+    const odd = trainIntentModel(
+      [
+        ...['开发票', '发票怎么开', '要发票', '开个发票', 'invoice please', 'need an invoice'].map((text) => ({
+          text,
+          label: 'complaint',
+        })),
+        ...['你好', '在吗', 'hello', 'hi there', '您好呀', '早上好'].map((text) => ({ text, label: 'greeting' })),
+      ],
+      { holdout: 0 },
+    )
+    writeIntentModel(intentModelPath(dir.path), odd)
+    await new Promise((r) => setTimeout(r, 2100))
+    expect(await intentOf('开发票')).toBe('complaint')
+  })
+})
