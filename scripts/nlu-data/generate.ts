@@ -1,6 +1,7 @@
 /**
  * Builds data/nlu/train.jsonl and data/nlu/test.jsonl from the hand-written fragments in
- * zh-intents.ts and en-intents.ts. Deterministic: the same fragments always give the same files.
+ * zh-intents.ts and en-intents.ts, then appends the extra training examples of more-*.ts and writes
+ * data/nlu/dev.jsonl (see more-train.ts). Deterministic: the same fragments always give the same files.
  *
  * Run: npx tsx scripts/nlu-data/generate.ts
  */
@@ -9,6 +10,7 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { INTENTS, type Intent } from '../../src/core/nlu/types.js'
 import { enIntents } from './en-intents.js'
+import { buildMore } from './more-train.js'
 import { normalizeKey } from './normalize-key.js'
 import { hashString, seededRandom } from './seeded-random.js'
 import { decorate, fillTemplate, lengthen } from './slots.js'
@@ -118,13 +120,22 @@ export function buildSplits(): { train: Example[]; test: Example[]; warnings: st
 
 async function main(): Promise<void> {
   const { train, test, warnings } = buildSplits()
+  const taken = new Map(train.map((e) => [normalizeKey(e.text), e.label] as const))
+  const testKeys = new Set(test.map((e) => normalizeKey(e.text)))
+  const more = buildMore(taken, testKeys)
   const dir = join(root, 'data', 'nlu')
   mkdirSync(dir, { recursive: true })
   const toJsonl = (rows: Example[]): string => `${rows.map((e) => JSON.stringify(e)).join('\n')}\n`
-  writeFileSync(join(dir, 'train.jsonl'), toJsonl(train))
+  const allTrain = [...train, ...more.train]
+  writeFileSync(join(dir, 'train.jsonl'), toJsonl(allTrain))
   writeFileSync(join(dir, 'test.jsonl'), toJsonl(test))
-  for (const w of warnings) console.warn(`warning: ${w}`)
-  console.log(`wrote ${train.length} train and ${test.length} test examples to data/nlu/`)
+  writeFileSync(join(dir, 'dev.jsonl'), toJsonl(more.dev))
+  for (const w of [...warnings, ...more.warnings]) console.warn(`warning: ${w}`)
+  if (more.droppedForTest > 0)
+    console.warn(`note: ${more.droppedForTest} extra candidates equal a test text and were dropped`)
+  console.log(
+    `wrote ${allTrain.length} train (${more.train.length} from more-*.ts), ${test.length} test and ${more.dev.length} dev examples to data/nlu/`,
+  )
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

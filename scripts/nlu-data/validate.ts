@@ -1,12 +1,12 @@
 /**
- * Validates data/nlu/train.jsonl and data/nlu/test.jsonl: labels, locales, duplicates, train/test
+ * Validates data/nlu/train.jsonl, test.jsonl and dev.jsonl: labels, locales, duplicates, train/test/dev
  * overlap (exact and after normalising whitespace, punctuation and case), minimum counts, and a
  * near-duplicate report. Prints a count table and writes it into docs/nlu-data.md.
  *
  * Run: npx tsx scripts/nlu-data/validate.ts [--no-docs]
  * Exit code 1 when any check fails.
  */
-import { readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { INTENTS, type Intent } from '../../src/core/nlu/types.js'
@@ -14,6 +14,7 @@ import { normalizeKey } from './normalize-key.js'
 
 type Row = { text: string; label: Intent; locale: 'zh' | 'en'; line: number }
 type Split = 'train' | 'test'
+type AnySplit = Split | 'dev'
 
 const MIN: Record<Split, { inScope: number; oos: number }> = {
   train: { inScope: 130, oos: 250 },
@@ -28,7 +29,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..')
 const errors: string[] = []
 const CJK = /[\u3400-\u9fff]/u
 
-function load(split: Split): Row[] {
+function load(split: AnySplit): Row[] {
   const path = join(root, 'data', 'nlu', `${split}.jsonl`)
   const rows: Row[] = []
   readFileSync(path, 'utf8')
@@ -75,6 +76,23 @@ function jaccard(a: Set<string>, b: Set<string>): number {
 
 const splits: Record<Split, Row[]> = { train: load('train'), test: load('test') }
 
+// Dev split (data/nlu/dev.jsonl, optional): looked at freely while tuning the data, so it must share
+// no text with train (it would measure memory) nor with test (tuning on it would leak the test split).
+// Overlaps with test are reported by line number only, so this script never prints a test line.
+const devRows = existsSync(join(root, 'data', 'nlu', 'dev.jsonl')) ? load('dev') : []
+{
+  const testKeys = new Set(splits.test.map((r) => normalizeKey(r.text)))
+  const trainKeySet = new Set(splits.train.map((r) => normalizeKey(r.text)))
+  const seenDev = new Set<string>()
+  for (const row of devRows) {
+    const key = normalizeKey(row.text)
+    if (testKeys.has(key)) errors.push(`dev.jsonl:${row.line} equals a test line`)
+    if (trainKeySet.has(key)) errors.push(`dev.jsonl:${row.line} also in train.jsonl: ${row.text}`)
+    if (seenDev.has(key)) errors.push(`dev.jsonl:${row.line}: duplicate: ${row.text}`)
+    seenDev.add(key)
+  }
+}
+
 // Duplicates within a split, and one text carrying two labels.
 for (const split of ['train', 'test'] as const) {
   const seen = new Map<string, Row>()
@@ -83,7 +101,7 @@ for (const split of ['train', 'test'] as const) {
     const prev = seen.get(key)
     if (prev) {
       const kind = prev.label === row.label ? 'duplicate' : `conflicting labels ${prev.label}/${row.label}`
-      errors.push(`${split}.jsonl:${row.line}: ${kind} of line ${prev.line}: ${row.text}`)
+      errors.push(`${split}.jsonl:${row.line}: ${kind} of line ${prev.line}${split === 'test' ? '' : `: ${row.text}`}`)
     } else seen.set(key, row)
   }
 }
@@ -92,7 +110,7 @@ for (const split of ['train', 'test'] as const) {
 const trainKeys = new Map(splits.train.map((r) => [normalizeKey(r.text), r]))
 for (const row of splits.test) {
   const hit = trainKeys.get(normalizeKey(row.text))
-  if (hit) errors.push(`test.jsonl:${row.line} also in train.jsonl:${hit.line}: ${row.text}`)
+  if (hit) errors.push(`test.jsonl:${row.line} also in train.jsonl:${hit.line}`)
 }
 
 // Near-duplicates: a test line that is a light edit of a train line measures memory, not understanding.
@@ -152,14 +170,16 @@ function stats(rows: Row[]): Record<string, number> {
   return { long, short, emoji, order, mixed, caps }
 }
 
-const header = `| intent | train zh | train en | test zh | test en |\n|---|---:|---:|---:|---:|`
+const devCount = (l: 'zh' | 'en', i?: Intent): number =>
+  devRows.filter((r) => r.locale === l && (i === undefined || r.label === i)).length
+const header = `| intent | train zh | train en | test zh | test en | dev zh | dev en |\n|---|---:|---:|---:|---:|---:|---:|`
 const lines = INTENTS.map(
   (i) =>
-    `| \`${i}\` | ${counts.train.zh.get(i) ?? 0} | ${counts.train.en.get(i) ?? 0} | ${counts.test.zh.get(i) ?? 0} | ${counts.test.en.get(i) ?? 0} |`,
+    `| \`${i}\` | ${counts.train.zh.get(i) ?? 0} | ${counts.train.en.get(i) ?? 0} | ${counts.test.zh.get(i) ?? 0} | ${counts.test.en.get(i) ?? 0} | ${devCount('zh', i)} | ${devCount('en', i)} |`,
 )
 const total = (s: Split, l: 'zh' | 'en'): number => [...counts[s][l].values()].reduce((a, b) => a + b, 0)
 lines.push(
-  `| **total** | ${total('train', 'zh')} | ${total('train', 'en')} | ${total('test', 'zh')} | ${total('test', 'en')} |`,
+  `| **total** | ${total('train', 'zh')} | ${total('train', 'en')} | ${total('test', 'zh')} | ${total('test', 'en')} | ${devCount('zh')} | ${devCount('en')} |`,
 )
 
 const statRows: string[] = []
@@ -186,7 +206,8 @@ console.log(statTable)
 console.log()
 console.log(nearDupLine)
 if (process.argv.includes('--verbose')) {
-  for (const d of nearDups) console.log(`  ${d.sim.toFixed(2)}  test: ${d.test.text}  |  train: ${d.train.text}`)
+  // Only the train side is printed: the test split is looked at in aggregate only.
+  for (const d of nearDups) console.log(`  ${d.sim.toFixed(2)}  test.jsonl:${d.test.line}  |  train: ${d.train.text}`)
 }
 
 if (errors.length > 0) {
