@@ -1,4 +1,5 @@
 import type { FaqEntry, Fault, Locale, Product } from '../domain/schemas.js'
+import { characterNgrams } from '../text/character-ngrams.js'
 import { detectLocale } from '../text/detect-locale.js'
 import { normalizeText } from '../text/normalize-text.js'
 import { createSynonymMatcher, type SynonymGroups } from '../text/synonym-matcher.js'
@@ -12,10 +13,21 @@ import {
 } from './answer-product-question.js'
 import { DEFAULT_SYNONYMS } from './default-synonyms.js'
 import type { Embedder } from './embedder.js'
+import {
+  type FaqClassifier,
+  type FaqClassifierOptions,
+  type FaqTrainingExample,
+  trainFaqClassifier,
+} from './faq-classifier.js'
 import { type KnowledgeLogger, silentLogger } from './knowledge-logger.js'
 import { buildProductGraph, type ProductGraph } from './product-graph.js'
 import { reciprocalRankFusion } from './rank-fusion.js'
-import { createSparseIndexBuilder, type SparseIndex, type SparseIndexOptions } from './sparse-index.js'
+import {
+  createSparseIndexBuilder,
+  type SparseCandidate,
+  type SparseIndex,
+  type SparseIndexOptions,
+} from './sparse-index.js'
 import type { KnowledgeAnswer, KnowledgeAnswerOptions, KnowledgeBase, KnowledgeHit, KnowledgeKind } from './types.js'
 
 /**
@@ -38,7 +50,7 @@ export type KnowledgeThresholds = {
 }
 
 export const DEFAULT_THRESHOLDS: KnowledgeThresholds = {
-  answer: 0.58,
+  answer: 0.6,
   clarify: 0.3,
   margin: 0.02,
   sparseWeight: 0.6,
@@ -68,6 +80,44 @@ export type KnowledgeBaseDeps = {
   embedTimeoutMs?: number
   /** Sparse scoring knobs (BM25 and confidence); defaults are tuned on data/eval/faq-dev.jsonl. */
   sparse?: SparseIndexOptions
+  /** The supervised FAQ matcher trained at build time (see faq-classifier.ts). */
+  matcher?: FaqMatcherOptions
+}
+
+/** Knobs of the learned FAQ matcher; defaults are tuned on data/eval/faq-dev.jsonl. */
+export type FaqMatcherOptions = FaqClassifierOptions & {
+  /** Train one (default true). */
+  enabled?: boolean
+  /** Only train for a locale with at most this many FAQ entries (default 3000); above, sparse-only. */
+  maxEntries?: number
+  /**
+   * Only train for a locale with at least this many FAQ entries (default 20). With a handful of
+   * entries BM25 alone tells them apart, and margins learned from a dozen examples are too small
+   * to be calibrated like those of a real FAQ.
+   */
+  minEntries?: number
+  /** Share of the matcher's score in the FAQ confidence (default 0.5; the rest is the sparse confidence). */
+  weight?: number
+  /**
+   * The SVM margin of an entry maps to a match score 0 … 1 between these two values (defaults 0
+   * and 1). Margins, not softmax probabilities: a softmax over the shop's entries is confident
+   * even for a question no entry is about, the margin of the best entry is not.
+   */
+  marginFloor?: number
+  marginCeil?: number
+  /** Weight of answer sentences as training examples (default 0.6; 0 leaves them out). */
+  answerWeight?: number
+}
+
+export const DEFAULT_MATCHER: Required<
+  Pick<FaqMatcherOptions, 'maxEntries' | 'minEntries' | 'weight' | 'marginFloor' | 'marginCeil' | 'answerWeight'>
+> = {
+  maxEntries: 3000,
+  minEntries: 20,
+  weight: 0.5,
+  marginFloor: 0,
+  marginCeil: 1,
+  answerWeight: 0.6,
 }
 
 export type KnowledgeStats = {
@@ -92,6 +142,8 @@ type Collection = {
   kind: KnowledgeKind
   size: number
   index: SparseIndex
+  /** Learned matcher (FAQ only): score 0 … 1 of every entry for a text and its tokenizer terms. */
+  learned?: ((text: string, terms: string[]) => Float64Array) | undefined
   vectors: Float32Array[] | null
   id(i: number): string
   title(i: number, variant: number): string
@@ -134,11 +186,13 @@ export async function buildKnowledgeBase(
       snapshot.faqs.filter((f) => f.locale === 'zh'),
       tokenizer,
       deps.sparse,
+      deps.matcher,
     ),
     en: faqCollection(
       snapshot.faqs.filter((f) => f.locale === 'en'),
       tokenizer,
       deps.sparse,
+      deps.matcher,
     ),
   }
   const categoryWords = categoryVocabulary(snapshot.products, tokenizer)
@@ -166,6 +220,7 @@ export async function buildKnowledgeBase(
     ),
   }
   const product = productCollection(snapshot.products, tokenizer, live)
+  const matcherWeight = deps.matcher?.weight ?? DEFAULT_MATCHER.weight
   const productIndex = new Map(snapshot.products.map((p, i) => [p.sku, i]))
   let dense = false
   if (deps.embedder) {
@@ -238,7 +293,7 @@ export async function buildKnowledgeBase(
     const out: Ranked[] = []
     for (const coll of colls) {
       if (coll.size === 0) continue
-      const sparse = coll.index.search(terms, Math.max(limit, 10))
+      const sparse = blendLearned(coll, text, terms, coll.index.search(terms, Math.max(limit, 10) * 3), matcherWeight)
       if (!qv || !coll.vectors) {
         for (const s of sparse) out.push({ coll, i: s.entry, score: s.confidence, variant: s.variant, fused: 0 })
         continue
@@ -380,7 +435,82 @@ function stripNames(text: string, graph: ProductGraph): string {
   return norm.replace(/[\s?？!！。,，.]+/g, '')
 }
 
-function faqCollection(entries: FaqEntry[], tokenizer: Tokenizer, sparse?: SparseIndexOptions): Collection {
+/**
+ * Mixes the learned matcher's score into the sparse candidates: confidence becomes
+ * `(1 - w) × sparse + w × matcher`, and the matcher's own top entries join the pool (with the
+ * sparse confidence they have, 0 when BM25 did not retrieve them).
+ */
+function blendLearned(
+  coll: Collection,
+  text: string,
+  terms: string[],
+  sparse: SparseCandidate[],
+  weight: number,
+): SparseCandidate[] {
+  if (!coll.learned || weight <= 0) return sparse
+  const p = coll.learned(text, terms)
+  const out = sparse.map((s) => ({ ...s, confidence: (1 - weight) * s.confidence + weight * p[s.entry]! }))
+  const have = new Set(sparse.map((s) => s.entry))
+  const extra = topIndices(p, 5).filter((i) => !have.has(i))
+  for (const i of extra) out.push({ entry: i, bm25: 0, confidence: weight * p[i]!, variant: 0, queryCoverage: 0 })
+  out.sort((a, b) => b.confidence - a.confidence || b.bm25 - a.bm25)
+  return out
+}
+
+function topIndices(values: Float64Array, k: number): number[] {
+  const idx: number[] = []
+  for (let i = 0; i < values.length; i++) {
+    if (idx.length < k) {
+      idx.push(i)
+      idx.sort((a, b) => values[b]! - values[a]!)
+    } else if (values[i]! > values[idx[k - 1]!]!) {
+      idx[k - 1] = i
+      idx.sort((a, b) => values[b]! - values[a]!)
+    }
+  }
+  return idx
+}
+
+/** Sentences of an answer, as extra (softer) training examples for the learned matcher. */
+function answerSentences(answer: string): string[] {
+  return answer
+    .split(/[。！？；!?;\n]|\.\s/)
+    .map((s) => s.trim())
+    .filter((s) => s.length > 3)
+}
+
+function trainMatcher(
+  entries: FaqEntry[],
+  tokenizer: Tokenizer,
+  options: FaqMatcherOptions = {},
+): Collection['learned'] {
+  if (options.enabled === false || entries.length < (options.minEntries ?? DEFAULT_MATCHER.minEntries)) return undefined
+  if (entries.length > (options.maxEntries ?? DEFAULT_MATCHER.maxEntries)) return undefined
+  const featurize = (text: string, terms?: string[]) => [...(terms ?? tokenizer.terms(text)), ...characterNgrams(text)]
+  const answerWeight = options.answerWeight ?? DEFAULT_MATCHER.answerWeight
+  const examples: FaqTrainingExample[] = []
+  entries.forEach((f, entry) => {
+    for (const text of [f.question, ...f.similar]) examples.push({ text, entry })
+    if (answerWeight > 0)
+      for (const text of answerSentences(f.answer)) examples.push({ text, entry, weight: answerWeight })
+  })
+  const model: FaqClassifier | null = trainFaqClassifier(examples, entries.length, (t) => featurize(t), options)
+  if (!model) return undefined
+  const floor = options.marginFloor ?? DEFAULT_MATCHER.marginFloor
+  const ceil = options.marginCeil ?? DEFAULT_MATCHER.marginCeil
+  return (text, terms) => {
+    const scores = model.score(featurize(text, terms)).scores
+    for (let i = 0; i < scores.length; i++) scores[i] = clamp01((scores[i]! - floor) / (ceil - floor))
+    return scores
+  }
+}
+
+function faqCollection(
+  entries: FaqEntry[],
+  tokenizer: Tokenizer,
+  sparse?: SparseIndexOptions,
+  matcher?: FaqMatcherOptions,
+): Collection {
   const builder = createSparseIndexBuilder(sparse)
   for (const f of entries) {
     builder.add({
@@ -392,6 +522,7 @@ function faqCollection(entries: FaqEntry[], tokenizer: Tokenizer, sparse?: Spars
     kind: 'faq',
     size: entries.length,
     index: builder.build(),
+    learned: trainMatcher(entries, tokenizer, matcher),
     vectors: null,
     id: (i) => entries[i]!.id,
     title: (i) => entries[i]!.question,

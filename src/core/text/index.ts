@@ -1,4 +1,6 @@
 /** Shared text processing for NLU and knowledge retrieval. */
+
+export { characterNgrams } from './character-ngrams.js'
 export { detectLocale } from './detect-locale.js'
 export { englishTerms } from './english-terms.js'
 export { normalizeText } from './normalize-text.js'

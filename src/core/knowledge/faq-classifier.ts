@@ -1,0 +1,162 @@
+/**
+ * A supervised FAQ matcher trained per shop when the index is built: every FAQ entry is a class,
+ * its question and similar questions are the training examples (its answer sentences join at a
+ * lower weight), and a multi-class linear SVM (Crammer–Singer, the NLU's solver) learns which
+ * features tell one entry from its neighbours. BM25 rewards any shared word; the classifier
+ * learns that `几天` separates "how long until it arrives" from "when do you ship", which is what
+ * paraphrases with partial word overlap need. Its scores are fused with the sparse ranking in
+ * knowledge-base.ts.
+ */
+import { type CsrMatrix, trainCrammerSinger } from '../nlu/linear-svm.js'
+
+export type FaqTrainingExample = {
+  text: string
+  /** Entry number (class), 0 … entries-1. */
+  entry: number
+  /** Scales the example's feature vector: < 1 makes it a softer constraint (answer sentences). */
+  weight?: number
+}
+
+export type FaqClassifierOptions = {
+  /** SVM inverse regularisation (default 1). */
+  C?: number
+  /** Solver passes (default 3: on the dev set ranking is as good as after 10, at a third of the time). */
+  maxIter?: number
+  /**
+   * The solver keeps a dense features × classes weight matrix while training; above this many
+   * cells (default 12 million, ≈ 100 MB) no classifier is trained and retrieval is sparse-only.
+   */
+  maxCells?: number
+  seed?: number
+}
+
+/** A trained matcher: raw SVM margins per entry. */
+export type FaqClassifier = {
+  readonly entries: number
+  readonly features: number
+  readonly trainMs: number
+  /** Margin of every entry for a text (higher is better); `known` is the number of known features. */
+  score(features: string[]): { scores: Float64Array; known: number }
+}
+
+/** Sub-linear tf × idf, L2-normalised, over the known features of one text. */
+function vectorize(
+  terms: string[],
+  index: Map<string, number>,
+  idf: Float64Array,
+): { idx: Int32Array; val: Float32Array } {
+  const counts = new Map<number, number>()
+  for (const t of terms) {
+    const j = index.get(t)
+    if (j !== undefined) counts.set(j, (counts.get(j) ?? 0) + 1)
+  }
+  const idx = Int32Array.from(counts.keys())
+  const val = new Float32Array(idx.length)
+  let norm = 0
+  let p = 0
+  for (const [j, c] of counts) {
+    const v = (1 + Math.log(c)) * idf[j]!
+    val[p++] = v
+    norm += v * v
+  }
+  const inv = norm > 0 ? 1 / Math.sqrt(norm) : 0
+  for (let i = 0; i < val.length; i++) val[i] = val[i]! * inv
+  return { idx, val }
+}
+
+/**
+ * Trains the matcher. `featurize` turns a text into feature strings (the same function must be
+ * used at query time). Returns null when there are fewer than two entries or the model would
+ * exceed `maxCells` (the caller then ranks sparse-only).
+ */
+export function trainFaqClassifier(
+  examples: readonly FaqTrainingExample[],
+  entries: number,
+  featurize: (text: string) => string[],
+  opts: FaqClassifierOptions = {},
+): FaqClassifier | null {
+  const started = typeof performance !== 'undefined' ? performance.now() : Date.now()
+  if (entries < 2 || examples.length === 0) return null
+  const feats = examples.map((e) => featurize(e.text))
+  const df = new Map<string, number>()
+  for (const f of feats) for (const t of new Set(f)) df.set(t, (df.get(t) ?? 0) + 1)
+  const cols = df.size
+  if ((cols + 1) * entries > (opts.maxCells ?? 12_000_000)) return null
+  const index = new Map<string, number>()
+  const idf = new Float64Array(cols)
+  const n = examples.length
+  for (const [t, d] of df) {
+    const j = index.size
+    index.set(t, j)
+    idf[j] = Math.log((1 + n) / (1 + d)) + 1
+  }
+  const indptr = new Int32Array(n + 1)
+  const idxParts: Int32Array[] = []
+  const valParts: Float32Array[] = []
+  let nnz = 0
+  for (let i = 0; i < n; i++) {
+    const v = vectorize(feats[i]!, index, idf)
+    const w = examples[i]!.weight ?? 1
+    if (w !== 1) for (let q = 0; q < v.val.length; q++) v.val[q] = v.val[q]! * w
+    idxParts.push(v.idx)
+    valParts.push(v.val)
+    nnz += v.idx.length
+    indptr[i + 1] = nnz
+  }
+  const indices = new Int32Array(nnz)
+  const values = new Float32Array(nnz)
+  for (let i = 0; i < n; i++) {
+    indices.set(idxParts[i]!, indptr[i]!)
+    values.set(valParts[i]!, indptr[i]!)
+  }
+  const x: CsrMatrix = { rows: n, cols, indptr, indices, values }
+  const y = Int32Array.from(examples, (e) => e.entry)
+  const rows = Int32Array.from({ length: n }, (_, i) => i)
+  const fit = trainCrammerSinger(x, y, rows, entries, {
+    C: opts.C ?? 1,
+    maxIter: opts.maxIter ?? 3,
+    eps: 0.1,
+    bias: 1,
+    seed: opts.seed ?? 42,
+  })
+  // Feature-major sparse weights: a query touches only the rows of its own features.
+  const k = entries
+  const w = fit.w
+  const offsets = new Int32Array(cols + 1)
+  let kept = 0
+  for (let j = 0; j < cols; j++) {
+    offsets[j] = kept
+    for (let p = j * k, end = p + k; p < end; p++) if (w[p]! >= 1e-4 || w[p]! <= -1e-4) kept++
+  }
+  offsets[cols] = kept
+  const classIdx = new Int32Array(kept)
+  const weight = new Float32Array(kept)
+  for (let j = 0, q = 0; j < cols; j++) {
+    for (let c = 0, p = j * k; c < k; c++, p++) {
+      const v = w[p]!
+      if (v >= 1e-4 || v <= -1e-4) {
+        classIdx[q] = c
+        weight[q++] = v
+      }
+    }
+  }
+  const bias = new Float64Array(k)
+  for (let c = 0; c < k; c++) bias[c] = fit.w[cols * k + c]!
+  const trainMs = (typeof performance !== 'undefined' ? performance.now() : Date.now()) - started
+  return {
+    entries: k,
+    features: cols,
+    trainMs,
+    score(terms: string[]) {
+      const v = vectorize(terms, index, idf)
+      const scores = Float64Array.from(bias)
+      for (let i = 0; i < v.idx.length; i++) {
+        const j = v.idx[i]!
+        const x = v.val[i]!
+        for (let p = offsets[j]!; p < offsets[j + 1]!; p++)
+          scores[classIdx[p]!] = scores[classIdx[p]!]! + weight[p]! * x
+      }
+      return { scores, known: v.idx.length }
+    },
+  }
+}
