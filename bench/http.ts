@@ -31,7 +31,11 @@ const MESSAGES = [
 const CUSTOMERS = ['c001', 'c002', 'c003', 'c004', 'c005', null]
 
 const dir = mkdtempSync(join(tmpdir(), 'kefu-bench-'))
-const server = await startServer({ port: 0, dataDir: dir, env: { LOG_LEVEL: 'error' } })
+const server = await startServer({
+  port: 0,
+  dataDir: dir,
+  env: { LOG_LEVEL: 'error', KEFU_RATE_LIMIT_MESSAGES: '0', KEFU_RATE_LIMIT_CONVERSATIONS: '0' },
+})
 
 async function conversation(customerId: string | null): Promise<{ id: string; token: string }> {
   const r = await fetch(`${server.url}/api/v1/conversations`, {

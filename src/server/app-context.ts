@@ -6,6 +6,7 @@ import { randomBytes, randomUUID } from 'node:crypto'
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { dirname, isAbsolute, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { Redis } from 'ioredis'
 import { type Logger, pino } from 'pino'
 import { createOpenAiLanguageModel } from '../adapters/llm-openai/openai-language-model.js'
 import { openStore } from '../adapters/open-store.js'
@@ -37,6 +38,8 @@ export type AppContext = {
   store: Store
   pubsub: PubSub
   lock: KeyedLock
+  /** A plain Redis client for shared counters (rate limits) when KEFU_REDIS_URL is set. */
+  redis: Redis | null
   nlu: NluProvider
   knowledge: KnowledgeProvider
   conversations: ConversationService
@@ -77,7 +80,16 @@ export async function createAppContext(config: Config, opts: { quiet?: boolean }
   try {
     let pubsub: PubSub
     let lock: KeyedLock
+    let redis: Redis | null = null
     if (config.KEFU_REDIS_URL) {
+      const client = new Redis(config.KEFU_REDIS_URL, {
+        connectTimeout: 3000,
+        commandTimeout: 1000,
+        maxRetriesPerRequest: 1,
+        lazyConnect: true,
+      })
+      redis = client
+      cleanups.push(async () => client.disconnect())
       pubsub = await createRedisPubSub(config.KEFU_REDIS_URL, config.KEFU_REDIS_PREFIX)
       cleanups.push(() => pubsub.close())
       lock = await createRedisLock(config.KEFU_REDIS_URL, config.KEFU_REDIS_PREFIX)
@@ -165,6 +177,7 @@ export async function createAppContext(config: Config, opts: { quiet?: boolean }
       store,
       pubsub,
       lock,
+      redis,
       nlu,
       knowledge,
       conversations,

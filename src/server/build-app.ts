@@ -4,6 +4,7 @@
  */
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
+import fastifyRateLimit from '@fastify/rate-limit'
 import fastifyStatic from '@fastify/static'
 import fastifyWebsocket from '@fastify/websocket'
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRequest, LogController } from 'fastify'
@@ -31,6 +32,18 @@ export async function buildApp(ctx: AppContext, extra: RouteModule[] = []): Prom
     genReqId: () => ctx.newId('req'),
   })
   await app.register(fastifyWebsocket, { options: { maxPayload: 64 * 1024 } })
+  // Limits are opt-in per route (chat routes); counters are shared through Redis when scaled out.
+  // If Redis is unreachable the limiter lets requests through rather than failing the chat.
+  await app.register(fastifyRateLimit, {
+    global: false,
+    ...(ctx.redis
+      ? { redis: ctx.redis, nameSpace: `${ctx.config.KEFU_REDIS_PREFIX}ratelimit:`, skipOnError: true }
+      : {}),
+    errorResponseBuilder: (_req, c) =>
+      new AppError('rate_limited', `too many requests; retry in ${Math.ceil(c.ttl / 1000)} s`, {
+        details: { retryAfterSeconds: Math.ceil(c.ttl / 1000) },
+      }),
+  })
 
   app.setErrorHandler((err, req, reply) => {
     const { status, body } = toHttpError(err)
@@ -88,6 +101,10 @@ export async function buildApp(ctx: AppContext, extra: RouteModule[] = []): Prom
   }
 
   registerChatRoutes(app, {
+    limits: {
+      conversationsPerMinute: ctx.config.KEFU_RATE_LIMIT_CONVERSATIONS,
+      messagesPerMinute: ctx.config.KEFU_RATE_LIMIT_MESSAGES,
+    },
     store: ctx.store,
     conversations: ctx.conversations,
     pubsub: ctx.pubsub,

@@ -94,7 +94,7 @@ const basePaths: Record<string, unknown> = {
             },
           },
         },
-        ...errors(400, 401, 404),
+        ...errors(400, 401, 404, 429),
       },
     },
   },
@@ -132,7 +132,7 @@ const basePaths: Record<string, unknown> = {
           description: 'the turn',
           content: { 'application/json': { schema: { $ref: '#/components/schemas/Turn' } } },
         },
-        ...errors(400, 401, 404, 409),
+        ...errors(400, 401, 404, 409, 429),
       },
     },
     get: {

@@ -36,6 +36,10 @@ export const configSchema = z.object({
   KEFU_LLM_MODEL: z.string().optional(),
   KEFU_LLM_TIMEOUT_MS: int(15000),
   KEFU_EMBEDDINGS_MODEL: z.string().optional(),
+  /** Conversations one client IP may start per minute (0 = unlimited). */
+  KEFU_RATE_LIMIT_CONVERSATIONS: int(120).pipe(z.number().int().min(0)),
+  /** Customer messages one conversation may send per minute (0 = unlimited). */
+  KEFU_RATE_LIMIT_MESSAGES: int(60).pipe(z.number().int().min(0)),
   /** Mirror every ticket event to an external ticket system (HMAC-signed POST). */
   KEFU_TICKET_WEBHOOK_URL: z.string().url().optional(),
   KEFU_TICKET_WEBHOOK_SECRET: z.string().optional(),

@@ -26,6 +26,8 @@ import { toHttpError } from '../http/to-http-error.js'
 import { parseBody } from '../http/validate.js'
 
 export type ChatRouteDeps = {
+  /** Per-minute limits; 0 disables one. */
+  limits: { conversationsPerMinute: number; messagesPerMinute: number }
   store: Store
   conversations: ConversationService
   pubsub: PubSub
@@ -70,7 +72,10 @@ export function registerChatRoutes(app: FastifyInstance, deps: ChatRouteDeps): v
     return claims
   }
 
-  app.post('/api/v1/conversations', async (req, reply) => {
+  const perMinute = (max: number, key?: (req: FastifyRequest) => string) =>
+    max > 0 ? { config: { rateLimit: { max, timeWindow: 60_000, ...(key ? { keyGenerator: key } : {}) } } } : {}
+
+  app.post('/api/v1/conversations', perMinute(deps.limits.conversationsPerMinute), async (req, reply) => {
     const body = parseBody(startSchema, req.body ?? {})
     const shop = await store.shops.get(body.shopId)
     if (!shop) throw new AppError('not_found', `shop '${body.shopId}' does not exist`)
@@ -97,17 +102,21 @@ export function registerChatRoutes(app: FastifyInstance, deps: ChatRouteDeps): v
     return { id: conv.id, token, shopId: shop.id, customerId, status: conv.status }
   })
 
-  app.post('/api/v1/conversations/:id/messages', async (req) => {
-    const { id } = parseBody(idParam, req.params)
-    const claims = claimsFor(req, id)
-    const body = parseBody(messageSchema, req.body)
-    return conversations.handleMessage({
-      shopId: claims.shopId,
-      conversationId: id,
-      text: body.text,
-      ...(body.payload ? { payload: body.payload } : {}),
-    })
-  })
+  app.post(
+    '/api/v1/conversations/:id/messages',
+    perMinute(deps.limits.messagesPerMinute, (req) => `msg:${(req.params as { id?: string }).id ?? ''}`),
+    async (req) => {
+      const { id } = parseBody(idParam, req.params)
+      const claims = claimsFor(req, id)
+      const body = parseBody(messageSchema, req.body)
+      return conversations.handleMessage({
+        shopId: claims.shopId,
+        conversationId: id,
+        text: body.text,
+        ...(body.payload ? { payload: body.payload } : {}),
+      })
+    },
+  )
 
   // CSAT: the customer rates the conversation 1–5; rating again replaces the earlier score.
   app.post('/api/v1/conversations/:id/rating', async (req, reply) => {
