@@ -38,6 +38,8 @@ export type FakeOpenAiServer = {
   /** Replies served in order, one per request; after that the default responder answers. */
   enqueue(...replies: ScriptedReply[]): void
   setDefault(r: ScriptedReply | Responder): void
+  /** Forgets recorded requests and queued replies (between tests). */
+  reset(): void
   close(): Promise<void>
 }
 
@@ -79,6 +81,10 @@ export async function startFakeOpenAiServer(): Promise<FakeOpenAiServer> {
     url: `http://127.0.0.1:${port}`,
     requests,
     enqueue: (...r) => queue.push(...r),
+    reset() {
+      requests.length = 0
+      queue.length = 0
+    },
     setDefault(r) {
       fallback = typeof r === 'function' ? r : () => r
     },

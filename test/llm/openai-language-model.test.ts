@@ -12,7 +12,7 @@ afterAll(async () => {
   await fake.close()
 })
 beforeEach(() => {
-  fake.requests.length = 0
+  fake.reset()
   fake.setDefault({ content: 'ok' })
 })
 

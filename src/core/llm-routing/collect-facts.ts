@@ -98,8 +98,11 @@ function say(locale: Locale, zh: string, en: string): string {
 
 function attributeText(p: Product, locale: Locale): string {
   const parts: string[] = []
-  for (const [k, v] of Object.entries(p.attributes)) {
-    if (k === 'titleEn' || k === 'brandEn' || k === 'descriptionEn') continue
+  for (const [k, raw] of Object.entries(p.attributes)) {
+    // `colorsEn` is the English twin of `colors`: the customer's language picks one of the pair.
+    if (k === 'titleEn' || k === 'brandEn' || k === 'descriptionEn' || /[a-z0-9]En$/.test(k)) continue
+    const twin = p.attributes[`${k}En`]
+    const v = locale === 'en' && twin !== undefined ? twin : raw
     let value: string
     if (Array.isArray(v)) value = v.map((x) => (typeof x === 'object' ? JSON.stringify(x) : String(x))).join('/')
     else if (typeof v === 'boolean') value = locale === 'zh' ? (v ? '是' : '否') : v ? 'yes' : 'no'

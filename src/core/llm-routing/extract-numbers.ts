@@ -19,7 +19,7 @@ const DIGITS = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`
 const ZH_UNIT =
   '(?:个工作日|个小时|个月|工作日|小时|分钟|天|日|周|星期|月|年|元|块|件|台|次|折|倍|岁|公斤|斤|克|寸|英寸|厘米|毫米|米|毫升|升|期|单|码|号)'
 const CURRENCY_BEFORE = String.raw`(?:¥|￥|RMB|CNY|US\$|HK\$|\$|USD|EUR|€|£|人民币)`
-const CURRENCY_AFTER = String.raw`(?:元|块钱|块|RMB|CNY|yuan|USD|dollars?|美元|人民币|港币|欧元)`
+const CURRENCY_AFTER = '(?:元|块钱|块|RMB|CNY|yuan|USD|dollars?|美元|人民币|港币|欧元)'
 const EN_WORDS: Record<string, number> = {
   one: 1,
   two: 2,
@@ -46,7 +46,7 @@ const EN_UNIT = String.raw`(?:business\s+|working\s+|calendar\s+)?(?:days?|hours
 const RE_AMOUNT_BEFORE = new RegExp(String.raw`${CURRENCY_BEFORE}\s*(${DIGITS}|${ZH})`, 'giu')
 const RE_AMOUNT_AFTER = new RegExp(String.raw`(${DIGITS}|${ZH})\s*${CURRENCY_AFTER}`, 'giu')
 const RE_DIGITS = new RegExp(DIGITS, 'g')
-const RE_ZH = new RegExp(String.raw`(百分之)?(${ZH})(?=${ZH_UNIT}|%)|百分之(${ZH})`, 'gu')
+const RE_ZH = new RegExp(`(百分之)?(${ZH})(?=${ZH_UNIT}|%)|百分之(${ZH})`, 'gu')
 const RE_EN = new RegExp(String.raw`\b(${Object.keys(EN_WORDS).join('|')})[\s-]+${EN_UNIT}\b`, 'gi')
 
 /** Full-width digits and punctuation → ASCII, so `５４９９` reads as 5499. */
