@@ -124,7 +124,7 @@ export async function createAppContext(config: Config, opts: { quiet?: boolean }
     }
     const dialogue = createDialogueManager({ tickets: ticketHooks })
     // Optional: without KEFU_LLM_BASE_URL kefu answers with its own NLU + knowledge only.
-    const llm =
+    const provider =
       config.KEFU_LLM_BASE_URL && config.KEFU_LLM_MODEL
         ? createOpenAiLanguageModel({
             baseUrl: config.KEFU_LLM_BASE_URL,
@@ -134,6 +134,22 @@ export async function createAppContext(config: Config, opts: { quiet?: boolean }
             onRetry: (r) => logger.warn({ llm: { model: config.KEFU_LLM_MODEL, ...r } }, 'LLM request retried'),
           })
         : undefined
+    // Failures are logged here (code + message only: no prompt, no key); the turn falls back on its own.
+    const llm: LanguageModel | undefined = provider && {
+      ...provider,
+      async generate(req, signal) {
+        try {
+          return await provider.generate(req, signal)
+        } catch (e) {
+          const err = e as { code?: string; message?: string; options?: { retryable?: boolean } }
+          logger.warn(
+            { llm: { model: provider.modelId, code: err.code, retryable: err.options?.retryable } },
+            `LLM request failed: ${err.message ?? 'unknown error'}`,
+          )
+          throw e
+        }
+      },
+    }
     if (llm) logger.info({ llm: { provider: llm.provider, model: llm.modelId } }, 'grounded LLM answers enabled')
     // An import by another process (`kefu import`, another instance) bumps the shop's
     // catalogVersion; cached indexes are dropped when it changes (checked at most every 2 s).

@@ -27,6 +27,23 @@ describe('verifyGroundedAnswer', () => {
     }
   })
 
+  it('reads and removes citations however the model writes them', () => {
+    for (const a of [
+      '满99元包邮【F2】',
+      '满99元包邮 (F2)',
+      '满99元包邮 [F2, F1]',
+      '满99元包邮 [F2][F1]',
+      '满99元包邮（F2、1）',
+    ]) {
+      const v = verifyGroundedAnswer(a, facts)
+      expect(v.ok, a).toBe(true)
+      if (v.ok) {
+        expect(v.text).toBe('满99元包邮')
+        expect(v.factIds).toContain('faq:F001')
+      }
+    }
+  })
+
   it('rejects an invented price', () => {
     const v = verifyGroundedAnswer('这款手机只要 99 元！', [phone])
     expect(v).toEqual({ ok: false, reason: 'unsupported_amount', offending: ['99'] })

@@ -42,7 +42,9 @@ export type VerifyOptions = {
   maxChars?: number
 }
 
-const CITATION = /\s*\[\s*F(\d+)\s*\](?:\s*\[\s*F\d+\s*\])*/g
+// Models cite as [F1], 【F1】, (F1), [F1, F2], [F1][F2]… The markers are removed before the number
+// check (the 1 of F1 is not a claim) and read for the fact ids.
+const CITATION = /\s*[[【(（]\s*F\d+(?:\s*[,，、]\s*F?\d+)*\s*[\]】)）]/g
 const LIST_MARKER = /^(\s*)(\d{1,2})[.、)．）](?!\d)\s*/gm
 
 /**
@@ -55,9 +57,11 @@ export function verifyGroundedAnswer(answer: string, facts: Fact[], opts: Verify
   const raw = answer.trim()
   if (raw.includes(NO_ANSWER)) return { ok: false, reason: 'declined', offending: [] }
   const cited = new Set<string>()
-  for (const m of raw.matchAll(/\[\s*F(\d+)\s*\]/g)) {
-    const f = facts[Number(m[1]) - 1]
-    if (f) cited.add(f.id)
+  for (const m of raw.matchAll(CITATION)) {
+    for (const n of m[0].match(/\d+/g) ?? []) {
+      const f = facts[Number(n) - 1]
+      if (f) cited.add(f.id)
+    }
   }
   const text = raw
     .replace(CITATION, '')
