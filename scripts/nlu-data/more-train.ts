@@ -9,10 +9,12 @@ import { INTENTS, type Intent } from '../../src/core/nlu/types.js'
 import { moreEn1 } from './more-en-1.js'
 import { moreEn2 } from './more-en-2.js'
 import { moreEn3 } from './more-en-3.js'
+import { moreEn4 } from './more-en-4.js'
 import { fillMore, roughen, wrapContext } from './more-slots.js'
 import { moreZh1 } from './more-zh-1.js'
 import { moreZh2 } from './more-zh-2.js'
 import { moreZh3 } from './more-zh-3.js'
+import { moreZh4 } from './more-zh-4.js'
 import { normalizeKey } from './normalize-key.js'
 import { hashString, seededRandom } from './seeded-random.js'
 import { decorate } from './slots.js'
@@ -24,7 +26,7 @@ export type MoreSpec = Partial<Record<Intent, SplitSpec>>
 /** Extra train examples per intent and locale (on top of the 140 / 280 of the base fragments). */
 export const MORE_TARGET = { inScope: 330, oos: 560 }
 /** Most examples one template may contribute per intent and locale. */
-const TEMPLATE_CAP = 9
+const TEMPLATE_CAP = 16
 /** Every DEV_EVERY-th hand-written line (offset DEV_OFFSET) goes to dev instead of train. */
 const DEV_EVERY = 5
 const DEV_OFFSET = 3
@@ -53,8 +55,8 @@ export function buildMore(
   testKeys: Set<string>,
 ): { train: Example[]; dev: Example[]; warnings: string[]; droppedForTest: number } {
   const specs: Record<Locale, Record<Intent, SplitSpec>> = {
-    zh: merged([moreZh1, moreZh2, moreZh3]),
-    en: merged([moreEn1, moreEn2, moreEn3]),
+    zh: merged([moreZh1, moreZh2, moreZh3, moreZh4]),
+    en: merged([moreEn1, moreEn2, moreEn3, moreEn4]),
   }
   const warnings: string[] = []
   const labelOf = new Map(taken)

@@ -114,7 +114,7 @@ export const moreZh1: MoreSpec = {
       '早上好呀亲 今天天气不错',
       '晚上好 还没下班呀',
       '你们客服是24小时的吗',
-      '客服几点上班',
+
       '你能听懂中文吧',
       '说英语可以吗',
       'can you speak chinese',
