@@ -1,6 +1,7 @@
 /**
  * Runs once before all test files: builds web/dist when it is missing or older than the web
- * sources, so browser tests never see a stale widget and never build concurrently.
+ * sources, so browser tests never see a stale widget and never build concurrently; trains the
+ * shipped intent model once so test files do not each train it.
  */
 import { execFileSync } from 'node:child_process'
 import { existsSync, readdirSync, statSync } from 'node:fs'
@@ -18,7 +19,11 @@ function newest(dir: string): number {
   return n
 }
 
-export default function setup(): void {
+export default async function setup(): Promise<void> {
+  // One intent model for every test server (trained once from data/nlu, cached by its hash).
+  const { ensureShippedModel } = await import('../src/server/nlu-provider.js')
+  ensureShippedModel(ROOT)
+
   const outputs = ['web/dist/index.html', 'web/dist/widget.js', 'web/dist/console/index.html'].map((f) => join(ROOT, f))
   const sources = Math.max(newest(join(ROOT, 'web')), statSync(join(ROOT, 'vite.config.ts')).mtimeMs)
   const stale = outputs.some((f) => !existsSync(f) || statSync(f).mtimeMs < sources)

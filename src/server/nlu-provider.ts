@@ -4,7 +4,7 @@
  * that knows the shop's catalog (product entities, Chinese user dictionary).
  */
 import { createHash } from 'node:crypto'
-import { copyFileSync, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs'
+import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, statSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import type { Logger } from 'pino'
 import {
@@ -12,10 +12,13 @@ import {
   loadOrTrainIntentModel,
   shippedNluFiles,
   shopExamplesPath,
+  writeIntentModel,
 } from '../adapters/nlu-model-file/intent-model-file.js'
+import { readLabelledExamples } from '../adapters/nlu-model-file/read-labelled-examples.js'
 import { createNluEngine } from '../core/nlu/create-nlu-engine.js'
 import type { CatalogItem } from '../core/nlu/extract-entities.js'
 import type { IntentModelJson } from '../core/nlu/intent-model.js'
+import { trainIntentModel } from '../core/nlu/train-intent-model.js'
 import type { NluEngine } from '../core/nlu/types.js'
 import type { Store } from '../core/ports/store.js'
 
@@ -48,6 +51,29 @@ async function catalogOf(store: Store, shopId: string): Promise<CatalogItem[]> {
   }
 }
 
+function copyAtomic(from: string, to: string): void {
+  mkdirSync(dirname(to), { recursive: true })
+  const tmp = `${to}.${process.pid}.${Date.now()}.tmp`
+  copyFileSync(from, tmp)
+  renameSync(tmp, to)
+}
+
+/**
+ * The path of the model trained from the shipped data/nlu (trained and cached on first use,
+ * keyed by the training file's hash). Test set-up calls it once so test files share one model.
+ */
+export function ensureShippedModel(rootDir: string, onTrained?: (ms: number) => void): string {
+  const train = shippedNluFiles(rootDir).train
+  const hash = createHash('sha256').update(readFileSync(train)).digest('hex').slice(0, 16)
+  const cached = join(rootDir, 'node_modules/.cache/kefu', `intent-${hash}.json`)
+  if (existsSync(cached)) return cached
+  const started = Date.now()
+  const model = trainIntentModel(readLabelledExamples(train))
+  onTrained?.(Date.now() - started)
+  writeIntentModel(cached, model)
+  return cached
+}
+
 export function createNluProvider(deps: {
   store: Store
   dataDir: string
@@ -78,32 +104,19 @@ export function createNluProvider(deps: {
   function loadModel(): IntentModelJson {
     if (model) return model
     const file = intentModelPath(deps.dataDir)
-    // A fresh data dir without shop examples gets the model of the shipped data, cached by the
-    // data's hash, so new instances and tests do not each retrain the same model.
+    // A fresh data dir without shop examples starts from the model of the shipped data, cached by
+    // the data's hash, so new instances and tests do not each retrain the same model.
     if (!existsSync(file) && !existsSync(shopExamplesPath(deps.dataDir))) {
-      const train = shippedNluFiles(deps.rootDir).train
-      const hash = createHash('sha256').update(readFileSync(train)).digest('hex').slice(0, 16)
-      const cached = join(deps.rootDir, 'node_modules/.cache/kefu', `intent-${hash}.json`)
-      if (existsSync(cached)) {
-        mkdirSync(dirname(file), { recursive: true })
-        copyFileSync(cached, file)
-      } else {
-        model = loadOrTrainIntentModel(deps.dataDir, {
-          root: deps.rootDir,
-          onTrained: (ms) => deps.logger.info({ ms }, 'intent model trained from data/nlu'),
-        })
-        mkdirSync(dirname(cached), { recursive: true })
-        copyFileSync(file, cached)
-        modelMtime = statSync(file).mtimeMs
-        checkedAt = Date.now()
-        return model
-      }
+      const cached = ensureShippedModel(deps.rootDir, (ms) =>
+        deps.logger.info({ ms }, 'intent model trained from data/nlu'),
+      )
+      copyAtomic(cached, file)
     }
     model = loadOrTrainIntentModel(deps.dataDir, {
       root: deps.rootDir,
       onTrained: (ms) => deps.logger.info({ ms }, 'intent model trained'),
     })
-    modelMtime = statSync(intentModelPath(deps.dataDir)).mtimeMs
+    modelMtime = statSync(file).mtimeMs
     checkedAt = Date.now()
     return model
   }

@@ -14,6 +14,7 @@ type Turn = {
   action: string
   state: { activeIntent: string | null; awaiting: string | null; slots: Record<string, unknown> }
   replies: Array<{ text: string }>
+  messages: Array<{ seq: number }>
 }
 
 describe('session continuity', () => {
@@ -37,9 +38,12 @@ describe('session continuity', () => {
     expect(second.state.activeIntent).toBe('return_refund')
     expect(second.state.slots.order).toBe(first.state.slots.order)
     expect(second.action).toBe('confirm')
-    // A different session starts from scratch.
-    const other = await ask('尺码不合适', 'cli-session-2')
-    expect(other.state.activeIntent).not.toBe('return_refund')
+    expect(second.messages[0]?.seq).toBe(3)
+    // A different session starts from scratch: its first message is seq 1 of a new conversation.
+    const other = await ask('你好', 'cli-session-2')
+    expect(other.conversationId).toBe('cli-session-2')
+    expect(other.messages[0]?.seq).toBe(1)
+    expect(other.state.slots.order).toBeUndefined()
   })
 
   it('an API conversation continues after the server restarts', async () => {
