@@ -151,6 +151,8 @@ async function benchSize(size: number, queryCount: number, vocab: Record<Locale,
     entries: size,
     variants: entries.reduce((n, e) => n + 1 + e.similar.length, 0),
     buildMs: Math.round(buildMs),
+    matcher: kb.stats.matcher,
+    matcherMs: kb.stats.matcherMs,
     heapMB: Math.round(((heapAfter - heapBefore) / 1024 / 1024) * 10) / 10,
     heapMeasuredAfterGc: gc !== undefined,
     queries: queries.length,
@@ -186,7 +188,7 @@ async function main(): Promise<void> {
     `${JSON.stringify(
       {
         benchmark: 'retrieval',
-        mode: 'offline (sparse BM25 + coverage rescoring, no embedder)',
+        mode: 'offline (sparse BM25 + coverage rescoring + learned FAQ matcher where trained, no embedder)',
         node: process.version,
         cpus: cpus().length,
         loadAverage1m: Math.round(loadavg()[0]! * 100) / 100,

@@ -88,7 +88,11 @@ export type KnowledgeBaseDeps = {
 export type FaqMatcherOptions = FaqClassifierOptions & {
   /** Train one (default true). */
   enabled?: boolean
-  /** Only train for a locale with at most this many FAQ entries (default 3000); above, sparse-only. */
+  /**
+   * Only train for a locale with at most this many FAQ entries (default 300); above, that locale
+   * is sparse-only. Training cost grows with examples × entries (≈ 0.1 s at 92 entries, ≈ 1.5 s
+   * at 180 entries with long answers, on one core), and it runs inside the index build.
+   */
   maxEntries?: number
   /**
    * Only train for a locale with at least this many FAQ entries (default 20). With a handful of
@@ -112,7 +116,7 @@ export type FaqMatcherOptions = FaqClassifierOptions & {
 export const DEFAULT_MATCHER: Required<
   Pick<FaqMatcherOptions, 'maxEntries' | 'minEntries' | 'weight' | 'marginFloor' | 'marginCeil' | 'answerWeight'>
 > = {
-  maxEntries: 3000,
+  maxEntries: 300,
   minEntries: 20,
   weight: 0.5,
   marginFloor: 0,
@@ -126,6 +130,9 @@ export type KnowledgeStats = {
   products: number
   terms: number
   dense: boolean
+  /** Locales whose FAQ got a learned matcher (see FaqMatcherOptions) and the time spent training. */
+  matcher: Locale[]
+  matcherMs: number
   buildMs: number
 }
 
@@ -144,6 +151,7 @@ type Collection = {
   index: SparseIndex
   /** Learned matcher (FAQ only): score 0 … 1 of every entry for a text and its tokenizer terms. */
   learned?: ((text: string, terms: string[]) => Float64Array) | undefined
+  learnedMs?: number
   vectors: Float32Array[] | null
   id(i: number): string
   title(i: number, variant: number): string
@@ -389,6 +397,8 @@ export async function buildKnowledgeBase(
       products: snapshot.products.length,
       terms: faq.zh.index.terms + faq.en.index.terms,
       dense,
+      matcher: (['zh', 'en'] as const).filter((l) => faq[l].learned !== undefined),
+      matcherMs: Math.round((faq.zh.learnedMs ?? 0) + (faq.en.learnedMs ?? 0)),
       buildMs: 0,
     },
     async search(text, opts = {}) {
@@ -483,9 +493,9 @@ function trainMatcher(
   entries: FaqEntry[],
   tokenizer: Tokenizer,
   options: FaqMatcherOptions = {},
-): Collection['learned'] {
-  if (options.enabled === false || entries.length < (options.minEntries ?? DEFAULT_MATCHER.minEntries)) return undefined
-  if (entries.length > (options.maxEntries ?? DEFAULT_MATCHER.maxEntries)) return undefined
+): Pick<Collection, 'learned' | 'learnedMs'> {
+  if (options.enabled === false || entries.length < (options.minEntries ?? DEFAULT_MATCHER.minEntries)) return {}
+  if (entries.length > (options.maxEntries ?? DEFAULT_MATCHER.maxEntries)) return {}
   const featurize = (text: string, terms?: string[]) => [...(terms ?? tokenizer.terms(text)), ...characterNgrams(text)]
   const answerWeight = options.answerWeight ?? DEFAULT_MATCHER.answerWeight
   const examples: FaqTrainingExample[] = []
@@ -495,13 +505,16 @@ function trainMatcher(
       for (const text of answerSentences(f.answer)) examples.push({ text, entry, weight: answerWeight })
   })
   const model: FaqClassifier | null = trainFaqClassifier(examples, entries.length, (t) => featurize(t), options)
-  if (!model) return undefined
+  if (!model) return {}
   const floor = options.marginFloor ?? DEFAULT_MATCHER.marginFloor
   const ceil = options.marginCeil ?? DEFAULT_MATCHER.marginCeil
-  return (text, terms) => {
-    const scores = model.score(featurize(text, terms)).scores
-    for (let i = 0; i < scores.length; i++) scores[i] = clamp01((scores[i]! - floor) / (ceil - floor))
-    return scores
+  return {
+    learnedMs: model.trainMs,
+    learned: (text, terms) => {
+      const scores = model.score(featurize(text, terms)).scores
+      for (let i = 0; i < scores.length; i++) scores[i] = clamp01((scores[i]! - floor) / (ceil - floor))
+      return scores
+    },
   }
 }
 
@@ -522,7 +535,7 @@ function faqCollection(
     kind: 'faq',
     size: entries.length,
     index: builder.build(),
-    learned: trainMatcher(entries, tokenizer, matcher),
+    ...trainMatcher(entries, tokenizer, matcher),
     vectors: null,
     id: (i) => entries[i]!.id,
     title: (i) => entries[i]!.question,
