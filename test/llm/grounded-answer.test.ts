@@ -13,6 +13,7 @@ import {
   emptyDialogueState,
 } from '../../src/core/conversation/conversation-service.js'
 import { createDialogueManager } from '../../src/core/dialogue/dialogue-manager.js'
+import type { TurnContext } from '../../src/core/dialogue/types.js'
 import type { FaqEntry, Product } from '../../src/core/domain/schemas.js'
 import { createKnowledgeService } from '../../src/core/knowledge/knowledge-service.js'
 import { collectFacts } from '../../src/core/llm-routing/collect-facts.js'
@@ -139,6 +140,37 @@ async function ask(svc: ConversationService, text: string, n: NluResult, custome
   const turn = await svc.handleMessage({ shopId: 'shop1', conversationId: conv.id, text })
   const events = await store.events.list('shop1', { conversationId: conv.id })
   return { turn, events, conv }
+}
+
+/** A turn context over the test store and the real knowledge base, for calling collectFacts directly. */
+async function turnContext(text: string, n: NluResult, customerId: string | null): Promise<TurnContext> {
+  const shop = (await store.shops.get('shop1'))!
+  const kb = await createKnowledgeService({ store }).forShop('shop1')
+  return {
+    shop,
+    conversation: {
+      id: 'c',
+      shopId: 'shop1',
+      customerId,
+      channel: 't',
+      status: 'bot',
+      locale: 'zh',
+      state: {},
+      createdAt: '',
+      updatedAt: '',
+    },
+    customer: customers.find((c) => c.id === customerId) ?? null,
+    locale: 'zh',
+    text,
+    nlu: n,
+    state: emptyDialogueState(),
+    history: [],
+    store,
+    knowledge: kb,
+    policy: { intentThreshold: 0.5, emotionHandoffThreshold: 0.7, maxFailedTurns: 3 },
+    now: NOW,
+    newId: (p: string) => p,
+  }
 }
 
 const unsure = (locale: 'zh' | 'en' = 'zh') => nlu('product_inquiry', { confidence: 0.3, locale })
@@ -271,43 +303,49 @@ describe('grounded LLM answers', () => {
 
   it("never puts another customer's order into the facts, even when its number is named", async () => {
     await setup()
-    const kb = await createKnowledgeService({ store }).forShop('shop1')
-    const shop = (await store.shops.get('shop1'))!
     const text = 'KF10000001 这个订单可以包装成礼物吗'
     const n = nlu('product_inquiry', { confidence: 0.3, entities: [{ type: 'order_no', value: 'KF10000001' }] })
-    const ctxFor = (customerId: string | null) => ({
-      shop,
-      conversation: {
-        id: 'c',
-        shopId: 'shop1',
-        customerId,
-        channel: 't',
-        status: 'bot' as const,
-        locale: 'zh' as const,
-        state: {},
-        createdAt: '',
-        updatedAt: '',
-      },
-      customer: customers.find((c) => c.id === customerId) ?? null,
-      locale: 'zh' as const,
-      text,
-      nlu: n,
-      state: emptyDialogueState(),
-      history: [],
-      store,
-      knowledge: kb,
-      policy: { intentThreshold: 0.5, emotionHandoffThreshold: 0.7, maxFailedTurns: 3 },
-      now: NOW,
-      newId: (p: string) => p,
-    })
     const ids = async (customerId: string | null) => {
-      const ctx = ctxFor(customerId)
+      const ctx = await turnContext(text, n, customerId)
       return (await collectFacts(ctx, ctx.state, { customer: ctx.customer })).map((f) => f.id)
     }
     expect(await ids('c1')).toContain('order:KF10000001')
     // Another signed-in customer gets at most their own order; an anonymous visitor none at all.
     expect(await ids('c3')).not.toContain('order:KF10000001')
     expect((await ids(null)).some((f) => f.startsWith('order:'))).toBe(false)
+  })
+
+  it('tops up a product question with catalog products the mixed ranking left out, with live data', async () => {
+    await setup()
+    // Six FAQ entries about earbuds fill the mixed top 5 on their own.
+    const earbudFaqs = [
+      '耳机怎么配对',
+      '耳机保修多久',
+      '耳机可以退吗',
+      '耳机有赠品吗',
+      '耳机怎么清洁',
+      '耳机能开发票吗',
+    ]
+    await store.faq.upsertMany(
+      'shop1',
+      earbudFaqs.map((q, i) => ({
+        id: `F-EB-${i}`,
+        question: q,
+        answer: `关于${q}，请参考说明书。`,
+        similar: ['有什么好的耳机推荐'],
+        category: 'earbuds',
+        locale: 'zh' as const,
+        status: 'published' as const,
+      })),
+    )
+    const ctx = await turnContext('有什么好的耳机推荐', nlu('recommendation', { confidence: 0.9 }), 'c1')
+    const mixed = await ctx.knowledge.search(ctx.text, { locale: 'zh', limit: 5 })
+    expect(mixed.some((h) => h.kind === 'product')).toBe(false)
+    const facts = await collectFacts(ctx, ctx.state, { customer: ctx.customer })
+    const earbuds = facts.find((f) => f.id === 'product:EB-1')
+    expect(earbuds?.text).toContain('¥699.00')
+    expect(earbuds?.text).toContain('12 件')
+    expect(earbuds?.amounts).toContain(699)
   })
 
   it('writes the system prompt and facts in English for an English conversation', async () => {

@@ -38,6 +38,10 @@ export type CollectFactsOptions = {
 const ORDER_INTENTS = new Set(['order_status', 'logistics', 'modify_order', 'cancel_order', 'return_refund'])
 const ORDER_WORDS =
   /(订单|单号|快递|物流|包裹|发货|到货|退款|退货|order|parcel|package|delivery|shipping|shipment|refund)/i
+/** Intents about products: their facts are topped up with product-only hits. */
+const PRODUCT_INTENTS = new Set(['product_inquiry', 'recommendation', 'price_promotion', 'stock_availability'])
+/** Product-only hits below this score are noise (a shared word), not candidates. */
+const MIN_PRODUCT_SCORE = 0.1
 const MAX_ATTR_CHARS = 600
 const MAX_DESC_CHARS = 300
 
@@ -79,6 +83,11 @@ export async function collectFacts(ctx: TurnContext, state: DialogueState, opts:
     }
   }
   const maxProducts = opts.maxProducts ?? 3
+  if (PRODUCT_INTENTS.has(ctx.nlu.intent) && skus.length < maxProducts) {
+    // FAQ entries crowd products out of a mixed top 5; a product question needs the catalog.
+    const more = await ctx.knowledge.search(ctx.text, { locale, kinds: ['product'], limit: maxProducts })
+    for (const h of more) if (h.score >= MIN_PRODUCT_SCORE) skus.push(h.id)
+  }
   let products = 0
   for (const sku of [...new Set(skus)]) {
     if (products >= maxProducts) break
