@@ -22,6 +22,10 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<CommandMod
   },
   search: { summary: 'search TEXT [--shop ID] [--json]: ranked knowledge hits', load: () => load('search') },
   seed: { summary: 'seed [--force]: load the demo shop into the data directory', load: () => load('seed') },
+  shop: {
+    summary: 'shop show | shop settings FILE.json [--shop ID]: show a shop, change its settings',
+    load: () => load('shop'),
+  },
   config: { summary: 'config check: print the resolved configuration, secrets redacted', load: () => load('config') },
   report: {
     summary: 'report [--shop ID] [--from DATE] [--to DATE] [--json]: CSAT, containment, handoff, conversion…',

@@ -3,10 +3,24 @@ import type { RouteModule } from './build-app.js'
 import { agentRouteModule } from './routes/agent-routes.js'
 import { analyticsOpenApi, registerAnalyticsRoutes } from './routes/analytics-routes.js'
 import { knowledgeOpenApi, registerKnowledgeRoutes } from './routes/knowledge-routes.js'
+import { registerShopRoutes, shopOpenApi } from './routes/shop-routes.js'
 import { registerTicketRoutes, ticketOpenApiPaths } from './routes/ticket-routes.js'
 
 export function defaultRouteModules(): RouteModule[] {
   return [
+    {
+      register(app, ctx, authShop) {
+        registerShopRoutes(app, {
+          store: ctx.store,
+          authShop,
+          invalidate: (shopId) => {
+            ctx.knowledge.invalidate(shopId)
+            ctx.nlu.invalidate(shopId)
+          },
+        })
+      },
+      openapi: shopOpenApi,
+    },
     {
       register(app, ctx, authShop) {
         registerAnalyticsRoutes(app, { store: ctx.store, authShop })

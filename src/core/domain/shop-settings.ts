@@ -1,0 +1,127 @@
+/**
+ * The per-shop settings a merchant may change (admin API `PATCH /api/v1/admin/shop/settings`,
+ * `kefu shop settings --set FILE`). Strict: a misspelt key or a value out of range is an error with
+ * its path, never silently ignored. The skills read these keys (see docs/dialogue.md).
+ */
+import { z } from 'zod'
+
+const prob = z.number().min(0).max(1)
+const nonNeg = z.number().min(0)
+
+const policy = z
+  .object({
+    intentThreshold: prob,
+    emotionHandoffThreshold: prob,
+    maxFailedTurns: z.number().int().min(1).max(100),
+    knowledgeFirstIntents: z.array(z.string()),
+    handoffOnRequest: z.boolean(),
+    requireVerification: z.boolean(),
+  })
+  .partial()
+  .strict()
+
+const returns = z
+  .object({
+    noReasonDays: nonNeg,
+    qualityIssueDays: nonNeg,
+    exchangeDays: nonNeg,
+    refundDays: nonNeg,
+    customerPaysShipping: z.boolean(),
+    returnAddress: z.string().min(1).max(500),
+    nonReturnable: z.array(
+      z
+        .object({
+          category: z.string().min(1),
+          onlyIfOpened: z.boolean().optional(),
+          reasonZh: z.string().optional(),
+          reasonEn: z.string().optional(),
+        })
+        .strict(),
+    ),
+  })
+  .partial()
+  .strict()
+
+const tickets = z
+  .object({
+    queues: z.record(
+      z.string().min(1),
+      z.object({ agents: z.array(z.string().min(1)).min(1), category: z.string().optional() }).strict(),
+    ),
+    slaHours: z
+      .object({
+        urgent: z.number().positive(),
+        high: z.number().positive(),
+        normal: z.number().positive(),
+        low: z.number().positive(),
+      })
+      .partial()
+      .strict(),
+    defaultQueue: z.string().min(1),
+  })
+  .partial()
+  .strict()
+
+const knowledge = z
+  .object({
+    synonyms: z.array(z.array(z.string().min(1)).min(2)),
+    vocabulary: z.array(z.string().min(1)),
+    thresholds: z.record(z.string(), z.number()),
+  })
+  .partial()
+  .strict()
+
+const llm = z.union([
+  z.literal(false),
+  z
+    .object({
+      enabled: z.boolean(),
+      maxCallsPerConversation: z.number().int().min(0).max(10_000),
+      outOfScopeConfidence: prob,
+      maxTokens: z.number().int().min(16).max(8192),
+      temperature: z.number().min(0).max(2),
+    })
+    .partial()
+    .strict(),
+])
+
+function validTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz })
+    return true
+  } catch {
+    return false
+  }
+}
+
+/**
+ * Settings a merchant may set. Each top-level key replaces the stored one as a whole; `null`
+ * removes it (back to the defaults).
+ */
+export const shopSettingsPatchSchema = z
+  .object({
+    policy: policy.nullable(),
+    returns: returns.nullable(),
+    tickets: tickets.nullable(),
+    knowledge: knowledge.nullable(),
+    llm: llm.nullable(),
+    /** Per-feature proactive switches; validated by the proactive module. */
+    proactive: z.record(z.string(), z.unknown()).nullable(),
+    timezone: z.string().refine(validTimeZone, 'not a valid IANA time zone (e.g. Asia/Shanghai)').nullable(),
+  })
+  .partial()
+  .strict()
+
+/** Applies a validated patch to stored settings, keeping kefu's internal keys. */
+export function applySettingsPatch(
+  current: Record<string, unknown>,
+  patch: ShopSettingsPatch,
+): Record<string, unknown> {
+  const next: Record<string, unknown> = { ...current }
+  for (const [k, v] of Object.entries(patch)) {
+    if (v === null) delete next[k]
+    else if (v !== undefined) next[k] = v
+  }
+  return next
+}
+export type ShopSettingsPatch = z.infer<typeof shopSettingsPatchSchema>

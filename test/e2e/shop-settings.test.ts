@@ -1,0 +1,76 @@
+/** A merchant changes the dialogue policy through the admin API; the next message follows it. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { type RunningServer, startServer } from '../../src/server/start-server.js'
+import { tempDir } from '../helpers/temp-dir.js'
+
+let server: RunningServer
+const dir = tempDir()
+beforeAll(async () => {
+  server = await startServer({ port: 0, dataDir: dir.path, env: { LOG_LEVEL: 'warn' } })
+})
+afterAll(async () => {
+  await server?.close()
+  dir.remove()
+})
+
+const admin = async (method: string, path: string, body?: unknown, key = server.demoApiKey) => {
+  const r = await fetch(server.url + path, {
+    method,
+    headers: { authorization: `Bearer ${key}`, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+  })
+  return { status: r.status, json: (await r.json()) as Record<string, unknown> }
+}
+
+async function turn(text: string) {
+  const c = (await (
+    await fetch(`${server.url}/api/v1/conversations`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ customerId: 'c002' }),
+    })
+  ).json()) as { id: string; token: string }
+  const r = await fetch(`${server.url}/api/v1/conversations/${c.id}/messages`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${c.token}` },
+    body: JSON.stringify({ text }),
+  })
+  return (await r.json()) as { handoff: boolean; nlu: { emotion: { score: number } } }
+}
+
+const ANGRY = '昨天买的X2 Pro还没发货！！！垃圾'
+
+describe('shop settings', () => {
+  it('needs the shop API key', async () => {
+    expect((await admin('GET', '/api/v1/admin/shop', undefined, 'wrong')).status).toBe(401)
+  })
+
+  it('rejects unknown keys and out-of-range values with 400, changing nothing', async () => {
+    const before = await admin('GET', '/api/v1/admin/shop')
+    for (const body of [
+      { polcy: {} },
+      { policy: { emotionHandoffThreshold: 2 } },
+      { timezone: 'Mars/Olympus' },
+      { tickets: { slaHours: { urgent: -1 } } },
+    ]) {
+      const r = await admin('PATCH', '/api/v1/admin/shop/settings', body)
+      expect(r.status, JSON.stringify(body)).toBe(400)
+      expect((r.json.error as { code: string }).code).toBe('invalid_input')
+    }
+    expect((await admin('GET', '/api/v1/admin/shop')).json).toEqual(before.json)
+  })
+
+  it('a raised emotion threshold applies to the very next message, and null restores the default', async () => {
+    const angry = await turn(ANGRY)
+    expect(angry.nlu.emotion.score).toBeGreaterThanOrEqual(0.7)
+    expect(angry.handoff).toBe(true)
+
+    const r = await admin('PATCH', '/api/v1/admin/shop/settings', { policy: { emotionHandoffThreshold: 0.99 } })
+    expect(r.status).toBe(200)
+    expect((r.json.settings as { policy: unknown }).policy).toEqual({ emotionHandoffThreshold: 0.99 })
+    expect((await turn(ANGRY)).handoff).toBe(false)
+
+    await admin('PATCH', '/api/v1/admin/shop/settings', { policy: null })
+    expect((await turn(ANGRY)).handoff).toBe(true)
+  })
+})
