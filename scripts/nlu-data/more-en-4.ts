@@ -7,6 +7,27 @@ import type { MoreSpec } from './more-train.js'
 export const moreEn4: MoreSpec = {
   greeting: {
     lines: [
+      'yes',
+      'yeah',
+      'yep',
+      'yup',
+      'yes thanks',
+      'yes pls',
+      'yes, go ahead',
+      'yep, please do',
+      'sure, go ahead',
+      'go ahead',
+      'please do',
+      'correct',
+      "that's right",
+      'confirm',
+      'confirmed',
+      'no',
+      'nope',
+      'no thanks',
+      'no, that is fine',
+      'not now thanks',
+      'maybe later',
       'hello, is this customer service',
       'is this the official store chat',
       'are you the shop owner',
@@ -66,6 +87,7 @@ export const moreEn4: MoreSpec = {
       '[ok|okay|right|got it|understood|alright][,| ][thanks|thank you|cheers|ta][ so much| a lot| for explaining|][!|.|]',
       "[hi|hello|hey][,| ][I am|I'm] [new here|a returning customer|back again|just browsing][!|.|]",
       '[are you|is this] [agent {n}|a bot or a human|a human or a bot|automated][?|]',
+      '[yes|yeah|yep|sure|ok|no|nope][,| ][please|thanks|go ahead|do it|that is right|not now|that is all][!|.|]',
     ],
   },
   product_inquiry: {
@@ -244,6 +266,7 @@ export const moreEn4: MoreSpec = {
     ],
     templates: [
       '[can you|could you|will you] [throw in free shipping|do {n}0% off|knock off {amount}|include a free gift|match {amount}][?| and I will buy|]',
+      '[how much is|price of|what does] the [cotton|wool|silk|fleece|heavyweight|waterproof|lightweight] {wear}[ cost|][?|]',
       '[cashback|referral bonus|birthday voucher|member discount|points|store credit] - [how does it work|where do I find it|how much|does it expire][?|]',
       '[how much more|price difference|what is the difference in price] [is|for|between] the {p} [and|vs|versus] the {p}[?|]',
       '[when does|what time does|how long does] the [sale|flash sale|promo|discount|offer] [start|end|last][?|]',
