@@ -1,0 +1,206 @@
+/**
+ * The `recommendation` intent: up to three in-stock products as product cards, each with a one-line
+ * reason, from the request in the message (category, budget, features, gift), the customer's profile
+ * and purchase history, and the product in context. Prices and stock are read live from the store,
+ * never from the message or the model. "换一批" / "cheaper" refine the previous request.
+ */
+import type { Order, Product } from '../domain/schemas.js'
+import { parseRecommendRequest, type RecommendRequest } from '../recommend/parse-recommend-request.js'
+import { localTitle, popularityOf, recommendProducts } from '../recommend/recommend-products.js'
+import { sizeAdviceSkill } from './size-advice.js'
+import { done, type SkillContext, type SkillResult } from './skill-types.js'
+import { money, say } from './text.js'
+
+const MAX_CATALOG = 20_000
+const POPULARITY_ORDERS = 2000
+
+/** What the previous recommendation asked for, kept in the state for "换一批" / "cheaper". */
+type LastRecommendation = {
+  request: RecommendRequest
+  shown: string[]
+  minPrice: number | null
+}
+
+async function loadCatalog(sc: SkillContext): Promise<Product[]> {
+  const out: Product[] = []
+  for (let offset = 0; offset < MAX_CATALOG; offset += 500) {
+    const page = await sc.ctx.store.products.list(sc.ctx.shop.id, { limit: 500, offset })
+    out.push(...page)
+    if (page.length < 500) break
+  }
+  return out
+}
+
+async function recentOrders(sc: SkillContext): Promise<Order[]> {
+  return sc.ctx.store.orders.list(sc.ctx.shop.id, { limit: POPULARITY_ORDERS })
+}
+
+/** Merges a follow-up ("换一批", "便宜点的", "1000以内呢") into the previous request. */
+function mergeRequest(now: RecommendRequest, last: LastRecommendation | null): RecommendRequest {
+  if (!last) return now
+  const refining =
+    now.more ||
+    now.cheaper ||
+    (now.categories.length === 0 &&
+      (now.budgetMax !== undefined || now.budgetMin !== undefined || now.features.length > 0))
+  if (!refining) return now
+  const prev = last.request
+  const out: RecommendRequest = {
+    ...prev,
+    ...now,
+    categories: now.categories.length > 0 ? now.categories : prev.categories,
+    features: now.features.length > 0 ? now.features : prev.features,
+    gift: now.gift ?? prev.gift,
+  }
+  if (now.budgetMax === undefined && prev.budgetMax !== undefined) out.budgetMax = prev.budgetMax
+  if (now.budgetMin === undefined && prev.budgetMin !== undefined) out.budgetMin = prev.budgetMin
+  if (now.cheaper && last.minPrice !== null) {
+    out.budgetMax = Math.min(out.budgetMax ?? Number.POSITIVE_INFINITY, last.minPrice - 0.01)
+    delete out.budgetMin
+  }
+  return out
+}
+
+/** The recommendation skill. */
+export async function recommendSkill(sc: SkillContext): Promise<SkillResult> {
+  const L = sc.locale
+  const last = (sc.state.lastRecommendation as LastRecommendation | undefined) ?? null
+  const parsed = parseRecommendRequest(sc.ctx.text)
+  // "尺码推荐" / "recommend a size" asks for a size, not for products.
+  if (/(尺码|码数|穿多大|\bsizes?\b)/i.test(sc.ctx.text) && parsed.categories.length === 0 && !parsed.gift)
+    return sizeAdviceSkill(sc)
+  const request = mergeRequest(parsed, last)
+  const customer = sc.customer
+  const [products, orders, shopOrders] = await Promise.all([
+    loadCatalog(sc),
+    customer ? sc.ctx.store.orders.listByCustomer(sc.ctx.shop.id, customer.id) : Promise.resolve([]),
+    recentOrders(sc),
+  ])
+  const currentSku = typeof sc.state.slots.sku === 'string' ? sc.state.slots.sku : undefined
+  const exclude = parsed.more && last ? last.shown : []
+  const result = recommendProducts({
+    products,
+    request,
+    locale: L,
+    customer,
+    orders,
+    popularity: popularityOf(shopOrders),
+    ...(currentSku && request.categories.length === 0 ? { currentSku } : {}),
+    exclude,
+    limit: 3,
+  })
+
+  if (result.items.length === 0) {
+    sc.state.lastRecommendation = { request, shown: [], minPrice: null } satisfies LastRecommendation
+    const budget =
+      request.budgetMax !== undefined
+        ? say(L, `${money(request.budgetMax)} 以内`, `under ${money(request.budgetMax)}`)
+        : ''
+    return done(
+      sc,
+      [
+        {
+          text:
+            exclude.length > 0
+              ? say(
+                  L,
+                  '符合条件的有货商品就是刚才那几款了。可以换个品类或调整预算再试试。',
+                  'Those were all the in-stock matches. Try another category or budget.',
+                )
+              : say(
+                  L,
+                  `抱歉，目前没有${budget}符合条件的有货商品。可以放宽预算或换个品类，我再帮您找找。`,
+                  `Sorry, nothing in stock matches that${budget ? ` ${budget}` : ''} right now. Try a wider budget or another category and I'll look again.`,
+                ),
+        },
+      ],
+      'answer',
+      exclude.length > 0 ? 'recommend_exhausted' : 'recommend_none_in_stock',
+    )
+  }
+
+  const intro: string[] = []
+  if (result.relaxed === 'budget' && request.budgetMax !== undefined) {
+    intro.push(
+      say(
+        L,
+        `${money(request.budgetMax)} 以内暂时没有合适的有货商品，下面几款价格最接近：`,
+        `Nothing in stock fits under ${money(request.budgetMax)}; these are the closest:`,
+      ),
+    )
+  } else if (result.relaxed === 'features') {
+    intro.push(
+      say(
+        L,
+        '完全符合这些功能要求的商品暂时缺货，这几款在预算内、有现货：',
+        'Nothing with all those features is in stock; these are in stock within your budget:',
+      ),
+    )
+  } else if (request.gift) {
+    intro.push(say(L, '帮您挑了几款适合送礼的（都有现货）：', 'A few gift ideas, all in stock:'))
+  } else if (parsed.more && last) {
+    intro.push(say(L, '再为您换一批：', 'Here are some others:'))
+  } else {
+    intro.push(say(L, '为您推荐这几款（都有现货）：', 'Here are my picks for you, all in stock:'))
+  }
+
+  const replies: SkillResult['replies'] = [{ text: intro.join('\n') }]
+  result.items.forEach((r, i) => {
+    const p = r.product
+    const title = localTitle(p, L)
+    const price = money(p.price, p.currency)
+    const was =
+      p.listPrice && p.listPrice > p.price
+        ? say(L, `（原价 ${money(p.listPrice, p.currency)}）`, ` (was ${money(p.listPrice, p.currency)})`)
+        : ''
+    replies.push({
+      text: `${i + 1}. ${title} ${price}${was}\n${r.reason}`,
+      card: {
+        type: 'product',
+        data: {
+          sku: p.sku,
+          title,
+          price: p.price,
+          currency: p.currency,
+          stock: p.stock,
+          ...(p.listPrice && p.listPrice > p.price ? { listPrice: p.listPrice } : {}),
+          ...(p.images?.[0] ? { image: p.images[0] } : {}),
+          ...(r.size ? { size: r.size } : {}),
+          reason: r.reason,
+          reasonCode: r.reasonCode,
+        },
+      },
+    })
+  })
+  const lastReply = replies[replies.length - 1]!
+  lastReply.buttons = [
+    { label: say(L, '换一批', 'Show me others'), payload: say(L, '换一批', 'show me others') },
+    { label: say(L, '便宜一点的', 'Cheaper ones'), payload: say(L, '有没有便宜一点的', 'any cheaper ones?') },
+    {
+      label: say(L, '第一款降价提醒我', 'Alert me when #1 is cheaper'),
+      payload: say(L, '第一款降价提醒我', 'tell me when the first one is cheaper'),
+    },
+  ]
+
+  const shown = result.items.map((r) => r.product.sku)
+  sc.state.candidates = { kind: 'product', ids: shown }
+  sc.state.lastRecommendation = {
+    request,
+    shown: [...new Set([...(parsed.more && last ? last.shown : []), ...shown])],
+    minPrice: Math.min(...result.items.map((r) => r.product.price)),
+  } satisfies LastRecommendation
+  return done(
+    sc,
+    replies,
+    'execute',
+    result.relaxed ? `recommend_relaxed_${result.relaxed}` : request.gift ? 'recommend_gift' : 'recommend_products',
+    {
+      events: [
+        {
+          type: 'recommendation.shown',
+          data: { skus: shown, reasons: result.items.map((r) => r.reasonCode), customerId: customer?.id ?? null },
+        },
+      ],
+    },
+  )
+}
