@@ -8,6 +8,7 @@ import { dirname, isAbsolute, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { Redis } from 'ioredis'
 import { type Logger, pino } from 'pino'
+import { createOpenAiEmbedder } from '../adapters/embeddings-openai/openai-embedder.js'
 import { createOpenAiLanguageModel } from '../adapters/llm-openai/openai-language-model.js'
 import { openStore } from '../adapters/open-store.js'
 import { createMemoryLock, createMemoryPubSub } from '../adapters/pubsub-memory/memory-pub-sub.js'
@@ -106,7 +107,16 @@ export async function createAppContext(config: Config, opts: { quiet?: boolean }
 
     const metrics = createMetrics()
     const nlu = createNluProvider({ store, dataDir, rootDir: ROOT_DIR, logger })
-    const knowledge = await createKnowledgeProvider({ store, pubsub, logger })
+    // Dense retrieval joins BM25 + the FAQ matcher only when an embeddings model is configured.
+    const embedder =
+      config.KEFU_LLM_BASE_URL && config.KEFU_EMBEDDINGS_MODEL
+        ? createOpenAiEmbedder({
+            baseUrl: config.KEFU_LLM_BASE_URL,
+            model: config.KEFU_EMBEDDINGS_MODEL,
+            ...(config.KEFU_LLM_API_KEY ? { apiKey: config.KEFU_LLM_API_KEY } : {}),
+          })
+        : undefined
+    const knowledge = await createKnowledgeProvider({ store, pubsub, logger, ...(embedder ? { embedder } : {}) })
     cleanups.push(() => knowledge.close())
     const url = config.KEFU_TICKET_WEBHOOK_URL
     const mirror = url

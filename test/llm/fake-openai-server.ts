@@ -35,6 +35,8 @@ export type FakeOpenAiServer = {
   /** `http://127.0.0.1:<port>`; the API lives under `/v1`. */
   url: string
   requests: RecordedRequest[]
+  /** How many POST /v1/embeddings calls were served. */
+  embeddingCalls(): number
   /** Replies served in order, one per request; after that the default responder answers. */
   enqueue(...replies: ScriptedReply[]): void
   setDefault(r: ScriptedReply | Responder): void
@@ -48,11 +50,27 @@ export async function startFakeOpenAiServer(): Promise<FakeOpenAiServer> {
   const queue: ScriptedReply[] = []
   let fallback: Responder = () => ({ content: 'NO_ANSWER' })
   const requests: RecordedRequest[] = []
+  const embeddingRequests: number[] = []
 
   const server = createServer((req, res) => {
     const chunks: Buffer[] = []
     req.on('data', (c: Buffer) => chunks.push(c))
     req.on('end', () => {
+      if (req.method === 'POST' && req.url === '/v1/embeddings') {
+        embeddingRequests.push(1)
+        try {
+          const { input } = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { input: string[] | string }
+          const texts = Array.isArray(input) ? input : [input]
+          send(
+            res,
+            200,
+            JSON.stringify({ object: 'list', data: texts.map((t, index) => ({ index, embedding: embed(t) })) }),
+          )
+        } catch {
+          send(res, 400, JSON.stringify({ error: { message: 'bad json', type: 'invalid_request_error' } }))
+        }
+        return
+      }
       if (req.method !== 'POST' || req.url !== '/v1/chat/completions') {
         send(res, 404, JSON.stringify({ error: { message: 'not found', type: 'invalid_request_error' } }))
         return
@@ -80,6 +98,7 @@ export async function startFakeOpenAiServer(): Promise<FakeOpenAiServer> {
   return {
     url: `http://127.0.0.1:${port}`,
     requests,
+    embeddingCalls: () => embeddingRequests.length,
     enqueue: (...r) => queue.push(...r),
     reset() {
       requests.length = 0
@@ -149,4 +168,19 @@ function respond(res: ServerResponse, reply: ScriptedReply, body: ChatRequestBod
     usage: { prompt_tokens: 100, completion_tokens: 20, total_tokens: 120 },
   }
   send(res, 200, JSON.stringify(completion), reply.headers)
+}
+
+/**
+ * A deterministic stand-in embedding for POST /v1/embeddings: hashed character bigrams in 64
+ * dimensions, L2-normalised. Lexical, not semantic — enough to exercise the dense path end to end.
+ */
+function embed(text: string): number[] {
+  const v = new Array<number>(64).fill(0)
+  const t = text.toLowerCase()
+  for (let i = 0; i + 1 < t.length; i++) {
+    const h = (t.charCodeAt(i) * 31 + t.charCodeAt(i + 1)) % 64
+    v[h] = (v[h] ?? 0) + 1
+  }
+  const norm = Math.sqrt(v.reduce((a, x) => a + x * x, 0)) || 1
+  return v.map((x) => x / norm)
 }

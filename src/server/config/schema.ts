@@ -59,8 +59,15 @@ export function parseConfig(env: Record<string, string | undefined>, overrides: 
     throw new Error(`invalid configuration:\n  ${lines.join('\n  ')}`)
   }
   const c = r.data
-  if (c.KEFU_LLM_BASE_URL && !c.KEFU_LLM_MODEL) {
-    throw new Error('invalid configuration:\n  KEFU_LLM_MODEL is missing (needed because KEFU_LLM_BASE_URL is set)')
+  if (c.KEFU_LLM_BASE_URL && !c.KEFU_LLM_MODEL && !c.KEFU_EMBEDDINGS_MODEL) {
+    throw new Error(
+      'invalid configuration:\n  KEFU_LLM_MODEL (chat) or KEFU_EMBEDDINGS_MODEL (retrieval) is missing (needed because KEFU_LLM_BASE_URL is set)',
+    )
+  }
+  if ((c.KEFU_LLM_MODEL || c.KEFU_EMBEDDINGS_MODEL) && !c.KEFU_LLM_BASE_URL) {
+    throw new Error(
+      'invalid configuration:\n  KEFU_LLM_BASE_URL is missing (needed because KEFU_LLM_MODEL or KEFU_EMBEDDINGS_MODEL is set)',
+    )
   }
   if (c.KEFU_TICKET_WEBHOOK_URL && !c.KEFU_TICKET_WEBHOOK_SECRET) {
     throw new Error(
