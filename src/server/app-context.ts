@@ -12,6 +12,8 @@ import { createOpenAiEmbedder } from '../adapters/embeddings-openai/openai-embed
 import { createOpenAiLanguageModel } from '../adapters/llm-openai/openai-language-model.js'
 import { openStore } from '../adapters/open-store.js'
 import { createMemoryLock, createMemoryPubSub } from '../adapters/pubsub-memory/memory-pub-sub.js'
+import { createMemoryJobQueue } from '../adapters/queue-memory/memory-job-queue.js'
+import { createRedisJobQueue } from '../adapters/redis/redis-job-queue.js'
 import { createRedisLock, createRedisPubSub } from '../adapters/redis/redis-pub-sub.js'
 import { createWebhookTicketMirror } from '../adapters/webhooks/webhook-ticket-mirror.js'
 import {
@@ -20,6 +22,7 @@ import {
   createConversationService,
 } from '../core/conversation/conversation-service.js'
 import { createDialogueManager } from '../core/dialogue/dialogue-manager.js'
+import type { JobQueue } from '../core/ports/job-queue.js'
 import type { LanguageModel } from '../core/ports/language-model.js'
 import type { KeyedLock, PubSub } from '../core/ports/pub-sub.js'
 import type { Store } from '../core/ports/store.js'
@@ -29,6 +32,7 @@ import { seedDemoShop } from './demo-seed.js'
 import { createKnowledgeProvider, type KnowledgeProvider } from './knowledge-provider.js'
 import { createMetrics, type Metrics } from './metrics.js'
 import { createNluProvider, type NluProvider } from './nlu-provider.js'
+import { startProactiveWorker } from './proactive-worker.js'
 
 export type AppContext = {
   config: Config
@@ -99,6 +103,10 @@ export async function createAppContext(config: Config, opts: { quiet?: boolean }
       pubsub = createMemoryPubSub()
       lock = createMemoryLock()
     }
+    const queue: JobQueue = config.KEFU_REDIS_URL
+      ? await createRedisJobQueue(config.KEFU_REDIS_URL, config.KEFU_REDIS_PREFIX)
+      : createMemoryJobQueue()
+    cleanups.push(() => queue.close())
 
     if (config.KEFU_DEMO) {
       const demoDir = isAbsolute(config.KEFU_DEMO_DIR) ? config.KEFU_DEMO_DIR : join(ROOT_DIR, config.KEFU_DEMO_DIR)
@@ -193,6 +201,19 @@ export async function createAppContext(config: Config, opts: { quiet?: boolean }
         if (t.handoff) metrics.handoffs.inc()
       },
     })
+
+    if (config.KEFU_PROACTIVE) {
+      const proactive = startProactiveWorker({
+        store,
+        queue,
+        conversations,
+        lock,
+        logger,
+        newId,
+        watchIntervalMs: config.KEFU_PROACTIVE_WATCH_MS,
+      })
+      cleanups.push(() => proactive.stop())
+    }
 
     return {
       config,

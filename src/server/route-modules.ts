@@ -3,6 +3,7 @@ import type { RouteModule } from './build-app.js'
 import { agentRouteModule } from './routes/agent-routes.js'
 import { analyticsOpenApi, registerAnalyticsRoutes } from './routes/analytics-routes.js'
 import { knowledgeOpenApi, registerKnowledgeRoutes } from './routes/knowledge-routes.js'
+import { proactiveRouteModule } from './routes/proactive-routes.js'
 import { registerShopRoutes, shopOpenApi } from './routes/shop-routes.js'
 import { registerTicketRoutes, ticketOpenApiPaths } from './routes/ticket-routes.js'
 
@@ -40,5 +41,6 @@ export function defaultRouteModules(): RouteModule[] {
       openapi: ticketOpenApiPaths,
     },
     agentRouteModule,
+    proactiveRouteModule,
   ]
 }

@@ -12,12 +12,14 @@
 import { decideHandoff, handoffText } from '../handoff/handoff-decision.js'
 import type { KnowledgeAnswer } from '../knowledge/types.js'
 import type { Intent } from '../nlu/types.js'
+import { priceAlertSkill, wantsPriceAlert } from '../proactive/price-alert-skill.js'
 import { cancelOrderSkill } from '../skills/cancel-order.js'
 import { faultSkill } from '../skills/fault-diagnosis.js'
 import { greetingSkill } from '../skills/greeting.js'
 import { fallbackResult, intentButtons, knowledgeSkill, llmOrFallback } from '../skills/knowledge-answer.js'
 import { modifyOrderSkill } from '../skills/modify-order.js'
 import { orderStatusSkill } from '../skills/order-status.js'
+import { recommendSkill } from '../skills/recommend.js'
 import { matchCatalog } from '../skills/resolve-product.js'
 import { returnSkill } from '../skills/return-refund.js'
 import { sizeAdviceSkill } from '../skills/size-advice.js'
@@ -45,6 +47,7 @@ const SKILLS: Record<string, Skill> = {
   return_refund: returnSkill,
   stock_availability: stockSkill,
   size_advice: sizeAdviceSkill,
+  recommendation: recommendSkill,
   after_sales_fault: faultSkill,
 }
 
@@ -255,7 +258,9 @@ export function createDialogueManager(
       }
     }
     if (!intent) {
-      if (confident) intent = nluIntent
+      // "降价提醒我" is a price-drop subscription whatever the classifier made of it (src/core/proactive).
+      if (wantsPriceAlert(ctx.text)) intent = 'price_promotion'
+      else if (confident) intent = nluIntent
       else {
         const low = await lowConfidence(sc)
         return finish(sc, low, true)
@@ -285,6 +290,7 @@ async function runIntent(sc: SkillContext, intent: string): Promise<SkillResult>
   const skill = SKILLS[intent]
   if (skill) return skill(sc)
   if (intent === 'price_promotion') {
+    if (sc.state.task.priceAlert || wantsPriceAlert(sc.ctx.text)) return priceAlertSkill(sc)
     if (
       sc.extracted.sku ||
       (sc.state.slots.sku && (sc.signals.deictic || sc.signals.followUp)) ||
@@ -293,8 +299,7 @@ async function runIntent(sc: SkillContext, intent: string): Promise<SkillResult>
       return priceSkill(sc)
     return knowledgeSkill(sc)
   }
-  if (intent === 'product_inquiry' || intent === 'recommendation' || intent === 'invoice_payment')
-    return knowledgeSkill(sc)
+  if (intent === 'product_inquiry' || intent === 'invoice_payment') return knowledgeSkill(sc)
   if (intent === 'complaint') {
     return knowledgeSkill(sc, say(sc.locale, '非常抱歉给您带来不愉快的体验。', "I'm sorry about your experience. "))
   }

@@ -43,6 +43,10 @@ export const configSchema = z.object({
   /** Mirror every ticket event to an external ticket system (HMAC-signed POST). */
   KEFU_TICKET_WEBHOOK_URL: z.string().url().optional(),
   KEFU_TICKET_WEBHOOK_SECRET: z.string().optional(),
+  /** Proactive notices: scan schedules, price-drop alerts, delayed-parcel apologies (docs/proactive.md). */
+  KEFU_PROACTIVE: bool('true'),
+  /** How often the proactive scheduler checks shops for due scans and new catalog imports. */
+  KEFU_PROACTIVE_WATCH_MS: int(30_000).pipe(z.number().int().min(1000)),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 })
 

@@ -1,0 +1,105 @@
+/**
+ * "降价提醒我" / "tell me when it's cheaper": subscribes the customer (or, for an anonymous visitor,
+ * this conversation) to a price-drop alert for the product in context. The subscription is an
+ * `alert.subscribed` event stored with the turn.
+ */
+
+import { localTitle } from '../recommend/recommend-products.js'
+import { resolveProduct } from '../skills/resolve-product.js'
+import { ask, done, type SkillContext, type SkillResult } from '../skills/skill-types.js'
+import { money, say } from '../skills/text.js'
+import { ALERT_SUBSCRIBED, findSubscription, listSubscriptions, newSubscription } from './price-alerts.js'
+
+const ALERT =
+  /(降价.{0,8}(提醒|通知|告诉|叫)|(提醒|通知|告诉|叫)我?.{0,10}降价|便宜.{0,6}(提醒|通知|告诉|叫)我|降价提醒|到货降价|price[- ]?(drop )?alerts?|(tell|notify|let|ping|message) me (know )?(when|if) .{0,40}(cheaper|price drops?|drops?|goes on sale|on sale|less)|alert me (when|if))/i
+
+/** Does the message ask for a price-drop alert? */
+export function wantsPriceAlert(text: string): boolean {
+  return ALERT.test(text)
+}
+
+/** "降到800提醒我" / "below $50": the price the customer waits for, if they named one. */
+export function targetPriceIn(text: string): number | null {
+  const m = text.match(
+    /(?:降到|低于|到|少于|below|under|drops? to|reaches|hits)\s*[¥$]?\s*(\d+(?:\.\d+)?)\s*(?:元|块)?/i,
+  )
+  return m ? Number(m[1]) : null
+}
+
+/** The price-alert skill. */
+export async function priceAlertSkill(sc: SkillContext): Promise<SkillResult> {
+  const L = sc.locale
+  sc.state.task.priceAlert = true
+  const p = await resolveProduct(sc)
+  if (!p) {
+    return ask(
+      sc,
+      'product',
+      {
+        text: say(
+          L,
+          '想订阅哪款商品的降价提醒？发商品名称或型号给我就好。',
+          'Which product should I watch for a price drop? Send me its name or model.',
+        ),
+      },
+      'price_alert_ask_product',
+    )
+  }
+  const title = localTitle(p, L)
+  const customerId = sc.customer?.id ?? null
+  const conversationId = sc.ctx.conversation.id
+  const existing = findSubscription(await listSubscriptions(sc.ctx.store, sc.ctx.shop.id), p.sku, {
+    customerId,
+    conversationId,
+  })
+  if (existing) {
+    return done(
+      sc,
+      [
+        {
+          text: say(
+            L,
+            `您已经订阅了「${title}」的降价提醒，降价后我会第一时间在这里通知您（现价 ${money(p.price, p.currency)}）。`,
+            `You're already watching the ${title}; I'll message you here as soon as it's cheaper (now ${money(p.price, p.currency)}).`,
+          ),
+        },
+      ],
+      'answer',
+      'price_alert_exists',
+    )
+  }
+  const target = targetPriceIn(sc.ctx.text)
+  const validTarget = target !== null && target > 0 && target < p.price ? target : null
+  const data = newSubscription({
+    subscriptionId: sc.ctx.newId('alrt'),
+    product: p,
+    customerId,
+    conversationId,
+    targetPrice: validTarget,
+    locale: L,
+  })
+  const lines = [
+    validTarget !== null
+      ? say(
+          L,
+          `好的，已为您订阅「${title}」的降价提醒：价格降到 ${money(validTarget, p.currency)} 或以下时，我会在这里通知您。现价 ${money(p.price, p.currency)}。`,
+          `Done: I'll message you here when the ${title} drops to ${money(validTarget, p.currency)} or less. It's ${money(p.price, p.currency)} now.`,
+        )
+      : say(
+          L,
+          `好的，已为您订阅「${title}」的降价提醒，现价 ${money(p.price, p.currency)}，一旦降价我会第一时间在这里通知您。`,
+          `Done: I'll message you here as soon as the ${title} is cheaper than its current ${money(p.price, p.currency)}.`,
+        ),
+  ]
+  if (!customerId)
+    lines.push(
+      say(
+        L,
+        '提醒会发到当前对话，请保留这个聊天窗口。',
+        'The alert will arrive in this chat, so keep this conversation open.',
+      ),
+    )
+  return done(sc, [{ text: lines.join('\n') }], 'execute', 'price_alert_subscribed', {
+    events: [{ type: ALERT_SUBSCRIBED, data }],
+  })
+}
