@@ -173,6 +173,8 @@ describe('agent console in headless Chromium', () => {
     await page.locator(`[data-testid=queue-item][data-conversation="${customer.id}"]`).waitFor({ timeout: UI_TIMEOUT })
 
     await page.getByRole('button', { name: '中文' }).click()
+    // The switch re-renders asynchronously: wait for the Chinese tab before reading the page language.
+    await page.getByRole('tab', { name: /等待接入/ }).waitFor({ timeout: UI_TIMEOUT })
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN')
     expect(await page.getByRole('tab', { name: /等待接入/ }).count()).toBe(1)
 
