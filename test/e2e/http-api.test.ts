@@ -206,6 +206,40 @@ describe('conversations', () => {
   })
 })
 
+describe('customer identity on a non-demo shop', () => {
+  it('requires the customer id signed with the shop widget secret (401 otherwise)', async () => {
+    const { openStore } = await import('../../src/adapters/open-store.js')
+    const { ensureShop } = await import('../../src/server/import/ensure-shop.js')
+    const { signCustomerId } = await import('../../src/server/auth/conversation-token.js')
+    const store = await openStore(`sqlite://${dir.path}/kefu.db`)
+    let secret: string
+    try {
+      const shop = await ensureShop(store, 'acme')
+      expect(shop.demo).toBe(false)
+      secret = shop.widgetSecret
+      await store.customers.upsertMany('acme', [{ id: 'u1', name: 'Ann', phone: '13800000000', tier: 'regular' }])
+    } finally {
+      await store.close()
+    }
+    const unsigned = await call('POST', '/api/v1/conversations', { body: { shopId: 'acme', customerId: 'u1' } })
+    expect(unsigned.status).toBe(401)
+    expect(errCode(unsigned.json)).toBe('unauthorized')
+    const forged = await call('POST', '/api/v1/conversations', {
+      body: { shopId: 'acme', customerId: 'u1', signature: signCustomerId('not-the-secret', 'u1') },
+    })
+    expect(forged.status).toBe(401)
+    const signed = await call('POST', '/api/v1/conversations', {
+      body: { shopId: 'acme', customerId: 'u1', signature: signCustomerId(secret, 'u1') },
+    })
+    expect(signed.status).toBe(201)
+    expect(signed.json.customerId).toBe('u1')
+    // Anonymous visitors are welcome on any shop; they verify before seeing order details.
+    const anon = await call('POST', '/api/v1/conversations', { body: { shopId: 'acme' } })
+    expect(anon.status).toBe(201)
+    expect(anon.json.customerId).toBeNull()
+  })
+})
+
 describe('CSAT rating', () => {
   it('stores a 1–5 rating (201), replaces it on a second rating, rejects bad scores (400) and other tokens (404)', async () => {
     const c = await start()
