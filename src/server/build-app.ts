@@ -79,11 +79,20 @@ export async function buildApp(ctx: AppContext, extra: RouteModule[] = []): Prom
   app.get('/readyz', async (_req, reply) => {
     try {
       await ctx.store.ping()
-      return { status: 'ready', store: ctx.store.dialect }
     } catch (e) {
       reply.code(503)
       return { error: { code: 'unavailable', message: `store unreachable: ${(e as Error).message}` } }
     }
+    if (ctx.redis) {
+      try {
+        if (ctx.redis.status === 'wait') await ctx.redis.connect()
+        await ctx.redis.ping()
+      } catch (e) {
+        reply.code(503)
+        return { error: { code: 'unavailable', message: `redis unreachable: ${(e as Error).message}` } }
+      }
+    }
+    return { status: 'ready', store: ctx.store.dialect, redis: ctx.redis ? 'ok' : 'not configured' }
   })
   app.get('/metrics', async (_req, reply) => {
     reply.type(ctx.metrics.registry.contentType)

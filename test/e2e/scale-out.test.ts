@@ -42,6 +42,14 @@ describe.skipIf(!dbUrl || !redisUrl)('scale-out: two instances on PostgreSQL + R
     await c.end()
   })
 
+  it('both instances report ready with PostgreSQL and Redis', async () => {
+    for (const s of [a, b]) {
+      const r = await fetch(`${s.url}/readyz`)
+      expect(r.status).toBe(200)
+      expect(await r.json()).toMatchObject({ status: 'ready', store: 'postgres', redis: 'ok' })
+    }
+  })
+
   it('a message sent through instance A is pushed to a WebSocket on instance B', async () => {
     const res = await fetch(`${a.url}/api/v1/conversations`, {
       method: 'POST',
@@ -86,5 +94,54 @@ describe.skipIf(!dbUrl || !redisUrl)('scale-out: two instances on PostgreSQL + R
     expect(hist.status).toBe(200)
     const h = (await hist.json()) as { messages: unknown[] }
     expect(h.messages.length).toBe(msgs.length)
+  })
+
+  it('an FAQ published through instance A answers on instance B at the next message', async () => {
+    const key = a.demoApiKey as string
+    const ask = async (url: string, text: string) => {
+      const c = (await (
+        await fetch(`${url}/api/v1/conversations`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: '{}',
+        })
+      ).json()) as { id: string; token: string }
+      const r = await fetch(`${url}/api/v1/conversations/${c.id}/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${c.token}` },
+        body: JSON.stringify({ text }),
+      })
+      return ((await r.json()) as { replies: Array<{ text: string }> }).replies.map((x) => x.text).join('\n')
+    }
+    const admin = (path: string, body: unknown) =>
+      fetch(`${a.url}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
+        body: JSON.stringify(body),
+      })
+    // B builds its index before the publish, so only the broadcast can make it see the new entry.
+    expect(await ask(b.url, '可以用数字人民币支付吗')).not.toContain('数字钱包扫码')
+    expect(
+      (
+        await admin('/api/v1/admin/faq', {
+          id: 'faq-zh-ecny',
+          question: '支持数字人民币付款吗',
+          answer: '支持数字人民币：在收银台选择数字人民币，用数字钱包扫码即可。',
+          similar: ['能用数字人民币吗', '数币支付可以吗'],
+          category: 'payment',
+          locale: 'zh',
+        })
+      ).status,
+    ).toBe(201)
+    expect((await admin('/api/v1/admin/faq/faq-zh-ecny/submit', {})).status).toBe(200)
+    expect((await admin('/api/v1/admin/faq/faq-zh-ecny/publish', {})).status).toBe(200)
+    const end = Date.now() + 5000
+    let answer = ''
+    while (Date.now() < end) {
+      answer = await ask(b.url, '可以用数字人民币支付吗')
+      if (answer.includes('数字钱包扫码')) break
+      await new Promise((r) => setTimeout(r, 50))
+    }
+    expect(answer).toContain('数字钱包扫码')
   })
 })
