@@ -19,7 +19,7 @@ import { greetingSkill } from '../skills/greeting.js'
 import { fallbackResult, intentButtons, knowledgeSkill, llmOrFallback } from '../skills/knowledge-answer.js'
 import { modifyOrderSkill } from '../skills/modify-order.js'
 import { orderStatusSkill } from '../skills/order-status.js'
-import { recommendSkill } from '../skills/recommend.js'
+import { isRecommendFollowUp, recommendSkill } from '../skills/recommend.js'
 import { matchCatalog } from '../skills/resolve-product.js'
 import { returnSkill } from '../skills/return-refund.js'
 import { sizeAdviceSkill } from '../skills/size-advice.js'
@@ -260,6 +260,7 @@ export function createDialogueManager(
     if (!intent) {
       // "降价提醒我" is a price-drop subscription whatever the classifier made of it (src/core/proactive).
       if (wantsPriceAlert(ctx.text)) intent = 'price_promotion'
+      else if (isRecommendFollowUp(ctx.text, state)) intent = 'recommendation'
       else if (confident) intent = nluIntent
       else {
         const low = await lowConfidence(sc)

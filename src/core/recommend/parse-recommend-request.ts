@@ -21,6 +21,8 @@ export type RecommendRequest = {
   more: boolean
   /** "便宜点的" / "cheaper": below the cheapest shown last time. */
   cheaper: boolean
+  /** Set when budgetMax came from "cheaper" rather than from the shopper: no "your budget" wording. */
+  impliedBudget?: boolean
 }
 
 /** Words → category prefixes. Longer, more specific words are listed before generic ones. */

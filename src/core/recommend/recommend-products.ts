@@ -402,7 +402,11 @@ function reasonText(c: Scored, rq: RecommendRequest, locale: Locale): string {
       return say(locale, `和「${anchor}」同类，可以对比一下`, `An alternative to the ${anchor}`)
     case 'matches_request': {
       const f = featureWords(rq, locale)
-      if (rq.budgetMax !== undefined) {
+      if (rq.impliedBudget && rq.budgetMax !== undefined && p.price <= rq.budgetMax)
+        return f
+          ? say(locale, `${f}，更实惠：${price}${sizeNote}`, `${f}, and cheaper: ${price}${sizeNote}`)
+          : say(locale, `更实惠：${price}${sizeNote}`, `Cheaper: ${price}${sizeNote}`)
+      if (rq.budgetMax !== undefined && p.price <= rq.budgetMax) {
         const b = money(rq.budgetMax, p.currency)
         return f
           ? say(locale, `${f}，${price} 在您 ${b} 的预算内`, `${f}, ${price} is within your ${b} budget`)
@@ -419,7 +423,7 @@ function reasonText(c: Scored, rq: RecommendRequest, locale: Locale): string {
           : rq.gift?.recipient === 'male'
             ? say(locale, '送他', 'for him')
             : say(locale, '送人', 'as a gift')
-      return rq.budgetMax !== undefined
+      return rq.budgetMax !== undefined && p.price <= rq.budgetMax
         ? say(locale, `适合${who}，${price} 不超预算`, `A good gift ${who}: ${price}, within budget`)
         : say(locale, `适合${who}的礼物，现价 ${price}`, `A good gift ${who}, now ${price}`)
     }

@@ -56,9 +56,29 @@ function mergeRequest(now: RecommendRequest, last: LastRecommendation | null): R
   if (now.budgetMin === undefined && prev.budgetMin !== undefined) out.budgetMin = prev.budgetMin
   if (now.cheaper && last.minPrice !== null) {
     out.budgetMax = Math.min(out.budgetMax ?? Number.POSITIVE_INFINITY, last.minPrice - 0.01)
+    out.impliedBudget = true
     delete out.budgetMin
   }
   return out
+}
+
+const FOLLOW_UP =
+  /^(.{0,6})(换一批|换一些|换几个|还有别的|还有其他|其他的|别的呢|还有吗|便宜(一)?点|更便宜|便宜些|实惠点|show me (others|more)|more options|something else|other ones|any others|cheaper|less expensive)/i
+
+/**
+ * "换一批" / "cheaper ones?" right after a recommendation refine it; on their own the classifier
+ * reads them as something else ("换" = exchange). The dialogue manager routes them here.
+ */
+export function isRecommendFollowUp(
+  text: string,
+  state: { activeIntent: string | null; [k: string]: unknown },
+): boolean {
+  return (
+    state.activeIntent === 'recommendation' &&
+    Boolean(state.lastRecommendation) &&
+    text.trim().length <= 30 &&
+    FOLLOW_UP.test(text.trim())
+  )
 }
 
 /** The recommendation skill. */
@@ -69,7 +89,7 @@ export async function recommendSkill(sc: SkillContext): Promise<SkillResult> {
   // "尺码推荐" / "recommend a size" asks for a size, not for products.
   if (/(尺码|码数|穿多大|\bsizes?\b)/i.test(sc.ctx.text) && parsed.categories.length === 0 && !parsed.gift)
     return sizeAdviceSkill(sc)
-  const request = mergeRequest(parsed, last)
+  const merged = mergeRequest(parsed, last)
   const customer = sc.customer
   const [products, orders, shopOrders] = await Promise.all([
     loadCatalog(sc),
@@ -78,17 +98,46 @@ export async function recommendSkill(sc: SkillContext): Promise<SkillResult> {
   ])
   const currentSku = typeof sc.state.slots.sku === 'string' ? sc.state.slots.sku : undefined
   const exclude = parsed.more && last ? last.shown : []
-  const result = recommendProducts({
-    products,
-    request,
-    locale: L,
-    customer,
-    orders,
-    popularity: popularityOf(shopOrders),
-    ...(currentSku && request.categories.length === 0 ? { currentSku } : {}),
-    exclude,
-    limit: 3,
-  })
+  const run = (rq: RecommendRequest) =>
+    recommendProducts({
+      products,
+      request: rq,
+      locale: L,
+      customer,
+      orders,
+      popularity: popularityOf(shopOrders),
+      ...(currentSku && rq.categories.length === 0 ? { currentSku } : {}),
+      exclude,
+      limit: 3,
+    })
+  let request = merged
+  let result = run(request)
+  let droppedFeatures = false
+  if (parsed.cheaper && request.features.length > 0 && (result.relaxed === 'budget' || result.items.length === 0)) {
+    // Nothing cheaper with those features: cheaper is what was asked, so the features give way.
+    const plain = run({ ...request, features: [] })
+    if (plain.items.length > 0 && !plain.relaxed) {
+      result = plain
+      request = { ...request, features: [] }
+      droppedFeatures = true
+    }
+  }
+  if (parsed.cheaper && result.relaxed === 'budget') {
+    return done(
+      sc,
+      [
+        {
+          text: say(
+            L,
+            '刚才推荐的已经是符合条件的最便宜的有货商品了。可以换个品类，或者告诉我您的预算。',
+            'Those were already the cheapest in-stock matches. Try another category, or tell me your budget.',
+          ),
+        },
+      ],
+      'answer',
+      'recommend_none_cheaper',
+    )
+  }
 
   if (result.items.length === 0) {
     sc.state.lastRecommendation = { request, shown: [], minPrice: null } satisfies LastRecommendation
@@ -120,7 +169,15 @@ export async function recommendSkill(sc: SkillContext): Promise<SkillResult> {
   }
 
   const intro: string[] = []
-  if (result.relaxed === 'budget' && request.budgetMax !== undefined) {
+  if (droppedFeatures) {
+    intro.push(
+      say(
+        L,
+        '同样功能的没有更便宜的了；不要求这些功能的话，这几款更实惠：',
+        'Nothing cheaper has those features; without them, these cost less:',
+      ),
+    )
+  } else if (result.relaxed === 'budget' && request.budgetMax !== undefined) {
     intro.push(
       say(
         L,
@@ -140,6 +197,8 @@ export async function recommendSkill(sc: SkillContext): Promise<SkillResult> {
     intro.push(say(L, '帮您挑了几款适合送礼的（都有现货）：', 'A few gift ideas, all in stock:'))
   } else if (parsed.more && last) {
     intro.push(say(L, '再为您换一批：', 'Here are some others:'))
+  } else if (parsed.cheaper && last) {
+    intro.push(say(L, '更实惠的几款（都有现货）：', 'Cheaper options, all in stock:'))
   } else {
     intro.push(say(L, '为您推荐这几款（都有现货）：', 'Here are my picks for you, all in stock:'))
   }
