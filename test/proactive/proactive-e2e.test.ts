@@ -135,6 +135,18 @@ describe('recommendations in chat', () => {
     const again = more.replies.flatMap((r) => (r.card ? [r.card.data.sku] : []))
     for (const s of again) expect(skus).not.toContain(s)
   })
+
+  it('"换一批" right after a recommendation refines it (it is not an exchange request)', async () => {
+    const c = await startConversation()
+    const first = await say(c, '推荐几款耳机')
+    const skus = first.replies.flatMap((r) => (r.card ? [r.card.data.sku] : []))
+    const more = await say(c, '换一批')
+    expect(more.action).toBe('execute')
+    expect(more.reason).toBe('recommend_products')
+    const again = more.replies.flatMap((r) => (r.card ? [r.card.data.sku] : []))
+    expect(again.length).toBeGreaterThan(0)
+    for (const s of again) expect(skus).not.toContain(s)
+  })
 })
 
 describe('price-drop alert, end to end', () => {
