@@ -71,7 +71,14 @@ function loadSecret(config: Config, dataDir: string): string {
   return s
 }
 
-export async function createAppContext(config: Config, opts: { quiet?: boolean } = {}): Promise<AppContext> {
+export async function createAppContext(
+  config: Config,
+  opts: {
+    quiet?: boolean
+    /** Start background work (the proactive scheduler and worker). Default: on, except for quiet one-shot CLI contexts. */
+    background?: boolean
+  } = {},
+): Promise<AppContext> {
   const logger = pino({
     level: opts.quiet && config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL,
     redact: { paths: ['req.headers.authorization', '*.text', '*.phone', '*.address'], censor: '[redacted]' },
@@ -202,7 +209,7 @@ export async function createAppContext(config: Config, opts: { quiet?: boolean }
       },
     })
 
-    if (config.KEFU_PROACTIVE) {
+    if (config.KEFU_PROACTIVE && (opts.background ?? !opts.quiet)) {
       const proactive = startProactiveWorker({
         store,
         queue,

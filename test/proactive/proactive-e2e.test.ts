@@ -186,6 +186,12 @@ describe('price-drop alert, end to end', () => {
     expect((rerun.json.priceDrop as { sent: unknown[] }).sent).toEqual([])
     const alerts = (await history(c)).filter((m) => m.meta.proactive === 'price_drop')
     expect(alerts).toHaveLength(1)
+
+    const cancel = await say(c, '取消降价提醒')
+    expect(cancel.reason).toBe('price_alert_cancelled')
+    const left = await call('GET', '/api/v1/admin/alerts?customerId=c002', { admin: true })
+    expect(left.json.subscriptions).toEqual([])
+    expect((await say(c, '取消降价提醒')).reason).toBe('price_alert_none_to_cancel')
     stream.ws.close()
   })
 
@@ -204,6 +210,12 @@ describe('price-drop alert, end to end', () => {
     await waitFor(() => stream.messages.some((m) => m.meta.proactive === 'price_drop'))
     expect(stream.messages.find((m) => m.meta.proactive === 'price_drop')!.text).toContain('249')
     stream.ws.close()
+
+    const id = (r.json as { subscription: { subscriptionId: string } }).subscription.subscriptionId
+    expect((await call('DELETE', `/api/v1/admin/alerts/${id}`, { admin: true })).status).toBe(200)
+    const gone = await call('DELETE', `/api/v1/admin/alerts/${id}`, { admin: true })
+    expect(gone.status).toBe(404)
+    expect((gone.json.error as { code: string }).code).toBe('not_found')
   })
 })
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { targetPriceIn, wantsPriceAlert } from './price-alert-skill.js'
+import { targetPriceIn, wantsCancelAlert, wantsPriceAlert } from './price-alert-skill.js'
 import { type AlertSubscription, priceTriggers } from './price-alerts.js'
 
 describe('wantsPriceAlert', () => {
@@ -17,6 +17,14 @@ describe('wantsPriceAlert', () => {
   it('leaves price questions alone', () => {
     for (const t of ['这个多少钱', '最近有降价活动吗', 'how much is the X2 Pro', 'is it on sale?'])
       expect(wantsPriceAlert(t), t).toBe(false)
+  })
+})
+
+describe('wantsCancelAlert', () => {
+  it('recognises a request to stop alerts, and not an order cancellation', () => {
+    for (const t of ['取消降价提醒', '不要再发降价通知了', 'stop the price alerts', 'cancel my alert'])
+      expect(wantsCancelAlert(t), t).toBe(true)
+    for (const t of ['取消订单后会通知我吗', '取消订单', 'cancel my order']) expect(wantsCancelAlert(t), t).toBe(false)
   })
 })
 

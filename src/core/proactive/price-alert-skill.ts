@@ -5,17 +5,32 @@
  */
 
 import { localTitle } from '../recommend/recommend-products.js'
-import { resolveProduct } from '../skills/resolve-product.js'
+import { matchCatalog, resolveProduct } from '../skills/resolve-product.js'
 import { ask, done, type SkillContext, type SkillResult } from '../skills/skill-types.js'
 import { money, say } from '../skills/text.js'
-import { ALERT_SUBSCRIBED, findSubscription, listSubscriptions, newSubscription } from './price-alerts.js'
+import {
+  ALERT_CANCELLED,
+  ALERT_SUBSCRIBED,
+  cancellation,
+  findSubscription,
+  listSubscriptions,
+  newSubscription,
+} from './price-alerts.js'
 
 const ALERT =
   /(降价.{0,8}(提醒|通知|告诉|叫)|(提醒|通知|告诉|叫)我?.{0,10}降价|便宜.{0,6}(提醒|通知|告诉|叫)我|降价提醒|到货降价|price[- ]?(drop )?alerts?|(tell|notify|let|ping|message) me (know )?(when|if) .{0,40}(cheaper|price drops?|drops?|goes on sale|on sale|less)|alert me (when|if))/i
 
-/** Does the message ask for a price-drop alert? */
+const CANCEL =
+  /((取消|不要|关闭|关掉|停止|别再?发).{0,4}降价(提醒|通知)|\b(stop|cancel|turn off|unsubscribe)( me)?( from)?( the| my| all)? (price[- ]?(drop )?(alerts?|notifications?)|alerts?)\b)/i
+
+/** Does the message ask to stop price-drop alerts? */
+export function wantsCancelAlert(text: string): boolean {
+  return CANCEL.test(text)
+}
+
+/** Does the message ask for a price-drop alert (or to cancel one)? */
 export function wantsPriceAlert(text: string): boolean {
-  return ALERT.test(text)
+  return ALERT.test(text) || CANCEL.test(text)
 }
 
 /** "降到800提醒我" / "below $50": the price the customer waits for, if they named one. */
@@ -26,9 +41,51 @@ export function targetPriceIn(text: string): number | null {
   return m ? Number(m[1]) : null
 }
 
-/** The price-alert skill. */
+/** "取消降价提醒": cancels the subscriptions of this customer (or conversation), for one product if named. */
+async function cancelAlertSkill(sc: SkillContext): Promise<SkillResult> {
+  const L = sc.locale
+  const customerId = sc.customer?.id ?? null
+  const conversationId = sc.ctx.conversation.id
+  const mine = (await listSubscriptions(sc.ctx.store, sc.ctx.shop.id)).filter((s) =>
+    customerId ? s.customerId === customerId : s.conversationId === conversationId,
+  )
+  const named = await matchCatalog(sc)
+  const target = named ? mine.filter((s) => s.sku === named.sku) : mine
+  if (target.length === 0) {
+    return done(
+      sc,
+      [{ text: say(L, '您目前没有订阅降价提醒。', "You don't have any price-drop alerts.") }],
+      'answer',
+      'price_alert_none_to_cancel',
+    )
+  }
+  return done(
+    sc,
+    [
+      {
+        text: named
+          ? say(
+              L,
+              `好的，已取消「${localTitle(named, L)}」的降价提醒。`,
+              `Done, I've cancelled the price alert for the ${localTitle(named, L)}.`,
+            )
+          : say(
+              L,
+              `好的，已取消您的 ${target.length} 个降价提醒。`,
+              `Done, I've cancelled your ${target.length} price alert${target.length === 1 ? '' : 's'}.`,
+            ),
+      },
+    ],
+    'execute',
+    'price_alert_cancelled',
+    { events: target.map((s) => ({ type: ALERT_CANCELLED, data: cancellation(s, 'customer') })) },
+  )
+}
+
+/** The price-alert skill (subscribe, or cancel when asked to stop). */
 export async function priceAlertSkill(sc: SkillContext): Promise<SkillResult> {
   const L = sc.locale
+  if (wantsCancelAlert(sc.ctx.text)) return cancelAlertSkill(sc)
   sc.state.task.priceAlert = true
   const p = await resolveProduct(sc)
   if (!p) {

@@ -2,6 +2,7 @@
  * Price-drop alerts, stored as events only (no table of their own):
  *   `alert.subscribed` {subscriptionId, sku, customerId, conversationId, targetPrice, priceAtSubscribe, currency, locale}
  *   `alert.sent`       {subscriptionId, sku, price, previousPrice, customerId, conversationId, messageId}
+ *   `alert.cancelled`  {subscriptionId, sku, by}
  * A subscription fires when the live price is at or below its `targetPrice`, or (without a target)
  * below the price it was subscribed at; it fires once per price, so a further drop alerts again.
  */
@@ -15,6 +16,7 @@ import { allEvents, conversationFor, type ProactiveDeps } from './proactive-deps
 
 export const ALERT_SUBSCRIBED = 'alert.subscribed'
 export const ALERT_SENT = 'alert.sent'
+export const ALERT_CANCELLED = 'alert.cancelled'
 
 export type AlertSubscription = {
   subscriptionId: string
@@ -45,9 +47,37 @@ function toSubscription(e: DomainEvent): AlertSubscription | null {
   }
 }
 
-/** Every subscription of a shop, oldest first. */
+/** Every active (not cancelled) subscription of a shop, oldest first. */
 export async function listSubscriptions(store: Store, shopId: string): Promise<AlertSubscription[]> {
-  return (await allEvents(store, shopId, ALERT_SUBSCRIBED)).map(toSubscription).filter((s) => s !== null)
+  const cancelled = new Set((await allEvents(store, shopId, ALERT_CANCELLED)).map((e) => String(e.data.subscriptionId)))
+  return (await allEvents(store, shopId, ALERT_SUBSCRIBED))
+    .map(toSubscription)
+    .filter((s) => s !== null && !cancelled.has(s.subscriptionId)) as AlertSubscription[]
+}
+
+/** The `alert.cancelled` event data for a subscription. */
+export function cancellation(sub: AlertSubscription, by: string): Record<string, unknown> {
+  return { subscriptionId: sub.subscriptionId, sku: sub.sku, customerId: sub.customerId, by }
+}
+
+/** Cancels one subscription by id (admin API). Throws not_found for an unknown or already cancelled id. */
+export async function cancelAlert(
+  deps: Pick<ProactiveDeps, 'store' | 'now' | 'newId'>,
+  shopId: string,
+  subscriptionId: string,
+  by = 'admin',
+): Promise<AlertSubscription> {
+  const sub = (await listSubscriptions(deps.store, shopId)).find((s) => s.subscriptionId === subscriptionId)
+  if (!sub) throw new AppError('not_found', `no active subscription '${subscriptionId}'`)
+  await deps.store.events.append({
+    id: deps.newId('evt'),
+    shopId,
+    type: ALERT_CANCELLED,
+    conversationId: sub.conversationId,
+    data: cancellation(sub, by),
+    createdAt: deps.now().toISOString(),
+  })
+  return sub
 }
 
 /** The subscriber's existing subscription to this product, if any (one per customer or conversation). */

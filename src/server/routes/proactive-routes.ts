@@ -8,7 +8,7 @@ import type { Product } from '../../core/domain/schemas.js'
 import { localeSchema } from '../../core/domain/schemas.js'
 import { AppError } from '../../core/errors.js'
 import { NOTICE_SENT } from '../../core/proactive/delayed-parcels.js'
-import { ALERT_SENT, listSubscriptions, subscribeAlert } from '../../core/proactive/price-alerts.js'
+import { ALERT_SENT, cancelAlert, listSubscriptions, subscribeAlert } from '../../core/proactive/price-alerts.js'
 import { runProactiveScans, SCAN_KINDS } from '../../core/proactive/run-proactive-scans.js'
 import { parseRecommendRequest } from '../../core/recommend/parse-recommend-request.js'
 import { localTitle, popularityOf, recommendProducts } from '../../core/recommend/recommend-products.js'
@@ -123,6 +123,12 @@ export const proactiveRouteModule: RouteModule = {
       return r
     })
 
+    app.delete('/api/v1/admin/alerts/:id', async (req) => {
+      const shop = await authShop(req)
+      const { id } = parseBody(z.object({ id: z.string().min(1).max(100) }), req.params)
+      return { cancelled: await cancelAlert(deps(), shop.id, id) }
+    })
+
     app.get('/api/v1/admin/alerts', async (req) => {
       const shop = await authShop(req)
       const q = parseBody(alertsQuery, req.query ?? {})
@@ -215,6 +221,12 @@ export const proactiveRouteModule: RouteModule = {
       get: {
         summary: 'List price-drop subscriptions (?customerId, ?sku)',
         responses: { '200': { description: '{subscriptions:[…]}' } },
+      },
+    },
+    '/api/v1/admin/alerts/{id}': {
+      delete: {
+        summary: 'Cancel a price-drop subscription',
+        responses: { '200': { description: '{cancelled: subscription}' }, '404': { description: 'not_found' } },
       },
     },
     '/api/v1/admin/recommendations': {
