@@ -71,7 +71,7 @@ export function bodyMeasures(text: string): { heightCm?: number; weightKg?: numb
   const h =
     text.match(/(1[3-9]\d|2[0-2]\d)\s*(?:cm|厘米|公分)/i) ??
     text.match(/(?:身高|高|height|tall)\s*[:：是]?\s*(1[3-9]\d|2[0-2]\d)(?!\d)/i) ??
-    text.match(/(?<!\d)(1[3-9]\d)(?!\d)\s*[,，/、]\s*\d{2,3}\s*(?:kg|公斤|千克|斤)/i)
+    text.match(/(?<!\d)(1[3-9]\d)(?!\d)\s*[,，/、\s]\s*\d{2,3}\s*(?:kg|公斤|千克|斤)/i)
   if (h) out.heightCm = Number(h[1])
   else {
     const m = text.match(/([12])\s*米\s*([0-9])([0-9])?/)
@@ -156,6 +156,14 @@ export function extractSlots(text: string, nlu: NluResult, awaiting: string | nu
   const hv = h ? num(h.value) : undefined
   const wv = w ? num(w.value) : undefined
   const fallback = bodyMeasures(text)
+  if (awaiting === 'body' && fallback.heightCm === undefined && fallback.weightKg === undefined) {
+    // Asked for height and weight, the customer may send just the two numbers: "175 70", "175/65".
+    const m = text.trim().match(/^(1[3-9]\d|2[0-2]\d)\s*[\s,，/、]\s*(\d{2,3})$/)
+    if (m) {
+      fallback.heightCm = Number(m[1])
+      fallback.weightKg = Number(m[2])
+    }
+  }
   const height = hv ?? fallback.heightCm
   const weight = wv ?? fallback.weightKg
   if (height !== undefined) out.heightCm = height > 3 ? height : Math.round(height * 100)

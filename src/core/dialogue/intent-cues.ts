@@ -20,8 +20,44 @@ const CUES: Array<{ intent: string; re: RegExp }> = [
 /** Intents that describe rather than act; an action cue may override them. */
 const INFORMATION = new Set(['order_status', 'logistics', 'product_inquiry', 'out_of_scope', 'greeting'])
 
+const COMPARE =
+  /(哪个|哪款|哪一个|区别|对比|比较|差别|差异|有什么不同|\bvs\.?\b|\bversus\b|\bcompare|\bdifference\b|\bwhich (one|is|has|of)\b|\bbetter\b)/i
+const CONJ = /(和|跟|与|还是|\bvs\.?\b|\bversus\b|\bor\b|\band\b)/i
+/** Model names like "X2 Pro", "Watch 4", "Buds 2", "RayBook 14". */
+const MODEL = /(?<![A-Za-z0-9])[A-Za-z]+\s?\d+[A-Za-z]*(?:\s?(?:Pro|Max|Ultra|Plus|Lite|Mini|SE)\b)?/g
+const AVAILABLE_IN =
+  /(有没有|有没|有.{0,4}[色码]|什么颜色|哪些颜色|几种颜色|\bcome in\b|\bavailable in\b|\bin (a )?(size|colou?r)\b|\bdo you have (it|this|that|one|them)? ?in\b)/i
+
+function namedProducts(text: string, nlu: NluResult): number {
+  const ents = nlu.entities.filter((e) => e.type === 'product' || e.type === 'device_model')
+  const spans = new Set(ents.map((e) => e.text.toLowerCase().replace(/\s+/g, '')))
+  for (const m of text.match(MODEL) ?? []) spans.add(m.toLowerCase().replace(/\s+/g, ''))
+  // "X2 Pro" and "X2" are two models; only a name inside a longer one of the *same* span is a duplicate.
+  return spans.size
+}
+
+/**
+ * Product questions the classifier tends to file under recommendation: "X2 Pro 和 X2 哪个续航长" is a
+ * comparison of two named products (answered from the product graph), "X2 Pro 有没有白色的" asks
+ * for a variant of a named product (stock). Null when neither applies.
+ */
+function productQuestionCue(text: string, nlu: NluResult): string | null {
+  if (
+    !['recommendation', 'product_inquiry', 'stock_availability', 'price_promotion', 'out_of_scope'].includes(nlu.intent)
+  )
+    return null
+  const named = namedProducts(text, nlu)
+  if (named >= 2 && COMPARE.test(text) && CONJ.test(text)) return 'product_inquiry'
+  const variant = nlu.entities.some((e) => e.type === 'color' || e.type === 'size')
+  if (named >= 1 && variant && AVAILABLE_IN.test(text) && ['recommendation', 'product_inquiry'].includes(nlu.intent))
+    return 'stock_availability'
+  return null
+}
+
 /** The action intent the message's wording demands over the NLU's pick, or null. */
 export function actionCue(text: string, nlu: NluResult): string | null {
+  const product = productQuestionCue(text, nlu)
+  if (product) return product === nlu.intent ? null : product
   if (!INFORMATION.has(nlu.intent) && nlu.confidence >= 0.6) return null
   for (const c of CUES) {
     if (c.intent !== nlu.intent && c.re.test(text)) return c.intent

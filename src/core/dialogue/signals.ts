@@ -35,6 +35,9 @@ const CORRECTION =
 const NOT_ANSWERED =
   /(答非所问|不是我问的|不是我要问的|没回答|没有回答|你没懂|你不懂|听不懂|文不对题|牛头不对马嘴|问的不是这个|not what i asked|didn'?t answer|doesn'?t answer|did not answer|you don'?t understand|that'?s not my question|not my question|irrelevant answer|useless answer)/i
 const FOLLOW_UP_ZH = /^(那|那么|那要是|如果是|换成|要是)?[^。!！]{0,14}(呢|的呢|怎么样|有吗|有没有)[?？]?$/
+/** "有没有白色的", "有XL码吗", "do you have it in white?": another variant of the product in context. */
+const FOLLOW_UP_VARIANT =
+  /^((那|那么)?(有没有|有)[^。!！?？]{0,10}(的|款|色|码)(吗|呢|啊)?|(do you have|have you got) (it|this|that|one|them) in\b[^.!]{0,30}|(is there|got) (a|an|one in)\b[^.!]{0,30}|any in\b[^.!]{0,30})[?？]?$/i
 const FOLLOW_UP_EN = /^(and|what about|how about|and in|in|what if|same for|also)\b[^.!]{0,40}\??$/i
 const QUESTION =
   /[?？]|吗|么|怎么|如何|什么|哪|多少|几|能不能|可不可以|是否|\b(how|what|where|when|why|which|can|could|do|does|is|are|will)\b/i
@@ -65,7 +68,10 @@ export function detectSignals(raw: string): Signals {
   const text = raw.trim()
   const short = text.replace(/[\s!！。.~～,，?？]+$/u, '')
   let ordinal: number | null = null
-  for (const [re, i] of [...ORDINALS_ZH, ...ORDINALS_EN]) {
+  // A bare list number ("2", "#3", "No. 1") picks from the list the bot just showed.
+  const bare = text.match(/^(?:#|no\.?\s*|number\s*|option\s*)?([1-9])\s*[.、)）]?$/i)
+  if (bare) ordinal = Number(bare[1]) - 1
+  for (const [re, i] of bare ? [] : [...ORDINALS_ZH, ...ORDINALS_EN]) {
     if (re.test(text)) {
       ordinal = i
       break
@@ -80,7 +86,7 @@ export function detectSignals(raw: string): Signals {
     deny,
     correction,
     notAnswered,
-    followUp: FOLLOW_UP_ZH.test(text) || FOLLOW_UP_EN.test(text),
+    followUp: FOLLOW_UP_ZH.test(text) || FOLLOW_UP_EN.test(text) || FOLLOW_UP_VARIANT.test(text),
     question: QUESTION.test(text),
     humanRequest: HUMAN.test(text),
     ordinal,

@@ -27,6 +27,7 @@ export async function cancelOrderSkill(sc: SkillContext): Promise<SkillResult> {
   const r = await resolveOrder(sc, {
     purpose: 'cancel_order',
     prefer: (o) => CANCELLABLE.includes(o.status) || o.status === 'shipped',
+    byItem: true,
   })
   if ('result' in r) return r.result
   const order = r.order

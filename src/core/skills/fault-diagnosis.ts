@@ -6,7 +6,11 @@
  */
 import type { Fault, Order, Product } from '../domain/schemas.js'
 import { createTicketService } from '../tickets/ticket-service.js'
+import { faultScore, symptomConcepts } from './fault-score.js'
+import { mentionedCategory } from './product-mention.js'
 import { knownCustomerId } from './resolve-order.js'
+import { productTitle } from './resolve-product.js'
+import { returnSkill } from './return-refund.js'
 import { ask, done, type SkillContext, type SkillResult } from './skill-types.js'
 import { day, say, yesNo } from './text.js'
 
@@ -23,72 +27,81 @@ type FaultTask = {
   ticketPriority?: string
 }
 
+export { faultScore }
+
 const DONT_KNOW = /(不记得|不知道|忘了|不清楚|don'?t know|not sure|can'?t remember|don'?t remember|no idea|forgot)/i
 
-function grams(text: string): Set<string> {
-  const s = text.toLowerCase()
-  const out = new Set<string>()
-  for (const w of s.match(/[a-z0-9]+/g) ?? []) if (w.length > 2) out.add(w.slice(0, 6))
-  const zh = s.replace(/[^\u4e00-\u9fff]/g, '')
-  for (let i = 0; i + 1 < zh.length; i++) out.add(zh.slice(i, i + 2))
-  return out
-}
-
-/** Word / bigram overlap between the message and a fault's symptom texts, 0..1. */
-export function faultScore(text: string, f: Fault): number {
-  const q = grams(text)
-  if (q.size === 0) return 0
-  let best = 0
-  for (const s of [f.symptom, ...f.similar]) {
-    const g = grams(s)
-    if (g.size === 0) continue
-    let hit = 0
-    for (const x of g) if (q.has(x)) hit++
-    best = Math.max(best, hit / Math.min(g.size, Math.max(q.size, 2)))
-  }
-  return best
-}
-
-async function matchFault(sc: SkillContext, text: string, category?: string): Promise<Fault | null> {
-  const { store, shop, knowledge } = sc.ctx
-  const hits = await knowledge.search(text, { locale: sc.locale, kinds: ['fault'], limit: 5 })
-  for (const h of hits) {
-    if (h.score < 0.35) break
-    const f = await store.faults.get(shop.id, h.id)
-    if (f && (!category || f.category === category || f.locale === sc.locale)) return f
-  }
-  const all = await store.faults.list(shop.id)
-  let best: { f: Fault; s: number } | null = null
-  for (const f of all) {
-    let s = faultScore(text, f)
-    if (f.locale === sc.locale) s += 0.05
-    if (category && f.category === category) s += 0.1
-    if (!best || s > best.s) best = { f, s }
-  }
-  return best && best.s >= 0.4 ? best.f : null
-}
-
-/** The customer's most recent order with an item in `category` (for model, order and purchase date). */
-async function orderForCategory(
+/** The customer's own items of the fault graph's device categories, newest order first. */
+async function ownedDevices(
   sc: SkillContext,
-  category: string | undefined,
-): Promise<{ order: Order; product: Product } | null> {
+  faultCats: Set<string>,
+): Promise<Array<{ order: Order; product: Product }>> {
   const custId = knownCustomerId(sc)
-  if (!custId) return null
+  if (!custId) return []
   const { store, shop } = sc.ctx
   const orders = await store.orders.listByCustomer(shop.id, custId)
   orders.sort((a, b) => b.createdAt.localeCompare(a.createdAt))
   const slotOrder = typeof sc.state.slots.order === 'string' ? sc.state.slots.order : undefined
   const ordered = slotOrder ? [...orders.filter((o) => o.orderNo === slotOrder), ...orders] : orders
+  const out: Array<{ order: Order; product: Product }> = []
   for (const o of ordered) {
     if (o.status === 'cancelled' || o.status === 'pending_payment') continue
     for (const it of o.items) {
       const p = await store.products.get(shop.id, it.sku)
-      if (p && (!category || p.category === category || p.category.startsWith(category)))
-        return { order: o, product: p }
+      if (p && coveredBy(p.category, faultCats) && !out.some((x) => x.product.sku === p.sku))
+        out.push({ order: o, product: p })
     }
   }
-  return null
+  return out
+}
+
+/**
+ * True when the fault graph covers a product category: exactly, or through a sibling under the same
+ * parent (over-ear headphones fall back to the earbuds' audio faults).
+ */
+function coveredBy(category: string, faultCats: Set<string>): boolean {
+  if (faultCats.has(category)) return true
+  const parent = category.split('/')[0]
+  return category.includes('/') && [...faultCats].some((c) => c.startsWith(`${parent}/`)) && parent === 'electronics'
+}
+
+/** A fault match: one clear fault, several close ones to choose from, or none. */
+type FaultMatch = { fault: Fault } | { close: Fault[] } | null
+
+/**
+ * The fault a description names. Knowledge retrieval and the concept-aware `faultScore` both vote (the
+ * better of the two counts); a device the message names ("耳机…") restricts the candidates to its
+ * faults, and devices the customer owns get a small boost. Several faults within a hair of each other
+ * at a middling score are returned for the customer to choose from.
+ */
+async function matchFault(sc: SkillContext, text: string, owned: Array<{ product: Product }>): Promise<FaultMatch> {
+  const { store, shop, knowledge } = sc.ctx
+  const all = await store.faults.list(shop.id)
+  const local = all.filter((f) => f.locale === sc.locale)
+  const pool = local.length > 0 ? local : all
+  const faultCats = new Set(pool.map((f) => f.category))
+  const mention = await mentionedCategory(sc, text)
+  const named = (mention?.categories ?? []).filter((c) => faultCats.has(c))
+  const ownedCats = new Set(owned.map((o) => o.product.category))
+  const kscore = new Map<string, number>()
+  for (const h of await knowledge.search(text, { locale: sc.locale, kinds: ['fault'], limit: 5 }))
+    kscore.set(h.id, h.score)
+  const scored: Array<{ f: Fault; s: number }> = []
+  for (const f of pool) {
+    if (named.length > 0 && !named.includes(f.category)) continue
+    const k = kscore.get(f.id)
+    let s = Math.max(faultScore(text, f), k !== undefined ? k + 0.05 : 0)
+    if (named.length === 0 && ownedCats.has(f.category)) s += 0.05
+    scored.push({ f, s })
+  }
+  scored.sort((a, b) => b.s - a.s)
+  const top = scored[0]
+  if (!top || top.s < 0.4) return null
+  // "my phone is broken" names a device, not a symptom: ask what happens instead of guessing.
+  if (top.s < 0.65 && symptomConcepts(text).size === 0) return null
+  const close = scored.filter((x) => x.s >= top.s - 0.06).slice(0, 3)
+  if (top.s < 0.65 && close.length > 1) return { close: close.map((x) => x.f) }
+  return { fault: top.f }
 }
 
 function parseDate(v: string, now: Date): string | null {
@@ -125,13 +138,40 @@ export async function faultSkill(sc: SkillContext): Promise<SkillResult> {
   }
 
   // 1. Symptom → fault.
-  const owned = await orderForCategory(sc, undefined)
+  const faultCats = new Set((await store.faults.list(shop.id)).map((f) => f.category))
+  if (t.faultId === undefined && !sc.answeredAwaiting) {
+    // "the dinnerware arrived broken": a product the fault graph does not cover is a return / quality
+    // case, not a diagnosis.
+    const mention = await mentionedCategory(sc, text)
+    if (mention && !mention.categories.some((c) => coveredBy(c, faultCats))) {
+      sc.state.activeIntent = 'return_refund'
+      sc.state.lastIntent = 'return_refund'
+      return returnSkill(sc)
+    }
+  }
+  const owned = await ownedDevices(sc, faultCats)
   if (t.faultId === undefined || (t.faultId === null && sc.state.awaiting === 'symptom')) {
     const desc = text
-    const f = await matchFault(sc, desc, owned?.product.category)
+    const m = await matchFault(sc, desc, owned)
+    if (m && 'close' in m && !t.symptomAsked) {
+      // Close call between symptoms: let the customer pick rather than walk them through the wrong fix.
+      t.symptomAsked = true
+      t.faultId = null
+      slots.symptom = desc
+      return ask(
+        sc,
+        'symptom',
+        {
+          text: say(L, '请问更接近下面哪种情况？', 'Which of these is closest to what happens?'),
+          buttons: m.close.map((f) => ({ label: f.symptom, payload: f.symptom })),
+        },
+        'fault_ask_symptom_choice',
+      )
+    }
+    const f = m ? ('fault' in m ? m.fault : m.close[0]!) : null
     if (f) {
       t.faultId = f.id
-      slots.symptom = desc
+      slots.symptom = slots.symptom && t.symptomAsked ? `${String(slots.symptom)} / ${desc}` : desc
     } else if (!t.symptomAsked) {
       t.symptomAsked = true
       t.faultId = null
@@ -159,7 +199,7 @@ export async function faultSkill(sc: SkillContext): Promise<SkillResult> {
   if (!slots.deviceModel) {
     if (typeof slots.sku === 'string') {
       const p = await store.products.get(shop.id, slots.sku)
-      if (p) slots.deviceModel = p.title
+      if (p) slots.deviceModel = productTitle(p, L)
     }
   }
   // A product named in the message still leaves order and purchase date to find: take them
@@ -179,9 +219,15 @@ export async function faultSkill(sc: SkillContext): Promise<SkillResult> {
     }
   }
   if (!slots.deviceModel) {
-    const mine = fault ? await orderForCategory(sc, fault.category) : owned
+    // The customer's own device: of the fault's category, else of the device the message names,
+    // else their only device.
+    const mention = await mentionedCategory(sc, String(slots.symptom ?? text))
+    const byMention = mention ? owned.find((o) => mention.categories.includes(o.product.category)) : undefined
+    const mine = fault
+      ? (owned.find((o) => o.product.category === fault.category) ?? byMention)
+      : (byMention ?? (owned.length === 1 ? owned[0] : undefined))
     if (mine) {
-      slots.deviceModel = mine.product.title
+      slots.deviceModel = productTitle(mine.product, L)
       slots.sku = mine.product.sku
       slots.order = slots.order ?? mine.order.orderNo
       slots.purchaseDate = slots.purchaseDate ?? mine.order.deliveredAt ?? mine.order.paidAt ?? mine.order.createdAt

@@ -33,6 +33,7 @@ export async function orderStatusSkill(sc: SkillContext): Promise<SkillResult> {
       ? (o) => o.status === 'shipped'
       : // Orders still under way come first; finished ones only when nothing else is open.
         (o) => !['delivered', 'completed', 'cancelled', 'refunded'].includes(o.status),
+    byItem: true,
   })
   if ('result' in r) return r.result
   const { order } = r

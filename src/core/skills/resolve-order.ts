@@ -3,7 +3,9 @@
  * with order number + last 4 phone digits first. Another customer's order number gets exactly the same
  * reply as a number that does not exist, so order numbers cannot be probed.
  */
-import type { Order } from '../domain/schemas.js'
+import type { Order, OrderItem } from '../domain/schemas.js'
+import { type CategoryMention, categoryRank, mentionedCategory, shopProducts } from './product-mention.js'
+import { catalogHit } from './resolve-product.js'
 import { ask, type SkillContext, type SkillResult } from './skill-types.js'
 import { day, say } from './text.js'
 
@@ -80,13 +82,39 @@ export function applyOrderReference(sc: SkillContext): void {
   }
 }
 
+/** The product or kind of product this turn's message names, as a test on order items. */
+export type ItemMention = { label: string; matches: (item: OrderItem) => boolean }
+
+/**
+ * "return the earbuds", "我的手机到哪了": the item the message names (a catalog product, else a
+ * category word), or null when it names none.
+ */
+export async function mentionedItem(sc: SkillContext): Promise<ItemMention | null> {
+  const named = sc.extracted.sku ? await sc.ctx.store.products.get(sc.ctx.shop.id, sc.extracted.sku) : null
+  const hit = named ? { p: named, name: named.title } : await catalogHit(sc)
+  const mention: CategoryMention | null = await mentionedCategory(sc)
+  if (!hit && !mention) return null
+  const products = await shopProducts(sc)
+  const categoryOf = new Map(products.map((p) => [p.sku, p.category]))
+  return {
+    label: hit ? hit.name : mention!.word,
+    matches: (item) => {
+      if (hit) return item.sku === hit.p.sku
+      const cat = categoryOf.get(item.sku)
+      return cat !== undefined && categoryRank(mention!, cat) >= 0
+    },
+  }
+}
+
 /**
  * Finds the order this turn is about. `prefer` narrows the customer's orders when no number was given
- * (e.g. only shipped orders for a logistics question); when several remain the customer is asked.
+ * (e.g. only shipped orders for a logistics question); with `byItem`, a product or category the
+ * message names ("return the earbuds") narrows them to the orders holding it and puts that item in
+ * the `sku` slot. When several remain the customer is asked.
  */
 export async function resolveOrder(
   sc: SkillContext,
-  opts: { prefer?: (o: Order) => boolean; purpose: string },
+  opts: { prefer?: (o: Order) => boolean; purpose: string; byItem?: boolean },
 ): Promise<OrderResolution> {
   const { store, shop } = sc.ctx
   const custId = knownCustomerId(sc)
@@ -158,11 +186,48 @@ export async function resolveOrder(
       },
     }
   }
-  const preferred = opts.prefer ? mine.filter(opts.prefer) : mine
-  const pool = preferred.length > 0 ? preferred : mine
-  if (pool.length === 1) {
-    sc.state.slots.order = pool[0]!.orderNo
-    return { order: pool[0]! }
+  const item = opts.byItem ? await mentionedItem(sc) : null
+  let candidates = mine
+  let missing: string | null = null
+  if (item) {
+    const holding = mine.filter((o) => o.items.some(item.matches))
+    if (holding.length > 0) candidates = holding
+    else missing = item.label
+  }
+  const preferred = opts.prefer ? candidates.filter(opts.prefer) : candidates
+  const pool = preferred.length > 0 ? preferred : candidates
+  if (pool.length === 1 && !missing) {
+    const o = pool[0]!
+    sc.state.slots.order = o.orderNo
+    const its = item ? o.items.filter(item.matches) : []
+    // "the serum" among two skincare items: the one whose title carries the word.
+    const byTitle = item ? its.filter((i) => (i.title ?? '').toLowerCase().includes(item.label.toLowerCase())) : []
+    if (its.length === 1) sc.state.slots.sku = its[0]!.sku
+    else if (byTitle.length === 1) sc.state.slots.sku = byTitle[0]!.sku
+    return { order: o }
+  }
+  if (missing) {
+    // Never guess another order for an item the customer does not have: say so and let them pick.
+    sc.state.candidates = { kind: 'order', ids: pool.slice(0, 5).map((o) => o.orderNo) }
+    const listText = pool
+      .slice(0, 5)
+      .map((o, i) => `${i + 1}. ${orderLine(o, sc.locale)}`)
+      .join('\n')
+    return {
+      result: ask(
+        sc,
+        'order',
+        {
+          text: say(
+            sc.locale,
+            `您的订单里没有找到“${missing}”。您最近的订单是：\n${listText}\n请问是哪一个？如果是用其他账号买的，请告诉我订单号。`,
+            `I can't find "${missing}" in your orders. Your recent orders are:\n${listText}\nWhich one is it? If you bought it with another account, send me the order number.`,
+          ),
+          buttons: orderButtons(pool, sc.locale),
+        },
+        `item_not_in_orders:${opts.purpose}`,
+      ),
+    }
   }
   sc.state.candidates = { kind: 'order', ids: pool.slice(0, 5).map((o) => o.orderNo) }
   const listText = pool

@@ -1,6 +1,17 @@
 /** Which product a turn is about: an NLU product entity, "the second one", context, or a catalog search. */
 import type { Product } from '../domain/schemas.js'
-import type { SkillContext } from './skill-types.js'
+import {
+  type CategoryMention,
+  categoryRank,
+  genderOf,
+  isCategoryWord,
+  itemInOrders,
+  mentionedCategory,
+  shopProducts,
+  topInCategory,
+} from './product-mention.js'
+import { ask, type SkillContext, type SkillResult } from './skill-types.js'
+import { money, say } from './text.js'
 
 const COLOURS: Record<string, string[]> = {
   red: ['红', '红色', 'red'],
@@ -76,52 +87,127 @@ export function variantStock(p: Product, size?: string, colour?: string): number
 const norm = (t: string) => t.toLowerCase().replace(/[\s\-_]+/g, '')
 
 /**
+ * The catalog product whose title or alias the message names (longest name wins), with the name. A
+ * generic category word that happens to be one product's alias ("跑鞋") is not a model name.
+ */
+export async function catalogHit(sc: SkillContext): Promise<{ p: Product; name: string } | null> {
+  const text = norm(sc.ctx.text)
+  if (!text) return null
+  let best: { p: Product; len: number; name: string } | null = null
+  for (const p of await shopProducts(sc)) {
+    for (const name of [p.title, ...(p.aliases ?? [])]) {
+      const n = norm(name)
+      if (n.length >= 2 && text.includes(n) && (!best || n.length > best.len) && !isCategoryWord(name))
+        best = { p, len: n.length, name }
+    }
+  }
+  return best ? { p: best.p, name: best.name } : null
+}
+
+/**
  * Catalog lookup by title, alias or model written in the message (longest name wins), read through the
  * turn's store so it sees the live catalog inside the turn's transaction.
  */
 export async function matchCatalog(sc: SkillContext): Promise<Product | null> {
-  const text = norm(sc.ctx.text)
-  if (!text) return null
-  let best: { p: Product; len: number } | null = null
-  for (let offset = 0; offset < 20_000; offset += 500) {
-    const page = await sc.ctx.store.products.list(sc.ctx.shop.id, { limit: 500, offset })
-    for (const p of page) {
-      for (const name of [p.title, ...(p.aliases ?? [])]) {
-        const n = norm(name)
-        if (n.length >= 2 && text.includes(n) && (!best || n.length > best.len)) best = { p, len: n.length }
-      }
-    }
-    if (page.length < 500) break
-  }
-  return best?.p ?? null
+  return (await catalogHit(sc))?.p ?? null
 }
 
-/** Finds the product of this turn and stores its SKU in the `sku` slot. */
-export async function resolveProduct(sc: SkillContext): Promise<Product | null> {
+/** How the product of a turn was found, or the choice to offer when only its kind is known. */
+export type ProductChoice =
+  | { status: 'found'; product: Product; via: 'reference' | 'named' | 'category_owned' | 'context' | 'search' }
+  | { status: 'offer'; mention: CategoryMention; products: Product[] }
+  | { status: 'none' }
+
+/**
+ * Finds the product of this turn. Precedence: "the second one" over the listed candidates, a product
+ * named in this message, a category word ("羽绒服", "earbuds": the customer's own most recent item of
+ * that kind unless `owned: false`, else the shop's in-stock products of it to choose from), the
+ * product in context, a
+ * catalog search. Stores the SKU in the `sku` slot.
+ */
+export async function chooseProduct(sc: SkillContext, opts: { owned?: boolean } = {}): Promise<ProductChoice> {
   const { store, shop, knowledge } = sc.ctx
+  const slots = sc.state.slots
+  const found = (product: Product, via: Extract<ProductChoice, { status: 'found' }>['via']): ProductChoice => {
+    slots.sku = product.sku
+    return { status: 'found', product, via }
+  }
   const c = sc.state.candidates
   if (!sc.extracted.sku && c?.kind === 'product' && sc.signals.ordinal !== null) {
     const id = sc.signals.ordinal === -1 ? c.ids[c.ids.length - 1] : c.ids[sc.signals.ordinal]
-    if (id) sc.state.slots.sku = id
+    const p = id ? await store.products.get(shop.id, id) : null
+    if (p) return found(p, 'reference')
   }
-  const sku = typeof sc.state.slots.sku === 'string' ? sc.state.slots.sku : undefined
-  if (sku) {
-    const p = await store.products.get(shop.id, sku)
-    if (p) return p
+  if (sc.extracted.sku) {
+    const p = await store.products.get(shop.id, sc.extracted.sku)
+    if (p) return found(p, 'named')
   }
-  const own = await matchCatalog(sc)
-  if (own) {
-    sc.state.slots.sku = own.sku
-    return own
+  const named = await catalogHit(sc)
+  if (named) return found(named.p, 'named')
+  const inContext = typeof slots.sku === 'string' ? await store.products.get(shop.id, slots.sku) : null
+  const mention = await mentionedCategory(sc)
+  if (mention) {
+    if (inContext && categoryRank(mention, inContext.category) >= 0) return found(inContext, 'context')
+    const custId = sc.customer?.id ?? sc.state.verifiedCustomerId ?? null
+    const products = await shopProducts(sc)
+    if (custId && opts.owned !== false) {
+      const bySku = new Map(products.map((p) => [p.sku, p]))
+      const orders = await store.orders.listByCustomer(shop.id, custId)
+      const own = itemInOrders(orders, mention, (sku) => bySku.get(sku)?.category)
+      const p = own ? bySku.get(own.sku) : undefined
+      if (p) return found(p, 'category_owned')
+    }
+    const gender = genderOf(sc.ctx.text, sc.customer?.profile?.gender)
+    const top = topInCategory(products, mention, { text: sc.ctx.text, gender })
+    if (top.length === 1) return found(top[0]!, 'search')
+    if (top.length > 1) return { status: 'offer', mention, products: top }
   }
+  if (inContext) return found(inContext, 'context')
   const hits = await knowledge.search(sc.ctx.text, { locale: sc.locale, kinds: ['product'], limit: 3 })
   const top = hits[0]
   if (top && top.score >= 0.5) {
     const p = await store.products.get(shop.id, top.id)
-    if (p) {
-      sc.state.slots.sku = p.sku
-      return p
-    }
+    if (p) return found(p, 'search')
   }
-  return null
+  return { status: 'none' }
+}
+
+/** Finds the product of this turn and stores its SKU in the `sku` slot; null when only a choice is possible. */
+export async function resolveProduct(sc: SkillContext): Promise<Product | null> {
+  const r = await chooseProduct(sc)
+  return r.status === 'found' ? r.product : null
+}
+
+/** The customer-language title of a product (English title for English conversations when the catalog has one). */
+export function productTitle(p: Product, locale: 'zh' | 'en'): string {
+  const en = (p.attributes as Record<string, unknown> | undefined)?.titleEn
+  return locale === 'en' && typeof en === 'string' && en ? en : p.title
+}
+
+/**
+ * Asks "which one?" with the offered products as buttons (payload = SKU) and remembers them for
+ * "the second one".
+ */
+export function offerProducts(
+  sc: SkillContext,
+  offer: Extract<ProductChoice, { status: 'offer' }>,
+  reason: string,
+  purpose: { zh: string; en: string },
+): SkillResult {
+  const L = sc.locale
+  sc.state.candidates = { kind: 'product', ids: offer.products.map((p) => p.sku) }
+  const lines = offer.products.map((p, i) => `${i + 1}. ${productTitle(p, L)} ${money(p.price, p.currency)}`).join('\n')
+  return ask(
+    sc,
+    'product',
+    {
+      text: say(
+        L,
+        `您说的“${offer.mention.word}”有这几款在售，${purpose.zh}请问是哪一款？\n${lines}`,
+        `Here's what we have in stock for "${offer.mention.word}". ${purpose.en}Which one do you mean?\n${lines}`,
+      ),
+      buttons: offer.products.map((p) => ({ label: productTitle(p, L), payload: p.sku })),
+    },
+    reason,
+  )
 }

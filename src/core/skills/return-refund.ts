@@ -6,6 +6,7 @@
  */
 import type { ReturnRequest } from '../domain/records.js'
 import type { Order, Product } from '../domain/schemas.js'
+import { orderStatusSkill, shipmentProblem } from './order-status.js'
 import { applyOrderReference, knownCustomerId, resolveOrder } from './resolve-order.js'
 import { returnRules } from './shop-rules.js'
 import { ask, done, type SkillContext, type SkillResult } from './skill-types.js'
@@ -127,14 +128,19 @@ export async function returnSkill(sc: SkillContext): Promise<SkillResult> {
   }
   if (!t.reason && QUALITY.test(text)) t.reason = 'quality'
   applyOrderReference(sc)
+  const rules = returnRules(sc.ctx.shop)
   const r = await resolveOrder(sc, {
     purpose: 'return_refund',
-    prefer: (o) => o.status === 'delivered' || o.status === 'completed',
+    // Orders past every return window cannot be returned: offer the ones that still can first.
+    prefer: (o) =>
+      (o.status === 'delivered' || o.status === 'completed') &&
+      daysBetween(o.deliveredAt ?? o.createdAt, sc.ctx.now) <=
+        Math.max(rules.noReasonDays, rules.qualityIssueDays, rules.exchangeDays),
+    byItem: true,
   })
   if ('result' in r) return r.result
   const order = r.order
   const extra = r.customerId ? { customerId: r.customerId } : {}
-  const rules = returnRules(sc.ctx.shop)
   const no = order.orderNo
   if (order.status === 'pending_payment' || order.status === 'paid')
     return ineligible(
@@ -146,6 +152,8 @@ export async function returnSkill(sc: SkillContext): Promise<SkillResult> {
       ),
       `return_not_needed_${order.status}_offer_cancel`,
     )
+  // A parcel the carrier reported lost or damaged is not a return: apologise and give the next step.
+  if (order.status === 'shipped' && shipmentProblem(order, sc.ctx.now) === 'exception') return orderStatusSkill(sc)
   if (order.status === 'shipped')
     return ineligible(
       sc,
@@ -254,7 +262,16 @@ export async function returnSkill(sc: SkillContext): Promise<SkillResult> {
                 `请问${item.title ?? item.sku}已经拆封使用了吗？`,
                 `Has ${item.title ?? item.sku} been opened or used?`,
               ),
-              buttons: yesNo(L),
+              buttons:
+                L === 'zh'
+                  ? [
+                      { label: '已拆封', payload: '拆封了' },
+                      { label: '未拆封', payload: '没拆封' },
+                    ]
+                  : [
+                      { label: 'Opened', payload: 'opened' },
+                      { label: 'Unopened', payload: 'unopened' },
+                    ],
             },
             'return_ask_opened',
           )

@@ -3,7 +3,7 @@
  * their profile). Picks the row whose ranges fit best; says so when the customer sits between sizes.
  */
 import type { Product, SizeChart } from '../domain/schemas.js'
-import { resolveProduct } from './resolve-product.js'
+import { chooseProduct, offerProducts, productTitle } from './resolve-product.js'
 import { ask, done, type SkillContext, type SkillResult } from './skill-types.js'
 import { say } from './text.js'
 
@@ -46,10 +46,66 @@ function chartHasBodyRanges(chart: SizeChart | undefined): boolean {
   return Boolean(chart?.rows.some((r) => r.heightCm || r.weightKg))
 }
 
+function range(r: [number, number] | undefined, unit: string): string | null {
+  return r ? `${r[0]}–${r[1]}${unit}` : null
+}
+
+/**
+ * "那XL呢" / "would XL fit?": how a size the customer names compares with the one the chart picks
+ * for them, from that size's row.
+ */
+function askedSizeFit(
+  sc: SkillContext,
+  chart: SizeChart,
+  title: string,
+  body: Body,
+  picked: string,
+): SkillResult | null {
+  const L = sc.locale
+  const want = sc.extracted.size!.toUpperCase()
+  const i = chart.rows.findIndex((r) => r.size.toUpperCase() === want)
+  const j = chart.rows.findIndex((r) => r.size === picked)
+  if (i < 0 || j < 0) return null
+  const row = chart.rows[i]!
+  const spec = [range(row.heightCm, 'cm'), range(row.weightKg, 'kg')].filter(Boolean).join(say(L, '、', ', '))
+  const fit =
+    i === j
+      ? say(L, `正适合您，就选 ${row.size} 码。`, `that's the right size for you.`)
+      : i > j
+        ? say(
+            L,
+            `您穿会偏大${i - j > 1 ? '较多' : '一些'}（更宽松），按尺码表建议 ${picked} 码；喜欢宽松可以选 ${row.size}。`,
+            `it would be ${i - j > 1 ? 'clearly ' : ''}roomy on you. The chart says ${picked}; take ${row.size} only for a looser fit.`,
+          )
+        : say(
+            L,
+            `您穿会偏小${j - i > 1 ? '较多' : '一些'}，建议选 ${picked} 码。`,
+            `it would be ${j - i > 1 ? 'clearly ' : ''}tight on you; I'd take ${picked}.`,
+          )
+  sc.state.slots.size = row.size
+  sc.state.lastQuery = { intent: 'size_advice', slots: { ...sc.state.slots } }
+  return done(
+    sc,
+    [
+      {
+        text: say(
+          L,
+          `${title} 的 ${row.size} 码适合${spec}。按您身高 ${body.heightCm}cm、体重 ${body.weightKg}kg，${fit}`,
+          `Size ${row.size} of ${title} is for ${spec}. At ${body.heightCm} cm and ${body.weightKg} kg, ${fit}`,
+        ),
+      },
+    ],
+    'execute',
+    i === j ? 'size_asked_fits' : i > j ? 'size_asked_larger' : 'size_asked_smaller',
+  )
+}
+
 /** The size-advice skill. */
 export async function sizeAdviceSkill(sc: SkillContext): Promise<SkillResult> {
   const L = sc.locale
-  const p: Product | null = await resolveProduct(sc)
+  const choice = await chooseProduct(sc)
+  if (choice.status === 'offer') return offerProducts(sc, choice, 'size_ask_product_in_category', { zh: '', en: '' })
+  const p: Product | null = choice.status === 'found' ? choice.product : null
   if (!p)
     return ask(
       sc,
@@ -57,6 +113,7 @@ export async function sizeAdviceSkill(sc: SkillContext): Promise<SkillResult> {
       { text: say(L, '请问是哪一款商品的尺码？发商品名称给我就行。', 'Which product is it for? Send me its name.') },
       'size_ask_product',
     )
+  const title = productTitle(p, L)
   if (!chartHasBodyRanges(p.sizeChart)) {
     const sizes = p.sizeChart?.rows.map((r) => r.size) ?? []
     return done(
@@ -66,10 +123,10 @@ export async function sizeAdviceSkill(sc: SkillContext): Promise<SkillResult> {
           text: sizes.length
             ? say(
                 L,
-                `${p.title} 的尺码表没有身高体重对照，可选尺码：${sizes.join('、')}。建议参考平时穿的尺码，或转人工咨询。`,
-                `${p.title}'s size chart has no height/weight guide. Sizes: ${sizes.join(', ')}. Go with your usual size, or ask an agent.`,
+                `${title} 的尺码表没有身高体重对照，可选尺码：${sizes.join('、')}。建议参考平时穿的尺码，或转人工咨询。`,
+                `${title}'s size chart has no height/weight guide. Sizes: ${sizes.join(', ')}. Go with your usual size, or ask an agent.`,
               )
-            : say(L, `${p.title} 不区分尺码，无需选择。`, `${p.title} is one size; there's nothing to choose.`),
+            : say(L, `${title} 不区分尺码，无需选择。`, `${title} is one size; there's nothing to choose.`),
         },
       ],
       'answer',
@@ -95,19 +152,21 @@ export async function sizeAdviceSkill(sc: SkillContext): Promise<SkillResult> {
       {
         text: say(
           L,
-          `为了给您推荐 ${p.title} 的尺码，请告诉我您的${missing}（例如：170cm 65kg）。`,
-          `To recommend a size for ${p.title}, please tell me your ${missing} (e.g. 170cm 65kg).`,
+          `为了给您推荐 ${title} 的尺码，请告诉我您的${missing}（例如：170cm 65kg）。`,
+          `To recommend a size for ${title}, please tell me your ${missing} (e.g. 170cm 65kg).`,
         ),
       },
       'size_ask_body',
     )
   }
   const pick = pickSize(p.sizeChart!, body)!
+  const asked = sc.extracted.size ? askedSizeFit(sc, p.sizeChart!, title, body, pick.size) : null
+  if (asked) return asked
   const who = say(L, `身高 ${body.heightCm}cm、体重 ${body.weightKg}kg`, `${body.heightCm} cm and ${body.weightKg} kg`)
   let text = say(
     L,
-    `根据尺码表，${who}建议选 ${p.title} 的 ${pick.size} 码。`,
-    `From the size chart, at ${who} I'd pick size ${pick.size} of ${p.title}.`,
+    `根据尺码表，${who}建议选 ${title} 的 ${pick.size} 码。`,
+    `From the size chart, at ${who} I'd pick size ${pick.size} of ${title}.`,
   )
   if (pick.between)
     text += say(

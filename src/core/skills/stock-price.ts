@@ -1,6 +1,14 @@
 /** Stock and price, live from the store, by product / size / colour. */
 import type { Product } from '../domain/schemas.js'
-import { canonicalColour, colourInText, resolveProduct, variantStock, variantsOf } from './resolve-product.js'
+import {
+  canonicalColour,
+  chooseProduct,
+  colourInText,
+  offerProducts,
+  productTitle,
+  variantStock,
+  variantsOf,
+} from './resolve-product.js'
 import { ask, done, type SkillContext, type SkillResult } from './skill-types.js'
 import { list, money, say } from './text.js'
 
@@ -42,26 +50,37 @@ function variantLabel(sc: SkillContext): { size?: string; colour?: string } {
   return out
 }
 
-function displayColour(p: Product, colour: string): string {
+/** The product's colour names in the customer's language (`colorsEn` for English when the catalog has it). */
+function localColours(p: Product, locale: 'zh' | 'en'): string[] {
+  const en = (p.attributes as Record<string, unknown> | undefined)?.colorsEn
   const { colours } = variantsOf(p)
-  return colours.find((c) => canonicalColour(c) === canonicalColour(colour)) ?? colour
+  return locale === 'en' && Array.isArray(en) && en.length === colours.length ? en.map(String) : colours
+}
+
+function displayColour(p: Product, colour: string, locale: 'zh' | 'en'): string {
+  const { colours } = variantsOf(p)
+  const i = colours.findIndex((c) => canonicalColour(c) === canonicalColour(colour))
+  return i >= 0 ? (localColours(p, locale)[i] ?? colour) : colour
 }
 
 /** The stock skill: is it in stock, in this size / colour? Suggests in-stock alternatives when not. */
 export async function stockSkill(sc: SkillContext): Promise<SkillResult> {
   const L = sc.locale
-  const p = await resolveProduct(sc)
-  if (!p) return askProduct(sc, 'stock_ask_product')
+  const choice = await chooseProduct(sc, { owned: false })
+  if (choice.status === 'offer') return offerProducts(sc, choice, 'stock_ask_product_in_category', { zh: '', en: '' })
+  if (choice.status === 'none') return askProduct(sc, 'stock_ask_product')
+  const p = choice.product
+  const title = productTitle(p, L)
   const { size, colour } = variantLabel(sc)
   const { colours, sizes } = variantsOf(p)
-  const wantColour = colour ? displayColour(p, colour) : undefined
+  const wantColour = colour ? displayColour(p, colour, L) : undefined
   const lines: string[] = []
   if (size && sizes.length > 0 && !sizes.some((s) => s.toUpperCase() === size.toUpperCase())) {
     lines.push(
       say(
         L,
-        `${p.title} 没有 ${size} 码，可选尺码：${list(sizes, L)}。`,
-        `${p.title} doesn't come in ${size}. Sizes: ${list(sizes, L)}.`,
+        `${title} 没有 ${size} 码，可选尺码：${list(sizes, L)}。`,
+        `${title} doesn't come in ${size}. Sizes: ${list(sizes, L)}.`,
       ),
     )
     return done(sc, [{ text: lines.join('\n') }], 'execute', 'stock_size_not_offered')
@@ -70,16 +89,16 @@ export async function stockSkill(sc: SkillContext): Promise<SkillResult> {
     lines.push(
       say(
         L,
-        `${p.title} 没有${wantColour}，可选颜色：${list(colours, L)}。`,
-        `${p.title} doesn't come in ${wantColour}. Colours: ${list(colours, L)}.`,
+        `${title} 没有${wantColour}，可选颜色：${list(colours, L)}。`,
+        `${title} doesn't come in ${wantColour}. Colours: ${list(localColours(p, L), L)}.`,
       ),
     )
     return done(sc, [{ text: lines.join('\n') }], 'execute', 'stock_colour_not_offered')
   }
   const variant = [wantColour, size].filter(Boolean).join(' ')
   const n = variantStock(p, size, colour) ?? p.stock
-  const name = variant ? `${p.title}（${variant}）` : p.title
-  const nameEn = variant ? `${p.title} (${variant})` : p.title
+  const name = variant ? `${title}（${variant}）` : title
+  const nameEn = variant ? `${title} (${variant})` : title
   if (n > 0) {
     lines.push(
       n <= 5
@@ -108,11 +127,11 @@ export async function stockSkill(sc: SkillContext): Promise<SkillResult> {
         say(
           L,
           `有货的相似商品：${list(
-            alts.map((a) => `${a.title}（${money(a.price, a.currency)}）`),
+            alts.map((a) => `${productTitle(a, L)}（${money(a.price, a.currency)}）`),
             L,
           )}。`,
           `Similar items in stock: ${list(
-            alts.map((a) => `${a.title} (${money(a.price, a.currency)})`),
+            alts.map((a) => `${productTitle(a, L)} (${money(a.price, a.currency)})`),
             L,
           )}.`,
         ),
@@ -136,15 +155,18 @@ export async function stockSkill(sc: SkillContext): Promise<SkillResult> {
 /** The price skill: live price, and the saving when the price dropped from the list price. */
 export async function priceSkill(sc: SkillContext): Promise<SkillResult> {
   const L = sc.locale
-  const p = await resolveProduct(sc)
-  if (!p) return askProduct(sc, 'price_ask_product')
+  const choice = await chooseProduct(sc, { owned: false })
+  if (choice.status === 'offer') return offerProducts(sc, choice, 'price_ask_product_in_category', { zh: '', en: '' })
+  if (choice.status === 'none') return askProduct(sc, 'price_ask_product')
+  const p = choice.product
+  const title = productTitle(p, L)
   const { size, colour } = variantLabel(sc)
-  const variant = [colour ? displayColour(p, colour) : undefined, size].filter(Boolean).join(' ')
+  const variant = [colour ? displayColour(p, colour, L) : undefined, size].filter(Boolean).join(' ')
   const price = money(p.price, p.currency)
   const lines = [
     variant
-      ? say(L, `${p.title}（${variant}）现价 ${price}。`, `${p.title} (${variant}) costs ${price}.`)
-      : say(L, `${p.title} 现价 ${price}。`, `${p.title} costs ${price}.`),
+      ? say(L, `${title}（${variant}）现价 ${price}。`, `${title} (${variant}) costs ${price}.`)
+      : say(L, `${title} 现价 ${price}。`, `${title} costs ${price}.`),
   ]
   if (p.listPrice && p.listPrice > p.price) {
     lines.push(
