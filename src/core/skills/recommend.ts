@@ -7,6 +7,7 @@
 import type { Order, Product } from '../domain/schemas.js'
 import { parseRecommendRequest, type RecommendRequest } from '../recommend/parse-recommend-request.js'
 import { localTitle, popularityOf, recommendProducts } from '../recommend/recommend-products.js'
+import { llmOrFallback } from './knowledge-answer.js'
 import { sizeAdviceSkill } from './size-advice.js'
 import { done, type SkillContext, type SkillResult } from './skill-types.js'
 import { money, say } from './text.js'
@@ -81,14 +82,26 @@ export function isRecommendFollowUp(
   )
 }
 
-/** The recommendation skill. */
+/**
+ * The recommendation skill. A shop that configured a language model gets its grounded, verified
+ * answer first (src/core/llm-routing: facts from the live catalog, prices checked); when the model
+ * gives none, or one that fails verification, the catalog recommender answers with product cards.
+ */
 export async function recommendSkill(sc: SkillContext): Promise<SkillResult> {
-  const L = sc.locale
-  const last = (sc.state.lastRecommendation as LastRecommendation | undefined) ?? null
   const parsed = parseRecommendRequest(sc.ctx.text)
   // "尺码推荐" / "recommend a size" asks for a size, not for products.
   if (/(尺码|码数|穿多大|\bsizes?\b)/i.test(sc.ctx.text) && parsed.categories.length === 0 && !parsed.gift)
     return sizeAdviceSkill(sc)
+  if (sc.ctx.llm && !isRecommendFollowUp(sc.ctx.text, sc.state))
+    return llmOrFallback(sc, () => recommendFromCatalog(sc))
+  return recommendFromCatalog(sc)
+}
+
+/** Recommendations from the catalog recommender (src/core/recommend), as product cards. */
+async function recommendFromCatalog(sc: SkillContext): Promise<SkillResult> {
+  const L = sc.locale
+  const last = (sc.state.lastRecommendation as LastRecommendation | undefined) ?? null
+  const parsed = parseRecommendRequest(sc.ctx.text)
   const merged = mergeRequest(parsed, last)
   const customer = sc.customer
   const [products, orders, shopOrders] = await Promise.all([
