@@ -18,7 +18,7 @@ import {
 } from './price-alerts.js'
 
 const ALERT =
-  /(降价.{0,8}(提醒|通知|告诉|叫)|(提醒|通知|告诉|叫)我?.{0,10}降价|便宜.{0,6}(提醒|通知|告诉|叫)我|降价提醒|到货降价|price[- ]?(drop )?alerts?|(tell|notify|let|ping|message) me (know )?(when|if) .{0,40}(cheaper|price drops?|drops?|goes on sale|on sale|less)|alert me (when|if))/i
+  /((降到|低于|跌到|便宜到)\s*[¥$]?\s*\d+(\.\d+)?\s*(元|块)?.{0,4}(提醒|通知|告诉|叫)|降价.{0,8}(提醒|通知|告诉|叫)|(提醒|通知|告诉|叫)我?.{0,10}降价|便宜.{0,6}(提醒|通知|告诉|叫)我|降价提醒|到货降价|price[- ]?(drop )?alerts?|(tell|notify|let|ping|message) me (know )?(when|if) .{0,40}(cheaper|price drops?|drops?|goes on sale|on sale|less)|alert me (when|if))/i
 
 const CANCEL =
   /((取消|不要|关闭|关掉|停止|别再?发).{0,4}降价(提醒|通知)|\b(stop|cancel|turn off|unsubscribe)( me)?( from)?( the| my| all)? (price[- ]?(drop )?(alerts?|notifications?)|alerts?)\b)/i
@@ -109,6 +109,39 @@ export async function priceAlertSkill(sc: SkillContext): Promise<SkillResult> {
     customerId,
     conversationId,
   })
+  const target = targetPriceIn(sc.ctx.text)
+  const validTarget = target !== null && target > 0 && target < p.price ? target : null
+  if (existing && validTarget !== null && existing.targetPrice !== validTarget) {
+    // A new target price replaces the old subscription (one per customer and product).
+    const data = newSubscription({
+      subscriptionId: sc.ctx.newId('alrt'),
+      product: p,
+      customerId,
+      conversationId,
+      targetPrice: validTarget,
+      locale: L,
+    })
+    return done(
+      sc,
+      [
+        {
+          text: say(
+            L,
+            `好的，已把「${title}」的提醒价改为 ${money(validTarget, p.currency)}，降到这个价格或以下时我会通知您。`,
+            `Updated: I'll message you when the ${title} drops to ${money(validTarget, p.currency)} or less.`,
+          ),
+        },
+      ],
+      'execute',
+      'price_alert_updated',
+      {
+        events: [
+          { type: ALERT_CANCELLED, data: cancellation(existing, 'customer') },
+          { type: ALERT_SUBSCRIBED, data },
+        ],
+      },
+    )
+  }
   if (existing) {
     return done(
       sc,
@@ -125,8 +158,6 @@ export async function priceAlertSkill(sc: SkillContext): Promise<SkillResult> {
       'price_alert_exists',
     )
   }
-  const target = targetPriceIn(sc.ctx.text)
-  const validTarget = target !== null && target > 0 && target < p.price ? target : null
   const data = newSubscription({
     subscriptionId: sc.ctx.newId('alrt'),
     product: p,
