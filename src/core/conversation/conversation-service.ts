@@ -146,7 +146,12 @@ export function createConversationService(deps: ConversationServiceDeps) {
         const nluEngine = await deps.nluFor(shop.id)
         const understood = nluEngine.analyze(input.payload ?? text)
         // A message with no letters (an order number alone) keeps the conversation's language.
-        const hasWords = /[\p{L}]/u.test(text.replace(/\b[A-Z]{1,4}\d{6,}\b/g, ''))
+        // Measurements and letter sizes ("175 70kg", "XL") are no language either.
+        const hasWords = /[\p{L}]/u.test(
+          text
+            .replace(/\b[A-Z]{1,4}\d{6,}\b/g, '')
+            .replace(/\d+(?:\.\d+)?\s*(?:cm|kg|mm|lbs?|ml)\b|\b(?:[2-4]?X{0,3}L|XS|S|M)\b/gi, ''),
+        )
         const locale: Locale = hasWords ? understood.locale : (conversation.locale ?? understood.locale)
         const nlu: NluResult = { ...understood, locale }
 

@@ -112,8 +112,30 @@ function parseDate(v: string, now: Date): string | null {
   return null
 }
 
+/** Slots the fault flow collects; kept in its task so a detour ("我的快递到哪了") cannot overwrite them. */
+const FLOW_SLOTS = ['symptom', 'deviceModel', 'sku', 'order', 'purchaseDate', 'inWarranty', 'warrantyUntil'] as const
+
 /** The fault diagnosis skill. */
 export async function faultSkill(sc: SkillContext): Promise<SkillResult> {
+  const task = sc.state.task as FaultTask & { saved?: Record<string, unknown> }
+  if (task.saved) {
+    // Back from a detour: the flow's own values win over what the other task left in the slots,
+    // unless the customer gives a new value right now.
+    for (const k of FLOW_SLOTS) {
+      const fresh = (k === 'order' && sc.extracted.order) || (k === 'sku' && sc.extracted.sku)
+      if (task.saved[k] !== undefined && !fresh) sc.state.slots[k] = task.saved[k]
+    }
+  }
+  const result = await faultTurn(sc)
+  if (sc.state.task === task) {
+    const saved: Record<string, unknown> = {}
+    for (const k of FLOW_SLOTS) if (sc.state.slots[k] !== undefined) saved[k] = sc.state.slots[k]
+    task.saved = saved
+  }
+  return result
+}
+
+async function faultTurn(sc: SkillContext): Promise<SkillResult> {
   const L = sc.locale
   const { store, shop } = sc.ctx
   const t = sc.state.task as FaultTask

@@ -2,8 +2,9 @@
  * Order status & logistics: which order (asks when several), status, latest tracking event, ETA, and
  * delay / exception detection with an apology and the next step.
  */
+import { PAY_ORDER } from '../dialogue/intent-cues.js'
 import type { Order } from '../domain/schemas.js'
-import { applyOrderReference, resolveOrder, statusLabel } from './resolve-order.js'
+import { applyOrderReference, knownCustomerId, resolveOrder, statusLabel } from './resolve-order.js'
 import { done, type SkillContext, type SkillResult } from './skill-types.js'
 import { day, list, money, say, when } from './text.js'
 
@@ -23,18 +24,37 @@ function latestEvent(order: Order) {
   return ev[0]
 }
 
+/**
+ * "我的快递到哪了" in the middle of another task: the order slot that task filled (the earbuds of a
+ * fault flow) is not what the customer asks about when it does not fit the question and another
+ * order does. Kept when the customer named it, pointed at it ("这个订单") or was already asking
+ * about orders.
+ */
+async function forgetCarriedOrder(sc: SkillContext, prefer: (o: Order) => boolean): Promise<void> {
+  const slot = sc.state.slots.order
+  if (typeof slot !== 'string' || sc.extracted.order || sc.signals.deictic || sc.signals.ordinal !== null) return
+  if (sc.answeredAwaiting || sc.signals.correction) return
+  const previous = sc.state.topics[sc.state.topics.length - 2]
+  if (previous === 'order_status' || previous === 'logistics') return
+  const custId = knownCustomerId(sc)
+  if (!custId) return
+  const mine = await sc.ctx.store.orders.listByCustomer(sc.ctx.shop.id, custId)
+  const current = mine.find((o) => o.orderNo === slot)
+  if (current && !prefer(current) && mine.some(prefer)) delete sc.state.slots.order
+}
+
 /** The order status / logistics skill. */
 export async function orderStatusSkill(sc: SkillContext): Promise<SkillResult> {
   const logistics = sc.state.activeIntent === 'logistics'
   applyOrderReference(sc)
-  const r = await resolveOrder(sc, {
-    purpose: logistics ? 'logistics' : 'order_status',
-    prefer: logistics
-      ? (o) => o.status === 'shipped'
+  const prefer: (o: Order) => boolean = logistics
+    ? (o) => o.status === 'shipped'
+    : PAY_ORDER.test(sc.ctx.text)
+      ? (o) => o.status === 'pending_payment'
       : // Orders still under way come first; finished ones only when nothing else is open.
-        (o) => !['delivered', 'completed', 'cancelled', 'refunded'].includes(o.status),
-    byItem: true,
-  })
+        (o) => !['delivered', 'completed', 'cancelled', 'refunded'].includes(o.status)
+  await forgetCarriedOrder(sc, prefer)
+  const r = await resolveOrder(sc, { purpose: logistics ? 'logistics' : 'order_status', prefer, byItem: true })
   if ('result' in r) return r.result
   const { order } = r
   const L = sc.locale
@@ -54,7 +74,11 @@ export async function orderStatusSkill(sc: SkillContext): Promise<SkillResult> {
   const s = order.shipment
   if (order.status === 'pending_payment') {
     lines.push(
-      say(L, '订单还未付款，付款后 48 小时内发货。', 'It has not been paid yet; we ship within 48 hours of payment.'),
+      say(
+        L,
+        '订单还未付款：在「我的订单」里找到它，点「去付款」即可完成支付，付款后 48 小时内发货；超时未付款的订单会自动取消。不想要了也可以直接取消。',
+        "It hasn't been paid yet: open it in My Orders and tap Pay to complete the payment; we ship within 48 hours of payment. Unpaid orders are cancelled automatically after a while, and you can also cancel it yourself.",
+      ),
     )
   } else if (order.status === 'paid') {
     lines.push(
