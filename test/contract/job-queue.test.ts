@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto'
-import { afterEach, describe, expect, it } from 'vitest'
+import { Redis } from 'ioredis'
+import { afterAll, afterEach, describe, expect, it } from 'vitest'
 import { createMemoryJobQueue } from '../../src/adapters/queue-memory/memory-job-queue.js'
 import { createRedisJobQueue } from '../../src/adapters/redis/redis-job-queue.js'
 import type { Job, JobQueue, JobQueueOptions } from '../../src/core/ports/job-queue.js'
@@ -27,6 +28,13 @@ if (redisUrl) {
   backends.push({
     name: 'redis',
     open: (space, opts) => createRedisJobQueue(redisUrl, `kefu-test-${run}-${space}:`, opts),
+  })
+  afterAll(async () => {
+    // Dead letters and stuck jobs of this run would otherwise stay in the shared Redis.
+    const r = new Redis(redisUrl)
+    const keys = await r.keys(`kefu-test-${run}-*`)
+    if (keys.length > 0) await r.del(...keys)
+    r.disconnect()
   })
 }
 
