@@ -63,7 +63,7 @@ const CATEGORY_WORDS: Array<{ words: string[]; segments: string[] }> = [
 ]
 
 export type CategoryMention = {
-  /** The word as the customer wrote it (lower-cased). */
+  /** The word as the customer wrote it (lower-cased, plural kept: "earbuds"). */
   word: string
   /** The shop's categories it names, best first. */
   categories: string[]
@@ -90,14 +90,14 @@ export function shopProducts(sc: SkillContext): Promise<Product[]> {
   return p
 }
 
-function latinWord(text: string, w: string): number {
-  const esc = w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/[\s-]+/g, '[\\s-]?')
-  const m = new RegExp(`(?<![a-z0-9])${esc}(?:e?s)?(?![a-z0-9])`, 'i').exec(text)
-  return m ? m.index : -1
-}
-
-function contains(text: string, word: string): boolean {
-  return /[a-z]/i.test(word) && !/[\u4e00-\u9fff]/.test(word) ? latinWord(text, word) >= 0 : text.includes(word)
+/** The text `word` matched in (`text` is lower-cased): English on word edges with a plural, else a substring. */
+function found(text: string, word: string): string | null {
+  if (/[a-z]/i.test(word) && !/[\u4e00-\u9fff]/.test(word)) {
+    const esc = word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/[\s-]+/g, '[\\s-]?')
+    const m = new RegExp(`(?<![a-z0-9])${esc}(?:e?s)?(?![a-z0-9])`, 'i').exec(text)
+    return m ? m[0] : null
+  }
+  return text.includes(word) ? word : null
 }
 
 /** True when `word` is one of the generic category words (so a product alias equal to it is not a model name). */
@@ -110,10 +110,11 @@ export function isCategoryWord(word: string): boolean {
 export function categoryMention(text: string, categories: readonly string[]): CategoryMention | null {
   // A phone *number* is not a phone.
   const t = text.toLowerCase().replace(/手机号码?|电话号码?|(?:phone|mobile) (?:number|no\.?)/g, ' ')
-  let best: { word: string; segments: string[] } | null = null
+  let best: { word: string; said: string; segments: string[] } | null = null
   for (const g of CATEGORY_WORDS) {
     for (const w of g.words) {
-      if (contains(t, w) && (!best || w.length > best.word.length)) best = { word: w, segments: g.segments }
+      const said = found(t, w)
+      if (said && (!best || w.length > best.word.length)) best = { word: w, said, segments: g.segments }
     }
   }
   // The shop's own category segments, spelled as words ("down-jacket" → "down jacket").
@@ -121,14 +122,15 @@ export function categoryMention(text: string, categories: readonly string[]): Ca
     const seg = c.split('/').pop() ?? c
     const w = seg.replace(/[-_]+/g, ' ').toLowerCase()
     if (best?.segments.includes(seg)) continue
-    if (w.length >= 3 && contains(t, w) && (!best || w.length > best.word.length)) best = { word: w, segments: [seg] }
+    const said = w.length >= 3 ? found(t, w) : null
+    if (said && (!best || w.length > best.word.length)) best = { word: w, said, segments: [seg] }
   }
   if (!best) return null
-  const found: string[] = []
+  const cats: string[] = []
   for (const seg of best.segments) {
-    for (const c of categories) if ((c.split('/').pop() ?? c) === seg && !found.includes(c)) found.push(c)
+    for (const c of categories) if ((c.split('/').pop() ?? c) === seg && !cats.includes(c)) cats.push(c)
   }
-  return found.length > 0 ? { word: best.word, categories: found } : null
+  return cats.length > 0 ? { word: best.said, categories: cats } : null
 }
 
 /** The category word of this turn's message against the shop's catalog. */
