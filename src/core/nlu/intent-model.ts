@@ -30,7 +30,13 @@ export type IntentModelJson = {
     /** The threshold the held-out fold suggests (applied only when the data has out-of-scope examples). */
     suggestedThreshold: number
   }
-  stats: { examples: number; holdout: number; holdoutAccuracy: number | null }
+  stats: {
+    examples: number
+    holdout: number
+    holdoutAccuracy: number | null
+    /** `INTENT_TRAINER_VERSION` of the trainer that produced the model (absent before v2). */
+    trainerVersion?: number
+  }
 }
 
 /** A model ready to score messages. */

@@ -43,6 +43,12 @@ export type TrainIntentOptions = {
 const DEFAULT_OOS = ['oos', 'out_of_scope']
 
 /**
+ * Bumped whenever training changes what a model learns from the same data (features, solver,
+ * calibration). Caches of models trained from a file's hash include it, so they retrain.
+ */
+export const INTENT_TRAINER_VERSION = 2
+
+/**
  * Trains a model. Throws `invalid_input` for fewer than two labels or empty data.
  * @example
  * const model = trainIntentModel([{ text: 'where is my parcel', label: 'logistics' }, …])
@@ -133,6 +139,7 @@ export function trainIntentModel(examples: readonly LabelledExample[], opts: Tra
       examples: n,
       holdout: test.length,
       holdoutAccuracy,
+      trainerVersion: INTENT_TRAINER_VERSION,
     },
   )
 }
