@@ -15,7 +15,13 @@ describe('wantsPriceAlert', () => {
       expect(wantsPriceAlert(t), t).toBe(true)
   })
   it('leaves price questions alone', () => {
-    for (const t of ['这个多少钱', '最近有降价活动吗', 'how much is the X2 Pro', 'is it on sale?'])
+    for (const t of [
+      '这个多少钱',
+      '最近有降价活动吗',
+      'how much is the X2 Pro',
+      'is it on sale?',
+      'alert me when my parcel arrives',
+    ])
       expect(wantsPriceAlert(t), t).toBe(false)
   })
 })

@@ -18,7 +18,7 @@ import {
 } from './price-alerts.js'
 
 const ALERT =
-  /((降到|低于|跌到|便宜到)\s*[¥$]?\s*\d+(\.\d+)?\s*(元|块)?.{0,4}(提醒|通知|告诉|叫)|降价.{0,8}(提醒|通知|告诉|叫)|(提醒|通知|告诉|叫)我?.{0,10}降价|便宜.{0,6}(提醒|通知|告诉|叫)我|降价提醒|到货降价|price[- ]?(drop )?alerts?|(tell|notify|let|ping|message) me (know )?(when|if) .{0,40}(cheaper|price drops?|drops?|goes on sale|on sale|less)|alert me (when|if))/i
+  /((降到|低于|跌到|便宜到)\s*[¥$]?\s*\d+(\.\d+)?\s*(元|块)?.{0,4}(提醒|通知|告诉|叫)|降价.{0,8}(提醒|通知|告诉|叫)|(提醒|通知|告诉|叫)我?.{0,10}降价|便宜.{0,6}(提醒|通知|告诉|叫)我|降价提醒|到货降价|price[- ]?(drop )?alerts?|(tell|notify|let|ping|message) me (know )?(when|if) .{0,40}(cheaper|price drops?|drops?|goes on sale|on sale|less)|alert me (when|if) .{0,40}(cheaper|price|drops?|sale|less))/i
 
 const CANCEL =
   /((取消|不要|关闭|关掉|停止|别再?发).{0,4}降价(提醒|通知)|\b(stop|cancel|turn off|unsubscribe)( me)?( from)?( the| my| all)? (price[- ]?(drop )?(alerts?|notifications?)|alerts?)\b)/i
