@@ -116,8 +116,10 @@ describe('grounded LLM answers through the HTTP API', () => {
     fake.setDefault({ content: '今天全场只要 1 元！' })
     const { turn } = await say('送女朋友什么礼物好')
     expect(fake.requests).toHaveLength(1)
-    expect(turn.action).toBe('fallback')
-    expect(turn.reason).toBe('knowledge_none')
+    // The rejected model answer never reaches the customer: the offline path answers instead
+    // (today the catalog recommender for a gift question), and nothing carries the LLM source.
+    expect(turn.reason).not.toMatch(/^llm_grounded/)
+    expect(turn.replies.length).toBeGreaterThan(0)
     expect(turn.replies.every((r) => r.source === undefined && !r.text.includes('1 元'))).toBe(true)
   })
 
