@@ -4,6 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type RunningServer, startServer } from '../../src/server/start-server.js'
+import { askOnce } from '../helpers/chat-client.js'
 import { tempDir } from '../helpers/temp-dir.js'
 
 let server: RunningServer
@@ -19,21 +20,7 @@ afterAll(async () => {
   dir.remove()
 })
 
-async function ask(text: string) {
-  const c = (await (
-    await fetch(`${server.url}/api/v1/conversations`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: '{}',
-    })
-  ).json()) as { id: string; token: string }
-  const r = await fetch(`${server.url}/api/v1/conversations/${c.id}/messages`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${c.token}` },
-    body: JSON.stringify({ text }),
-  })
-  return (await r.json()) as { action: string; reason: string; replies: Array<{ text: string }> }
-}
+const ask = (text: string) => askOnce(server.url, text)
 
 async function admin(method: string, path: string, body?: unknown) {
   const r = await fetch(server.url + path, {

@@ -7,6 +7,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openStore } from '../../src/adapters/open-store.js'
 import { type RunningServer, startServer } from '../../src/server/start-server.js'
+import { askOnce, replyText } from '../helpers/chat-client.js'
 import { tempDir } from '../helpers/temp-dir.js'
 
 let server: RunningServer
@@ -20,22 +21,7 @@ afterAll(async () => {
   dir.remove()
 })
 
-async function ask(text: string): Promise<string> {
-  const c = (await (
-    await fetch(`${server.url}/api/v1/conversations`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: '{}',
-    })
-  ).json()) as { id: string; token: string }
-  const r = await fetch(`${server.url}/api/v1/conversations/${c.id}/messages`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${c.token}` },
-    body: JSON.stringify({ text }),
-  })
-  const j = (await r.json()) as { replies: Array<{ text: string }> }
-  return j.replies.map((x) => x.text).join('\n')
-}
+const ask = async (text: string) => replyText(await askOnce(server.url, text))
 
 describe('import next to a running server', () => {
   it('a price imported by another process is quoted on the next turns', async () => {

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { intentModelPath, writeIntentModel } from '../../src/adapters/nlu-model-file/intent-model-file.js'
 import { trainIntentModel } from '../../src/core/nlu/train-intent-model.js'
 import { type RunningServer, startServer } from '../../src/server/start-server.js'
+import { askOnce } from '../helpers/chat-client.js'
 import { tempDir } from '../helpers/temp-dir.js'
 
 let server: RunningServer
@@ -19,21 +20,7 @@ afterAll(async () => {
   dir.remove()
 })
 
-async function intentOf(text: string): Promise<string> {
-  const c = (await (
-    await fetch(`${server.url}/api/v1/conversations`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: '{}',
-    })
-  ).json()) as { id: string; token: string }
-  const r = await fetch(`${server.url}/api/v1/conversations/${c.id}/messages`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${c.token}` },
-    body: JSON.stringify({ text }),
-  })
-  return ((await r.json()) as { nlu: { intent: string } }).nlu.intent
-}
+const intentOf = async (text: string) => (await askOnce(server.url, text)).nlu.intent
 
 describe('model reload', () => {
   it('serves a retrained model without a restart', async () => {

@@ -7,6 +7,7 @@ import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
 import { type RunningServer, startServer } from '../../src/server/start-server.js'
+import { askOnce, replyText } from '../helpers/chat-client.js'
 import { tempDir } from '../helpers/temp-dir.js'
 
 const dbUrl = process.env.KEFU_TEST_DATABASE_URL
@@ -98,21 +99,7 @@ describe.skipIf(!dbUrl || !redisUrl)('scale-out: two instances on PostgreSQL + R
 
   it('an FAQ published through instance A answers on instance B at the next message', async () => {
     const key = a.demoApiKey as string
-    const ask = async (url: string, text: string) => {
-      const c = (await (
-        await fetch(`${url}/api/v1/conversations`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: '{}',
-        })
-      ).json()) as { id: string; token: string }
-      const r = await fetch(`${url}/api/v1/conversations/${c.id}/messages`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${c.token}` },
-        body: JSON.stringify({ text }),
-      })
-      return ((await r.json()) as { replies: Array<{ text: string }> }).replies.map((x) => x.text).join('\n')
-    }
+    const ask = async (url: string, text: string) => replyText(await askOnce(url, text))
     const admin = (path: string, body: unknown) =>
       fetch(`${a.url}${path}`, {
         method: 'POST',

@@ -1,6 +1,7 @@
 /** A merchant changes the dialogue policy through the admin API; the next message follows it. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type RunningServer, startServer } from '../../src/server/start-server.js'
+import { askOnce } from '../helpers/chat-client.js'
 import { tempDir } from '../helpers/temp-dir.js'
 
 let server: RunningServer
@@ -22,21 +23,7 @@ const admin = async (method: string, path: string, body?: unknown, key = server.
   return { status: r.status, json: (await r.json()) as Record<string, unknown> }
 }
 
-async function turn(text: string) {
-  const c = (await (
-    await fetch(`${server.url}/api/v1/conversations`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ customerId: 'c002' }),
-    })
-  ).json()) as { id: string; token: string }
-  const r = await fetch(`${server.url}/api/v1/conversations/${c.id}/messages`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${c.token}` },
-    body: JSON.stringify({ text }),
-  })
-  return (await r.json()) as { handoff: boolean; nlu: { emotion: { score: number } } }
-}
+const turn = (text: string) => askOnce(server.url, text, { customerId: 'c002' })
 
 const ANGRY = '昨天买的X2 Pro还没发货！！！垃圾'
 

@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type RunningServer, startServer } from '../../src/server/start-server.js'
+import { askOnce } from '../helpers/chat-client.js'
 import { tempDir } from '../helpers/temp-dir.js'
 import { type FakeOpenAiServer, startFakeOpenAiServer } from './fake-openai-server.js'
 
@@ -26,21 +27,7 @@ afterAll(async () => {
   dir.remove()
 })
 
-async function ask(text: string) {
-  const c = (await (
-    await fetch(`${server.url}/api/v1/conversations`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: '{}',
-    })
-  ).json()) as { id: string; token: string }
-  const r = await fetch(`${server.url}/api/v1/conversations/${c.id}/messages`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${c.token}` },
-    body: JSON.stringify({ text }),
-  })
-  return (await r.json()) as { action: string; replies: Array<{ text: string }> }
-}
+const ask = (text: string) => askOnce(server.url, text)
 
 describe('dense retrieval through a configured embeddings provider', () => {
   it('embeds through the provider and answers an FAQ question', async () => {
