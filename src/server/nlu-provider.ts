@@ -62,7 +62,11 @@ function copyAtomic(from: string, to: string): void {
  * The path of the model trained from the shipped data/nlu (trained and cached on first use,
  * keyed by the training file's hash). Test set-up calls it once so test files share one model.
  */
-export function ensureShippedModel(rootDir: string, onTrained?: (ms: number) => void): string {
+export function ensureShippedModel(
+  rootDir: string,
+  onTrained?: (ms: number) => void,
+  onTraining?: (examples: number) => void,
+): string {
   const train = shippedNluFiles(rootDir).train
   const hash = createHash('sha256')
     .update(readFileSync(train))
@@ -71,8 +75,10 @@ export function ensureShippedModel(rootDir: string, onTrained?: (ms: number) => 
     .slice(0, 16)
   const cached = join(rootDir, 'node_modules/.cache/kefu', `intent-${hash}.json`)
   if (existsSync(cached)) return cached
+  const examples = readLabelledExamples(train)
+  onTraining?.(examples.length)
   const started = Date.now()
-  const model = trainIntentModel(readLabelledExamples(train))
+  const model = trainIntentModel(examples)
   onTrained?.(Date.now() - started)
   writeIntentModel(cached, model)
   return cached
@@ -111,8 +117,10 @@ export function createNluProvider(deps: {
     // A fresh data dir without shop examples starts from the model of the shipped data, cached by
     // the data's hash, so new instances and tests do not each retrain the same model.
     if (!existsSync(file) && !existsSync(shopExamplesPath(deps.dataDir))) {
-      const cached = ensureShippedModel(deps.rootDir, (ms) =>
-        deps.logger.info({ ms }, 'intent model trained from data/nlu'),
+      const cached = ensureShippedModel(
+        deps.rootDir,
+        (ms) => deps.logger.info({ ms }, 'intent model trained from data/nlu'),
+        (n) => deps.logger.info({ examples: n }, 'training the intent model from data/nlu (first start only)…'),
       )
       copyAtomic(cached, file)
     }

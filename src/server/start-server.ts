@@ -26,8 +26,16 @@ export async function startServer(
   const ctx = await createAppContext(config)
   const app = await buildApp(ctx, defaultRouteModules())
   try {
+    // Warm up before accepting traffic: the intent model (trained on a first start) and the demo
+    // shop's indexes, so the first customer does not wait for them and /readyz means ready.
+    const demoShop = config.KEFU_DEMO ? await ctx.store.shops.get('demo') : null
+    if (demoShop) {
+      await ctx.nlu.forShop(demoShop.id)
+      await ctx.knowledge.forShop(demoShop.id)
+    }
     await app.listen({ port: config.PORT, host: config.HOST })
   } catch (e) {
+    await app.close().catch(() => undefined)
     await ctx.close()
     const code = (e as { code?: string }).code
     if (code === 'EADDRINUSE') throw new Error(`port ${config.PORT} is already in use (set PORT to another port)`)

@@ -12,7 +12,11 @@ export async function run(args: string[]): Promise<number> {
     ...(values['data-dir'] ? { dataDir: values['data-dir'] } : {}),
   })
   process.stderr.write(
-    `kefu is serving the demo shop on ${server.url}  (chat API: ${server.url}/api/v1/openapi.json)\n`,
+    `kefu is serving on ${server.url}\n` +
+      `  demo shop + chat widget: ${server.url}/\n` +
+      `  agent console:           ${server.url}/console/\n` +
+      `  API (OpenAPI):           ${server.url}/api/v1/openapi.json\n` +
+      (server.demoApiKey ? `  demo shop API key (console sign-in, admin API): ${server.demoApiKey}\n` : ''),
   )
   await new Promise<void>((resolve) => {
     const stop = () => {
