@@ -10,11 +10,15 @@ import { moreEn1 } from './more-en-1.js'
 import { moreEn2 } from './more-en-2.js'
 import { moreEn3 } from './more-en-3.js'
 import { moreEn4 } from './more-en-4.js'
+import { moreEn5 } from './more-en-5.js'
+import { moreEn6 } from './more-en-6.js'
 import { fillMore, roughen, wrapContext } from './more-slots.js'
 import { moreZh1 } from './more-zh-1.js'
 import { moreZh2 } from './more-zh-2.js'
 import { moreZh3 } from './more-zh-3.js'
 import { moreZh4 } from './more-zh-4.js'
+import { moreZh5 } from './more-zh-5.js'
+import { moreZh6 } from './more-zh-6.js'
 import { normalizeKey } from './normalize-key.js'
 import { hashString, seededRandom } from './seeded-random.js'
 import { decorate } from './slots.js'
@@ -27,6 +31,22 @@ export type MoreSpec = Partial<Record<Intent, SplitSpec>>
 export const MORE_TARGET = { inScope: 330, oos: 560 }
 /** Most examples one template may contribute per intent and locale. */
 const TEMPLATE_CAP = 16
+
+/**
+ * Rounds of fragments, expanded one after the other, each with its own random stream so that adding a
+ * round leaves the examples of the earlier rounds byte-identical. The first round fills its templates
+ * up to MORE_TARGET; later rounds are mostly hand-written lines and add every template draw up to
+ * TEMPLATE_CAP (no per-intent target).
+ */
+const ROUNDS: { seed: string; zh: MoreSpec[]; en: MoreSpec[]; target: typeof MORE_TARGET | null }[] = [
+  {
+    seed: 'more',
+    zh: [moreZh1, moreZh2, moreZh3, moreZh4],
+    en: [moreEn1, moreEn2, moreEn3, moreEn4],
+    target: MORE_TARGET,
+  },
+  { seed: 'more5', zh: [moreZh5, moreZh6], en: [moreEn5, moreEn6], target: null },
+]
 /** Every DEV_EVERY-th hand-written line (offset DEV_OFFSET) goes to dev instead of train. */
 const DEV_EVERY = 5
 const DEV_OFFSET = 3
@@ -54,69 +74,73 @@ export function buildMore(
   taken: Map<string, Intent>,
   testKeys: Set<string>,
 ): { train: Example[]; dev: Example[]; warnings: string[]; droppedForTest: number } {
-  const specs: Record<Locale, Record<Intent, SplitSpec>> = {
-    zh: merged([moreZh1, moreZh2, moreZh3, moreZh4]),
-    en: merged([moreEn1, moreEn2, moreEn3, moreEn4]),
-  }
   const warnings: string[] = []
   const labelOf = new Map(taken)
   const train: Example[] = []
   const dev: Example[] = []
   let droppedForTest = 0
 
-  for (const locale of ['zh', 'en'] as const) {
-    for (const intent of INTENTS) {
-      const spec = specs[locale][intent]
-      const r = seededRandom(hashString(`more:${locale}:${intent}`))
-      const target = intent === 'out_of_scope' ? MORE_TARGET.oos : MORE_TARGET.inScope
-      let added = 0
-      const accept = (raw: string, into: Example[]): boolean => {
-        const text = raw.trim()
-        const key = normalizeKey(text)
-        if (key.length === 0) return false
-        if (testKeys.has(key)) {
-          droppedForTest++
-          return false
+  for (const round of ROUNDS) {
+    const specs: Record<Locale, Record<Intent, SplitSpec>> = { zh: merged(round.zh), en: merged(round.en) }
+    for (const locale of ['zh', 'en'] as const) {
+      for (const intent of INTENTS) {
+        const spec = specs[locale][intent]
+        const r = seededRandom(hashString(`${round.seed}:${locale}:${intent}`))
+        const target =
+          round.target === null
+            ? Number.POSITIVE_INFINITY
+            : intent === 'out_of_scope'
+              ? round.target.oos
+              : round.target.inScope
+        let added = 0
+        const accept = (raw: string, into: Example[]): boolean => {
+          const text = raw.trim()
+          const key = normalizeKey(text)
+          if (key.length === 0) return false
+          if (testKeys.has(key)) {
+            droppedForTest++
+            return false
+          }
+          const other = labelOf.get(key)
+          if (other !== undefined) {
+            if (other !== intent) warnings.push(`${locale}: "${text}" is both ${other} and ${intent}`)
+            return false
+          }
+          labelOf.set(key, intent)
+          into.push({ text, label: intent, locale })
+          return true
         }
-        const other = labelOf.get(key)
-        if (other !== undefined) {
-          if (other !== intent) warnings.push(`${locale}: "${text}" is both ${other} and ${intent}`)
-          return false
-        }
-        labelOf.set(key, intent)
-        into.push({ text, label: intent, locale })
-        return true
-      }
 
-      spec.lines.forEach((line, i) => {
-        if (i % DEV_EVERY === DEV_OFFSET) {
-          accept(line, dev)
-          return
-        }
-        if (accept(line, train)) added++
-        // A noisy copy of some hand-written lines: same phrasing, the way it is actually typed.
-        if (r.chance(0.25) && accept(roughen(decorate(line, locale, r), locale, r), train)) added++
-        if (r.chance(0.06) && accept(wrapContext(line, locale, intent, r), train)) added++
-      })
+        spec.lines.forEach((line, i) => {
+          if (i % DEV_EVERY === DEV_OFFSET) {
+            accept(line, dev)
+            return
+          }
+          if (accept(line, train)) added++
+          // A noisy copy of some hand-written lines: same phrasing, the way it is actually typed.
+          if (r.chance(0.25) && accept(roughen(decorate(line, locale, r), locale, r), train)) added++
+          if (r.chance(0.06) && accept(wrapContext(line, locale, intent, r), train)) added++
+        })
 
-      const templates = spec.templates
-      const used = templates.map(() => 0)
-      let attempts = 0
-      const maxAttempts = Math.max(400, templates.length * 120)
-      while (added < target && templates.length > 0 && attempts < maxAttempts) {
-        const index = attempts % templates.length
-        attempts++
-        if ((used[index] ?? 0) >= TEMPLATE_CAP) continue
-        let text = fillMore(templates[index] as string, locale, r)
-        text = roughen(decorate(text, locale, r), locale, r)
-        if (r.chance(0.1)) text = wrapContext(text, locale, intent, r)
-        if (accept(text, train)) {
-          used[index] = (used[index] ?? 0) + 1
-          added++
+        const templates = spec.templates
+        const used = templates.map(() => 0)
+        let attempts = 0
+        const maxAttempts = Math.max(400, templates.length * 120)
+        while (added < target && templates.length > 0 && attempts < maxAttempts) {
+          const index = attempts % templates.length
+          attempts++
+          if ((used[index] ?? 0) >= TEMPLATE_CAP) continue
+          let text = fillMore(templates[index] as string, locale, r)
+          text = roughen(decorate(text, locale, r), locale, r)
+          if (r.chance(0.1)) text = wrapContext(text, locale, intent, r)
+          if (accept(text, train)) {
+            used[index] = (used[index] ?? 0) + 1
+            added++
+          }
         }
+        if (added < target && round.target !== null)
+          warnings.push(`${locale}/more/${intent}: only ${added} extra train examples, target ${target}`)
       }
-      if (added < target)
-        warnings.push(`${locale}/more/${intent}: only ${added} extra train examples, target ${target}`)
     }
   }
   return { train, dev, warnings, droppedForTest }
