@@ -250,7 +250,7 @@ export function validateDemoData(dir: string): { problems: string[]; summary: Re
   }
   for (const f of faq) {
     if (!new RegExp(`^faq-${f.locale}-\\d{3}$`).test(f.id)) fail(`${f.id}: id format`)
-    if (f.similar.length < 3 || f.similar.length > 6) fail(`${f.id}: ${f.similar.length} similar (want 3–6)`)
+    if (f.similar.length < 9 || f.similar.length > 16) fail(`${f.id}: ${f.similar.length} similar (want 9–16)`)
     if (new Set(f.similar).size !== f.similar.length || f.similar.includes(f.question))
       fail(`${f.id}: repeated phrasing`)
     if (f.locale === 'en' && CJK.test(f.question + f.answer + f.similar.join()))
