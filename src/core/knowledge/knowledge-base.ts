@@ -39,7 +39,10 @@ import type { KnowledgeAnswer, KnowledgeAnswerOptions, KnowledgeBase, KnowledgeH
  * `shop.settings.knowledge.thresholds`.
  */
 export type KnowledgeThresholds = {
+  /** Answer threshold for FAQ hits scored with the learned matcher. */
   answer: number
+  /** Answer threshold for hits scored without it (BM25-only FAQ locales, faults, products). */
+  answerSparse: number
   clarify: number
   margin: number
   /** Share of the sparse confidence in the blend when dense vectors exist. */
@@ -50,7 +53,8 @@ export type KnowledgeThresholds = {
 }
 
 export const DEFAULT_THRESHOLDS: KnowledgeThresholds = {
-  answer: 0.6,
+  answer: 0.72,
+  answerSparse: 0.58,
   clarify: 0.3,
   margin: 0.02,
   sparseWeight: 0.6,
@@ -422,7 +426,10 @@ export async function buildKnowledgeBase(
       }
       const second = ranked[1]
       const clear = !second || top.score - second.score >= thresholds.margin
-      if (top.score >= thresholds.answer && clear) {
+      // The learned matcher makes FAQ confidences higher across the board (unanswerable questions
+      // included), so its hits need a higher bar; both values are tuned on data/eval/faq-dev.jsonl.
+      const answerAt = top.coll.learned ? thresholds.answer : thresholds.answerSparse
+      if (top.score >= answerAt && clear) {
         let [hit, ...alternatives] = await toHits(ranked.slice(0, 3), locale)
         if (hit?.kind === 'product') {
           const p = await productAnswer(`${hit.title} ${text}`, locale, { ...opts, productSku: hit.id })
