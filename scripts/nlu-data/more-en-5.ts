@@ -665,6 +665,8 @@ export const moreEn5: MoreSpec = {
   },
   logistics: {
     lines: lineList(`
+      change delivery day
+      deliver saturday instead
       tracking
       tracking?
       tracking number?
@@ -824,8 +826,6 @@ export const moreEn5: MoreSpec = {
       wrong style
       swap to the X2 Pro
       change the freebie
-      change delivery day
-      deliver saturday instead
       hold dispatch, address changing
       don't ship yet, wrong address
     `),

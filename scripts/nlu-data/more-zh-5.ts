@@ -700,6 +700,9 @@ export const moreZh5: MoreSpec = {
   },
   logistics: {
     lines: lineList(`
+      改一下配送日期
+      指定周六送
+      晚点发 我不在家
       物流?
       快递?
       快递呢
@@ -862,9 +865,6 @@ export const moreZh5: MoreSpec = {
       改下单
       能换成X2 Pro吗
       把赠品换一下
-      改一下配送日期
-      指定周六送
-      晚点发 我不在家
       先别发 我要改地址
     `),
     templates: [],
