@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import type { ServerMessage } from './api-client.js'
-import { activeQuickReplies, applyReplies, type ChatMessage, lastSeq, mergeServerMessages } from './chat-messages.js'
+import {
+  activeQuickReplies,
+  applyReplies,
+  type ChatMessage,
+  fromServerMessage,
+  lastSeq,
+  mergeServerMessages,
+} from './chat-messages.js'
 
 const at = '2024-06-12T08:00:00.000Z'
 const server = (seq: number, role: ServerMessage['role'], text: string, meta: ServerMessage['meta'] = {}) => ({
@@ -125,5 +132,14 @@ describe('lastSeq and activeQuickReplies', () => {
     const buttons = [{ label: 'B', payload: 'b' }]
     expect(activeQuickReplies([local('a', 'bot', 'x', { buttons })])).toEqual(buttons)
     expect(activeQuickReplies([local('a', 'bot', 'x', { buttons }), local('b', 'customer', 'y')])).toEqual([])
+  })
+})
+
+describe('fromServerMessage', () => {
+  it("shows the human agent's name from meta.agent, and nothing for other roles", () => {
+    const agent = fromServerMessage(server(5, 'agent', '您好，我来处理', { agent: { id: 'a1', name: '李娜' } }))
+    expect(agent.agentName).toBe('李娜')
+    expect(fromServerMessage(server(6, 'agent', 'hi')).agentName).toBeUndefined()
+    expect(fromServerMessage(server(7, 'bot', 'hi', { agent: { name: 'x' } })).agentName).toBeUndefined()
   })
 })

@@ -20,6 +20,8 @@ export type ChatMessage = {
   failed?: boolean
   /** Payload of a clicked quick reply, kept so a retry resends it. */
   payload?: string
+  /** Display name of the human agent who wrote an agent message. */
+  agentName?: string
 }
 
 function isButton(value: unknown): value is ReplyButton {
@@ -41,6 +43,9 @@ export function fromServerMessage(m: ServerMessage): ChatMessage {
     if (buttons.length > 0) out.buttons = buttons
   }
   if (isCard(meta.card)) out.card = meta.card
+  const agent = meta.agent as { name?: unknown } | undefined
+  if (m.role === 'agent' && typeof agent?.name === 'string' && agent.name.trim())
+    out.agentName = agent.name.trim().slice(0, 40)
   return out
 }
 

@@ -114,7 +114,9 @@ function MessageRow(props: {
       {m.role !== 'customer' &&
         (grouped ? <span class="avatar-gap" /> : m.role === 'agent' ? <AgentAvatar /> : <BotAvatar />)}
       <div class="stack">
-        {m.role === 'agent' && !grouped && <span class="agent-label">{t.agent}</span>}
+        {m.role === 'agent' && !grouped && (
+          <span class="agent-label">{m.agentName ? `${t.agent} · ${m.agentName}` : t.agent}</span>
+        )}
         <div class="bubble" title={time}>
           <span class="sr-only">{who}: </span>
           <span class="text">
