@@ -78,6 +78,17 @@ export const moreEn6: MoreSpec = {
       ok cool thanks
       right, i'll order then
       ok i'll buy it
+      tysm!!
+      ty so much
+      gotcha thanks
+      yep correct
+      that's correct
+      speak soon
+      chat soon
+      all good thanks
+      are you guys the official store
+      how long has the shop been open
+      how are things
     `),
     templates: [],
   },
@@ -221,6 +232,93 @@ export const moreEn6: MoreSpec = {
       app control?
       manual in english?
       what language is the menu
+      does it fade in the wash
+      will the colour run
+      will it shrink in the dryer
+      does it bobble over time
+      does it get laggy over time
+      does it get hot when gaming
+      will the bottle leak in my bag
+      is the flask leakproof
+      does food stick to the pan
+      will it rust
+      do the shoes rub
+      will it lose its shape
+      does the down poke through
+      does the foundation oxidise
+      what shades does it come in
+      how many shades
+      which undertone is this shade
+      can it power two screens
+      how big a room does it handle
+      coverage area?
+      what age is it for
+      how long is the cable
+      how long is the strap
+      length of the dress
+      sleeve length on the medium
+      is it from an authorised dealer
+      are you an official retailer
+      does it track swimming
+      sports modes?
+      does it have cycling mode
+      sleep tracking accurate?
+      can you customise it
+      engraving available?
+      can i root it
+      what's the collar like
+      is the hem raw
+      are the buttons real horn
+      is the print screen printed or embroidered
+      does the hoodie have a kangaroo pocket
+      is the waistband elasticated
+      drawstring waist?
+      are the socks cushioned
+      what's the sock fibre mix
+      is the cap adjustable
+      is the scarf soft or scratchy
+      does the bag have a crossbody strap
+      how many compartments in the backpack
+      is the backpack waterproof
+      does the suitcase have spinner wheels
+      is the umbrella windproof
+      does the mascara smudge
+      is the lipstick transferproof
+      is the moisturiser fragrance free
+      does the cleanser foam
+      what's the ph of the cleanser
+      is the toner alcohol based
+      how many uses per bottle
+      how long does a tube last
+      is the perfume edp or edt
+      is the phone case magsafe
+      screen protector included?
+      does the phone have a headphone adapter
+      how many cameras
+      can it record slow motion
+      does it have wireless earbuds detection
+      what's the charging port on the earbuds case
+      do the earbuds have touch controls
+      can i answer calls on the earbuds
+      are the earbuds waterproof or splashproof
+      does the laptop have a fingerprint reader
+      how loud are the laptop speakers
+      can the laptop screen fold flat
+      does the watch vibrate for alarms
+      can i reply to texts from the watch
+      does the watch have a speaker
+      what's the kettle capacity in litres
+      does the toaster fit bagels
+      how many slices
+      does the blender crush ice
+      how many speeds does the mixer have
+      is the knife block included
+      are the glasses dishwasher safe
+      is the mug microwave safe
+      how many place settings in the dinner set
+      is the bedding set double or king
+      does the duvet have corner ties
+      are the towels cotton or bamboo
     `),
     templates: [],
   },
@@ -290,6 +388,10 @@ export const moreEn6: MoreSpec = {
       discount possible?
       deal?
       free postage?
+      loyalty code for returning customers?
+      returning customer discount
+      not good value for money
+      poor value
     `),
     templates: [],
   },
@@ -349,6 +451,12 @@ export const moreEn6: MoreSpec = {
       how long out of stock
       this size in?
       this colour in?
+      is it back in stock yet
+      any back in?
+      can you send from another warehouse
+      is it made to order
+      custom made? how long
+      size 44 available?
     `),
     templates: [],
   },
@@ -445,6 +553,17 @@ export const moreEn6: MoreSpec = {
       which is better value
       which suits me
       what would you suggest
+      what's trending right now
+      viral products?
+      what's popular on tiktok from you
+      staff picks
+      i'll go with your choice
+      you choose
+      give me your opinion
+      second opinion please
+      case for my phone?
+      gadgets for a student room
+      something like this one
     `),
     templates: [],
   },
@@ -502,6 +621,8 @@ export const moreEn6: MoreSpec = {
       sent yet?
       says shipped, really?
       expected dispatch?
+      how long until it leaves the warehouse
+      when does it leave your warehouse
     `),
     templates: [],
   },
@@ -595,6 +716,22 @@ export const moreEn6: MoreSpec = {
       delivery is so slow
       why is shipping so slow
       parcel hasn't moved
+      dpd says tomorrow, accurate?
+      why is it going in circles
+      tracking shows it looping
+      where's my stuff
+      when's it coming
+      coming today?
+      how long will shipping take
+      parcel went to the wrong depot
+      the bowls arrived cracked
+      plates came smashed in the box
+      glasses broke in transit
+      the mugs were shattered on arrival
+      the dinner set arrived in pieces
+      vase broken during delivery
+      the lamp arrived dented from shipping
+      crushed in the post, the teapot is broken
     `),
     templates: [],
   },
@@ -642,6 +779,11 @@ export const moreEn6: MoreSpec = {
       change delivery details
       can i change the size
       can i change the colour
+      swap to the cheaper model
+      downgrade my order
+      upgrade and i'll pay the difference
+      switch to locker delivery
+      ship it with my earlier order
     `),
     templates: [],
   },
@@ -750,6 +892,9 @@ export const moreEn6: MoreSpec = {
       do i send the invoice back
       tags still on, can i return
       unopened, can i return it
+      where do i send it back to
+      return address please
+      send the receipt back with the return?
     `),
     templates: [],
   },
@@ -841,6 +986,31 @@ export const moreEn6: MoreSpec = {
       replace or repair?
       faulty within 30 days, replacement?
       warranty replacement process
+      restarts randomly
+      reboots on its own
+      calls won't go through
+      can't make or receive calls
+      battery is bulging
+      battery puffed up
+      photos have black spots
+      dust inside the lens
+      battery percentage is wrong
+      only charges to 90
+      battery health dropping fast
+      tried restarting, still broken
+      factory reset didn't help
+      new charger, still won't charge
+      am i using it wrong or is it faulty
+      quality problem, what do you do about it
+      left speaker crackles on the laptop
+      the charging cable frays
+      the plug gets warm
+      screen went purple
+      the phone vibrates on its own
+      the earbuds hurt my ears now, one has a crack
+      kettle limescale won't come off and it smells burnt
+      the blender leaks at the base
+      lid seal is broken
     `),
     templates: [],
   },
@@ -891,6 +1061,12 @@ export const moreEn6: MoreSpec = {
       can't pay
       how do i pay
       payment options?
+      paid but shows awaiting payment
+      says awaiting payment but i paid
+      locked out after entering the wrong pin
+      overcharged on the exchange rate
+      friend paid, who gets the refund
+      paid too much
     `),
     templates: [],
   },
@@ -951,6 +1127,30 @@ export const moreEn6: MoreSpec = {
       terrible terrible terrible
       complaint about the courier
       so slow, i'm complaining
+      delivery has been a nightmare, do you even care
+      conned by this shop
+      i've been conned
+      you ripped me off
+      disgraceful delivery
+      bots are useless, awful service
+      honestly this is a shambles
+      what a shambles
+      you've wasted hours of my time
+      i'm sick of chasing you
+      worst purchase i've ever made
+      the quality is shocking for the price
+      absolutely useless company
+      i'm appalled by how i've been treated
+      customer service here is non-existent
+      nobody takes responsibility
+      stop blaming the courier and fix it
+      this is the last straw
+      i've told all my friends not to buy here
+      i'm reporting this to the ombudsman
+      citizens advice will hear about this
+      disgusted with the whole experience
+      your returns team is hopeless
+      your agent gave me wrong info, unacceptable
     `),
     templates: [],
   },
@@ -991,6 +1191,12 @@ export const moreEn6: MoreSpec = {
       how to reach a person
       i don't want to talk to a bot
       real person pls
+      vip support
+      pre sales agent please
+      sales team please
+      i want to talk to the owner
+      voice call?
+      can we do a voice chat
     `),
     templates: [],
   },
@@ -1132,6 +1338,48 @@ export const moreEn6: MoreSpec = {
       when does the tube close
       book a doctor
       where can i get a flu jab
+      typhoon warning
+      is there an earthquake
+      petrol station nearby
+      nearest atm
+      good bbq place near me
+      best bubble tea
+      pregnancy symptoms
+      morning sickness remedy
+      sorry wrong chat
+      sent that by mistake
+      typo ignore
+      what's the capital of australia
+      how many legs does a spider have
+      how do planes fly
+      why is the sky blue
+      how old is the universe
+      who painted the mona lisa
+      what's the longest river
+      can you write a rap about cats
+      make up a song
+      give me a fun fact
+      tell me a fun fact about space
+      what's a good name for my dog
+      how do i tie a tie
+      how to iron a shirt properly
+      how to remove a red wine stain
+      how do i fix a leaky tap at home
+      recommend a good gym
+      how to meditate
+      how to stop procrastinating
+      what's the best diet
+      what's the lottery result
+      lottery numbers?
+      horse racing tips
+      football predictions
+      who will win the league
+      wordle answer today
+      crossword clue help
+      what's trending on twitter
+      who's on the cover of vogue
+      what's your star sign
+      do you believe in ghosts
     `),
     templates: [],
   },
