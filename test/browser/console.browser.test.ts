@@ -11,7 +11,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openSqliteStore } from '../../src/adapters/store-sql/sqlite-store.js'
 import { type RunningServer, startServer } from '../../src/server/start-server.js'
-import { launchChromium } from '../helpers/chromium.js'
+import { launchChromium, SKIP_BROWSER_TESTS } from '../helpers/chromium.js'
 
 const ROOT = join(import.meta.dirname, '../..')
 const UI_TIMEOUT = 20_000
@@ -19,7 +19,7 @@ const UI_TIMEOUT = 20_000
 type Conv = { id: string; token: string }
 type ServerMessage = { seq: number; role: string; text: string; meta: Record<string, unknown> }
 
-describe('agent console in headless Chromium', () => {
+describe.skipIf(SKIP_BROWSER_TESTS)('agent console in headless Chromium', () => {
   let server: RunningServer
   let browser: Browser
   let dataDir: string

@@ -10,7 +10,7 @@ import { join } from 'node:path'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest'
 import { startServer } from '../../src/server/start-server.js'
-import { launchChromium } from '../helpers/chromium.js'
+import { launchChromium, SKIP_BROWSER_TESTS } from '../helpers/chromium.js'
 
 const ROOT = join(import.meta.dirname, '../..')
 const REPLY_TIMEOUT = 30_000
@@ -77,7 +77,7 @@ async function ask(page: Page, text: string): Promise<void> {
   await page.locator('#kefu-widget >> .typing').waitFor({ state: 'detached', timeout: REPLY_TIMEOUT })
 }
 
-describe('chat widget in headless Chromium', () => {
+describe.skipIf(SKIP_BROWSER_TESTS)('chat widget in headless Chromium', () => {
   let server: { url: string; close(): Promise<void> }
   let browser: Browser
   let dataDir: string

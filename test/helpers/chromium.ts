@@ -1,7 +1,14 @@
+import { existsSync } from 'node:fs'
 import { type Browser, chromium } from 'playwright-core'
 
 /** Debian's Chromium (never a downloaded browser); override with KEFU_CHROMIUM. */
 export const CHROMIUM = process.env.KEFU_CHROMIUM ?? '/usr/bin/chromium'
+
+/**
+ * Browser tests run where Chromium is installed, and always in CI (where `.ci/run` installs it,
+ * so a missing browser fails loudly instead of skipping).
+ */
+export const SKIP_BROWSER_TESTS = !existsSync(CHROMIUM) && !process.env.CI
 
 /**
  * Launches headless Chromium with the flags this closed-network machine needs
