@@ -12,6 +12,7 @@ import { moreEn3 } from './more-en-3.js'
 import { moreEn4 } from './more-en-4.js'
 import { moreEn5 } from './more-en-5.js'
 import { moreEn6 } from './more-en-6.js'
+import { moreEn7 } from './more-en-7.js'
 import { fillMore, roughen, wrapContext } from './more-slots.js'
 import { moreZh1 } from './more-zh-1.js'
 import { moreZh2 } from './more-zh-2.js'
@@ -19,6 +20,7 @@ import { moreZh3 } from './more-zh-3.js'
 import { moreZh4 } from './more-zh-4.js'
 import { moreZh5 } from './more-zh-5.js'
 import { moreZh6 } from './more-zh-6.js'
+import { moreZh7 } from './more-zh-7.js'
 import { normalizeKey } from './normalize-key.js'
 import { hashString, seededRandom } from './seeded-random.js'
 import { decorate } from './slots.js'
@@ -46,6 +48,7 @@ const ROUNDS: { seed: string; zh: MoreSpec[]; en: MoreSpec[]; target: typeof MOR
     target: MORE_TARGET,
   },
   { seed: 'more5', zh: [moreZh5, moreZh6], en: [moreEn5, moreEn6], target: null },
+  { seed: 'more7', zh: [moreZh7], en: [moreEn7], target: null },
 ]
 /** Every DEV_EVERY-th hand-written line (offset DEV_OFFSET) goes to dev instead of train. */
 const DEV_EVERY = 5
