@@ -4,7 +4,7 @@
  * `百分之二十` = `20%`. Money is reported twice: as a number and as an amount, because an amount
  * in an answer must be an amount in the facts (a stock count of 99 does not make "99 元" true).
  */
-import { parseChineseNumber, ZH_NUMBER_CHARS } from '../nlu/parse-number.js'
+import { EN_NUMBER_VALUES, parseChineseNumber, ZH_NUMBER_CHARS } from '../nlu/parse-number.js'
 
 export type ExtractedNumbers = {
   /** Every number, money included. */
@@ -20,27 +20,7 @@ const ZH_UNIT =
   '(?:个工作日|个小时|个月|工作日|小时|分钟|天|日|周|星期|月|年|元|块|件|台|次|折|倍|岁|公斤|斤|克|寸|英寸|厘米|毫米|米|毫升|升|期|单|码|号)'
 const CURRENCY_BEFORE = String.raw`(?:¥|￥|RMB|CNY|US\$|HK\$|\$|USD|EUR|€|£|人民币)`
 const CURRENCY_AFTER = '(?:元|块钱|块|RMB|CNY|yuan|USD|dollars?|美元|人民币|港币|欧元)'
-const EN_WORDS: Record<string, number> = {
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-  fifteen: 15,
-  twenty: 20,
-  thirty: 30,
-  forty: 40,
-  fifty: 50,
-  ninety: 90,
-  hundred: 100,
-}
+const EN_WORDS = EN_NUMBER_VALUES
 const EN_UNIT = String.raw`(?:business\s+|working\s+|calendar\s+)?(?:days?|hours?|weeks?|months?|years?|percent|yuan|dollars?|times|items?|pieces?|installments?|instalments?)`
 
 const RE_AMOUNT_BEFORE = new RegExp(String.raw`${CURRENCY_BEFORE}\s*(${DIGITS}|${ZH})`, 'giu')

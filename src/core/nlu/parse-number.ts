@@ -57,9 +57,8 @@ export function parseChineseNumber(s: string): number | null {
   return total + section
 }
 
-const EN_NUMBERS: Record<string, number> = {
-  a: 1,
-  an: 1,
+/** English number words and their values (shared with the LLM answer checker). */
+export const EN_NUMBER_VALUES: Readonly<Record<string, number>> = {
   one: 1,
   two: 2,
   three: 3,
@@ -72,16 +71,22 @@ const EN_NUMBERS: Record<string, number> = {
   ten: 10,
   eleven: 11,
   twelve: 12,
+  fifteen: 15,
   twenty: 20,
   thirty: 30,
+  forty: 40,
   fifty: 50,
+  ninety: 90,
   hundred: 100,
-  couple: 2,
-  pair: 2,
 }
 
+/** Quantities also come as "a", "an", "a couple", "a pair". */
+const EN_NUMBERS: Record<string, number> = { ...EN_NUMBER_VALUES, a: 1, an: 1, couple: 2, pair: 2 }
+
 /** Regex alternation of English number words. */
-export const EN_NUMBER_WORDS = 'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|fifty'
+export const EN_NUMBER_WORDS = Object.keys(EN_NUMBER_VALUES)
+  .sort((a, b) => b.length - a.length)
+  .join('|')
 
 /** Parses digits (`1,299.50`), a Chinese number or an English number word. */
 export function parseNumber(s: string): number | null {
