@@ -13,6 +13,7 @@ import { moreEn4 } from './more-en-4.js'
 import { moreEn5 } from './more-en-5.js'
 import { moreEn6 } from './more-en-6.js'
 import { moreEn7 } from './more-en-7.js'
+import { moreEn8 } from './more-en-8.js'
 import { fillMore, roughen, wrapContext } from './more-slots.js'
 import { moreZh1 } from './more-zh-1.js'
 import { moreZh2 } from './more-zh-2.js'
@@ -49,6 +50,7 @@ const ROUNDS: { seed: string; zh: MoreSpec[]; en: MoreSpec[]; target: typeof MOR
   },
   { seed: 'more5', zh: [moreZh5, moreZh6], en: [moreEn5, moreEn6], target: null },
   { seed: 'more7', zh: [moreZh7], en: [moreEn7], target: null },
+  { seed: 'more8', zh: [], en: [moreEn8], target: null },
 ]
 /** Every DEV_EVERY-th hand-written line (offset DEV_OFFSET) goes to dev instead of train. */
 const DEV_EVERY = 5
