@@ -8,7 +8,6 @@ import { dirname, isAbsolute, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { Redis } from 'ioredis'
 import { type Logger, pino } from 'pino'
-import { createOpenAiEmbedder } from '../adapters/embeddings-openai/openai-embedder.js'
 import { createOpenAiLanguageModel } from '../adapters/llm-openai/openai-language-model.js'
 import { openStore } from '../adapters/open-store.js'
 import { createMemoryLock, createMemoryPubSub } from '../adapters/pubsub-memory/memory-pub-sub.js'
@@ -29,6 +28,7 @@ import type { Store } from '../core/ports/store.js'
 import type { TicketServiceDeps } from '../core/tickets/ticket-service.js'
 import type { Config } from './config/schema.js'
 import { seedDemoShop } from './demo-seed.js'
+import { embedderFromConfig } from './embedder-from-config.js'
 import { createKnowledgeProvider, type KnowledgeProvider } from './knowledge-provider.js'
 import { createMetrics, type Metrics } from './metrics.js'
 import { createNluProvider, type NluProvider } from './nlu-provider.js'
@@ -123,14 +123,7 @@ export async function createAppContext(
     const metrics = createMetrics()
     const nlu = createNluProvider({ store, dataDir, rootDir: ROOT_DIR, logger })
     // Dense retrieval joins BM25 + the FAQ matcher only when an embeddings model is configured.
-    const embedder =
-      config.KEFU_LLM_BASE_URL && config.KEFU_EMBEDDINGS_MODEL
-        ? createOpenAiEmbedder({
-            baseUrl: config.KEFU_LLM_BASE_URL,
-            model: config.KEFU_EMBEDDINGS_MODEL,
-            ...(config.KEFU_LLM_API_KEY ? { apiKey: config.KEFU_LLM_API_KEY } : {}),
-          })
-        : undefined
+    const embedder = embedderFromConfig(config)
     const knowledge = await createKnowledgeProvider({ store, pubsub, logger, ...(embedder ? { embedder } : {}) })
     cleanups.push(() => knowledge.close())
     const url = config.KEFU_TICKET_WEBHOOK_URL

@@ -6,12 +6,13 @@
  * data/nlu on first use).
  */
 import { createInterface } from 'node:readline'
-import { parseArgs } from 'node:util'
 import { loadOrTrainIntentModel } from '../../adapters/nlu-model-file/intent-model-file.js'
 import { readLabelledCatalog } from '../../adapters/nlu-model-file/read-catalog.js'
+import { MAX_MESSAGE_CHARS } from '../../core/conversation/conversation-service.js'
 import { AppError } from '../../core/errors.js'
 import { createNluEngine } from '../../core/nlu/create-nlu-engine.js'
 import type { NluResult } from '../../core/nlu/types.js'
+import { parseCliArgs } from '../parse-cli-args.js'
 
 const USAGE = `usage: kefu classify [--json] [--catalog FILE] [--date YYYY-MM-DD] < messages.txt
 
@@ -25,31 +26,20 @@ options:
   --date DATE       reference date for relative dates (default: today)
 `
 
-/** Longest accepted message, as in the chat API. */
-export const MAX_MESSAGE_CHARS = 4000
-
 /** Entry point of `kefu classify`. */
 export async function run(args: string[]): Promise<number> {
-  let values: Record<string, string | boolean | undefined>
-  try {
-    ;({ values } = parseArgs({
-      args,
-      allowPositionals: false,
-      options: {
-        json: { type: 'boolean', default: false },
-        catalog: { type: 'string' },
-        date: { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    }))
-  } catch (e) {
-    process.stderr.write(`kefu classify: ${(e as Error).message}\n\n${USAGE}`)
-    return 2
-  }
-  if (values.help) {
-    process.stdout.write(USAGE)
-    return 0
-  }
+  const parsed = parseCliArgs(
+    'classify',
+    args,
+    {
+      json: { type: 'boolean', default: false },
+      catalog: { type: 'string' },
+      date: { type: 'string' },
+    },
+    USAGE,
+  )
+  if (typeof parsed === 'number') return parsed
+  const { values } = parsed
   const date = typeof values.date === 'string' ? values.date : localToday()
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) {
     process.stderr.write('kefu classify: --date must be YYYY-MM-DD [code: invalid_input]\n')

@@ -4,12 +4,12 @@
  * the confusion matrix and, when the test set has out-of-scope examples, in-scope accuracy and
  * out-of-scope recall.
  */
-import { parseArgs } from 'node:util'
 import { readLabelledExamples } from '../../adapters/nlu-model-file/read-labelled-examples.js'
 import { AppError } from '../../core/errors.js'
 import { evaluateIntentModel } from '../../core/nlu/evaluate-intent-model.js'
 import { compileIntentModel } from '../../core/nlu/intent-model.js'
 import { trainIntentModel } from '../../core/nlu/train-intent-model.js'
+import { parseCliArgs } from '../parse-cli-args.js'
 import { createProgressBar } from './progress-bar.js'
 
 const USAGE = `usage: kefu eval intents --train FILE --test FILE [options]
@@ -32,30 +32,22 @@ options:
 
 /** Entry point of `kefu eval intents`. */
 export async function run(args: string[]): Promise<number> {
-  let values: Record<string, string | boolean | undefined>
-  try {
-    ;({ values } = parseArgs({
-      args,
-      allowPositionals: false,
-      options: {
-        train: { type: 'string' },
-        test: { type: 'string' },
-        'text-field': { type: 'string' },
-        'label-field': { type: 'string' },
-        'max-in-scope-rejection': { type: 'string' },
-        C: { type: 'string' },
-        json: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    }))
-  } catch (e) {
-    process.stderr.write(`kefu eval intents: ${(e as Error).message}\n\n${USAGE}`)
-    return 2
-  }
-  if (values.help) {
-    process.stdout.write(USAGE)
-    return 0
-  }
+  const parsed = parseCliArgs(
+    'eval intents',
+    args,
+    {
+      train: { type: 'string' },
+      test: { type: 'string' },
+      'text-field': { type: 'string' },
+      'label-field': { type: 'string' },
+      'max-in-scope-rejection': { type: 'string' },
+      C: { type: 'string' },
+      json: { type: 'boolean', default: false },
+    },
+    USAGE,
+  )
+  if (typeof parsed === 'number') return parsed
+  const { values } = parsed
   if (typeof values.train !== 'string' || typeof values.test !== 'string') {
     process.stderr.write(`kefu eval intents: --train and --test are required\n\n${USAGE}`)
     return 2

@@ -7,7 +7,6 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { parseArgs } from 'node:util'
 import { z } from 'zod'
 import { openStore } from '../../adapters/open-store.js'
 import { localeSchema } from '../../core/domain/schemas.js'
@@ -17,6 +16,7 @@ import { DEFAULT_THRESHOLDS, type KnowledgeThresholds } from '../../core/knowled
 import { createKnowledgeService } from '../../core/knowledge/knowledge-service.js'
 import { ensureShop } from '../../server/import/ensure-shop.js'
 import { importFile } from '../../server/import/import-file.js'
+import { parseCliArgs } from '../parse-cli-args.js'
 
 const USAGE = `usage: kefu eval retrieval --kb FILE --queries FILE [--json] [--failures]
 
@@ -74,30 +74,22 @@ export function readQueries(path: string): RetrievalQuery[] {
 
 /** Runs the command; returns the exit code (0 ok, 1 failure, 2 usage). */
 export async function run(args: string[]): Promise<number> {
-  let values: Record<string, string | boolean | undefined>
-  try {
-    ;({ values } = parseArgs({
-      args,
-      allowPositionals: false,
-      options: {
-        kb: { type: 'string' },
-        queries: { type: 'string' },
-        json: { type: 'boolean', default: false },
-        failures: { type: 'boolean', default: false },
-        answer: { type: 'string' },
-        clarify: { type: 'string' },
-        margin: { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    }))
-  } catch (e) {
-    process.stderr.write(`kefu eval retrieval: ${(e as Error).message}\n\n${USAGE}`)
-    return 2
-  }
-  if (values.help) {
-    process.stdout.write(USAGE)
-    return 0
-  }
+  const parsed = parseCliArgs(
+    'eval retrieval',
+    args,
+    {
+      kb: { type: 'string' },
+      queries: { type: 'string' },
+      json: { type: 'boolean', default: false },
+      failures: { type: 'boolean', default: false },
+      answer: { type: 'string' },
+      clarify: { type: 'string' },
+      margin: { type: 'string' },
+    },
+    USAGE,
+  )
+  if (typeof parsed === 'number') return parsed
+  const { values } = parsed
   if (typeof values.kb !== 'string' || typeof values.queries !== 'string') {
     process.stderr.write(USAGE)
     return 2

@@ -3,7 +3,6 @@
  * score) and the answer the bot would give, from the shop's published knowledge.
  */
 import { parseArgs } from 'node:util'
-import { createOpenAiEmbedder } from '../../adapters/embeddings-openai/openai-embedder.js'
 import { openStore } from '../../adapters/open-store.js'
 import { type Locale, localeSchema } from '../../core/domain/schemas.js'
 import { AppError } from '../../core/errors.js'
@@ -11,6 +10,7 @@ import { createKnowledgeService } from '../../core/knowledge/knowledge-service.j
 import type { KnowledgeAnswer } from '../../core/knowledge/types.js'
 import { detectLocale } from '../../core/text/detect-locale.js'
 import { parseConfig } from '../../server/config/schema.js'
+import { embedderFromConfig } from '../../server/embedder-from-config.js'
 
 const USAGE = `usage: kefu search TEXT [--shop ID] [--locale zh|en] [--product SKU] [--limit N] [--json]
 
@@ -72,14 +72,7 @@ export async function run(args: string[]): Promise<number> {
   const config = parseConfig(process.env)
   const store = await openStore(config.databaseUrl)
   try {
-    const embedder =
-      config.KEFU_LLM_BASE_URL && config.KEFU_EMBEDDINGS_MODEL
-        ? createOpenAiEmbedder({
-            baseUrl: config.KEFU_LLM_BASE_URL,
-            model: config.KEFU_EMBEDDINGS_MODEL,
-            ...(config.KEFU_LLM_API_KEY ? { apiKey: config.KEFU_LLM_API_KEY } : {}),
-          })
-        : undefined
+    const embedder = embedderFromConfig(config)
     const knowledge = createKnowledgeService({ store, ...(embedder ? { embedder } : {}) })
     const kb = await knowledge.forShop(shopId)
     const lang = locale ?? detectLocale(text)

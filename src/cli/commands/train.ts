@@ -5,7 +5,6 @@
  * and per language.
  */
 import { existsSync } from 'node:fs'
-import { parseArgs } from 'node:util'
 import {
   intentModelPath,
   loadTrainingExamples,
@@ -18,6 +17,7 @@ import { AppError } from '../../core/errors.js'
 import { evaluateIntentModel } from '../../core/nlu/evaluate-intent-model.js'
 import { compileIntentModel } from '../../core/nlu/intent-model.js'
 import { trainIntentModel } from '../../core/nlu/train-intent-model.js'
+import { parseCliArgs } from '../parse-cli-args.js'
 import { createProgressBar } from './progress-bar.js'
 
 const USAGE = `usage: kefu train [--json]
@@ -29,21 +29,9 @@ Retrains the intent model from data/nlu/train.jsonl plus <data dir>/nlu/examples
 
 /** Entry point of `kefu train`. */
 export async function run(args: string[]): Promise<number> {
-  let values: Record<string, string | boolean | undefined>
-  try {
-    ;({ values } = parseArgs({
-      args,
-      allowPositionals: false,
-      options: { json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } },
-    }))
-  } catch (e) {
-    process.stderr.write(`kefu train: ${(e as Error).message}\n\n${USAGE}`)
-    return 2
-  }
-  if (values.help) {
-    process.stdout.write(USAGE)
-    return 0
-  }
+  const parsed = parseCliArgs('train', args, { json: { type: 'boolean', default: false } }, USAGE)
+  if (typeof parsed === 'number') return parsed
+  const { values } = parsed
   const dataDir = process.env.KEFU_DATA_DIR ?? './.kefu'
   try {
     const examples = loadTrainingExamples(dataDir)

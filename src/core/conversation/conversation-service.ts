@@ -54,6 +54,17 @@ export const conversationChannel = (shopId: string, conversationId: string) => `
 
 export type StreamEvent = { type: 'message'; message: Message } | { type: 'status'; status: Conversation['status'] }
 
+/** The part of the NLU result a turn response carries. */
+function nluView(nlu: NluResult): TurnResponse['nlu'] {
+  return {
+    intent: nlu.intent,
+    confidence: nlu.confidence,
+    entities: nlu.entities,
+    emotion: nlu.emotion,
+    locale: nlu.locale,
+  }
+}
+
 export function emptyDialogueState(): DialogueState {
   return { activeIntent: null, slots: {}, awaiting: null, topics: [], failedTurns: 0 }
 }
@@ -175,13 +186,7 @@ export function createConversationService(deps: ConversationServiceDeps) {
           return {
             conversationId: conversation.id,
             replies: [],
-            nlu: {
-              intent: nlu.intent,
-              confidence: nlu.confidence,
-              entities: nlu.entities,
-              emotion: nlu.emotion,
-              locale: nlu.locale,
-            },
+            nlu: nluView(nlu),
             state,
             handoff: true,
             action: 'handoff',
@@ -328,13 +333,7 @@ export function createConversationService(deps: ConversationServiceDeps) {
         const response: TurnResponse = {
           conversationId: conversation.id,
           replies: outcome.replies,
-          nlu: {
-            intent: nlu.intent,
-            confidence: nlu.confidence,
-            entities: nlu.entities,
-            emotion: nlu.emotion,
-            locale: nlu.locale,
-          },
+          nlu: nluView(nlu),
           state: outcome.state,
           handoff: outcome.handoff,
           action: outcome.action,

@@ -5,7 +5,7 @@
  * once per order and kind (a delay that later turns into an exception is told twice).
  */
 import type { Locale, Order } from '../domain/schemas.js'
-import { shipmentProblem } from '../skills/order-status.js'
+import { orderCard, shipmentProblem } from '../skills/order-status.js'
 import { when } from '../skills/text.js'
 import { allEvents, conversationFor, type ProactiveDeps } from './proactive-deps.js'
 
@@ -75,18 +75,7 @@ export async function scanDelayedParcels(deps: ProactiveDeps, shopId: string): P
           proactive: 'delayed_parcel',
           kind,
           orderNo: order.orderNo,
-          card: {
-            type: 'order',
-            data: {
-              orderNo: order.orderNo,
-              status: order.status,
-              total: order.total,
-              currency: order.currency,
-              carrier: order.shipment?.carrier ?? null,
-              trackingNo: order.shipment?.trackingNo ?? null,
-              eta: order.shipment?.eta ?? null,
-            },
-          },
+          card: orderCard(order),
         },
       })
       await store.events.append({

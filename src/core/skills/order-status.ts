@@ -3,10 +3,26 @@
  * delay / exception detection with an apology and the next step.
  */
 import { PAY_ORDER } from '../dialogue/intent-cues.js'
+import type { Reply } from '../dialogue/types.js'
 import type { Order } from '../domain/schemas.js'
 import { applyOrderReference, knownCustomerId, resolveOrder, statusLabel } from './resolve-order.js'
 import { done, type SkillContext, type SkillResult } from './skill-types.js'
 import { day, list, money, say, when } from './text.js'
+
+/** The order card the widget renders under an order reply (bot answers and proactive notices). */
+export function orderCard(order: Order): NonNullable<Reply['card']> {
+  const s = order.shipment
+  return {
+    type: 'order',
+    data: {
+      orderNo: order.orderNo,
+      status: order.status,
+      total: order.total,
+      currency: order.currency,
+      ...(s ? { carrier: s.carrier, trackingNo: s.trackingNo, eta: s.eta ?? null } : {}),
+    },
+  }
+}
 
 /** True when a shipped parcel is past its ETA or the carrier flagged it. */
 export function shipmentProblem(order: Order, now: Date): 'delayed' | 'exception' | null {
@@ -143,16 +159,7 @@ export async function orderStatusSkill(sc: SkillContext): Promise<SkillResult> {
     [
       {
         text: lines.join('\n'),
-        card: {
-          type: 'order',
-          data: {
-            orderNo: order.orderNo,
-            status: order.status,
-            total: order.total,
-            currency: order.currency,
-            ...(s ? { carrier: s.carrier, trackingNo: s.trackingNo, eta: s.eta ?? null } : {}),
-          },
-        },
+        card: orderCard(order),
       },
     ],
     'execute',
