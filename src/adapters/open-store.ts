@@ -2,6 +2,7 @@
  * Opens the store named by a database URL and migrates it. The one place that picks an adapter.
  */
 import { AppError } from '../core/errors.js'
+import type { Clock } from '../core/ports/clock.js'
 import type { Store } from '../core/ports/store.js'
 import { openPostgresStore } from './store-sql/postgres-store.js'
 import { openSqliteStore } from './store-sql/sqlite-store.js'
@@ -17,8 +18,8 @@ import { openSqliteStore } from './store-sql/sqlite-store.js'
  * @example
  * const store = await openStore(process.env.KEFU_DATABASE_URL ?? 'sqlite://./.kefu/kefu.db')
  */
-export async function openStore(url: string): Promise<Store> {
-  const store = await openUnmigrated(url)
+export async function openStore(url: string, opts: { clock?: Clock } = {}): Promise<Store> {
+  const store = await openUnmigrated(url, opts.clock)
   try {
     await store.migrate()
   } catch (e) {
@@ -28,13 +29,14 @@ export async function openStore(url: string): Promise<Store> {
   return store
 }
 
-async function openUnmigrated(url: string): Promise<Store> {
+async function openUnmigrated(url: string, clock: Clock | undefined): Promise<Store> {
+  const withClock = clock ? { clock } : {}
   const u = url.trim()
-  if (u === 'sqlite::memory:' || u === 'sqlite://:memory:') return openSqliteStore(':memory:')
+  if (u === 'sqlite::memory:' || u === 'sqlite://:memory:') return openSqliteStore(':memory:', withClock)
   if (u.startsWith('sqlite:')) {
     const path = u.startsWith('sqlite://') ? u.slice('sqlite://'.length) : u.slice('sqlite:'.length)
     if (!path) throw new AppError('invalid_input', `database URL '${url}' has no file path (sqlite://path/to/kefu.db)`)
-    return openSqliteStore(decodeURIComponent(path))
+    return openSqliteStore(decodeURIComponent(path), withClock)
   }
   if (/^postgres(ql)?:\/\//.test(u)) {
     let parsed: URL
@@ -62,6 +64,7 @@ async function openUnmigrated(url: string): Promise<Store> {
     const connectionTimeoutMs = int('connect_timeout_ms')
     const statementTimeoutMs = int('statement_timeout_ms')
     return openPostgresStore(parsed.toString(), {
+      ...withClock,
       ...(schema ? { schema } : {}),
       ...(max ? { max } : {}),
       ...(connectionTimeoutMs ? { connectionTimeoutMs } : {}),

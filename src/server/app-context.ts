@@ -8,6 +8,7 @@ import { dirname, isAbsolute, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { Redis } from 'ioredis'
 import { type Logger, pino } from 'pino'
+import { systemClock } from '../adapters/clock/system-clock.js'
 import { createOpenAiLanguageModel } from '../adapters/llm-openai/openai-language-model.js'
 import { openStore } from '../adapters/open-store.js'
 import { createMemoryLock, createMemoryPubSub } from '../adapters/pubsub-memory/memory-pub-sub.js'
@@ -21,6 +22,7 @@ import {
   createConversationService,
 } from '../core/conversation/conversation-service.js'
 import { createDialogueManager } from '../core/dialogue/dialogue-manager.js'
+import type { Clock } from '../core/ports/clock.js'
 import type { JobQueue } from '../core/ports/job-queue.js'
 import type { LanguageModel } from '../core/ports/language-model.js'
 import type { KeyedLock, PubSub } from '../core/ports/pub-sub.js'
@@ -40,6 +42,8 @@ export type AppContext = {
   dataDir: string
   secret: string
   logger: Logger
+  /** The one clock of this process: everything that needs "now" reads it. */
+  clock: Clock
   store: Store
   pubsub: PubSub
   lock: KeyedLock
@@ -77,6 +81,8 @@ export async function createAppContext(
     quiet?: boolean
     /** Start background work (the proactive scheduler and worker). Default: on, except for quiet one-shot CLI contexts. */
     background?: boolean
+    /** The clock (default: the system clock). Tests and story runs pass their own. */
+    clock?: Clock
   } = {},
 ): Promise<AppContext> {
   const logger = pino({
@@ -87,7 +93,8 @@ export async function createAppContext(
   mkdirSync(dataDir, { recursive: true })
   const secret = loadSecret(config, dataDir)
 
-  const store = await openStore(config.databaseUrl)
+  const clock = opts.clock ?? systemClock()
+  const store = await openStore(config.databaseUrl, { clock })
   const cleanups: Array<() => Promise<void>> = [() => store.close()]
   try {
     let pubsub: PubSub
@@ -110,18 +117,19 @@ export async function createAppContext(
       pubsub = createMemoryPubSub()
       lock = createMemoryLock()
     }
+    const queueOptions = { now: () => clock.now().getTime() }
     const queue: JobQueue = config.KEFU_REDIS_URL
-      ? await createRedisJobQueue(config.KEFU_REDIS_URL, config.KEFU_REDIS_PREFIX)
-      : createMemoryJobQueue()
+      ? await createRedisJobQueue(config.KEFU_REDIS_URL, config.KEFU_REDIS_PREFIX, queueOptions)
+      : createMemoryJobQueue(queueOptions)
     cleanups.push(() => queue.close())
 
     if (config.KEFU_DEMO) {
       const demoDir = isAbsolute(config.KEFU_DEMO_DIR) ? config.KEFU_DEMO_DIR : join(ROOT_DIR, config.KEFU_DEMO_DIR)
-      await seedDemoShop(store, demoDir, logger)
+      await seedDemoShop(store, demoDir, logger, { clock })
     }
 
     const metrics = createMetrics()
-    const nlu = createNluProvider({ store, dataDir, rootDir: ROOT_DIR, logger })
+    const nlu = createNluProvider({ store, dataDir, rootDir: ROOT_DIR, logger, clock })
     // Dense retrieval joins BM25 + the FAQ matcher only when an embeddings model is configured.
     const embedder = embedderFromConfig(config)
     const knowledge = await createKnowledgeProvider({ store, pubsub, logger, ...(embedder ? { embedder } : {}) })
@@ -174,14 +182,14 @@ export async function createAppContext(
     const seenVersion = new Map<string, { version: unknown; checkedAt: number }>()
     async function freshen(shopId: string): Promise<void> {
       const seen = seenVersion.get(shopId)
-      if (seen && Date.now() - seen.checkedAt < 2000) return
+      if (seen && performance.now() - seen.checkedAt < 2000) return
       const shop = await store.shops.get(shopId)
       const version = shop?.settings.catalogVersion ?? null
       if (seen && seen.version !== version) {
         nlu.invalidate(shopId)
         knowledge.invalidate(shopId)
       }
-      seenVersion.set(shopId, { version, checkedAt: Date.now() })
+      seenVersion.set(shopId, { version, checkedAt: performance.now() })
     }
     const conversations = createConversationService({
       store,
@@ -193,7 +201,7 @@ export async function createAppContext(
       dialogue,
       pubsub,
       lock,
-      clock: () => new Date(),
+      clock: () => clock.now(),
       newId,
       ...(llm ? { llm } : {}),
       onTurn: (t) => {
@@ -210,6 +218,7 @@ export async function createAppContext(
         lock,
         logger,
         newId,
+        clock,
         watchIntervalMs: config.KEFU_PROACTIVE_WATCH_MS,
       })
       cleanups.push(() => proactive.stop())
@@ -221,6 +230,7 @@ export async function createAppContext(
       dataDir,
       secret,
       logger,
+      clock,
       store,
       pubsub,
       lock,

@@ -119,6 +119,7 @@ export async function buildApp(ctx: AppContext, extra: RouteModule[] = []): Prom
     pubsub: ctx.pubsub,
     secret: ctx.secret,
     newId: ctx.newId,
+    clock: ctx.clock,
   })
 
   app.get('/api/v1/shops/:shopId/products', async (req) => {

@@ -20,6 +20,7 @@ import type { CatalogItem } from '../core/nlu/extract-entities.js'
 import type { IntentModelJson } from '../core/nlu/intent-model.js'
 import { INTENT_TRAINER_VERSION, trainIntentModel } from '../core/nlu/train-intent-model.js'
 import type { NluEngine } from '../core/nlu/types.js'
+import type { Clock } from '../core/ports/clock.js'
 import type { Store } from '../core/ports/store.js'
 
 export type NluProvider = {
@@ -28,14 +29,13 @@ export type NluProvider = {
   invalidate(shopId: string): void
 }
 
-/** Today in the shop's time zone as YYYY-MM-DD (relative dates like 昨天 resolve against it). */
-function today(timeZone: string): string {
+/** The clock's day in the shop's time zone as YYYY-MM-DD (relative dates like 昨天 resolve against it). */
+function today(clock: Clock, timeZone: string): string {
+  const now = clock.now()
   try {
-    return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
-      new Date(),
-    )
+    return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now)
   } catch {
-    return new Date().toISOString().slice(0, 10)
+    return now.toISOString().slice(0, 10)
   }
 }
 
@@ -77,9 +77,9 @@ export function ensureShippedModel(
   if (existsSync(cached)) return cached
   const examples = readLabelledExamples(train)
   onTraining?.(examples.length)
-  const started = Date.now()
+  const started = performance.now()
   const model = trainIntentModel(examples)
-  onTrained?.(Date.now() - started)
+  onTrained?.(Math.round(performance.now() - started))
   writeIntentModel(cached, model)
   return cached
 }
@@ -89,6 +89,8 @@ export function createNluProvider(deps: {
   dataDir: string
   rootDir: string
   logger: Logger
+  /** Relative dates (昨天, last Friday) resolve against this clock's day. */
+  clock: Clock
 }): NluProvider {
   let model: IntentModelJson | null = null
   let modelMtime = 0
@@ -97,8 +99,8 @@ export function createNluProvider(deps: {
 
   /** `kefu train` rewrites the model file: reload it (checked at most every 2 s), no restart. */
   function reloadIfRetrained(): void {
-    if (!model || Date.now() - checkedAt < 2000) return
-    checkedAt = Date.now()
+    if (!model || performance.now() - checkedAt < 2000) return
+    checkedAt = performance.now()
     try {
       const m = statSync(intentModelPath(deps.dataDir)).mtimeMs
       if (m !== modelMtime) {
@@ -129,7 +131,7 @@ export function createNluProvider(deps: {
       onTrained: (ms) => deps.logger.info({ ms }, 'intent model trained'),
     })
     modelMtime = statSync(file).mtimeMs
-    checkedAt = Date.now()
+    checkedAt = performance.now()
     return model
   }
 
@@ -137,7 +139,7 @@ export function createNluProvider(deps: {
     const shop = await deps.store.shops.get(shopId)
     const tz = typeof shop?.settings.timezone === 'string' ? shop.settings.timezone : 'Asia/Shanghai'
     const catalog = await catalogOf(deps.store, shopId)
-    return createNluEngine({ model: loadModel(), catalog, referenceDate: () => today(tz) })
+    return createNluEngine({ model: loadModel(), catalog, referenceDate: () => today(deps.clock, tz) })
   }
 
   return {

@@ -5,6 +5,7 @@
  */
 import type { Logger } from 'pino'
 import type { ConversationService } from '../core/conversation/conversation-service.js'
+import type { Clock } from '../core/ports/clock.js'
 import type { JobQueue, JobWorker } from '../core/ports/job-queue.js'
 import type { KeyedLock } from '../core/ports/pub-sub.js'
 import type { Store } from '../core/ports/store.js'
@@ -21,6 +22,7 @@ export type ProactiveWorkerDeps = {
   lock: KeyedLock
   logger: Logger
   newId: (prefix: string) => string
+  clock: Clock
   /** How often shops are checked for a due schedule or a new catalog (default 30 s). */
   watchIntervalMs?: number
   concurrency?: number
@@ -30,14 +32,14 @@ export type ProactiveWorker = { stop(): Promise<void> }
 
 /** The core's view of the server: store, message delivery, lock, clock, ids. */
 export function proactiveDeps(
-  d: Pick<ProactiveWorkerDeps, 'store' | 'conversations' | 'lock' | 'newId'>,
+  d: Pick<ProactiveWorkerDeps, 'store' | 'conversations' | 'lock' | 'newId' | 'clock'>,
 ): ProactiveDeps {
   return {
     store: d.store,
     postMessage: (m) => d.conversations.postMessage(m),
     startConversation: (c) => d.conversations.startConversation(c),
     lock: d.lock,
-    now: () => new Date(),
+    now: () => d.clock.now(),
     newId: d.newId,
   }
 }
@@ -80,7 +82,7 @@ export function startProactiveWorker(deps: ProactiveWorkerDeps): ProactiveWorker
         await deps.queue.enqueue({
           type: PROACTIVE_SCAN_JOB,
           payload: { shopId: shop.id },
-          runAt: Date.now() + settings.intervalMinutes * 60_000,
+          runAt: deps.clock.now().getTime() + settings.intervalMinutes * 60_000,
           dedupeKey: `proactive:scan:${shop.id}`,
         })
       }

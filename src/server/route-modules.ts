@@ -24,19 +24,30 @@ export function defaultRouteModules(): RouteModule[] {
     },
     {
       register(app, ctx, authShop) {
-        registerAnalyticsRoutes(app, { store: ctx.store, authShop })
+        registerAnalyticsRoutes(app, { store: ctx.store, authShop, now: () => ctx.clock.now() })
       },
       openapi: analyticsOpenApi,
     },
     {
       register(app, ctx, authShop) {
-        registerKnowledgeRoutes(app, { store: ctx.store, knowledge: ctx.knowledge.service, authShop })
+        registerKnowledgeRoutes(app, {
+          store: ctx.store,
+          knowledge: ctx.knowledge.service,
+          authShop,
+          now: () => ctx.clock.now(),
+        })
       },
       openapi: knowledgeOpenApi,
     },
     {
       register(app, ctx, authShop) {
-        registerTicketRoutes(app, { store: ctx.store, authShop, newId: ctx.newId, ...ctx.ticketHooks })
+        registerTicketRoutes(app, {
+          store: ctx.store,
+          authShop,
+          newId: ctx.newId,
+          now: () => ctx.clock.now(),
+          ...ctx.ticketHooks,
+        })
       },
       openapi: ticketOpenApiPaths,
     },

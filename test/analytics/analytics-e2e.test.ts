@@ -55,6 +55,7 @@ beforeAll(async () => {
     admin = Fastify()
     registerAnalyticsRoutes(admin, {
       store,
+      now: () => new Date(),
       async authShop(req) {
         const shop = await store.shops.get('demo')
         if (!shop || req.headers.authorization !== `Bearer ${shop.apiKey}`) {

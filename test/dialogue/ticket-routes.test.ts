@@ -37,9 +37,11 @@ beforeEach(async () => {
     const { status, body } = toHttpError(err)
     void reply.code(status).send(body)
   })
+  let ids = 0
   registerTicketRoutes(app, {
     store,
     now: () => clock,
+    newId: (p) => `${p}_${++ids}`,
     async authShop(req) {
       if (req.headers.authorization !== `Bearer ${shop.apiKey}`) throw new AppError('unauthorized', 'bad key')
       return shop
@@ -129,8 +131,11 @@ describe('ticket routes', () => {
 
   it('the ticket service calls onEvent for every change and survives a failing mirror', async () => {
     const seen: string[] = []
+    let n = 0
     const svc = createTicketService({
       store,
+      now: () => new Date('2026-06-10T08:00:00Z'),
+      newId: (p) => `${p}_${++n}`,
       onEvent: (e) => {
         seen.push(e.type)
         throw new Error('mirror down')

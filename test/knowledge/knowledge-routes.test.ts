@@ -5,9 +5,13 @@ import { createKnowledgeService } from '../../src/core/knowledge/knowledge-servi
 import { recordUnanswered } from '../../src/core/knowledge/unanswered-questions.js'
 import { toHttpError } from '../../src/server/http/to-http-error.js'
 import { knowledgeOpenApi, registerKnowledgeRoutes } from '../../src/server/routes/knowledge-routes.js'
+import { tickingNow } from '../helpers/ticking-clock.js'
 import { openTestStore, type TestStore } from './fixtures.js'
 
 const auth = { authorization: 'Bearer key-shop1' }
+const now = tickingNow()
+let ids = 0
+const unansweredOpts = () => ({ now: now(), newId: (p: string) => `${p}_${++ids}` })
 
 describe('knowledge admin API', () => {
   let t: TestStore
@@ -24,7 +28,12 @@ describe('knowledge admin API', () => {
       if (req.headers.authorization !== `Bearer ${t.shop.apiKey}`) throw new AppError('unauthorized', 'bad key')
       return t.shop
     }
-    registerKnowledgeRoutes(app, { store: t.store, knowledge: createKnowledgeService({ store: t.store }), authShop })
+    registerKnowledgeRoutes(app, {
+      store: t.store,
+      knowledge: createKnowledgeService({ store: t.store }),
+      authShop,
+      now,
+    })
     await app.listen({ port: 0, host: '127.0.0.1' })
   })
   afterEach(async () => {
@@ -177,9 +186,9 @@ describe('knowledge admin API', () => {
 
   it('offers grouped unanswered questions as FAQ candidates with counts', async () => {
     for (const text of ['你们有实体店吗', '你们有实体店吗？', '有没有实体店', '实体店在哪里', '能开发票吗']) {
-      await recordUnanswered(t.store, { shopId: 'shop1', text, reason: 'none' })
+      await recordUnanswered(t.store, { shopId: 'shop1', text, reason: 'none' }, unansweredOpts())
     }
-    await recordUnanswered(t.store, { shopId: 'shop1', text: '有实体店吗', reason: 'handoff' })
+    await recordUnanswered(t.store, { shopId: 'shop1', text: '有实体店吗', reason: 'handoff' }, unansweredOpts())
     const r = await call('GET', '/api/v1/admin/knowledge/candidates')
     expect(r.status).toBe(200)
     const top = r.json.candidates[0]

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createKnowledgeService, type KnowledgeService } from '../../src/core/knowledge/knowledge-service.js'
 import { createReviewWorkflow, type ReviewWorkflow } from '../../src/core/knowledge/review-workflow.js'
+import { tickingNow } from '../helpers/ticking-clock.js'
 import { openTestStore, type TestStore } from './fixtures.js'
 
 const editor = { author: 'alice' }
@@ -13,7 +14,11 @@ describe('knowledge service over a SQLite store', () => {
   beforeEach(async () => {
     t = await openTestStore()
     knowledge = createKnowledgeService({ store: t.store })
-    review = createReviewWorkflow({ store: t.store, invalidate: (id) => knowledge.invalidate(id) })
+    review = createReviewWorkflow({
+      store: t.store,
+      invalidate: (id) => knowledge.invalidate(id),
+      now: tickingNow(),
+    })
   })
   afterEach(async () => {
     await t.close()

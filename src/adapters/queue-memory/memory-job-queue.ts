@@ -20,7 +20,7 @@ type Entry = { job: Job; token: string | null; leaseUntil: number; seq: number }
  * restart; the proactive scans re-schedule themselves at start, which is all the embedded mode needs.
  */
 export function createMemoryJobQueue(options: JobQueueOptions = {}): JobQueue {
-  const o = resolveQueueOptions(options)
+  const o = resolveQueueOptions(options, () => Date.now())
   const jobs = new Map<string, Entry>()
   const dedupe = new Map<string, string>()
   const workers = new Set<JobWorker>()

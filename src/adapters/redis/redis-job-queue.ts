@@ -169,7 +169,7 @@ export async function createRedisJobQueue(
   prefix = 'kefu:',
   options: JobQueueOptions & { pollIntervalMs?: number } = {},
 ): Promise<JobQueue> {
-  const o = resolveQueueOptions(options)
+  const o = resolveQueueOptions(options, () => Date.now())
   const p = `${prefix}jq:`
   const r = new Redis(url, {
     connectTimeout: 3000,

@@ -4,12 +4,15 @@
 import { Kysely, PostgresDialect } from 'kysely'
 import pg from 'pg'
 import { AppError } from '../../core/errors.js'
+import type { Clock } from '../../core/ports/clock.js'
 import type { Store } from '../../core/ports/store.js'
 import type { Database } from './db-schema.js'
 import { createSqlStore } from './sql-store.js'
 import { toStoreError } from './to-store-error.js'
 
 export type PostgresStoreOptions = {
+  /** Stamps rows the store writes itself; default the system clock. */
+  clock?: Clock
   /** Schema for kefu's tables (created if missing); default: the server's search_path (`public`). */
   schema?: string
   /** Pool size; default 10. */
@@ -60,7 +63,12 @@ export async function openPostgresStore(url: string, opts: PostgresStoreOptions 
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
   // Kysely's Migrator looks its bookkeeping tables up by schema; tell it which one is ours.
   const resolvedSchema = schema ?? (await currentSchema(pool))
-  return createSqlStore({ dialect: 'postgres', db, schema: resolvedSchema })
+  return createSqlStore({
+    dialect: 'postgres',
+    db,
+    schema: resolvedSchema,
+    ...(opts.clock ? { clock: opts.clock } : {}),
+  })
 }
 
 async function currentSchema(pool: pg.Pool): Promise<string> {

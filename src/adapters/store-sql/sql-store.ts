@@ -19,6 +19,7 @@ import type {
 } from '../../core/domain/records.js'
 import type { Customer, FaqEntry, Fault, Locale, Order, Product, Shipment } from '../../core/domain/schemas.js'
 import { AppError } from '../../core/errors.js'
+import type { Clock } from '../../core/ports/clock.js'
 import type { Page, Store, TicketFilter } from '../../core/ports/store.js'
 import type { Database } from './db-schema.js'
 import { migrationProvider } from './migrations/index.js'
@@ -33,6 +34,8 @@ export type SqlStoreOptions = {
   schema?: string
   /** Extra clean-up after the Kysely instance is destroyed (e.g. closing the file handle). */
   onClose?: () => Promise<void>
+  /** Stamps updated_at / created_at of rows the store writes itself (default: the system clock). */
+  clock?: Clock
 }
 
 type Db = Kysely<Database> | Transaction<Database>
@@ -42,7 +45,22 @@ const BATCH_ROWS = 200
 // OFFSET needs a LIMIT on SQLite; this stands for "no limit" in both dialects.
 const NO_LIMIT = 2_147_483_647
 
-const now = (): string => new Date().toISOString()
+/** Every table holding a shop's data (all but `shops`), children before parents. */
+const SHOP_DATA_TABLES = [
+  'events',
+  'return_requests',
+  'ticket_comments',
+  'tickets',
+  'messages',
+  'conversations',
+  'faults',
+  'shipments',
+  'orders',
+  'customers',
+  'knowledge_versions',
+  'faq',
+  'products',
+] as const
 const json = (v: unknown): string => JSON.stringify(v ?? null)
 function parse<T>(text: string | null | undefined, fallback: T): T {
   if (text == null) return fallback
@@ -263,6 +281,7 @@ export function createSqlStore(opts: SqlStoreOptions): Store {
 
 function bind(opts: SqlStoreOptions, db: Db, inTx: boolean): Store {
   const { dialect } = opts
+  const now = (): string => (opts.clock ? opts.clock.now() : new Date()).toISOString()
   const pg = dialect === 'postgres'
 
   /** Runs `fn` atomically: in the surrounding transaction if there is one, else in a new one. */
@@ -375,6 +394,11 @@ function bind(opts: SqlStoreOptions, db: Db, inTx: boolean): Store {
       async list() {
         const rows = await db.selectFrom('shops').selectAll().orderBy('id').execute()
         return rows.map(toShop)
+      },
+      async purgeData(id: string) {
+        await atomic(async (d) => {
+          for (const table of SHOP_DATA_TABLES) await d.deleteFrom(table).where('shop_id', '=', id).execute()
+        })
       },
     }),
 

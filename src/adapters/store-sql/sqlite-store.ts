@@ -14,6 +14,7 @@ import {
   SqliteDriver,
 } from 'kysely'
 import { AppError } from '../../core/errors.js'
+import type { Clock } from '../../core/ports/clock.js'
 import type { Store } from '../../core/ports/store.js'
 import type { Database } from './db-schema.js'
 import { createSqlStore } from './sql-store.js'
@@ -24,6 +25,8 @@ const BUSY_TIMEOUT_MS = 5000
 export type SqliteStoreOptions = {
   /** Wait this long for another process's write lock; default 5 s. */
   busyTimeoutMs?: number
+  /** Stamps rows the store writes itself; default the system clock. */
+  clock?: Clock
 }
 
 /**
@@ -74,5 +77,5 @@ export async function openSqliteStore(path: string, opts: SqliteStoreOptions = {
   // NORMAL is durable across application crashes in WAL mode and much faster than FULL.
   sqlite.pragma('synchronous = NORMAL')
   const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: sqlite }) })
-  return createSqlStore({ dialect: 'sqlite', db })
+  return createSqlStore({ dialect: 'sqlite', db, ...(opts.clock ? { clock: opts.clock } : {}) })
 }

@@ -17,14 +17,12 @@ import { createConversationService } from '../../core/conversation/conversation-
 import { createDialogueManager } from '../../core/dialogue/dialogue-manager.js'
 import { checkTurn, normalizeStoryFile, type Story, type StoryFile } from '../../core/dialogue/story-format.js'
 import { AppError } from '../../core/errors.js'
-import type { NluEngine } from '../../core/nlu/types.js'
-import type { Store } from '../../core/ports/store.js'
+import { loadShopDir, readShopFile } from '../../server/demo-seed.js'
 import { ensureShop } from '../../server/import/ensure-shop.js'
-import { importFiles } from '../../server/import/import-file.js'
 import { createKnowledgeProvider } from '../../server/knowledge-provider.js'
+import { createNluProvider } from '../../server/nlu-provider.js'
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..')
-const KINDS = ['products', 'customers', 'orders', 'faq', 'faults'] as const
 
 export type StoryResult = {
   file: string
@@ -37,12 +35,6 @@ export type StoryResult = {
 }
 
 export type StoryReport = { total: number; passed: number; failed: number; stories: StoryResult[] }
-
-type NluProviderModule = {
-  createNluProvider(deps: { store: Store; dataDir: string; rootDir: string; logger: unknown }): {
-    forShop(shopId: string): Promise<NluEngine>
-  }
-}
 
 /** Lists story files: a file, or every .yaml/.yml/.json in a directory (sorted). */
 export function storyFiles(path: string): string[] {
@@ -100,30 +92,39 @@ async function runFile(file: string, sf: StoryFile, dataDir: string, shopId: str
   const store = await openStore(`sqlite://${join(tmp, 'kefu.db')}`)
   const pubsub = createMemoryPubSub()
   try {
-    const inputs = KINDS.map((kind) => ({ kind, path: join(dataDir, `${kind}.jsonl`) })).filter((f) =>
-      statSync(f.path, { throwIfNoEntry: false })?.isFile(),
-    )
-    if (inputs.length === 0) throw new AppError('not_found', `${file}: no shop data (*.jsonl) in ${dataDir}`)
+    const shopFile = readShopFile(dataDir)
+    // The story's clock: the story's `now`, else the file's, else the shop's reference moment.
+    const startOf = (story?: Story): Date => {
+      const at = story?.now ?? sf.now ?? shopFile?.asOf
+      if (!at) {
+        throw new AppError(
+          'invalid_input',
+          `${file}: set \`now:\` (the stories' clock) or give ${dataDir} a shop.json with asOf`,
+        )
+      }
+      return new Date(at)
+    }
     // Every story gets its own copy of the shop (same data, own shop id) so a story that cancels an
-    // order or opens a return cannot change what the next story sees.
-    const loadShop = async (id: string) => {
-      await ensureShop(store, id, { name: shopId === 'demo' ? 'Kefu Demo Shop' : 'Story Shop' })
-      await importFiles(store, inputs, { shopId: id })
+    // order or opens a return cannot change what the next story sees. Timestamps move with the story's
+    // clock exactly as the demo moves with the server's (no move when the clock is the shop's asOf).
+    const loadShop = async (id: string, at: Date) => {
+      const shop = await ensureShop(store, id, { name: shopFile?.name ?? 'Story Shop' })
+      if (shopFile) await store.shops.upsert({ ...shop, settings: { ...shop.settings, ...shopFile.settings } })
+      const loaded = await loadShopDir(store, dataDir, id, at)
+      if (!loaded) throw new AppError('not_found', `${file}: no shop data (*.jsonl) in ${dataDir}`)
     }
-    await loadShop(shopId)
-    let nluMod: NluProviderModule
-    try {
-      nluMod = (await import(['../../server', 'nlu-provider.js'].join('/'))) as NluProviderModule
-    } catch (e) {
-      throw new AppError('not_implemented', 'the NLU provider (src/server/nlu-provider.ts) is not available', {
-        cause: e,
-      })
-    }
-    const nlu = nluMod.createNluProvider({ store, dataDir: tmp, rootDir: ROOT, logger })
+    let clock = startOf()
+    await loadShop(shopId, clock)
+    const nlu = createNluProvider({
+      store,
+      dataDir: tmp,
+      rootDir: ROOT,
+      logger,
+      clock: { specificationVersion: 'v1', now: () => clock },
+    })
     // One NLU model for all copies: they hold the same catalog, and training once keeps the run fast.
     const engine = await nlu.forShop(shopId)
     const knowledge = await createKnowledgeProvider({ store, pubsub, logger })
-    let clock = new Date()
     const conversations = createConversationService({
       store,
       nluFor: async () => engine,
@@ -137,9 +138,8 @@ async function runFile(file: string, sf: StoryFile, dataDir: string, shopId: str
     const out: StoryResult[] = []
     for (const [i, story] of sf.stories.entries()) {
       const storyShop = `${shopId}-s${i + 1}`
-      await loadShop(storyShop)
-      const base = story.now ?? sf.now
-      clock = base ? new Date(base) : new Date()
+      clock = startOf(story)
+      await loadShop(storyShop, clock)
       out.push(await runStory(file, story, storyShop, conversations, () => (clock = new Date(clock.getTime() + 1000))))
     }
     await knowledge.close()

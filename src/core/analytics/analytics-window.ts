@@ -104,7 +104,7 @@ function parseInstant(name: 'from' | 'to', value: string, tzOffsetMinutes: numbe
  * longer than 366 days.
  *
  * @example
- * resolveAnalyticsWindow({ from: '2026-06-01', to: '2026-06-08', tz: '+08:00' }, new Date())
+ * resolveAnalyticsWindow({ from: '2026-06-01', to: '2026-06-08', tz: '+08:00' }, clock.now())
  */
 export function resolveAnalyticsWindow(input: AnalyticsWindowInput, now: Date): AnalyticsWindow {
   const tzOffsetMinutes = input.tz === undefined || input.tz === '' ? 0 : parseTzOffset(input.tz)

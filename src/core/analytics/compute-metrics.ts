@@ -394,8 +394,8 @@ function emptySummary(o: ComputeMetricsOptions, horizon: number, settleHours: nu
  * identified customers.
  *
  * @example
- * const w = resolveAnalyticsWindow({ from: '2026-06-01', to: '2026-06-08' }, new Date())
- * const { summary, daily } = await computeMetrics(store, { shopId: 'demo', ...w, now: new Date() })
+ * const w = resolveAnalyticsWindow({ from: '2026-06-01', to: '2026-06-08' }, clock.now())
+ * const { summary, daily } = await computeMetrics(store, { shopId: 'demo', ...w, now: clock.now() })
  */
 export async function computeMetrics(store: Store, o: ComputeMetricsOptions): Promise<MetricsReport> {
   const settleHours = o.settleHours ?? DEFAULT_SETTLE_HOURS

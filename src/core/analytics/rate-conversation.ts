@@ -66,7 +66,7 @@ function parseComment(comment: unknown): string | null {
  * conversation. Closed conversations can be rated (the usual moment to ask).
  *
  * @example
- * await rateConversation(store, { shopId, conversationId, score: 5, comment: '很满意', now: new Date(), newId })
+ * await rateConversation(store, { shopId, conversationId, score: 5, comment: '很满意', now: clock.now(), newId })
  */
 export async function rateConversation(store: Store, input: RateConversationInput): Promise<ConversationRating> {
   const score = parseCsatScore(input.score)

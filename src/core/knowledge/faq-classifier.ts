@@ -75,7 +75,7 @@ export function trainFaqClassifier(
   featurize: (text: string) => string[],
   opts: FaqClassifierOptions = {},
 ): FaqClassifier | null {
-  const started = typeof performance !== 'undefined' ? performance.now() : Date.now()
+  const started = performance.now()
   if (entries < 2 || examples.length === 0) return null
   const feats = examples.map((e) => featurize(e.text))
   const df = new Map<string, number>()
@@ -142,7 +142,7 @@ export function trainFaqClassifier(
   }
   const bias = new Float64Array(k)
   for (let c = 0; c < k; c++) bias[c] = fit.w[cols * k + c]!
-  const trainMs = (typeof performance !== 'undefined' ? performance.now() : Date.now()) - started
+  const trainMs = performance.now() - started
   return {
     entries: k,
     features: cols,

@@ -169,7 +169,7 @@ const DEVICE_MISMATCH = 0.6
 
 type Ranked = { coll: Collection; i: number; score: number; variant: number; fused: number }
 
-const NOW = () => (typeof performance !== 'undefined' ? performance.now() : Date.now())
+const NOW = () => performance.now()
 
 /**
  * Builds one shop's knowledge base: a sparse index per kind and locale, the

@@ -53,7 +53,7 @@ export type ReviewWorkflowOptions = {
   store: Store
   /** Called after a change that alters what customers see (publish, archive, rollback, import). */
   invalidate: (shopId: string) => void
-  now?: () => Date
+  now: () => Date
 }
 
 const TRANSITIONS: Record<'submit' | 'publish' | 'archive', KnowledgeStatus[]> = {
@@ -69,7 +69,7 @@ const TRANSITIONS: Record<'submit' | 'publish' | 'archive', KnowledgeStatus[]> =
  */
 export function createReviewWorkflow(options: ReviewWorkflowOptions): ReviewWorkflow {
   const { store, invalidate } = options
-  const now = options.now ?? (() => new Date())
+  const { now } = options
 
   async function head(tx: Store, shopId: string, id: string): Promise<FaqEntry> {
     const entry = await tx.faq.get(shopId, id)

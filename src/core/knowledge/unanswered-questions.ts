@@ -40,18 +40,18 @@ export function unansweredEvent(
 export async function recordUnanswered(
   store: Pick<Store, 'events'>,
   q: UnansweredQuestion,
-  opts: { now?: Date; newId?: (prefix: string) => string } = {},
+  opts: { now: Date; newId: (prefix: string) => string },
 ): Promise<void> {
   const text = q.text.trim().slice(0, 1000)
   if (!text) return
-  const id = opts.newId ? opts.newId('evt') : `evt_${Date.now().toString(36)}${Math.random().toString(36).slice(2, 10)}`
+  const id = opts.newId('evt')
   await store.events.append({
     id,
     shopId: q.shopId,
     type: UNANSWERED_EVENT,
     conversationId: q.conversationId ?? null,
     data: { text, locale: q.locale ?? detectLocale(text), reason: q.reason },
-    createdAt: (opts.now ?? new Date()).toISOString(),
+    createdAt: opts.now.toISOString(),
   })
 }
 

@@ -88,7 +88,7 @@ export async function groundedAnswer(
     facts,
     history: ctx.history,
   })
-  const started = Date.now()
+  const started = performance.now()
   let result: Awaited<ReturnType<typeof llm.generate>>
   try {
     result = await llm.generate({ messages, temperature: settings.temperature, maxTokens: settings.maxTokens })
@@ -108,13 +108,13 @@ export async function groundedAnswer(
             timeout: Boolean(details?.timeout),
             // AppError messages of the adapter carry no secrets and no vendor text.
             message: AppError.isInstance(e) ? e.message : 'unexpected error',
-            latencyMs: Date.now() - started,
+            latencyMs: Math.round(performance.now() - started),
           },
         },
       ],
     }
   }
-  const latencyMs = Date.now() - started
+  const latencyMs = Math.round(performance.now() - started)
   const usage = result.usage ? { usage: result.usage } : {}
   if (result.finishReason === 'length') return rejected('truncated', [], base, latencyMs, usage)
   const findProducts = productFinder(ctx.knowledge)

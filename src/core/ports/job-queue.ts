@@ -101,14 +101,17 @@ export type JobQueue = {
   close(): Promise<void>
 }
 
-/** Resolved queue options with defaults. */
-export function resolveQueueOptions(o: JobQueueOptions = {}): Required<JobQueueOptions> {
+/**
+ * Resolved queue options with defaults. `systemNow` is the adapter's clock when the caller gave
+ * none (core never reads the wall clock itself).
+ */
+export function resolveQueueOptions(o: JobQueueOptions, systemNow: () => number): Required<JobQueueOptions> {
   return {
     visibilityTimeoutMs: o.visibilityTimeoutMs ?? 30_000,
     maxAttempts: o.maxAttempts ?? 5,
     backoffBaseMs: o.backoffBaseMs ?? 1000,
     backoffMaxMs: o.backoffMaxMs ?? 600_000,
-    now: o.now ?? (() => Date.now()),
+    now: o.now ?? systemNow,
   }
 }
 

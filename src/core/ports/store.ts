@@ -42,6 +42,12 @@ export type Store = {
     get(id: string): Promise<Shop | null>
     upsert(shop: Shop): Promise<void>
     list(): Promise<Shop[]>
+    /**
+     * Deletes everything the shop holds (catalog, FAQ and its history, customers, orders, faults,
+     * conversations, messages, tickets, returns, events) in one transaction; the shop itself, its
+     * keys and settings stay. Used to reload the demo shop.
+     */
+    purgeData(id: string): Promise<void>
   }
   products: {
     upsertMany(shopId: string, rows: Product[]): Promise<void>

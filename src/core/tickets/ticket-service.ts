@@ -41,8 +41,8 @@ export type CreateTicketInput = {
 
 export type TicketServiceDeps = {
   store: Store
-  now?: () => Date
-  newId?: (prefix: string) => string
+  now: () => Date
+  newId: (prefix: string) => string
   /** Called after each change is stored (webhook mirror, WebSocket push…). Errors are swallowed. */
   onEvent?: (event: DomainEvent, ticket: Ticket) => void | Promise<void>
   /** Pushes a stored customer-visible message to live clients. */
@@ -52,15 +52,6 @@ export type TicketServiceDeps = {
 /** True when an unresolved ticket is past its SLA due time. */
 export function isSlaBreached(t: Ticket, now: Date): boolean {
   return t.status !== 'resolved' && t.status !== 'closed' && new Date(t.slaDueAt).getTime() < now.getTime()
-}
-
-let counter = 0
-function defaultId(prefix: string): string {
-  counter = (counter + 1) % 1_000_000
-  const rand = Math.floor(Math.random() * 36 ** 4)
-    .toString(36)
-    .padStart(4, '0')
-  return `${prefix}${Date.now().toString(36)}${counter.toString(36)}${rand}`.toUpperCase()
 }
 
 const STATUS_TEXT: Record<TicketStatus, [string, string]> = {
@@ -75,8 +66,7 @@ const STATUS_TEXT: Record<TicketStatus, [string, string]> = {
 /** Creates the ticket service over a store. */
 export function createTicketService(deps: TicketServiceDeps) {
   const { store } = deps
-  const now = deps.now ?? (() => new Date())
-  const newId = deps.newId ?? defaultId
+  const { now, newId } = deps
 
   async function emit(shopId: string, type: string, t: Ticket, data: Record<string, unknown>): Promise<void> {
     const e: DomainEvent = {

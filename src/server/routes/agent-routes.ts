@@ -22,6 +22,7 @@ import {
   MAX_NOTE_CHARS,
 } from '../../core/handoff/agent-desk.js'
 import { deskChannel } from '../../core/handoff/desk-channel.js'
+import type { Clock } from '../../core/ports/clock.js'
 import type { PubSub } from '../../core/ports/pub-sub.js'
 import type { Store } from '../../core/ports/store.js'
 import type { RouteModule } from '../build-app.js'
@@ -33,6 +34,7 @@ export type AgentRouteDeps = {
   store: Store
   pubsub: PubSub
   authShop(req: FastifyRequest): Promise<Shop>
+  clock: Clock
 }
 
 const BASE = '/api/v1/admin/agent'
@@ -103,7 +105,7 @@ export function registerAgentRoutes(app: FastifyInstance, deps: AgentRouteDeps):
 
   app.get(`${BASE}/queue`, async (req) => {
     const { shop } = await auth(req)
-    return { queue: await desk.queue(shop.id), serverTime: new Date().toISOString() }
+    return { queue: await desk.queue(shop.id), serverTime: deps.clock.now().toISOString() }
   })
 
   app.get(`${BASE}/mine`, async (req) => {
@@ -393,10 +395,10 @@ export const agentRouteModule: RouteModule = {
       knowledgeFor: (shopId) => ctx.knowledge.forShop(shopId),
       pubsub: ctx.pubsub,
       lock: ctx.lock,
-      clock: () => new Date(),
+      clock: () => ctx.clock.now(),
       newId: ctx.newId,
     })
-    registerAgentRoutes(app, { desk, store: ctx.store, pubsub: ctx.pubsub, authShop })
+    registerAgentRoutes(app, { desk, store: ctx.store, pubsub: ctx.pubsub, authShop, clock: ctx.clock })
     // The console is web/dist/console/index.html; the static files answer /console/ only.
     app.get('/console', async (_req, reply) => reply.redirect('/console/'))
   },

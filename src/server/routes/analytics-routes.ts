@@ -16,8 +16,8 @@ import { parseBody } from '../http/validate.js'
 export type AnalyticsRoutesDeps = {
   store: Store
   authShop(request: FastifyRequest): Promise<Shop>
-  /** Clock for the default window and the horizon; tests pin it. */
-  now?: () => Date
+  /** Clock for the default window and the horizon. */
+  now: () => Date
 }
 
 const windowQuery = {
@@ -38,7 +38,7 @@ const timeseriesQuery = z.object(windowQuery).strict()
  * kefu's error handler: 401 without a valid key, 400 for bad dates, `from ≥ to` or > 366 days.
  */
 export function registerAnalyticsRoutes(app: FastifyInstance, deps: AnalyticsRoutesDeps): void {
-  const now = deps.now ?? (() => new Date())
+  const { now } = deps
   const base = '/api/v1/admin/analytics'
 
   app.get(`${base}/summary`, async (req, reply) => {

@@ -14,6 +14,7 @@ import {
 } from '../../core/conversation/conversation-service.js'
 import { localeSchema } from '../../core/domain/schemas.js'
 import { AppError } from '../../core/errors.js'
+import type { Clock } from '../../core/ports/clock.js'
 import type { PubSub } from '../../core/ports/pub-sub.js'
 import type { Store } from '../../core/ports/store.js'
 import {
@@ -33,6 +34,7 @@ export type ChatRouteDeps = {
   pubsub: PubSub
   secret: string
   newId: (prefix: string) => string
+  clock: Clock
 }
 
 const startSchema = z
@@ -96,7 +98,7 @@ export function registerChatRoutes(app: FastifyInstance, deps: ChatRouteDeps): v
       shopId: shop.id,
       conversationId: conv.id,
       customerId,
-      iat: Math.floor(Date.now() / 1000),
+      iat: Math.floor(deps.clock.now().getTime() / 1000),
     })
     reply.code(201)
     return { id: conv.id, token, shopId: shop.id, customerId, status: conv.status }
@@ -128,7 +130,7 @@ export function registerChatRoutes(app: FastifyInstance, deps: ChatRouteDeps): v
       conversationId: id,
       score: body.score as number,
       ...(body.comment !== undefined ? { comment: body.comment as string } : {}),
-      now: new Date(),
+      now: deps.clock.now(),
       newId: deps.newId,
     })
     reply.code(201)

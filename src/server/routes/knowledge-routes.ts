@@ -19,6 +19,7 @@ export type KnowledgeRoutesDeps = {
   store: Store
   knowledge: KnowledgeService
   authShop: (request: FastifyRequest) => Promise<Shop>
+  now: () => Date
 }
 
 const author = z.string().trim().min(1).max(100).optional()
@@ -94,7 +95,11 @@ const IMPORT_MAX_BYTES = 20 * 1024 * 1024
  */
 export function registerKnowledgeRoutes(app: FastifyInstance, deps: KnowledgeRoutesDeps): void {
   const { store, knowledge } = deps
-  const review = createReviewWorkflow({ store, invalidate: (shopId) => knowledge.invalidate(shopId) })
+  const review = createReviewWorkflow({
+    store,
+    invalidate: (shopId) => knowledge.invalidate(shopId),
+    now: deps.now,
+  })
 
   app.register(async (scope) => {
     for (const type of ['application/x-ndjson', 'application/jsonl', 'application/jsonlines']) {

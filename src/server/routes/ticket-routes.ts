@@ -17,8 +17,8 @@ export type TicketRouteDeps = {
   notify?(conversationId: string, message: Message): void | Promise<void>
   /** Every ticket event after it is stored (webhook mirror). */
   onEvent?(event: DomainEvent, ticket: Ticket): void | Promise<void>
-  now?: () => Date
-  newId?: (prefix: string) => string
+  now: () => Date
+  newId: (prefix: string) => string
 }
 
 const statusEnum = z.enum(TICKET_STATUSES as [string, ...string[]])
@@ -68,8 +68,8 @@ const idParams = z.object({ id: z.string().min(1).max(100) })
 export function registerTicketRoutes(app: FastifyInstance, deps: TicketRouteDeps): void {
   const tickets = createTicketService({
     store: deps.store,
-    ...(deps.now ? { now: deps.now } : {}),
-    ...(deps.newId ? { newId: deps.newId } : {}),
+    now: deps.now,
+    newId: deps.newId,
     ...(deps.notify ? { notify: deps.notify } : {}),
     ...(deps.onEvent ? { onEvent: deps.onEvent } : {}),
   })
