@@ -8,8 +8,8 @@ export default defineConfig({
     // PostgreSQL / Redis / browser suites share machine services; files still run in parallel,
     // each test isolates itself with its own schema / key prefix / data dir.
     pool: 'forks',
-    // CI runs on a loaded 2-core machine; a failing test gets one more try there (a real bug fails twice).
-    retry: process.env.CI ? 1 : 0,
+    // No retries: a flaky test is a bug to fix, not to hide.
+    retry: 0,
     // Builds web/dist once, before any browser test, when it is missing or stale.
     globalSetup: ['test/global-setup.ts'],
   },

@@ -21,7 +21,10 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<CommandMod
     load: () => load('eval'),
   },
   search: { summary: 'search TEXT [--shop ID] [--json]: ranked knowledge hits', load: () => load('search') },
-  seed: { summary: 'seed [--force]: load the demo shop into the data directory', load: () => load('seed') },
+  demo: {
+    summary: 'demo reset | demo status: reload the demo shop and move it to today (other shops untouched)',
+    load: () => load('demo'),
+  },
   shop: {
     summary: 'shop show | shop settings FILE.json [--shop ID]: show a shop, change its settings',
     load: () => load('shop'),

@@ -85,15 +85,19 @@ export async function createAppContext(
     clock?: Clock
   } = {},
 ): Promise<AppContext> {
-  const logger = pino({
-    level: opts.quiet && config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL,
-    redact: { paths: ['req.headers.authorization', '*.text', '*.phone', '*.address'], censor: '[redacted]' },
-  })
+  // One-shot CLI contexts (quiet) log to stderr so that stdout stays the command's output (--json).
+  const logger = pino(
+    {
+      level: opts.quiet && config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL,
+      redact: { paths: ['req.headers.authorization', '*.text', '*.phone', '*.address'], censor: '[redacted]' },
+    },
+    pino.destination(opts.quiet ? 2 : 1),
+  )
   const dataDir = resolve(config.KEFU_DATA_DIR)
   mkdirSync(dataDir, { recursive: true })
   const secret = loadSecret(config, dataDir)
 
-  const clock = opts.clock ?? systemClock()
+  const clock = opts.clock ?? systemClock(config.KEFU_CLOCK_START ? new Date(config.KEFU_CLOCK_START) : undefined)
   const store = await openStore(config.databaseUrl, { clock })
   const cleanups: Array<() => Promise<void>> = [() => store.close()]
   try {

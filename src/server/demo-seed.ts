@@ -14,6 +14,7 @@ import type { Logger } from 'pino'
 import { z } from 'zod'
 import { shiftTimestamps } from '../core/demo/shift-timestamps.js'
 import type { ImportKind } from '../core/domain/schemas.js'
+import { shopSettingsPatchSchema } from '../core/domain/shop-settings.js'
 import { AppError } from '../core/errors.js'
 import type { Clock } from '../core/ports/clock.js'
 import type { Store } from '../core/ports/store.js'
@@ -29,7 +30,7 @@ const shopFileSchema = z
   .object({
     asOf: z.string().datetime({ offset: true }),
     name: z.string().min(1),
-    settings: z.record(z.string(), z.unknown()).default({}),
+    settings: shopSettingsPatchSchema.default({}),
   })
   .strict()
 

@@ -2,6 +2,7 @@
  * Starts kefu's HTTP server: parse config, compose the app, listen.
  * Used by `kefu serve` / `npm start` and by end-to-end tests (port 0).
  */
+import type { Clock } from '../core/ports/clock.js'
 import { createAppContext } from './app-context.js'
 import { buildApp } from './build-app.js'
 import { parseConfig } from './config/schema.js'
@@ -16,14 +17,21 @@ export type RunningServer = {
 }
 
 export async function startServer(
-  opts: { port?: number; host?: string; dataDir?: string; env?: Record<string, string | undefined> } = {},
+  opts: {
+    port?: number
+    host?: string
+    dataDir?: string
+    env?: Record<string, string | undefined>
+    /** The server's clock (default: the system clock, or KEFU_CLOCK_START). */
+    clock?: Clock
+  } = {},
 ): Promise<RunningServer> {
   const overrides: Record<string, string> = {}
   if (opts.port !== undefined) overrides.PORT = String(opts.port)
   if (opts.host) overrides.HOST = opts.host
   if (opts.dataDir) overrides.KEFU_DATA_DIR = opts.dataDir
   const config = parseConfig(opts.env ?? process.env, overrides)
-  const ctx = await createAppContext(config)
+  const ctx = await createAppContext(config, opts.clock ? { clock: opts.clock } : {})
   const app = await buildApp(ctx, defaultRouteModules())
   try {
     // Warm up before accepting traffic: the intent model (trained on a first start) and the demo

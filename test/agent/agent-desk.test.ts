@@ -2,6 +2,7 @@
  * The agent desk over a real store (SQLite file always, PostgreSQL when KEFU_TEST_DATABASE_URL is set):
  * queue order, the claim race, who may reply, release and close transitions, notes, the whole context.
  */
+
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createMemoryLock, createMemoryPubSub } from '../../src/adapters/pubsub-memory/memory-pub-sub.js'
 import { conversationChannel, createConversationService } from '../../src/core/conversation/conversation-service.js'
@@ -23,6 +24,7 @@ import {
   type OpenedStore,
   storeBackends,
 } from '../helpers/store-fixtures.js'
+import { tickingNow } from '../helpers/ticking-clock.js'
 
 const alice = { id: 'alice', name: 'Alice' }
 const bob = { id: 'bob', name: '小王' }
@@ -56,10 +58,9 @@ function recordingKnowledge(asked: string[]): KnowledgeBase {
   }
 }
 
-function makeDesk(store: Store, pubsub: PubSub, lock: KeyedLock, asked: string[] = [], clock = () => new Date()) {
+function makeDesk(store: Store, pubsub: PubSub, lock: KeyedLock, asked: string[] = [], clock = tickingNow()) {
   let n = 0
-  const newId = (p: string) =>
-    `${p}_${Date.now().toString(36)}${(n++).toString(36)}${Math.random().toString(36).slice(2, 8)}`
+  const newId = (p: string) => `${p}_${(n++).toString(36)}${Math.random().toString(36).slice(2, 8)}`
   const unused = async (): Promise<never> => {
     throw new Error('the desk must not run customer turns')
   }
@@ -345,7 +346,7 @@ for (const backend of storeBackends()) {
         type: 'handoff.requested',
         conversationId: c.id,
         data: { reason: 'customer_requested_human: human_agent' },
-        createdAt: new Date().toISOString(),
+        createdAt: '2026-06-10T08:00:00.000Z',
       })
 
       const ctx = await desk.context(shop.id, c.id)

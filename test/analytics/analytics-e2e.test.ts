@@ -2,8 +2,10 @@
  * End to end: conversations driven through the real server (HTTP chat API, real pipeline, SQLite in a
  * tmp data dir), then the analytics summary read through the admin API with the demo shop's key.
  */
+
 import Fastify, { type FastifyInstance } from 'fastify'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { systemClock } from '../../src/adapters/clock/system-clock.js'
 import { openStore } from '../../src/adapters/open-store.js'
 import { rateConversation } from '../../src/core/analytics/rate-conversation.js'
 import { AppError } from '../../src/core/errors.js'
@@ -14,6 +16,8 @@ import { tempDir } from '../helpers/temp-dir.js'
 import { makeOrder } from './analytics-fixtures.js'
 
 const dir = tempDir('kefu-analytics-e2e-')
+/** The server's day is pinned: the analytics window and the order below do not depend on the date the test runs. */
+const clock = systemClock(new Date('2026-06-10T08:00:00Z'))
 let server: RunningServer
 let store: Store
 let admin: FastifyInstance | null = null
@@ -46,7 +50,7 @@ async function converse(texts: string[], body: Json = {}) {
 }
 
 beforeAll(async () => {
-  server = await startServer({ port: 0, host: '127.0.0.1', dataDir: dir.path, env: { LOG_LEVEL: 'warn' } })
+  server = await startServer({ port: 0, host: '127.0.0.1', dataDir: dir.path, env: { LOG_LEVEL: 'warn' }, clock })
   // A second connection to the server's database (SQLite WAL: concurrent readers are fine).
   store = await openStore(`sqlite://${dir.path}/kefu.db`)
   const probe = await fetch(`${server.url}/api/v1/admin/analytics/summary`)
@@ -55,7 +59,7 @@ beforeAll(async () => {
     admin = Fastify()
     registerAnalyticsRoutes(admin, {
       store,
-      now: () => new Date(),
+      now: () => clock.now(),
       async authShop(req) {
         const shop = await store.shops.get('demo')
         if (!shop || req.headers.authorization !== `Bearer ${shop.apiKey}`) {
@@ -95,11 +99,11 @@ describe('analytics over conversations driven through the server', () => {
       conversationId: greeting.id,
       score: 5,
       comment: '很快',
-      now: new Date(),
-      newId: (p) => `${p}_e2e_${Date.now()}`,
+      now: clock.now(),
+      newId: (p) => `${p}_e2e_rating`,
     })
     await store.orders.upsertMany('demo', [
-      makeOrder('E2E-1', 'e2e-buyer', new Date(Date.now() + 3_600_000).toISOString()),
+      makeOrder('E2E-1', 'e2e-buyer', new Date(clock.now().getTime() + 3_600_000).toISOString()),
     ])
 
     const apiKey = (await store.shops.get('demo'))!.apiKey

@@ -4,6 +4,7 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest'
 import { createMemoryJobQueue } from '../../src/adapters/queue-memory/memory-job-queue.js'
 import { createRedisJobQueue } from '../../src/adapters/redis/redis-job-queue.js'
 import type { Job, JobQueue, JobQueueOptions } from '../../src/core/ports/job-queue.js'
+import { waitFor } from '../helpers/wait-for.js'
 
 const redisUrl = process.env.KEFU_TEST_REDIS_URL
 
@@ -36,14 +37,6 @@ if (redisUrl) {
     if (keys.length > 0) await r.del(...keys)
     r.disconnect()
   })
-}
-
-const waitFor = async (cond: () => boolean | Promise<boolean>, ms = 5000) => {
-  const end = Date.now() + ms
-  while (!(await cond())) {
-    if (Date.now() > end) throw new Error('timed out waiting')
-    await new Promise((r) => setTimeout(r, 5))
-  }
 }
 
 function fakeClock(start = 1_800_000_000_000) {

@@ -3,6 +3,7 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { createMemoryLock, createMemoryPubSub } from '../../src/adapters/pubsub-memory/memory-pub-sub.js'
 import { createRedisLock, createRedisPubSub } from '../../src/adapters/redis/redis-pub-sub.js'
 import type { KeyedLock, PubSub } from '../../src/core/ports/pub-sub.js'
+import { waitFor } from '../helpers/wait-for.js'
 
 const redisUrl = process.env.KEFU_TEST_REDIS_URL
 type Backend = { name: string; pubsub: () => Promise<PubSub>; lock: () => Promise<KeyedLock> }
@@ -17,14 +18,6 @@ if (redisUrl) {
     pubsub: () => createRedisPubSub(redisUrl, prefix),
     lock: () => createRedisLock(redisUrl, prefix),
   })
-}
-
-const waitFor = async (cond: () => boolean, ms = 3000) => {
-  const end = Date.now() + ms
-  while (!cond()) {
-    if (Date.now() > end) throw new Error('timed out waiting')
-    await new Promise((r) => setTimeout(r, 5))
-  }
 }
 
 for (const b of backends) {

@@ -2,6 +2,7 @@
  * A merchant runs `kefu import` next to a live server: the very next turns use the new data,
  * with no restart.
  */
+
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -9,6 +10,7 @@ import { openStore } from '../../src/adapters/open-store.js'
 import { type RunningServer, startServer } from '../../src/server/start-server.js'
 import { askOnce, replyText } from '../helpers/chat-client.js'
 import { tempDir } from '../helpers/temp-dir.js'
+import { waitFor } from '../helpers/wait-for.js'
 
 let server: RunningServer
 const dir = tempDir()
@@ -40,9 +42,18 @@ describe('import next to a running server', () => {
     } finally {
       await store.close()
     }
-    // The server re-checks the shop's catalog version at most every 2 seconds.
-    await new Promise((r) => setTimeout(r, 2100))
-    const after = await ask('X2 Pro 多少钱')
+    // The server re-checks the shop's catalog version at most every 2 seconds: wait for the new price.
+    let after = ''
+    await waitFor(
+      async () => {
+        after = await ask('X2 Pro 多少钱')
+        return after.includes('4999')
+      },
+      {
+        intervalMs: 250,
+        what: 'the imported price',
+      },
+    )
     expect(after).toContain('4999')
     expect(after).not.toContain('5499.00 ')
   })

@@ -2,12 +2,14 @@
  * `kefu train` rewrites the model in the data dir; a running server picks the new model up on
  * the following turns without a restart.
  */
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { intentModelPath, writeIntentModel } from '../../src/adapters/nlu-model-file/intent-model-file.js'
 import { trainIntentModel } from '../../src/core/nlu/train-intent-model.js'
 import { type RunningServer, startServer } from '../../src/server/start-server.js'
 import { askOnce } from '../helpers/chat-client.js'
 import { tempDir } from '../helpers/temp-dir.js'
+import { waitFor } from '../helpers/wait-for.js'
 
 let server: RunningServer
 const dir = tempDir()
@@ -37,7 +39,7 @@ describe('model reload', () => {
       { holdout: 0 },
     )
     writeIntentModel(intentModelPath(dir.path), odd)
-    await new Promise((r) => setTimeout(r, 2100))
-    expect(await intentOf('开发票')).toBe('complaint')
+    // The server re-checks the model file at most every 2 seconds: wait for the new model's answer.
+    await waitFor(async () => (await intentOf('开发票')) === 'complaint', { intervalMs: 250, what: 'the new model' })
   })
 })

@@ -3,6 +3,7 @@
  * an import lowers the price, the scan pushes the alert over the customer's WebSocket (once); the
  * delayed-parcel scan apologises to the demo customer with a delayed order (once); the admin API.
  */
+
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -10,6 +11,7 @@ import WebSocket from 'ws'
 import { openStore } from '../../src/adapters/open-store.js'
 import { type RunningServer, startServer } from '../../src/server/start-server.js'
 import { tempDir } from '../helpers/temp-dir.js'
+import { waitFor } from '../helpers/wait-for.js'
 
 type Msg = { role: string; text: string; seq: number; meta: Record<string, unknown> }
 type Turn = {
@@ -71,14 +73,6 @@ async function openStream(c: { id: string; token: string }) {
     ws.on('error', reject)
   })
   return { ws, messages }
-}
-
-async function waitFor(cond: () => boolean | Promise<boolean>, ms = 20_000) {
-  const end = Date.now() + ms
-  while (!(await cond())) {
-    if (Date.now() > end) throw new Error('timed out waiting')
-    await new Promise((r) => setTimeout(r, 25))
-  }
 }
 
 async function history(c: { id: string; token: string }): Promise<Msg[]> {

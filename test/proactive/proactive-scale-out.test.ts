@@ -3,6 +3,7 @@
  * locks): scans started on both at once send each notice once; an import is picked up by whichever
  * instance's worker claims the queued scan, and the alert reaches a WebSocket held by the other.
  */
+
 import { randomUUID } from 'node:crypto'
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -13,6 +14,7 @@ import { openStore } from '../../src/adapters/open-store.js'
 import { importFile } from '../../src/server/import/import-file.js'
 import { type RunningServer, startServer } from '../../src/server/start-server.js'
 import { tempDir } from '../helpers/temp-dir.js'
+import { waitFor } from '../helpers/wait-for.js'
 
 const dbUrl = process.env.KEFU_TEST_DATABASE_URL
 const redisUrl = process.env.KEFU_TEST_REDIS_URL
@@ -82,14 +84,6 @@ describe.skipIf(!dbUrl || !redisUrl)('proactive scale-out: two instances on Post
     return { ws, got }
   }
 
-  async function waitFor(cond: () => boolean, ms = 30_000) {
-    const end = Date.now() + ms
-    while (!cond()) {
-      if (Date.now() > end) throw new Error('timed out waiting')
-      await new Promise((r) => setTimeout(r, 25))
-    }
-  }
-
   it('scans run on both instances at once still send each delayed-parcel notice once', async () => {
     const c = await conversationOn(a, 'c004')
     const [ra, rb] = await Promise.all([
@@ -125,7 +119,7 @@ describe.skipIf(!dbUrl || !redisUrl)('proactive scale-out: two instances on Post
     } finally {
       await store.close()
     }
-    await waitFor(() => live.got.some((m) => m.meta.proactive === 'price_drop'))
+    await waitFor(() => live.got.some((m) => m.meta.proactive === 'price_drop'), { timeoutMs: 30_000 })
     const m = live.got.find((x) => x.meta.proactive === 'price_drop')!
     // c003 is an English-speaking customer.
     expect(m.text).toContain('349')

@@ -31,6 +31,8 @@ export const configSchema = z.object({
   KEFU_DEMO: bool('true'),
   /** Where the demo shop's JSONL files are. */
   KEFU_DEMO_DIR: z.string().default('data/demo'),
+  /** Start the clock at this instant (it then runs at normal speed): demos, rehearsals, tests. */
+  KEFU_CLOCK_START: z.string().datetime({ offset: true }).optional(),
   KEFU_LLM_BASE_URL: z.string().url().optional(),
   KEFU_LLM_API_KEY: z.string().optional(),
   KEFU_LLM_MODEL: z.string().optional(),
