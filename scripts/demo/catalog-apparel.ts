@@ -16,7 +16,7 @@ type Gender = 'men' | 'women' | 'unisex'
 const GENDER_ZH: Record<Gender, string> = { men: '男款', women: '女款', unisex: '男女同款' }
 const topsChart = (g: Gender): SizeChart => (g === 'men' ? MEN_TOPS : g === 'women' ? WOMEN_TOPS : UNISEX_TOPS)
 
-const BRANDS: Record<string, string> = {
+export const BRANDS: Record<string, string> = {
   北岭: 'Northridge',
   雪境: 'Snowscape',
   极光: 'Aurora',
@@ -58,7 +58,7 @@ const WHITE_DUCK_80 = ['80%白鸭绒', '80% white duck down'] as const
 const WHITE_GOOSE_95 = ['95%白鹅绒', '95% white goose down'] as const
 const WHITE_GOOSE_90 = ['90%白鹅绒', '90% white goose down'] as const
 
-const DOWN: Down[] = [
+export const DOWN: Down[] = [
   {
     sku: 'DJ-1001',
     brand: '北岭',
@@ -493,7 +493,7 @@ const DOWN: Down[] = [
 ]
 
 // Kids' sizes follow height, so DJ-1019 gets its own chart.
-const KIDS_CHART: SizeChart = {
+export const KIDS_CHART: SizeChart = {
   rows: [
     { size: '110', heightCm: [105, 115], weightKg: [16, 20], chestCm: [56, 60] },
     { size: '120', heightCm: [115, 125], weightKg: [20, 24], chestCm: [60, 64] },
@@ -568,7 +568,7 @@ type Tee = {
 
 const COTTON = ['100%新疆长绒棉', '100% Xinjiang long-staple cotton'] as const
 
-const TEES: Tee[] = [
+export const TEES: Tee[] = [
   {
     sku: 'TS-1001',
     brand: '素白',
@@ -993,7 +993,7 @@ type Jean = {
   stock?: number
 }
 
-const JEANS: Jean[] = [
+export const JEANS: Jean[] = [
   {
     sku: 'JN-1001',
     brand: '靛蓝工坊',
@@ -1384,7 +1384,7 @@ type Dress = {
   stock?: number
 }
 
-const DRESSES: Dress[] = [
+export const DRESSES: Dress[] = [
   {
     sku: 'DR-1001',
     brand: '如初',
@@ -1729,7 +1729,7 @@ const HALF_UP = [
   'Narrow last: size up if you have wide feet or a high instep',
 ] as const
 
-const SHOES: Shoe[] = [
+export const SHOES: Shoe[] = [
   {
     sku: 'SN-1001',
     brand: '疾风',
@@ -2140,7 +2140,7 @@ const SHOES: Shoe[] = [
 ]
 
 // Kids' shoes use Chinese kids' sizes by foot length.
-const KIDS_SHOES: SizeChart = {
+export const KIDS_SHOES: SizeChart = {
   rows: [
     { size: '28', eu: 28, footLengthMm: [165, 172] },
     { size: '30', eu: 30, footLengthMm: [178, 185] },

@@ -1,7 +1,7 @@
 /** Hand-written beauty products: skincare, makeup and perfume. Opened beauty items are not returnable. */
 import type { ProductDraft } from './lib.js'
 
-const BRANDS: Record<string, string> = {
+export const BRANDS: Record<string, string> = {
   花间集: 'Huajian',
   清研: 'Purelab',
   澄光: 'Clarity',
@@ -10,7 +10,7 @@ const BRANDS: Record<string, string> = {
   拾香: 'Shixiang',
 }
 
-const SKIN: Record<string, [string, string]> = {
+export const SKIN: Record<string, [string, string]> = {
   dry: ['干性', 'dry'],
   oily: ['油性', 'oily'],
   combo: ['混合性', 'combination'],
@@ -40,7 +40,7 @@ type Care = {
   extra?: Record<string, unknown>
 }
 
-const SKINCARE: Care[] = [
+export const SKINCARE: Care[] = [
   {
     sku: 'SK-1001',
     brand: '清研',
@@ -551,7 +551,7 @@ type Makeup = {
   stock?: number
 }
 
-const MAKEUP: Makeup[] = [
+export const MAKEUP: Makeup[] = [
   {
     sku: 'MU-1001',
     brand: '绯色',
@@ -872,7 +872,7 @@ type Perfume = {
   stock?: number
 }
 
-const PERFUMES: Perfume[] = [
+export const PERFUMES: Perfume[] = [
   {
     sku: 'PF-1001',
     brand: '雾里',

@@ -1,7 +1,7 @@
 /** Hand-written 3C electronics: phones, earbuds, laptops, smartwatches, chargers and accessories. */
 import { colorsEn, type ProductDraft } from './lib.js'
 
-const BRANDS: Record<string, string> = {
+export const BRANDS: Record<string, string> = {
   灵犀: 'LINX',
   曜石: 'Obsidian',
   声屿: 'Soniq',
@@ -46,7 +46,7 @@ type Phone = Item & {
   }
 }
 
-const PHONES: Phone[] = [
+export const PHONES: Phone[] = [
   {
     sku: 'PH-1001',
     brand: '灵犀',
@@ -406,7 +406,7 @@ function phoneDrafts(): ProductDraft[] {
   })
 }
 
-const EARBUDS: Item[] = [
+export const EARBUDS: Item[] = [
   {
     sku: 'EB-1001',
     brand: '灵犀',
@@ -683,7 +683,7 @@ function earbudDrafts(): ProductDraft[] {
   })
 }
 
-const LAPTOPS: Item[] = [
+export const LAPTOPS: Item[] = [
   {
     sku: 'LT-1001',
     brand: '灵犀',
@@ -920,7 +920,7 @@ function laptopDrafts(): ProductDraft[] {
   })
 }
 
-const WATCHES: Item[] = [
+export const WATCHES: Item[] = [
   {
     sku: 'SW-1001',
     brand: '灵犀',
@@ -1145,7 +1145,7 @@ function watchDrafts(): ProductDraft[] {
   })
 }
 
-const CHARGERS: Item[] = [
+export const CHARGERS: Item[] = [
   {
     sku: 'CH-1001',
     brand: '灵犀',
@@ -1404,7 +1404,7 @@ function chargerDrafts(): ProductDraft[] {
   })
 }
 
-const ACCESSORIES: Item[] = [
+export const ACCESSORIES: Item[] = [
   {
     sku: 'AC-1001',
     brand: '灵犀',

@@ -1,7 +1,7 @@
 /** Hand-written home products: bedding, kitchen and small appliances. */
 import { colorsEn, type ProductDraft } from './lib.js'
 
-const BRANDS: Record<string, string> = {
+export const BRANDS: Record<string, string> = {
   眠眠: 'Mianmian',
   厨匠: 'Chujiang',
   小暖: 'Nuannuan',
@@ -32,7 +32,7 @@ type Home = {
 const BED_SIZES = ['1.5m床', '1.8m床', '2.0m床']
 const BED_SIZES_EN = ['1.5 m bed', '1.8 m bed', '2.0 m bed']
 
-const HOME: Home[] = [
+export const HOME: Home[] = [
   {
     sku: 'BD-1001',
     cat: 'home/bedding',

@@ -151,7 +151,7 @@ export const PERSONAS: Person[] = [
   },
 ]
 
-const ZH_NAMES: [string, string, 'female' | 'male'][] = [
+export const ZH_NAMES: [string, string, 'female' | 'male'][] = [
   ['黄磊', 'huanglei', 'male'],
   ['周婷', 'zhouting', 'female'],
   ['吴昊', 'wuhao', 'male'],
@@ -196,7 +196,7 @@ const ZH_NAMES: [string, string, 'female' | 'male'][] = [
   ['叶子', 'yezi', 'female'],
 ]
 
-const EN_NAMES: [string, 'female' | 'male'][] = [
+export const EN_NAMES: [string, 'female' | 'male'][] = [
   ['Grace Miller', 'female'],
   ['Lucas Martin', 'male'],
   ['Chloe Davis', 'female'],
@@ -211,8 +211,31 @@ const EN_NAMES: [string, 'female' | 'male'][] = [
   ['Liam Murphy', 'male'],
 ]
 
-const ZH_INTERESTS = ['户外', '数码', '护肤', '彩妆', '跑步', '家居', '咖啡', '连衣裙', '运动', '香水', '厨房', '母婴']
-const EN_INTERESTS = ['outdoor', 'gadgets', 'skincare', 'running', 'home', 'coffee', 'fashion', 'fragrance', 'cooking']
+export const ZH_INTERESTS = [
+  '户外',
+  '数码',
+  '护肤',
+  '彩妆',
+  '跑步',
+  '家居',
+  '咖啡',
+  '连衣裙',
+  '运动',
+  '香水',
+  '厨房',
+  '母婴',
+]
+export const EN_INTERESTS = [
+  'outdoor',
+  'gadgets',
+  'skincare',
+  'running',
+  'home',
+  'coffee',
+  'fashion',
+  'fragrance',
+  'cooking',
+]
 export const CITIES = [
   '上海',
   '北京',
@@ -235,7 +258,7 @@ export const CITIES = [
   '厦门',
   '合肥',
 ]
-const ZH_PREFIXES = [
+export const ZH_PREFIXES = [
   '138',
   '139',
   '136',
@@ -254,7 +277,7 @@ const ZH_PREFIXES = [
   '189',
   '199',
 ]
-const TIERS: Customer['tier'][] = [
+export const TIERS: Customer['tier'][] = [
   'regular',
   'regular',
   'regular',

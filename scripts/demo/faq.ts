@@ -9,7 +9,7 @@ type Topic = { category: string; zh: Side; en: Side }
 
 const t = (category: string, zh: Side, en: Side): Topic => ({ category, zh, en })
 
-const TOPICS: Topic[] = [
+export const TOPICS: Topic[] = [
   // ---------------------------------------------------------------- shipping
   t(
     'shipping',

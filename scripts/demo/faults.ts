@@ -30,7 +30,7 @@ const e = (
   en: Side,
 ): Entry => ({ key, category, queue, priority, zh, en })
 
-const ENTRIES: Entry[] = [
+export const ENTRIES: Entry[] = [
   // ------------------------------------------------------------------ phones
   e(
     'phone-no-charge',

@@ -32,7 +32,7 @@ type Plan = {
 }
 
 /** Persona orders, fixed so the demo script can rely on them. */
-const PERSONA_PLANS: Plan[] = [
+export const PERSONA_PLANS: Plan[] = [
   {
     customerId: 'c001',
     status: 'shipped',
@@ -163,7 +163,7 @@ const GENERATED_SPECIAL: { track: Track; exception?: Exception }[] = [
   { track: 'delayed' },
 ]
 
-const INTEREST_CATEGORIES: Record<string, string[]> = {
+export const INTEREST_CATEGORIES: Record<string, string[]> = {
   户外: ['apparel/down-jacket', 'shoes/boots', 'shoes/sneakers'],
   outdoor: ['apparel/down-jacket', 'shoes/boots', 'shoes/sneakers'],
   数码: [
@@ -202,7 +202,7 @@ const INTEREST_CATEGORIES: Record<string, string[]> = {
 }
 const ALL_CATEGORIES = [...new Set(Object.values(INTEREST_CATEGORIES).flat())]
 
-const CARRIERS = {
+export const CARRIERS = {
   sf: { zh: '顺丰速运', en: 'SF Express', prefix: 'SF', digits: 13 },
   zto: { zh: '中通快递', en: 'ZTO Express', prefix: '78', digits: 13 },
   yto: { zh: '圆通速递', en: 'YTO Express', prefix: 'YT', digits: 13 },
@@ -210,7 +210,7 @@ const CARRIERS = {
 } as const
 type CarrierKey = keyof typeof CARRIERS
 
-const COURIERS: [string, string][] = [
+export const COURIERS: [string, string][] = [
   ['王', 'Wang'],
   ['李', 'Li'],
   ['张', 'Zhang'],

@@ -11,7 +11,7 @@ import type { Locale } from './types.js'
 type Pool = Record<string, readonly string[]>
 
 /** Catalog-wide product references (the demo shop sells apparel, shoes, beauty, electronics, home). */
-const zhPools: Pool = {
+export const zhPools: Pool = {
   p: [
     '羽绒服',
     '长款羽绒服',
@@ -204,7 +204,7 @@ const zhPools: Pool = {
   ],
 }
 
-const enPools: Pool = {
+export const enPools: Pool = {
   p: [
     'down jacket',
     'long puffer',
@@ -414,7 +414,7 @@ export function fillMore(template: string, locale: Locale, r: Random): string {
 }
 
 /** Train-only rambling context, different from the preambles in slots.ts. */
-const zhPre = [
+export const zhPre = [
   '唉，说来话长，',
   '我先把情况说清楚，免得你们再问一遍，',
   '刚下班到家，累死了，顺便问个事，',
@@ -434,7 +434,7 @@ const zhPre = [
   '刚才电话没打通，只好在这里留言了，',
   '说实话我有点着急，',
 ]
-const zhPost = [
+export const zhPost = [
   '，谢谢',
   '，麻烦了',
   '，辛苦回复下',
@@ -448,7 +448,7 @@ const zhPost = [
   '，等你消息',
   '，谢啦～',
 ]
-const enPre = [
+export const enPre = [
   'Long story, bear with me. ',
   "So I'll try to keep this short. ",
   "Just got home from work and I'm exhausted, but anyway, ",
@@ -468,7 +468,7 @@ const enPre = [
   'Honestly getting a bit stressed about this. ',
   'Okay so. ',
 ]
-const enPost = [
+export const enPost = [
   ' Thanks.',
   ' Cheers.',
   ' Thanks in advance!',
@@ -499,7 +499,7 @@ export function wrapContext(text: string, locale: Locale, intent: string, r: Ran
   return `${pre}${body}.${r.pick(enPost)}`
 }
 
-const zhSlips: [string, string][] = [
+export const zhSlips: [string, string][] = [
   ['订单', '订丹'],
   ['物流', 'wl'],
   ['快递', 'kd'],
@@ -525,7 +525,7 @@ const zhSlips: [string, string][] = [
   ['还没', '还木'],
   ['麻烦', 'mf'],
 ]
-const enSlips: [string, string][] = [
+export const enSlips: [string, string][] = [
   ['the ', 'teh '],
   ['receive', 'recive'],
   ['want', 'wanna'],

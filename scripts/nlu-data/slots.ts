@@ -9,10 +9,7 @@ import type { Locale } from './types.js'
 
 type SlotFn = (r: Random) => string
 
-const list =
-  (...items: string[]): SlotFn =>
-  (r) =>
-    r.pick(items)
+const list = (...items: string[]): SlotFn => Object.assign((r: Random) => r.pick(items), { items })
 
 const digits = (r: Random, n: number): string => {
   let s = ''
@@ -37,7 +34,7 @@ const trackingNo: SlotFn = (r) =>
 const enTracking: SlotFn = (r) =>
   r.pick([`1Z${digits(r, 6)}A${digits(r, 9)}`, `JD${digits(r, 18)}`, `RM${digits(r, 9)}GB`, `SF${digits(r, 13)}`])
 
-const zhSlots: Record<string, SlotFn> = {
+export const zhSlots: Record<string, SlotFn> = {
   product: list(
     '羽绒服',
     'X2 Pro',
@@ -139,7 +136,7 @@ const zhSlots: Record<string, SlotFn> = {
   recipient: list('女朋友', '男朋友', '我妈', '我爸', '老婆', '老公', '同事', '闺蜜', '儿子', '女儿', '领导', '爷爷'),
 }
 
-const enSlots: Record<string, SlotFn> = {
+export const enSlots: Record<string, SlotFn> = {
   product: list(
     'down jacket',
     'X2 Pro',
@@ -300,7 +297,7 @@ export function slotNames(locale: Locale): string[] {
   return Object.keys(locale === 'zh' ? zhSlots : enSlots)
 }
 
-const zhPrefixes = [
+export const zhPrefixes = [
   '亲，',
   '亲亲，',
   '你好，',
@@ -319,7 +316,7 @@ const zhPrefixes = [
   'hi ',
   '亲 ',
 ]
-const zhSuffixes = [
+export const zhSuffixes = [
   '？',
   '?',
   '？？',
@@ -343,7 +340,7 @@ const zhSuffixes = [
 ]
 
 /** Typos, homophone slips and mixed-in English/pinyin real customers type. */
-const zhTypos: [string, string][] = [
+export const zhTypos: [string, string][] = [
   ['订单', '定单'],
   ['物流', '物留'],
   ['退款', '退宽'],
@@ -376,7 +373,7 @@ const zhTypos: [string, string][] = [
   ['是不是', '系不系'],
 ]
 
-const enPrefixes = [
+export const enPrefixes = [
   'hi ',
   'hi, ',
   'hello, ',
@@ -393,7 +390,7 @@ const enPrefixes = [
   'hiya, ',
   'Hey team, ',
 ]
-const enSuffixes = [
+export const enSuffixes = [
   '?',
   '??',
   ' thanks',
@@ -411,7 +408,7 @@ const enSuffixes = [
   ' 😭',
   '.',
 ]
-const enTypos: [string, string][] = [
+export const enTypos: [string, string][] = [
   ['where', 'were'],
   ['order', 'oder'],
   ['refund', 'refnd'],
@@ -475,7 +472,7 @@ export function decorate(text: string, locale: Locale, r: Random): string {
   return out
 }
 
-const zhPreamblesTrain = [
+export const zhPreamblesTrain = [
   '我跟你说哈，我平时网购挺多的，很少找客服，今天实在是没办法了，',
   '不好意思打扰一下，我先说下情况，我是你们家的老顾客了，买过好几次东西，一直都挺满意的，',
   '你好，我这边情况有点复杂，之前问过一次但是那个客服说得不太清楚，我再从头描述一遍哈，',
@@ -483,48 +480,48 @@ const zhPreamblesTrain = [
   '亲，先跟你说声抱歉，我可能问题比较多，因为是第一次在你们店里买东西，很多规则都不太懂，',
   '是这样的，我最近工作特别忙，每天加班到很晚，好不容易有空来处理一下这个事情，',
 ]
-const zhPreamblesTest = [
+export const zhPreamblesTest = [
   '打扰啦，我是上个月在你们直播间下单的，那时候主播说了好多东西，我也没记太清楚，',
   '你们好，我在外地出差，用的是同事的电脑上网，家里那边的情况我也不是很清楚，只能来问问你们，',
   '嗯…怎么说呢，这件事我纠结了好几天了，本来不想麻烦你们的，但是我家里人一直催我来问问，',
 ]
 /** Middle context so lengthened Chinese messages really run past 100 characters. */
-const zhContextTrain = [
+export const zhContextTrain = [
   '之前也在别的店买过类似的东西，体验都不太好，所以这次特意挑了你们家，结果还是遇到了点问题，',
   '我白天上班不方便看手机，只能晚上下班回来再处理，所以回复可能会慢一点，请多担待，',
   '家里老人小孩都等着用，我这边也不想拖太久，想尽快弄清楚，省得来回折腾，',
   '我问了身边几个朋友他们也说不清楚，网上搜了一圈说法也不一样，只好直接来问你们了，',
 ]
-const zhContextTest = [
+export const zhContextTest = [
   '我这人比较较真，什么事都想先问清楚再说，免得后面有误会，大家都不愉快，',
   '说实话我对网购流程不太熟，以前都是我老公弄的，这次他出差了只能我自己来，',
 ]
-const zhClosersTrain = [
+export const zhClosersTrain = [
   '，麻烦尽快回复我一下，谢谢了',
   '，等你们回复，辛苦了',
   '，我在线等，挺着急的',
   '，请帮我看一下，谢谢亲',
 ]
-const zhClosersTest = ['，看到了回我一下哈，感谢感谢', '，拜托了，真的挺急的']
+export const zhClosersTest = ['，看到了回我一下哈，感谢感谢', '，拜托了，真的挺急的']
 
-const enPreamblesTrain = [
+export const enPreamblesTrain = [
   "I've been a customer for years and I almost never contact support, but I really need some help today. ",
   "Sorry if this is a long message, I'm typing on my phone on the train so bear with me. ",
   "Hi, so I already looked through the help centre and the FAQ page and couldn't find anything useful, so here goes. ",
   "Okay, long story short, I ordered a few things for my family a while back and I'm juggling a lot right now. ",
   'First time ordering from you guys, a friend recommended your shop and so far it has been fine. ',
 ]
-const enPreamblesTest = [
+export const enPreamblesTest = [
   "Apologies in advance, English isn't my first language and I'm not very good with online shopping. ",
   "Right, I've been meaning to message you for a few days but work has been crazy. ",
   'So my sister actually placed this on my account and now I am the one sorting it out. ',
 ]
-const enClosersTrain = [
+export const enClosersTrain = [
   ' Thanks in advance, I would appreciate a quick reply.',
   ' Please get back to me when you can.',
   ' Cheers, hope to hear from you soon.',
 ]
-const enClosersTest = [' Would be great to sort this today, thank you!', ' Many thanks for your patience.']
+export const enClosersTest = [' Would be great to sort this today, thank you!', ' Many thanks for your patience.']
 
 /** Wraps a short request in the rambling context real customers type, giving messages over 100 characters. */
 export function lengthen(text: string, locale: Locale, split: 'train' | 'test', r: Random): string {
