@@ -1,4 +1,7 @@
-/** Hand-written apparel and footwear for the demo shop: down jackets, T-shirts, jeans, dresses, shoes. */
+/**
+ * Hand-written apparel and footwear for the demo shop: down jackets, T-shirts, jeans, dresses, shoes.
+ * The rows are data (data/demo/sources/catalog/apparel/*.yaml); this file turns them into product drafts.
+ */
 import type { SizeChart } from '../../src/core/domain/schemas.js'
 import { readSource } from '../read-source.js'
 import {

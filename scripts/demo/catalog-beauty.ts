@@ -1,4 +1,7 @@
-/** Hand-written beauty products: skincare, makeup and perfume. Opened beauty items are not returnable. */
+/**
+ * Hand-written beauty products: skincare, makeup and perfume. Opened beauty items are not returnable.
+ * The rows are data (data/demo/sources/catalog/beauty/*.yaml); this file turns them into product drafts.
+ */
 
 import { readSource } from '../read-source.js'
 import type { ProductDraft } from './lib.js'

@@ -1,4 +1,7 @@
-/** Hand-written 3C electronics: phones, earbuds, laptops, smartwatches, chargers and accessories. */
+/**
+ * Hand-written 3C electronics: phones, earbuds, laptops, smartwatches, chargers and accessories.
+ * The rows are data (data/demo/sources/catalog/electronics/*.yaml); this file turns them into product drafts.
+ */
 
 import { readSource } from '../read-source.js'
 import { colorsEn, type ProductDraft } from './lib.js'

@@ -1,4 +1,7 @@
-/** Hand-written home products: bedding, kitchen and small appliances. */
+/**
+ * Hand-written home products: bedding, kitchen and small appliances.
+ * The rows are data (data/demo/sources/catalog/home/*.yaml); this file turns them into product drafts.
+ */
 
 import { readSource } from '../read-source.js'
 import { colorsEn, type ProductDraft } from './lib.js'

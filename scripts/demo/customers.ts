@@ -1,4 +1,7 @@
-/** Demo customers: ten hand-written personas (c001–c010) plus generated regulars. */
+/**
+ * Demo customers: ten hand-written personas (c001–c010) plus generated regulars. The personas and the
+ * pools the regulars draw from are data: data/demo/sources/customers.yaml.
+ */
 import type { Customer } from '../../src/core/domain/schemas.js'
 import { readSource } from '../read-source.js'
 import { makeRandom } from './lib.js'

@@ -1,6 +1,7 @@
 /**
  * Shared helpers for the demo-shop generator: a seeded PRNG (so every run
- * writes byte-identical files), the colour dictionary and size charts.
+ * writes byte-identical files), the colour dictionary and size charts (data/demo/sources/colors.yaml,
+ * size-charts.yaml; the jeans and shoe charts are computed here).
  */
 import type { Product, SizeChart } from '../../src/core/domain/schemas.js'
 import { readSource } from '../read-source.js'
@@ -47,11 +48,8 @@ export const SIZE_CHARTS = readSource<
   Record<'menTops' | 'womenTops' | 'unisexTops' | 'womenDresses' | 'kidsTops' | 'kidsShoes', SizeChart>
 >('demo/sources/size-charts.yaml')
 export const MEN_TOPS = SIZE_CHARTS.menTops
-
 export const WOMEN_TOPS = SIZE_CHARTS.womenTops
-
 export const UNISEX_TOPS = SIZE_CHARTS.unisexTops
-
 export const WOMEN_DRESSES = SIZE_CHARTS.womenDresses
 
 /** Jeans in waist inches; the waist range is the body waist in cm. */

@@ -1,6 +1,7 @@
 /**
  * Demo orders with shipments. Hand-written persona orders (see docs/demo-shop.md) plus generated
- * orders for every other customer. "Now" for the demo is 2026-11-26 12:00 Beijing time.
+ * orders for every other customer. "Now" for the demo is 2026-11-26 12:00 Beijing time. The persona
+ * orders, interest categories and courier names are data: data/demo/sources/orders.yaml.
  */
 import type { Order, OrderItem, Product, Shipment, TrackingEvent } from '../../src/core/domain/schemas.js'
 import { readSource } from '../read-source.js'
