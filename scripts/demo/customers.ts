@@ -1,5 +1,9 @@
-/** Demo customers: ten hand-written personas (c001–c010) plus generated regulars. */
+/**
+ * Demo customers: ten hand-written personas (c001–c010) plus generated regulars. The personas and the
+ * pools the regulars draw from are data: data/demo/sources/customers.yaml.
+ */
 import type { Customer } from '../../src/core/domain/schemas.js'
+import { readSource } from '../read-source.js'
 import { makeRandom } from './lib.js'
 
 type Person = {
@@ -17,256 +21,27 @@ type Person = {
   noProfile?: boolean
 }
 
-/** Personas the demo script refers to by id; see docs/demo-shop.md. */
-export const PERSONAS: Person[] = [
-  {
-    id: 'c001',
-    name: '张伟',
-    pinyin: 'zhangwei',
-    locale: 'zh',
-    gender: 'male',
-    phone: '13812345678',
-    tier: 'gold',
-    heightCm: 176,
-    weightKg: 70,
-    interests: ['户外', '数码'],
-    city: '上海',
-  },
-  {
-    id: 'c002',
-    name: '王芳',
-    pinyin: 'wangfang',
-    locale: 'zh',
-    gender: 'female',
-    phone: '13987654321',
-    tier: 'platinum',
-    heightCm: 163,
-    weightKg: 52,
-    interests: ['护肤', '连衣裙', '家居'],
-    city: '北京',
-  },
-  {
-    id: 'c003',
-    name: 'Emily Carter',
-    pinyin: 'emily.carter',
-    locale: 'en',
-    gender: 'female',
-    phone: '+44 7700 900123',
-    tier: 'silver',
-    heightCm: 168,
-    weightKg: 58,
-    interests: ['running', 'skincare'],
-    city: '上海',
-  },
-  {
-    id: 'c004',
-    name: '李娜',
-    pinyin: 'lina',
-    locale: 'zh',
-    gender: 'female',
-    phone: '15011112222',
-    tier: 'silver',
-    heightCm: 158,
-    weightKg: 47,
-    interests: ['护肤', '彩妆'],
-    city: '成都',
-  },
-  {
-    id: 'c005',
-    name: '刘洋',
-    pinyin: 'liuyang',
-    locale: 'zh',
-    gender: 'male',
-    phone: '18600001234',
-    tier: 'regular',
-    heightCm: 182,
-    weightKg: 80,
-    interests: ['数码', '跑步'],
-    city: '广州',
-  },
-  {
-    id: 'c006',
-    name: 'James Wilson',
-    pinyin: 'james.wilson',
-    locale: 'en',
-    gender: 'male',
-    phone: '+1 415 555 0134',
-    tier: 'gold',
-    heightCm: 185,
-    weightKg: 84,
-    interests: ['outdoor', 'gadgets'],
-    city: '北京',
-  },
-  {
-    id: 'c007',
-    name: '陈静',
-    pinyin: 'chenjing',
-    locale: 'zh',
-    gender: 'female',
-    phone: '13566778899',
-    tier: 'gold',
-    heightCm: 165,
-    weightKg: 55,
-    interests: ['数码', '咖啡'],
-    city: '杭州',
-  },
-  {
-    id: 'c008',
-    name: 'Oliver Brown',
-    pinyin: 'oliver.brown',
-    locale: 'en',
-    gender: 'male',
-    phone: '+44 7700 900456',
-    tier: 'regular',
-    heightCm: 178,
-    weightKg: 75,
-    interests: ['home', 'coffee'],
-    city: '深圳',
-  },
-  {
-    id: 'c009',
-    name: '杨帆',
-    pinyin: 'yangfan',
-    locale: 'zh',
-    gender: 'male',
-    phone: '17722334455',
-    tier: 'vip',
-    heightCm: 172,
-    weightKg: 66,
-    interests: ['数码', '运动'],
-    city: '南京',
-  },
-  {
-    id: 'c010',
-    name: 'Sophie Turner',
-    pinyin: 'sophie.turner',
-    locale: 'en',
-    gender: 'female',
-    phone: '13661234567',
-    tier: 'platinum',
-    heightCm: 170,
-    weightKg: 60,
-    interests: ['gadgets', 'fashion'],
-    city: '上海',
-  },
-]
-
-const ZH_NAMES: [string, string, 'female' | 'male'][] = [
-  ['黄磊', 'huanglei', 'male'],
-  ['周婷', 'zhouting', 'female'],
-  ['吴昊', 'wuhao', 'male'],
-  ['徐丽', 'xuli', 'female'],
-  ['孙浩', 'sunhao', 'male'],
-  ['胡雪', 'huxue', 'female'],
-  ['朱琳', 'zhulin', 'female'],
-  ['高翔', 'gaoxiang', 'male'],
-  ['林晓', 'linxiao', 'female'],
-  ['何佳', 'hejia', 'female'],
-  ['郭强', 'guoqiang', 'male'],
-  ['马丽', 'mali', 'female'],
-  ['罗杰', 'luojie', 'male'],
-  ['梁晨', 'liangchen', 'male'],
-  ['宋雨', 'songyu', 'female'],
-  ['郑凯', 'zhengkai', 'male'],
-  ['谢婷婷', 'xietingting', 'female'],
-  ['韩梅', 'hanmei', 'female'],
-  ['唐宇', 'tangyu', 'male'],
-  ['冯瑶', 'fengyao', 'female'],
-  ['于洋', 'yuyang', 'male'],
-  ['董欣', 'dongxin', 'female'],
-  ['萧然', 'xiaoran', 'male'],
-  ['程诚', 'chengcheng', 'male'],
-  ['曹阳', 'caoyang', 'male'],
-  ['袁媛', 'yuanyuan', 'female'],
-  ['邓超然', 'dengchaoran', 'male'],
-  ['许诺', 'xunuo', 'female'],
-  ['傅琪', 'fuqi', 'female'],
-  ['沈佳怡', 'shenjiayi', 'female'],
-  ['曾凡', 'zengfan', 'male'],
-  ['彭博', 'pengbo', 'male'],
-  ['吕思远', 'lvsiyuan', 'male'],
-  ['苏晴', 'suqing', 'female'],
-  ['卢明', 'luming', 'male'],
-  ['蒋欣然', 'jiangxinran', 'female'],
-  ['蔡文', 'caiwen', 'male'],
-  ['贾鹏', 'jiapeng', 'male'],
-  ['丁一', 'dingyi', 'female'],
-  ['魏来', 'weilai', 'male'],
-  ['薛凯', 'xuekai', 'male'],
-  ['叶子', 'yezi', 'female'],
-]
-
-const EN_NAMES: [string, 'female' | 'male'][] = [
-  ['Grace Miller', 'female'],
-  ['Lucas Martin', 'male'],
-  ['Chloe Davis', 'female'],
-  ['Ethan Clark', 'male'],
-  ['Mia Thompson', 'female'],
-  ["Ryan O'Connor", 'male'],
-  ['Ava Johnson', 'female'],
-  ['Noah Walker', 'male'],
-  ['Hannah Lee', 'female'],
-  ['Daniel Smith', 'male'],
-  ['Isabella Garcia', 'female'],
-  ['Liam Murphy', 'male'],
-]
-
-const ZH_INTERESTS = ['户外', '数码', '护肤', '彩妆', '跑步', '家居', '咖啡', '连衣裙', '运动', '香水', '厨房', '母婴']
-const EN_INTERESTS = ['outdoor', 'gadgets', 'skincare', 'running', 'home', 'coffee', 'fashion', 'fragrance', 'cooking']
-export const CITIES = [
-  '上海',
-  '北京',
-  '广州',
-  '深圳',
-  '成都',
-  '杭州',
-  '武汉',
-  '南京',
-  '西安',
-  '重庆',
-  '天津',
-  '苏州',
-  '长沙',
-  '郑州',
-  '青岛',
-  '沈阳',
-  '哈尔滨',
-  '昆明',
-  '厦门',
-  '合肥',
-]
-const ZH_PREFIXES = [
-  '138',
-  '139',
-  '136',
-  '135',
-  '150',
-  '151',
-  '158',
-  '159',
-  '186',
-  '187',
-  '188',
-  '131',
-  '155',
-  '177',
-  '180',
-  '189',
-  '199',
-]
-const TIERS: Customer['tier'][] = [
-  'regular',
-  'regular',
-  'regular',
-  'regular',
-  'silver',
-  'silver',
-  'silver',
-  'gold',
-  'gold',
-  'platinum',
-  'vip',
-]
+/** Shape of data/demo/sources/customers.yaml. */
+type CustomerSource = {
+  /** Personas the demo script refers to by id; see docs/demo-shop.md. */
+  personas: Person[]
+  zhNames: [string, string, 'female' | 'male'][]
+  enNames: [string, 'female' | 'male'][]
+  zhInterests: string[]
+  enInterests: string[]
+  cities: string[]
+  zhPrefixes: string[]
+  tiers: Customer['tier'][]
+}
+const SOURCE = readSource<CustomerSource>('demo/sources/customers.yaml')
+export const PERSONAS = SOURCE.personas
+const ZH_NAMES = SOURCE.zhNames
+const EN_NAMES = SOURCE.enNames
+const ZH_INTERESTS = SOURCE.zhInterests
+const EN_INTERESTS = SOURCE.enInterests
+export const CITIES = SOURCE.cities
+const ZH_PREFIXES = SOURCE.zhPrefixes
+const TIERS = SOURCE.tiers
 
 /** A customer plus the city the order generator ships to. */
 export type DemoCustomer = Customer & { city: string }

@@ -1,8 +1,10 @@
 /**
  * Shared helpers for the demo-shop generator: a seeded PRNG (so every run
- * writes byte-identical files), the colour dictionary and size charts.
+ * writes byte-identical files), the colour dictionary and size charts (data/demo/sources/colors.yaml,
+ * size-charts.yaml; the jeans and shoe charts are computed here).
  */
 import type { Product, SizeChart } from '../../src/core/domain/schemas.js'
+import { readSource } from '../read-source.js'
 
 /** Deterministic PRNG (mulberry32). Same seed → same sequence on every machine. */
 export function makeRandom(seed: number): () => number {
@@ -26,72 +28,8 @@ export function hash(text: string): number {
   return h >>> 0
 }
 
-/** Chinese colour names used in the catalog, with the English name shown to English customers. */
-export const COLORS: Record<string, string> = {
-  黑色: 'Black',
-  白色: 'White',
-  米白: 'Off-white',
-  象牙白: 'Ivory',
-  藏青: 'Navy',
-  卡其: 'Khaki',
-  军绿: 'Army Green',
-  橄榄绿: 'Olive',
-  墨绿: 'Forest Green',
-  薄荷绿: 'Mint',
-  酒红: 'Burgundy',
-  红色: 'Red',
-  雾霾蓝: 'Haze Blue',
-  浅蓝: 'Light Blue',
-  深蓝: 'Dark Blue',
-  克莱因蓝: 'Klein Blue',
-  奶茶色: 'Milk Tea',
-  燕麦色: 'Oatmeal',
-  焦糖色: 'Caramel',
-  咖啡色: 'Coffee',
-  杏色: 'Apricot',
-  灰色: 'Grey',
-  浅灰: 'Light Grey',
-  深灰: 'Charcoal',
-  花灰: 'Heather Grey',
-  樱花粉: 'Sakura Pink',
-  粉色: 'Pink',
-  香芋紫: 'Taro Purple',
-  橙色: 'Orange',
-  银色: 'Silver',
-  黄色: 'Yellow',
-  牛仔蓝: 'Denim Blue',
-  水洗蓝: 'Washed Blue',
-  复古蓝: 'Vintage Blue',
-  浅水洗: 'Light Wash',
-  原色: 'Raw Indigo',
-  烟灰: 'Smoke Grey',
-  碎花: 'Floral Print',
-  波点: 'Polka Dot',
-  蓝白条纹: 'Blue-White Stripe',
-  黑白格: 'Black-White Check',
-  曜石黑: 'Obsidian Black',
-  冰川白: 'Glacier White',
-  远山蓝: 'Mountain Blue',
-  晨雾绿: 'Morning Mist Green',
-  月光银: 'Moonlight Silver',
-  星空灰: 'Space Grey',
-  玫瑰金: 'Rose Gold',
-  钛金色: 'Titanium',
-  青瓷绿: 'Celadon Green',
-  奶油白: 'Cream White',
-  雾粉: 'Dusty Pink',
-  暖灰: 'Warm Grey',
-  深空黑: 'Deep Space Black',
-  炭黑: 'Carbon Black',
-  黑白: 'Black/White',
-  白绿: 'White/Green',
-  白蓝: 'White/Blue',
-  全白: 'Triple White',
-  全黑: 'Triple Black',
-  荧光黄: 'Volt Yellow',
-  棕色: 'Brown',
-  透明: 'Clear',
-}
+/** Chinese colour names used in the catalog, with the English name shown to English customers (data/demo/sources/colors.yaml). */
+export const COLORS = readSource<Record<string, string>>('demo/sources/colors.yaml')
 
 /** English names of the given Chinese colours; throws on a colour missing from the dictionary. */
 export function colorsEn(colors: readonly string[]): string[] {
@@ -105,43 +43,14 @@ export function colorsEn(colors: readonly string[]): string[] {
 type Row = SizeChart['rows'][number]
 const rows = (list: Row[]): SizeChart => ({ rows: list })
 
-/** Men's tops and outerwear (body measurements, not garment measurements). */
-export const MEN_TOPS = rows([
-  { size: 'S', heightCm: [160, 167], weightKg: [50, 58], chestCm: [84, 88] },
-  { size: 'M', heightCm: [167, 172], weightKg: [58, 66], chestCm: [88, 92] },
-  { size: 'L', heightCm: [172, 177], weightKg: [66, 74], chestCm: [92, 96] },
-  { size: 'XL', heightCm: [177, 182], weightKg: [74, 82], chestCm: [96, 100] },
-  { size: 'XXL', heightCm: [182, 187], weightKg: [82, 90], chestCm: [100, 106] },
-  { size: '3XL', heightCm: [185, 192], weightKg: [90, 100], chestCm: [106, 112] },
-])
-
-/** Women's tops and outerwear. */
-export const WOMEN_TOPS = rows([
-  { size: 'XS', heightCm: [148, 155], weightKg: [38, 43], chestCm: [76, 80] },
-  { size: 'S', heightCm: [155, 160], weightKg: [43, 48], chestCm: [80, 84] },
-  { size: 'M', heightCm: [160, 165], weightKg: [48, 54], chestCm: [84, 88] },
-  { size: 'L', heightCm: [165, 170], weightKg: [54, 60], chestCm: [88, 93] },
-  { size: 'XL', heightCm: [168, 175], weightKg: [60, 68], chestCm: [93, 98] },
-])
-
-/** Unisex cuts run one size larger than the women's chart. */
-export const UNISEX_TOPS = rows([
-  { size: 'XS', heightCm: [150, 158], weightKg: [40, 48], chestCm: [78, 84] },
-  { size: 'S', heightCm: [158, 165], weightKg: [48, 56], chestCm: [84, 88] },
-  { size: 'M', heightCm: [165, 172], weightKg: [56, 65], chestCm: [88, 93] },
-  { size: 'L', heightCm: [172, 178], weightKg: [65, 74], chestCm: [93, 98] },
-  { size: 'XL', heightCm: [178, 184], weightKg: [74, 84], chestCm: [98, 104] },
-  { size: 'XXL', heightCm: [183, 190], weightKg: [84, 95], chestCm: [104, 110] },
-])
-
-/** Women's dresses: bust, waist and hip matter more than height. */
-export const WOMEN_DRESSES = rows([
-  { size: 'XS', heightCm: [150, 156], weightKg: [40, 45], chestCm: [76, 80], waistCm: [60, 64], hipCm: [84, 88] },
-  { size: 'S', heightCm: [155, 160], weightKg: [45, 50], chestCm: [80, 84], waistCm: [64, 68], hipCm: [88, 92] },
-  { size: 'M', heightCm: [160, 165], weightKg: [50, 55], chestCm: [84, 88], waistCm: [68, 72], hipCm: [92, 96] },
-  { size: 'L', heightCm: [165, 170], weightKg: [55, 61], chestCm: [88, 93], waistCm: [72, 77], hipCm: [96, 101] },
-  { size: 'XL', heightCm: [168, 175], weightKg: [61, 68], chestCm: [93, 98], waistCm: [77, 82], hipCm: [101, 106] },
-])
+/** Fixed size charts (data/demo/sources/size-charts.yaml): body measurements, not garment measurements. */
+export const SIZE_CHARTS = readSource<
+  Record<'menTops' | 'womenTops' | 'unisexTops' | 'womenDresses' | 'kidsTops' | 'kidsShoes', SizeChart>
+>('demo/sources/size-charts.yaml')
+export const MEN_TOPS = SIZE_CHARTS.menTops
+export const WOMEN_TOPS = SIZE_CHARTS.womenTops
+export const UNISEX_TOPS = SIZE_CHARTS.unisexTops
+export const WOMEN_DRESSES = SIZE_CHARTS.womenDresses
 
 /** Jeans in waist inches; the waist range is the body waist in cm. */
 export function jeansChart(gender: 'men' | 'women'): SizeChart {

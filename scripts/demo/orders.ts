@@ -1,8 +1,10 @@
 /**
  * Demo orders with shipments. Hand-written persona orders (see docs/demo-shop.md) plus generated
- * orders for every other customer. "Now" for the demo is 2026-11-26 12:00 Beijing time.
+ * orders for every other customer. "Now" for the demo is 2026-11-26 12:00 Beijing time. The persona
+ * orders, interest categories and courier names are data: data/demo/sources/orders.yaml.
  */
 import type { Order, OrderItem, Product, Shipment, TrackingEvent } from '../../src/core/domain/schemas.js'
+import { readSource } from '../read-source.js'
 import type { DemoCustomer } from './customers.js'
 import { CITY_DATA, type City, RELAY } from './geo.js'
 import { makeRandom } from './lib.js'
@@ -31,110 +33,19 @@ type Plan = {
   daysAgo?: number
 }
 
-/** Persona orders, fixed so the demo script can rely on them. */
-const PERSONA_PLANS: Plan[] = [
-  {
-    customerId: 'c001',
-    status: 'shipped',
-    track: 'in_transit',
-    lines: [
-      { sku: 'DJ-1001', size: 'L', color: '黑色' },
-      { sku: 'TS-1001', qty: 2, size: 'L', color: '白色' },
-    ],
-  },
-  { customerId: 'c001', status: 'delivered', lines: [{ sku: 'EB-1001', color: '曜石黑' }], daysAgo: 3 },
-  {
-    customerId: 'c002',
-    status: 'paid',
-    lines: [
-      { sku: 'DR-1003', size: 'M', color: '燕麦色' },
-      { sku: 'SN-1015', size: '38', color: '黑色' },
-    ],
-    daysAgo: 0.4,
-  },
-  { customerId: 'c002', status: 'pending_payment', lines: [{ sku: 'SK-1004' }, { sku: 'SK-1010' }], daysAgo: 0.1 },
-  { customerId: 'c002', status: 'completed', lines: [{ sku: 'BD-1001', size: '1.8m床', color: '米白' }], daysAgo: 16 },
-  { customerId: 'c002', status: 'delivered', lines: [{ sku: 'MU-1001', color: '#05 豆沙' }], daysAgo: 2 },
-  {
-    customerId: 'c002',
-    status: 'refunding',
-    shipped: true,
-    lines: [{ sku: 'DJ-1007', size: 'M', color: '焦糖色' }],
-    daysAgo: 4,
-  },
-  {
-    customerId: 'c003',
-    status: 'shipped',
-    track: 'in_transit',
-    lines: [
-      { sku: 'SN-1002', size: '40', color: 'White' },
-      { sku: 'TS-1012', size: 'M', color: 'Black' },
-    ],
-  },
-  { customerId: 'c003', status: 'delivered', lines: [{ sku: 'SK-1005' }, { sku: 'SK-1010' }], daysAgo: 4 },
-  {
-    customerId: 'c004',
-    status: 'shipped',
-    track: 'delayed',
-    lines: [{ sku: 'SK-1007' }, { sku: 'MU-1003', color: '#01 亮白' }],
-  },
-  { customerId: 'c004', status: 'completed', lines: [{ sku: 'DR-1001', size: 'S', color: '碎花' }], daysAgo: 12 },
-  {
-    customerId: 'c005',
-    status: 'shipped',
-    track: 'exception',
-    exception: 'lost',
-    lines: [{ sku: 'PH-1003', color: '曜石黑' }],
-  },
-  { customerId: 'c005', status: 'delivered', lines: [{ sku: 'CH-1002', color: '白色' }], daysAgo: 1 },
-  {
-    customerId: 'c006',
-    status: 'shipped',
-    track: 'delayed',
-    lines: [
-      { sku: 'DJ-1003', size: 'XL', color: 'Black' },
-      { sku: 'SN-1011', size: '44', color: 'Black' },
-    ],
-  },
-  {
-    customerId: 'c006',
-    status: 'completed',
-    lines: [{ sku: 'TS-1011', size: 'XL', color: 'Klein Blue' }],
-    daysAgo: 10,
-  },
-  { customerId: 'c007', status: 'delivered', lines: [{ sku: 'LT-1002', color: '星空灰' }], daysAgo: 5 },
-  { customerId: 'c007', status: 'refunding', shipped: false, lines: [{ sku: 'AP-1005', color: '银色' }], daysAgo: 1 },
-  { customerId: 'c007', status: 'completed', lines: [{ sku: 'KT-1008', color: '黑色' }], daysAgo: 14 },
-  {
-    customerId: 'c008',
-    status: 'shipped',
-    track: 'exception',
-    exception: 'address',
-    lines: [
-      { sku: 'AP-1001', color: 'Cream White' },
-      { sku: 'KT-1009', color: 'Celadon Green' },
-    ],
-  },
-  {
-    customerId: 'c008',
-    status: 'refunded',
-    shipped: true,
-    lines: [{ sku: 'SN-1005', size: '42', color: 'Triple White' }],
-    daysAgo: 15,
-  },
-  { customerId: 'c009', status: 'delivered', lines: [{ sku: 'SW-1001', color: '曜石黑' }], daysAgo: 2 },
-  { customerId: 'c009', status: 'completed', lines: [{ sku: 'EB-1001', color: '冰川白' }], daysAgo: 20 },
-  { customerId: 'c009', status: 'cancelled', lines: [{ sku: 'PH-1011', color: '深空黑' }], daysAgo: 6 },
-  { customerId: 'c010', status: 'delivered', lines: [{ sku: 'PH-1003', color: 'Glacier White' }], daysAgo: 3 },
-  { customerId: 'c010', status: 'completed', lines: [{ sku: 'DR-1010', size: 'M', color: 'Black' }], daysAgo: 18 },
-  {
-    customerId: 'c010',
-    status: 'shipped',
-    track: 'exception',
-    exception: 'damaged',
-    lines: [{ sku: 'KT-1006', color: 'Off-white' }],
-  },
-]
+/** Shape of data/demo/sources/orders.yaml. */
+type OrderSource = {
+  /** Persona orders, fixed so the demo script can rely on them. */
+  personaPlans: Plan[]
+  /** Profile interest → product categories generated orders draw from. */
+  interestCategories: Record<string, string[]>
+  /** Courier surnames for delivery scans: [Chinese, English]. */
+  couriers: [string, string][]
+}
+const SOURCE = readSource<OrderSource>('demo/sources/orders.yaml')
+export const PERSONA_PLANS = SOURCE.personaPlans
+const INTEREST_CATEGORIES = SOURCE.interestCategories
+const COURIERS = SOURCE.couriers
 
 const STATUS_WEIGHTS: [Status, number][] = [
   ['completed', 24],
@@ -163,43 +74,6 @@ const GENERATED_SPECIAL: { track: Track; exception?: Exception }[] = [
   { track: 'delayed' },
 ]
 
-const INTEREST_CATEGORIES: Record<string, string[]> = {
-  户外: ['apparel/down-jacket', 'shoes/boots', 'shoes/sneakers'],
-  outdoor: ['apparel/down-jacket', 'shoes/boots', 'shoes/sneakers'],
-  数码: [
-    'electronics/phone',
-    'electronics/earbuds',
-    'electronics/laptop',
-    'electronics/smartwatch',
-    'electronics/charger',
-    'electronics/accessory',
-  ],
-  gadgets: [
-    'electronics/phone',
-    'electronics/earbuds',
-    'electronics/laptop',
-    'electronics/smartwatch',
-    'electronics/charger',
-    'electronics/accessory',
-  ],
-  护肤: ['beauty/skincare'],
-  skincare: ['beauty/skincare'],
-  彩妆: ['beauty/makeup'],
-  跑步: ['shoes/sneakers', 'apparel/t-shirt', 'electronics/smartwatch'],
-  running: ['shoes/sneakers', 'apparel/t-shirt', 'electronics/smartwatch'],
-  运动: ['apparel/t-shirt', 'shoes/sneakers', 'electronics/earbuds'],
-  家居: ['home/bedding', 'home/appliance'],
-  home: ['home/bedding', 'home/appliance'],
-  咖啡: ['home/kitchen', 'home/appliance'],
-  coffee: ['home/kitchen', 'home/appliance'],
-  连衣裙: ['apparel/dress', 'apparel/jeans', 'shoes/casual'],
-  fashion: ['apparel/dress', 'apparel/jeans', 'apparel/t-shirt', 'shoes/casual'],
-  香水: ['beauty/perfume'],
-  fragrance: ['beauty/perfume'],
-  厨房: ['home/kitchen'],
-  cooking: ['home/kitchen'],
-  母婴: ['home/bedding', 'beauty/skincare', 'apparel/t-shirt'],
-}
 const ALL_CATEGORIES = [...new Set(Object.values(INTEREST_CATEGORIES).flat())]
 
 const CARRIERS = {
@@ -209,16 +83,6 @@ const CARRIERS = {
   jd: { zh: '京东物流', en: 'JD Logistics', prefix: 'JDV', digits: 12 },
 } as const
 type CarrierKey = keyof typeof CARRIERS
-
-const COURIERS: [string, string][] = [
-  ['王', 'Wang'],
-  ['李', 'Li'],
-  ['张', 'Zhang'],
-  ['刘', 'Liu'],
-  ['陈', 'Chen'],
-  ['赵', 'Zhao'],
-  ['周', 'Zhou'],
-]
 
 /** Formats a timestamp in Beijing time with an explicit +08:00 offset, to the second. */
 export function bj(ms: number): string {

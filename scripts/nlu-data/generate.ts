@@ -1,23 +1,23 @@
 /**
  * Builds data/nlu/train.jsonl and data/nlu/test.jsonl from the hand-written fragments in
- * zh-intents.ts and en-intents.ts, then appends the extra training examples of more-*.ts and writes
- * data/nlu/dev.jsonl (see more-train.ts). Deterministic: the same fragments always give the same files.
+ * data/nlu/sources/<locale>/base.yaml (+ test-extra.yaml for test), then appends the extra training
+ * examples of the more-<n>.yaml batches and builds data/nlu/dev.jsonl (see more-train.ts).
+ * Deterministic: the same sources always give byte-identical files. `buildNluData()` returns the file
+ * contents (test/data/generated-data.test.ts compares them with the committed files); the CLI writes them.
  *
  * Run: npx tsx scripts/nlu-data/generate.ts
  */
 import { mkdirSync, writeFileSync } from 'node:fs'
-import { dirname, join } from 'node:path'
+import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { INTENTS, type Intent } from '../../src/core/nlu/types.js'
-import { enIntents } from './en-intents.js'
+import { repoRoot } from '../read-source.js'
 import { buildMore } from './more-train.js'
 import { normalizeKey } from './normalize-key.js'
 import { hashString, seededRandom } from './seeded-random.js'
 import { decorate, fillTemplate, lengthen } from './slots.js'
-import { enTestExtra } from './test-extra-en.js'
-import { zhTestExtra } from './test-extra-zh.js'
+import { loadBase, loadTestExtra } from './sources.js'
 import type { Example, Locale, LocaleSpec } from './types.js'
-import { zhIntents } from './zh-intents.js'
 
 type Split = 'train' | 'test'
 
@@ -42,12 +42,10 @@ const PER_TEMPLATE_CAP: Record<Split, number> = { train: 12, test: 4 }
 /** Intents whose messages may be wrapped in long rambling context (a long "hello" is not realistic). */
 const NO_LENGTHEN = new Set<Intent>(['greeting', 'out_of_scope', 'human_agent'])
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..')
-
 /** Expands the fragments of every intent and locale into labelled examples. */
 export function buildSplits(): { train: Example[]; test: Example[]; warnings: string[] } {
-  const specs: Record<Locale, LocaleSpec> = { zh: zhIntents, en: enIntents }
-  const testExtra = { zh: zhTestExtra, en: enTestExtra }
+  const specs: Record<Locale, LocaleSpec> = { zh: loadBase('zh'), en: loadBase('en') }
+  const testExtra = { zh: loadTestExtra('zh'), en: loadTestExtra('en') }
   const warnings: string[] = []
   const keyLabel = new Map<string, Intent>()
   const testKeys = new Set<string>()
@@ -118,26 +116,38 @@ export function buildSplits(): { train: Example[]; test: Example[]; warnings: st
   return { ...out, warnings }
 }
 
-async function main(): Promise<void> {
+/** The generated files of data/nlu/, by name, with the generator's warnings and a summary line. */
+export type NluData = {
+  files: Record<'train.jsonl' | 'test.jsonl' | 'dev.jsonl', string>
+  warnings: string[]
+  summary: string
+}
+
+/** Builds the contents of data/nlu/train.jsonl, test.jsonl and dev.jsonl from the sources. Writes nothing. */
+export function buildNluData(): NluData {
   const { train, test, warnings } = buildSplits()
   const taken = new Map(train.map((e) => [normalizeKey(e.text), e.label] as const))
   const testKeys = new Set(test.map((e) => normalizeKey(e.text)))
   const more = buildMore(taken, testKeys)
-  const dir = join(root, 'data', 'nlu')
-  mkdirSync(dir, { recursive: true })
   const toJsonl = (rows: Example[]): string => `${rows.map((e) => JSON.stringify(e)).join('\n')}\n`
   const allTrain = [...train, ...more.train]
-  writeFileSync(join(dir, 'train.jsonl'), toJsonl(allTrain))
-  writeFileSync(join(dir, 'test.jsonl'), toJsonl(test))
-  writeFileSync(join(dir, 'dev.jsonl'), toJsonl(more.dev))
-  for (const w of [...warnings, ...more.warnings]) console.warn(`warning: ${w}`)
+  const notes = [...warnings, ...more.warnings].map((w) => `warning: ${w}`)
   if (more.droppedForTest > 0)
-    console.warn(`note: ${more.droppedForTest} extra candidates equal a test text and were dropped`)
-  console.log(
-    `wrote ${allTrain.length} train (${more.train.length} from more-*.ts), ${test.length} test and ${more.dev.length} dev examples to data/nlu/`,
-  )
+    notes.push(`note: ${more.droppedForTest} extra candidates equal a test text and were dropped`)
+  return {
+    files: { 'train.jsonl': toJsonl(allTrain), 'test.jsonl': toJsonl(test), 'dev.jsonl': toJsonl(more.dev) },
+    warnings: notes,
+    summary: `wrote ${allTrain.length} train (${more.train.length} from more-*.yaml), ${test.length} test and ${more.dev.length} dev examples to data/nlu/`,
+  }
 }
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  await main()
+function main(): void {
+  const { files, warnings, summary } = buildNluData()
+  const dir = join(repoRoot, 'data', 'nlu')
+  mkdirSync(dir, { recursive: true })
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text)
+  for (const w of warnings) console.warn(w)
+  console.log(summary)
 }
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) main()

@@ -1,30 +1,16 @@
 /**
- * Expands the "more" fragments (more-zh-*.ts, more-en-*.ts) into extra training examples and the dev
+ * Expands the "more" fragments (data/nlu/sources/<locale>/more-<n>.yaml) into extra training examples and the dev
  * split. Hand-written lines are split deterministically: every fifth line goes to dev, the rest to
  * train; templates feed train only. Nothing here reads the test split's sources: the caller passes the
  * normalised keys of the test split so a colliding candidate is dropped (silently, so no test text is
  * ever printed).
  */
 import { INTENTS, type Intent } from '../../src/core/nlu/types.js'
-import { moreEn1 } from './more-en-1.js'
-import { moreEn2 } from './more-en-2.js'
-import { moreEn3 } from './more-en-3.js'
-import { moreEn4 } from './more-en-4.js'
-import { moreEn5 } from './more-en-5.js'
-import { moreEn6 } from './more-en-6.js'
-import { moreEn7 } from './more-en-7.js'
-import { moreEn8 } from './more-en-8.js'
 import { fillMore, roughen, wrapContext } from './more-slots.js'
-import { moreZh1 } from './more-zh-1.js'
-import { moreZh2 } from './more-zh-2.js'
-import { moreZh3 } from './more-zh-3.js'
-import { moreZh4 } from './more-zh-4.js'
-import { moreZh5 } from './more-zh-5.js'
-import { moreZh6 } from './more-zh-6.js'
-import { moreZh7 } from './more-zh-7.js'
 import { normalizeKey } from './normalize-key.js'
 import { hashString, seededRandom } from './seeded-random.js'
 import { decorate } from './slots.js'
+import { loadMore } from './sources.js'
 import type { Example, Locale, SplitSpec } from './types.js'
 
 /** Fragments for some intents of one locale. */
@@ -37,20 +23,16 @@ const TEMPLATE_CAP = 16
 
 /**
  * Rounds of fragments, expanded one after the other, each with its own random stream so that adding a
- * round leaves the examples of the earlier rounds byte-identical. The first round fills its templates
+ * round leaves the examples of the earlier rounds byte-identical. `zh` and `en` list the batches
+ * (more-<n>.yaml of that locale) merged into the round, in order. The first round fills its templates
  * up to MORE_TARGET; later rounds are mostly hand-written lines and add every template draw up to
  * TEMPLATE_CAP (no per-intent target).
  */
-const ROUNDS: { seed: string; zh: MoreSpec[]; en: MoreSpec[]; target: typeof MORE_TARGET | null }[] = [
-  {
-    seed: 'more',
-    zh: [moreZh1, moreZh2, moreZh3, moreZh4],
-    en: [moreEn1, moreEn2, moreEn3, moreEn4],
-    target: MORE_TARGET,
-  },
-  { seed: 'more5', zh: [moreZh5, moreZh6], en: [moreEn5, moreEn6], target: null },
-  { seed: 'more7', zh: [moreZh7], en: [moreEn7], target: null },
-  { seed: 'more8', zh: [], en: [moreEn8], target: null },
+const ROUNDS: { seed: string; zh: number[]; en: number[]; target: typeof MORE_TARGET | null }[] = [
+  { seed: 'more', zh: [1, 2, 3, 4], en: [1, 2, 3, 4], target: MORE_TARGET },
+  { seed: 'more5', zh: [5, 6], en: [5, 6], target: null },
+  { seed: 'more7', zh: [7], en: [7], target: null },
+  { seed: 'more8', zh: [], en: [8], target: null },
 ]
 /** Every DEV_EVERY-th hand-written line (offset DEV_OFFSET) goes to dev instead of train. */
 const DEV_EVERY = 5
@@ -86,7 +68,10 @@ export function buildMore(
   let droppedForTest = 0
 
   for (const round of ROUNDS) {
-    const specs: Record<Locale, Record<Intent, SplitSpec>> = { zh: merged(round.zh), en: merged(round.en) }
+    const specs: Record<Locale, Record<Intent, SplitSpec>> = {
+      zh: merged(round.zh.map((n) => loadMore('zh', n))),
+      en: merged(round.en.map((n) => loadMore('en', n))),
+    }
     for (const locale of ['zh', 'en'] as const) {
       for (const intent of INTENTS) {
         const spec = specs[locale][intent]
