@@ -28,7 +28,8 @@ const STALE_AFTER_MS = 24 * 3_600_000
 
 const shopFileSchema = z
   .object({
-    asOf: z.string().datetime({ offset: true }),
+    /** The moment the files describe; loading moves every timestamp by now − asOf. Omitted: no move. */
+    asOf: z.string().datetime({ offset: true }).optional(),
     name: z.string().min(1),
     settings: shopSettingsPatchSchema.default({}),
   })
@@ -77,7 +78,7 @@ export async function loadShopDir(
   const files = ORDER.map((kind) => ({ kind, path: join(dir, `${kind}.jsonl`) })).filter((f) => existsSync(f.path))
   if (files.length === 0) return null
   const file = readShopFile(dir)
-  const shiftMs = file ? now.getTime() - Date.parse(file.asOf) : 0
+  const shiftMs = file?.asOf ? now.getTime() - Date.parse(file.asOf) : 0
   const results = await importFiles(store, files, {
     shopId,
     ...(shiftMs !== 0 ? { transform: (_kind, row) => shiftTimestamps(row, shiftMs) } : {}),
@@ -115,7 +116,7 @@ export async function seedDemoShop(
   // The shop's settings come from shop.json (a reset restores them) plus where the demo stands in time.
   // Re-read: the import bumped settings.catalogVersion, which running servers watch.
   const current = (await store.shops.get(DEMO_SHOP_ID)) ?? shop
-  const demo: DemoBase | undefined = file
+  const demo: DemoBase | undefined = file?.asOf
     ? { asOf: file.asOf, basedAt: now.toISOString(), shiftMs: loaded.shiftMs }
     : undefined
   await store.shops.upsert({

@@ -51,6 +51,22 @@ async function catalogOf(store: Store, shopId: string): Promise<CatalogItem[]> {
   }
 }
 
+/**
+ * The letters the shop's order numbers start with: `settings.orderNumbers.prefixes` when set, else
+ * read off the shop's own orders (a sample of 200), so `KF202611240392` is recognised in the demo and
+ * `SO00012345` in a shop that numbers orders that way — without the word "order" next to it.
+ */
+async function orderPrefixesOf(store: Store, shopId: string, configured: unknown): Promise<string[]> {
+  const prefixes = (configured as { prefixes?: unknown } | undefined)?.prefixes
+  if (Array.isArray(prefixes)) return prefixes.filter((p): p is string => typeof p === 'string')
+  const seen = new Map<string, number>()
+  for (const o of await store.orders.list(shopId, { limit: 200 })) {
+    const m = /^([A-Za-z]{1,6})\d{6,20}$/.exec(o.orderNo)
+    if (m) seen.set(m[1]!.toUpperCase(), (seen.get(m[1]!.toUpperCase()) ?? 0) + 1)
+  }
+  return [...seen.entries()].filter(([, n]) => n >= 3).map(([p]) => p)
+}
+
 function copyAtomic(from: string, to: string): void {
   mkdirSync(dirname(to), { recursive: true })
   const tmp = `${to}.${process.pid}.${Date.now()}.tmp`
@@ -139,7 +155,8 @@ export function createNluProvider(deps: {
     const shop = await deps.store.shops.get(shopId)
     const tz = typeof shop?.settings.timezone === 'string' ? shop.settings.timezone : 'Asia/Shanghai'
     const catalog = await catalogOf(deps.store, shopId)
-    return createNluEngine({ model: loadModel(), catalog, referenceDate: () => today(deps.clock, tz) })
+    const orderPrefixes = await orderPrefixesOf(deps.store, shopId, shop?.settings.orderNumbers)
+    return createNluEngine({ model: loadModel(), catalog, referenceDate: () => today(deps.clock, tz), orderPrefixes })
   }
 
   return {

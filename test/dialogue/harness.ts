@@ -3,6 +3,8 @@
  * and a tiny keyword knowledge base (a fake for the knowledge port). Each turn reloads the state from
  * the stored conversation, as a restarted server would.
  */
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { openStore } from '../../src/adapters/open-store.js'
 import { createDialogueManager } from '../../src/core/dialogue/dialogue-manager.js'
 import type { PolicyConfig, TurnOutcome } from '../../src/core/dialogue/types.js'
@@ -15,14 +17,21 @@ import type { Store } from '../../src/core/ports/store.js'
 export const NOW = new Date('2026-06-10T08:00:00.000Z')
 const daysAgo = (n: number) => new Date(NOW.getTime() - n * 86_400_000).toISOString()
 
-export function makeShop(settings: Record<string, unknown> = {}): Shop {
+/** The story shop's own rules (return address, exclusions, agents): data/stories/shop/shop.json. */
+export const STORY_SHOP_SETTINGS = (
+  JSON.parse(readFileSync(join(import.meta.dirname, '../../data/stories/shop/shop.json'), 'utf8')) as {
+    settings: Record<string, unknown>
+  }
+).settings
+
+export function makeShop(settings: Record<string, unknown> = {}, opts: { neutral?: boolean } = {}): Shop {
   return {
     id: 'shop1',
     name: 'Test Shop',
     widgetSecret: 'w'.repeat(32),
     apiKey: 'k'.repeat(32),
     demo: true,
-    settings,
+    settings: opts.neutral ? settings : { ...STORY_SHOP_SETTINGS, ...settings },
     createdAt: daysAgo(400),
   }
 }
@@ -258,11 +267,13 @@ export async function openHarness(
     customerId?: string | null
     locale?: 'zh' | 'en'
     settings?: Record<string, unknown>
+    /** A shop with none of the story shop's rules: kefu's neutral defaults only. */
+    neutral?: boolean
     policy?: Partial<PolicyConfig>
   } = {},
 ): Promise<Harness> {
   const store = await openStore('sqlite::memory:')
-  const shop = makeShop(opts.settings)
+  const shop = makeShop(opts.settings, { neutral: opts.neutral ?? false })
   await store.shops.upsert(shop)
   await store.customers.upsertMany(shop.id, customers)
   await store.products.upsertMany(shop.id, products)

@@ -108,6 +108,11 @@ export const shopSettingsPatchSchema = z
     /** Per-feature proactive switches; validated by the proactive module. */
     proactive: z.record(z.string(), z.unknown()).nullable(),
     timezone: z.string().refine(validTimeZone, 'not a valid IANA time zone (e.g. Asia/Shanghai)').nullable(),
+    /** Order numbers: letters that start the shop's order numbers (KF → KF202611240392). */
+    orderNumbers: z
+      .object({ prefixes: z.array(z.string().regex(/^[A-Za-z]{1,6}$/, 'letters only, at most 6')).max(10) })
+      .strict()
+      .nullable(),
   })
   .partial()
   .strict()

@@ -17,7 +17,7 @@ export type NluEngineOptions = {
   catalog?: readonly CatalogItem[]
   /** Today as `YYYY-MM-DD`, or a function returning it (core has no clock). */
   referenceDate?: string | (() => string)
-  /** Shop order-number prefixes (default `KF`). */
+  /** Shop order-number prefixes (settings.orderNumbers.prefixes); none = only numbers next to "order". */
   orderPrefixes?: readonly string[]
 }
 

@@ -25,7 +25,7 @@ export type EntityContext = {
   catalog?: CatalogMatcher
   /** Today, `YYYY-MM-DD`; relative dates are skipped without it. */
   referenceDate?: string
-  /** Shop order-number prefixes (default `KF`, followed by 12 digits). */
+  /** Shop order-number prefixes (letters followed by 6–20 digits); none = only numbers next to the word "order". */
   orderPrefixes?: readonly string[]
 }
 
@@ -75,9 +75,14 @@ function lastIndexOfRe(s: string, re: RegExp): number {
 const RX1 = new RegExp(`${L}[A-Za-z]{0,4}\\d[A-Za-z0-9-]{8,19}${R}`, 'g')
 
 function orderNumbers(t: string, out: Candidate[], prefixes: readonly string[]) {
-  const pre = prefixes.map((p) => p.replace(/[^A-Za-z0-9]/g, '')).join('|')
-  for (const m of t.matchAll(rx(`${L}(?:${pre})\\d{12}${R}`, 'gi'))) {
-    push(out, 'order_no', m[0], m.index, m[0].toUpperCase(), 100)
+  const pre = prefixes
+    .map((p) => p.replace(/[^A-Za-z]/g, ''))
+    .filter(Boolean)
+    .join('|')
+  if (pre) {
+    for (const m of t.matchAll(rx(`${L}(?:${pre})\\d{6,20}${R}`, 'gi'))) {
+      push(out, 'order_no', m[0], m.index, m[0].toUpperCase(), 100)
+    }
   }
   // Generic order ids only when the words around say "order": 10–20 digits or letters+digits.
   for (const m of t.matchAll(RX1)) {
@@ -702,7 +707,7 @@ export function extractEntities(text: string, ctx: EntityContext = {}): Entity[]
   const digit = /\d/.test(t)
   const zhNumber = ZH_NUMBER_RE.test(t)
   if (digit) {
-    orderNumbers(t, out, ctx.orderPrefixes ?? ['KF'])
+    orderNumbers(t, out, ctx.orderPrefixes ?? [])
     trackingNumbers(t, out)
     phones(t, out)
   }

@@ -110,7 +110,7 @@ describe('trainIntentModel', () => {
   })
 
   it('powers the engine: intent, entities, emotion and locale in one result', () => {
-    const nlu = createNluEngine({ model: json, referenceDate: '2024-12-02' })
+    const nlu = createNluEngine({ model: json, referenceDate: '2024-12-02', orderPrefixes: ['KF'] })
     const r = nlu.analyze('我的包裹KF202411200001到哪了？？？昨天就该到了')
     expect(r.intent).toBe('logistics')
     expect(r.locale).toBe('zh')

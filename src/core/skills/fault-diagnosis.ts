@@ -56,13 +56,16 @@ async function ownedDevices(
 }
 
 /**
- * True when the fault graph covers a product category: exactly, or through a sibling under the same
- * parent (over-ear headphones fall back to the earbuds' audio faults).
+ * True when the shop's fault graph covers a product category: exactly, or through a sibling under the
+ * same parent (over-ear headphones fall back to the earbuds' audio faults). Which categories have
+ * faults is the shop's data; nothing here names one.
  */
 function coveredBy(category: string, faultCats: Set<string>): boolean {
   if (faultCats.has(category)) return true
-  const parent = category.split('/')[0]
-  return category.includes('/') && [...faultCats].some((c) => c.startsWith(`${parent}/`)) && parent === 'electronics'
+  const slash = category.lastIndexOf('/')
+  if (slash <= 0) return false
+  const parent = category.slice(0, slash + 1)
+  return [...faultCats].some((c) => c.startsWith(parent))
 }
 
 /** A fault match: one clear fault, several close ones to choose from, or none. */

@@ -6,6 +6,7 @@
  */
 import type { ReturnRequest } from '../domain/records.js'
 import type { Order, Product } from '../domain/schemas.js'
+import { createTicketService } from '../tickets/ticket-service.js'
 import { orderStatusSkill, shipmentProblem } from './order-status.js'
 import { applyOrderReference, knownCustomerId, resolveOrder } from './resolve-order.js'
 import { returnRules } from './shop-rules.js'
@@ -358,10 +359,36 @@ export async function returnSkill(sc: SkillContext): Promise<SkillResult> {
     })
   })
   const freeShipping = quality || !rules.customerPaysShipping
+  // Where to send the parcel comes from the shop's settings only. A shop without a configured
+  // return address gets a ticket: an agent sends the address, the bot never makes one up.
+  const addressTicket = rules.returnAddress
+    ? null
+    : await createTicketService({ store: sc.ctx.store, now: () => sc.ctx.now, newId: sc.ctx.newId, ...sc.hooks }).create(
+        sc.ctx.shop,
+        {
+          conversationId: sc.ctx.conversation.id,
+          customerId: order.customerId,
+          category: 'after_sales',
+          priority: 'normal',
+          subject: `${say(L, '发送退货地址', 'Send the return address')}: ${rr.id} (${no})`,
+          data: { returnId: rr.id, orderNo: no, kind, locale: L },
+        },
+      )
+  const sendTo = rules.returnAddress
+    ? say(
+        L,
+        `请在 7 天内将商品（保持完好、附件齐全）寄回：${rules.returnAddress}，并在包裹内写上退货单号。`,
+        `Please send the item back (undamaged, with all accessories) within 7 days to: ${rules.returnAddress}, with the return number inside the parcel.`,
+      )
+    : say(
+        L,
+        `寄回地址将由客服审核后发送给您（工单 ${addressTicket!.id}），收到前请先保留商品和包装。`,
+        `An agent will send you the return address after reviewing the request (ticket ${addressTicket!.id}); please keep the item and its packaging until then.`,
+      )
   const text2 = say(
     L,
-    `已为您提交${kindLabel}申请，退货单号 ${rr.id}。\n请在 7 天内将商品（保持完好、附件齐全）寄回：${rules.returnAddress}，并在包裹内写上退货单号。\n${freeShipping ? '运费由我们承担，可选择到付。' : '无理由退货运费需您先行承担。'}${refund ? `仓库收货后 ${rules.refundDays} 个工作日内退款 ${money(refund, order.currency)}。` : '仓库收货后为您发出新商品。'}`,
-    `Your ${kindLabel} request is submitted: number ${rr.id}.\nPlease send the item back (undamaged, with all accessories) within 7 days to: ${rules.returnAddress}, with the return number inside the parcel.\n${freeShipping ? 'We cover the return shipping.' : 'Return shipping for a no-reason return is paid by you.'} ${refund ? `We refund ${money(refund, order.currency)} within ${rules.refundDays} business days of receiving it.` : "We'll ship the replacement once we receive it."}`,
+    `已为您提交${kindLabel}申请，退货单号 ${rr.id}。\n${sendTo}\n${freeShipping ? '运费由我们承担，可选择到付。' : '无理由退货运费需您先行承担。'}${refund ? `仓库收货后 ${rules.refundDays} 个工作日内退款 ${money(refund, order.currency)}。` : '仓库收货后为您发出新商品。'}`,
+    `Your ${kindLabel} request is submitted: number ${rr.id}.\n${sendTo}\n${freeShipping ? 'We cover the return shipping.' : 'Return shipping for a no-reason return is paid by you.'} ${refund ? `We refund ${money(refund, order.currency)} within ${rules.refundDays} business days of receiving it.` : "We'll ship the replacement once we receive it."}`,
   )
   sc.state.task = {}
   return done(
@@ -369,6 +396,12 @@ export async function returnSkill(sc: SkillContext): Promise<SkillResult> {
     [{ text: text2, card: { type: 'return', data: { id: rr.id, orderNo: no, kind, refundAmount: refund } } }],
     'execute',
     `return_request_created_${kind}`,
-    { ...extra, returnRequest: { id: rr.id } },
+    {
+      ...extra,
+      returnRequest: { id: rr.id },
+      ...(addressTicket
+        ? { ticket: { id: addressTicket.id, queue: addressTicket.queue, priority: addressTicket.priority } }
+        : {}),
+    },
   )
 }

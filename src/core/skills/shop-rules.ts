@@ -1,6 +1,8 @@
 /**
- * Business rules as data: return policy, ticket queues, SLA. Defaults here; a shop overrides any key in
- * `shop.settings.returns` / `shop.settings.tickets` (see docs/dialogue.md).
+ * Business rules as data: return policy, ticket queues, SLA. The defaults are neutral (no return
+ * address, no category exclusions, no named agents): a new shop inherits nothing of the demo. A shop
+ * sets its own in `shop.settings.returns` / `shop.settings.tickets` (see docs/dialogue.md); the demo
+ * shop's come from data/demo/shop.json.
  */
 import type { Shop, TicketPriority } from '../domain/records.js'
 
@@ -23,8 +25,8 @@ export type ReturnRules = {
   nonReturnable: NonReturnableRule[]
   /** Who pays return shipping for a no-reason return. Quality issues are always free for the customer. */
   customerPaysShipping: boolean
-  /** Where parcels go. */
-  returnAddress: string
+  /** Where parcels go; null = not configured (an agent sends it, the bot never invents one). */
+  returnAddress: string | null
   /** Days until the refund reaches the customer after the warehouse receives the parcel. */
   refundDays: number
 }
@@ -43,31 +45,21 @@ export const DEFAULT_RETURN_RULES: ReturnRules = {
   noReasonDays: 7,
   qualityIssueDays: 15,
   exchangeDays: 15,
-  nonReturnable: [
-    {
-      category: 'apparel/underwear',
-      reasonZh: '贴身衣物（内衣、内裤、袜子）出于卫生原因，非质量问题不支持退换',
-      reasonEn: 'intimate apparel (underwear, socks) cannot be returned for hygiene reasons unless faulty',
-    },
-    {
-      category: 'beauty',
-      onlyIfOpened: true,
-      reasonZh: '化妆品、护肤品一经拆封使用，非质量问题不支持退换',
-      reasonEn: 'cosmetics and skincare cannot be returned once opened, unless faulty',
-    },
-  ],
+  nonReturnable: [],
   customerPaysShipping: true,
-  returnAddress: '上海市青浦区华新镇华志路 1688 号 kefu 退货仓 / kefu Returns Centre, 1688 Huazhi Rd, Qingpu, Shanghai',
+  returnAddress: null,
   refundDays: 3,
 }
 
 export const DEFAULT_TICKET_RULES: TicketRules = {
+  // Queues by ticket category, with no named agents: tickets wait unassigned in their queue until an
+  // agent takes them (or the shop names its agents in settings.tickets.queues).
   queues: {
-    after_sales: { agents: ['agent-li', 'agent-wang', 'agent-zhang'], category: 'after_sales' },
-    repair: { agents: ['tech-chen', 'tech-liu'], category: 'repair' },
-    technical: { agents: ['tech-chen', 'tech-liu', 'tech-zhao'], category: 'technical' },
-    logistics: { agents: ['ops-sun', 'ops-zhou'], category: 'logistics' },
-    billing: { agents: ['fin-wu'], category: 'billing' },
+    after_sales: { agents: [], category: 'after_sales' },
+    repair: { agents: [], category: 'repair' },
+    technical: { agents: [], category: 'technical' },
+    logistics: { agents: [], category: 'logistics' },
+    billing: { agents: [], category: 'billing' },
   },
   slaHours: { urgent: 4, high: 8, normal: 24, low: 72 },
   defaultQueue: 'after_sales',
@@ -103,7 +95,7 @@ export function returnRules(shop: Shop | null): ReturnRules {
   return r
 }
 
-/** Ticket rules for a shop: `shop.settings.tickets` queues/SLA merged over the demo defaults. */
+/** Ticket rules for a shop: `shop.settings.tickets` queues/SLA merged over the neutral defaults. */
 export function ticketRules(shop: Shop | null): TicketRules {
   const s = obj(shop?.settings?.tickets)
   if (!s) return DEFAULT_TICKET_RULES
