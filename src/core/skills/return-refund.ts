@@ -363,17 +363,19 @@ export async function returnSkill(sc: SkillContext): Promise<SkillResult> {
   // return address gets a ticket: an agent sends the address, the bot never makes one up.
   const addressTicket = rules.returnAddress
     ? null
-    : await createTicketService({ store: sc.ctx.store, now: () => sc.ctx.now, newId: sc.ctx.newId, ...sc.hooks }).create(
-        sc.ctx.shop,
-        {
-          conversationId: sc.ctx.conversation.id,
-          customerId: order.customerId,
-          category: 'after_sales',
-          priority: 'normal',
-          subject: `${say(L, '发送退货地址', 'Send the return address')}: ${rr.id} (${no})`,
-          data: { returnId: rr.id, orderNo: no, kind, locale: L },
-        },
-      )
+    : await createTicketService({
+        store: sc.ctx.store,
+        now: () => sc.ctx.now,
+        newId: sc.ctx.newId,
+        ...sc.hooks,
+      }).create(sc.ctx.shop, {
+        conversationId: sc.ctx.conversation.id,
+        customerId: order.customerId,
+        category: 'after_sales',
+        priority: 'normal',
+        subject: `${say(L, '发送退货地址', 'Send the return address')}: ${rr.id} (${no})`,
+        data: { returnId: rr.id, orderNo: no, kind, locale: L },
+      })
   const sendTo = rules.returnAddress
     ? say(
         L,
