@@ -1,13 +1,16 @@
 /**
  * What a shopper asks for, read from one message: category, budget, features, gift recipient.
- * "给我推荐一款降噪耳机，1000以内" → {categories: [electronics/earbuds, electronics/headphones],
+ * "给我推荐一款降噪耳机，1000以内" → {categories: the shop's earbuds and headphones categories,
  * budgetMax: 1000, features: ['anc']}. Pure and dictionary-based, so it works offline in both languages.
+ * Words name generic concepts (src/core/recommend/category-concepts.ts); the shop's own category paths
+ * decide which categories those are.
  */
+import { type Concept, categoryIs, FOOTWEAR, resolveConcept } from './category-concepts.js'
 
 export type Recipient = 'female' | 'male' | 'child' | 'elder' | 'unknown'
 
 export type RecommendRequest = {
-  /** Category prefixes (`electronics/earbuds`, `beauty`); empty = any. */
+  /** The shop's category prefixes (a leaf path or a top-level one); empty = any. */
   categories: string[]
   budgetMin?: number
   budgetMax?: number
@@ -25,49 +28,47 @@ export type RecommendRequest = {
   impliedBudget?: boolean
 }
 
-/** Words → category prefixes. Longer, more specific words are listed before generic ones. */
-export const CATEGORY_TERMS: Array<{ re: RegExp; categories: string[] }> = [
-  {
-    re: /(耳机|耳麦|earbuds?|earphones?|headphones?|headset|buds\b)/i,
-    categories: ['electronics/earbuds', 'electronics/headphones'],
-  },
-  { re: /(手机|\bphones?\b|smartphones?)/i, categories: ['electronics/phone'] },
-  { re: /(笔记本|电脑|laptops?|notebooks?)/i, categories: ['electronics/laptop'] },
-  { re: /(充电器|充电头|chargers?|power adapter)/i, categories: ['electronics/charger'] },
-  { re: /(手表|手环|watch(es)?|smartwatch)/i, categories: ['electronics/smartwatch'] },
-  { re: /(保护套|保护壳|配件|accessor(y|ies)|\bcases?\b)/i, categories: ['electronics/accessory'] },
-  { re: /(羽绒服|棉服|外套|down jackets?|puffer|parkas?|jackets?|coats?)/i, categories: ['apparel/down-jacket'] },
-  { re: /(t恤|短袖|体恤|t-?shirts?|\btees?\b)/i, categories: ['apparel/t-shirt'] },
-  { re: /(牛仔裤|裤子|jeans|trousers|pants)/i, categories: ['apparel/jeans'] },
-  { re: /(连衣裙|裙子|dress(es)?|skirts?)/i, categories: ['apparel/dress'] },
+/** Words → the concepts they name. Longer, more specific words are listed before generic ones. */
+export const CATEGORY_TERMS: Array<{ re: RegExp; concepts: Concept[] }> = [
+  { re: /(耳机|耳麦|earbuds?|earphones?|headphones?|headset|buds\b)/i, concepts: ['earbuds', 'headphones'] },
+  { re: /(手机|\bphones?\b|smartphones?)/i, concepts: ['phone'] },
+  { re: /(笔记本|电脑|laptops?|notebooks?)/i, concepts: ['laptop'] },
+  { re: /(充电器|充电头|chargers?|power adapter)/i, concepts: ['charger'] },
+  { re: /(手表|手环|watch(es)?|smartwatch)/i, concepts: ['smartwatch'] },
+  { re: /(保护套|保护壳|配件|accessor(y|ies)|\bcases?\b)/i, concepts: ['accessory'] },
+  { re: /(羽绒服|棉服|外套|down jackets?|puffer|parkas?|jackets?|coats?)/i, concepts: ['jacket'] },
+  { re: /(t恤|短袖|体恤|t-?shirts?|\btees?\b)/i, concepts: ['tshirt'] },
+  { re: /(牛仔裤|jeans)/i, concepts: ['jeans'] },
+  { re: /(裤子|trousers|pants)/i, concepts: ['trousers'] },
+  { re: /(连衣裙|裙子|dress(es)?|skirts?)/i, concepts: ['dress'] },
   {
     re: /(护肤|精华|面霜|乳液|面膜|爽肤水|洗面奶|防晒|skin ?care|serums?|moisturi[sz]ers?|creams?|sunscreen)/i,
-    categories: ['beauty/skincare'],
+    concepts: ['skincare'],
   },
-  { re: /(彩妆|口红|唇釉|粉底|眼影|化妆|make-?up|lipsticks?|foundation|eyeshadow)/i, categories: ['beauty/makeup'] },
-  { re: /(香水|香氛|perfumes?|fragrances?|cologne)/i, categories: ['beauty/perfume'] },
-  { re: /(运动鞋|跑鞋|跑步鞋|sneakers|running shoes|trainers)/i, categories: ['shoes/sneakers'] },
-  { re: /(靴|boots?)/i, categories: ['shoes/boots'] },
-  { re: /(鞋|shoes?)/i, categories: ['shoes'] },
-  { re: /(床品|四件套|被子|枕头|床单|bedding|duvets?|pillows?|sheets)/i, categories: ['home/bedding'] },
-  { re: /(厨房|锅|刀具|kitchen|cookware|\bpans?\b|\bpots?\b)/i, categories: ['home/kitchen'] },
-  { re: /(家电|电器|吸尘器|加湿器|appliances?|vacuum|humidifier)/i, categories: ['home/appliance'] },
-  { re: /(衣服|服装|穿的|clothes|clothing|apparel|outfit)/i, categories: ['apparel'] },
-  { re: /(美妆|化妆品|beauty|cosmetics)/i, categories: ['beauty'] },
-  { re: /(数码|电子产品|electronics?|gadgets?|tech)/i, categories: ['electronics'] },
-  { re: /(家居|家用|home|household)/i, categories: ['home'] },
+  { re: /(彩妆|口红|唇釉|粉底|眼影|化妆|make-?up|lipsticks?|foundation|eyeshadow)/i, concepts: ['makeup'] },
+  { re: /(香水|香氛|perfumes?|fragrances?|cologne)/i, concepts: ['perfume'] },
+  { re: /(运动鞋|跑鞋|跑步鞋|sneakers|running shoes|trainers)/i, concepts: ['sneakers'] },
+  { re: /(靴|boots?)/i, concepts: ['boots'] },
+  { re: /(鞋|shoes?)/i, concepts: ['shoes'] },
+  { re: /(床品|四件套|被子|枕头|床单|bedding|duvets?|pillows?|sheets)/i, concepts: ['bedding'] },
+  { re: /(厨房|锅|刀具|kitchen|cookware|\bpans?\b|\bpots?\b)/i, concepts: ['kitchen'] },
+  { re: /(家电|电器|吸尘器|加湿器|appliances?|vacuum|humidifier)/i, concepts: ['appliance'] },
+  { re: /(衣服|服装|穿的|clothes|clothing|apparel|outfit)/i, concepts: ['clothing'] },
+  { re: /(美妆|化妆品|beauty|cosmetics)/i, concepts: ['beauty'] },
+  { re: /(数码|电子产品|electronics?|gadgets?|tech)/i, concepts: ['electronics'] },
+  { re: /(家居|家用|home|household)/i, concepts: ['home'] },
 ]
 
-/** Profile interests ("户外", "running") → categories worth suggesting. */
-export const INTEREST_TERMS: Array<{ re: RegExp; categories: string[] }> = [
-  { re: /(户外|outdoor|hiking|露营|camping)/i, categories: ['apparel/down-jacket', 'shoes/boots'] },
+/** Profile interests ("户外", "running") → concepts worth suggesting. */
+export const INTEREST_TERMS: Array<{ re: RegExp; concepts: Concept[] }> = [
+  { re: /(户外|outdoor|hiking|露营|camping)/i, concepts: ['jacket', 'boots', 'outdoor'] },
   {
     re: /(跑步|运动|健身|running|sports?|fitness|gym)/i,
-    categories: ['shoes/sneakers', 'electronics/smartwatch', 'electronics/earbuds'],
+    concepts: ['sneakers', 'smartwatch', 'earbuds', 'sport'],
   },
-  { re: /(时尚|fashion|穿搭)/i, categories: ['apparel', 'shoes'] },
-  { re: /(咖啡|coffee|烘焙|baking|厨房|cooking)/i, categories: ['home/kitchen', 'home/appliance'] },
-  { re: /(母婴|baby|亲子)/i, categories: ['home/bedding', 'home/appliance'] },
+  { re: /(时尚|fashion|穿搭)/i, concepts: ['clothing', 'shoes'] },
+  { re: /(咖啡|coffee|烘焙|baking|厨房|cooking)/i, concepts: ['kitchen', 'appliance'] },
+  { re: /(母婴|baby|亲子)/i, concepts: ['bedding', 'appliance', 'baby'] },
   ...CATEGORY_TERMS,
 ]
 
@@ -128,40 +129,55 @@ export function parseBudget(text: string): { min?: number; max?: number } {
   return {}
 }
 
-/** Category prefixes named in a text (or an interest), most specific first, without duplicates. */
-export function categoriesIn(text: string, terms = CATEGORY_TERMS): string[] {
+/** The gift and its recipient in a text, or null when the shopper buys for themselves. */
+export function giftIn(text: string): RecommendRequest['gift'] {
+  if (!GIFT.test(text)) return null
+  const recipient: Recipient = CHILD.test(text)
+    ? 'child'
+    : ELDER.test(text)
+      ? 'elder'
+      : FEMALE.test(text)
+        ? 'female'
+        : MALE.test(text)
+          ? 'male'
+          : 'unknown'
+  return { recipient }
+}
+
+/** The concepts a text (or an interest) names, in table order, without duplicates. */
+export function conceptsIn(text: string, terms = CATEGORY_TERMS): Concept[] {
+  const out: Concept[] = []
+  for (const t of terms) if (t.re.test(text)) for (const c of t.concepts) if (!out.includes(c)) out.push(c)
+  return out
+}
+
+/**
+ * The shop's category prefixes a text (or an interest) names, most specific first, without
+ * duplicates. `categories` are the shop's own category paths (the distinct `product.category`).
+ */
+export function categoriesIn(text: string, categories: readonly string[], terms = CATEGORY_TERMS): string[] {
   const out: string[] = []
   for (const t of terms) {
     if (!t.re.test(text)) continue
-    for (const c of t.categories) {
-      // "运动鞋" names shoes/sneakers; the generic "鞋" rule adds nothing new.
-      if (out.some((o) => o === c || o.startsWith(`${c}/`))) continue
-      out.push(c)
+    for (const concept of t.concepts) {
+      for (const c of resolveConcept(concept, categories)) {
+        // "运动鞋" names the sneakers category; the generic "鞋" rule adds nothing new.
+        if (out.some((o) => o === c || o.startsWith(`${c}/`))) continue
+        out.push(c)
+      }
     }
   }
   return out
 }
 
-/** Parses one message into a recommendation request. */
-export function parseRecommendRequest(text: string): RecommendRequest {
+/** Parses one message into a recommendation request against the shop's category paths. */
+export function parseRecommendRequest(text: string, shop: { categories: readonly string[] }): RecommendRequest {
   const budget = parseBudget(text)
   const features = FEATURES.filter((f) => f.re.test(text)).map((f) => f.id)
   // "运动鞋" / "sports watch" name a category; "sport" as a feature only when nothing else does.
-  const categories = categoriesIn(text)
-  const feats = categories.some((c) => c.startsWith('shoes')) ? features.filter((f) => f !== 'sport') : features
-  let gift: RecommendRequest['gift'] = null
-  if (GIFT.test(text)) {
-    const recipient: Recipient = CHILD.test(text)
-      ? 'child'
-      : ELDER.test(text)
-        ? 'elder'
-        : FEMALE.test(text)
-          ? 'female'
-          : MALE.test(text)
-            ? 'male'
-            : 'unknown'
-    gift = { recipient }
-  }
+  const categories = categoriesIn(text, shop.categories)
+  const feats = categories.some((c) => categoryIs(c, FOOTWEAR)) ? features.filter((f) => f !== 'sport') : features
+  const gift = giftIn(text)
   const gender = /(女款|女士|女式|女装|women'?s|ladies|for women)/i.test(text)
     ? 'women'
     : /(男款|男士|男式|男装|men'?s|for men)/i.test(text)

@@ -35,7 +35,30 @@ function makeOrder(skus: string[], status: Order['status'] = 'completed'): Order
   }
 }
 
-const request = (text: string) => parseRecommendRequest(text)
+/** The demo shop's category paths. */
+const DEMO_CATEGORIES = [
+  'apparel/down-jacket',
+  'apparel/t-shirt',
+  'apparel/jeans',
+  'apparel/dress',
+  'shoes/sneakers',
+  'shoes/boots',
+  'shoes/casual',
+  'beauty/skincare',
+  'beauty/makeup',
+  'beauty/perfume',
+  'electronics/phone',
+  'electronics/earbuds',
+  'electronics/headphones',
+  'electronics/laptop',
+  'electronics/smartwatch',
+  'electronics/charger',
+  'electronics/accessory',
+  'home/bedding',
+  'home/kitchen',
+  'home/appliance',
+]
+const request = (text: string) => parseRecommendRequest(text, { categories: DEMO_CATEGORIES })
 
 describe('parseRecommendRequest', () => {
   it('reads category, budget and features from a Chinese request', () => {

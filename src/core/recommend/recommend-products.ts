@@ -9,6 +9,7 @@ import type { Customer, Locale, Order, Product } from '../domain/schemas.js'
 import { variantStock } from '../skills/resolve-product.js'
 import { pickSize } from '../skills/size-advice.js'
 import { money } from '../skills/text.js'
+import { type Concept, catalogCategories, categoryIs, SIZED } from './category-concepts.js'
 import {
   categoriesIn,
   FEATURES,
@@ -109,19 +110,22 @@ const productGender = (p: Product): 'men' | 'women' | null => {
   return g === 'men' || g === 'women' ? g : null
 }
 
-/** Categories that make a good present for each recipient (a small boost, never a filter). */
-const GIFT_CATEGORIES: Record<Recipient, string[]> = {
-  female: ['beauty/perfume', 'beauty/skincare', 'beauty/makeup', 'electronics/smartwatch', 'electronics/earbuds'],
-  male: ['electronics/earbuds', 'electronics/smartwatch', 'electronics/headphones', 'beauty/perfume', 'shoes/sneakers'],
-  child: ['home/bedding', 'electronics/earbuds'],
-  elder: ['home/appliance', 'home/bedding', 'home/kitchen', 'electronics/smartwatch'],
-  unknown: ['beauty/perfume', 'electronics/earbuds', 'electronics/smartwatch', 'home/appliance'],
+/** Kinds of product that make a good present for each recipient (a small boost, never a filter). */
+const GIFT_CONCEPTS: Record<Recipient, Concept[]> = {
+  female: ['perfume', 'skincare', 'makeup', 'smartwatch', 'earbuds'],
+  male: ['earbuds', 'smartwatch', 'headphones', 'perfume', 'sneakers'],
+  child: ['bedding', 'earbuds', 'toys'],
+  elder: ['appliance', 'bedding', 'kitchen', 'smartwatch'],
+  unknown: ['perfume', 'earbuds', 'smartwatch', 'appliance'],
 }
 
-/** Chargers, cases and cables are not presents. */
-const GIFT_UNSUITABLE = /^electronics\/(accessory|charger)/
+/** Chargers, cables and phone cases are not presents (a fashion shop's accessories may well be). */
+const giftUnsuitable = (p: Product) =>
+  categoryIs(p.category, ['charger']) ||
+  (categoryIs(p.category, ['accessory']) && categoryIs(p.category, ['electronics', 'phone']))
 
-const sized = (p: Product) => p.category.startsWith('apparel') || p.category.startsWith('shoes')
+/** Apparel and shoes: sizes, size charts and the wearer's gender apply. */
+const sized = (p: Product) => categoryIs(p.category, SIZED)
 
 /** A size from the chart that fits the body (within a third of a range's width), with stock. */
 function fittingSize(p: Product, body: { heightCm?: number; weightKg?: number }): string | null | undefined {
@@ -168,7 +172,8 @@ type Scored = { p: Product; score: number; reasonCode: ReasonCode; anchor?: Prod
  * Ranks in-stock products for this shopper and returns up to `limit` (default 3) diverse ones.
  *
  * @example
- * recommendProducts({ products, request: parseRecommendRequest('降噪耳机 1000以内'), locale: 'zh' })
+ * const request = parseRecommendRequest('降噪耳机 1000以内', { categories: catalogCategories(products) })
+ * recommendProducts({ products, request, locale: 'zh' })
  * // → items: [{ product: EB-1001, reason: '主动降噪，¥899.00 在您的预算内' }, …]
  */
 export function recommendProducts(input: RecommendInput): RecommendResult {
@@ -199,9 +204,12 @@ export function recommendProducts(input: RecommendInput): RecommendResult {
           ? 'men'
           : null)
 
-  const interestCats: Array<{ interest: string; categories: string[] }> = gift
-    ? []
-    : (profile?.interests ?? []).map((i) => ({ interest: i, categories: categoriesIn(i, INTEREST_TERMS) }))
+  const interests = gift ? [] : (profile?.interests ?? [])
+  const shopCategories = interests.length > 0 ? catalogCategories(input.products) : []
+  const interestCats = interests.map((i) => ({
+    interest: i,
+    categories: categoriesIn(i, shopCategories, INTEREST_TERMS),
+  }))
   // A complement is a related product of another category (a case for the earbuds bought); a related
   // product of the same category is an alternative to something they already own. Gifts are for
   // someone else, so the shopper's own purchases say nothing about them.
@@ -226,7 +234,7 @@ export function recommendProducts(input: RecommendInput): RecommendResult {
     !isSparePart(p) &&
     // Another colour of the phone they bought is not a recommendation; its case is.
     !(ownedFamilies.has(family(p)) && p.category === history.owned.find((o) => family(o) === family(p))?.category) &&
-    !(gift && GIFT_UNSUITABLE.test(p.category)) &&
+    !(gift && giftUnsuitable(p)) &&
     !(sized(p) && wantGender && productGender(p) && productGender(p) !== wantGender)
 
   const inBudget = (p: Product) =>
@@ -252,7 +260,7 @@ export function recommendProducts(input: RecommendInput): RecommendResult {
     if (p.listPrice && p.listPrice > p.price)
       take(0.1 + Math.min(0.15, (p.listPrice - p.price) / p.listPrice), 'on_sale')
     if (gift) {
-      const fits = GIFT_CATEGORIES[gift.recipient].some((c) => p.category === c || p.category.startsWith(`${c}/`))
+      const fits = categoryIs(p.category, GIFT_CONCEPTS[gift.recipient])
       // Near the top of the budget reads as a generous gift; a size guess is a risk.
       take(
         0.22 + (fits ? 0.2 : 0) + (rq.budgetMax ? 0.2 * (p.price / rq.budgetMax) : 0) - (sized(p) ? 0.15 : 0),

@@ -4,15 +4,21 @@
  * and purchase history, and the product in context. Prices and stock are read live from the store,
  * never from the message or the model. "换一批" / "cheaper" refine the previous request.
  */
-import type { Order, Product } from '../domain/schemas.js'
-import { parseRecommendRequest, type RecommendRequest } from '../recommend/parse-recommend-request.js'
+import type { Order } from '../domain/schemas.js'
+import { catalogCategories } from '../recommend/category-concepts.js'
+import {
+  conceptsIn,
+  giftIn,
+  parseRecommendRequest,
+  type RecommendRequest,
+} from '../recommend/parse-recommend-request.js'
 import { localTitle, popularityOf, recommendProducts } from '../recommend/recommend-products.js'
 import { llmOrFallback } from './knowledge-answer.js'
+import { shopProducts } from './product-mention.js'
 import { sizeAdviceSkill } from './size-advice.js'
 import { done, type SkillContext, type SkillResult } from './skill-types.js'
 import { money, say } from './text.js'
 
-const MAX_CATALOG = 20_000
 const POPULARITY_ORDERS = 2000
 
 /** What the previous recommendation asked for, kept in the state for "换一批" / "cheaper". */
@@ -20,16 +26,6 @@ type LastRecommendation = {
   request: RecommendRequest
   shown: string[]
   minPrice: number | null
-}
-
-async function loadCatalog(sc: SkillContext): Promise<Product[]> {
-  const out: Product[] = []
-  for (let offset = 0; offset < MAX_CATALOG; offset += 500) {
-    const page = await sc.ctx.store.products.list(sc.ctx.shop.id, { limit: 500, offset })
-    out.push(...page)
-    if (page.length < 500) break
-  }
-  return out
 }
 
 async function recentOrders(sc: SkillContext): Promise<Order[]> {
@@ -88,9 +84,12 @@ export function isRecommendFollowUp(
  * gives none, or one that fails verification, the catalog recommender answers with product cards.
  */
 export async function recommendSkill(sc: SkillContext): Promise<SkillResult> {
-  const parsed = parseRecommendRequest(sc.ctx.text)
-  // "尺码推荐" / "recommend a size" asks for a size, not for products.
-  if (/(尺码|码数|穿多大|\bsizes?\b)/i.test(sc.ctx.text) && parsed.categories.length === 0 && !parsed.gift)
+  // "尺码推荐" / "recommend a size" asks for a size, not for products (no product kind, no gift named).
+  if (
+    /(尺码|码数|穿多大|\bsizes?\b)/i.test(sc.ctx.text) &&
+    conceptsIn(sc.ctx.text).length === 0 &&
+    !giftIn(sc.ctx.text)
+  )
     return sizeAdviceSkill(sc)
   if (sc.ctx.llm && !isRecommendFollowUp(sc.ctx.text, sc.state))
     return llmOrFallback(sc, () => recommendFromCatalog(sc))
@@ -101,14 +100,15 @@ export async function recommendSkill(sc: SkillContext): Promise<SkillResult> {
 async function recommendFromCatalog(sc: SkillContext): Promise<SkillResult> {
   const L = sc.locale
   const last = (sc.state.lastRecommendation as LastRecommendation | undefined) ?? null
-  const parsed = parseRecommendRequest(sc.ctx.text)
-  const merged = mergeRequest(parsed, last)
   const customer = sc.customer
   const [products, orders, shopOrders] = await Promise.all([
-    loadCatalog(sc),
+    shopProducts(sc),
     customer ? sc.ctx.store.orders.listByCustomer(sc.ctx.shop.id, customer.id) : Promise.resolve([]),
     recentOrders(sc),
   ])
+  // The words of the message name the shop's own categories.
+  const parsed = parseRecommendRequest(sc.ctx.text, { categories: catalogCategories(products) })
+  const merged = mergeRequest(parsed, last)
   const currentSku = typeof sc.state.slots.sku === 'string' ? sc.state.slots.sku : undefined
   const exclude = parsed.more && last ? last.shown : []
   const run = (rq: RecommendRequest) =>

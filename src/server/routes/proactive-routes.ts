@@ -10,6 +10,7 @@ import { AppError } from '../../core/errors.js'
 import { NOTICE_SENT } from '../../core/proactive/delayed-parcels.js'
 import { ALERT_SENT, cancelAlert, listSubscriptions, subscribeAlert } from '../../core/proactive/price-alerts.js'
 import { runProactiveScans, SCAN_KINDS } from '../../core/proactive/run-proactive-scans.js'
+import { catalogCategories } from '../../core/recommend/category-concepts.js'
 import { parseRecommendRequest } from '../../core/recommend/parse-recommend-request.js'
 import { localTitle, popularityOf, recommendProducts } from '../../core/recommend/recommend-products.js'
 import type { RouteModule } from '../build-app.js'
@@ -143,15 +144,15 @@ export const proactiveRouteModule: RouteModule = {
       const q = parseBody(recQuery, req.query ?? {})
       const customer = q.customerId ? await ctx.store.customers.get(shop.id, q.customerId) : null
       if (q.customerId && !customer) throw new AppError('not_found', `customer '${q.customerId}' does not exist`)
-      const request = parseRecommendRequest(q.q ?? '')
-      if (q.category) request.categories = [q.category]
-      if (q.budgetMax !== undefined) request.budgetMax = q.budgetMax
       const locale = q.locale ?? customer?.locale ?? 'zh'
       const [products, orders, shopOrders] = await Promise.all([
         allProducts(ctx, shop.id),
         customer ? ctx.store.orders.listByCustomer(shop.id, customer.id) : Promise.resolve([]),
         ctx.store.orders.list(shop.id, { limit: 2000 }),
       ])
+      const request = parseRecommendRequest(q.q ?? '', { categories: catalogCategories(products) })
+      if (q.category) request.categories = [q.category]
+      if (q.budgetMax !== undefined) request.budgetMax = q.budgetMax
       const r = recommendProducts({
         products,
         request,
