@@ -139,7 +139,7 @@ export function categoryIs(category: string, concepts: readonly Concept[]): bool
 
 /**
  * The shop's category prefixes a concept names: each path up to and including a segment that
- * names it, most specific first (`beauty` for a top-level match, `electronics/earbuds` for a leaf).
+ * names it, most specific first (`美妆` for a top-level match, `audio/headphones` for a leaf).
  */
 export function resolveConcept(concept: Concept, categories: readonly string[]): string[] {
   const hits: Array<{ path: string; depth: number }> = []
