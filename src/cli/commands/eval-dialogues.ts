@@ -29,12 +29,21 @@ export type StoryResult = {
   name: string
   passed: boolean
   turns: number
+  /** Turns whose expectations held (the conversation goes on after a failed turn, as a customer's would). */
+  turnsPassed: number
   /** 1-based turn of the first difference. */
   failedTurn?: number
   difference?: string
 }
 
-export type StoryReport = { total: number; passed: number; failed: number; stories: StoryResult[] }
+export type StoryReport = {
+  total: number
+  passed: number
+  failed: number
+  turns: number
+  turnsPassed: number
+  stories: StoryResult[]
+}
 
 /** Lists story files: a file, or every .yaml/.yml/.json in a directory (sorted). */
 export function storyFiles(path: string): string[] {
@@ -82,8 +91,20 @@ export async function runStories(
       opts.onStory?.(r)
     }
   }
+  return summarize(results)
+}
+
+/** Story and turn totals of a list of results. */
+export function summarize(results: StoryResult[]): StoryReport {
   const passed = results.filter((r) => r.passed).length
-  return { total: results.length, passed, failed: results.length - passed, stories: results }
+  return {
+    total: results.length,
+    passed,
+    failed: results.length - passed,
+    turns: results.reduce((n, r) => n + r.turns, 0),
+    turnsPassed: results.reduce((n, r) => n + r.turnsPassed, 0),
+    stories: results,
+  }
 }
 
 async function runFile(file: string, sf: StoryFile, dataDir: string, shopId: string): Promise<StoryResult[]> {
@@ -159,6 +180,8 @@ async function runStory(
   tick: () => void,
 ): Promise<StoryResult> {
   const base = { file, name: story.name, turns: story.turns.length }
+  let turnsPassed = 0
+  let first: { failedTurn: number; difference: string } | null = null
   try {
     const conv = await conversations.startConversation({
       shopId,
@@ -175,36 +198,73 @@ async function runStory(
         ...(turn.payload ? { payload: turn.payload } : {}),
       })
       const diff = checkTurn(turn.expect, res as Parameters<typeof checkTurn>[1])
-      if (diff)
-        return { ...base, passed: false, failedTurn: i + 1, difference: `turn ${i + 1} "${turn.user}": ${diff}` }
+      if (!diff) turnsPassed++
+      else first ??= { failedTurn: i + 1, difference: `turn ${i + 1} "${turn.user}": ${diff}` }
     }
-    return { ...base, passed: true }
+    return first ? { ...base, turnsPassed, passed: false, ...first } : { ...base, turnsPassed, passed: true }
   } catch (e) {
     const msg = AppError.isInstance(e) ? `${e.code}: ${e.message}` : String(e)
-    return { ...base, passed: false, difference: `error: ${msg}` }
+    return { ...base, turnsPassed, passed: false, ...(first ?? {}), difference: `error: ${msg}` }
   }
 }
 
-/** CLI entry: `kefu eval dialogues FILE|DIR [--json]`. */
+/** The sets `kefu eval dialogues` runs by default: the shipped stories (a gate) and the blind halves (measured). */
+const DEFAULT_SETS = [
+  { name: 'stories', path: 'data/stories', gate: true },
+  { name: 'blind dev', path: 'data/eval/dialogues-blind/dev', gate: false },
+  { name: 'blind test', path: 'data/eval/dialogues-blind/test', gate: false },
+]
+
+const pct = (n: number, d: number) => (d === 0 ? '–' : `${((100 * n) / d).toFixed(1)} %`)
+
+/**
+ * CLI entry: `kefu eval dialogues [FILE|DIR …] [--json] [--summary]`. Without paths it runs the shipped
+ * stories and both halves of the blind set (data/eval/dialogues-blind) and exits 1 only when a shipped
+ * story fails; with paths, each path is a set and any failure exits 1.
+ */
 export async function run(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } },
-  })
-  if (values.help) {
-    process.stdout.write('usage: kefu eval dialogues [FILE|DIR …] [--json]   (default: data/stories)\n')
-    return 0
-  }
-  const paths = positionals.length > 0 ? positionals : [join(ROOT, 'data/stories')]
-  const report = await runStories(paths, {
-    onStory: (r) => {
-      if (values.json) return
-      const mark = r.passed ? 'PASS' : 'FAIL'
-      process.stdout.write(`${mark}  ${r.name}${r.passed ? '' : `\n      ${r.difference}`}\n`)
+    options: {
+      json: { type: 'boolean', default: false },
+      summary: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
     },
   })
-  if (values.json) process.stdout.write(`${JSON.stringify(report)}\n`)
-  else process.stdout.write(`\n${report.passed}/${report.total} stories passed, ${report.failed} failed\n`)
-  return report.failed === 0 ? 0 : 1
+  if (values.help) {
+    process.stdout.write(
+      'usage: kefu eval dialogues [FILE|DIR …] [--json] [--summary]\n' +
+        '  (default: data/stories, then the blind dev and test halves in data/eval/dialogues-blind)\n',
+    )
+    return 0
+  }
+  const sets =
+    positionals.length > 0
+      ? positionals.map((p) => ({ name: p, path: p, gate: true }))
+      : DEFAULT_SETS.map((s) => ({ ...s, path: join(ROOT, s.path) }))
+  const reports: Array<{ set: string; gate: boolean } & StoryReport> = []
+  for (const set of sets) {
+    const report = await runStories([set.path], {
+      onStory: (r) => {
+        if (values.json || (values.summary && r.passed)) return
+        const mark = r.passed ? 'PASS' : 'FAIL'
+        process.stdout.write(`${mark}  ${r.name}${r.passed ? '' : `\n      ${r.difference}`}\n`)
+      },
+    })
+    reports.push({ set: set.name, gate: set.gate, ...report })
+  }
+  if (values.json) {
+    const only = reports.length === 1 ? reports[0] : { sets: reports }
+    process.stdout.write(`${JSON.stringify(only)}\n`)
+  } else {
+    process.stdout.write('\n')
+    for (const r of reports) {
+      process.stdout.write(
+        `${r.set}: ${r.passed}/${r.total} conversations passed (${pct(r.passed, r.total)}), ` +
+          `${r.turnsPassed}/${r.turns} turns (${pct(r.turnsPassed, r.turns)})\n`,
+      )
+    }
+  }
+  return reports.some((r) => r.gate && r.failed > 0) ? 1 : 0
 }
