@@ -59,6 +59,53 @@ async function forgetCarriedOrder(sc: SkillContext, prefer: (o: Order) => boolea
   if (current && !prefer(current) && mine.some(prefer)) delete sc.state.slots.order
 }
 
+/** One line per order: number, items, status, and where a shipped parcel is (latest event, ETA, delay). */
+function statusLine(sc: SkillContext, o: Order, i: number): string {
+  const L = sc.locale
+  const first = o.items[0]
+  const title = `${first?.title ?? first?.sku ?? ''}${o.items.length > 1 ? say(L, ` 等${o.items.length}件`, ` +${o.items.length - 1} more`) : ''}`
+  let line = `${i + 1}. ${o.orderNo}（${title}）：${statusLabel(o.status, L)}`
+  if (L === 'en') line = `${i + 1}. ${o.orderNo} (${title}): ${statusLabel(o.status, L)}`
+  const ev = latestEvent(o)
+  if (o.status === 'shipped' && ev) {
+    const problem = shipmentProblem(o, sc.ctx.now)
+    const late =
+      problem === 'delayed'
+        ? say(L, '（已晚于预计时间）', ' (running late)')
+        : problem === 'exception'
+          ? say(L, '（物流异常）', ' (delivery problem)')
+          : ''
+    line += say(
+      L,
+      `，${when(ev.time, L)} ${ev.location ?? ''} ${ev.description}${late}`,
+      ` — ${when(ev.time, L)} ${ev.location ?? ''} ${ev.description}${late}`,
+    )
+    if (o.shipment?.eta && !problem)
+      line += say(L, `，预计 ${day(o.shipment.eta, L)} 送达`, `, expected ${day(o.shipment.eta, L)}`)
+  } else if (o.status === 'pending_payment') {
+    line += say(L, `，待付款 ${money(o.total, o.currency)}`, `, ${money(o.total, o.currency)} to pay`)
+  }
+  return line
+}
+
+/** "Where are my orders?" with several open: each order's status in a line, then an offer of details. */
+function severalOrders(sc: SkillContext, orders: Order[]): SkillResult {
+  const L = sc.locale
+  const text = say(
+    L,
+    `您有 ${orders.length} 个订单：\n${orders.map((o, i) => statusLine(sc, o, i)).join('\n')}\n需要哪个订单的详细物流，回复序号或订单号即可。`,
+    `You have ${orders.length} orders:\n${orders.map((o, i) => statusLine(sc, o, i)).join('\n')}\nReply with a number or an order number for the full details of one.`,
+  )
+  sc.state.awaiting = 'order'
+  sc.state.prompt = say(L, '需要哪个订单的详细信息？', 'Which order would you like the details of?')
+  return {
+    replies: [{ text, buttons: orders.map((o, i) => ({ label: `${i + 1}. ${o.orderNo}`, payload: o.orderNo })) }],
+    action: 'execute',
+    reason: 'several_orders_summary',
+    done: false,
+  }
+}
+
 /** The order status / logistics skill. */
 export async function orderStatusSkill(sc: SkillContext): Promise<SkillResult> {
   const logistics = sc.state.activeIntent === 'logistics'
@@ -70,7 +117,12 @@ export async function orderStatusSkill(sc: SkillContext): Promise<SkillResult> {
       : // Orders still under way come first; finished ones only when nothing else is open.
         (o) => !['delivered', 'completed', 'cancelled', 'refunded'].includes(o.status)
   await forgetCarriedOrder(sc, prefer)
-  const r = await resolveOrder(sc, { purpose: logistics ? 'logistics' : 'order_status', prefer, byItem: true })
+  const r = await resolveOrder(sc, {
+    purpose: logistics ? 'logistics' : 'order_status',
+    prefer,
+    byItem: true,
+    answerSeveral: (orders) => severalOrders(sc, orders),
+  })
   if ('result' in r) return r.result
   const { order } = r
   const L = sc.locale

@@ -114,7 +114,16 @@ export async function mentionedItem(sc: SkillContext): Promise<ItemMention | nul
  */
 export async function resolveOrder(
   sc: SkillContext,
-  opts: { prefer?: (o: Order) => boolean; purpose: string; byItem?: boolean },
+  opts: {
+    prefer?: (o: Order) => boolean
+    purpose: string
+    byItem?: boolean
+    /**
+     * Several orders fit and nothing picks one: answer about all of them (a status line each) instead
+     * of asking which. The customer can still pick one for details (candidates + awaiting 'order').
+     */
+    answerSeveral?: (orders: Order[]) => SkillResult
+  },
 ): Promise<OrderResolution> {
   const { store, shop } = sc.ctx
   const custId = knownCustomerId(sc)
@@ -230,6 +239,7 @@ export async function resolveOrder(
     }
   }
   sc.state.candidates = { kind: 'order', ids: pool.slice(0, 5).map((o) => o.orderNo) }
+  if (opts.answerSeveral) return { result: opts.answerSeveral(pool.slice(0, 5)) }
   const listText = pool
     .slice(0, 5)
     .map((o, i) => `${i + 1}. ${orderLine(o, sc.locale)}`)
