@@ -11,6 +11,7 @@
  */
 import { decideHandoff, handoffText } from '../handoff/handoff-decision.js'
 import type { KnowledgeAnswer } from '../knowledge/types.js'
+import { detectSignals, type Signals } from '../nlu/detect-signals.js'
 import type { Intent } from '../nlu/types.js'
 import { priceAlertSkill, wantsPriceAlert } from '../proactive/price-alert-skill.js'
 import { cancelOrderSkill } from '../skills/cancel-order.js'
@@ -31,7 +32,6 @@ import { DEFAULT_POLICY as DEFAULTS, type DialoguePolicy, resolvePolicy } from '
 import { normalizeState, startTask, type WorkingState } from './dialogue-state.js'
 import { type ExtractedSlots, extractSlots } from './extract-slots.js'
 import { actionCue, angerCue } from './intent-cues.js'
-import { detectSignals, type Signals } from './signals.js'
 import type { DialogueManager, PolicyConfig, TurnContext, TurnOutcome } from './types.js'
 
 /** The policy every shop starts from; `shop.settings.policy` overrides any key. */

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
+import { detectSignals } from '../nlu/detect-signals.js'
 import type { NluResult } from '../nlu/types.js'
 import { bodyMeasures, extractSlots } from './extract-slots.js'
 import { actionCue, angerCue } from './intent-cues.js'
-import { detectSignals } from './signals.js'
 
 const nlu = (intent: NluResult['intent'], confidence = 0.9): NluResult => ({
   intent,
@@ -29,6 +29,18 @@ describe('signals', () => {
     expect(detectSignals('那红色的呢?').followUp).toBe(true)
     expect(detectSignals('and in XL?').followUp).toBe(true)
     expect(detectSignals('答非所问').notAnswered).toBe(true)
+    // A yes followed by what to do is still a yes; a yes with a doubt or a "not" is not.
+    for (const t of [
+      '对的，改吧',
+      '嗯嗯 取消',
+      '是的 就这个',
+      '好的 帮我退',
+      "Yes, that's right",
+      'yes please go ahead and cancel it',
+    ])
+      expect(detectSignals(t).affirm).toBe(true)
+    for (const t of ['是的 但是不要改地址', '好的 那运费怎么算？', "yes but don't cancel it", '对 不过你确定吗'])
+      expect(detectSignals(t).affirm).toBe(false)
     expect(detectSignals("that's not what I asked").notAnswered).toBe(true)
   })
 })

@@ -4,8 +4,8 @@
  */
 
 import type { DialoguePolicy } from '../dialogue/default-policy-config.js'
-import type { Signals } from '../dialogue/signals.js'
 import type { Locale } from '../domain/schemas.js'
+import type { Signals } from '../nlu/detect-signals.js'
 import type { NluResult } from '../nlu/types.js'
 
 export type HandoffReason = 'customer_requested_human' | 'emotion_above_threshold' | 'repeated_failure'

@@ -3,9 +3,9 @@
 import type { DialoguePolicy } from '../dialogue/default-policy-config.js'
 import type { WorkingState } from '../dialogue/dialogue-state.js'
 import type { ExtractedSlots } from '../dialogue/extract-slots.js'
-import type { Signals } from '../dialogue/signals.js'
 import type { Reply, TurnAction, TurnContext, TurnOutcome } from '../dialogue/types.js'
 import type { Customer, Locale } from '../domain/schemas.js'
+import type { Signals } from '../nlu/detect-signals.js'
 import type { TicketServiceDeps } from '../tickets/ticket-service.js'
 
 export type SkillContext = {

@@ -29,6 +29,25 @@ const DENY_EN =
 const DENY_LOOSE =
   /(没用|没有用|还是不行|仍然不行|依然不行|还是一样|没解决|没有解决|didn'?t help|did not help|still (not|doesn'?t|won'?t|the same)|not fixed|no luck)/i
 const AFFIRM_LOOSE = /(解决了|可以了|好了谢谢|有用|that helped|it worked|works now|fixed it|problem solved)/i
+/**
+ * A yes followed by what to do: "对的，改吧", "嗯嗯 取消", "是的 就这个", "好的 帮我退", "Yes, that's
+ * right", "yes please go ahead and cancel it". The head is a plain yes; the tail is short, asks nothing
+ * and negates nothing.
+ */
+const AFFIRM_HEAD_ZH =
+  /^(是的|是啊|是|对的|对啊|对|嗯+|好的|好啊|好|行|可以|确认|确定|没错|没问题|ok|OK)[\s,，。.!！~～、]*/
+const AFFIRM_HEAD_EN =
+  /^(yes|yeah|yep|yup|sure|ok|okay|correct|right|that'?s (right|correct|it)|exactly|confirmed?)\b[\s,.!]*/i
+const TAIL_NEGATION = /(不|别|没|勿|\bno\b|\bnot\b|n'?t\b|\bnever\b|\bwrong\b)/i
+const TAIL_QUESTION = /[?？]|吗|么|\b(how|what|where|when|why|which)\b/i
+
+function compoundAffirm(text: string): boolean {
+  const head = AFFIRM_HEAD_ZH.exec(text) ?? AFFIRM_HEAD_EN.exec(text)
+  if (!head || head[0].length === 0) return false
+  const tail = text.slice(head[0].length).trim()
+  if (tail.length === 0) return true
+  return tail.length <= 30 && !TAIL_NEGATION.test(tail) && !TAIL_QUESTION.test(tail)
+}
 
 const CORRECTION =
   /(不对|不是这个|不是那个|搞错|弄错|错了|另一个|另外一个|别的订单|换一个|是另一|not that|wrong order|another order|the other (one|order)|other order|i meant|no,? i mean|not this one)/i
@@ -79,7 +98,8 @@ export function detectSignals(raw: string): Signals {
   }
   const notAnswered = NOT_ANSWERED.test(text)
   const correction = !notAnswered && CORRECTION.test(text)
-  const affirm = !correction && (AFFIRM_ZH.test(short) || AFFIRM_EN.test(short) || AFFIRM_LOOSE.test(text))
+  const affirm =
+    !correction && (AFFIRM_ZH.test(short) || AFFIRM_EN.test(short) || AFFIRM_LOOSE.test(text) || compoundAffirm(short))
   const deny = !correction && !affirm && (DENY_ZH.test(short) || DENY_EN.test(short) || DENY_LOOSE.test(text))
   return {
     affirm,
