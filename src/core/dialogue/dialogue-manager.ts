@@ -32,6 +32,7 @@ import { DEFAULT_POLICY as DEFAULTS, type DialoguePolicy, resolvePolicy } from '
 import { normalizeState, startTask, type WorkingState } from './dialogue-state.js'
 import { type ExtractedSlots, extractSlots } from './extract-slots.js'
 import { actionCue, angerCue } from './intent-cues.js'
+import { orderedItemIntent } from './ordered-item-intent.js'
 import type { DialogueManager, PolicyConfig, TurnContext, TurnOutcome } from './types.js'
 
 /** The policy every shop starts from; `shop.settings.policy` overrides any key. */
@@ -232,6 +233,22 @@ export function createDialogueManager(
       intent = state.activeIntent
       state.awaiting = null
       state.task = {}
+    }
+    if (!intent) {
+      // A named item the customer ordered makes this turn about that order line (see ordered-item-intent).
+      const route = await orderedItemIntent(sc, policy.intentThreshold)
+      if (route) {
+        intent = route.intent
+        state.intentCue = { from: ctx.nlu.intent, to: route.intent, why: route.reason }
+        if (route.reason === 'follow_up_on_ordered_item') {
+          state.awaiting = null
+          state.task = {}
+        }
+        // The order comes from the item, not from an order carried over from the previous task.
+        delete state.slots.order
+        delete state.slots.sku
+        if (intent !== state.activeIntent) startTask(state, intent)
+      }
     }
 
     // 3. A confident new intent starts a task; an unfinished task is put aside and resumed later.

@@ -1,0 +1,58 @@
+/**
+ * A message that names something the customer ordered is about that order line, not a catalog
+ * lookup: "取暖器快一个礼拜了还没到" asks where the heater is (not its price), "hey whats up with my
+ * heater order" is an order question, "那耳机那单呢" after an order answer asks about the earbuds'
+ * order. Decided from the classifier's candidates, the conversation's topic and the customer's own
+ * orders — never from the catalog alone.
+ */
+import type { Intent } from '../nlu/types.js'
+import { knownCustomerId, mentionedItem } from '../skills/resolve-order.js'
+import type { SkillContext } from '../skills/skill-types.js'
+
+/** Intents that act on one of the customer's orders. */
+const ORDER_INTENTS: readonly Intent[] = [
+  'logistics',
+  'order_status',
+  'return_refund',
+  'after_sales_fault',
+  'cancel_order',
+  'modify_order',
+]
+/** Classifier picks a named ordered item can override when the classifier is unsure of them. */
+const LOOKUP_INTENTS: readonly Intent[] = [
+  'product_inquiry',
+  'price_promotion',
+  'stock_availability',
+  'recommendation',
+  'out_of_scope',
+  'greeting',
+  'complaint',
+]
+
+export type OrderedItemRoute = { intent: Intent; reason: 'follow_up_on_ordered_item' | 'ordered_item_named' }
+
+/**
+ * The order intent this turn is about when it names an item the customer ordered, or null.
+ * - a follow-up ("那耳机那单呢", "and the one with the serum?") while an order task is active continues it;
+ * - otherwise, when the classifier is unsure (or picked a lookup intent) and one of its top candidates is
+ *   an order intent, that intent wins.
+ */
+export async function orderedItemIntent(sc: SkillContext, threshold: number): Promise<OrderedItemRoute | null> {
+  const { ctx, state, signals } = sc
+  const custId = knownCustomerId(sc)
+  if (!custId || sc.extracted.order) return null
+  const nlu = ctx.nlu
+  const active = state.activeIntent as Intent | null
+  const followUp = Boolean(active && ORDER_INTENTS.includes(active) && signals.followUp)
+  const unsure = nlu.confidence < threshold || (LOOKUP_INTENTS.includes(nlu.intent) && nlu.confidence < 0.9)
+  const candidate = nlu.candidates.slice(0, 3).find((c) => ORDER_INTENTS.includes(c.intent) && c.confidence >= 0.1)
+  if (!followUp && !(unsure && candidate) && !(ORDER_INTENTS.includes(nlu.intent) && nlu.confidence < threshold))
+    return null
+  const item = await mentionedItem(sc)
+  if (!item) return null
+  const orders = await ctx.store.orders.listByCustomer(ctx.shop.id, custId)
+  if (!orders.some((o) => o.status !== 'cancelled' && o.items.some(item.matches))) return null
+  if (followUp && active) return { intent: active, reason: 'follow_up_on_ordered_item' }
+  const intent = ORDER_INTENTS.includes(nlu.intent) ? nlu.intent : candidate!.intent
+  return { intent, reason: 'ordered_item_named' }
+}
