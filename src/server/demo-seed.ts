@@ -93,7 +93,7 @@ export async function seedDemoShop(
   opts: { clock: Clock; force?: boolean },
 ): Promise<{ seeded: boolean; counts: Record<string, number>; shiftMs?: number }> {
   const file = readShopFile(demoDir)
-  const shop = await ensureShop(store, DEMO_SHOP_ID, { name: file?.name ?? 'Demo shop' })
+  const shop = await ensureShop(store, DEMO_SHOP_ID, { name: file?.name ?? 'Demo shop', now: opts.clock.now() })
   if (!opts.force && (await store.products.count(DEMO_SHOP_ID)) > 0) {
     const base = demoBaseOf(shop.settings)
     const age = base ? opts.clock.now().getTime() - Date.parse(base.basedAt) : 0

@@ -5,6 +5,7 @@
  * emoji get a low-confidence `out_of_scope`. The model is the data directory's (trained from
  * data/nlu on first use).
  */
+
 import { createInterface } from 'node:readline'
 import { loadOrTrainIntentModel } from '../../adapters/nlu-model-file/intent-model-file.js'
 import { readLabelledCatalog } from '../../adapters/nlu-model-file/read-catalog.js'
@@ -12,6 +13,7 @@ import { MAX_MESSAGE_CHARS } from '../../core/conversation/conversation-service.
 import { AppError } from '../../core/errors.js'
 import { createNluEngine } from '../../core/nlu/create-nlu-engine.js'
 import type { NluResult } from '../../core/nlu/types.js'
+import { cliClock } from '../cli-clock.js'
 import { parseCliArgs } from '../parse-cli-args.js'
 
 const USAGE = `usage: kefu classify [--json] [--catalog FILE] [--date YYYY-MM-DD] < messages.txt
@@ -111,6 +113,6 @@ function formatLine(r: LineResult): string {
 }
 
 function localToday(): string {
-  const d = new Date()
+  const d = cliClock().now()
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`
 }

@@ -7,11 +7,11 @@
 import { isAbsolute, join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { pino } from 'pino'
-import { systemClock } from '../../adapters/clock/system-clock.js'
 import { openStore } from '../../adapters/open-store.js'
 import { ROOT_DIR } from '../../server/app-context.js'
 import { parseConfig } from '../../server/config/schema.js'
 import { DEMO_SHOP_ID, demoBaseOf, seedDemoShop } from '../../server/demo-seed.js'
+import { cliClock } from '../cli-clock.js'
 
 const USAGE = 'usage: kefu demo reset [--json] | kefu demo status [--json]\n'
 
@@ -31,7 +31,7 @@ export async function run(args: string[]): Promise<number> {
     return 2
   }
   const config = parseConfig(process.env)
-  const clock = systemClock(config.KEFU_CLOCK_START ? new Date(config.KEFU_CLOCK_START) : undefined)
+  const clock = cliClock()
   const store = await openStore(config.databaseUrl, { clock })
   try {
     if (sub === 'status') {

@@ -14,6 +14,7 @@ import {
 } from '../../core/analytics/compute-metrics.js'
 import { AppError } from '../../core/errors.js'
 import { parseConfig } from '../../server/config/schema.js'
+import { cliClock } from '../cli-clock.js'
 
 const USAGE =
   'usage: kefu report [--shop ID] [--from DATE] [--to DATE] [--tz ±HH:MM] [--conversion-days N] [--daily] [--json]\n' +
@@ -59,7 +60,7 @@ export async function run(args: string[]): Promise<number> {
     process.stderr.write(`kefu report: --conversion-days must be an integer from 1 to 90\n${USAGE}`)
     return 1
   }
-  const now = new Date()
+  const now = cliClock().now()
   let window: ReturnType<typeof resolveAnalyticsWindow>
   try {
     window = resolveAnalyticsWindow({ from: values.from, to: values.to, tz: values.tz }, now)

@@ -16,7 +16,11 @@ export const SHOP_ID_PATTERN = /^[a-z0-9][a-z0-9_-]{0,63}$/
  * @example
  * const shop = await ensureShop(store, 'demo')
  */
-export async function ensureShop(store: Store, shopId: string, opts: { name?: string } = {}): Promise<Shop> {
+export async function ensureShop(
+  store: Store,
+  shopId: string,
+  opts: { name?: string /** creation time (default: the system clock) */; now?: Date } = {},
+): Promise<Shop> {
   if (!SHOP_ID_PATTERN.test(shopId)) {
     throw new AppError(
       'invalid_input',
@@ -33,7 +37,7 @@ export async function ensureShop(store: Store, shopId: string, opts: { name?: st
     apiKey: `kefu_${randomBytes(24).toString('base64url')}`,
     demo,
     settings: {},
-    createdAt: new Date().toISOString(),
+    createdAt: (opts.now ?? new Date()).toISOString(),
   }
   // Check-then-write in one transaction. On PostgreSQL two first-time creators can still both write
   // (the port has no insert-if-absent); the later keys win and later reads all see them.
