@@ -56,12 +56,14 @@ describe('identity', () => {
 })
 
 describe('order status and logistics', () => {
-  it('asks which order when the customer has several, then answers "the second one"', async () => {
+  it('answers with every open order in a line when the customer has several, then details "the second one"', async () => {
     h = await openHarness({ customerId: 'c1' })
     const a = await h.turn('我的订单怎么样了', nlu('order_status'))
-    expect(a.action).toBe('ask_slot')
+    expect(a.action).toBe('execute')
+    expect(a.reason).toBe('several_orders_summary')
     expect(a.state.awaiting).toBe('order')
     const ids = (a.state.candidates as { ids: string[] }).ids
+    for (const id of ids) expect(a.replies[0]!.text).toContain(id)
     const b = await h.turn('第二个', nlu('out_of_scope', { confidence: 0.3 }))
     expect(b.action).toBe('execute')
     expect(b.replies[0]!.text).toContain(ids[1]!)

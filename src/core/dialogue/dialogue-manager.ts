@@ -11,6 +11,7 @@
  */
 import { decideHandoff, handoffText } from '../handoff/handoff-decision.js'
 import type { KnowledgeAnswer } from '../knowledge/types.js'
+import { detectReturnFacts } from '../nlu/detect-return-facts.js'
 import { detectSignals, type Signals } from '../nlu/detect-signals.js'
 import type { Intent } from '../nlu/types.js'
 import { priceAlertSkill, wantsPriceAlert } from '../proactive/price-alert-skill.js'
@@ -73,7 +74,7 @@ function answersAwaiting(awaiting: string, sc: SkillContext): boolean {
     case 'confirm':
     case 'feedback':
     case 'opened':
-      return s.affirm || s.deny || (awaiting === 'opened' && /(拆|开封|用过|opened|unopened|sealed|used)/i.test(text))
+      return s.affirm || s.deny || (awaiting === 'opened' && sc.returnFacts.opened !== null)
     case 'newAddress':
       return text.length >= 6 && ADDRESSY.test(text) && !(s.question && confidentOther)
     case 'newPhone':
@@ -166,6 +167,7 @@ export function createDialogueManager(
       locale: ctx.locale,
       policy,
       signals,
+      returnFacts: detectReturnFacts(ctx.text),
       extracted,
       customer,
       answeredAwaiting: false,

@@ -6,21 +6,13 @@
  */
 import type { ReturnRequest } from '../domain/records.js'
 import type { Order, Product } from '../domain/schemas.js'
+import type { ReturnReason } from '../nlu/detect-return-facts.js'
 import { createTicketService } from '../tickets/ticket-service.js'
 import { orderStatusSkill, shipmentProblem } from './order-status.js'
 import { applyOrderReference, knownCustomerId, resolveOrder } from './resolve-order.js'
 import { returnRules } from './shop-rules.js'
 import { ask, done, type SkillContext, type SkillResult } from './skill-types.js'
 import { money, say, yesNo } from './text.js'
-
-const STATUS_Q =
-  /(进度|到账|到哪了|退款状态|退款了吗|退了吗|什么时候退|多久退|退款.*(多久|什么时候)|refund status|where is my refund|when will i get (my )?(money|refund)|status of my (return|refund)|has my refund|refund (arrived|come through)|got my refund)/i
-const QUALITY =
-  /(质量|坏了|坏的|破损|破了|瑕疵|开线|掉色|起球|发错|错发|少件|漏发|不能用|故障|defect|broken|damaged|faulty|torn|wrong (item|size sent|colou?r sent)|missing|doesn'?t work|stopped working)/i
-const EXCHANGE = /(换货|换一|换个|换成|调换|exchange|swap)/i
-const REFUND_ONLY = /(仅退款|只退款|不退货|refund only|just (a )?refund)/i
-const UNOPENED = /(没拆|未拆|没有拆|没开封|未开封|没用过|全新|unopened|sealed|not opened|never used|unused)/i
-const OPENED = /(拆了|拆封|开封了|打开了|用过|试用|opened|used it|tried it)/i
 
 const REASONS: Array<{ key: string; zh: string; en: string }> = [
   { key: 'size', zh: '尺码不合适', en: "Size doesn't fit" },
@@ -103,6 +95,11 @@ async function refundStatus(sc: SkillContext): Promise<SkillResult> {
   return done(sc, [{ text: lines.join('\n') }], 'execute', 'refund_status_found')
 }
 
+/** Quality and wrong-item reasons follow the quality rules (longer window, the shop pays shipping). */
+function reasonKey(r: ReturnReason): string {
+  return r === 'quality' || r === 'wrong_item' ? 'quality' : r
+}
+
 function ineligible(sc: SkillContext, text: string, reason: string): SkillResult {
   sc.state.task = {}
   return done(sc, [{ text }], 'answer', reason)
@@ -112,8 +109,9 @@ function ineligible(sc: SkillContext, text: string, reason: string): SkillResult
 export async function returnSkill(sc: SkillContext): Promise<SkillResult> {
   const L = sc.locale
   const text = sc.ctx.text
+  const facts = sc.returnFacts
   const t = sc.state.task
-  if (!sc.state.awaiting && STATUS_Q.test(text)) return refundStatus(sc)
+  if (!sc.state.awaiting && facts.asksStatus) return refundStatus(sc)
   if (sc.state.awaiting === 'confirm' && sc.answeredAwaiting && sc.signals.deny) {
     sc.state.task = {}
     return done(
@@ -123,11 +121,13 @@ export async function returnSkill(sc: SkillContext): Promise<SkillResult> {
       'return_declined',
     )
   }
-  if (!t.kind) {
-    if (EXCHANGE.test(text)) t.kind = 'exchange'
-    else if (REFUND_ONLY.test(text)) t.kind = 'refund_only'
+  if (!t.kind && facts.kind) t.kind = facts.kind
+  // A reason said up front ("颜色不喜欢", "M码大了", "坏了") is not asked again.
+  if (!t.reason && facts.reason) {
+    t.reason = reasonKey(facts.reason)
+    t.reasonText = text.slice(0, 200)
   }
-  if (!t.reason && QUALITY.test(text)) t.reason = 'quality'
+  if (t.opened === undefined && facts.opened !== null) t.opened = facts.opened
   applyOrderReference(sc)
   const rules = returnRules(sc.ctx.shop)
   const r = await resolveOrder(sc, {
@@ -201,30 +201,45 @@ export async function returnSkill(sc: SkillContext): Promise<SkillResult> {
   const item = order.items.find((i) => i.sku === t.sku) ?? order.items[0]!
   const product: Product | null = await sc.ctx.store.products.get(sc.ctx.shop.id, item.sku)
 
-  // Reason (quality problems change the rules, so it is collected before eligibility).
-  if (!t.reason) {
-    if (sc.state.awaiting === 'reason' && sc.answeredAwaiting) {
-      t.reason = QUALITY.test(text) || /质量问题|quality problem/i.test(text) ? 'quality' : 'other'
-      t.reasonText = text.slice(0, 200)
-    } else {
-      return ask(
-        sc,
-        'reason',
-        {
-          text: say(
-            L,
-            `请问${item.title ?? item.sku}为什么要退换呢？`,
-            `Why would you like to return ${item.title ?? item.sku}?`,
-          ),
-          buttons: REASONS.map((x) => ({ label: L === 'zh' ? x.zh : x.en, payload: L === 'zh' ? x.zh : x.en })),
-        },
-        'return_ask_reason',
-      )
-    }
-  }
-  const quality = t.reason === 'quality'
   const deliveredAt = order.deliveredAt ?? order.shipment?.events?.slice(-1)[0]?.time ?? order.createdAt
   const age = daysBetween(deliveredAt, sc.ctx.now)
+  // Reason (quality problems change the rules, so it is collected before eligibility) — asked only
+  // when it decides something: an unused item inside the no-reason window needs none.
+  if (!t.reason && sc.state.awaiting === 'reason' && sc.answeredAwaiting) {
+    t.reason = facts.reason ? reasonKey(facts.reason) : 'other'
+    t.reasonText = text.slice(0, 200)
+  }
+  if (!t.reason && t.opened === false && age <= rules.noReasonDays) t.reason = 'no_reason'
+  if (!t.reason && age > rules.noReasonDays && age <= rules.qualityIssueDays && t.kind !== 'exchange') {
+    return ask(
+      sc,
+      'reason',
+      {
+        text: say(
+          L,
+          `订单 ${no} 已签收 ${age} 天，超过了 ${rules.noReasonDays} 天无理由退货期；如果${item.title ?? item.sku}有质量问题，签收 ${rules.qualityIssueDays} 天内仍可退换，请描述一下问题。`,
+          `Order ${no} was delivered ${age} days ago, past the ${rules.noReasonDays}-day no-reason return window; if ${item.title ?? item.sku} has a quality problem it can still be returned within ${rules.qualityIssueDays} days of delivery — please describe the problem.`,
+        ),
+      },
+      'return_window_quality_only',
+    )
+  }
+  if (!t.reason) {
+    return ask(
+      sc,
+      'reason',
+      {
+        text: say(
+          L,
+          `请问${item.title ?? item.sku}为什么要退换呢？`,
+          `Why would you like to return ${item.title ?? item.sku}?`,
+        ),
+        buttons: REASONS.map((x) => ({ label: L === 'zh' ? x.zh : x.en, payload: L === 'zh' ? x.zh : x.en })),
+      },
+      'return_ask_reason',
+    )
+  }
+  const quality = t.reason === 'quality'
   const kind = (t.kind as ReturnRequest['kind'] | undefined) ?? 'return'
   const window = quality ? rules.qualityIssueDays : kind === 'exchange' ? rules.exchangeDays : rules.noReasonDays
   if (age > window)
@@ -248,11 +263,7 @@ export async function returnSkill(sc: SkillContext): Promise<SkillResult> {
       if (!(product.category === rule.category || product.category.startsWith(`${rule.category}/`))) continue
       if (rule.onlyIfOpened) {
         let opened: boolean | undefined = typeof t.opened === 'boolean' ? t.opened : undefined
-        if (opened === undefined) {
-          if (UNOPENED.test(text)) opened = false
-          else if (OPENED.test(text)) opened = true
-          else if (sc.state.awaiting === 'opened' && sc.answeredAwaiting) opened = sc.signals.affirm
-        }
+        if (opened === undefined && sc.state.awaiting === 'opened' && sc.answeredAwaiting) opened = sc.signals.affirm
         if (opened === undefined)
           return ask(
             sc,

@@ -5,6 +5,7 @@ import type { WorkingState } from '../dialogue/dialogue-state.js'
 import type { ExtractedSlots } from '../dialogue/extract-slots.js'
 import type { Reply, TurnAction, TurnContext, TurnOutcome } from '../dialogue/types.js'
 import type { Customer, Locale } from '../domain/schemas.js'
+import type { ReturnFacts } from '../nlu/detect-return-facts.js'
 import type { Signals } from '../nlu/detect-signals.js'
 import type { TicketServiceDeps } from '../tickets/ticket-service.js'
 
@@ -14,6 +15,8 @@ export type SkillContext = {
   locale: Locale
   policy: DialoguePolicy
   signals: Signals
+  /** What the message says about a return (reason, condition, kind, a status question): src/core/nlu. */
+  returnFacts: ReturnFacts
   extracted: ExtractedSlots
   /** The signed-in customer, or the one an anonymous visitor verified as (this turn or earlier). */
   customer: Customer | null

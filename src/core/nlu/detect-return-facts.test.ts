@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest'
+import { detectReturnFacts } from './detect-return-facts.js'
+
+describe('detectReturnFacts', () => {
+  it('reads the reason, negations included', () => {
+    expect(detectReturnFacts('就是尺码不合适，不是质量问题').reason).toBe('size')
+    expect(detectReturnFacts('耳机坏了 左边没声音').reason).toBe('quality')
+    expect(detectReturnFacts('颜色不喜欢').reason).toBe('dislike')
+    expect(detectReturnFacts('发错货了 我买的是黑色').reason).toBe('wrong_item')
+    expect(detectReturnFacts("it's too small, nothing wrong with it").reason).toBe('size')
+    expect(detectReturnFacts("I changed my mind, it's not broken").reason).toBe('dislike')
+    expect(detectReturnFacts('我想退货').reason).toBeNull()
+  })
+
+  it('reads the condition and the kind', () => {
+    expect(detectReturnFacts('拆开试了一下 颜色太深').opened).toBe(true)
+    expect(detectReturnFacts('没拆封 能退吗').opened).toBe(false)
+    expect(detectReturnFacts("haven't opened it").opened).toBe(false)
+    expect(detectReturnFacts('吊牌还在').opened).toBe(false)
+    expect(detectReturnFacts('我要退货').opened).toBeNull()
+    expect(detectReturnFacts('M码大了 想换个S').kind).toBe('exchange')
+    expect(detectReturnFacts('仅退款就行').kind).toBe('refund_only')
+  })
+
+  it('tells a refund-status question from a return request', () => {
+    expect(detectReturnFacts('退款什么时候到账').asksStatus).toBe(true)
+    expect(detectReturnFacts('where is my refund').asksStatus).toBe(true)
+    expect(detectReturnFacts('我要退货').asksStatus).toBe(false)
+  })
+})
