@@ -26,7 +26,7 @@ const WRONG =
 const SIZE =
   /(尺码不合适|尺码不对|不合身|码数不对|大了|小了|偏大|偏小|太大|太小|穿不下|不合脚|挤脚|doesn'?t fit|does not fit|too (big|small|large|tight|loose)|wrong size|size (is|was) (off|wrong))/i
 const DISLIKE =
-  /(不喜欢|不想要|不要了|不太想要|不好看|不适合我|颜色太|味道不喜欢|买多了|买错了|拍错了|changed my mind|don'?t like|do not like|didn'?t like|not for me|don'?t want|no longer need|don'?t need)/i
+  /(不喜欢|不想要|不要了|不太想要|不需要|不太需要|用不上|用不到|不好看|不适合我|颜色太|味道不喜欢|买多了|买错了|拍错了|changed my mind|don'?t like|do not like|didn'?t like|not for me|don'?t want|no longer need|don'?t need)/i
 const NEGATED_QUALITY =
   /(不是质量问题|非质量问题|没有质量问题|质量没问题|质量没有问题|不是坏了|没坏|not (a )?(quality|defect)|nothing wrong with|not broken|not faulty|isn'?t (broken|faulty|defective))/i
 const EXCHANGE = /(换货|换一|换个|换成|调换|exchange|swap)/i
