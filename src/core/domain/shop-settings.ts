@@ -85,6 +85,17 @@ const llm = z.union([
     .strict(),
 ])
 
+/** The shop's own contact details: the only ones an LLM answer may repeat to a customer. */
+const contact = z
+  .object({
+    phone: z.string().min(3).max(40),
+    email: z.string().email().max(200),
+    url: z.string().url().max(500),
+    wechat: z.string().min(2).max(60),
+  })
+  .partial()
+  .strict()
+
 function validTimeZone(tz: string): boolean {
   try {
     new Intl.DateTimeFormat('en', { timeZone: tz })
@@ -105,6 +116,7 @@ export const shopSettingsPatchSchema = z
     tickets: tickets.nullable(),
     knowledge: knowledge.nullable(),
     llm: llm.nullable(),
+    contact: contact.nullable(),
     /** Per-feature proactive switches; validated by the proactive module. */
     proactive: z.record(z.string(), z.unknown()).nullable(),
     timezone: z.string().refine(validTimeZone, 'not a valid IANA time zone (e.g. Asia/Shanghai)').nullable(),

@@ -24,6 +24,8 @@ export type Fact = {
   amounts: number[]
   /** For product facts: the SKU (product names in the answer must be one of these). */
   sku?: string
+  /** For product facts: the names the answer may call it by (a price next to one must be this product's). */
+  names?: string[]
 }
 
 export type CollectFactsOptions = {
@@ -155,6 +157,7 @@ export function productFact(p: Product, locale: Locale): Fact {
     text: body,
     amounts: [p.price, ...(list !== null ? [list] : []), ...extractNumbers(body).amounts],
     sku: p.sku,
+    names: [...new Set([name, p.title, ...(typeof other === 'string' ? [other] : []), ...(p.aliases ?? []), p.sku])],
   }
 }
 

@@ -118,7 +118,10 @@ export async function groundedAnswer(
   const usage = result.usage ? { usage: result.usage } : {}
   if (result.finishReason === 'length') return rejected('truncated', [], base, latencyMs, usage)
   const findProducts = productFinder(ctx.knowledge)
-  const v = verifyGroundedAnswer(result.text, facts, findProducts ? { findProducts } : {})
+  const v = verifyGroundedAnswer(result.text, facts, {
+    ...(findProducts ? { findProducts } : {}),
+    allowedContacts: shopContacts(ctx.shop.settings),
+  })
   if (!v.ok) return rejected(v.reason, v.offending, base, latencyMs, usage)
   return {
     status: 'answered',
@@ -131,6 +134,13 @@ export async function groundedAnswer(
       },
     ],
   }
+}
+
+/** The contact details the shop configured (`settings.contact`), the only ones an answer may carry. */
+function shopContacts(settings: Record<string, unknown>): string[] {
+  const c = settings.contact
+  if (typeof c !== 'object' || c === null) return []
+  return Object.values(c).filter((v): v is string => typeof v === 'string' && v.length > 0)
 }
 
 function rejected(
