@@ -142,6 +142,8 @@ export function createConversationService(deps: ConversationServiceDeps) {
       conversationId: string
       text: string
       payload?: string
+      /** An opaque client key (keyed hash of the IP) for throttles that span conversations. */
+      client?: string
     }): Promise<TurnResponse> {
       const text = input.text.trim()
       if (!text && !input.payload) throw new AppError('invalid_input', 'text must not be empty')
@@ -232,6 +234,7 @@ export function createConversationService(deps: ConversationServiceDeps) {
             policy: policyOf(shop),
             now,
             newId,
+            ...(input.client ? { client: input.client } : {}),
             ...(deps.llm ? { llm: deps.llm } : {}),
           })
         } catch (e) {

@@ -10,6 +10,14 @@ export type DialoguePolicy = PolicyConfig & {
   handoffOnRequest: boolean
   /** Anonymous visitors must verify (order number + last 4 phone digits) before order details. */
   requireVerification: boolean
+  /** Failed verifications of one order number (any conversation) before only an agent can verify it. */
+  verificationMaxFailuresPerOrder: number
+  /** Failed verifications from one client (any order, any conversation) before it is refused. */
+  verificationMaxFailuresPerClient: number
+  /** The window the failures above are counted in. */
+  verificationWindowMinutes: number
+  /** A visitor's verification older than this must be repeated before a write on the order. */
+  verifiedWriteMaxAgeMinutes: number
 }
 
 /** The defaults every shop starts from. */
@@ -20,6 +28,10 @@ export const DEFAULT_POLICY: DialoguePolicy = {
   knowledgeFirstIntents: ['product_inquiry', 'price_promotion', 'recommendation', 'invoice_payment', 'complaint'],
   handoffOnRequest: true,
   requireVerification: true,
+  verificationMaxFailuresPerOrder: 5,
+  verificationMaxFailuresPerClient: 20,
+  verificationWindowMinutes: 60,
+  verifiedWriteMaxAgeMinutes: 15,
 }
 
 function pickNumber(v: unknown, min: number, max: number): number | undefined {
@@ -50,6 +62,15 @@ export function resolvePolicy(
       out.knowledgeFirstIntents = layer.knowledgeFirstIntents.filter((x): x is string => typeof x === 'string')
     if (typeof layer.handoffOnRequest === 'boolean') out.handoffOnRequest = layer.handoffOnRequest
     if (typeof layer.requireVerification === 'boolean') out.requireVerification = layer.requireVerification
+    for (const k of [
+      'verificationMaxFailuresPerOrder',
+      'verificationMaxFailuresPerClient',
+      'verificationWindowMinutes',
+      'verifiedWriteMaxAgeMinutes',
+    ] as const) {
+      const v = pickNumber(layer[k], 1, 100_000)
+      if (v !== undefined) out[k] = Math.floor(v)
+    }
   }
   return out
 }

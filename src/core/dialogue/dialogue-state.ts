@@ -28,6 +28,8 @@ export type WorkingState = DialogueState & {
   prompt?: string | null
   /** Anonymous visitor verified as this customer (order number + phone last 4). */
   verifiedCustomerId?: string | null
+  /** When the visitor verified (ISO, from the clock); writes need a recent one. */
+  verifiedAt?: string | null
   /** The previous knowledge/product question, re-run with new slots on "and in XL?". */
   lastQuery?: { intent: string; slots: Record<string, unknown> } | null
   turns?: number

@@ -58,6 +58,8 @@ export type TurnContext = {
   policy: PolicyConfig
   now: Date
   newId: (prefix: string) => string
+  /** An opaque key of the client (a keyed hash of its IP) for throttles across conversations. */
+  client?: string
   /** Optional language model for grounded answers (src/core/llm-routing); absent = no LLM. */
   llm?: LanguageModel
 }

@@ -16,6 +16,10 @@ const policy = z
     knowledgeFirstIntents: z.array(z.string()),
     handoffOnRequest: z.boolean(),
     requireVerification: z.boolean(),
+    verificationMaxFailuresPerOrder: z.number().int().min(1).max(1000),
+    verificationMaxFailuresPerClient: z.number().int().min(1).max(100_000),
+    verificationWindowMinutes: z.number().int().min(1).max(100_000),
+    verifiedWriteMaxAgeMinutes: z.number().int().min(1).max(100_000),
   })
   .partial()
   .strict()

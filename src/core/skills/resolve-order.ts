@@ -8,6 +8,10 @@ import { type CategoryMention, categoryRank, mentionedCategory, shopProducts } f
 import { catalogHit } from './resolve-product.js'
 import { ask, type SkillContext, type SkillResult } from './skill-types.js'
 import { day, say } from './text.js'
+import { verificationBlocked, verificationFailedEvent, verificationFreshForWrite } from './verification-guard.js'
+
+/** Purposes that change an order: they need a signed-in customer or a fresh verification. */
+const WRITE_PURPOSES = new Set(['modify_order', 'cancel_order', 'return_refund'])
 
 export type OrderResolution = { order: Order; customerId?: string } | { result: SkillResult }
 
@@ -129,6 +133,13 @@ export async function resolveOrder(
   const custId = knownCustomerId(sc)
   const slotOrder = typeof sc.state.slots.order === 'string' ? sc.state.slots.order : undefined
 
+  if (custId && WRITE_PURPOSES.has(opts.purpose) && !verificationFreshForWrite(sc)) {
+    // A visitor verified a while ago: before a write, the phone digits are asked again (the order
+    // number is kept) and checked under the same throttle as a first verification.
+    const stale = await reverify(sc, custId, slotOrder)
+    if (stale) return { result: stale }
+  }
+
   if (!custId) {
     if (!sc.policy.requireVerification) {
       if (!slotOrder) return { result: askVerify(sc, false) }
@@ -137,36 +148,26 @@ export async function resolveOrder(
     }
     const last4 = typeof sc.state.slots.phoneLast4 === 'string' ? sc.state.slots.phoneLast4 : undefined
     if (!slotOrder) return { result: askVerify(sc, false) }
-    if (!last4) {
-      return {
-        result: ask(
-          sc,
-          'phoneLast4',
-          {
-            text: say(
-              sc.locale,
-              '为保护您的隐私，请再提供下单手机号的后 4 位。',
-              'To protect your privacy, please also send the last 4 digits of the phone number on the order.',
-            ),
-          },
-          'verify_identity_need_phone_last4',
-        ),
-      }
-    }
-    const order = await store.orders.get(shop.id, slotOrder)
-    let ok = false
+    if (!last4) return { result: askPhoneLast4(sc, 'verify_identity_need_phone_last4') }
+    // Throttle first: a locked order number is not even compared, so a right guess after the
+    // limit gains nothing; a number that does not exist locks the same way.
+    const blocked = await verificationBlocked(sc, slotOrder)
+    const order = blocked ? null : await store.orders.get(shop.id, slotOrder)
     if (order) {
       const customer = await store.customers.get(shop.id, order.customerId)
-      ok = digits(customer?.phone).endsWith(last4) || digits(order.address?.phone).endsWith(last4)
+      const ok = digits(customer?.phone).endsWith(last4) || digits(order.address?.phone).endsWith(last4)
       if (ok && customer) {
         sc.state.verifiedCustomerId = customer.id
+        sc.state.verifiedAt = sc.ctx.now.toISOString()
         sc.customer = customer
         return { order, customerId: customer.id }
       }
     }
+    const event = verificationFailedEvent(sc, slotOrder, blocked)
     delete sc.state.slots.order
     delete sc.state.slots.phoneLast4
-    return { result: askVerify(sc, true) }
+    const result = blocked ? verificationLocked(sc) : askVerify(sc, true)
+    return { result: { ...result, events: [...(result.events ?? []), event] } }
   }
 
   const mine = await store.orders.listByCustomer(shop.id, custId)
@@ -258,6 +259,75 @@ export async function resolveOrder(
       },
       `several_orders_ask_which:${opts.purpose}`,
     ),
+  }
+}
+
+/** Re-verification of a visitor before a write; null when it succeeded this turn. */
+async function reverify(sc: SkillContext, custId: string, slotOrder: string | undefined): Promise<SkillResult | null> {
+  const last4 = sc.state.awaiting === 'phoneLast4' ? sc.state.slots.phoneLast4 : undefined
+  if (typeof last4 !== 'string') {
+    delete sc.state.slots.phoneLast4
+    sc.state.verifiedAt = null
+    return askPhoneLast4(sc, 'verification_expired')
+  }
+  const key = slotOrder ?? `customer:${custId}`
+  const blocked = await verificationBlocked(sc, key)
+  if (!blocked) {
+    const customer = await sc.ctx.store.customers.get(sc.ctx.shop.id, custId)
+    const order = slotOrder ? await sc.ctx.store.orders.get(sc.ctx.shop.id, slotOrder) : null
+    const phones = [customer?.phone, order?.customerId === custId ? order.address?.phone : undefined]
+    if (phones.some((p) => digits(p).length >= 4 && digits(p).endsWith(last4))) {
+      sc.state.verifiedAt = sc.ctx.now.toISOString()
+      return null
+    }
+  }
+  delete sc.state.slots.phoneLast4
+  const result = blocked ? verificationLocked(sc) : askPhoneLast4(sc, 'verification_expired')
+  return { ...result, events: [verificationFailedEvent(sc, key, blocked)] }
+}
+
+function askPhoneLast4(sc: SkillContext, reason: string): SkillResult {
+  const expired = reason === 'verification_expired'
+  return ask(
+    sc,
+    'phoneLast4',
+    {
+      text: expired
+        ? say(
+            sc.locale,
+            '为保护您的订单安全，修改订单前需要重新验证：请再发送一次下单手机号的后 4 位。',
+            'To keep your order safe, please verify again before changing it: send the last 4 digits of the phone number on the order.',
+          )
+        : say(
+            sc.locale,
+            '为保护您的隐私，请再提供下单手机号的后 4 位。',
+            'To protect your privacy, please also send the last 4 digits of the phone number on the order.',
+          ),
+    },
+    reason,
+  )
+}
+
+/** Too many failed attempts: only an agent can verify this order now (same reply for any number). */
+function verificationLocked(sc: SkillContext): SkillResult {
+  sc.state.awaiting = null
+  sc.state.prompt = null
+  return {
+    replies: [
+      {
+        text: say(
+          sc.locale,
+          '验证失败次数过多，为保护订单安全，暂时无法在线验证这个订单。请说“转人工”由客服为您核实身份。',
+          'There have been too many failed attempts, so this order cannot be verified online for now. Say "human" and an agent will verify your identity.',
+        ),
+        buttons: [
+          { label: say(sc.locale, '转人工', 'Talk to an agent'), payload: say(sc.locale, '转人工', 'human agent') },
+        ],
+      },
+    ],
+    action: 'answer',
+    reason: 'verification_locked',
+    done: true,
   }
 }
 

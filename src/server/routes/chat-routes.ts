@@ -2,6 +2,7 @@
  * The customer-facing chat API: conversations, messages, history and the live stream.
  * Every route checks the conversation token; a token for another conversation answers 404.
  */
+import { createHmac } from 'node:crypto'
 import type { WebSocket } from '@fastify/websocket'
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import { z } from 'zod'
@@ -74,6 +75,10 @@ export function registerChatRoutes(app: FastifyInstance, deps: ChatRouteDeps): v
     return claims
   }
 
+  // Throttles across conversations key on the client; the IP itself is not stored, only a keyed hash.
+  const clientKey = (req: FastifyRequest) =>
+    createHmac('sha256', secret).update(req.ip).digest('base64url').slice(0, 16)
+
   const perMinute = (max: number, key?: (req: FastifyRequest) => string) =>
     max > 0 ? { config: { rateLimit: { max, timeWindow: 60_000, ...(key ? { keyGenerator: key } : {}) } } } : {}
 
@@ -116,6 +121,7 @@ export function registerChatRoutes(app: FastifyInstance, deps: ChatRouteDeps): v
         conversationId: id,
         text: body.text,
         ...(body.payload ? { payload: body.payload } : {}),
+        client: clientKey(req),
       })
     },
   )
