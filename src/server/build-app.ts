@@ -12,6 +12,7 @@ import { z } from 'zod'
 import type { Shop } from '../core/domain/records.js'
 import { AppError } from '../core/errors.js'
 import type { AppContext } from './app-context.js'
+import { stripNul } from './http/strip-nul.js'
 import { toHttpError } from './http/to-http-error.js'
 import { parseBody } from './http/validate.js'
 import { buildOpenApi } from './openapi.js'
@@ -53,6 +54,13 @@ export async function buildApp(ctx: AppContext, extra: RouteModule[] = []): Prom
   })
   app.setNotFoundHandler((req, reply) => {
     void reply.code(404).send({ error: { code: 'not_found', message: `no route for ${req.method} ${req.url}` } })
+  })
+
+  // Every text field of every request loses its NUL characters before any route sees it.
+  app.addHook('preValidation', async (req) => {
+    if (req.body !== undefined) req.body = stripNul(req.body)
+    req.query = stripNul(req.query)
+    req.params = stripNul(req.params)
   })
 
   app.addHook('onResponse', async (req, reply) => {

@@ -26,6 +26,7 @@ import type { Clock } from '../../core/ports/clock.js'
 import type { PubSub } from '../../core/ports/pub-sub.js'
 import type { Store } from '../../core/ports/store.js'
 import type { RouteModule } from '../build-app.js'
+import { stripNul } from '../http/strip-nul.js'
 import { toHttpError } from '../http/to-http-error.js'
 import { parseBody } from '../http/validate.js'
 
@@ -228,7 +229,7 @@ export function registerAgentRoutes(app: FastifyInstance, deps: AgentRouteDeps):
     socket.on('message', (raw: Buffer) => {
       let frame: unknown
       try {
-        frame = JSON.parse(raw.toString('utf8'))
+        frame = stripNul(JSON.parse(raw.toString('utf8')))
       } catch {
         send({ type: 'error', error: { code: 'invalid_json', message: 'frame is not valid JSON' } })
         return
