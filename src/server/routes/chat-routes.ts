@@ -111,7 +111,14 @@ export function registerChatRoutes(app: FastifyInstance, deps: ChatRouteDeps): v
 
   app.post(
     '/api/v1/conversations/:id/messages',
-    perMinute(deps.limits.messagesPerMinute, (req) => `msg:${(req.params as { id?: string }).id ?? ''}`),
+    // The token is checked before anything is counted against the conversation: requests without a
+    // valid token for it count against the sender's address, so nobody can lock an owner out.
+    perMinute(deps.limits.messagesPerMinute, (req) => {
+      const id = (req.params as { id?: string }).id ?? ''
+      const h = req.headers.authorization
+      const claims = h?.startsWith('Bearer ') ? verifyConversationToken(secret, h.slice(7).trim()) : null
+      return claims?.conversationId === id ? `msg:${id}` : `unauthenticated:${clientKey(req)}`
+    }),
     async (req) => {
       const { id } = parseBody(idParam, req.params)
       const claims = claimsFor(req, id)
