@@ -7,13 +7,19 @@ import { join } from 'node:path'
 import fastifyRateLimit from '@fastify/rate-limit'
 import fastifyStatic from '@fastify/static'
 import fastifyWebsocket from '@fastify/websocket'
-import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRequest, LogController } from 'fastify'
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+  LogController,
+} from 'fastify'
 import { z } from 'zod'
 import type { Shop } from '../core/domain/records.js'
 import { AppError } from '../core/errors.js'
 import type { AppContext } from './app-context.js'
 import { stripNul } from './http/strip-nul.js'
-import { toHttpError } from './http/to-http-error.js'
+import { normalizeErrorPayload, rawHttpErrorResponse, toHttpError } from './http/to-http-error.js'
 import { parseBody } from './http/validate.js'
 import { buildOpenApi } from './openapi.js'
 import { registerChatRoutes } from './routes/chat-routes.js'
@@ -31,6 +37,28 @@ export async function buildApp(ctx: AppContext, extra: RouteModule[] = []): Prom
     // Per-request lines are off: customer text must not reach info logs; errors are logged below.
     logController: new LogController({ disableRequestLogging: true }),
     genReqId: () => ctx.newId('req'),
+    // Every error answer has kefu's shape, including the ones Fastify and Node produce themselves:
+    // a bad URL encoding (400), a path parameter too long (414), a malformed request or headers
+    // too large (400/431, answered on the raw socket), and requests arriving while closing (503).
+    frameworkErrors: (err, _req, reply) => {
+      const { status, body } = toHttpError(err)
+      void (reply as FastifyReply).code(status).send(body)
+    },
+    clientErrorHandler: (err, socket) => {
+      if ((err as { code?: string }).code === 'ECONNRESET' || socket.destroyed) return
+      if (socket.writable) socket.write(rawHttpErrorResponse(err as { code?: string }))
+      socket.destroy(err)
+    },
+    return503OnClosing: false,
+  })
+  let closing = false
+  app.addHook('preClose', async () => {
+    closing = true
+  })
+  app.addHook('onRequest', async (_req, reply) => {
+    if (!closing) return
+    reply.header('connection', 'close')
+    return reply.code(503).send({ error: { code: 'unavailable', message: 'the server is shutting down; retry' } })
   })
   await app.register(fastifyWebsocket, { options: { maxPayload: 64 * 1024 } })
   // Limits are opt-in per route (chat routes); counters are shared through Redis when scaled out.
@@ -61,6 +89,14 @@ export async function buildApp(ctx: AppContext, extra: RouteModule[] = []): Prom
     if (req.body !== undefined) req.body = stripNul(req.body)
     req.query = stripNul(req.query)
     req.params = stripNul(req.params)
+  })
+
+  app.addHook('onSend', async (_req, reply, payload) => {
+    const fixed = normalizeErrorPayload(reply.statusCode, payload)
+    if (fixed === null) return payload
+    reply.header('content-type', 'application/json; charset=utf-8')
+    reply.header('content-length', Buffer.byteLength(fixed))
+    return fixed
   })
 
   app.addHook('onResponse', async (req, reply) => {
