@@ -21,7 +21,9 @@ import {
 } from '../../core/domain/schemas.js'
 import { AppError } from '../../core/errors.js'
 import type { Store } from '../../core/ports/store.js'
+import { stripNul } from '../http/strip-nul.js'
 import { CsvParser } from './csv-parser.js'
+import { strictUtf8Lines } from './strict-utf8-lines.js'
 
 /** One problem in an input file. `line` is 1-based; `field` is a dotted path such as `items.0.qty`. */
 export type ImportError = { file: string; line: number; field: string; message: string }
@@ -260,7 +262,13 @@ async function readAndValidate(
   const seen = new Map<string, number>()
   const rows: Row[] = []
   const every = Math.max(1, opts.progressEvery ?? 1000)
-  const stream = createReadStream(path, { encoding: 'utf8' })
+  const stream = createReadStream(path)
+  // Bad bytes are reported with their line, never stored as replacement characters.
+  const text = stream.pipe(
+    strictUtf8Lines((p) => bag.add({ file: name, line: p.line, field: '(encoding)', message: p.message })),
+  )
+  text.setEncoding('utf8')
+  stream.on('error', (e) => text.destroy(e))
   const progress = (force = false) => {
     if (opts.onProgress && (force || rows.length % every === 0)) {
       opts.onProgress({ kind, file: path, phase: 'validate', rows: rows.length, bytes: stream.bytesRead, totalBytes })
@@ -292,13 +300,14 @@ async function readAndValidate(
   }
 
   try {
-    if (csv) await readFaqCsv(stream, name, bag, accept)
-    else await readJsonl(stream, name, bag, accept)
+    if (csv) await readFaqCsv(text, name, bag, accept)
+    else await readJsonl(text, name, bag, accept)
   } catch (e) {
     if (AppError.isInstance(e)) throw e
     throw unreadable(path, e)
   } finally {
     stream.destroy()
+    text.destroy()
   }
   progress(true)
   return { kind, path, name, rows, totalBytes }
@@ -325,6 +334,10 @@ async function readJsonl(
     }
     if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
       bag.add({ file, line: n, field: '(row)', message: 'each line must be one JSON object' })
+      continue
+    }
+    if (stripNul(raw) !== raw) {
+      bag.add({ file, line: n, field: '(json)', message: 'contains a NUL character (\\u0000)' })
       continue
     }
     accept(n, raw)
