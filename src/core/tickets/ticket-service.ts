@@ -128,11 +128,32 @@ export function createTicketService(deps: TicketServiceDeps) {
     }
   }
 
+  /**
+   * A ticket may only point at this shop's own records: a conversation id of another shop (or of
+   * none) would be a dangling reference, and so would an unknown customer.
+   */
+  async function checkReferences(shopId: string, input: CreateTicketInput): Promise<void> {
+    let conversationCustomer: string | null = null
+    if (input.conversationId) {
+      const c = await store.conversations.get(shopId, input.conversationId)
+      if (!c)
+        throw new AppError('invalid_input', `conversationId: no conversation '${input.conversationId}' in this shop`)
+      conversationCustomer = c.customerId
+    }
+    if (input.customerId && input.customerId !== conversationCustomer) {
+      if (conversationCustomer)
+        throw new AppError('invalid_input', "customerId: does not match the conversation's customer")
+      const customer = await store.customers.get(shopId, input.customerId)
+      if (!customer) throw new AppError('invalid_input', `customerId: no customer '${input.customerId}' in this shop`)
+    }
+  }
+
   return {
     /** Creates a ticket, dispatches it (queue + round robin) and sets its SLA due time. */
     async create(shop: Shop, input: CreateTicketInput): Promise<Ticket> {
       if (!TICKET_PRIORITIES.includes(input.priority))
         throw new AppError('invalid_input', `unknown priority '${input.priority}'`)
+      await checkReferences(shop.id, input)
       const rules = ticketRules(shop)
       const byCategory = Object.entries(rules.queues).find(([, q]) => q.category === input.category)?.[0]
       const queue = input.queue ?? byCategory ?? rules.defaultQueue
