@@ -6,6 +6,7 @@
  */
 import { AppError } from '../../core/errors.js'
 import type { Embedder } from '../../core/knowledge/embedder.js'
+import { readLimitedText } from '../http/read-limited-body.js'
 
 export type OpenAiEmbedderOptions = {
   /** e.g. `https://api.openai.com/v1` (no trailing `/embeddings`). */
@@ -17,6 +18,8 @@ export type OpenAiEmbedderOptions = {
   /** Optional output dimensions (models that support it). */
   dimensions?: number
   fetch?: typeof fetch
+  /** Largest response body read. Default 32 MB (a batch of large vectors). */
+  maxResponseBytes?: number
 }
 
 /**
@@ -29,6 +32,7 @@ export function createOpenAiEmbedder(options: OpenAiEmbedderOptions): Embedder {
   const url = `${options.baseUrl.replace(/\/+$/, '')}/embeddings`
   const doFetch = options.fetch ?? fetch
   const timeoutMs = options.timeoutMs ?? 10_000
+  const maxBytes = options.maxResponseBytes ?? 32_000_000
   return {
     specificationVersion: 'v1',
     provider: 'openai-compatible',
@@ -63,7 +67,7 @@ export function createOpenAiEmbedder(options: OpenAiEmbedderOptions): Embedder {
       if (!res.ok) {
         const retryable = res.status === 408 || res.status === 409 || res.status === 429 || res.status >= 500
         // Vendor text stays in `cause`, never in the message shown upstream.
-        const body = await res.text().catch(() => '')
+        const body = await readLimitedText(res, 16 * 1024, 'embeddings error body').catch(() => '')
         throw new AppError('upstream_failed', `embeddings provider answered HTTP ${res.status}`, {
           cause: new Error(body.slice(0, 500)),
           retryable,
@@ -71,8 +75,9 @@ export function createOpenAiEmbedder(options: OpenAiEmbedderOptions): Embedder {
       }
       let json: unknown
       try {
-        json = await res.json()
+        json = JSON.parse(await readLimitedText(res, maxBytes, 'embeddings response'))
       } catch (e) {
+        if (AppError.isInstance(e)) throw e
         throw new AppError('upstream_failed', 'embeddings provider returned invalid JSON', { cause: e })
       }
       const data = (json as { data?: Array<{ index?: number; embedding?: unknown }> }).data

@@ -8,6 +8,7 @@
  *   `retryable: true`. Other statuses, invalid JSON and malformed bodies are not retried.
  * - The API key never appears in an error message or its cause (vendor bodies are scrubbed).
  */
+
 import { AppError } from '../../core/errors.js'
 import type {
   FinishReason,
@@ -17,6 +18,7 @@ import type {
   StreamPart,
   TokenUsage,
 } from '../../core/ports/language-model.js'
+import { readLimitedText, tooLargeError } from '../http/read-limited-body.js'
 
 export type OpenAiLanguageModelOptions = {
   /** e.g. `https://api.openai.com/v1` (without `/chat/completions`). */
@@ -37,6 +39,8 @@ export type OpenAiLanguageModelOptions = {
   /** Told about each retry, for a `warn` log line. Carries no secrets. */
   onRetry?: (info: RetryInfo) => void
   fetch?: typeof fetch
+  /** Largest response body read (a completion, or a whole stream). Default 1 MB. */
+  maxResponseBytes?: number
 }
 
 export type RetryInfo = { attempt: number; status: number | null; delayMs: number; reason: string }
@@ -69,6 +73,7 @@ export function createOpenAiLanguageModel(options: OpenAiLanguageModelOptions): 
   const baseDelay = options.retryBaseMs ?? 300
   const maxDelay = options.maxRetryDelayMs ?? 4_000
   const secret = options.apiKey ?? ''
+  const maxBytes = options.maxResponseBytes ?? 1_000_000
 
   /** Vendor text may echo the key ("Incorrect API key provided: sk-…"): never keep it. */
   const scrub = (s: string) => {
@@ -116,7 +121,7 @@ export function createOpenAiLanguageModel(options: OpenAiLanguageModelOptions): 
           signal: combined,
         })
         if (res.ok) return { res, attempts: attempt }
-        const text = await res.text().catch(() => '')
+        const text = await readLimitedText(res, 16 * 1024, 'LLM error body').catch(() => '')
         if (!RETRYABLE(res.status)) {
           throw new AppError('upstream_failed', `LLM provider answered HTTP ${res.status}`, {
             cause: new Error(scrub(text)),
@@ -174,8 +179,9 @@ export function createOpenAiLanguageModel(options: OpenAiLanguageModelOptions): 
       const { res, attempts } = await post(body(req, false), signal, deadline)
       let raw: string
       try {
-        raw = await res.text()
+        raw = await readLimitedText(res, maxBytes, 'LLM response')
       } catch (e) {
+        if (AppError.isInstance(e)) throw e
         if (deadline.aborted) throw timeoutError(timeoutMs, attempts, e)
         throw new AppError('upstream_failed', 'LLM response body could not be read', {
           cause: sanitizeCause(e, scrub),
@@ -201,6 +207,7 @@ export function createOpenAiLanguageModel(options: OpenAiLanguageModelOptions): 
       const reader = res.body.getReader()
       const decoder = new TextDecoder()
       let buffer = ''
+      let received = 0
       let finish: FinishReason = 'other'
       let usage: TokenUsage | undefined
       try {
@@ -216,6 +223,8 @@ export function createOpenAiLanguageModel(options: OpenAiLanguageModelOptions): 
             })
           }
           if (chunk.done) break
+          received += chunk.value.byteLength
+          if (received > maxBytes) throw tooLargeError('LLM stream', maxBytes)
           buffer += decoder.decode(chunk.value, { stream: true })
           let cut = buffer.search(/\r?\n\r?\n/)
           while (cut >= 0) {

@@ -8,6 +8,7 @@
 import { createHmac } from 'node:crypto'
 import type { DomainEvent, Ticket } from '../../core/domain/records.js'
 import { AppError } from '../../core/errors.js'
+import { discardBody } from '../http/read-limited-body.js'
 
 export type WebhookMirrorOptions = {
   url: string
@@ -80,7 +81,8 @@ export function createWebhookTicketMirror(opts: WebhookMirrorOptions) {
           body,
           signal: ctrl.signal,
         })
-        await res.arrayBuffer().catch(() => undefined)
+        // The receiver's answer is not needed: read at most 64 KB of it.
+        await discardBody(res)
         if (res.ok) return { ok: true, status: res.status, attempts: attempt }
         last = new AppError('upstream_failed', `webhook answered HTTP ${res.status}`, {
           retryable: retryableStatus(res.status),
