@@ -18,6 +18,7 @@ import { z } from 'zod'
 import type { Shop } from '../core/domain/records.js'
 import { AppError } from '../core/errors.js'
 import type { AppContext } from './app-context.js'
+import { limitConnectionsPerIp } from './http/limit-connections.js'
 import { stripNul } from './http/strip-nul.js'
 import { normalizeErrorPayload, rawHttpErrorResponse, toHttpError } from './http/to-http-error.js'
 import { parseBody } from './http/validate.js'
@@ -37,6 +38,13 @@ export async function buildApp(ctx: AppContext, extra: RouteModule[] = []): Prom
     // Per-request lines are off: customer text must not reach info logs; errors are logged below.
     logController: new LogController({ disableRequestLogging: true }),
     genReqId: () => ctx.newId('req'),
+    // Slow or half-sent requests are cut off: headers within KEFU_HTTP_HEADERS_TIMEOUT_MS, the
+    // whole request (body included) within KEFU_HTTP_REQUEST_TIMEOUT_MS, checked every second.
+    requestTimeout: ctx.config.KEFU_HTTP_REQUEST_TIMEOUT_MS,
+    http: {
+      headersTimeout: Math.min(ctx.config.KEFU_HTTP_HEADERS_TIMEOUT_MS, ctx.config.KEFU_HTTP_REQUEST_TIMEOUT_MS),
+      connectionsCheckingInterval: Math.min(1000, ctx.config.KEFU_HTTP_HEADERS_TIMEOUT_MS),
+    },
     // Every error answer has kefu's shape, including the ones Fastify and Node produce themselves:
     // a bad URL encoding (400), a path parameter too long (414), a malformed request or headers
     // too large (400/431, answered on the raw socket), and requests arriving while closing (503).
@@ -51,6 +59,7 @@ export async function buildApp(ctx: AppContext, extra: RouteModule[] = []): Prom
     },
     return503OnClosing: false,
   })
+  limitConnectionsPerIp(app.server, ctx.config.KEFU_MAX_CONNECTIONS_PER_IP)
   let closing = false
   app.addHook('preClose', async () => {
     closing = true

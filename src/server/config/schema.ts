@@ -42,6 +42,12 @@ export const configSchema = z.object({
   KEFU_RATE_LIMIT_CONVERSATIONS: int(120).pipe(z.number().int().min(0)),
   /** Customer messages one conversation may send per minute (0 = unlimited). */
   KEFU_RATE_LIMIT_MESSAGES: int(60).pipe(z.number().int().min(0)),
+  /** Time a client has to send a whole request, headers and body (a half-sent body is cut off). */
+  KEFU_HTTP_REQUEST_TIMEOUT_MS: int(30000).pipe(z.number().int().min(100).max(600_000)),
+  /** Time a client has to send the request headers. */
+  KEFU_HTTP_HEADERS_TIMEOUT_MS: int(10000).pipe(z.number().int().min(100).max(600_000)),
+  /** Open connections one client IP may hold at once (0 = unlimited). */
+  KEFU_MAX_CONNECTIONS_PER_IP: int(128).pipe(z.number().int().min(0)),
   /** Mirror every ticket event to an external ticket system (HMAC-signed POST). */
   KEFU_TICKET_WEBHOOK_URL: z.string().url().optional(),
   KEFU_TICKET_WEBHOOK_SECRET: z.string().optional(),
