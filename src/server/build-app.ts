@@ -22,6 +22,7 @@ import { limitConnectionsPerIp } from './http/limit-connections.js'
 import { stripNul } from './http/strip-nul.js'
 import { normalizeErrorPayload, rawHttpErrorResponse, toHttpError } from './http/to-http-error.js'
 import { parseBody } from './http/validate.js'
+import { createWindowCounter } from './http/window-counter.js'
 import { buildOpenApi } from './openapi.js'
 import { registerChatRoutes } from './routes/chat-routes.js'
 
@@ -166,7 +167,14 @@ export async function buildApp(ctx: AppContext, extra: RouteModule[] = []): Prom
     limits: {
       conversationsPerMinute: ctx.config.KEFU_RATE_LIMIT_CONVERSATIONS,
       messagesPerMinute: ctx.config.KEFU_RATE_LIMIT_MESSAGES,
+      clientMessagesPerMinute: ctx.config.KEFU_RATE_LIMIT_CLIENT_MESSAGES,
     },
+    clientCounter: createWindowCounter({
+      windowMs: 60_000,
+      clock: ctx.clock,
+      redis: ctx.redis,
+      prefix: `${ctx.config.KEFU_REDIS_PREFIX}ratelimit:`,
+    }),
     store: ctx.store,
     conversations: ctx.conversations,
     pubsub: ctx.pubsub,

@@ -4,6 +4,7 @@
  */
 import { Jieba } from '@node-rs/jieba'
 import { dict } from '@node-rs/jieba/dict.js'
+import { MAX_SEGMENT_CHARS } from '../text/segment-chinese.js'
 
 /** Splits a run of Chinese text into words. */
 export type Segmenter = (text: string) => string[]
@@ -28,6 +29,7 @@ export function createChineseSegmenter(extraWords: readonly string[] = []): Segm
         jieba.loadDict(new TextEncoder().encode(words.map((w) => `${w} 100000 nz`).join('\n')))
       }
     }
-    return jieba.cut(text, false)
+    // Bounded work: NLU reads the start of a message only (MAX_SEGMENT_CHARS, as for retrieval).
+    return jieba.cut(text.length > MAX_SEGMENT_CHARS ? text.slice(0, MAX_SEGMENT_CHARS) : text, false)
   }
 }

@@ -3,6 +3,9 @@ import { dict } from '@node-rs/jieba/dict.js'
 
 let jieba: Jieba | null = null
 
+/** Longest run segmented at once; the rest of a longer run is dropped (bounded work per text). */
+export const MAX_SEGMENT_CHARS = 2000
+
 /**
  * Cuts a run of Chinese text into words with jieba (HMM on, so unknown words
  * such as 含绒量 stay whole). The default dictionary (~130 ms to load) is
@@ -12,5 +15,5 @@ let jieba: Jieba | null = null
  */
 export function segmentChinese(text: string): string[] {
   jieba ??= Jieba.withDict(dict)
-  return jieba.cut(text, true)
+  return jieba.cut(text.length > MAX_SEGMENT_CHARS ? text.slice(0, MAX_SEGMENT_CHARS) : text, true)
 }

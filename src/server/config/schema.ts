@@ -42,6 +42,8 @@ export const configSchema = z.object({
   KEFU_RATE_LIMIT_CONVERSATIONS: int(120).pipe(z.number().int().min(0)),
   /** Customer messages one conversation may send per minute (0 = unlimited). */
   KEFU_RATE_LIMIT_MESSAGES: int(60).pipe(z.number().int().min(0)),
+  /** Messages one client IP may send per minute over all its conversations (0 = unlimited). */
+  KEFU_RATE_LIMIT_CLIENT_MESSAGES: int(240).pipe(z.number().int().min(0)),
   /** Time a client has to send a whole request, headers and body (a half-sent body is cut off). */
   KEFU_HTTP_REQUEST_TIMEOUT_MS: int(30000).pipe(z.number().int().min(100).max(600_000)),
   /** Time a client has to send the request headers. */

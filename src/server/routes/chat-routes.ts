@@ -4,7 +4,7 @@
  */
 import { createHmac } from 'node:crypto'
 import type { WebSocket } from '@fastify/websocket'
-import type { FastifyInstance, FastifyRequest } from 'fastify'
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { z } from 'zod'
 import { rateConversation } from '../../core/analytics/rate-conversation.js'
 import {
@@ -26,10 +26,18 @@ import {
 } from '../auth/conversation-token.js'
 import { toHttpError } from '../http/to-http-error.js'
 import { parseBody } from '../http/validate.js'
+import type { WindowCounter } from '../http/window-counter.js'
 
 export type ChatRouteDeps = {
   /** Per-minute limits; 0 disables one. */
-  limits: { conversationsPerMinute: number; messagesPerMinute: number }
+  limits: {
+    conversationsPerMinute: number
+    messagesPerMinute: number
+    /** Messages one client address may send per minute over all its conversations. */
+    clientMessagesPerMinute?: number
+  }
+  /** Counts per client for `clientMessagesPerMinute` (one-minute windows). */
+  clientCounter?: WindowCounter
   store: Store
   conversations: ConversationService
   pubsub: PubSub
@@ -109,16 +117,34 @@ export function registerChatRoutes(app: FastifyInstance, deps: ChatRouteDeps): v
     return { id: conv.id, token, shopId: shop.id, customerId, status: conv.status }
   })
 
+  const clientMessages = deps.limits.clientMessagesPerMinute ?? 0
   app.post(
     '/api/v1/conversations/:id/messages',
     // The token is checked before anything is counted against the conversation: requests without a
     // valid token for it count against the sender's address, so nobody can lock an owner out.
-    perMinute(deps.limits.messagesPerMinute, (req) => {
-      const id = (req.params as { id?: string }).id ?? ''
-      const h = req.headers.authorization
-      const claims = h?.startsWith('Bearer ') ? verifyConversationToken(secret, h.slice(7).trim()) : null
-      return claims?.conversationId === id ? `msg:${id}` : `unauthenticated:${clientKey(req)}`
-    }),
+    {
+      ...perMinute(deps.limits.messagesPerMinute, (req) => {
+        const id = (req.params as { id?: string }).id ?? ''
+        const h = req.headers.authorization
+        const claims = h?.startsWith('Bearer ') ? verifyConversationToken(secret, h.slice(7).trim()) : null
+        return claims?.conversationId === id ? `msg:${id}` : `unauthenticated:${clientKey(req)}`
+      }),
+      // A second budget per client address over all its conversations: opening new conversations
+      // does not reset it. (The rate-limit plugin runs one limiter per request, so it is counted here.)
+      ...(clientMessages > 0 && deps.clientCounter
+        ? {
+            preHandler: async (req: FastifyRequest, reply: FastifyReply) => {
+              const { count, resetMs } = await deps.clientCounter!.hit(`client-msg:${clientKey(req)}`)
+              if (count <= clientMessages) return
+              const retry = Math.max(1, Math.ceil(resetMs / 1000))
+              reply.header('retry-after', String(retry))
+              throw new AppError('rate_limited', `too many messages from this client; retry in ${retry} s`, {
+                details: { retryAfterSeconds: retry },
+              })
+            },
+          }
+        : {}),
+    },
     async (req) => {
       const { id } = parseBody(idParam, req.params)
       const claims = claimsFor(req, id)
