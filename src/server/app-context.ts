@@ -105,17 +105,34 @@ export async function createAppContext(
     let lock: KeyedLock
     let redis: Redis | null = null
     if (config.KEFU_REDIS_URL) {
+      // Rate-limit counters and readiness: during an outage a command fails at once (no offline
+      // queue to wait in or replay later) and the limiter lets requests through.
       const client = new Redis(config.KEFU_REDIS_URL, {
         connectTimeout: 3000,
         commandTimeout: 1000,
-        maxRetriesPerRequest: 1,
+        maxRetriesPerRequest: 0,
         lazyConnect: true,
+        enableOfflineQueue: false,
+        retryStrategy: (times) => Math.min(100 * times, 1000),
       })
+      client.on('error', () => undefined)
       redis = client
       cleanups.push(async () => client.disconnect())
-      pubsub = await createRedisPubSub(config.KEFU_REDIS_URL, config.KEFU_REDIS_PREFIX)
+      await client.connect().catch(() => undefined)
+      // A Redis outage degrades chat (in-process lock, no cross-instance fan-out) with one warning.
+      const resilience = {
+        onDegraded: (ev: { feature: string; state: string; error?: unknown }) => {
+          if (ev.state === 'degraded')
+            logger.warn(
+              { feature: ev.feature, err: ev.error },
+              `Redis unreachable: ${ev.feature} degraded to this instance only`,
+            )
+          else logger.warn({ feature: ev.feature }, `Redis back: ${ev.feature} shared across instances again`)
+        },
+      }
+      pubsub = await createRedisPubSub(config.KEFU_REDIS_URL, config.KEFU_REDIS_PREFIX, resilience)
       cleanups.push(() => pubsub.close())
-      lock = await createRedisLock(config.KEFU_REDIS_URL, config.KEFU_REDIS_PREFIX)
+      lock = await createRedisLock(config.KEFU_REDIS_URL, config.KEFU_REDIS_PREFIX, resilience)
       cleanups.push(() => lock.close())
     } else {
       pubsub = createMemoryPubSub()

@@ -176,7 +176,10 @@ export async function createRedisJobQueue(
     commandTimeout: 5000,
     maxRetriesPerRequest: 2,
     lazyConnect: true,
+    // Reconnect within a second of Redis returning; failures surface per command (jobs retry).
+    retryStrategy: (times) => Math.min(100 * times, 1000),
   })
+  r.on('error', () => undefined)
   try {
     await r.connect()
   } catch (e) {
