@@ -172,6 +172,15 @@ const basePaths: Record<string, unknown> = {
       },
     },
   },
+  '/api/v1/conversations/{id}/token': {
+    post: {
+      summary:
+        'Renew the conversation token: a valid token, or one expired less than KEFU_TOKEN_RENEW_DAYS ago, is exchanged for a fresh one (the widget does this silently)',
+      security: bearer,
+      parameters: [idParam],
+      responses: { '200': { description: '{token, expiresAt}' }, ...errors(401, 404, 429) },
+    },
+  },
   '/api/v1/conversations/{id}/stream': {
     get: {
       summary: 'WebSocket: every new message of the conversation',

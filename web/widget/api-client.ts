@@ -15,7 +15,14 @@ export type ServerMessage = {
   createdAt: string
 }
 
-export type ConversationSession = { id: string; token: string; customerId: string | null; shopId: string }
+export type ConversationSession = {
+  id: string
+  token: string
+  customerId: string | null
+  shopId: string
+  /** When the token expires (ISO); the client renews it silently before then or when told it expired. */
+  expiresAt?: string
+}
 
 export type TurnResponse = {
   conversationId: string
@@ -56,9 +63,22 @@ export type ApiClient = {
 }
 
 const TIMEOUT_MS = 30_000
+/** A token this close to expiry is renewed before the next call. */
+const RENEW_BEFORE_MS = 5 * 60_000
+
+export type ApiClientOptions = {
+  /** Told after a session's token was renewed (the session object is updated in place): persist it. */
+  onSessionRenewed?: (session: ConversationSession) => void
+  now?: () => number
+}
 
 /** Creates a client for the API at `apiBase` (e.g. `https://shop.example`). */
-export function createApiClient(apiBase: string, fetchImpl: typeof fetch = (...a) => fetch(...a)): ApiClient {
+export function createApiClient(
+  apiBase: string,
+  fetchImpl: typeof fetch = (...a) => fetch(...a),
+  options: ApiClientOptions = {},
+): ApiClient {
+  const now = options.now ?? (() => Date.now())
   async function request<T>(method: string, path: string, token: string | null, body?: unknown): Promise<T> {
     const controller = new AbortController()
     const timer = setTimeout(() => controller.abort(), TIMEOUT_MS)
@@ -81,14 +101,51 @@ export function createApiClient(apiBase: string, fetchImpl: typeof fetch = (...a
     }
     const data: unknown = await res.json().catch(() => null)
     if (!res.ok) {
-      const error = (data as { error?: { code?: unknown; message?: unknown } } | null)?.error
+      const error = (data as { error?: { code?: unknown; message?: unknown; details?: { reason?: unknown } } } | null)
+        ?.error
       throw new ApiError(
         res.status,
-        typeof error?.code === 'string' ? error.code : 'http_error',
+        error?.details?.reason === 'token_expired'
+          ? 'token_expired'
+          : typeof error?.code === 'string'
+            ? error.code
+            : 'http_error',
         typeof error?.message === 'string' ? error.message : `HTTP ${res.status}`,
       )
     }
     return data as T
+  }
+
+  let renewing: Promise<void> | null = null
+  /** Exchanges the session's token for a fresh one (once at a time), updating the session in place. */
+  function renew(session: ConversationSession): Promise<void> {
+    renewing ??= request<{ token: string; expiresAt?: string }>(
+      'POST',
+      `/api/v1/conversations/${encodeURIComponent(session.id)}/token`,
+      session.token,
+    )
+      .then((r) => {
+        session.token = r.token
+        if (r.expiresAt) session.expiresAt = r.expiresAt
+        options.onSessionRenewed?.(session)
+      })
+      .finally(() => {
+        renewing = null
+      })
+    return renewing
+  }
+
+  /** Runs `call` with a fresh token: renewed ahead of expiry, and once more if the server says it expired. */
+  async function withSession<T>(session: ConversationSession, call: () => Promise<T>): Promise<T> {
+    const exp = session.expiresAt ? Date.parse(session.expiresAt) : Number.NaN
+    if (Number.isFinite(exp) && exp - now() < RENEW_BEFORE_MS) await renew(session).catch(() => undefined)
+    try {
+      return await call()
+    } catch (e) {
+      if (!(e instanceof ApiError) || e.code !== 'token_expired') throw e
+      await renew(session)
+      return call()
+    }
   }
 
   return {
@@ -96,27 +153,38 @@ export function createApiClient(apiBase: string, fetchImpl: typeof fetch = (...a
       const payload: Record<string, string> = { shopId: body.shopId, locale: body.locale }
       if (body.customerId) payload.customerId = body.customerId
       if (body.signature) payload.signature = body.signature
-      const res = await request<{ id: string; token: string; customerId?: string | null; shopId?: string }>(
-        'POST',
-        '/api/v1/conversations',
-        null,
-        payload,
-      )
-      return { id: res.id, token: res.token, customerId: res.customerId ?? null, shopId: res.shopId ?? body.shopId }
+      const res = await request<{
+        id: string
+        token: string
+        expiresAt?: string
+        customerId?: string | null
+        shopId?: string
+      }>('POST', '/api/v1/conversations', null, payload)
+      return {
+        id: res.id,
+        token: res.token,
+        customerId: res.customerId ?? null,
+        shopId: res.shopId ?? body.shopId,
+        ...(res.expiresAt ? { expiresAt: res.expiresAt } : {}),
+      }
     },
     sendMessage(session, text, payload) {
-      return request<TurnResponse>(
-        'POST',
-        `/api/v1/conversations/${encodeURIComponent(session.id)}/messages`,
-        session.token,
-        payload === undefined ? { text } : { text, payload },
+      return withSession(session, () =>
+        request<TurnResponse>(
+          'POST',
+          `/api/v1/conversations/${encodeURIComponent(session.id)}/messages`,
+          session.token,
+          payload === undefined ? { text } : { text, payload },
+        ),
       )
     },
     async listMessages(session, afterSeq) {
-      const res = await request<{ messages: ServerMessage[] }>(
-        'GET',
-        `/api/v1/conversations/${encodeURIComponent(session.id)}/messages?afterSeq=${afterSeq}`,
-        session.token,
+      const res = await withSession(session, () =>
+        request<{ messages: ServerMessage[] }>(
+          'GET',
+          `/api/v1/conversations/${encodeURIComponent(session.id)}/messages?afterSeq=${afterSeq}`,
+          session.token,
+        ),
       )
       return Array.isArray(res.messages) ? res.messages : []
     },

@@ -238,6 +238,11 @@ export class ChatController {
     })
   }
 
+  /** The API client renewed a session's token (in place): keep the new one for the next page load. */
+  sessionRenewed(session: ConversationSession): void {
+    if (this.session?.id === session.id) this.persist()
+  }
+
   private persist(): void {
     if (this.session) this.deps.store.save({ ...this.session, handoff: this.state.handoff })
   }

@@ -44,9 +44,10 @@ function boot(): void {
   if (window.kefu) return // loaded twice: keep the first instance
   // currentScript is only set while this file executes synchronously, so read the config before anything else.
   const config = readWidgetConfig(findWidgetScript(document), navigator.language, location.href)
-  const api = createApiClient(config.apiBase)
+  // Tokens expire: the client renews them silently and the controller stores the renewed one.
+  const api = createApiClient(config.apiBase, undefined, { onSessionRenewed: (s) => controller.sessionRenewed(s) })
   const store = createSessionStore(config.apiBase, config.shopId, config.customerId)
-  const controller = new ChatController({
+  const controller: ChatController = new ChatController({
     api,
     store,
     shopId: config.shopId,

@@ -47,6 +47,7 @@ export function createSessionStore(apiBase: string, shopId: string, customerId: 
           customerId: typeof v.customerId === 'string' ? v.customerId : null,
           shopId: typeof v.shopId === 'string' ? v.shopId : shopId,
           handoff: v.handoff === 'waiting' || v.handoff === 'joined' ? v.handoff : null,
+          ...(typeof v.expiresAt === 'string' ? { expiresAt: v.expiresAt } : {}),
         }
       } catch {
         return null

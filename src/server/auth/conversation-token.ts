@@ -1,7 +1,31 @@
 import { createHmac, timingSafeEqual } from 'node:crypto'
 
-/** What a conversation token proves: this bearer may read and write this one conversation. */
-export type TokenClaims = { shopId: string; conversationId: string; customerId: string | null; iat: number }
+/**
+ * What a conversation token proves: this bearer may read and write this one conversation, until
+ * `exp` (seconds since the epoch). Tokens signed before expiry existed carry only `iat`.
+ */
+export type TokenClaims = {
+  shopId: string
+  conversationId: string
+  customerId: string | null
+  iat: number
+  exp?: number
+}
+
+/** Valid, expired (may still be renewed within the renewal window), or too old to renew. */
+export type TokenAge = 'valid' | 'expired' | 'too_old'
+
+/**
+ * How old a verified token is at `nowSec`. Tokens without `exp` expire `ttlSec` after `iat`.
+ *
+ * @example
+ * tokenAge(claims, Math.floor(clock.now().getTime() / 1000), { ttlSec: 86_400, renewSec: 30 * 86_400 })
+ */
+export function tokenAge(claims: TokenClaims, nowSec: number, limits: { ttlSec: number; renewSec: number }): TokenAge {
+  const exp = typeof claims.exp === 'number' ? claims.exp : (claims.iat ?? 0) + limits.ttlSec
+  if (nowSec < exp) return 'valid'
+  return nowSec < exp + limits.renewSec ? 'expired' : 'too_old'
+}
 
 const b64 = (s: string) => Buffer.from(s).toString('base64url')
 

@@ -44,6 +44,10 @@ export const configSchema = z.object({
   KEFU_RATE_LIMIT_MESSAGES: int(60).pipe(z.number().int().min(0)),
   /** Messages one client IP may send per minute over all its conversations (0 = unlimited). */
   KEFU_RATE_LIMIT_CLIENT_MESSAGES: int(240).pipe(z.number().int().min(0)),
+  /** How long a conversation token is valid; the widget renews it silently before then. */
+  KEFU_TOKEN_TTL_MINUTES: int(1440).pipe(z.number().int().min(1).max(525_600)),
+  /** How long after expiry a token may still be renewed (a returning visitor keeps the conversation). */
+  KEFU_TOKEN_RENEW_DAYS: int(30).pipe(z.number().int().min(0).max(3650)),
   /** Time a client has to send a whole request, headers and body (a half-sent body is cut off). */
   KEFU_HTTP_REQUEST_TIMEOUT_MS: int(30000).pipe(z.number().int().min(100).max(600_000)),
   /** Time a client has to send the request headers. */

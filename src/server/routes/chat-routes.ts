@@ -21,6 +21,7 @@ import type { Store } from '../../core/ports/store.js'
 import {
   signConversationToken,
   type TokenClaims,
+  tokenAge,
   verifyConversationToken,
   verifyCustomerSignature,
 } from '../auth/conversation-token.js'
@@ -44,6 +45,8 @@ export type ChatRouteDeps = {
   secret: string
   newId: (prefix: string) => string
   clock: Clock
+  /** Token lifetime and how long after expiry a token may still be renewed (seconds). */
+  tokens?: { ttlSec: number; renewSec: number }
 }
 
 const startSchema = z
@@ -80,7 +83,26 @@ export function registerChatRoutes(app: FastifyInstance, deps: ChatRouteDeps): v
     if (!claims) throw new AppError('unauthorized', 'invalid conversation token')
     // Same answer as a conversation that does not exist: a token reveals nothing about other ids.
     if (claims.conversationId !== conversationId) throw new AppError('not_found', 'conversation not found')
+    if (tokenAge(claims, nowSec(), tokenLimits) !== 'valid') {
+      throw new AppError(
+        'unauthorized',
+        `conversation token expired; renew it with POST ${tokenPath(conversationId)}`,
+        {
+          details: { reason: 'token_expired' },
+        },
+      )
+    }
     return claims
+  }
+
+  const tokenLimits = deps.tokens ?? { ttlSec: 24 * 3600, renewSec: 30 * 24 * 3600 }
+  const nowSec = () => Math.floor(deps.clock.now().getTime() / 1000)
+  const tokenPath = (id: string) => `/api/v1/conversations/${id}/token`
+  /** A fresh token for `claims`' conversation, expiring one TTL from now. */
+  const issue = (c: Omit<TokenClaims, 'iat' | 'exp'>) => {
+    const iat = nowSec()
+    const exp = iat + tokenLimits.ttlSec
+    return { token: signConversationToken(secret, { ...c, iat, exp }), expiresAt: new Date(exp * 1000).toISOString() }
   }
 
   // Throttles across conversations key on the client; the IP itself is not stored, only a keyed hash.
@@ -107,14 +129,28 @@ export function registerChatRoutes(app: FastifyInstance, deps: ChatRouteDeps): v
       channel: body.channel,
       locale: body.locale ?? null,
     })
-    const token = signConversationToken(secret, {
-      shopId: shop.id,
-      conversationId: conv.id,
-      customerId,
-      iat: Math.floor(deps.clock.now().getTime() / 1000),
-    })
+    const { token, expiresAt } = issue({ shopId: shop.id, conversationId: conv.id, customerId })
     reply.code(201)
-    return { id: conv.id, token, shopId: shop.id, customerId, status: conv.status }
+    return { id: conv.id, token, expiresAt, shopId: shop.id, customerId, status: conv.status }
+  })
+
+  // Renewal: a token of this conversation — valid, or expired less than the renewal window ago —
+  // is exchanged for a fresh one (the widget does this silently). Older tokens are refused: the
+  // visitor starts a new conversation.
+  app.post('/api/v1/conversations/:id/token', perMinute(deps.limits.conversationsPerMinute), async (req) => {
+    const { id } = parseBody(idParam, req.params)
+    const h = req.headers.authorization
+    const raw = h?.startsWith('Bearer ') ? h.slice(7).trim() : undefined
+    if (!raw) throw new AppError('unauthorized', 'missing conversation token (Authorization: Bearer <token>)')
+    const claims = verifyConversationToken(secret, raw)
+    if (!claims) throw new AppError('unauthorized', 'invalid conversation token')
+    if (claims.conversationId !== id) throw new AppError('not_found', 'conversation not found')
+    if (tokenAge(claims, nowSec(), tokenLimits) === 'too_old')
+      throw new AppError('unauthorized', 'conversation token is too old to renew; start a new conversation', {
+        details: { reason: 'token_too_old' },
+      })
+    await conversations.getConversation(claims.shopId, id)
+    return issue({ shopId: claims.shopId, conversationId: id, customerId: claims.customerId })
   })
 
   const clientMessages = deps.limits.clientMessagesPerMinute ?? 0
