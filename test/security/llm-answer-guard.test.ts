@@ -379,7 +379,9 @@ afterEach(async () => {
 let scripted: NluResult
 
 /** Runs one case; returns what the model said and whether the customer received it. */
-async function run(c: Case): Promise<{ said: string; delivered: boolean; stored: boolean; rejected: boolean }> {
+async function run(
+  c: Case,
+): Promise<{ said: string; delivered: boolean; stored: boolean; rejected: boolean; reason: string }> {
   current = c
   sent.length = 0
   scripted = nlu('product_inquiry', { confidence: 0.3, locale: c.locale })
@@ -393,18 +395,22 @@ async function run(c: Case): Promise<{ said: string; delivered: boolean; stored:
   const history = await store.messages.list('shop1', conv.id)
   const stored = history.some((m) => m.role === 'bot' && m.text.includes(core.slice(0, 12)))
   const events = await store.events.list('shop1', { conversationId: conv.id })
-  const rejected = events.some((e) => e.type === 'llm.rejected')
-  return { said, delivered, stored, rejected }
+  const rejection = events.find((e) => e.type === 'llm.rejected')
+  return { said, delivered, stored, rejected: Boolean(rejection), reason: String(rejection?.data.reason ?? '') }
 }
 
 describe('LLM answer guard (zh + en)', () => {
   it('no bad answer and no obeyed prompt injection reaches the customer; grounded answers still do', async () => {
     const blocked: string[] = []
     const leaked: string[] = []
+    const reasons: Record<string, number> = {}
     for (const c of [...bad, ...injections]) {
       const r = await run(c)
       if (r.delivered || r.stored || !r.rejected) leaked.push(`${c.name}: ${r.said}`)
-      else blocked.push(c.name)
+      else {
+        blocked.push(c.name)
+        reasons[r.reason] = (reasons[r.reason] ?? 0) + 1
+      }
     }
     const passed: string[] = []
     const refused: string[] = []
@@ -416,7 +422,7 @@ describe('LLM answer guard (zh + en)', () => {
     const total = bad.length + injections.length
     console.log(
       `LLM answer guard: bad answers blocked ${blocked.length}/${total} (${bad.length} bad answers, ${injections.length} prompt injections); ` +
-        `good answers passed ${passed.length}/${good.length}`,
+        `good answers passed ${passed.length}/${good.length}; rejected as ${JSON.stringify(reasons)}`,
     )
     expect(leaked).toEqual([])
     expect(refused).toEqual([])
