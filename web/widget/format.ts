@@ -31,14 +31,18 @@ export function formatDateTime(iso: string, locale: Locale): string {
 
 export type TextPart = { kind: 'text'; text: string } | { kind: 'link'; text: string; href: string }
 
-const URL_RE = /https?:\/\/[^\s<>"'，。）)]+/g
+// Only https links are made clickable: a plain http:// link (the kind a phishing answer carries) stays
+// text. Bidi controls inside a link would let it display as another address, so such text stays text too.
+const URL_RE = /https:\/\/[^\s<>"'，。）)]+/g
+const BIDI = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/
 
-/** Splits text into plain parts and http(s) links, so links are clickable without rendering any HTML. */
+/** Splits text into plain parts and https links, so links are clickable without rendering any HTML. */
 export function linkify(text: string): TextPart[] {
   const parts: TextPart[] = []
   let last = 0
   for (const m of text.matchAll(URL_RE)) {
     const start = m.index ?? 0
+    if (BIDI.test(m[0])) continue
     if (start > last) parts.push({ kind: 'text', text: text.slice(last, start) })
     parts.push({ kind: 'link', text: m[0], href: m[0] })
     last = start + m[0].length
