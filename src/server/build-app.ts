@@ -42,6 +42,7 @@ export async function buildApp(ctx: AppContext, extra: RouteModule[] = []): Prom
     // Slow or half-sent requests are cut off: headers within KEFU_HTTP_HEADERS_TIMEOUT_MS, the
     // whole request (body included) within KEFU_HTTP_REQUEST_TIMEOUT_MS, checked every second.
     requestTimeout: ctx.config.KEFU_HTTP_REQUEST_TIMEOUT_MS,
+    ...(ctx.config.KEFU_TRUST_PROXY !== undefined ? { trustProxy: ctx.config.KEFU_TRUST_PROXY } : {}),
     http: {
       headersTimeout: Math.min(ctx.config.KEFU_HTTP_HEADERS_TIMEOUT_MS, ctx.config.KEFU_HTTP_REQUEST_TIMEOUT_MS),
       connectionsCheckingInterval: Math.min(1000, ctx.config.KEFU_HTTP_HEADERS_TIMEOUT_MS),
@@ -60,7 +61,9 @@ export async function buildApp(ctx: AppContext, extra: RouteModule[] = []): Prom
     },
     return503OnClosing: false,
   })
-  limitConnectionsPerIp(app.server, ctx.config.KEFU_MAX_CONNECTIONS_PER_IP)
+  // Behind a trusted proxy every socket is the proxy's: connections are capped there, not here.
+  if (ctx.config.KEFU_TRUST_PROXY === undefined)
+    limitConnectionsPerIp(app.server, ctx.config.KEFU_MAX_CONNECTIONS_PER_IP)
   let closing = false
   app.addHook('preClose', async () => {
     closing = true

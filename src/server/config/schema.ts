@@ -48,6 +48,22 @@ export const configSchema = z.object({
   KEFU_TOKEN_TTL_MINUTES: int(1440).pipe(z.number().int().min(1).max(525_600)),
   /** How long after expiry a token may still be renewed (a returning visitor keeps the conversation). */
   KEFU_TOKEN_RENEW_DAYS: int(30).pipe(z.number().int().min(0).max(3650)),
+  /**
+   * Behind a reverse proxy: `true` (trust any), or comma-separated addresses/CIDRs of the proxies
+   * (`127.0.0.1,10.0.0.0/8`). Then per-client limits key on the forwarded client address, not the
+   * proxy's. Unset: the socket's address.
+   */
+  KEFU_TRUST_PROXY: z
+    .string()
+    .optional()
+    .transform((v): boolean | string[] | undefined => {
+      if (v === undefined || v.trim() === '' || v === 'false') return undefined
+      if (v === 'true') return true
+      return v
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean)
+    }),
   /** Time a client has to send a whole request, headers and body (a half-sent body is cut off). */
   KEFU_HTTP_REQUEST_TIMEOUT_MS: int(30000).pipe(z.number().int().min(100).max(600_000)),
   /** Time a client has to send the request headers. */
