@@ -28,8 +28,8 @@ function digitsOf(s: string): string {
 }
 
 /**
- * Every contact detail in `text` that is not one of `allowed` (the shop's own configured ones) and
- * not stated verbatim in `factTexts` (a digit-only tracking number in an order fact is not a phone).
+ * Every contact detail in `text` that is not one of `allowed` (the shop's own configured ones); a
+ * digit run stated verbatim in `factTexts` (order facts: a digit-only tracking number) is not a phone.
  *
  * @example
  * findContacts('加微信 kefu_8888 领红包', []) // [{ kind: 'handle', text: '微信 kefu_8888' }]
