@@ -81,8 +81,42 @@ export async function knowledgeSkill(sc: SkillContext, prefix = ''): Promise<Ski
   return knowledgeFallback(sc, res, prefix)
 }
 
+/** Intents whose questions the FAQ answers (policy, payment, invoices, product facts). */
+const ANSWERABLE_INTENTS = new Set([
+  'invoice_payment',
+  'product_inquiry',
+  'price_promotion',
+  'logistics',
+  'return_refund',
+])
+/** A leading FAQ entry at or above this score answers a confidently classified question (below: clarify). */
+const LEAN_ANSWER_SCORE = 0.5
+
 /** What kefu says when knowledge has no confident answer: clarify between candidates, or "I don't know". */
 function knowledgeFallback(sc: SkillContext, res: KnowledgeAnswer, prefix: string): SkillResult {
+  const top = res.status === 'clarify' ? res.candidates[0] : undefined
+  if (
+    top &&
+    top.kind === 'faq' &&
+    top.score >= LEAN_ANSWER_SCORE &&
+    ANSWERABLE_INTENTS.has(sc.ctx.nlu.intent) &&
+    sc.ctx.nlu.confidence >= sc.policy.intentThreshold
+  ) {
+    // The customer clearly asks a policy question and one entry leads, if narrowly: answer it and offer
+    // the close runners-up, instead of answering a question with a question.
+    const others = res.status === 'clarify' ? res.candidates.slice(1, 3) : []
+    return done(
+      sc,
+      [
+        {
+          text: prefix + top.answer,
+          ...(others.length > 0 ? { buttons: others.map((c) => ({ label: c.title, payload: c.title })) } : {}),
+        },
+      ],
+      'answer',
+      `knowledge_lean_${top.kind}:${top.id}`,
+    )
+  }
   if (res.status === 'clarify' && res.candidates.length > 0) {
     const buttons = res.candidates.slice(0, 3).map((c) => ({ label: c.title, payload: c.title }))
     return done(
