@@ -178,7 +178,7 @@ export function createConversationService(deps: ConversationServiceDeps) {
         // Measurements and letter sizes ("175 70kg", "XL") are no language either.
         const hasWords = /[\p{L}]/u.test(
           text
-            .replace(/\b[A-Z]{1,4}\d{6,}\b/g, '')
+            .replace(/\b[A-Z]{1,4}\d{6,}\b/gi, '')
             .replace(/\d+(?:\.\d+)?\s*(?:cm|kg|mm|lbs?|ml)\b|\b(?:[2-4]?X{0,3}L|XS|S|M)\b/gi, ''),
         )
         const locale: Locale = hasWords ? understood.locale : (conversation.locale ?? understood.locale)

@@ -131,7 +131,8 @@ function compare(q: ProductQuestion, products: Product[], locale: Locale): Produ
   const nb = displayName(b, locale)
   const lines: string[] = []
   let complete = true
-  const concepts = q.concepts.length > 0 ? q.concepts : ['price']
+  // "有啥区别" / "what's the difference" names no attribute: show the ones that differ, then the price.
+  const concepts = q.concepts.length > 0 ? q.concepts : [...differingConcepts(a, b, locale), 'price']
   for (const id of concepts) {
     if (id === 'price') {
       lines.push(zh ? `价格：${na} ${money(a)}，${nb} ${money(b)}。` : `Price: ${na} ${money(a)}, ${nb} ${money(b)}.`)
@@ -185,6 +186,21 @@ function compare(q: ProductQuestion, products: Product[], locale: Locale): Produ
     data: { ...productData(a), compared: [productData(a), productData(b)] },
     complete,
   }
+}
+
+/** Up to four attributes both products list with different values, in the catalog's concept order. */
+function differingConcepts(a: Product, b: Product, locale: Locale): string[] {
+  const out: string[] = []
+  for (const concept of ATTRIBUTE_CONCEPTS) {
+    const va = attributeValues(a, concept, locale)
+    const vb = attributeValues(b, concept, locale)
+    if (va.length === 0 || vb.length === 0) continue
+    const fa = va.map((v) => formatValue(v.key, v.value, locale)).join()
+    const fb = vb.map((v) => formatValue(v.key, v.value, locale)).join()
+    if (fa !== fb) out.push(concept.id)
+    if (out.length === 4) break
+  }
+  return out
 }
 
 function winner(name: string, what: string, locale: Locale): string {
