@@ -43,7 +43,7 @@ const ACTIONS: Action[] = [
   },
   {
     id: 'repair_pairing',
-    re: /(重新配对|重连|重新连接|忘记(此|这个|该)?设备|删除设备|取消配对|\bre-?pair(ed|ing)?\b|\bforg(et|ot) (the |this )?(device|earbuds|buds|watch)\b|\bunpair(ed)?\b|\bpair(ed)? (it |them )?again\b|\bremove(d)? the device\b)/,
+    re: /(重新配对|重连|重新连接|忘记(此|这个|该)?设备|删除设备|取消配对|\bre-pair(ed|ing)?\b|\bforg(et|ot) (the |this )?(device|earbuds|buds|watch)\b|\bunpair(ed)?\b|\bpair(ed)? (it |them )?again\b|\bremove(d)? the device\b)/,
   },
   { id: 'factory_reset', re: /(恢复出厂|出厂设置|重置|\bfactory[- ]reset\b|\breset\b|\bwipe(d)? (it|the phone)\b)/ },
   { id: 'update', re: /(更新|升级|固件|\bupdat(e|ed|ing)\b|\bupgrad(e|ed)\b|\bfirmware\b)/ },
@@ -66,6 +66,31 @@ const ACTIONS: Action[] = [
   { id: 'dnd', re: /(勿扰|\bdo not disturb\b|\bdnd\b)/ },
   { id: 'fit_test', re: /(贴合度|\bfit test\b)/ },
 ]
+
+/**
+ * Actions that name one particular fix (safe mode, battery care, audio balance…). A step with one of
+ * these is covered only when the customer names it: "restarted" does not cover "hold Power and Volume
+ * Up to enter recovery mode and choose Reboot".
+ */
+const SPECIFIC = new Set([
+  'recovery_mode',
+  'safe_mode',
+  'airplane',
+  'battery_care',
+  'audio_balance',
+  'ear_tips',
+  'remove_case',
+  'network_reset',
+  'driver',
+  'performance_mode',
+  'sim',
+  'low_current',
+  'game_mode',
+  'dnd',
+  'fit_test',
+  'factory_reset',
+  'repair_pairing',
+])
 
 /** Words too common in troubleshooting talk to show which step was meant. */
 const STOP_ZH = new Set(
@@ -134,8 +159,9 @@ export function matchTriedSteps(
   const minWords = opts.minWords ?? 2
   const out: number[] = []
   steps.forEach((step, i) => {
-    const acts = actionsOf(step)
-    if ([...acts].some((a) => said.has(a))) {
+    const acts = [...actionsOf(step)]
+    const specific = acts.filter((a) => SPECIFIC.has(a))
+    if ((specific.length > 0 ? specific : acts).some((a) => said.has(a))) {
       out.push(i)
       return
     }
@@ -144,4 +170,9 @@ export function matchTriedSteps(
     if (shared >= minWords) out.push(i)
   })
   return out
+}
+
+/** Does a step ask the customer to do something (not just "if none of this works, it needs a repair")? */
+export function isActionStep(step: string): boolean {
+  return actionsOf(step).size > 0
 }

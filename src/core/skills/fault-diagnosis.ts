@@ -6,7 +6,7 @@
  */
 import type { Reply } from '../dialogue/types.js'
 import type { Fault, Order, Product } from '../domain/schemas.js'
-import { matchTriedSteps } from '../nlu/match-tried-steps.js'
+import { isActionStep, matchTriedSteps } from '../nlu/match-tried-steps.js'
 import type { FaultCues, SafetySymptom } from '../nlu/types.js'
 import { createTicketService } from '../tickets/ticket-service.js'
 import {
@@ -582,7 +582,9 @@ async function createFaultTicket(
     }),
   )
   if (fault && kind === 'tried') {
-    const rest = fault.solutions.map((_, i) => i).filter((i) => !(t.sDone ?? []).includes(i))
+    const rest = fault.solutions
+      .map((_, i) => i)
+      .filter((i) => !(t.sDone ?? []).includes(i) && isActionStep(fault.solutions[i]!))
     if (rest.length > 0) parts.push(meanwhileLine(L, stepList(fault.solutions, rest, L)))
   }
   parts.push(say(L, '工单状态有变化时会通知您。', "You'll be notified whenever the ticket status changes."))

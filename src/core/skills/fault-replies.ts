@@ -31,11 +31,11 @@ export function safetyAdvice(L: Locale, s: SafetySymptom): string {
   )
 }
 
-/** A short label of a troubleshooting step: its first clause, capped. */
+/** A short label of a troubleshooting step: its text, capped. */
 export function stepLabel(step: string, L: Locale): string {
-  const first = step.split(L === 'zh' ? /[，。；;]/ : /[,;.](?:\s|$)/)[0]?.trim() ?? step
-  const max = L === 'zh' ? 26 : 70
-  return first.length > max ? `${first.slice(0, max)}…` : first
+  const text = step.trim().replace(/[。.]$/, '')
+  const max = L === 'zh' ? 30 : 80
+  return text.length > max ? `${text.slice(0, max)}…` : text
 }
 
 /** "1) …；3) …" — the steps, numbered as the flow numbers them. */
