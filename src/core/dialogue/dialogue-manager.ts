@@ -17,6 +17,7 @@ import type { Intent } from '../nlu/types.js'
 import { priceAlertSkill, wantsPriceAlert } from '../proactive/price-alert-skill.js'
 import { cancelOrderSkill } from '../skills/cancel-order.js'
 import { faultSkill } from '../skills/fault-diagnosis.js'
+import { safetyAdvice } from '../skills/fault-replies.js'
 import { greetingSkill } from '../skills/greeting.js'
 import { fallbackResult, intentButtons, knowledgeSkill, llmOrFallback } from '../skills/knowledge-answer.js'
 import { modifyOrderSkill } from '../skills/modify-order.js'
@@ -107,6 +108,24 @@ function answersAwaiting(awaiting: string, sc: SkillContext): boolean {
   }
 }
 
+/**
+ * Does this message continue the active fault flow although it answers nothing the bot asked? A safety
+ * symptom, a request for repair / replacement now, a report of what was already tried, anything while
+ * an urgent case waits for its one question, and "still broken" once the ticket exists.
+ */
+function continuesFault(sc: SkillContext): boolean {
+  const { state, ctx, signals, policy } = sc
+  const cues = ctx.nlu.cues ?? {}
+  if (cues.safety || cues.wantsRepairNow) return true
+  // "我的快递还是没到" is another topic, not a step that failed.
+  const otherTopic =
+    ctx.nlu.confidence >= 0.85 && ctx.nlu.intent !== 'after_sales_fault' && ctx.nlu.intent !== 'out_of_scope'
+  const tried = Boolean(cues.alreadyTried) && !otherTopic
+  if (state.task.ticketId) return signals.deny || tried || ctx.nlu.confidence < policy.intentThreshold
+  if (!state.awaiting) return false
+  return tried || Boolean(state.task.urgent && !signals.question)
+}
+
 function hasSlotValue(x: ExtractedSlots): boolean {
   return Boolean(x.order || x.sku || x.size || x.color || x.deviceModel)
 }
@@ -177,11 +196,14 @@ export function createDialogueManager(
     // 1. Handoff is decided first: a customer who asks for a person or is angry is never kept in a flow.
     const failed = state.failedTurns + (signals.notAnswered ? 1 : 0)
     const h = decideHandoff(policy, ctx.nlu, signals, signals.notAnswered ? failed : 0)
+    const cues = ctx.nlu.cues ?? {}
     if (h) {
       state.failedTurns = 0
       state.lastIntent = ctx.nlu.intent
+      // A safety symptom still gets the stop-use advice before the person takes over.
+      const advice = cues.safety ? [{ text: safetyAdvice(ctx.locale, cues.safety) }] : []
       return {
-        replies: [{ text: handoffText(h.reason, ctx.locale) }],
+        replies: [...advice, { text: handoffText(h.reason, ctx.locale) }],
         state,
         action: 'handoff',
         reason: `${h.reason}: ${h.detail}`,
@@ -217,20 +239,19 @@ export function createDialogueManager(
     // 2. Continue the active task when the message answers it, follows it up or corrects it.
     let intent: string | null = null
     const awaiting = state.awaiting
-    if (awaiting && state.activeIntent && answersAwaiting(awaiting, sc)) {
+    // A safety symptom (burning smell, swelling, smoke…) is a fault case whatever else is going on.
+    const safetyElsewhere = Boolean(cues.safety) && state.activeIntent !== 'after_sales_fault'
+    if (awaiting && state.activeIntent && !safetyElsewhere && answersAwaiting(awaiting, sc)) {
       intent = state.activeIntent
       sc.answeredAwaiting = true
+    } else if (state.activeIntent === 'after_sales_fault' && continuesFault(sc)) {
+      // "赶紧给我换一个", "tried that too, still nothing", a safety symptom, the ticket already open: the
+      // fault flow reads these from the understanding's cues.
+      intent = state.activeIntent
     } else if (state.activeIntent && signals.correction && !signals.question) {
       intent = state.activeIntent
       delete state.task.confirmed
       if (!extracted.order && state.candidates?.kind !== 'order') delete state.slots.order
-    } else if (
-      state.activeIntent === 'after_sales_fault' &&
-      state.task.ticketId &&
-      (signals.deny || ctx.nlu.confidence < policy.intentThreshold)
-    ) {
-      // "Still broken" after the ticket exists: point to the ticket, never open a second one.
-      intent = state.activeIntent
     } else if (isFollowUp(sc)) {
       intent = state.activeIntent
       state.awaiting = null
@@ -256,7 +277,14 @@ export function createDialogueManager(
     // 3. A confident new intent starts a task; an unfinished task is put aside and resumed later.
     const nluIntent = ctx.nlu.intent
     const confident = ctx.nlu.confidence >= policy.intentThreshold
-    if (!intent && state.awaiting && state.activeIntent && signals.question && !hasSlotValue(extracted)) {
+    if (
+      !intent &&
+      !cues.safety &&
+      state.awaiting &&
+      state.activeIntent &&
+      signals.question &&
+      !hasSlotValue(extracted)
+    ) {
       // A question answered with a question: answer it from knowledge, then ask ours again.
       const kb = await ctx.knowledge.answer(ctx.text, { locale: ctx.locale })
       if (kb.status === 'answer') {
@@ -277,8 +305,11 @@ export function createDialogueManager(
       }
     }
     if (!intent) {
+      // A safety symptom goes to the fault flow even when the classifier heard a product question
+      // ("X2 Pro Max 后盖翘起来了 感觉电池鼓包了 还能用吗").
+      if (cues.safety) intent = 'after_sales_fault'
       // "降价提醒我" is a price-drop subscription whatever the classifier made of it (src/core/proactive).
-      if (wantsPriceAlert(ctx.text)) intent = 'price_promotion'
+      else if (wantsPriceAlert(ctx.text)) intent = 'price_promotion'
       else if (isRecommendFollowUp(ctx.text, state)) intent = 'recommendation'
       else if (confident) intent = nluIntent
       else {

@@ -5,6 +5,7 @@
 import { createChineseSegmenter } from './chinese-segmenter.js'
 import { classifyIntent } from './classify-intent.js'
 import { detectEmotion } from './detect-emotion.js'
+import { detectFaultCues } from './detect-fault-cues.js'
 import { detectMessageLocale } from './detect-locale.js'
 import { type CatalogItem, createCatalogMatcher, extractEntities } from './extract-entities.js'
 import { type CompiledIntentModel, compileIntentModel, type IntentModelJson } from './intent-model.js'
@@ -54,6 +55,7 @@ export function createNluEngine(opts: NluEngineOptions): NluEngine {
       }))
       if (candidates[0]?.intent !== intent) candidates.unshift({ intent, confidence: p.confidence })
       const referenceDate = typeof refDate === 'function' ? refDate() : refDate
+      const cues = detectFaultCues(text)
       return {
         intent,
         confidence: p.confidence,
@@ -65,6 +67,7 @@ export function createNluEngine(opts: NluEngineOptions): NluEngine {
         }),
         emotion: detectEmotion(text),
         locale: detectMessageLocale(text),
+        ...(Object.keys(cues).length > 0 ? { cues } : {}),
       }
     },
   }

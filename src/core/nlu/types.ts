@@ -54,6 +54,19 @@ export type Emotion = {
   label: 'calm' | 'neutral' | 'frustrated' | 'angry'
 }
 
+/** A symptom that makes a fault a safety case: stop using it now, urgent ticket. */
+export type SafetySymptom = 'fire' | 'smoke' | 'sparks' | 'burning' | 'swelling' | 'overheating'
+
+/** After-sales cues of one message (src/core/nlu/detect-fault-cues.ts); negated mentions do not count. */
+export type FaultCues = {
+  /** The most severe safety symptom the customer reports ("有焦味", "battery is swollen"). */
+  safety?: SafetySymptom
+  /** An explicit request for repair / replacement / a technician / a ticket now ("直接给我修", "send someone"). */
+  wantsRepairNow?: boolean
+  /** The customer reports having tried something already ("试过了", "still nothing", "cleaned the port"). */
+  alreadyTried?: boolean
+}
+
 export type IntentCandidate = { intent: Intent; confidence: number }
 
 export type NluResult = {
@@ -65,6 +78,8 @@ export type NluResult = {
   entities: Entity[]
   emotion: Emotion
   locale: Locale
+  /** After-sales cues; absent when the message has none. */
+  cues?: FaultCues
 }
 
 /** Anything that can understand a message. The default is the offline model in core/nlu. */

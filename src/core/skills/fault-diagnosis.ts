@@ -4,24 +4,51 @@
  * at a time ("did that help?") → when nothing helped, exactly one ticket with everything collected,
  * dispatched to the fault's escalation queue with its priority and an SLA.
  */
+import type { Reply } from '../dialogue/types.js'
 import type { Fault, Order, Product } from '../domain/schemas.js'
+import { isActionStep, matchTriedSteps } from '../nlu/match-tried-steps.js'
+import type { FaultCues, SafetySymptom } from '../nlu/types.js'
 import { createTicketService } from '../tickets/ticket-service.js'
+import {
+  coverageLine,
+  type EscalationKind,
+  meanwhileLine,
+  safetyAdvice,
+  safetyName,
+  skippedLine,
+  stepList,
+  ticketIntro,
+  triedLine,
+} from './fault-replies.js'
 import { faultScore, symptomConcepts } from './fault-score.js'
 import { mentionedCategory } from './product-mention.js'
 import { knownCustomerId } from './resolve-order.js'
 import { productTitle } from './resolve-product.js'
 import { returnSkill } from './return-refund.js'
+import { returnRules } from './shop-rules.js'
 import { ask, done, type SkillContext, type SkillResult } from './skill-types.js'
 import { day, say, yesNo } from './text.js'
 
 type FaultTask = {
   faultId?: string | null
   symptomAsked?: boolean
+  /** The question / solution step asked last (0-based). */
   qIndex?: number
   answers?: Array<{ question: string; answer: string }>
   sIndex?: number
   tried?: string[]
+  /** Questions answered (asked, or answered in passing) and steps done (failed, or tried before). */
+  qDone?: number[]
+  sDone?: number[]
+  /** Steps the customer said they had already tried. */
+  reported?: number[]
+  introduced?: boolean
   purchaseAsked?: boolean
+  /** A safety symptom the customer reported: stop-use advice and an urgent ticket, no troubleshooting. */
+  urgent?: SafetySymptom
+  adviceGiven?: boolean
+  /** The customer asked for repair / replacement / a ticket now. */
+  requested?: boolean
   ticketId?: string
   ticketQueue?: string
   ticketPriority?: string
@@ -107,6 +134,35 @@ async function matchFault(sc: SkillContext, text: string, owned: Array<{ product
   return { fault: top.f }
 }
 
+/**
+ * The fault a safety report belongs to, for its queue: the best-matching fault of the device the message
+ * names (else of the customer's devices, else any), urgent ones first. Null when the device is one the
+ * fault graph does not cover, or nothing fits; the ticket is urgent either way.
+ */
+async function safetyFault(
+  sc: SkillContext,
+  text: string,
+  owned: Array<{ product: Product }>,
+  faultCats: Set<string>,
+): Promise<Fault | null> {
+  const { store, shop } = sc.ctx
+  const all = await store.faults.list(shop.id)
+  const local = all.filter((f) => f.locale === sc.locale)
+  const pool = local.length > 0 ? local : all
+  const mention = await mentionedCategory(sc, text)
+  if (mention && !mention.categories.some((c) => coveredBy(c, faultCats))) return null
+  const named = (mention?.categories ?? []).filter((c) => faultCats.has(c))
+  const ownedCats = new Set(owned.map((o) => o.product.category))
+  const scope = named.length > 0 ? named : ownedCats.size > 0 ? [...ownedCats] : null
+  let best: { f: Fault; s: number } | null = null
+  for (const f of pool) {
+    if (scope && !scope.includes(f.category)) continue
+    const s = faultScore(text, f) + (f.escalate.priority === 'urgent' ? 1 : 0)
+    if (!best || s > best.s) best = { f, s }
+  }
+  return best && best.s >= (scope ? 0 : 1.2) ? best.f : null
+}
+
 function parseDate(v: string, now: Date): string | null {
   const d = new Date(v)
   if (!Number.isNaN(d.getTime()) && d.getTime() <= now.getTime()) return d.toISOString()
@@ -144,29 +200,17 @@ async function faultTurn(sc: SkillContext): Promise<SkillResult> {
   const t = sc.state.task as FaultTask
   const text = sc.ctx.text.trim()
   const slots = sc.state.slots
+  const cues: FaultCues = sc.ctx.nlu.cues ?? {}
+  if (cues.safety && !t.urgent) t.urgent = cues.safety
+  if (cues.wantsRepairNow) t.requested = true
 
-  if (t.ticketId) {
-    return done(
-      sc,
-      [
-        {
-          text: say(
-            L,
-            `您的问题已登记工单 ${t.ticketId}，技术支持会尽快联系您，工单状态变化时会通知您。`,
-            `Your problem is logged as ticket ${t.ticketId}; our support team will contact you and you'll be notified of every update.`,
-          ),
-        },
-      ],
-      'answer',
-      'fault_ticket_exists',
-    )
-  }
+  if (t.ticketId) return ticketExists(sc, t, cues)
 
   // 1. Symptom → fault.
   const faultCats = new Set((await store.faults.list(shop.id)).map((f) => f.category))
-  if (t.faultId === undefined && !sc.answeredAwaiting) {
+  if (t.faultId === undefined && !sc.answeredAwaiting && !t.urgent) {
     // "the dinnerware arrived broken": a product the fault graph does not cover is a return / quality
-    // case, not a diagnosis.
+    // case, not a diagnosis (unless it is a safety case: that gets stop-use advice and a ticket).
     const mention = await mentionedCategory(sc, text)
     if (mention && !mention.categories.some((c) => coveredBy(c, faultCats))) {
       sc.state.activeIntent = 'return_refund'
@@ -177,45 +221,52 @@ async function faultTurn(sc: SkillContext): Promise<SkillResult> {
   const owned = await ownedDevices(sc, faultCats)
   if (t.faultId === undefined || (t.faultId === null && sc.state.awaiting === 'symptom')) {
     const desc = text
-    const m = await matchFault(sc, desc, owned)
-    if (m && 'close' in m && !t.symptomAsked) {
-      // Close call between symptoms: let the customer pick rather than walk them through the wrong fix.
-      t.symptomAsked = true
-      t.faultId = null
-      slots.symptom = desc
-      return ask(
-        sc,
-        'symptom',
-        {
-          text: say(L, '请问更接近下面哪种情况？', 'Which of these is closest to what happens?'),
-          buttons: m.close.map((f) => ({ label: f.symptom, payload: f.symptom })),
-        },
-        'fault_ask_symptom_choice',
-      )
-    }
-    const f = m ? ('fault' in m ? m.fault : m.close[0]!) : null
-    if (f) {
-      t.faultId = f.id
-      slots.symptom = slots.symptom && t.symptomAsked ? `${String(slots.symptom)} / ${desc}` : desc
-    } else if (!t.symptomAsked) {
-      t.symptomAsked = true
-      t.faultId = null
-      if (desc.length > 8) slots.symptom = desc
-      return ask(
-        sc,
-        'symptom',
-        {
-          text: say(
-            L,
-            '很抱歉给您带来不便。请具体描述一下故障现象，例如：无法充电、没有声音、屏幕闪烁、无法开机。',
-            "Sorry about that. Please describe what's happening, e.g. won't charge, no sound, screen flickers, won't turn on.",
-          ),
-        },
-        'fault_ask_symptom',
-      )
-    } else {
-      t.faultId = null
+    if (t.urgent) {
+      // Safety first: no symptom questions, the fault only decides the queue.
+      const f = await safetyFault(sc, desc, owned, faultCats)
+      t.faultId = f?.id ?? null
       slots.symptom = [slots.symptom, desc].filter(Boolean).join(' / ')
+    } else {
+      const m = await matchFault(sc, desc, owned)
+      if (m && 'close' in m && !t.symptomAsked && !t.requested) {
+        // Close call between symptoms: let the customer pick rather than walk them through the wrong fix.
+        t.symptomAsked = true
+        t.faultId = null
+        slots.symptom = desc
+        return ask(
+          sc,
+          'symptom',
+          {
+            text: say(L, '请问更接近下面哪种情况？', 'Which of these is closest to what happens?'),
+            buttons: m.close.map((f) => ({ label: f.symptom, payload: f.symptom })),
+          },
+          'fault_ask_symptom_choice',
+        )
+      }
+      const f = m ? ('fault' in m ? m.fault : m.close[0]!) : null
+      if (f) {
+        t.faultId = f.id
+        slots.symptom = slots.symptom && t.symptomAsked ? `${String(slots.symptom)} / ${desc}` : desc
+      } else if (!t.symptomAsked) {
+        t.symptomAsked = true
+        t.faultId = null
+        if (desc.length > 8) slots.symptom = desc
+        return ask(
+          sc,
+          'symptom',
+          {
+            text: say(
+              L,
+              '很抱歉给您带来不便。请具体描述一下故障现象，例如：无法充电、没有声音、屏幕闪烁、无法开机。',
+              "Sorry about that. Please describe what's happening, e.g. won't charge, no sound, screen flickers, won't turn on.",
+            ),
+          },
+          'fault_ask_symptom',
+        )
+      } else {
+        t.faultId = null
+        slots.symptom = [slots.symptom, desc].filter(Boolean).join(' / ')
+      }
     }
   }
   const fault = t.faultId ? await store.faults.get(shop.id, t.faultId) : null
@@ -258,9 +309,10 @@ async function faultTurn(sc: SkillContext): Promise<SkillResult> {
       slots.purchaseDate = slots.purchaseDate ?? mine.order.deliveredAt ?? mine.order.paidAt ?? mine.order.createdAt
     }
   }
+  const escalateNow = Boolean(t.urgent || t.requested)
   if (!slots.deviceModel) {
     if (sc.state.awaiting === 'deviceModel' && sc.answeredAwaiting) slots.deviceModel = text.slice(0, 100)
-    else
+    else if (!escalateNow)
       return ask(
         sc,
         'deviceModel',
@@ -269,23 +321,30 @@ async function faultTurn(sc: SkillContext): Promise<SkillResult> {
       )
   }
 
-  // 3. Purchase: order or date, for the warranty check.
-  if (!slots.order && !slots.purchaseDate && !t.purchaseAsked) {
+  // 3. Purchase: order or date, for the warranty check. A safety case asks only an anonymous visitor
+  // (whose order the flow cannot see), once, after the stop-use advice.
+  const askPurchase = !t.urgent || !knownCustomerId(sc)
+  if (!slots.order && !slots.purchaseDate && !t.purchaseAsked && askPurchase) {
     t.purchaseAsked = true
-    return ask(
+    const r = ask(
       sc,
       'purchase',
       {
         text: say(
           L,
-          '请提供订单号或购买日期（例如 2026-03-15），用于确认保修；不记得也没关系。',
-          "Please send the order number or purchase date (e.g. 2026-03-15) so I can check the warranty. It's fine if you don't remember.",
+          `请提供订单号或购买日期（例如 2026-03-15），用于确认保修${escalateNow ? '并登记售后' : ''}；不记得也没关系。`,
+          `Please send the order number or purchase date (e.g. 2026-03-15) so I can check the warranty${escalateNow ? ' and log the after-sales request' : ''}. It's fine if you don't remember.`,
         ),
       },
-      'fault_ask_purchase',
+      t.urgent ? 'fault_safety_ask_purchase' : 'fault_ask_purchase',
     )
+    if (t.urgent) {
+      r.replies.unshift({ text: safetyAdvice(L, t.urgent) })
+      t.adviceGiven = true
+    }
+    return r
   }
-  if (sc.state.awaiting === 'purchase' && sc.answeredAwaiting) {
+  if (sc.state.awaiting === 'purchase' && (sc.answeredAwaiting || escalateNow)) {
     if (sc.extracted.order) {
       slots.order = sc.extracted.order
       const custId = knownCustomerId(sc)
@@ -310,41 +369,27 @@ async function faultTurn(sc: SkillContext): Promise<SkillResult> {
     slots.warrantyUntil = until.toISOString()
   }
 
-  // 4. The fault's diagnostic questions, one at a time.
+  // 4. The fault's questions, then its solutions, one at a time, skipping what the customer already
+  // answered or tried. A safety symptom or an explicit request goes straight to the ticket.
   t.answers = t.answers ?? []
-  t.qIndex = t.qIndex ?? 0
+  const qDone = new Set(t.qDone ?? [])
+  const sDone = new Set(t.sDone ?? [])
+  const reported = new Set(t.reported ?? [])
+  let kind: EscalationKind = t.urgent ? 'safety' : t.requested ? 'requested' : 'unresolved'
   if (fault) {
-    if (sc.state.awaiting === 'faultAnswer' && sc.answeredAwaiting) {
-      const q = fault.questions[t.qIndex]
-      if (q) t.answers.push({ question: q, answer: text.slice(0, 300) })
-      t.qIndex++
+    const awaiting = sc.state.awaiting
+    if (awaiting === 'faultAnswer' && sc.answeredAwaiting) {
+      const i = t.qIndex ?? 0
+      const q = fault.questions[i]
+      if (q && !qDone.has(i)) t.answers.push({ question: q, answer: text.slice(0, 300) })
+      qDone.add(i)
     }
-    const q = fault.questions[t.qIndex]
-    if (q) {
-      const intro =
-        t.qIndex === 0
-          ? say(
-              L,
-              `了解，${slots.deviceModel}：${fault.symptom}。${slots.inWarranty === true ? '设备在保修期内。' : ''}先确认一下：`,
-              `Got it, ${slots.deviceModel}: ${fault.symptom}. ${slots.inWarranty === true ? "It's under warranty. " : ''}First:`,
-            )
-          : ''
-      return ask(
-        sc,
-        'faultAnswer',
-        { text: `${intro}${intro ? ' ' : ''}${q}` },
-        `fault_question_${t.qIndex + 1}_of_${fault.questions.length}`,
-      )
-    }
-
-    // 5. Solutions, one at a time.
-    t.tried = t.tried ?? []
-    t.sIndex = t.sIndex ?? 0
-    if (sc.state.awaiting === 'feedback' && sc.answeredAwaiting) {
-      if (sc.signals.affirm) {
+    if (awaiting === 'feedback' && (sc.answeredAwaiting || cues.alreadyTried || cues.wantsRepairNow)) {
+      if (sc.signals.affirm && !escalateNow) {
         const events = [
-          { type: 'fault.resolved', data: { faultId: fault.id, solution: fault.solutions[t.sIndex] ?? null } },
+          { type: 'fault.resolved', data: { faultId: fault.id, solution: fault.solutions[t.sIndex ?? 0] ?? null } },
         ]
+        const n = (t.sIndex ?? 0) + 1
         sc.state.task = {}
         delete slots.symptom
         return done(
@@ -359,52 +404,151 @@ async function faultTurn(sc: SkillContext): Promise<SkillResult> {
             },
           ],
           'answer',
-          `fault_resolved_by_solution_${t.sIndex + 1}`,
+          `fault_resolved_by_solution_${n}`,
           { events },
         )
       }
-      t.tried.push(fault.solutions[t.sIndex] ?? '')
-      t.sIndex++
+      sDone.add(t.sIndex ?? 0)
     }
-    const sol = fault.solutions[t.sIndex]
-    if (sol) {
-      const n = t.sIndex + 1
-      return ask(
-        sc,
-        'feedback',
-        {
-          text: say(
-            L,
-            `请试试这个方法（${n}/${fault.solutions.length}）：${sol}\n这样能解决吗？`,
-            `Please try this (${n}/${fault.solutions.length}): ${sol}\nDid that help?`,
-          ),
-          buttons:
-            L === 'zh'
-              ? [
-                  { label: '解决了', payload: '解决了' },
-                  { label: '还是不行', payload: '还是不行' },
-                ]
-              : yesNo(L).map((_b, i) =>
-                  i === 0
-                    ? { label: 'It worked', payload: 'it worked' }
-                    : { label: 'Still broken', payload: "didn't help" },
-                ),
-        },
-        `fault_solution_${n}_of_${fault.solutions.length}`,
-      )
+    // What this message says the customer already answered or tried ("放回盒子充了十分钟 也重新配对了").
+    const ignore = [fault.symptom, ...fault.similar]
+    for (const i of matchTriedSteps(text, fault.questions, { ignore })) {
+      if (qDone.has(i)) continue
+      qDone.add(i)
+      t.answers.push({ question: fault.questions[i]!, answer: text.slice(0, 300) })
+    }
+    const newly: number[] = []
+    if (cues.alreadyTried)
+      for (const i of matchTriedSteps(text, fault.solutions, { ignore })) {
+        if (sDone.has(i)) continue
+        sDone.add(i)
+        reported.add(i)
+        newly.push(i)
+      }
+    t.qDone = [...qDone].sort((a, b) => a - b)
+    t.sDone = [...sDone].sort((a, b) => a - b)
+    t.reported = [...reported].sort((a, b) => a - b)
+    t.tried = fault.solutions.filter((_, i) => sDone.has(i))
+
+    const n = fault.solutions.length
+    // A customer who already did most of the troubleshooting is not walked through it again.
+    const triedEnough = reported.size >= 2 && sDone.size * 2 >= n
+    if (kind === 'unresolved' && triedEnough && sDone.size < n) kind = 'tried'
+    if (kind === 'unresolved' && reported.size > 0 && sDone.size >= n) kind = 'tried'
+    if (!escalateNow && !triedEnough) {
+      const skipped = newly.length > 0 ? `${skippedLine(L, stepList(fault.solutions, newly, L))} ` : ''
+      const qi = fault.questions.findIndex((_, i) => !qDone.has(i))
+      const q = fault.questions[qi]
+      if (q) {
+        t.qIndex = qi
+        const intro = !t.introduced
+          ? say(
+              L,
+              `了解，${slots.deviceModel}：${fault.symptom}。${slots.inWarranty === true ? '设备在保修期内。' : ''}先确认一下：`,
+              `Got it, ${slots.deviceModel}: ${fault.symptom}. ${slots.inWarranty === true ? "It's under warranty. " : ''}First:`,
+            )
+          : ''
+        t.introduced = true
+        return ask(
+          sc,
+          'faultAnswer',
+          { text: `${skipped}${intro}${intro ? ' ' : ''}${q}` },
+          `fault_question_${qi + 1}_of_${fault.questions.length}`,
+        )
+      }
+      const si = fault.solutions.findIndex((_, i) => !sDone.has(i))
+      const sol = fault.solutions[si]
+      if (sol) {
+        t.sIndex = si
+        t.introduced = true
+        return ask(
+          sc,
+          'feedback',
+          {
+            text: `${skipped}${say(
+              L,
+              `请试试这个方法（${si + 1}/${n}）：${sol}\n这样能解决吗？`,
+              `Please try this (${si + 1}/${n}): ${sol}\nDid that help?`,
+            )}`,
+            buttons:
+              L === 'zh'
+                ? [
+                    { label: '解决了', payload: '解决了' },
+                    { label: '还是不行', payload: '还是不行' },
+                  ]
+                : yesNo(L).map((_b, i) =>
+                    i === 0
+                      ? { label: 'It worked', payload: 'it worked' }
+                      : { label: 'Still broken', payload: "didn't help" },
+                  ),
+          },
+          `fault_solution_${si + 1}_of_${n}`,
+        )
+      }
     }
   }
 
-  // 6. Unresolved: exactly one ticket with everything collected.
+  // 5. Exactly one ticket with everything collected.
+  return createFaultTicket(sc, t, fault, kind)
+}
+
+/** The ticket exists: point to it (a safety symptom reported now is added to it for the agent). */
+async function ticketExists(sc: SkillContext, t: FaultTask, cues: FaultCues): Promise<SkillResult> {
+  const L = sc.locale
+  const replies = [
+    {
+      text: say(
+        L,
+        `您的问题已登记工单 ${t.ticketId}，技术支持会尽快联系您，工单状态变化时会通知您。`,
+        `Your problem is logged as ticket ${t.ticketId}; our support team will contact you and you'll be notified of every update.`,
+      ),
+    },
+  ]
+  if (cues.safety) {
+    replies.unshift({ text: safetyAdvice(L, cues.safety) })
+    const tickets = createTicketService({
+      store: sc.ctx.store,
+      now: () => sc.ctx.now,
+      newId: sc.ctx.newId,
+      ...sc.hooks,
+    })
+    await tickets.comment(
+      sc.ctx.shop.id,
+      t.ticketId!,
+      'system',
+      `Customer now reports a safety symptom (${safetyName(cues.safety, 'en')}): treat as urgent.`,
+    )
+  }
+  return done(sc, replies, 'answer', cues.safety ? 'fault_ticket_exists_safety_noted' : 'fault_ticket_exists')
+}
+
+const ESCALATION_REASON: Record<EscalationKind, string> = {
+  safety: 'fault_safety_urgent_ticket_created',
+  requested: 'fault_requested_ticket_created',
+  tried: 'fault_tried_steps_ticket_created',
+  unresolved: 'fault_unresolved_ticket_created',
+}
+
+async function createFaultTicket(
+  sc: SkillContext,
+  t: FaultTask,
+  fault: Fault | null,
+  kind: EscalationKind,
+): Promise<SkillResult> {
+  const L = sc.locale
+  const { store, shop } = sc.ctx
+  const slots = sc.state.slots
   const tickets = createTicketService({ store, now: () => sc.ctx.now, newId: sc.ctx.newId, ...sc.hooks })
   const purchase = typeof slots.purchaseDate === 'string' ? slots.purchaseDate : null
+  const reported = t.reported ?? []
+  const symptom = fault?.symptom ?? slots.symptom ?? ''
   const ticket = await tickets.create(shop, {
     conversationId: sc.ctx.conversation.id,
     customerId: knownCustomerId(sc),
     category: fault ? `fault:${fault.category}` : 'fault:unknown',
-    priority: fault?.escalate.priority ?? 'normal',
+    priority: t.urgent ? 'urgent' : (fault?.escalate.priority ?? 'normal'),
     ...(fault ? { queue: fault.escalate.queue } : {}),
-    subject: `${slots.deviceModel ?? ''} ${fault?.symptom ?? slots.symptom ?? ''}`.trim(),
+    subject: `${t.urgent ? `[${safetyName(t.urgent, L)}] ` : ''}${slots.deviceModel ?? ''} ${String(symptom)}`.trim(),
     data: {
       deviceModel: slots.deviceModel ?? null,
       sku: slots.sku ?? null,
@@ -416,40 +560,60 @@ async function faultTurn(sc: SkillContext): Promise<SkillResult> {
       warrantyUntil: slots.warrantyUntil ?? null,
       answers: t.answers ?? [],
       triedSolutions: t.tried ?? [],
+      reportedTried: fault ? reported.map((i) => fault.solutions[i] ?? '') : [],
+      safety: t.urgent ?? null,
+      requestedByCustomer: Boolean(t.requested),
       locale: L,
     },
   })
   t.ticketId = ticket.id
   sc.state.awaiting = null
   sc.state.prompt = null
-  const due = day(ticket.slaDueAt, L)
-  const warranty =
-    slots.inWarranty === true
-      ? say(L, '设备在保修期内，维修免费。', 'The device is under warranty, so the repair is free.')
-      : slots.inWarranty === false
-        ? say(
-            L,
-            '设备已过保修期，维修可能产生费用，技术支持会先与您确认。',
-            'The device is out of warranty; support will confirm any repair cost with you first.',
-          )
-        : ''
-  return {
-    replies: [
-      {
-        text: say(
-          L,
-          `很抱歉这些方法都没能解决问题。我已为您创建售后工单 ${ticket.id}（${ticket.priority === 'urgent' || ticket.priority === 'high' ? '优先处理' : '普通优先级'}），技术支持将在 ${due} 前联系您。${warranty}工单状态有变化时会通知您。`,
-          `Sorry none of that fixed it. I've opened support ticket ${ticket.id} (${ticket.priority} priority); our team will contact you by ${due}. ${warranty}You'll be notified whenever the ticket status changes.`,
-        ),
-        card: {
-          type: 'ticket',
-          data: { id: ticket.id, queue: ticket.queue, priority: ticket.priority, slaDueAt: ticket.slaDueAt },
-        },
+
+  const parts = [ticketIntro(kind, L, { id: ticket.id, priority: ticket.priority, due: day(ticket.slaDueAt, L) })]
+  const tried = t.sDone ?? []
+  if (fault && tried.length > 0 && (reported.length > 0 || kind === 'requested'))
+    parts.push(triedLine(L, stepList(fault.solutions, tried, L)))
+  parts.push(
+    coverageLine(L, {
+      inWarranty: typeof slots.inWarranty === 'boolean' ? slots.inWarranty : null,
+      deliveredDaysAgo: await deliveredDaysAgo(sc),
+      qualityIssueDays: returnRules(shop).qualityIssueDays,
+    }),
+  )
+  if (fault && kind === 'tried') {
+    const rest = fault.solutions
+      .map((_, i) => i)
+      .filter((i) => !(t.sDone ?? []).includes(i) && isActionStep(fault.solutions[i]!))
+    if (rest.length > 0) parts.push(meanwhileLine(L, stepList(fault.solutions, rest, L)))
+  }
+  parts.push(say(L, '工单状态有变化时会通知您。', "You'll be notified whenever the ticket status changes."))
+  const replies: Reply[] = [
+    {
+      text: parts.filter(Boolean).join(say(L, '', ' ')),
+      card: {
+        type: 'ticket',
+        data: { id: ticket.id, queue: ticket.queue, priority: ticket.priority, slaDueAt: ticket.slaDueAt },
       },
-    ],
+    },
+  ]
+  // A safety case reads the stop-use advice first, unless it was given with the purchase question.
+  if (t.urgent && !t.adviceGiven) replies.unshift({ text: safetyAdvice(L, t.urgent) })
+  return {
+    replies,
     action: 'execute',
-    reason: fault ? 'fault_unresolved_ticket_created' : 'fault_unmatched_ticket_created',
+    reason: fault || kind !== 'unresolved' ? ESCALATION_REASON[kind] : 'fault_unmatched_ticket_created',
     done: true,
     ticket: { id: ticket.id, queue: ticket.queue, priority: ticket.priority },
   }
+}
+
+/** Days since the flow's order was delivered to this customer, or null when unknown. */
+async function deliveredDaysAgo(sc: SkillContext): Promise<number | null> {
+  const orderNo = sc.state.slots.order
+  const custId = knownCustomerId(sc)
+  if (typeof orderNo !== 'string' || !custId) return null
+  const o = await sc.ctx.store.orders.get(sc.ctx.shop.id, orderNo)
+  if (!o || o.customerId !== custId || !o.deliveredAt) return null
+  return Math.floor((sc.ctx.now.getTime() - new Date(o.deliveredAt).getTime()) / 86_400_000)
 }

@@ -1,0 +1,75 @@
+/**
+ * After-sales cues of one message, for the fault flow: a safety symptom (burning smell, swelling,
+ * smoke, sparks, fire, too hot to touch), an explicit request for repair / replacement / a technician /
+ * a ticket now, and whether the customer reports having already tried something. Negated mentions
+ * ("没有焦味", "no smoke or sparks") do not count. Chinese and English.
+ */
+import { affirmedSpans } from './negation.js'
+import type { FaultCues, SafetySymptom } from './types.js'
+
+/** Safety symptoms, most severe first (the first one found is reported). */
+const SAFETY: ReadonlyArray<{ id: SafetySymptom; re: RegExp }> = [
+  {
+    id: 'fire',
+    re: /(着火|起火|自燃|火苗|明火|烧起来了|烧着了|\bon fire\b|\bcaught fire\b|\bcatch(es|ing)? fire\b|\bflames?\b|\bignited\b)/i,
+  },
+  { id: 'smoke', re: /(冒烟|冒黑烟|冒白烟|冒出烟|起烟|烟雾|有烟|\bsmok(e|es|ed|ing|y)\b)/i },
+  { id: 'sparks', re: /(火花|打火|冒火|跳火|\bspark(s|ed|ing)?\b|\barcing\b)/i },
+  {
+    id: 'burning',
+    re: /(焦糊|焦味|糊味|烧焦|焦臭|烧糊|烧胶|烧塑料|(一股|股|有点|有些|闻到|闻着|发出).{0,2}焦|融化|熔化|\bburn(ing|t|ed)?[ -]smell|\bsmell(s|ed|ing)?( of| like)? (something )?(burning|burnt|burned|scorched|melting|smoke)\b|\bscorch(ed|ing)?\b|\bmelt(ed|ing)\b|\bcharred\b)/i,
+  },
+  {
+    id: 'swelling',
+    re: /(鼓包|鼓起|鼓了|鼓胀|鼓鼓|变鼓|胀起|胀大|膨胀|(后盖|外壳|壳子|电池|机身|屏幕|背板)[^，。！？,.!?\s]{0,4}(翘起|翘了|顶起|撑开|变形|凸起)|\bswell(s|ing|ed)?\b|\bswollen\b|\bbulg(e|es|ed|ing)\b|\bpuff(ed|ing)? up\b|\bdeformed\b|\bwarped\b|\b(back|cover|case|casing|screen|back cover)( is| has| got)? (lifting|lifted|popping|popped|pushed) (up|off|out|open)\b)/i,
+  },
+  {
+    id: 'overheating',
+    re: /(烫手|烫得(拿|握|摸|碰|抓)不|烫到(手|拿不|握不|没法)|烫得不敢|烫伤|太烫了?(没法|不能|不敢)(拿|摸|碰|握)|\btoo hot to (touch|hold|handle|pick up|use)\b|\bburn(ed|t|s)? my (hand|hands|finger|fingers|palm|skin|ear|ears|wrist)\b|\bburning hot\b|\bscalding\b|\bpainfully hot\b)/i,
+  },
+]
+
+/**
+ * "Repair / replace it now", "send someone", "open a ticket", "no more troubleshooting". A bare
+ * eligibility question ("还能换新吗") is not a demand; the same words with 给我 / 帮我 / 直接 / 赶紧 are.
+ */
+const DEMAND_ZH =
+  /((给我|帮我|替我|直接|赶紧|马上|立刻|立即|快点|尽快)(给我|帮我)?(换|换货|换新|换个|换一个|换台|修|维修|寄修|送修|返修|报修|退换|上门|派人|安排))|((开|提|建|提交|创建|登记)(个|一个|一张)?(工单|售后单|维修单))|((派|安排|叫)(个|一个)?(人|师傅|技术员?|工程师|维修)(上门|过来|来|看看|修))|(不想(再)?(试|折腾|弄|排查)|不(再)?试了|别让我(再)?试|试够了|不折腾了|别再让我)/
+const REQUEST_ZH =
+  /((要|想|申请|需要|求)(求)?(换货|换新|换一个|换个新的|换台新的|维修|送修|寄修|返修|报修|上门维修|师傅上门))/
+const DEMAND_EN =
+  /(\b(get|have) (it|this|them|one|the \w+) (repaired|replaced|fixed|swapped|looked at|checked)\b|\b(repair or replace|replace or repair|repair or replacement|replacement or repair)\b|\bsend (me )?(someone|somebody|a technician|an engineer|a tech|a repair ?(man|person)|a (new|replacement)( one| unit)?)\b|\b(open|file|raise|create|log|submit|start) (a |an )?(support |repair |service |warranty )?(ticket|claim|repair request|case)\b|\b(i want|i need|i'?d like|i would like|please|just|can you|could you) (a |an |to get (it |a |an )?)?(repair|replacement|exchange|new one|new unit|repaired|replaced)\b|\b(please|just|can you|could you) (repair|replace|exchange|swap) (it|this|them|the \w+)\b|\b(no more|done with|enough( of)?|stop( with)?) (troubleshooting|steps|trying|tests)\b|\bdon'?t want to try (anything|any ?more|more)\b)/i
+const NOT_DEMAND_EN = /\b(should i|do i (need|have) to|how (do|can) i|whether (to|i))\b/i
+
+/** "Tried it", "still nothing", "试过了", "还是没反应": the customer reports what they already did. */
+const TRIED_ZH =
+  /(试(过|了)|都试|也试|已经|还是.{0,6}(不|没|无|一样)|依然|仍然|照样|没用|不管用|没效果|无效|白搭|(干净|好|完|过)了|(换|充|擦|刷|清|关|开|按|插|拔|放|重启|配对|重置|恢复|更新|升级)了)/
+const TRIED_EN =
+  /(\b(tried|already|still)\b|\bdidn'?t (help|work|fix)\b|\bno (luck|change|difference)\b|\bnothing (works|worked|changed|happens|happened)\b|\bsame (thing|problem|issue)\b|\b(cleaned|restarted|rebooted|reset|re-?paired|updated|charged|swapped|changed|replaced|unplugged|removed|wiped|dried|reinstalled|checked|turned)\b|\bhave (done|checked)\b|\bdid (that|it|all|both)\b)/i
+
+const ASKS = /(吗|么|嘛)\s*[?？]?\s*$|[?？]\s*$/
+const POLITE_URGE = /(给我|帮我|直接|赶紧|马上|立刻|尽快)/
+
+function wantsRepairNow(text: string): boolean {
+  if (DEMAND_ZH.test(text)) return true
+  // "我要换货" is a demand; "需要送修吗" / "还能换新吗" asks whether it is needed or possible.
+  const zh = text.match(REQUEST_ZH)
+  if (zh && !(ASKS.test(text) && !POLITE_URGE.test(text))) return true
+  const en = text.match(DEMAND_EN)
+  if (en && !NOT_DEMAND_EN.test(text.slice(0, (en.index ?? 0) + en[0].length))) return true
+  return false
+}
+
+/** The fault-flow cues of one message; empty when there are none. */
+export function detectFaultCues(raw: string): FaultCues {
+  const text = raw.replace(/[’‘`]/g, "'")
+  const out: FaultCues = {}
+  const safety = affirmedSpans(text, SAFETY)
+  if (safety.length > 0) {
+    const rank = (id: SafetySymptom) => SAFETY.findIndex((s) => s.id === id)
+    out.safety = safety.map((s) => s.id).sort((a, b) => rank(a) - rank(b))[0]!
+  }
+  if (wantsRepairNow(text)) out.wantsRepairNow = true
+  if (TRIED_ZH.test(text) || TRIED_EN.test(text)) out.alreadyTried = true
+  return out
+}

@@ -1,0 +1,178 @@
+/**
+ * Which of a fault's troubleshooting steps (or diagnostic questions) a customer's message covers:
+ * "放回盒子充了十分钟 也重新配对了" covers "把两只耳机放回充电盒充电10分钟" and "…恢复出厂，再重新配对";
+ * "tried the original charger, cleaned the port" covers "Use the original charger…" and "…clean the
+ * charging port…". A step counts when the message shares one of its *actions* (original charger, another
+ * cable or plug, clean, restart, hold power, charge for a while, re-pair, reset, update, safe mode…) or
+ * enough distinctive words; an action the customer negates ("没用原装充电器", "haven't reset it") does not
+ * count. Words of the symptom itself (`ignore`) never count: describing the problem is not trying a fix.
+ */
+import { cueSpans } from './negation.js'
+
+type Action = { id: string; re: RegExp }
+
+/** Troubleshooting actions in both languages, read on lower-cased text. */
+const ACTIONS: Action[] = [
+  {
+    id: 'original_charger',
+    re: /(原装(的)?(充电器|适配器|充电头|数据线|线|充电线|底座|充电底座|电源)|\boriginal (\w+ )?(charger|adapter|cable|dock|plug|power supply)\b)/,
+  },
+  {
+    id: 'other_cable',
+    re: /(换(了|一|过)?(根|条|个)?(别的|其他|新的?)?(线|数据线|充电线|usb-?c线|插头|插座|墙插|充电头|usb口|usb插头|口)|另一根|另一个(插头|插座|口)|其他(的)?(线|插头|插座|充电器)|\b(another|different|other|new|second) (usb |wall |power |fast-charging )?(cable|plug|socket|outlet|port|charger|adapter)s?\b|\b(swapped|changed|switched) (the )?(cable|plug|socket|charger|adapter)s?\b)/,
+  },
+  {
+    id: 'clean',
+    re: /(清理|清洁|擦(干净|干|拭|了|过|一下)?|刷(干净|了|过)|吹(了|过)?灰|干净|\bclean(ed|ing)?\b|\bwip(e|ed|ing)\b|\bbrush(ed|ing)?\b|\bdried\b|\bdry (the|it|them)\b|\blint\b)/,
+  },
+  {
+    id: 'restart',
+    re: /(重启|强制重启|重新启动|关机再开|开关机|\brestart(ed|ing)?\b|\breboot(ed|ing)?\b|\bforce[- ]?restart(ed)?\b|\bturn(ed)? it off and on\b)/,
+  },
+  {
+    id: 'hold_power',
+    re: /(长按(了)?(电源|开机|侧边|背面)?(键|按键|按钮)?|放电|\bhold(ing)? (down )?(the )?(power|side|button)|\bheld (down )?(the )?(power|side|button)|\bdrain(ed)? (the )?(residual )?power\b)/,
+  },
+  {
+    id: 'charge_time',
+    re: /(充(电|了|着)?.{0,3}(\d+|[一二两三四五六七八九十半几]+)(个)?(多)?(分钟|小时|钟头)|放(了|着)?.{0,3}(\d+|[一二两三四五六七八九十半几]+)(个)?(多)?(分钟|小时|钟头)|充了?(好久|很久|一晚|一夜|一整晚|一晚上)|\bcharg\w* (it |them )?(for )?(\d+|half an|an|a few|a couple of|one|two|all|over)\s*(min|minutes|hours?|night|day)|\bovernight\b|\bleft it (charging|on the charger|plugged in)|\b(\d+|thirty|fifteen|ten) (min|mins|minutes)\b)/,
+  },
+  {
+    id: 'recase',
+    re: /(放回.{0,2}(充电)?(盒|仓)|(back|put them|put it) (back )?in(to)? (the |its )?(charging )?case)/,
+  },
+  {
+    id: 'repair_pairing',
+    re: /(重新配对|重连|重新连接|忘记(此|这个|该)?设备|删除设备|取消配对|\bre-pair(ed|ing)?\b|\bforg(et|ot) (the |this )?(device|earbuds|buds|watch)\b|\bunpair(ed)?\b|\bpair(ed)? (it |them )?again\b|\bremove(d)? the device\b)/,
+  },
+  { id: 'factory_reset', re: /(恢复出厂|出厂设置|重置|\bfactory[- ]reset\b|\breset\b|\bwipe(d)? (it|the phone)\b)/ },
+  { id: 'update', re: /(更新|升级|固件|\bupdat(e|ed|ing)\b|\bupgrad(e|ed)\b|\bfirmware\b)/ },
+  { id: 'safe_mode', re: /(安全模式|\bsafe mode\b)/ },
+  { id: 'recovery_mode', re: /(恢复模式|\brecovery mode\b)/ },
+  { id: 'airplane', re: /(飞行模式|\b(airplane|aeroplane|flight) mode\b)/ },
+  { id: 'battery_care', re: /(电池养护|养护模式|\bbattery care\b)/ },
+  { id: 'audio_balance', re: /(音频平衡|声道平衡|单声道|\b(audio|sound) balance\b|\bmono audio\b)/ },
+  { id: 'ear_tips', re: /(耳塞套|耳帽|\bear ?tips?\b)/ },
+  {
+    id: 'remove_case',
+    re: /((取下|摘(了|掉)?|去掉|拿掉|脱掉)(了)?(手机)?(壳|保护壳|厚壳)|\b(took|take|taken|removed?) (off )?the case\b|\bwithout (the |a )?case\b)/,
+  },
+  { id: 'network_reset', re: /(重置网络|网络重置|网络设置|\b(reset|resetting) (the )?network\b|\bnetwork reset\b)/ },
+  { id: 'driver', re: /(驱动|\bdrivers?\b)/ },
+  { id: 'performance_mode', re: /(性能模式|均衡模式|安静模式|\bperformance mode\b|\bbalanced mode\b)/ },
+  { id: 'sim', re: /(sim卡|\bsim\b)/ },
+  { id: 'low_current', re: /(小电流|\blow[- ]current\b)/ },
+  { id: 'game_mode', re: /(游戏模式|低延迟|\bgame mode\b|\blow latency\b)/ },
+  { id: 'dnd', re: /(勿扰|\bdo not disturb\b|\bdnd\b)/ },
+  { id: 'fit_test', re: /(贴合度|\bfit test\b)/ },
+]
+
+/**
+ * Actions that name one particular fix (safe mode, battery care, audio balance…). A step with one of
+ * these is covered only when the customer names it: "restarted" does not cover "hold Power and Volume
+ * Up to enter recovery mode and choose Reboot".
+ */
+const SPECIFIC = new Set([
+  'recovery_mode',
+  'safe_mode',
+  'airplane',
+  'battery_care',
+  'audio_balance',
+  'ear_tips',
+  'remove_case',
+  'network_reset',
+  'driver',
+  'performance_mode',
+  'sim',
+  'low_current',
+  'game_mode',
+  'dnd',
+  'fit_test',
+  'factory_reset',
+  'repair_pairing',
+])
+
+/** Words too common in troubleshooting talk to show which step was meant. */
+const STOP_ZH = new Set(
+  '还是 已经 试了 试过 也试 都试 没用 一下 然后 不行 没有 可以 是否 是不 不是 就是 时候 什么 怎么 这个 那个 一个 我的 了一 了也 也没 还没 没反 反应 设置 手机 耳机 电脑 手表 充电 电源 需要 请在 仍无 仍然 送修 检测 以上'.split(
+    ' ',
+  ),
+)
+const STOP_EN = new Set(
+  'the and for with that this then have tried still nothing not does did didn your you are was were from into when what which also just but still again after before while until more less very really any all one two both using used use try check make sure need needs repair phone laptop watch earbu buds charg power lapto'.split(
+    ' ',
+  ),
+)
+
+function stems(text: string): Set<string> {
+  const out = new Set<string>()
+  for (const w of text.match(/[a-z][a-z0-9'-]*/g) ?? []) {
+    if (w.length < 3) continue
+    const s = w.replace(/'s$/, '').slice(0, 5)
+    if (!STOP_EN.has(s) && !STOP_EN.has(w)) out.add(s)
+  }
+  for (const run of text.match(/[\u4e00-\u9fff]+/g) ?? [])
+    for (let i = 0; i + 1 < run.length; i++) {
+      const b = run.slice(i, i + 2)
+      if (!STOP_ZH.has(b)) out.add(b)
+    }
+  return out
+}
+
+function fold(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[’‘`]/g, "'")
+    .replace(/[“”"「」]/g, ' ')
+}
+
+function actionsOf(text: string): Set<string> {
+  const t = fold(text)
+  const out = new Set<string>()
+  for (const a of ACTIONS) if (a.re.test(t)) out.add(a.id)
+  return out
+}
+
+/**
+ * Indices of `steps` the message covers, in step order. `ignore`: phrases of the symptom itself, whose
+ * words and actions do not count as covering a step ("keeps restarting" is the problem, not a fix
+ * tried). `minWords`: distinctive words to share without a shared action (default 2).
+ */
+export function matchTriedSteps(
+  text: string,
+  steps: readonly string[],
+  opts: { ignore?: readonly string[]; minWords?: number } = {},
+): number[] {
+  const t = fold(text)
+  const spans = cueSpans(t, ACTIONS)
+  const ignoredActs = new Set<string>()
+  const ignored = new Set<string>()
+  for (const p of opts.ignore ?? []) {
+    for (const a of actionsOf(p)) ignoredActs.add(a)
+    for (const w of stems(fold(p))) ignored.add(w)
+  }
+  const said = new Set(spans.filter((s) => !s.negated && !ignoredActs.has(s.id)).map((s) => s.id))
+  // Words inside a negated action ("没用原装充电器") say nothing was tried.
+  let kept = t
+  for (const s of spans) if (s.negated) kept = kept.slice(0, s.start) + ' '.repeat(s.end - s.start) + kept.slice(s.end)
+  const words = new Set([...stems(kept)].filter((w) => !ignored.has(w)))
+  const minWords = opts.minWords ?? 2
+  const out: number[] = []
+  steps.forEach((step, i) => {
+    const acts = [...actionsOf(step)]
+    const specific = acts.filter((a) => SPECIFIC.has(a))
+    if ((specific.length > 0 ? specific : acts).some((a) => said.has(a))) {
+      out.push(i)
+      return
+    }
+    let shared = 0
+    for (const w of stems(fold(step))) if (words.has(w)) shared++
+    if (shared >= minWords) out.push(i)
+  })
+  return out
+}
+
+/** Does a step ask the customer to do something (not just "if none of this works, it needs a repair")? */
+export function isActionStep(step: string): boolean {
+  return actionsOf(step).size > 0
+}
