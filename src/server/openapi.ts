@@ -240,8 +240,10 @@ const schemas = {
       nlu: {
         type: 'object',
         properties: {
-          intent: { type: 'string' },
-          confidence: { type: 'number' },
+          intent: { type: 'string', description: 'the intent the turn acted on' },
+          classifierIntent: { type: 'string', description: "the classifier's intent for the message alone" },
+          intentSource: { type: 'string', enum: ['classifier', 'context'] },
+          confidence: { type: 'number', description: "the classifier's confidence" },
           entities: { type: 'array', items: { type: 'object' } },
           emotion: { type: 'object', properties: { score: { type: 'number' }, label: { type: 'string' } } },
           locale: { type: 'string' },

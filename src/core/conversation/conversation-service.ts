@@ -54,7 +54,14 @@ export type ConversationServiceDeps = {
 export type TurnResponse = {
   conversationId: string
   replies: Reply[]
-  nlu: Pick<NluResult, 'intent' | 'confidence' | 'entities' | 'emotion' | 'locale'>
+  /**
+   * `intent` is the intent the turn acted on (a follow-up, a confirmation or a context rule can differ
+   * from the classifier); `classifierIntent` is what the classifier said of the message alone.
+   */
+  nlu: Pick<NluResult, 'intent' | 'confidence' | 'entities' | 'emotion' | 'locale'> & {
+    classifierIntent: NluResult['intent']
+    intentSource: 'classifier' | 'context'
+  }
   state: DialogueState
   handoff: boolean
   action: TurnOutcome['action']
@@ -71,14 +78,23 @@ export const conversationChannel = (shopId: string, conversationId: string) => `
 export type StreamEvent = { type: 'message'; message: Message } | { type: 'status'; status: Conversation['status'] }
 
 /** The part of the NLU result a turn response carries. */
-function nluView(nlu: NluResult): TurnResponse['nlu'] {
+function nluView(nlu: NluResult, handled: string | null | undefined = nlu.intent): TurnResponse['nlu'] {
+  const intent = (handled ?? nlu.intent) as NluResult['intent']
   return {
-    intent: nlu.intent,
+    intent,
+    classifierIntent: nlu.intent,
+    intentSource: intent === nlu.intent ? 'classifier' : 'context',
     confidence: nlu.confidence,
     entities: nlu.entities,
     emotion: nlu.emotion,
     locale: nlu.locale,
   }
+}
+
+/** The intent a turn acted on: the dialogue's (state.lastIntent), else the classifier's. */
+function handledIntent(state: DialogueState, classifier: string): string {
+  const handled = (state as { lastIntent?: unknown }).lastIntent
+  return typeof handled === 'string' && handled ? handled : classifier
 }
 
 export function emptyDialogueState(): DialogueState {
@@ -304,7 +320,8 @@ export function createConversationService(deps: ConversationServiceDeps) {
             {
               type: 'turn.completed',
               data: {
-                intent: nlu.intent,
+                intent: handledIntent(outcome.state, nlu.intent),
+                classifierIntent: nlu.intent,
                 confidence: nlu.confidence,
                 emotion: nlu.emotion.score,
                 action: outcome.action,
@@ -352,7 +369,7 @@ export function createConversationService(deps: ConversationServiceDeps) {
         const response: TurnResponse = {
           conversationId: conversation.id,
           replies: outcome.replies,
-          nlu: nluView(nlu),
+          nlu: nluView(nlu, handledIntent(outcome.state, nlu.intent)),
           state: outcome.state,
           handoff: outcome.handoff,
           action: outcome.action,
