@@ -43,7 +43,9 @@ describe('knowledge loop through the server', () => {
   it('unanswered → candidate → publish → answered on the next message', async () => {
     const first = await ask(QUESTION)
     expect(first.replies.map((r) => r.text).join('')).not.toContain('每周三')
-    expect(['fallback', 'clarify']).toContain(first.action)
+    // Not answered with confidence: a fallback, a clarification, or a narrow FAQ lead (the payment
+    // methods entry) that is still mined as a candidate.
+    expect(first.action === 'answer' ? first.reason : first.action).toMatch(/^(fallback|clarify|knowledge_lean_)/)
 
     const cands = await admin('GET', '/api/v1/admin/knowledge/candidates')
     expect(cands.status).toBe(200)

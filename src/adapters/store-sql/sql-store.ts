@@ -22,6 +22,7 @@ import { AppError } from '../../core/errors.js'
 import type { Clock } from '../../core/ports/clock.js'
 import type { Page, Store, TicketFilter } from '../../core/ports/store.js'
 import type { Database } from './db-schema.js'
+import { SHOP_DATA_TABLES } from './migrations/0001-initial.js'
 import { migrationProvider } from './migrations/index.js'
 import { isForeignKeyViolation, toStoreError } from './to-store-error.js'
 
@@ -45,22 +46,6 @@ const BATCH_ROWS = 200
 // OFFSET needs a LIMIT on SQLite; this stands for "no limit" in both dialects.
 const NO_LIMIT = 2_147_483_647
 
-/** Every table holding a shop's data (all but `shops`), children before parents. */
-const SHOP_DATA_TABLES = [
-  'events',
-  'return_requests',
-  'ticket_comments',
-  'tickets',
-  'messages',
-  'conversations',
-  'faults',
-  'shipments',
-  'orders',
-  'customers',
-  'knowledge_versions',
-  'faq',
-  'products',
-] as const
 const json = (v: unknown): string => JSON.stringify(v ?? null)
 function parse<T>(text: string | null | undefined, fallback: T): T {
   if (text == null) return fallback

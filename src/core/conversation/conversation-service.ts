@@ -432,6 +432,8 @@ function unansweredFor(
   const question = !['human_agent', 'complaint', 'greeting'].includes(intent)
   if (outcome.handoff && before === 'bot') return question ? [unansweredEvent(text, locale, 'handoff')] : []
   if (outcome.action === 'clarify') return [unansweredEvent(text, locale, 'clarify')]
+  // A narrow FAQ lead was answered (src/core/skills/knowledge-answer.ts): still worth an entry of its own.
+  if (outcome.reason.startsWith('knowledge_lean_')) return [unansweredEvent(text, locale, 'clarify')]
   if (outcome.action === 'fallback' && !outcome.reason.startsWith('out_of_scope'))
     return [unansweredEvent(text, locale, 'none')]
   return []

@@ -259,24 +259,26 @@ export async function up(db: Db): Promise<void> {
   await db.schema.createIndex('events_conversation_idx').on('events').columns(['shop_id', 'conversation_id']).execute()
 }
 
+/** Every table schema version 1 creates that holds one shop's data, children before parents. */
+export const SHOP_DATA_TABLES = [
+  'events',
+  'return_requests',
+  'ticket_comments',
+  'tickets',
+  'messages',
+  'conversations',
+  'faults',
+  'shipments',
+  'orders',
+  'customers',
+  'knowledge_versions',
+  'faq',
+  'products',
+] as const
+
 /** Drops everything schema version 1 created, children first. */
 export async function down(db: Db): Promise<void> {
-  for (const t of [
-    'events',
-    'return_requests',
-    'ticket_comments',
-    'tickets',
-    'messages',
-    'conversations',
-    'faults',
-    'shipments',
-    'orders',
-    'customers',
-    'knowledge_versions',
-    'faq',
-    'products',
-    'shops',
-  ]) {
+  for (const t of [...SHOP_DATA_TABLES, 'shops']) {
     await db.schema.dropTable(t).ifExists().execute()
   }
 }
