@@ -55,7 +55,7 @@ const CATEGORY_WORD_SHARE = 0.4
 
 /** Builds the catalog index from catalog rows, yielding between slices. */
 export async function buildCatalogIndex(
-  products: Iterable<Product>,
+  products: Iterable<Product> | AsyncIterable<Product>,
   options: CatalogIndexOptions = {},
 ): Promise<CatalogIndex> {
   const pause = options.pause
@@ -70,7 +70,7 @@ export async function buildCatalogIndex(
 
   const rows: Product[] = []
   const graph = buildProductGraph([])
-  for (const p of products) {
+  for await (const p of products) {
     graph.upsert(p)
     rows.push(p)
     await maybePause()

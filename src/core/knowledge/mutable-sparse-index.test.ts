@@ -3,9 +3,21 @@ import { createMutableSparseIndex } from './mutable-sparse-index.js'
 import { createSparseIndexBuilder, type SparseEntryInput } from './sparse-index.js'
 
 const entries: SparseEntryInput[] = [
-  { variants: [['羽绒服', '~羽绒', '黑色'], ['down', 'jacket']], body: ['保暖', '鸭绒'] },
+  {
+    variants: [
+      ['羽绒服', '~羽绒', '黑色'],
+      ['down', 'jacket'],
+    ],
+    body: ['保暖', '鸭绒'],
+  },
   { variants: [['耳机', '蓝牙', '降噪']], body: ['续航', '30', '小时'] },
-  { variants: [['手机', 'x2', 'pro'], ['x2', 'pro']], body: ['无线', '充电'] },
+  {
+    variants: [
+      ['手机', 'x2', 'pro'],
+      ['x2', 'pro'],
+    ],
+    body: ['无线', '充电'],
+  },
   { variants: [['羽绒服', '白色', '轻薄']], body: ['鹅绒'] },
 ]
 const queries = [['羽绒服', '黑色'], ['x2', 'pro', '充电'], ['蓝牙', '耳机', '续航'], ['鹅绒', '羽绒服'], ['未知']]
