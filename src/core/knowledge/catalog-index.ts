@@ -13,6 +13,7 @@ import { DEFAULT_SYNONYMS } from './default-synonyms.js'
 import type { Collection } from './knowledge-collection.js'
 import { createMutableSparseIndex } from './mutable-sparse-index.js'
 import { buildProductGraph, type ProductGraph } from './product-graph.js'
+import type { CatalogView } from './types.js'
 
 export type CatalogIndexOptions = {
   synonyms?: SynonymGroups
@@ -29,7 +30,7 @@ export type CatalogIndexOptions = {
   keepRows?: boolean
 }
 
-export type CatalogIndex = {
+export type CatalogIndex = CatalogView & {
   readonly graph: ProductGraph
   readonly tokenizer: Tokenizer
   /** Live products in the index. */
@@ -204,6 +205,9 @@ export async function buildCatalogIndex(
       return wordCategories
     },
     categoryWords,
+    categories: () => graph.categories(),
+    categoryOf: (sku) => graph.get(sku)?.category,
+    namedIn: (text, limit) => graph.namedIn(text, limit),
     entryOf: (sku) => entryBySku.get(sku),
     product: async (sku) => kept?.get(sku) ?? null,
     upsert(p: Product): void {

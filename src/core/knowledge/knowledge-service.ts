@@ -24,6 +24,8 @@ export type KnowledgeIndexState = {
   state: 'building' | 'ready' | 'rebuilding' | 'failed'
   /** Products in the served index. */
   products: number
+  /** Bytes held by the served catalog index's postings (an estimate). */
+  indexBytes: number
   /** The last build failure, while the previous index keeps serving. */
   lastError?: string
 }
@@ -308,6 +310,7 @@ export function createKnowledgeService(options: KnowledgeServiceOptions): Knowle
         out[shopId] = {
           state,
           products: s.served?.catalog.size ?? 0,
+          indexBytes: s.served?.catalog.stats().indexBytes ?? 0,
           ...(s.lastError ? { lastError: s.lastError } : {}),
         }
       }

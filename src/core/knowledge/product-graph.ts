@@ -47,6 +47,12 @@ export type ProductGraph = {
   findMentions(text: string): ProductMention[]
   /** Words to keep whole in the tokenizer: names, brands, model numbers. */
   vocabulary(): string[]
+  /**
+   * SKUs any of whose names (title, aliases, English title, SKU) occurs in the text, case,
+   * spaces, dashes and underscores ignored, longest name first; at most `limit` (default 50).
+   * Names shared by several products count too (unlike findMentions).
+   */
+  namedIn(text: string, limit?: number): string[]
   /** Adds or replaces one product. */
   upsert(p: Product): void
   /** Removes one product; false when it was not there. */
@@ -64,6 +70,11 @@ export function buildProductGraph(products: Iterable<Product>): ProductGraph {
   // Distinct name lengths (with how many names have each), longest first when matching.
   const nameLengths = new Map<number, number>()
   let lengths: number[] | null = null
+  // The same names in compact form (see compactName), for namedIn().
+  const compactOwners = new Map<string, Set<string>>()
+  const compactLengths = new Map<number, number>()
+  let compactLengthList: number[] | null = null
+  const compactOf = new Map<string, string[]>()
 
   const brandKeys = (n: { brand: string; brandEn?: string | null }) => {
     const keys = [normalizeText(n.brand)]
@@ -79,6 +90,20 @@ export function buildProductGraph(products: Iterable<Product>): ProductGraph {
     for (const key of brandKeys({ brand: node.brand, brandEn: brandEnOf.get(sku) ?? null })) drop(brands, key, sku)
     brandEnOf.delete(sku)
     drop(categories, node.category, sku)
+    for (const c of compactOf.get(sku) ?? []) {
+      const owners = compactOwners.get(c)
+      if (!owners) continue
+      owners.delete(sku)
+      if (owners.size === 0) {
+        compactOwners.delete(c)
+        const k = (compactLengths.get(c.length) ?? 1) - 1
+        if (k === 0) {
+          compactLengths.delete(c.length)
+          compactLengthList = null
+        } else compactLengths.set(c.length, k)
+      }
+    }
+    compactOf.delete(sku)
     for (const n of node.names) {
       const owners = nameOwners.get(n)
       if (!owners) continue
@@ -123,6 +148,18 @@ export function buildProductGraph(products: Iterable<Product>): ProductGraph {
     if (brandEn) brandEnOf.set(p.sku, brandEn)
     for (const key of brandKeys({ brand: p.brand, brandEn })) add(brands, key, p.sku)
     add(categories, p.category, p.sku)
+    const compacts = [...new Set([...nameSet].map(compactName).filter((c) => c.length >= 2))]
+    compactOf.set(p.sku, compacts)
+    for (const c of compacts) {
+      let owners = compactOwners.get(c)
+      if (!owners) {
+        owners = new Set()
+        compactOwners.set(c, owners)
+        if (!compactLengths.has(c.length)) compactLengthList = null
+        compactLengths.set(c.length, (compactLengths.get(c.length) ?? 0) + 1)
+      }
+      owners.add(p.sku)
+    }
     for (const n of nameSet) {
       let owners = nameOwners.get(n)
       if (!owners) {
@@ -210,6 +247,25 @@ export function buildProductGraph(products: Iterable<Product>): ProductGraph {
       }
       return found.sort((a, b) => a.start - b.start)
     },
+    namedIn(text: string, limit = 50): string[] {
+      const t = compactName(text)
+      if (!compactLengthList) compactLengthList = [...compactLengths.keys()].sort((a, b) => b - a)
+      const out: string[] = []
+      const seen = new Set<string>()
+      for (const len of compactLengthList) {
+        for (let at = 0; at + len <= t.length; at++) {
+          const owners = compactOwners.get(t.slice(at, at + len))
+          if (!owners) continue
+          for (const sku of owners) {
+            if (seen.has(sku)) continue
+            seen.add(sku)
+            out.push(sku)
+            if (out.length >= limit) return out
+          }
+        }
+      }
+      return out
+    },
     vocabulary(): string[] {
       const words = new Set<string>()
       for (const n of nodes.values()) {
@@ -219,6 +275,11 @@ export function buildProductGraph(products: Iterable<Product>): ProductGraph {
       return [...words]
     },
   }
+}
+
+/** Lower case without spaces, dashes and underscores: how skills compare product names. */
+function compactName(text: string): string {
+  return text.toLowerCase().replace(/[\s\-_]+/g, '')
 }
 
 function add(map: Map<string, Set<string>>, key: string, value: string): void {
