@@ -78,6 +78,12 @@ export type KnowledgeBaseDeps = {
   matcher?: FaqMatcherOptions
   /** Yields to the event loop during long builds (see CatalogIndexOptions.pause). */
   pause?: () => Promise<void>
+  /**
+   * Keeps each locale's trained FAQ matcher with its exact training input; a rebuild whose
+   * input is identical (a catalog import, a product change: the FAQ did not change) reuses it
+   * instead of training again. One map per shop.
+   */
+  matcherCache?: Map<string, { key: string; model: FaqClassifier }>
 }
 
 /** Knobs of the learned FAQ matcher; defaults are tuned on data/eval/faq-dev.jsonl. */
@@ -192,12 +198,14 @@ export async function assembleKnowledgeBase(
       tokenizer,
       deps.sparse,
       deps.matcher,
+      deps.matcherCache && withKey(deps.matcherCache, 'zh'),
     ),
     en: faqCollection(
       snapshot.faqs.filter((f) => f.locale === 'en'),
       tokenizer,
       deps.sparse,
       deps.matcher,
+      deps.matcherCache && withKey(deps.matcherCache, 'en'),
     ),
   }
   const categoryWords = catalog.categoryWords()
@@ -482,10 +490,20 @@ function answerSentences(answer: string): string[] {
     .filter((s) => s.length > 3)
 }
 
+type MatcherSlot = {
+  get(): { key: string; model: FaqClassifier } | undefined
+  set(v: { key: string; model: FaqClassifier }): void
+}
+
+function withKey(cache: Map<string, { key: string; model: FaqClassifier }>, locale: string): MatcherSlot {
+  return { get: () => cache.get(locale), set: (v) => cache.set(locale, v) }
+}
+
 function trainMatcher(
   entries: FaqEntry[],
   tokenizer: Tokenizer,
   options: FaqMatcherOptions = {},
+  slot?: MatcherSlot,
 ): Pick<Collection, 'learned' | 'learnedMs'> {
   if (options.enabled === false || entries.length < (options.minEntries ?? DEFAULT_MATCHER.minEntries)) return {}
   if (entries.length > (options.maxEntries ?? DEFAULT_MATCHER.maxEntries)) return {}
@@ -497,7 +515,19 @@ function trainMatcher(
     if (answerWeight > 0)
       for (const text of answerSentences(f.answer)) examples.push({ text, entry, weight: answerWeight })
   })
-  const model: FaqClassifier | null = trainFaqClassifier(examples, entries.length, (t) => featurize(t), options)
+  // The exact training input: features, classes and weights of every example, and the options.
+  const features = new Map<string, string[]>()
+  for (const e of examples) if (!features.has(e.text)) features.set(e.text, featurize(e.text))
+  const key = `${entries.length}|${JSON.stringify(options)}|${examples
+    .map((e) => `${e.entry}:${e.weight ?? 1}:${features.get(e.text)!.join(' ')}`)
+    .join('\n')}`
+  const cached = slot?.get()
+  let model: FaqClassifier | null
+  if (cached && cached.key === key) model = cached.model
+  else {
+    model = trainFaqClassifier(examples, entries.length, (t) => features.get(t) ?? featurize(t), options)
+    if (model && slot) slot.set({ key, model })
+  }
   if (!model) return {}
   const floor = options.marginFloor ?? DEFAULT_MATCHER.marginFloor
   const ceil = options.marginCeil ?? DEFAULT_MATCHER.marginCeil
@@ -516,6 +546,7 @@ function faqCollection(
   tokenizer: Tokenizer,
   sparse?: SparseIndexOptions,
   matcher?: FaqMatcherOptions,
+  slot?: MatcherSlot,
 ): Collection {
   const builder = createSparseIndexBuilder(sparse)
   for (const f of entries) {
@@ -528,7 +559,7 @@ function faqCollection(
     kind: 'faq',
     size: entries.length,
     index: builder.build(),
-    ...trainMatcher(entries, tokenizer, matcher),
+    ...trainMatcher(entries, tokenizer, matcher, slot),
     vectors: null,
     id: (i) => entries[i]!.id,
     title: (i) => entries[i]!.question,

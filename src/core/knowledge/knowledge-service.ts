@@ -4,6 +4,7 @@ import type { Store } from '../ports/store.js'
 import type { SynonymGroups } from '../text/synonym-matcher.js'
 import { buildCatalogIndex, type CatalogIndex } from './catalog-index.js'
 import type { Embedder } from './embedder.js'
+import type { FaqClassifier } from './faq-classifier.js'
 import { assembleKnowledgeBase, type KnowledgeThresholds, type ShopKnowledgeBase } from './knowledge-base.js'
 import { type KnowledgeLogger, silentLogger } from './knowledge-logger.js'
 import { loadLiveFaqEntries } from './live-faq-entries.js'
@@ -87,6 +88,8 @@ type ShopState = {
   textVersion: number
   /** Small changes (text rebuilds, product deltas) run one after the other. */
   chain: Promise<void>
+  /** The shop's trained FAQ matchers, reused while their training input is unchanged. */
+  matchers: Map<string, { key: string; model: FaqClassifier }>
   lastError?: string
 }
 
@@ -120,6 +123,7 @@ export function createKnowledgeService(options: KnowledgeServiceOptions): Knowle
         textDirty: false,
         textVersion: 0,
         chain: Promise.resolve(),
+        matchers: new Map(),
       }
       shops.set(shopId, s)
     }
@@ -133,6 +137,7 @@ export function createKnowledgeService(options: KnowledgeServiceOptions): Knowle
   }
 
   async function assemble(shopId: string, catalog: CatalogIndex, settings: ShopKnowledgeSettings) {
+    const s = stateOf(shopId)
     const [faqs, faults] = await Promise.all([loadLiveFaqEntries(store, shopId), store.faults.list(shopId)])
     const kb = await assembleKnowledgeBase(
       catalog,
@@ -142,6 +147,7 @@ export function createKnowledgeService(options: KnowledgeServiceOptions): Knowle
         ...(options.embedder ? { embedder: options.embedder } : {}),
         logger,
         thresholds: { ...options.thresholds, ...settings.thresholds },
+        matcherCache: s.matchers,
       },
     )
     return kb

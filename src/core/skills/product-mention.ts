@@ -89,10 +89,35 @@ export function shopProducts(sc: SkillContext): Promise<Product[]> {
   let p = perTurn.get(key)
   if (!p) {
     const view = sc.ctx.knowledge.catalog
-    p = view && view.size > SMALL_CATALOG ? turnProducts(sc, view) : allProducts(sc)
+    p = (async () => (view && (await isLargeCatalog(sc)) ? turnProducts(sc, view) : allProducts(sc)))()
     perTurn.set(key, p)
   }
   return p
+}
+
+const largeCache = new WeakMap<object, Map<string, { at: number; large: boolean }>>()
+
+/**
+ * More than SMALL_CATALOG products in the index or in the store. The store counts too: while a
+ * large import is being indexed, the index still serving is the small one, and reading the
+ * whole new catalog on every turn would starve the very build that makes it answerable. The
+ * store's count is re-read at most every 5 seconds.
+ */
+export async function isLargeCatalog(sc: SkillContext): Promise<boolean> {
+  const view = sc.ctx.knowledge.catalog
+  if (!view) return false
+  if (view.size > SMALL_CATALOG) return true
+  let byShop = largeCache.get(sc.ctx.store)
+  if (!byShop) {
+    byShop = new Map()
+    largeCache.set(sc.ctx.store, byShop)
+  }
+  const now = sc.ctx.now.getTime()
+  const hit = byShop.get(sc.ctx.shop.id)
+  if (hit && now >= hit.at && now - hit.at < 5000) return hit.large
+  const large = (await sc.ctx.store.products.count(sc.ctx.shop.id)) > SMALL_CATALOG
+  byShop.set(sc.ctx.shop.id, { at: now, large })
+  return large
 }
 
 async function allProducts(sc: SkillContext): Promise<Product[]> {

@@ -14,7 +14,7 @@ import {
 } from '../recommend/parse-recommend-request.js'
 import { localTitle, popularityOf, recommendProducts } from '../recommend/recommend-products.js'
 import { llmOrFallback } from './knowledge-answer.js'
-import { SMALL_CATALOG, shopCategories, shopProducts } from './product-mention.js'
+import { isLargeCatalog, shopCategories, shopProducts } from './product-mention.js'
 import { sizeAdviceSkill } from './size-advice.js'
 import { done, type SkillContext, type SkillResult } from './skill-types.js'
 import { money, say } from './text.js'
@@ -150,7 +150,7 @@ async function recommendFromCatalog(sc: SkillContext): Promise<SkillResult> {
   const L = sc.locale
   const last = (sc.state.lastRecommendation as LastRecommendation | undefined) ?? null
   const customer = sc.customer
-  const big = (sc.ctx.knowledge.catalog?.size ?? 0) > SMALL_CATALOG
+  const big = await isLargeCatalog(sc)
   const [catalog, orders, shopOrders, categories] = await Promise.all([
     big ? Promise.resolve([]) : shopProducts(sc),
     customer ? sc.ctx.store.orders.listByCustomer(sc.ctx.shop.id, customer.id) : Promise.resolve([]),
