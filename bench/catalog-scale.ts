@@ -66,7 +66,10 @@ const env = {
   KEFU_RATE_LIMIT_CONVERSATIONS: '0',
   KEFU_PROACTIVE: 'false',
 }
-const server = spawn(process.execPath, [join(ROOT, 'bin/kefu'), 'serve'], {
+const profile = process.env.KEFU_BENCH_PROFILE_DIR
+  ? ['--cpu-prof', `--cpu-prof-dir=${process.env.KEFU_BENCH_PROFILE_DIR}`]
+  : []
+const server = spawn(process.execPath, [...profile, join(ROOT, 'bin/kefu'), 'serve'], {
   env,
   stdio: ['ignore', values['server-log'] ? 'pipe' : 'ignore', 'pipe'],
 })
@@ -154,9 +157,7 @@ mark('importDone')
 log(`import exited ${importCode} after ${((marks.importDone - marks.import) / 1000).toFixed(1)} s`)
 // The new catalog answers when a question about its last product gets that product's price.
 const model = last.aliases![0]!
-let liveChecks = 0
 for (;;) {
-  liveChecks++
   const { reply } = await ask(`${model} 多少钱`)
   if (reply.includes(String(last.price))) break
   if (Date.now() - marks.importDone > 600_000) throw new Error('the new catalog did not answer within 10 minutes')
