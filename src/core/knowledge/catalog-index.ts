@@ -56,7 +56,7 @@ const CATEGORY_WORD_SHARE = 0.4
 
 /** Builds the catalog index from catalog rows, yielding between slices. */
 export async function buildCatalogIndex(
-  products: Iterable<Product> | AsyncIterable<Product>,
+  products: readonly Product[] | (() => AsyncIterable<Product>),
   options: CatalogIndexOptions = {},
 ): Promise<CatalogIndex> {
   const pause = options.pause
@@ -69,11 +69,13 @@ export async function buildCatalogIndex(
     sliceStart = performance.now()
   }
 
-  const rows: Product[] = []
+  // Two passes over the source (a store is read twice) instead of holding 100,000 rows in memory:
+  // the graph first, for the names the tokenizer keeps whole, then the index.
+  const rows = (): Iterable<Product> | AsyncIterable<Product> =>
+    typeof products === 'function' ? products() : products
   const graph = buildProductGraph([])
-  for await (const p of products) {
+  for await (const p of rows()) {
     graph.upsert(p)
-    rows.push(p)
     await maybePause()
   }
   const synonyms = createSynonymMatcher([...DEFAULT_SYNONYMS, ...(options.synonyms ?? [])])
@@ -187,11 +189,11 @@ export async function buildCatalogIndex(
     return out
   }
 
-  for (const p of rows) {
+  for await (const p of rows()) {
+    if (entryBySku.has(p.sku)) unindex(p.sku)
     indexRow(p)
     await maybePause()
   }
-  rows.length = 0
   categoryWords()
 
   return {

@@ -158,7 +158,7 @@ export function createKnowledgeService(options: KnowledgeServiceOptions): Knowle
     const started = performance.now()
     const settings = await shopSettings(shopId)
     s.changedDuringBuild = new Set()
-    const catalog = await buildCatalogIndex(pagedProducts(store, shopId, options.pause), {
+    const catalog = await buildCatalogIndex(() => pagedProducts(store, shopId, options.pause), {
       synonyms: settings.synonyms ?? [],
       vocabulary: settings.vocabulary ?? [],
       ...(options.pause ? { pause: options.pause } : {}),
@@ -333,13 +333,16 @@ export function createKnowledgeService(options: KnowledgeServiceOptions): Knowle
   }
 }
 
-/** Every product of the shop, page by page (2,000 rows), pausing between pages. */
+/** Every product of the shop, page by page (500 rows: one page is one short synchronous read), pausing between pages. */
 async function* pagedProducts(store: Store, shopId: string, pause?: () => Promise<void>): AsyncGenerator<Product> {
-  const PAGE = 2000
-  for (let offset = 0; ; offset += PAGE) {
-    const page = await store.products.list(shopId, { limit: PAGE, offset })
+  const PAGE = 500
+  // Keyset paging: products added or deleted while the catalog is read shift no page.
+  let after: string | undefined
+  for (;;) {
+    const page = await store.products.list(shopId, { limit: PAGE, ...(after !== undefined ? { afterSku: after } : {}) })
     yield* page
     if (page.length < PAGE) return
+    after = page[page.length - 1]!.sku
     if (pause) await pause()
   }
 }

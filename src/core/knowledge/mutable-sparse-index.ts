@@ -26,7 +26,9 @@ export type MutableSparseIndex = SparseIndex & {
   bytes(): number
 }
 
-type Postings = { docs: Int32Array; tfs: Uint16Array; len: number; dead: number }
+// Plain arrays of small integers, not typed arrays: a catalog has ~500,000 terms, most with one
+// or two postings, and a typed array costs ~100 bytes and a slow allocation each.
+type Postings = { docs: number[]; tfs: number[]; dead: number }
 
 const grow = <T extends Int32Array | Float64Array | Uint8Array | Float32Array>(
   a: T,
@@ -59,14 +61,14 @@ export function createMutableSparseIndex(options: SparseIndexOptions = {}): Muta
   let docEntry = new Int32Array(0)
   let docAlive = new Uint8Array(0)
   let docLen = new Int32Array(0)
-  const docTerms: Int32Array[] = []
+  const docTerms: number[][] = []
   let nDocsTotal = 0
   let liveDocs = 0
   let liveDocLen = 0
 
   const entryDocs: Array<[number, number]> = []
-  const entryBodyTerms: Int32Array[] = []
-  const entryBodyTfs: Uint16Array[] = []
+  const entryBodyTerms: number[][] = []
+  const entryBodyTfs: number[][] = []
   let entryAlive = new Uint8Array(0)
   let bodyLen = new Int32Array(0)
   let liveEntries = 0
@@ -91,39 +93,27 @@ export function createMutableSparseIndex(options: SparseIndexOptions = {}): Muta
     qMark = grow(qMark, id + 1, (n) => new Uint8Array(n))
     counted = grow(counted, id + 1, (n) => new Int32Array(n))
     family[id] = familyWeight(t, weights)
-    postings[id] = { docs: new Int32Array(2), tfs: new Uint16Array(2), len: 0, dead: 0 }
+    postings[id] = { docs: [], tfs: [], dead: 0 }
     return id
   }
 
   function addPosting(id: number, doc: number, tf: number): void {
     const p = postings[id]!
-    if (p.len === p.docs.length) {
-      const docs = new Int32Array(p.len * 2)
-      docs.set(p.docs)
-      const tfs = new Uint16Array(p.len * 2)
-      tfs.set(p.tfs)
-      p.docs = docs
-      p.tfs = tfs
-    }
-    p.docs[p.len] = doc
-    p.tfs[p.len] = Math.min(tf, 65535)
-    p.len++
+    p.docs.push(doc)
+    p.tfs.push(tf)
   }
 
   function compact(p: Postings): void {
     let w = 0
-    for (let i = 0; i < p.len; i++) {
+    for (let i = 0; i < p.docs.length; i++) {
       if (!docAlive[p.docs[i]!]) continue
       p.docs[w] = p.docs[i]!
       p.tfs[w] = p.tfs[i]!
       w++
     }
-    p.len = w
+    p.docs.length = w
+    p.tfs.length = w
     p.dead = 0
-    if (p.docs.length > 64 && w < p.docs.length / 4) {
-      p.docs = p.docs.slice(0, Math.max(w * 2, 2))
-      p.tfs = p.tfs.slice(0, Math.max(w * 2, 2))
-    }
   }
 
   const idf = (id: number) => Math.log(1 + (liveDocs - df[id]! + 0.5) / (df[id]! + 0.5))
@@ -143,9 +133,10 @@ export function createMutableSparseIndex(options: SparseIndexOptions = {}): Muta
     },
     bytes() {
       let n = 0
-      for (const p of postings) n += p.docs.byteLength + p.tfs.byteLength
-      for (const d of docTerms) n += d.byteLength
-      for (const t of entryBodyTerms) n += t.byteLength * 1.5
+      // 4 bytes per small integer in an array, plus the arrays' headers.
+      for (const p of postings) n += 8 * p.docs.length + 64
+      for (const d of docTerms) n += 4 * d.length + 16
+      for (const t of entryBodyTerms) n += 8 * t.length + 32
       return n + docEntry.byteLength * 3
     },
     add(input: SparseEntryInput): number {
@@ -170,7 +161,7 @@ export function createMutableSparseIndex(options: SparseIndexOptions = {}): Muta
           addPosting(id, doc, n)
           df[id] = df[id]! + 1
         }
-        docTerms[doc] = Int32Array.from(tf.keys())
+        docTerms[doc] = [...tf.keys()]
         docEntry[doc] = entry
         docAlive[doc] = 1
         docLen[doc] = v.length
@@ -183,8 +174,8 @@ export function createMutableSparseIndex(options: SparseIndexOptions = {}): Muta
         const id = termId(t)
         btf.set(id, (btf.get(id) ?? 0) + 1)
       }
-      entryBodyTerms[entry] = Int32Array.from(btf.keys())
-      entryBodyTfs[entry] = Uint16Array.from(btf.values(), (x) => Math.min(x, 65535))
+      entryBodyTerms[entry] = [...btf.keys()]
+      entryBodyTfs[entry] = [...btf.values()]
       for (const id of btf.keys()) bodyDf[id] = bodyDf[id]! + 1
       bodyLen[entry] = input.body?.length ?? 0
       liveBodyLen += bodyLen[entry]!
@@ -205,12 +196,12 @@ export function createMutableSparseIndex(options: SparseIndexOptions = {}): Muta
           df[id] = df[id]! - 1
           postings[id]!.dead++
         }
-        docTerms[d] = new Int32Array(0)
+        docTerms[d] = []
       }
       for (const id of entryBodyTerms[entry]!) bodyDf[id] = bodyDf[id]! - 1
       liveBodyLen -= bodyLen[entry]!
-      entryBodyTerms[entry] = new Int32Array(0)
-      entryBodyTfs[entry] = new Uint16Array(0)
+      entryBodyTerms[entry] = []
+      entryBodyTfs[entry] = []
       return true
     },
     search(queryTerms: string[], limit = 10): SparseCandidate[] {
@@ -237,9 +228,9 @@ export function createMutableSparseIndex(options: SparseIndexOptions = {}): Muta
       const touchedEntries: number[] = []
       for (const id of qIds) {
         const p = postings[id]!
-        if (p.dead > 32 && p.dead * 2 > p.len) compact(p)
+        if (p.dead > 32 && p.dead * 2 > p.docs.length) compact(p)
         const w = idf(id) * family[id]!
-        for (let i = 0; i < p.len; i++) {
+        for (let i = 0; i < p.docs.length; i++) {
           const d = p.docs[i]!
           if (!docAlive[d]) continue
           const tf = p.tfs[i]!

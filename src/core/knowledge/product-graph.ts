@@ -66,15 +66,14 @@ export function buildProductGraph(products: Iterable<Product>): ProductGraph {
   const nodes = new Map<string, ProductNode>()
   const brands = new Map<string, Set<string>>()
   const categories = new Map<string, Set<string>>()
-  const nameOwners = new Map<string, Set<string>>()
+  const nameOwners = new Map<string, Owners>()
   // Distinct name lengths (with how many names have each), longest first when matching.
   const nameLengths = new Map<number, number>()
   let lengths: number[] | null = null
   // The same names in compact form (see compactName), for namedIn().
-  const compactOwners = new Map<string, Set<string>>()
+  const compactOwners = new Map<string, Owners>()
   const compactLengths = new Map<number, number>()
   let compactLengthList: number[] | null = null
-  const compactOf = new Map<string, string[]>()
 
   const brandKeys = (n: { brand: string; brandEn?: string | null }) => {
     const keys = [normalizeText(n.brand)]
@@ -90,12 +89,8 @@ export function buildProductGraph(products: Iterable<Product>): ProductGraph {
     for (const key of brandKeys({ brand: node.brand, brandEn: brandEnOf.get(sku) ?? null })) drop(brands, key, sku)
     brandEnOf.delete(sku)
     drop(categories, node.category, sku)
-    for (const c of compactOf.get(sku) ?? []) {
-      const owners = compactOwners.get(c)
-      if (!owners) continue
-      owners.delete(sku)
-      if (owners.size === 0) {
-        compactOwners.delete(c)
+    for (const c of compactNames(node.names)) {
+      if (dropOwner(compactOwners, c, sku)) {
         const k = (compactLengths.get(c.length) ?? 1) - 1
         if (k === 0) {
           compactLengths.delete(c.length)
@@ -103,13 +98,8 @@ export function buildProductGraph(products: Iterable<Product>): ProductGraph {
         } else compactLengths.set(c.length, k)
       }
     }
-    compactOf.delete(sku)
     for (const n of node.names) {
-      const owners = nameOwners.get(n)
-      if (!owners) continue
-      owners.delete(sku)
-      if (owners.size === 0) {
-        nameOwners.delete(n)
+      if (dropOwner(nameOwners, n, sku)) {
         const c = (nameLengths.get(n.length) ?? 1) - 1
         if (c === 0) {
           nameLengths.delete(n.length)
@@ -132,7 +122,7 @@ export function buildProductGraph(products: Iterable<Product>): ProductGraph {
     const attributeConcepts: Record<string, string[]> = {}
     for (const key of Object.keys(p.attributes)) {
       if (key === 'titleEn' || key === 'descriptionEn' || key === 'brandEn' || /[a-z0-9]En$/.test(key)) continue
-      attributeConcepts[key] = ATTRIBUTE_CONCEPTS.filter((c) => c.keys.test(key)).map((c) => c.id)
+      attributeConcepts[key] = conceptsOfKey(key)
     }
     nodes.set(p.sku, {
       sku: p.sku,
@@ -148,27 +138,17 @@ export function buildProductGraph(products: Iterable<Product>): ProductGraph {
     if (brandEn) brandEnOf.set(p.sku, brandEn)
     for (const key of brandKeys({ brand: p.brand, brandEn })) add(brands, key, p.sku)
     add(categories, p.category, p.sku)
-    const compacts = [...new Set([...nameSet].map(compactName).filter((c) => c.length >= 2))]
-    compactOf.set(p.sku, compacts)
-    for (const c of compacts) {
-      let owners = compactOwners.get(c)
-      if (!owners) {
-        owners = new Set()
-        compactOwners.set(c, owners)
+    for (const c of compactNames(nameSet)) {
+      if (addOwner(compactOwners, c, p.sku)) {
         if (!compactLengths.has(c.length)) compactLengthList = null
         compactLengths.set(c.length, (compactLengths.get(c.length) ?? 0) + 1)
       }
-      owners.add(p.sku)
     }
     for (const n of nameSet) {
-      let owners = nameOwners.get(n)
-      if (!owners) {
-        owners = new Set()
-        nameOwners.set(n, owners)
+      if (addOwner(nameOwners, n, p.sku)) {
         if (!nameLengths.has(n.length)) lengths = null
         nameLengths.set(n.length, (nameLengths.get(n.length) ?? 0) + 1)
       }
-      owners.add(p.sku)
     }
   }
 
@@ -223,7 +203,7 @@ export function buildProductGraph(products: Iterable<Product>): ProductGraph {
           if (at + len > norm.length) continue
           const name = norm.slice(at, at + len)
           const owners = nameOwners.get(name)
-          if (owners?.size === 1) candidates.push({ name, sku: owners.values().next().value!, at })
+          if (typeof owners === 'string') candidates.push({ name, sku: owners, at })
         }
       }
       candidates.sort((a, b) => b.name.length - a.name.length || a.at - b.at)
@@ -256,7 +236,7 @@ export function buildProductGraph(products: Iterable<Product>): ProductGraph {
         for (let at = 0; at + len <= t.length; at++) {
           const owners = compactOwners.get(t.slice(at, at + len))
           if (!owners) continue
-          for (const sku of owners) {
+          for (const sku of typeof owners === 'string' ? [owners] : owners) {
             if (seen.has(sku)) continue
             seen.add(sku)
             out.push(sku)
@@ -280,6 +260,57 @@ export function buildProductGraph(products: Iterable<Product>): ProductGraph {
 /** Lower case without spaces, dashes and underscores: how skills compare product names. */
 function compactName(text: string): string {
   return text.toLowerCase().replace(/[\s\-_]+/g, '')
+}
+
+/** The products owning a name: one SKU (the usual case, no Set allocated) or several. */
+type Owners = string | Set<string>
+
+/** Adds an owner; true when the name is new. */
+function addOwner(map: Map<string, Owners>, name: string, sku: string): boolean {
+  const had = map.get(name)
+  if (had === undefined) {
+    map.set(name, sku)
+    return true
+  }
+  if (typeof had === 'string') {
+    if (had !== sku) map.set(name, new Set([had, sku]))
+  } else had.add(sku)
+  return false
+}
+
+/** Removes an owner; true when the name has no owner left. */
+function dropOwner(map: Map<string, Owners>, name: string, sku: string): boolean {
+  const had = map.get(name)
+  if (had === undefined) return false
+  if (typeof had === 'string') {
+    if (had !== sku) return false
+    map.delete(name)
+    return true
+  }
+  had.delete(sku)
+  if (had.size === 1) map.set(name, had.values().next().value!)
+  return false
+}
+
+const keyConcepts = new Map<string, string[]>()
+/** Concept ids an attribute key answers; one shared (frozen) array per key, not one per product. */
+function conceptsOfKey(key: string): string[] {
+  let ids = keyConcepts.get(key)
+  if (!ids) {
+    ids = Object.freeze(ATTRIBUTE_CONCEPTS.filter((c) => c.keys.test(key)).map((c) => c.id)) as string[]
+    if (keyConcepts.size < 10_000) keyConcepts.set(key, ids)
+  }
+  return ids
+}
+
+/** The distinct compact forms (≥ 2 characters) of a product's names. */
+function compactNames(names: Iterable<string>): Set<string> {
+  const out = new Set<string>()
+  for (const n of names) {
+    const c = compactName(n)
+    if (c.length >= 2) out.add(c)
+  }
+  return out
 }
 
 function add(map: Map<string, Set<string>>, key: string, value: string): void {
