@@ -643,7 +643,9 @@ export function createCatalogMatcher(items: readonly CatalogItem[]): CatalogMatc
     if (n.length < 2 || /^\d+$/.test(n)) return
     const e = names.get(n)
     if (!e) names.set(n, { skus: [sku], kind })
-    else if (!e.skus.includes(sku)) e.skus.push(sku)
+    // An item's names are added one after the other: comparing with the last SKU is enough, and a
+    // brand shared by 20,000 products does not cost 20,000 comparisons per product (quadratic).
+    else if (e.skus[e.skus.length - 1] !== sku) e.skus.push(sku)
   }
   for (const it of items) {
     add(it.title, it.sku, 'title')
