@@ -11,6 +11,8 @@ const benches: Array<[string, string[]]> = [
   ['nlu.ts', []],
   ['retrieval.ts', []],
   ['http.ts', []],
+  // Real-shop scale (issue 11): 100,000 products imported into a running server, then 32,000 updates.
+  ['catalog-scale.ts', []],
 ]
 const results: unknown[] = []
 for (const [file, args] of benches) {

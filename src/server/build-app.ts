@@ -149,7 +149,20 @@ export async function buildApp(ctx: AppContext, extra: RouteModule[] = []): Prom
         return { error: { code: 'unavailable', message: `redis unreachable: ${(e as Error).message}` } }
       }
     }
-    return { status: 'ready', store: ctx.store.dialect, redis: ctx.redis ? 'ok' : 'not configured' }
+    // A shop whose first knowledge index is still being built cannot answer yet; a rebuild
+    // (import) does not make the instance unready: the previous index keeps answering.
+    const knowledge = ctx.knowledge.service.states()
+    const building = Object.entries(knowledge)
+      .filter(([, k]) => k.state === 'building')
+      .map(([shopId]) => shopId)
+    if (building.length > 0) {
+      reply.code(503)
+      return {
+        error: { code: 'unavailable', message: `knowledge index still building for: ${building.join(', ')}` },
+        knowledge,
+      }
+    }
+    return { status: 'ready', store: ctx.store.dialect, redis: ctx.redis ? 'ok' : 'not configured', knowledge }
   })
   app.get('/metrics', async (_req, reply) => {
     reply.type(ctx.metrics.registry.contentType)

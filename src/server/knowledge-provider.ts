@@ -1,11 +1,17 @@
 /**
- * Knowledge per shop, kept fresh across instances: a publish on one instance
- * invalidates the shop's index locally and, through pub/sub, on every other one.
+ * Knowledge per shop, kept fresh across instances: a change on one instance (a publish, a
+ * product from the admin feed, an import) is applied locally and, through pub/sub, on every
+ * other one. Catalog builds run in slices that yield to the event loop (setImmediate), so a
+ * 100,000-product import never stalls the customers served by the same process.
  */
 import type { Logger } from 'pino'
 import type { Embedder } from '../core/knowledge/embedder.js'
 import type { ShopKnowledgeBase } from '../core/knowledge/knowledge-base.js'
-import { createKnowledgeService, type KnowledgeService } from '../core/knowledge/knowledge-service.js'
+import {
+  createKnowledgeService,
+  type KnowledgeChange,
+  type KnowledgeService,
+} from '../core/knowledge/knowledge-service.js'
 import type { PubSub } from '../core/ports/pub-sub.js'
 import type { Store } from '../core/ports/store.js'
 
@@ -14,8 +20,20 @@ const CHANNEL = 'knowledge:invalidate'
 export type KnowledgeProvider = {
   service: KnowledgeService
   forShop(shopId: string): Promise<ShopKnowledgeBase>
-  invalidate(shopId: string): void
+  /** Applies a change here and on every other instance (default: rebuild everything). */
+  invalidate(shopId: string, change?: KnowledgeChange): void
   close(): Promise<void>
+}
+
+/** Resolves on the next turn of the event loop, after pending I/O callbacks. */
+export const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve))
+
+function parseChange(v: unknown): KnowledgeChange {
+  const c = v as { scope?: unknown; skus?: unknown } | undefined
+  if (c?.scope === 'text') return { scope: 'text' }
+  if (c?.scope === 'products' && Array.isArray(c.skus))
+    return { scope: 'products', skus: c.skus.filter((s): s is string => typeof s === 'string') }
+  return { scope: 'all' }
 }
 
 export async function createKnowledgeProvider(deps: {
@@ -28,21 +46,23 @@ export async function createKnowledgeProvider(deps: {
   const service = createKnowledgeService({
     store: deps.store,
     logger: deps.logger,
+    pause: yieldToEventLoop,
     ...(deps.embedder ? { embedder: deps.embedder } : {}),
   })
-  const offLocal = service.onInvalidate((shopId) => {
-    deps.pubsub.publish(CHANNEL, { shopId, from: instance }).catch((e: unknown) => {
+  const offLocal = service.onInvalidate((shopId, change) => {
+    deps.pubsub.publish(CHANNEL, { shopId, from: instance, change }).catch((e: unknown) => {
       deps.logger.warn({ err: e, shopId }, 'could not broadcast knowledge invalidation')
     })
   })
   const offRemote = await deps.pubsub.subscribe(CHANNEL, (p) => {
-    const msg = p as { shopId?: string; from?: string }
-    if (msg.shopId && msg.from !== instance) service.invalidate(msg.shopId, { remote: true })
+    const msg = p as { shopId?: string; from?: string; change?: unknown }
+    if (msg.shopId && msg.from !== instance)
+      service.invalidate(msg.shopId, { remote: true, change: parseChange(msg.change) })
   })
   return {
     service,
     forShop: (shopId) => service.forShop(shopId),
-    invalidate: (shopId) => service.invalidate(shopId),
+    invalidate: (shopId, change) => service.invalidate(shopId, change ? { change } : {}),
     async close() {
       offLocal()
       await offRemote()

@@ -41,8 +41,13 @@ function today(clock: Clock, timeZone: string): string {
 
 async function catalogOf(store: Store, shopId: string): Promise<CatalogItem[]> {
   const out: CatalogItem[] = []
-  for (let offset = 0; ; offset += 500) {
-    const page = await store.products.list(shopId, { limit: 500, offset })
+  let after: string | undefined
+  for (;;) {
+    // SQLite answers synchronously: without a pause between pages, reading 100,000 products
+    // would be one long block of the event loop.
+    if (after !== undefined) await new Promise((r) => setImmediate(r))
+    const page = await store.products.list(shopId, { limit: 500, ...(after !== undefined ? { afterSku: after } : {}) })
+    after = page[page.length - 1]?.sku
     for (const p of page) {
       const en = typeof p.attributes.titleEn === 'string' ? [p.attributes.titleEn] : []
       out.push({ sku: p.sku, title: p.title, brand: p.brand, aliases: [...(p.aliases ?? []), ...en] })
@@ -159,19 +164,35 @@ export function createNluProvider(deps: {
     return createNluEngine({ model: loadModel(), catalog, referenceDate: () => today(deps.clock, tz), orderPrefixes })
   }
 
+  // After a catalog change the previous engine keeps answering until the new one is built.
+  const stale = new Map<string, Promise<NluEngine>>()
   return {
     forShop(shopId) {
       reloadIfRetrained()
       let e = engines.get(shopId)
       if (!e) {
-        e = build(shopId)
-        engines.set(shopId, e)
-        e.catch(() => engines.delete(shopId))
+        const next = build(shopId)
+        e = next
+        engines.set(shopId, next)
+        next.then(
+          () => stale.delete(shopId),
+          () => {
+            if (engines.get(shopId) === next) engines.delete(shopId)
+          },
+        )
       }
-      return e
+      const previous = stale.get(shopId)
+      return previous ?? e
     },
     invalidate(shopId) {
+      const current = engines.get(shopId)
       engines.delete(shopId)
+      // Serve the last built engine (not one still building) while the new one builds.
+      if (current)
+        current.then(
+          (engine) => !stale.has(shopId) && stale.set(shopId, Promise.resolve(engine)),
+          () => {},
+        )
     },
   }
 }

@@ -48,8 +48,11 @@ const basePaths: Record<string, unknown> = {
   '/healthz': { get: { summary: 'Liveness', responses: { '200': { description: 'process is up' } } } },
   '/readyz': {
     get: {
-      summary: 'Readiness: the store answers',
-      responses: { '200': { description: 'ready' }, '503': { description: 'store unreachable' } },
+      summary: "Readiness: the store (and Redis) answer and no shop's first knowledge index is still building",
+      responses: {
+        '200': { description: 'ready; `knowledge` lists each shop index state (ready, rebuilding, failed)' },
+        '503': { description: 'store or Redis unreachable, or a first knowledge index still building' },
+      },
     },
   },
   '/metrics': { get: { summary: 'Prometheus metrics', responses: { '200': { description: 'text exposition' } } } },

@@ -4,6 +4,7 @@ import { agentRouteModule } from './routes/agent-routes.js'
 import { analyticsOpenApi, registerAnalyticsRoutes } from './routes/analytics-routes.js'
 import { knowledgeOpenApi, registerKnowledgeRoutes } from './routes/knowledge-routes.js'
 import { proactiveRouteModule } from './routes/proactive-routes.js'
+import { productOpenApi, registerProductRoutes } from './routes/product-routes.js'
 import { registerShopRoutes, shopOpenApi } from './routes/shop-routes.js'
 import { registerTicketRoutes, ticketOpenApiPaths } from './routes/ticket-routes.js'
 
@@ -38,6 +39,16 @@ export function defaultRouteModules(): RouteModule[] {
         })
       },
       openapi: knowledgeOpenApi,
+    },
+    {
+      register(app, ctx, authShop) {
+        registerProductRoutes(app, {
+          store: ctx.store,
+          authShop,
+          changed: (shopId, change) => ctx.knowledge.invalidate(shopId, change),
+        })
+      },
+      openapi: productOpenApi,
     },
     {
       register(app, ctx, authShop) {

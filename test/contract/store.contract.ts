@@ -123,6 +123,8 @@ export function storeContract(name: string, open: () => Promise<OpenedStore>): v
         expect(await skus({})).toEqual(['E1', 'H1', 'P1', 'P2', 'X1'])
         expect(await skus({ limit: 2 })).toEqual(['E1', 'H1'])
         expect(await skus({ limit: 2, offset: 2 })).toEqual(['P1', 'P2'])
+        expect(await skus({ limit: 2, afterSku: 'H1' })).toEqual(['P1', 'P2'])
+        expect(await skus({ category: 'electronics', afterSku: 'E1' })).toEqual(['P1', 'P2'])
         expect(await skus({ offset: 3 })).toEqual(['P2', 'X1'])
         expect(await store.products.count(shopId)).toBe(5)
       })

@@ -16,7 +16,7 @@ describe('knowledge service over a SQLite store', () => {
     knowledge = createKnowledgeService({ store: t.store })
     review = createReviewWorkflow({
       store: t.store,
-      invalidate: (id) => knowledge.invalidate(id),
+      invalidate: (id) => knowledge.invalidate(id, { change: { scope: 'text' } }),
       now: tickingNow(),
     })
   })

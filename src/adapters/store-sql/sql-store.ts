@@ -412,8 +412,9 @@ function bind(opts: SqlStoreOptions, db: Db, inTx: boolean): Store {
           .executeTakeFirst()
         return r ? parse<Product>(r.data, {} as Product) : null
       },
-      async list(shopId: string, page?: Page & { category?: string }) {
+      async list(shopId: string, page?: Page & { category?: string; afterSku?: string }) {
         let q = db.selectFrom('products').select('data').where('shop_id', '=', shopId)
+        if (page?.afterSku !== undefined) q = q.where('sku', '>', page.afterSku)
         if (page?.category !== undefined) {
           // A category matches itself and its sub-categories: `electronics` finds `electronics/phone`.
           // substr instead of LIKE so `%` / `_` in a category name are not wildcards.

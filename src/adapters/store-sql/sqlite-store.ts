@@ -36,19 +36,58 @@ export type SqliteStoreOptions = {
  * between.
  */
 class ImmediateSqliteDriver extends SqliteDriver {
+  readonly #busyTimeoutMs: number
+  #wrapped: DatabaseConnection | null = null
+  constructor(config: SqliteDialectConfig, busyTimeoutMs: number) {
+    super(config)
+    this.#busyTimeoutMs = busyTimeoutMs
+  }
+
+  override async acquireConnection(): Promise<DatabaseConnection> {
+    const inner = await super.acquireConnection()
+    if (this.#wrapped) return this.#wrapped
+    const budget = this.#busyTimeoutMs
+    // better-sqlite3 waits for a lock synchronously (busy_timeout), which blocks the whole event
+    // loop: while `kefu import` holds the write lock for seconds, every request of the server,
+    // /healthz included, would wait. Instead SQLite waits only briefly (SYNC_BUSY_MS) and the
+    // statement is retried asynchronously, with back-off, until the busy budget is spent.
+    this.#wrapped = {
+      async executeQuery(query) {
+        const started = performance.now()
+        for (let attempt = 0; ; attempt++) {
+          try {
+            return await inner.executeQuery(query)
+          } catch (e) {
+            const code = (e as { code?: unknown }).code
+            const busy = typeof code === 'string' && code.startsWith('SQLITE_BUSY')
+            if (!busy || performance.now() - started >= budget) throw e
+            await new Promise((r) => setTimeout(r, Math.min(50, 2 + attempt * 5)))
+          }
+        }
+      },
+      streamQuery: (query, chunkSize) => inner.streamQuery(query, chunkSize),
+    }
+    return this.#wrapped
+  }
+
   override async beginTransaction(connection: DatabaseConnection): Promise<void> {
     await connection.executeQuery(CompiledQuery.raw('begin immediate'))
   }
 }
 
+/** How long SQLite itself waits for a lock (synchronously) before the async retry takes over. */
+const SYNC_BUSY_MS = 20
+
 class ImmediateSqliteDialect extends SqliteDialect {
   readonly #config: SqliteDialectConfig
-  constructor(config: SqliteDialectConfig) {
+  readonly #busyTimeoutMs: number
+  constructor(config: SqliteDialectConfig, busyTimeoutMs: number) {
     super(config)
     this.#config = config
+    this.#busyTimeoutMs = busyTimeoutMs
   }
   override createDriver(): Driver {
-    return new ImmediateSqliteDriver(this.#config)
+    return new ImmediateSqliteDriver(this.#config, this.#busyTimeoutMs)
   }
 }
 
@@ -73,9 +112,10 @@ export async function openSqliteStore(path: string, opts: SqliteStoreOptions = {
   // WAL lets readers (the server) run while a writer (an import) commits.
   if (!memory) sqlite.pragma('journal_mode = WAL')
   sqlite.pragma('foreign_keys = ON')
-  sqlite.pragma(`busy_timeout = ${Math.max(0, Math.floor(opts.busyTimeoutMs ?? BUSY_TIMEOUT_MS))}`)
+  const busyTimeoutMs = Math.max(0, Math.floor(opts.busyTimeoutMs ?? BUSY_TIMEOUT_MS))
+  sqlite.pragma(`busy_timeout = ${Math.min(busyTimeoutMs, SYNC_BUSY_MS)}`)
   // NORMAL is durable across application crashes in WAL mode and much faster than FULL.
   sqlite.pragma('synchronous = NORMAL')
-  const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: sqlite }) })
+  const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: sqlite }, busyTimeoutMs) })
   return createSqlStore({ dialect: 'sqlite', db, ...(opts.clock ? { clock: opts.clock } : {}) })
 }

@@ -93,7 +93,8 @@ export function composeProductAnswer(
     }
     if (id === 'related') {
       const node = graph.get(p.sku)
-      const skus = [...(node?.related ?? []), ...(node?.alternatives ?? [])].slice(0, 3)
+      const related = (node?.related ?? []).filter((s) => graph.get(s))
+      const skus = [...new Set([...related, ...graph.alternatives(p.sku, 3)])].slice(0, 3)
       if (skus.length > 0) {
         const names = skus.map((s) => {
           const n = graph.get(s)

@@ -2,16 +2,10 @@ import type { FaqEntry, Fault, Locale, Product } from '../domain/schemas.js'
 import { characterNgrams } from '../text/character-ngrams.js'
 import { detectLocale } from '../text/detect-locale.js'
 import { normalizeText } from '../text/normalize-text.js'
-import { createSynonymMatcher, type SynonymGroups } from '../text/synonym-matcher.js'
-import { createTokenizer, type Tokenizer } from '../text/tokenizer.js'
-import {
-  composeProductAnswer,
-  conceptsCovered,
-  displayName,
-  parseProductQuestion,
-  productData,
-} from './answer-product-question.js'
-import { DEFAULT_SYNONYMS } from './default-synonyms.js'
+import type { SynonymGroups } from '../text/synonym-matcher.js'
+import type { Tokenizer } from '../text/tokenizer.js'
+import { composeProductAnswer, conceptsCovered, displayName, parseProductQuestion } from './answer-product-question.js'
+import { buildCatalogIndex, type CatalogIndex } from './catalog-index.js'
 import type { Embedder } from './embedder.js'
 import {
   type FaqClassifier,
@@ -19,15 +13,11 @@ import {
   type FaqTrainingExample,
   trainFaqClassifier,
 } from './faq-classifier.js'
+import type { Collection } from './knowledge-collection.js'
 import { type KnowledgeLogger, silentLogger } from './knowledge-logger.js'
-import { buildProductGraph, type ProductGraph } from './product-graph.js'
+import type { ProductGraph } from './product-graph.js'
 import { reciprocalRankFusion } from './rank-fusion.js'
-import {
-  createSparseIndexBuilder,
-  type SparseCandidate,
-  type SparseIndex,
-  type SparseIndexOptions,
-} from './sparse-index.js'
+import { createSparseIndexBuilder, type SparseCandidate, type SparseIndexOptions } from './sparse-index.js'
 import type { KnowledgeAnswer, KnowledgeAnswerOptions, KnowledgeBase, KnowledgeHit, KnowledgeKind } from './types.js'
 
 /**
@@ -86,6 +76,14 @@ export type KnowledgeBaseDeps = {
   sparse?: SparseIndexOptions
   /** The supervised FAQ matcher trained at build time (see faq-classifier.ts). */
   matcher?: FaqMatcherOptions
+  /** Yields to the event loop during long builds (see CatalogIndexOptions.pause). */
+  pause?: () => Promise<void>
+  /**
+   * Keeps each locale's trained FAQ matcher with its exact training input; a rebuild whose
+   * input is identical (a catalog import, a product change: the FAQ did not change) reuses it
+   * instead of training again. One map per shop.
+   */
+  matcherCache?: Map<string, { key: string; model: FaqClassifier }>
 }
 
 /** Knobs of the learned FAQ matcher; defaults are tuned on data/eval/faq-dev.jsonl. */
@@ -146,22 +144,9 @@ export type ShopKnowledgeBase = KnowledgeBase & {
   readonly stats: KnowledgeStats
   readonly tokenizer: Tokenizer
   readonly graph: ProductGraph
+  /** The catalog part, shared with the next knowledge base built on it; changes in place. */
+  readonly catalog: CatalogIndex
   readonly thresholds: KnowledgeThresholds
-}
-
-type Collection = {
-  kind: KnowledgeKind
-  size: number
-  index: SparseIndex
-  /** Learned matcher (FAQ only): score 0 … 1 of every entry for a text and its tokenizer terms. */
-  learned?: ((text: string, terms: string[]) => Float64Array) | undefined
-  learnedMs?: number
-  vectors: Float32Array[] | null
-  id(i: number): string
-  title(i: number, variant: number): string
-  hit(i: number, score: number, variant: number, locale: Locale): Promise<KnowledgeHit | null>
-  /** Catalog category of entry i (faults), for the device-type check. */
-  category?: (i: number) => string
 }
 
 /** A fault for another device type than the one the customer names keeps this share of its score. */
@@ -180,18 +165,32 @@ export async function buildKnowledgeBase(
   snapshot: KnowledgeSnapshot,
   deps: KnowledgeBaseDeps = {},
 ): Promise<ShopKnowledgeBase> {
+  const catalog = await buildCatalogIndex(snapshot.products, {
+    synonyms: snapshot.synonyms ?? [],
+    vocabulary: snapshot.vocabulary ?? [],
+    keepRows: !deps.liveProduct,
+    ...(deps.pause ? { pause: deps.pause } : {}),
+  })
+  return assembleKnowledgeBase(catalog, snapshot, deps)
+}
+
+/**
+ * Builds the FAQ and fault indexes of a shop on top of an already built catalog index and
+ * returns the knowledge base. The catalog is shared, not copied: a product upserted into it
+ * later is visible to this knowledge base at once. Rebuilding FAQ and faults (a publish)
+ * therefore never re-indexes the catalog.
+ */
+export async function assembleKnowledgeBase(
+  catalog: CatalogIndex,
+  snapshot: Pick<KnowledgeSnapshot, 'shopId' | 'faqs' | 'faults'>,
+  deps: KnowledgeBaseDeps = {},
+): Promise<ShopKnowledgeBase> {
   const started = NOW()
   const logger = deps.logger ?? silentLogger
   const thresholds: KnowledgeThresholds = { ...DEFAULT_THRESHOLDS, ...deps.thresholds }
-  const graph = buildProductGraph(snapshot.products)
-  const synonyms = createSynonymMatcher([...DEFAULT_SYNONYMS, ...(snapshot.synonyms ?? [])])
-  const tokenizer = createTokenizer({
-    userWords: [...graph.vocabulary(), ...(snapshot.vocabulary ?? [])],
-    synonyms,
-  })
-  const productsBySku = new Map(snapshot.products.map((p) => [p.sku, p]))
+  const { graph, tokenizer, wordCategories } = catalog
   const live = async (sku: string): Promise<Product | null> =>
-    deps.liveProduct ? await deps.liveProduct(sku) : (productsBySku.get(sku) ?? null)
+    deps.liveProduct ? await deps.liveProduct(sku) : catalog.product(sku)
 
   const faq: Record<Locale, Collection> = {
     zh: faqCollection(
@@ -199,24 +198,17 @@ export async function buildKnowledgeBase(
       tokenizer,
       deps.sparse,
       deps.matcher,
+      deps.matcherCache && withKey(deps.matcherCache, 'zh'),
     ),
     en: faqCollection(
       snapshot.faqs.filter((f) => f.locale === 'en'),
       tokenizer,
       deps.sparse,
       deps.matcher,
+      deps.matcherCache && withKey(deps.matcherCache, 'en'),
     ),
   }
-  const categoryWords = categoryVocabulary(snapshot.products, tokenizer)
-  // word → categories it names (耳机 → electronics/earbuds, …), to read the device type off a message.
-  const wordCategories = new Map<string, Set<string>>()
-  for (const [category, words] of categoryWords) {
-    for (const w of words.split(' ').filter(Boolean)) {
-      const set = wordCategories.get(w) ?? new Set<string>()
-      set.add(category)
-      wordCategories.set(w, set)
-    }
-  }
+  const categoryWords = catalog.categoryWords()
   const fault: Record<Locale, Collection> = {
     zh: faultCollection(
       snapshot.faults.filter((f) => f.locale === 'zh'),
@@ -231,9 +223,8 @@ export async function buildKnowledgeBase(
       deps.sparse,
     ),
   }
-  const product = productCollection(snapshot.products, tokenizer, live)
+  const product = catalog.collection(live)
   const matcherWeight = deps.matcher?.weight ?? DEFAULT_MATCHER.weight
-  const productIndex = new Map(snapshot.products.map((p, i) => [p.sku, i]))
   let dense = false
   if (deps.embedder) {
     try {
@@ -322,12 +313,12 @@ export async function buildKnowledgeBase(
         out.push({ coll, i, score, variant: s?.variant ?? 0, fused: rrf })
       }
     }
-    if (kinds.includes('product') && product.size > 0) {
+    if (kinds.includes('product') && catalog.size > 0) {
       // A product named outright ("X2 Pro") outranks products that merely share words with the message.
       const mentioned = new Set(graph.findMentions(text).map((m) => m.sku))
       for (const r of out) if (r.coll === product && mentioned.has(product.id(r.i))) r.score = Math.max(r.score, 0.99)
       for (const sku of mentioned) {
-        const i = productIndex.get(sku)
+        const i = catalog.entryOf(sku)
         if (i !== undefined && !out.some((r) => r.coll === product && r.i === i)) {
           out.push({ coll: product, i, score: 0.99, variant: 0, fused: 0 })
         }
@@ -394,11 +385,14 @@ export async function buildKnowledgeBase(
     shopId: snapshot.shopId,
     tokenizer,
     graph,
+    catalog,
     thresholds,
     stats: {
       faq: snapshot.faqs.length,
       faults: snapshot.faults.length,
-      products: snapshot.products.length,
+      get products() {
+        return graph.size
+      },
       terms: faq.zh.index.terms + faq.en.index.terms,
       dense,
       matcher: (['zh', 'en'] as const).filter((l) => faq[l].learned !== undefined),
@@ -496,10 +490,20 @@ function answerSentences(answer: string): string[] {
     .filter((s) => s.length > 3)
 }
 
+type MatcherSlot = {
+  get(): { key: string; model: FaqClassifier } | undefined
+  set(v: { key: string; model: FaqClassifier }): void
+}
+
+function withKey(cache: Map<string, { key: string; model: FaqClassifier }>, locale: string): MatcherSlot {
+  return { get: () => cache.get(locale), set: (v) => cache.set(locale, v) }
+}
+
 function trainMatcher(
   entries: FaqEntry[],
   tokenizer: Tokenizer,
   options: FaqMatcherOptions = {},
+  slot?: MatcherSlot,
 ): Pick<Collection, 'learned' | 'learnedMs'> {
   if (options.enabled === false || entries.length < (options.minEntries ?? DEFAULT_MATCHER.minEntries)) return {}
   if (entries.length > (options.maxEntries ?? DEFAULT_MATCHER.maxEntries)) return {}
@@ -511,7 +515,19 @@ function trainMatcher(
     if (answerWeight > 0)
       for (const text of answerSentences(f.answer)) examples.push({ text, entry, weight: answerWeight })
   })
-  const model: FaqClassifier | null = trainFaqClassifier(examples, entries.length, (t) => featurize(t), options)
+  // The exact training input: features, classes and weights of every example, and the options.
+  const features = new Map<string, string[]>()
+  for (const e of examples) if (!features.has(e.text)) features.set(e.text, featurize(e.text))
+  const key = `${entries.length}|${JSON.stringify(options)}|${examples
+    .map((e) => `${e.entry}:${e.weight ?? 1}:${features.get(e.text)!.join(' ')}`)
+    .join('\n')}`
+  const cached = slot?.get()
+  let model: FaqClassifier | null
+  if (cached && cached.key === key) model = cached.model
+  else {
+    model = trainFaqClassifier(examples, entries.length, (t) => features.get(t) ?? featurize(t), options)
+    if (model && slot) slot.set({ key, model })
+  }
   if (!model) return {}
   const floor = options.marginFloor ?? DEFAULT_MATCHER.marginFloor
   const ceil = options.marginCeil ?? DEFAULT_MATCHER.marginCeil
@@ -530,6 +546,7 @@ function faqCollection(
   tokenizer: Tokenizer,
   sparse?: SparseIndexOptions,
   matcher?: FaqMatcherOptions,
+  slot?: MatcherSlot,
 ): Collection {
   const builder = createSparseIndexBuilder(sparse)
   for (const f of entries) {
@@ -542,7 +559,7 @@ function faqCollection(
     kind: 'faq',
     size: entries.length,
     index: builder.build(),
-    ...trainMatcher(entries, tokenizer, matcher),
+    ...trainMatcher(entries, tokenizer, matcher, slot),
     vectors: null,
     id: (i) => entries[i]!.id,
     title: (i) => entries[i]!.question,
@@ -558,39 +575,6 @@ function faqCollection(
       }
     },
   }
-}
-
-/**
- * What customers call each catalog category, learned from the catalog: words in at least
- * 40% of the category's product titles (Chinese and English), brands excluded. A fault of
- * `electronics/earbuds` then matches "耳机充不进电" over the phone's charging fault.
- */
-function categoryVocabulary(products: Product[], tokenizer: Tokenizer): Map<string, string> {
-  const byCategory = new Map<string, Product[]>()
-  for (const p of products) {
-    const list = byCategory.get(p.category)
-    if (list) list.push(p)
-    else byCategory.set(p.category, [p])
-  }
-  const out = new Map<string, string>()
-  for (const [category, list] of byCategory) {
-    const brands = new Set<string>()
-    for (const p of list) {
-      for (const b of [p.brand, p.attributes.brandEn])
-        if (typeof b === 'string') for (const w of tokenizer.terms(b)) brands.add(w)
-    }
-    const df = new Map<string, number>()
-    for (const p of list) {
-      const titleEn = typeof p.attributes.titleEn === 'string' ? p.attributes.titleEn : ''
-      // Terms, not just words: jieba cuts 蓝牙耳机 and 无线耳机 whole, their bigram ~耳机 is shared.
-      for (const w of new Set(tokenizer.terms(`${p.title} ${titleEn}`))) df.set(w, (df.get(w) ?? 0) + 1)
-    }
-    const words = [...df].filter(
-      ([w, n]) => n >= Math.max(1, list.length * 0.4) && !brands.has(w) && !/\d/.test(w) && !w.startsWith('#'),
-    )
-    out.set(category, words.map(([w]) => w).join(' '))
-  }
-  return out
 }
 
 function faultCollection(
@@ -634,55 +618,6 @@ function faultCollection(
           escalate: f.escalate,
           locale: f.locale,
         },
-      }
-    },
-  }
-}
-
-function productCollection(
-  products: Product[],
-  tokenizer: Tokenizer,
-  live: (sku: string) => Promise<Product | null>,
-): Collection {
-  const builder = createSparseIndexBuilder({ bodyWeight: 0.1 })
-  for (const p of products) {
-    const names = [p.title, ...(p.aliases ?? [])]
-    if (typeof p.attributes.titleEn === 'string') names.push(p.attributes.titleEn)
-    const brandEn = typeof p.attributes.brandEn === 'string' ? p.attributes.brandEn : ''
-    const attrText = Object.entries(p.attributes)
-      .filter(([k]) => k !== 'titleEn' && k !== 'brandEn')
-      .map(([, v]) => (Array.isArray(v) ? v.join(' ') : typeof v === 'object' ? '' : String(v)))
-      .join(' ')
-    builder.add({
-      variants: names.map((n) => tokenizer.terms(`${n} ${p.brand} ${brandEn}`)),
-      body: tokenizer.terms(`${p.brand} ${p.category.replace(/[/_-]/g, ' ')} ${attrText} ${p.description}`),
-    })
-  }
-  return {
-    kind: 'product',
-    size: products.length,
-    index: builder.build(),
-    vectors: null,
-    id: (i) => products[i]!.sku,
-    title: (i) => products[i]!.title,
-    async hit(i, score, _variant, locale) {
-      const p = await live(products[i]!.sku)
-      // Deleted from the catalog since the index was built: not an answer any more.
-      if (!p) return null
-      const graph = buildProductGraph([p])
-      const composed = composeProductAnswer(
-        { concepts: [], compare: false, direction: null, yesNo: false },
-        [p],
-        locale,
-        graph,
-      )
-      return {
-        kind: 'product',
-        id: p.sku,
-        score,
-        title: displayName(p, locale),
-        answer: composed.text,
-        data: productData(p),
       }
     },
   }

@@ -2,22 +2,55 @@ import type { Product } from '../domain/schemas.js'
 import { AppError } from '../errors.js'
 import type { Store } from '../ports/store.js'
 import type { SynonymGroups } from '../text/synonym-matcher.js'
+import { buildCatalogIndex, type CatalogIndex } from './catalog-index.js'
 import type { Embedder } from './embedder.js'
-import { buildKnowledgeBase, type KnowledgeThresholds, type ShopKnowledgeBase } from './knowledge-base.js'
+import type { FaqClassifier } from './faq-classifier.js'
+import { assembleKnowledgeBase, type KnowledgeThresholds, type ShopKnowledgeBase } from './knowledge-base.js'
 import { type KnowledgeLogger, silentLogger } from './knowledge-logger.js'
 import { loadLiveFaqEntries } from './live-faq-entries.js'
 
-/** Per-shop knowledge bases, cached in memory and rebuilt lazily after invalidate(). */
+/**
+ * What changed in a shop's knowledge:
+ * - `all`: the catalog was imported or the shop's settings changed: the whole index is rebuilt
+ *   in the background while the previous one keeps answering, then swapped in at once;
+ * - `text`: FAQ or faults changed (publish, archive, rollback, import): FAQ and fault indexes are
+ *   rebuilt on top of the current catalog index before the next message is answered;
+ * - `products`: these SKUs were upserted or deleted (admin feed): each is re-read from the store
+ *   and updated in the live catalog index in place, before the next message is answered.
+ */
+export type KnowledgeChange = { scope: 'all' } | { scope: 'text' } | { scope: 'products'; skus: string[] }
+
+/** Where a shop's index is: `building` = the first one is not ready yet (readiness says so). */
+export type KnowledgeIndexState = {
+  state: 'building' | 'ready' | 'rebuilding' | 'failed'
+  /** Products in the served index. */
+  products: number
+  /** Bytes held by the served catalog index's postings (an estimate). */
+  indexBytes: number
+  /** The last build failure, while the previous index keeps serving. */
+  lastError?: string
+}
+
+/** Per-shop knowledge bases, kept in memory, updated in place or rebuilt off the request path. */
 export type KnowledgeService = {
+  /**
+   * The shop's knowledge base. Waits only for the first build of a shop and for pending small
+   * changes (`text`, `products`); a full rebuild runs in the background while the previous
+   * index answers.
+   */
   forShop(shopId: string): Promise<ShopKnowledgeBase>
   /**
-   * Drops the shop's index; the next forShop() rebuilds it from the store. Listeners
-   * registered with onInvalidate() are told, unless `remote` is set (the call came
-   * from another instance's broadcast and must not be re-broadcast).
+   * Applies a change (default `{ scope: 'all' }`). Listeners registered with onInvalidate()
+   * are told, unless `remote` is set (the call came from another instance's broadcast and
+   * must not be re-broadcast).
    */
-  invalidate(shopId: string, opts?: { remote?: boolean }): void
+  invalidate(shopId: string, opts?: { remote?: boolean; change?: KnowledgeChange }): void
   /** Subscribe to local invalidations (to broadcast them over Redis). Returns an unsubscribe function. */
-  onInvalidate(listener: (shopId: string) => void): () => void
+  onInvalidate(listener: (shopId: string, change: KnowledgeChange) => void): () => void
+  /** Index state of every shop seen so far (for readiness). */
+  states(): Record<string, KnowledgeIndexState>
+  /** Resolves when no build or change is in flight for the shop (tests, benchmarks). */
+  settled(shopId: string): Promise<void>
 }
 
 export type KnowledgeServiceOptions = {
@@ -26,6 +59,12 @@ export type KnowledgeServiceOptions = {
   logger?: KnowledgeLogger
   /** Defaults for every shop; `shop.settings.knowledge.thresholds` overrides per shop. */
   thresholds?: Partial<KnowledgeThresholds>
+  /**
+   * Yields to the event loop between slices of a catalog build, so that building 100,000
+   * products never blocks the customers of the same process. The server passes a
+   * `setImmediate` promise; default: no yielding.
+   */
+  pause?: () => Promise<void>
 }
 
 /** Per-shop settings read from `shop.settings.knowledge`. */
@@ -35,64 +74,232 @@ export type ShopKnowledgeSettings = {
   thresholds?: Partial<KnowledgeThresholds>
 }
 
+type ShopState = {
+  /** What customers are answered from; replaced whole, never mutated half-way (catalog deltas aside). */
+  served: ShopKnowledgeBase | null
+  first: Promise<ShopKnowledgeBase> | null
+  /** Bumped by every `all` change; a full build that finishes with an older one starts over. */
+  generation: number
+  fullBuild: Promise<void> | null
+  /** SKUs changed while a full build is running: re-applied to its catalog before the swap. */
+  changedDuringBuild: Set<string> | null
+  textDirty: boolean
+  /** Bumped by every `text` change, so a full build knows whether it read the newest FAQ. */
+  textVersion: number
+  /** Small changes (text rebuilds, product deltas) run one after the other. */
+  chain: Promise<void>
+  /** The shop's trained FAQ matchers, reused while their training input is unchanged. */
+  matchers: Map<string, { key: string; model: FaqClassifier }>
+  lastError?: string
+}
+
+const RETRY_FAILED_TEXT_MS = 5000
+
 /**
  * Creates the knowledge service.
  *
  * @example
- * const knowledge = createKnowledgeService({ store, logger })
+ * const knowledge = createKnowledgeService({ store, logger, pause: () => new Promise((r) => setImmediate(r)) })
  * const kb = await knowledge.forShop('demo')
  * const reply = await kb.answer('包邮吗', { locale: 'zh' })
+ * knowledge.invalidate('demo', { change: { scope: 'products', skus: ['DJ-1001'] } })
  */
 export function createKnowledgeService(options: KnowledgeServiceOptions): KnowledgeService {
   const { store } = options
   const logger = options.logger ?? silentLogger
-  const cache = new Map<string, { generation: number; kb: Promise<ShopKnowledgeBase> }>()
-  const generations = new Map<string, number>()
-  const listeners = new Set<(shopId: string) => void>()
+  const shops = new Map<string, ShopState>()
+  const listeners = new Set<(shopId: string, change: KnowledgeChange) => void>()
+  const textRead = new WeakMap<ShopKnowledgeBase, number>()
 
-  async function build(shopId: string): Promise<ShopKnowledgeBase> {
+  function stateOf(shopId: string): ShopState {
+    let s = shops.get(shopId)
+    if (!s) {
+      s = {
+        served: null,
+        first: null,
+        generation: 0,
+        fullBuild: null,
+        changedDuringBuild: null,
+        textDirty: false,
+        textVersion: 0,
+        chain: Promise.resolve(),
+        matchers: new Map(),
+      }
+      shops.set(shopId, s)
+    }
+    return s
+  }
+
+  async function shopSettings(shopId: string): Promise<ShopKnowledgeSettings> {
     const shop = await store.shops.get(shopId)
     if (!shop) throw new AppError('not_found', `shop '${shopId}' does not exist`)
-    const settings = readSettings(shop.settings)
-    const [faqs, faults, products] = await Promise.all([
-      loadLiveFaqEntries(store, shopId),
-      store.faults.list(shopId),
-      listAllProducts(store, shopId),
-    ])
-    const kb = await buildKnowledgeBase(
-      { shopId, faqs, faults, products, synonyms: settings.synonyms ?? [], vocabulary: settings.vocabulary ?? [] },
+    return readSettings(shop.settings)
+  }
+
+  async function assemble(shopId: string, catalog: CatalogIndex, settings: ShopKnowledgeSettings) {
+    const s = stateOf(shopId)
+    const [faqs, faults] = await Promise.all([loadLiveFaqEntries(store, shopId), store.faults.list(shopId)])
+    const kb = await assembleKnowledgeBase(
+      catalog,
+      { shopId, faqs, faults },
       {
         liveProduct: (sku) => store.products.get(shopId, sku),
         ...(options.embedder ? { embedder: options.embedder } : {}),
         logger,
         thresholds: { ...options.thresholds, ...settings.thresholds },
+        matcherCache: s.matchers,
       },
     )
-    logger.info({ shopId, ...kb.stats }, 'knowledge index built')
     return kb
   }
 
-  return {
-    forShop(shopId: string): Promise<ShopKnowledgeBase> {
-      const generation = generations.get(shopId) ?? 0
-      const cached = cache.get(shopId)
-      if (cached && cached.generation === generation) return cached.kb
-      const kb = build(shopId)
-      cache.set(shopId, { generation, kb })
-      // A failed build must not be cached: the next message retries.
-      kb.catch(() => {
-        if (cache.get(shopId)?.kb === kb) cache.delete(shopId)
+  /** A whole new index: catalog (in slices), then FAQ and faults on top of it. */
+  async function buildAll(shopId: string, s: ShopState): Promise<ShopKnowledgeBase> {
+    const started = performance.now()
+    const settings = await shopSettings(shopId)
+    s.changedDuringBuild = new Set()
+    const catalog = await buildCatalogIndex(() => pagedProducts(store, shopId, options.pause), {
+      synonyms: settings.synonyms ?? [],
+      vocabulary: settings.vocabulary ?? [],
+      ...(options.pause ? { pause: options.pause } : {}),
+    })
+    // Changes that arrived while the catalog was read are applied again: they may have been
+    // read before they were written.
+    const changed = s.changedDuringBuild
+    s.changedDuringBuild = null
+    await applyProducts(shopId, catalog, [...changed])
+    const textVersion = s.textVersion
+    const kb = await assemble(shopId, catalog, settings)
+    textRead.set(kb, textVersion)
+    logger.info(
+      { shopId, ...kb.stats, ...catalog.stats(), totalMs: Math.round(performance.now() - started) },
+      'knowledge index built',
+    )
+    return kb
+  }
+
+  async function applyProducts(shopId: string, catalog: CatalogIndex, skus: string[]): Promise<void> {
+    for (let i = 0; i < skus.length; i += 200) {
+      const batch = skus.slice(i, i + 200)
+      const rows = await Promise.all(batch.map((sku) => store.products.get(shopId, sku)))
+      batch.forEach((sku, j) => {
+        const row = rows[j]
+        if (row) catalog.upsert(row)
+        else catalog.remove(sku)
       })
-      return kb
+      if (options.pause && i + 200 < skus.length) await options.pause()
+    }
+  }
+
+  function startFullBuild(shopId: string, s: ShopState): void {
+    if (s.fullBuild) return
+    const generation = s.generation
+    s.fullBuild = (async () => {
+      try {
+        const kb = await buildAll(shopId, s)
+        if (s.generation !== generation) return
+        s.served = kb
+        if (textRead.get(kb) === s.textVersion) s.textDirty = false
+        delete s.lastError
+      } catch (e) {
+        s.changedDuringBuild = null
+        s.lastError = e instanceof Error ? e.message : String(e)
+        logger.warn(
+          { shopId, err: s.lastError },
+          s.served ? 'knowledge rebuild failed; the previous index keeps answering' : 'knowledge index build failed',
+        )
+      } finally {
+        s.fullBuild = null
+        // Another full change arrived meanwhile: build again with the newest data.
+        if (s.generation !== generation && s.served) startFullBuild(shopId, s)
+      }
+    })()
+  }
+
+  function enqueue(s: ShopState, job: () => Promise<void>): Promise<void> {
+    s.chain = s.chain.then(job, job)
+    return s.chain
+  }
+
+  let lastTextFailure = Number.NEGATIVE_INFINITY
+  function rebuildText(shopId: string, s: ShopState): Promise<void> {
+    return enqueue(s, async () => {
+      if (!s.textDirty || !s.served) return
+      if (performance.now() - lastTextFailure < RETRY_FAILED_TEXT_MS) return
+      s.textDirty = false
+      const base = s.served
+      try {
+        const kb = await assemble(shopId, base.catalog, await shopSettings(shopId))
+        // A full build may have swapped in a newer index meanwhile; it read the FAQ after us.
+        if (s.served === base) s.served = kb
+      } catch (e) {
+        s.textDirty = true
+        lastTextFailure = performance.now()
+        s.lastError = e instanceof Error ? e.message : String(e)
+        logger.warn({ shopId, err: s.lastError }, 'FAQ/fault index rebuild failed; the previous index keeps answering')
+      }
+    })
+  }
+
+  return {
+    async forShop(shopId: string): Promise<ShopKnowledgeBase> {
+      const s = stateOf(shopId)
+      if (!s.served) {
+        if (!s.first) {
+          const first = buildAll(shopId, s)
+          s.first = first
+          first.then(
+            (kb) => {
+              if (!s.served) s.served = kb
+            },
+            (e: unknown) => {
+              s.lastError = e instanceof Error ? e.message : String(e)
+              logger.warn({ shopId, err: s.lastError }, 'knowledge index build failed')
+            },
+          )
+          // A failed first build is not kept: the next message retries.
+          first.catch(() => {
+            if (s.first === first) s.first = null
+          })
+        }
+        const kb = await s.first
+        // A full change arrived during the first build: rebuild in the background.
+        if (s.generation > 0 && !s.fullBuild) startFullBuild(shopId, s)
+        if (!s.served) s.served = kb
+      }
+      if (s.textDirty) await rebuildText(shopId, s)
+      else await s.chain
+      return s.served!
     },
-    invalidate(shopId: string, opts: { remote?: boolean } = {}): void {
-      // Bumping the generation also discards a build that was already running with old data.
-      generations.set(shopId, (generations.get(shopId) ?? 0) + 1)
-      cache.delete(shopId)
+    invalidate(shopId, opts = {}): void {
+      const change = opts.change ?? { scope: 'all' }
+      const s = stateOf(shopId)
+      if (change.scope === 'all') {
+        s.generation++
+        if (s.served) startFullBuild(shopId, s)
+      } else if (change.scope === 'text') {
+        s.textDirty = true
+        s.textVersion++
+      } else if (s.served) {
+        if (s.changedDuringBuild) for (const sku of change.skus) s.changedDuringBuild.add(sku)
+        const catalog = s.served.catalog
+        const skus = [...change.skus]
+        enqueue(s, async () => {
+          try {
+            // The served index may have been swapped since: update whichever serves now.
+            await applyProducts(shopId, s.served?.catalog ?? catalog, skus)
+          } catch (e) {
+            logger.warn({ shopId, err: e instanceof Error ? e.message : String(e) }, 'product update failed')
+          }
+        }).catch(() => undefined)
+      } else if (s.changedDuringBuild) {
+        // The first build is running: it re-reads these products before it is served.
+        for (const sku of change.skus) s.changedDuringBuild.add(sku)
+      }
       if (opts.remote) return
       for (const l of listeners) {
         try {
-          l(shopId)
+          l(shopId, change)
         } catch (e) {
           logger.warn({ shopId, err: e instanceof Error ? e.message : String(e) }, 'invalidate listener failed')
         }
@@ -102,16 +309,41 @@ export function createKnowledgeService(options: KnowledgeServiceOptions): Knowle
       listeners.add(listener)
       return () => listeners.delete(listener)
     },
+    states() {
+      const out: Record<string, KnowledgeIndexState> = {}
+      for (const [shopId, s] of shops) {
+        const state = !s.served ? (s.first ? 'building' : 'failed') : s.fullBuild ? 'rebuilding' : 'ready'
+        out[shopId] = {
+          state,
+          products: s.served?.catalog.size ?? 0,
+          indexBytes: s.served?.catalog.stats().indexBytes ?? 0,
+          ...(s.lastError ? { lastError: s.lastError } : {}),
+        }
+      }
+      return out
+    },
+    async settled(shopId: string): Promise<void> {
+      const s = stateOf(shopId)
+      for (let i = 0; i < 100; i++) {
+        const pending = [s.first, s.fullBuild, s.chain].filter(Boolean)
+        await Promise.allSettled(pending)
+        if (!s.fullBuild && (!s.first || s.served)) return
+      }
+    },
   }
 }
 
-async function listAllProducts(store: Store, shopId: string): Promise<Product[]> {
-  const out: Product[] = []
-  const PAGE = 2000
-  for (let offset = 0; ; offset += PAGE) {
-    const page = await store.products.list(shopId, { limit: PAGE, offset })
-    out.push(...page)
-    if (page.length < PAGE) return out
+/** Every product of the shop, page by page (500 rows: one page is one short synchronous read), pausing between pages. */
+async function* pagedProducts(store: Store, shopId: string, pause?: () => Promise<void>): AsyncGenerator<Product> {
+  const PAGE = 500
+  // Keyset paging: products added or deleted while the catalog is read shift no page.
+  let after: string | undefined
+  for (;;) {
+    const page = await store.products.list(shopId, { limit: PAGE, ...(after !== undefined ? { afterSku: after } : {}) })
+    yield* page
+    if (page.length < PAGE) return
+    after = page[page.length - 1]!.sku
+    if (pause) await pause()
   }
 }
 

@@ -39,7 +39,7 @@ describe('buildProductGraph', () => {
   })
 
   it('links products of the same category as alternatives', () => {
-    expect(graph.get('PH-1')?.alternatives).toEqual(['PH-2'])
+    expect(graph.alternatives('PH-1')).toEqual(['PH-2'])
     expect(graph.byBrand('灵犀')).toHaveLength(3)
   })
 })

@@ -51,7 +51,10 @@ export type ReviewWorkflow = {
 
 export type ReviewWorkflowOptions = {
   store: Store
-  /** Called after a change that alters what customers see (publish, archive, rollback, import). */
+  /**
+   * Called after an FAQ change that alters what customers see (publish, archive, rollback, import);
+   * the server maps it to the knowledge service's `text` change (FAQ and faults only, before the next message).
+   */
   invalidate: (shopId: string) => void
   now: () => Date
 }

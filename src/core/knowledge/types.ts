@@ -25,8 +25,24 @@ export type KnowledgeAnswer =
   | { status: 'clarify'; candidates: KnowledgeHit[] }
   | { status: 'none'; candidates: KnowledgeHit[] }
 
+/**
+ * The shop's catalog as indexed: names and categories, so that a turn never has to read the
+ * whole catalog from the store (price and stock are always read live from the store).
+ */
+export type CatalogView = {
+  /** Products in the index. */
+  readonly size: number
+  /** Every category that has a product. */
+  categories(): string[]
+  categoryOf(sku: string): string | undefined
+  /** SKUs whose title, alias or SKU occurs in the text (case, spaces and dashes ignored), longest first. */
+  namedIn(text: string, limit?: number): string[]
+}
+
 /** Retrieval over one shop's published knowledge. Implementations keep an in-memory index. */
 export type KnowledgeBase = {
+  /** The indexed catalog, when the implementation has one. */
+  readonly catalog?: CatalogView
   search(text: string, opts?: { locale?: Locale; limit?: number; kinds?: KnowledgeKind[] }): Promise<KnowledgeHit[]>
   answer(text: string, opts?: KnowledgeAnswerOptions): Promise<KnowledgeAnswer>
 }

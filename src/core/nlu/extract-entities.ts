@@ -627,8 +627,12 @@ const CANON: Record<string, string> = {
 export type CatalogMatcher = {
   /** Lower-cased name → SKUs it names; brands name several. */
   names: Map<string, { skus: string[]; kind: 'title' | 'alias' | 'brand' }>
-  /** First character → names starting with it, longest first. */
-  byFirst: Map<string, string[]>
+  /**
+   * First character → the distinct lengths of the names starting with it, longest first: a
+   * position of the text costs one hash lookup per length, however many products share a first
+   * character (100,000 SKUs all starting with `g`).
+   */
+  byFirst: Map<string, number[]>
 }
 
 /** Compiles a catalog for product matching. Names shorter than 2 characters are ignored. */
@@ -639,7 +643,9 @@ export function createCatalogMatcher(items: readonly CatalogItem[]): CatalogMatc
     if (n.length < 2 || /^\d+$/.test(n)) return
     const e = names.get(n)
     if (!e) names.set(n, { skus: [sku], kind })
-    else if (!e.skus.includes(sku)) e.skus.push(sku)
+    // An item's names are added one after the other: comparing with the last SKU is enough, and a
+    // brand shared by 20,000 products does not cost 20,000 comparisons per product (quadratic).
+    else if (e.skus[e.skus.length - 1] !== sku) e.skus.push(sku)
   }
   for (const it of items) {
     add(it.title, it.sku, 'title')
@@ -647,13 +653,18 @@ export function createCatalogMatcher(items: readonly CatalogItem[]): CatalogMatc
     add(it.brand, it.sku, 'brand')
     add(it.sku, it.sku, 'alias')
   }
-  const byFirst = new Map<string, string[]>()
+  const lengths = new Map<string, Set<number>>()
   for (const n of names.keys()) {
-    const list = byFirst.get(n[0]!) ?? []
-    list.push(n)
-    byFirst.set(n[0]!, list)
+    const set = lengths.get(n[0]!) ?? new Set<number>()
+    set.add(n.length)
+    lengths.set(n[0]!, set)
   }
-  for (const list of byFirst.values()) list.sort((a, b) => b.length - a.length)
+  const byFirst = new Map<string, number[]>()
+  for (const [first, set] of lengths)
+    byFirst.set(
+      first,
+      [...set].sort((a, b) => b - a),
+    )
   return { names, byFirst }
 }
 
@@ -664,11 +675,13 @@ function products(t: string, out: Candidate[], catalog: CatalogMatcher) {
     if (!list) continue
     // Latin names must start and end on a word edge ("pro" is not in "product").
     if (/[a-z0-9]/.test(lower[i]!) && i > 0 && /[a-z0-9]/.test(lower[i - 1]!)) continue
-    for (const name of list) {
-      if (!lower.startsWith(name, i)) continue
-      const end = i + name.length
+    for (const len of list) {
+      if (i + len > lower.length) continue
+      const name = lower.slice(i, i + len)
+      const e = catalog.names.get(name)
+      if (!e) continue
+      const end = i + len
       if (/[a-z0-9]$/.test(name) && end < lower.length && /[a-z0-9]/.test(lower[end]!)) continue
-      const e = catalog.names.get(name)!
       const value = e.skus.length === 1 ? e.skus[0] : { skus: e.skus }
       push(out, 'product', t.slice(i, end), i, value, e.kind === 'brand' ? 62 : 69)
       break

@@ -52,7 +52,8 @@ export type Store = {
   products: {
     upsertMany(shopId: string, rows: Product[]): Promise<void>
     get(shopId: string, sku: string): Promise<Product | null>
-    list(shopId: string, page?: Page & { category?: string }): Promise<Product[]>
+    /** By SKU; `afterSku` continues after that SKU (keyset paging, stable while rows are added). */
+    list(shopId: string, page?: Page & { category?: string; afterSku?: string }): Promise<Product[]>
     count(shopId: string): Promise<number>
   }
   /** Current head of each FAQ entry (any status); history is in `knowledge`. */

@@ -1,85 +1,73 @@
 import { describe, expect, it } from 'vitest'
-import type { Order, Product } from '../domain/schemas.js'
-import { categoryMention, genderOf, itemInOrders, topInCategory } from './product-mention.js'
+import type { Product } from '../domain/schemas.js'
+import type { CatalogView } from '../knowledge/types.js'
+import { mentionedCategory, shopProducts, skuCategory } from './product-mention.js'
+import type { SkillContext } from './skill-types.js'
 
-const CATS = [
-  'apparel/down-jacket',
-  'apparel/t-shirt',
-  'electronics/earbuds',
-  'electronics/headphones',
-  'electronics/phone',
-]
-
-function makeProduct(sku: string, category: string, extra: Partial<Product> = {}): Product {
-  return {
-    sku,
-    title: sku,
-    category,
-    brand: 'b',
-    price: 1,
-    currency: 'CNY',
-    stock: 10,
-    attributes: {},
-    ...extra,
-  } as Product
-}
-
-function makeOrder(orderNo: string, createdAt: string, skus: string[], status: Order['status'] = 'delivered'): Order {
-  return {
-    orderNo,
-    customerId: 'c1',
-    status,
-    createdAt,
-    items: skus.map((sku) => ({ sku, qty: 1, price: 1 })),
-    total: 1,
-    currency: 'CNY',
-  } as Order
-}
-
-describe('categoryMention', () => {
-  it('maps zh and en category words to the shop categories, best first', () => {
-    expect(categoryMention('羽绒服我穿什么码', CATS)).toEqual({ word: '羽绒服', categories: ['apparel/down-jacket'] })
-    expect(categoryMention('I want to return the earbuds', CATS)?.categories).toEqual([
-      'electronics/earbuds',
-      'electronics/headphones',
-    ])
-    expect(categoryMention('T恤穿多大', CATS)?.categories).toEqual(['apparel/t-shirt'])
-  })
-
-  it('ignores categories the shop does not have, and phone numbers', () => {
-    expect(categoryMention('笔记本能退吗', CATS)).toBeNull()
-    expect(categoryMention('我要改手机号', CATS)).toBeNull()
-    expect(categoryMention('change my phone number', CATS)).toBeNull()
-  })
-
-  it("reads the shop's own category segments as English words", () => {
-    expect(categoryMention('any t-shirts?', CATS)?.categories).toEqual(['apparel/t-shirt'])
-  })
+const product = (sku: string, category: string, title = sku): Product => ({
+  sku,
+  title,
+  category,
+  brand: 'B',
+  price: 10,
+  currency: 'CNY',
+  stock: 5,
+  attributes: {},
+  description: '',
 })
 
-describe('itemInOrders', () => {
-  it('takes the most recent item of the category and skips cancelled orders', () => {
-    const m = categoryMention('耳机', CATS)!
-    const cat = (sku: string) => (sku.startsWith('EB') ? 'electronics/earbuds' : 'apparel/t-shirt')
-    const orders = [
-      makeOrder('A', '2026-11-01T00:00:00Z', ['EB-1']),
-      makeOrder('B', '2026-11-10T00:00:00Z', ['EB-2'], 'cancelled'),
-      makeOrder('C', '2026-11-05T00:00:00Z', ['TS-1', 'EB-3']),
-    ]
-    expect(itemInOrders(orders, m, cat)).toMatchObject({ sku: 'EB-3' })
-  })
-})
+/** A shop of `size` products seen through a fake index and a store that records what it is asked. */
+function shop(size: number, text: string) {
+  const reads: string[] = []
+  const rows = new Map<string, Product>([
+    ['X9', product('X9', 'electronics/phone', '极光 X9 手机')],
+    ['DJ-1', product('DJ-1', 'apparel/down-jacket', '云朵羽绒服')],
+  ])
+  const view: CatalogView = {
+    size,
+    categories: () => ['electronics/phone', 'apparel/down-jacket'],
+    categoryOf: (sku) => rows.get(sku)?.category ?? (sku.startsWith('G') ? 'apparel/down-jacket' : undefined),
+    namedIn: (t) => (t.toLowerCase().includes('x9') ? ['X9'] : []),
+  }
+  const store = {
+    products: {
+      get: async (_shop: string, sku: string) => {
+        reads.push(`get ${sku}`)
+        return rows.get(sku) ?? null
+      },
+      list: async (_shop: string, page: { limit?: number; offset?: number; category?: string } = {}) => {
+        reads.push(`list ${page.category ?? '*'} ${page.limit}`)
+        if (page.category) return [rows.get('DJ-1')!]
+        return [...rows.values()]
+      },
+      count: async () => size,
+    },
+  }
+  const sc = {
+    ctx: { store, shop: { id: 'shop1' }, text, knowledge: { catalog: view }, now: new Date(0) },
+    state: { slots: {}, candidates: null },
+  } as unknown as SkillContext
+  return { sc, reads }
+}
 
-describe('topInCategory', () => {
-  it('offers in-stock products of the customer gender and adult sizes first', () => {
-    const m = categoryMention('羽绒服', CATS)!
-    const ps = [
-      makeProduct('W', 'apparel/down-jacket', { stock: 500, attributes: { gender: 'women' } }),
-      makeProduct('K', 'apparel/down-jacket', { stock: 400, title: '儿童款羽绒服' }),
-      makeProduct('M', 'apparel/down-jacket', { stock: 5, attributes: { gender: 'men' } }),
-      makeProduct('X', 'apparel/down-jacket', { stock: 0, attributes: { gender: 'men' } }),
-    ]
-    expect(topInCategory(ps, m, { gender: 'men' }).map((p) => p.sku)).toEqual(['M', 'W', 'K'])
-    expect(genderOf('女款羽绒服', 'male')).toBe('women')
+describe('a turn in a large catalog', () => {
+  it('reads the products the message names, not the catalog', async () => {
+    const { sc, reads } = shop(100_000, 'X9 多少钱')
+    expect((await shopProducts(sc)).map((p) => p.sku)).toEqual(['X9'])
+    expect(reads).toEqual(['get X9'])
+  })
+
+  it('reads a bounded page of a category the message names', async () => {
+    const { sc, reads } = shop(100_000, '羽绒服我穿什么码')
+    expect((await shopProducts(sc)).map((p) => p.sku)).toEqual(['DJ-1'])
+    expect(reads).toEqual(['list apparel/down-jacket 500'])
+    expect((await mentionedCategory(sc))?.categories).toEqual(['apparel/down-jacket'])
+    expect((await skuCategory(sc))('G000123')).toBe('apparel/down-jacket')
+  })
+
+  it('still reads a small catalog whole', async () => {
+    const { sc, reads } = shop(300, 'X9 多少钱')
+    expect((await shopProducts(sc)).map((p) => p.sku)).toEqual(['X9', 'DJ-1'])
+    expect(reads).toEqual(['list * 500'])
   })
 })

@@ -5,6 +5,7 @@
  * in any shop that uses that segment, and any shop's own segments answer to their English spelling).
  */
 import type { Order, Product } from '../domain/schemas.js'
+import type { CatalogView } from '../knowledge/types.js'
 import type { SkillContext } from './skill-types.js'
 
 /**
@@ -71,23 +72,93 @@ export type CategoryMention = {
 
 const perTurn = new WeakMap<object, Promise<Product[]>>()
 
-/** Every product of the shop, read once per turn through the turn's store. */
+/** Catalogs up to this size are read whole once per turn; larger ones through the knowledge index. */
+export const SMALL_CATALOG = 2000
+/** Products of one named category read per turn in a large catalog. */
+const PER_CATEGORY = 500
+
+/**
+ * The products this turn may be about, read once per turn through the turn's store. A small
+ * catalog is read whole. A large one (100,000 products) is not: the turn gets the products the
+ * message names (by title, alias or SKU, found in the knowledge index), the one in context and
+ * the ones offered last, and up to PER_CATEGORY products of each category the message names,
+ * so a turn's cost does not grow with the catalog.
+ */
 export function shopProducts(sc: SkillContext): Promise<Product[]> {
   const key = sc.ctx
   let p = perTurn.get(key)
   if (!p) {
-    p = (async () => {
-      const out: Product[] = []
-      for (let offset = 0; offset < 20_000; offset += 500) {
-        const page = await sc.ctx.store.products.list(sc.ctx.shop.id, { limit: 500, offset })
-        out.push(...page)
-        if (page.length < 500) break
-      }
-      return out
-    })()
+    const view = sc.ctx.knowledge.catalog
+    p = (async () => (view && (await isLargeCatalog(sc)) ? turnProducts(sc, view) : allProducts(sc)))()
     perTurn.set(key, p)
   }
   return p
+}
+
+const largeCache = new WeakMap<object, Map<string, { at: number; large: boolean }>>()
+
+/**
+ * More than SMALL_CATALOG products in the index or in the store. The store counts too: while a
+ * large import is being indexed, the index still serving is the small one, and reading the
+ * whole new catalog on every turn would starve the very build that makes it answerable. The
+ * store's count is re-read at most every 5 seconds.
+ */
+export async function isLargeCatalog(sc: SkillContext): Promise<boolean> {
+  const view = sc.ctx.knowledge.catalog
+  if (!view) return false
+  if (view.size > SMALL_CATALOG) return true
+  let byShop = largeCache.get(sc.ctx.store)
+  if (!byShop) {
+    byShop = new Map()
+    largeCache.set(sc.ctx.store, byShop)
+  }
+  const now = sc.ctx.now.getTime()
+  const hit = byShop.get(sc.ctx.shop.id)
+  if (hit && now >= hit.at && now - hit.at < 5000) return hit.large
+  const large = (await sc.ctx.store.products.count(sc.ctx.shop.id)) > SMALL_CATALOG
+  byShop.set(sc.ctx.shop.id, { at: now, large })
+  return large
+}
+
+async function allProducts(sc: SkillContext): Promise<Product[]> {
+  const out: Product[] = []
+  for (let offset = 0; offset < 20_000; offset += 500) {
+    const page = await sc.ctx.store.products.list(sc.ctx.shop.id, { limit: 500, offset })
+    out.push(...page)
+    if (page.length < 500) break
+  }
+  return out
+}
+
+async function turnProducts(sc: SkillContext, view: CatalogView): Promise<Product[]> {
+  const { store, shop } = sc.ctx
+  const skus = new Set(view.namedIn(sc.ctx.text))
+  if (typeof sc.state.slots.sku === 'string') skus.add(sc.state.slots.sku)
+  const c = sc.state.candidates
+  if (c?.kind === 'product') for (const id of c.ids) skus.add(id)
+  const rows = (await Promise.all([...skus].map((sku) => store.products.get(shop.id, sku)))).filter(
+    (p): p is Product => p !== null,
+  )
+  const mention = categoryMention(sc.ctx.text, view.categories())
+  for (const category of mention?.categories ?? [])
+    rows.push(...(await store.products.list(shop.id, { category, limit: PER_CATEGORY })))
+  const seen = new Set<string>()
+  return rows.filter((p) => !seen.has(p.sku) && seen.add(p.sku))
+}
+
+/** Every category of the shop's catalog (from the knowledge index when there is one). */
+export async function shopCategories(sc: SkillContext): Promise<string[]> {
+  const view = sc.ctx.knowledge.catalog
+  if (view) return view.categories()
+  return [...new Set((await shopProducts(sc)).map((p) => p.category))]
+}
+
+/** The category of any SKU of the shop (from the knowledge index when there is one). */
+export async function skuCategory(sc: SkillContext): Promise<(sku: string) => string | undefined> {
+  const view = sc.ctx.knowledge.catalog
+  if (view) return (sku) => view.categoryOf(sku)
+  const bySku = new Map((await shopProducts(sc)).map((p) => [p.sku, p.category]))
+  return (sku) => bySku.get(sku)
 }
 
 /** The text `word` matched in (`text` is lower-cased): English on word edges with a plural, else a substring. */
@@ -135,9 +206,7 @@ export function categoryMention(text: string, categories: readonly string[]): Ca
 
 /** The category word of this turn's message against the shop's catalog. */
 export async function mentionedCategory(sc: SkillContext, text = sc.ctx.text): Promise<CategoryMention | null> {
-  const products = await shopProducts(sc)
-  const cats = [...new Set(products.map((p) => p.category))]
-  return categoryMention(text, cats)
+  return categoryMention(text, await shopCategories(sc))
 }
 
 /** Category rank of a product for a mention (lower is better), or -1 when it is not of a named category. */

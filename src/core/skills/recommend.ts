@@ -4,7 +4,7 @@
  * and purchase history, and the product in context. Prices and stock are read live from the store,
  * never from the message or the model. "换一批" / "cheaper" refine the previous request.
  */
-import type { Order } from '../domain/schemas.js'
+import type { Order, Product } from '../domain/schemas.js'
 import { catalogCategories } from '../recommend/category-concepts.js'
 import {
   conceptsIn,
@@ -14,7 +14,7 @@ import {
 } from '../recommend/parse-recommend-request.js'
 import { localTitle, popularityOf, recommendProducts } from '../recommend/recommend-products.js'
 import { llmOrFallback } from './knowledge-answer.js'
-import { shopProducts } from './product-mention.js'
+import { isLargeCatalog, shopCategories, shopProducts } from './product-mention.js'
 import { sizeAdviceSkill } from './size-advice.js'
 import { done, type SkillContext, type SkillResult } from './skill-types.js'
 import { money, say } from './text.js'
@@ -28,9 +28,58 @@ type LastRecommendation = {
   minPrice: number | null
 }
 
-async function recentOrders(sc: SkillContext): Promise<Order[]> {
-  return sc.ctx.store.orders.list(sc.ctx.shop.id, { limit: POPULARITY_ORDERS })
+/** Best sellers of a large catalog are re-read at most this often, not on every turn. */
+const POPULARITY_TTL_MS = 60_000
+const popularityCache = new WeakMap<object, Map<string, { at: number; orders: Promise<Order[]> }>>()
+
+async function recentOrders(sc: SkillContext, big: boolean): Promise<Order[]> {
+  const read = () => sc.ctx.store.orders.list(sc.ctx.shop.id, { limit: POPULARITY_ORDERS })
+  if (!big) return read()
+  let byShop = popularityCache.get(sc.ctx.store)
+  if (!byShop) {
+    byShop = new Map()
+    popularityCache.set(sc.ctx.store, byShop)
+  }
+  const now = sc.ctx.now.getTime()
+  const hit = byShop.get(sc.ctx.shop.id)
+  if (hit && now - hit.at < POPULARITY_TTL_MS && now >= hit.at) return hit.orders
+  const orders = read()
+  byShop.set(sc.ctx.shop.id, { at: now, orders })
+  orders.catch(() => byShop.delete(sc.ctx.shop.id))
+  return orders
 }
+
+/**
+ * What a large catalog's recommender ranks: the products of the requested categories (or of the
+ * product in context, or of what the customer bought), at most PER_CATEGORY_POOL each, plus the
+ * products of this turn; never the whole catalog.
+ */
+async function recommendPool(
+  sc: SkillContext,
+  categories: string[],
+  currentSku: string | undefined,
+  orders: Order[],
+): Promise<Product[]> {
+  const view = sc.ctx.knowledge.catalog
+  const wanted = new Set(categories)
+  if (wanted.size === 0 && currentSku) {
+    const c = view?.categoryOf(currentSku)
+    if (c) wanted.add(c)
+  }
+  if (wanted.size === 0)
+    for (const o of orders.slice(0, 5))
+      for (const it of o.items) {
+        const c = view?.categoryOf(it.sku)
+        if (c) wanted.add(c)
+      }
+  const rows = [...(await shopProducts(sc))]
+  for (const category of [...wanted].slice(0, 6))
+    rows.push(...(await sc.ctx.store.products.list(sc.ctx.shop.id, { category, limit: PER_CATEGORY_POOL })))
+  if (wanted.size === 0) rows.push(...(await sc.ctx.store.products.list(sc.ctx.shop.id, { limit: 1000 })))
+  const seen = new Set<string>()
+  return rows.filter((p) => !seen.has(p.sku) && seen.add(p.sku))
+}
+const PER_CATEGORY_POOL = 500
 
 /** Merges a follow-up ("换一批", "便宜点的", "1000以内呢") into the previous request. */
 function mergeRequest(now: RecommendRequest, last: LastRecommendation | null): RecommendRequest {
@@ -101,15 +150,18 @@ async function recommendFromCatalog(sc: SkillContext): Promise<SkillResult> {
   const L = sc.locale
   const last = (sc.state.lastRecommendation as LastRecommendation | undefined) ?? null
   const customer = sc.customer
-  const [products, orders, shopOrders] = await Promise.all([
-    shopProducts(sc),
+  const big = await isLargeCatalog(sc)
+  const [catalog, orders, shopOrders, categories] = await Promise.all([
+    big ? Promise.resolve([]) : shopProducts(sc),
     customer ? sc.ctx.store.orders.listByCustomer(sc.ctx.shop.id, customer.id) : Promise.resolve([]),
-    recentOrders(sc),
+    recentOrders(sc, big),
+    big ? shopCategories(sc) : Promise.resolve(null),
   ])
   // The words of the message name the shop's own categories.
-  const parsed = parseRecommendRequest(sc.ctx.text, { categories: catalogCategories(products) })
+  const parsed = parseRecommendRequest(sc.ctx.text, { categories: categories ?? catalogCategories(catalog) })
   const merged = mergeRequest(parsed, last)
   const currentSku = typeof sc.state.slots.sku === 'string' ? sc.state.slots.sku : undefined
+  const products = big ? await recommendPool(sc, merged.categories, currentSku, orders) : catalog
   const exclude = parsed.more && last ? last.shown : []
   const run = (rq: RecommendRequest) =>
     recommendProducts({

@@ -4,7 +4,7 @@
  * reply as a number that does not exist, so order numbers cannot be probed.
  */
 import type { Order, OrderItem } from '../domain/schemas.js'
-import { type CategoryMention, categoryRank, mentionedCategory, shopProducts } from './product-mention.js'
+import { type CategoryMention, categoryRank, mentionedCategory, skuCategory } from './product-mention.js'
 import { catalogHit } from './resolve-product.js'
 import { ask, type SkillContext, type SkillResult } from './skill-types.js'
 import { day, say } from './text.js'
@@ -98,13 +98,12 @@ export async function mentionedItem(sc: SkillContext): Promise<ItemMention | nul
   const hit = named ? { p: named, name: named.title } : await catalogHit(sc)
   const mention: CategoryMention | null = await mentionedCategory(sc)
   if (!hit && !mention) return null
-  const products = await shopProducts(sc)
-  const categoryOf = new Map(products.map((p) => [p.sku, p.category]))
+  const categoryOf = await skuCategory(sc)
   return {
     label: hit ? hit.name : mention!.word,
     matches: (item) => {
       if (hit) return item.sku === hit.p.sku
-      const cat = categoryOf.get(item.sku)
+      const cat = categoryOf(item.sku)
       return cat !== undefined && categoryRank(mention!, cat) >= 0
     },
   }

@@ -8,6 +8,7 @@ import {
   itemInOrders,
   mentionedCategory,
   shopProducts,
+  skuCategory,
   topInCategory,
 } from './product-mention.js'
 import { ask, type SkillContext, type SkillResult } from './skill-types.js'
@@ -151,10 +152,9 @@ export async function chooseProduct(sc: SkillContext, opts: { owned?: boolean } 
     const custId = sc.customer?.id ?? sc.state.verifiedCustomerId ?? null
     const products = await shopProducts(sc)
     if (custId && opts.owned !== false) {
-      const bySku = new Map(products.map((p) => [p.sku, p]))
       const orders = await store.orders.listByCustomer(shop.id, custId)
-      const own = itemInOrders(orders, mention, (sku) => bySku.get(sku)?.category)
-      const p = own ? bySku.get(own.sku) : undefined
+      const own = itemInOrders(orders, mention, await skuCategory(sc))
+      const p = own ? await store.products.get(shop.id, own.sku) : null
       if (p) return found(p, 'category_owned')
     }
     const gender = genderOf(sc.ctx.text, sc.customer?.profile?.gender)

@@ -44,27 +44,53 @@ export function createSynonymMatcher(groups: SynonymGroups): SynonymMatcher {
       }
     }
   }
+  // Phrases indexed by their first character / first word, so a match costs one lookup per
+  // position of the text instead of a scan of every phrase (this runs for every text indexed).
+  // `rank` keeps the output in the order of a scan of the phrase lists.
+  const zhByFirst = new Map<string, number[]>()
+  zh.forEach((z, i) => {
+    const first = z.phrase[0]!
+    const list = zhByFirst.get(first)
+    if (list) list.push(i)
+    else zhByFirst.set(first, [i])
+  })
+  const enByFirst = new Map<string, number[]>()
+  en.forEach((e, i) => {
+    const first = e.seq[0]!
+    const list = enByFirst.get(first)
+    if (list) list.push(i)
+    else enByFirst.set(first, [i])
+  })
   return {
     groups: next,
     match(normalized: string, english?: string[]): string[] {
-      const found = new Set<number>()
+      const rank = new Map<number, number>()
+      const hit = (group: number, r: number) => {
+        const had = rank.get(group)
+        if (had === undefined || r < had) rank.set(group, r)
+      }
       if (zh.length > 0 && HAS_CJK.test(normalized)) {
         const compact = normalized.replace(/ /g, '')
-        for (const z of zh) if (!found.has(z.group) && compact.includes(z.phrase)) found.add(z.group)
+        for (let at = 0; at < compact.length; at++) {
+          const list = zhByFirst.get(compact[at]!)
+          if (!list) continue
+          for (const i of list) if (compact.startsWith(zh[i]!.phrase, at)) hit(zh[i]!.group, i)
+        }
       }
       if (en.length > 0) {
         const words = english ?? englishTerms(normalized)
-        for (const e of en) if (!found.has(e.group) && containsSequence(words, e.seq)) found.add(e.group)
+        for (let at = 0; at < words.length; at++) {
+          const list = enByFirst.get(words[at]!)
+          if (!list) continue
+          for (const i of list) {
+            const seq = en[i]!.seq
+            let ok = at + seq.length <= words.length
+            for (let j = 1; ok && j < seq.length; j++) if (words[at + j] !== seq[j]) ok = false
+            if (ok) hit(en[i]!.group, zh.length + i)
+          }
+        }
       }
-      return [...found].map((g) => `#${g}`)
+      return [...rank].sort((a, b) => a[1] - b[1]).map(([g]) => `#${g}`)
     },
   }
-}
-
-function containsSequence(words: string[], seq: string[]): boolean {
-  outer: for (let i = 0; i + seq.length <= words.length; i++) {
-    for (let j = 0; j < seq.length; j++) if (words[i + j] !== seq[j]) continue outer
-    return true
-  }
-  return false
 }

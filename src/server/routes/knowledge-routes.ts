@@ -97,7 +97,7 @@ export function registerKnowledgeRoutes(app: FastifyInstance, deps: KnowledgeRou
   const { store, knowledge } = deps
   const review = createReviewWorkflow({
     store,
-    invalidate: (shopId) => knowledge.invalidate(shopId),
+    invalidate: (shopId) => knowledge.invalidate(shopId, { change: { scope: 'text' } }),
     now: deps.now,
   })
 

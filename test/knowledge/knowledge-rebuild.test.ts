@@ -1,0 +1,145 @@
+/**
+ * Index builds off the request path: the previous index answers while a new one is built, is
+ * swapped whole, keeps answering when a build fails, and no product change made during a build
+ * is lost. Builds are held mid-way by gating the store's catalog read (no timing involved).
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import type { Product } from '../../src/core/domain/schemas.js'
+import { createKnowledgeService, type KnowledgeService } from '../../src/core/knowledge/knowledge-service.js'
+import type { Store } from '../../src/core/ports/store.js'
+import { makeProduct, openTestStore, type TestStore } from './fixtures.js'
+
+type Gate = { held: Promise<void>; release: () => void }
+const gate = (): Gate => {
+  let release = () => {}
+  const held = new Promise<void>((r) => {
+    release = r
+  })
+  return { held, release }
+}
+
+describe('knowledge index rebuilds', () => {
+  let t: TestStore
+  let knowledge: KnowledgeService
+  let hold: Gate | null
+  let failNext: Error | null
+  const warnings: Array<{ obj: Record<string, unknown>; msg: string }> = []
+
+  beforeEach(async () => {
+    t = await openTestStore()
+    hold = null
+    failNext = null
+    warnings.length = 0
+    const products = t.store.products
+    // The catalog read of a build: reads the rows now, then waits for the gate (a build in flight).
+    const store: Store = {
+      ...t.store,
+      products: {
+        ...products,
+        list: async (shopId, page) => {
+          if (failNext) {
+            const e = failNext
+            failNext = null
+            throw e
+          }
+          const rows = await products.list(shopId, page)
+          if (hold) await hold.held
+          return rows
+        },
+      },
+    }
+    knowledge = createKnowledgeService({
+      store,
+      logger: {
+        info: () => {},
+        debug: () => {},
+        warn: (obj, msg) => warnings.push({ obj: obj as Record<string, unknown>, msg }),
+      },
+    })
+  })
+  afterEach(async () => {
+    hold?.release()
+    await t.close()
+  })
+
+  const phone = (sku: string, title: string): Product =>
+    makeProduct({ sku, title, category: 'electronics/phone', brand: '极光', aliases: [sku] })
+
+  it('says a first index is building, then ready', async () => {
+    hold = gate()
+    const first = knowledge.forShop('shop1')
+    await Promise.resolve()
+    expect(knowledge.states().shop1?.state).toBe('building')
+    hold.release()
+    await first
+    expect(knowledge.states().shop1?.state).toBe('ready')
+  })
+
+  it('keeps answering from the complete previous index while a rebuild is in flight, then swaps', async () => {
+    const before = await knowledge.forShop('shop1')
+    const size = before.catalog.size
+    await t.store.products.upsertMany('shop1', [phone('ZN-9', '极光 ZN-9 折叠屏手机')])
+    hold = gate()
+    knowledge.invalidate('shop1')
+    expect(knowledge.states().shop1?.state).toBe('rebuilding')
+    const during = await knowledge.forShop('shop1')
+    expect(during).toBe(before)
+    expect(during.catalog.size).toBe(size)
+    expect(during.graph.get('ZN-9')).toBeUndefined()
+    hold.release()
+    await knowledge.settled('shop1')
+    const after = await knowledge.forShop('shop1')
+    expect(after).not.toBe(before)
+    expect(after.graph.get('ZN-9')?.title).toBe('极光 ZN-9 折叠屏手机')
+    expect(after.catalog.size).toBe(size + 1)
+    expect(knowledge.states().shop1?.state).toBe('ready')
+  })
+
+  it('does not lose a product change made while a rebuild is in flight', async () => {
+    await knowledge.forShop('shop1')
+    hold = gate()
+    // The rebuild reads the catalog now, before the change below is written.
+    knowledge.invalidate('shop1')
+    await new Promise((r) => setImmediate(r))
+    await t.store.products.upsertMany('shop1', [phone('ZN-7', '极光 ZN-7 旗舰手机')])
+    knowledge.invalidate('shop1', { change: { scope: 'products', skus: ['ZN-7'] } })
+    // Visible on the very next message, from the index still serving…
+    const during = await knowledge.forShop('shop1')
+    expect(during.graph.get('ZN-7')).toBeDefined()
+    const a = await during.answer('ZN-7 多少钱')
+    expect(a.status === 'answer' && a.hit.id).toBe('ZN-7')
+    hold.release()
+    await knowledge.settled('shop1')
+    // …and still there after the rebuild that had read the catalog without it is swapped in.
+    const after = await knowledge.forShop('shop1')
+    expect(after).not.toBe(during)
+    expect(after.graph.get('ZN-7')).toBeDefined()
+    const b = await after.answer('ZN-7 多少钱')
+    expect(b.status === 'answer' && b.hit.id).toBe('ZN-7')
+  })
+
+  it('updates and deletes products in place without a rebuild', async () => {
+    const kb = await knowledge.forShop('shop1')
+    await t.store.products.upsertMany('shop1', [phone('ZN-5', '极光 ZN-5 青春手机')])
+    knowledge.invalidate('shop1', { change: { scope: 'products', skus: ['ZN-5'] } })
+    const same = await knowledge.forShop('shop1')
+    expect(same).toBe(kb)
+    expect((await same.search('极光 ZN-5 青春手机', { kinds: ['product'] }))[0]?.id).toBe('ZN-5')
+    expect(knowledge.states().shop1?.state).toBe('ready')
+  })
+
+  it('keeps the old index serving and logs why when a rebuild fails', async () => {
+    const before = await knowledge.forShop('shop1')
+    failNext = new Error('disk on fire')
+    knowledge.invalidate('shop1')
+    await knowledge.settled('shop1')
+    const after = await knowledge.forShop('shop1')
+    expect(after).toBe(before)
+    const a = await after.answer('X2 Pro 多少钱？')
+    expect(a.status === 'answer' && a.hit.id).toBe('PH-X2P')
+    expect(warnings.some((w) => w.obj.err === 'disk on fire' && /previous index keeps answering/.test(w.msg))).toBe(
+      true,
+    )
+    expect(knowledge.states().shop1).toMatchObject({ state: 'ready', lastError: 'disk on fire' })
+  })
+})
