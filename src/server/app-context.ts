@@ -9,7 +9,6 @@ import { fileURLToPath } from 'node:url'
 import { Redis } from 'ioredis'
 import { type Logger, pino } from 'pino'
 import { systemClock } from '../adapters/clock/system-clock.js'
-import { createOpenAiLanguageModel } from '../adapters/llm-openai/openai-language-model.js'
 import { openStore } from '../adapters/open-store.js'
 import { createMemoryLock, createMemoryPubSub } from '../adapters/pubsub-memory/memory-pub-sub.js'
 import { createMemoryJobQueue } from '../adapters/queue-memory/memory-job-queue.js'
@@ -32,6 +31,7 @@ import type { Config } from './config/schema.js'
 import { seedDemoShop } from './demo-seed.js'
 import { embedderFromConfig } from './embedder-from-config.js'
 import { createKnowledgeProvider, type KnowledgeProvider } from './knowledge-provider.js'
+import { languageModelsFromConfig } from './llm-from-config.js'
 import { createMetrics, type Metrics } from './metrics.js'
 import { createNluProvider, type NluProvider } from './nlu-provider.js'
 import { startProactiveWorker } from './proactive-worker.js'
@@ -171,32 +171,8 @@ export async function createAppContext(
     }
     const dialogue = createDialogueManager({ tickets: ticketHooks })
     // Optional: without KEFU_LLM_BASE_URL kefu answers with its own NLU + knowledge only.
-    const provider =
-      config.KEFU_LLM_BASE_URL && config.KEFU_LLM_MODEL
-        ? createOpenAiLanguageModel({
-            baseUrl: config.KEFU_LLM_BASE_URL,
-            ...(config.KEFU_LLM_API_KEY ? { apiKey: config.KEFU_LLM_API_KEY } : {}),
-            model: config.KEFU_LLM_MODEL,
-            timeoutMs: config.KEFU_LLM_TIMEOUT_MS,
-            onRetry: (r) => logger.warn({ llm: { model: config.KEFU_LLM_MODEL, ...r } }, 'LLM request retried'),
-          })
-        : undefined
-    // Failures are logged here (code + message only: no prompt, no key); the turn falls back on its own.
-    const llm: LanguageModel | undefined = provider && {
-      ...provider,
-      async generate(req, signal) {
-        try {
-          return await provider.generate(req, signal)
-        } catch (e) {
-          const err = e as { code?: string; message?: string; options?: { retryable?: boolean } }
-          logger.warn(
-            { llm: { model: provider.modelId, code: err.code, retryable: err.options?.retryable } },
-            `LLM request failed: ${err.message ?? 'unknown error'}`,
-          )
-          throw e
-        }
-      },
-    }
+    const models = languageModelsFromConfig(config, logger)
+    const llm = models.default
     if (llm) logger.info({ llm: { provider: llm.provider, model: llm.modelId } }, 'grounded LLM answers enabled')
     // An import by another process (`kefu import`, another instance) bumps the shop's
     // catalogVersion; cached indexes are dropped when it changes (checked at most every 2 s).
@@ -224,7 +200,7 @@ export async function createAppContext(
       lock,
       clock: () => clock.now(),
       newId,
-      ...(llm ? { llm } : {}),
+      ...(llm ? { llm, llmFor: models.forShop } : {}),
       onTurn: (t) => {
         metrics.turns.labels(t.nlu.intent, t.action).inc()
         if (t.handoff) metrics.handoffs.inc()

@@ -27,6 +27,16 @@ export type ScriptedReply = {
   finishReason?: string
   /** For stream requests: the text deltas to send as SSE chunks (default: `content` in one chunk). */
   chunks?: string[]
+  /** For stream requests: headers go out at once, the first chunk after this long. */
+  firstChunkDelayMs?: number
+  /** For stream requests: pause between chunks. */
+  chunkDelayMs?: number
+  /** For stream requests: SSE `data:` payloads sent as they are (malformed JSON, error events). */
+  rawChunks?: string[]
+  /** Tool calls the model makes (`finish_reason: tool_calls`), in a completion or a stream. */
+  toolCalls?: Array<{ id?: string; name: string; arguments: string }>
+  /** Token usage reported (default 100 prompt + 20 completion). */
+  usage?: { prompt_tokens: number; completion_tokens: number }
 }
 
 export type Responder = (req: RecordedRequest) => ScriptedReply
@@ -132,24 +142,8 @@ function respond(res: ServerResponse, reply: ScriptedReply, body: ChatRequestBod
   if (body.stream) {
     if (res.destroyed) return
     res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', ...reply.headers })
-    for (const delta of reply.chunks ?? [content]) {
-      const chunk = {
-        id: 'chatcmpl-fake',
-        object: 'chat.completion.chunk',
-        model: body.model,
-        choices: [] as unknown[],
-      }
-      chunk.choices = [{ index: 0, delta: { content: delta }, finish_reason: null }]
-      res.write(`data: ${JSON.stringify(chunk)}\n\n`)
-    }
-    const last = {
-      id: 'chatcmpl-fake',
-      object: 'chat.completion.chunk',
-      model: body.model,
-      choices: [{ index: 0, delta: {}, finish_reason: reply.finishReason ?? 'stop' }],
-    }
-    res.write(`data: ${JSON.stringify(last)}\n\n`)
-    res.end('data: [DONE]\n\n')
+    res.flushHeaders()
+    void streamReply(res, reply, body)
     return
   }
   const completion = {
@@ -160,14 +154,59 @@ function respond(res: ServerResponse, reply: ScriptedReply, body: ChatRequestBod
     choices: [
       {
         index: 0,
-        message: { role: 'assistant', content },
-        finish_reason: reply.finishReason ?? 'stop',
+        message: {
+          role: 'assistant',
+          content: reply.toolCalls && !reply.content ? null : content,
+          ...(reply.toolCalls ? { tool_calls: toolCallsJson(reply.toolCalls) } : {}),
+        },
+        finish_reason: reply.finishReason ?? (reply.toolCalls ? 'tool_calls' : 'stop'),
         logprobs: null,
       },
     ],
-    usage: { prompt_tokens: 100, completion_tokens: 20, total_tokens: 120 },
+    usage: usageJson(reply),
   }
   send(res, 200, JSON.stringify(completion), reply.headers)
+}
+
+function usageJson(reply: ScriptedReply) {
+  const u = reply.usage ?? { prompt_tokens: 100, completion_tokens: 20 }
+  return { ...u, total_tokens: u.prompt_tokens + u.completion_tokens }
+}
+
+function toolCallsJson(calls: NonNullable<ScriptedReply['toolCalls']>) {
+  return calls.map((c, i) => ({
+    id: c.id ?? `call_${i}`,
+    type: 'function',
+    function: { name: c.name, arguments: c.arguments },
+  }))
+}
+
+const pause = (ms: number) => new Promise((r) => setTimeout(r, ms))
+
+/** Writes a scripted SSE stream: optional delays, raw payloads, tool-call deltas, usage, `[DONE]`. */
+async function streamReply(res: ServerResponse, reply: ScriptedReply, body: ChatRequestBody): Promise<void> {
+  const frame = (choices: unknown[], extra: Record<string, unknown> = {}) =>
+    `data: ${JSON.stringify({ id: 'chatcmpl-fake', object: 'chat.completion.chunk', model: body.model, choices, ...extra })}\n\n`
+  if (reply.firstChunkDelayMs) await pause(reply.firstChunkDelayMs)
+  for (const raw of reply.rawChunks ?? []) {
+    if (res.destroyed) return
+    res.write(`data: ${raw}\n\n`)
+  }
+  const deltas = reply.rawChunks ? (reply.chunks ?? []) : (reply.chunks ?? [reply.content ?? ''])
+  for (const [i, delta] of deltas.entries()) {
+    if (i > 0 && reply.chunkDelayMs) await pause(reply.chunkDelayMs)
+    if (res.destroyed) return
+    res.write(frame([{ index: 0, delta: { content: delta }, finish_reason: null }]))
+  }
+  for (const [i, call] of toolCallsJson(reply.toolCalls ?? []).entries()) {
+    if (res.destroyed) return
+    res.write(frame([{ index: 0, delta: { tool_calls: [{ index: i, ...call }] }, finish_reason: null }]))
+  }
+  if (res.destroyed) return
+  const finish = reply.finishReason ?? (reply.toolCalls ? 'tool_calls' : 'stop')
+  res.write(frame([{ index: 0, delta: {}, finish_reason: finish }]))
+  if (body.stream_options) res.write(frame([], { usage: usageJson(reply) }))
+  res.end('data: [DONE]\n\n')
 }
 
 /**

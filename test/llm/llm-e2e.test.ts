@@ -36,6 +36,7 @@ beforeAll(async () => {
       KEFU_LLM_BASE_URL: `${fake.url}/v1`,
       KEFU_LLM_MODEL: 'test',
       KEFU_LLM_API_KEY: 'k',
+      KEFU_LLM_KEY_SHOP_A: 'sk-shop-a-SECRET-123456',
       LOG_LEVEL: 'warn',
     },
   })
@@ -128,5 +129,38 @@ describe('grounded LLM answers through the HTTP API', () => {
     const { turn } = await say('羽绒服可以机洗吗')
     expect(turn.reason).toMatch(/^knowledge_faq:/)
     expect(fake.requests).toHaveLength(0)
+  })
+
+  it("uses a shop's own model and key, never shows the key, and goes offline when the key is missing", async () => {
+    const admin = (body: unknown) =>
+      fetch(`${server.url}/api/v1/admin/shop/settings`, {
+        method: 'PATCH',
+        headers: { authorization: `Bearer ${server.demoApiKey}`, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      })
+    try {
+      const r = await admin({ llm: { model: 'shop-model', apiKeyRef: 'SHOP_A' } })
+      expect(r.status).toBe(200)
+      const shown = await (
+        await fetch(`${server.url}/api/v1/admin/shop`, { headers: { authorization: `Bearer ${server.demoApiKey}` } })
+      ).text()
+      expect(shown).toContain('SHOP_A')
+      expect(shown).not.toContain('sk-shop-a')
+      await say('送女朋友什么礼物好')
+      expect(fake.requests).toHaveLength(1)
+      expect(fake.requests[0]!.body.model).toBe('shop-model')
+      expect(fake.requests[0]!.headers.authorization).toBe('Bearer sk-shop-a-SECRET-123456')
+
+      // A key name the server does not have: this shop answers offline, not on the deployment's key.
+      expect((await admin({ llm: { apiKeyRef: 'NOT_SET' } })).status).toBe(200)
+      fake.reset()
+      const { turn } = await say('送女朋友什么礼物好')
+      expect(fake.requests).toHaveLength(0)
+      expect(turn.replies.every((x) => x.source === undefined)).toBe(true)
+      // A key itself is not a valid name (lower case, dashes): refused, so it cannot be stored.
+      expect((await admin({ llm: { apiKeyRef: 'sk-live-abc' } })).status).toBe(400)
+    } finally {
+      await admin({ llm: null })
+    }
   })
 })

@@ -36,6 +36,14 @@ async function failure(p: Promise<unknown>): Promise<AppError> {
   throw new Error('expected the call to fail')
 }
 
+async function drain(llm: ReturnType<typeof model>): Promise<StreamPart[]> {
+  const parts: StreamPart[] = []
+  for await (const p of llm.stream!({ messages: [{ role: 'user', content: 'hi' }] })) parts.push(p)
+  return parts
+}
+const drainText = async (llm: ReturnType<typeof model>) =>
+  (await drain(llm)).map((p) => (p.type === 'text-delta' ? p.text : '')).join('')
+
 describe('OpenAI-compatible language model', () => {
   it('sends the model, the messages, the options and the bearer key to /chat/completions', async () => {
     fake.enqueue({ content: '您好，有什么可以帮您？' })
@@ -161,7 +169,52 @@ describe('OpenAI-compatible language model', () => {
     expect(fake.requests[0]!.body.stream).toBe(true)
     const text = parts.map((p) => (p.type === 'text-delta' ? p.text : '')).join('')
     expect(text).toBe('您好，请问')
-    expect(parts.at(-1)).toEqual({ type: 'finish', finishReason: 'stop' })
+    expect(parts.at(-1)).toEqual({
+      type: 'finish',
+      finishReason: 'stop',
+      usage: { promptTokens: 100, completionTokens: 20, totalTokens: 120 },
+    })
+  })
+
+  it('gives up on a stream whose first token does not come in time (time to first token)', async () => {
+    fake.enqueue({ chunks: ['late'], firstChunkDelayMs: 3_000 })
+    const started = performance.now()
+    const e = await failure(drain(model({ firstTokenTimeoutMs: 150, timeoutMs: 5_000 })))
+    expect(performance.now() - started).toBeLessThan(1_500)
+    expect(e.code).toBe('upstream_failed')
+    expect(e.options.retryable).toBe(true)
+    expect(e.options.details).toMatchObject({ timeout: true, firstToken: true })
+  })
+
+  it('lets a slow stream run once its first token came (the total limit still holds)', async () => {
+    fake.enqueue({ chunks: ['一', '二', '三'], firstChunkDelayMs: 20, chunkDelayMs: 500 })
+    const text = await drainText(model({ firstTokenTimeoutMs: 400, timeoutMs: 5_000 }))
+    expect(text).toBe('一二三')
+    fake.enqueue({ chunks: ['一', '二', '三'], chunkDelayMs: 300 })
+    const e = await failure(drain(model({ timeoutMs: 400 })))
+    expect(e.options.details).toMatchObject({ timeout: true })
+  })
+
+  it('reports a stream chunk that is not JSON as upstream_failed', async () => {
+    fake.enqueue({ rawChunks: ['{"choices": [ {"delta": '] })
+    const e = await failure(drain(model()))
+    expect(e.code).toBe('upstream_failed')
+    expect(e.options.retryable).toBe(false)
+  })
+
+  it('reads no OPENAI_* environment variable (everything comes from kefu config)', async () => {
+    const saved = { ...process.env }
+    process.env.OPENAI_API_KEY = 'sk-from-env-should-not-be-used'
+    process.env.OPENAI_BASE_URL = 'http://127.0.0.1:1/v1'
+    process.env.OPENAI_ORG_ID = 'org-env'
+    try {
+      await model({ apiKey: undefined as unknown as string }).generate({ messages: [{ role: 'user', content: 'x' }] })
+    } finally {
+      process.env = saved
+    }
+    const req = fake.requests[0]!
+    expect(req.headers.authorization).toBeUndefined()
+    expect(req.headers['openai-organization']).toBeUndefined()
   })
 
   it('refuses a base URL that is not http(s)', () => {

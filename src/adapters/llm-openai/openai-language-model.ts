@@ -1,14 +1,21 @@
 /**
- * LanguageModel over any OpenAI-compatible `POST {baseUrl}/chat/completions` endpoint: OpenAI,
- * DeepSeek, Qwen (DashScope compatible mode), Ollama, vLLM, LiteLLM and similar gateways.
+ * LanguageModel over any OpenAI-compatible `POST {baseUrl}/chat/completions` endpoint (OpenAI,
+ * DeepSeek, Qwen/DashScope compatible mode, Moonshot, Ollama, vLLM, LiteLLM…), on the official
+ * `openai` SDK. The SDK does the HTTP, the parsing and the SSE; kefu keeps the policy around it:
  *
- * - `timeoutMs` is the budget of the whole call, retries included: a customer is waiting.
- * - 408, 409, 429, ≥ 500 and network errors are retried with exponential backoff (honouring
- *   `Retry-After`) while the budget lasts; what is left is AppError('upstream_failed') with
- *   `retryable: true`. Other statuses, invalid JSON and malformed bodies are not retried.
- * - The API key never appears in an error message or its cause (vendor bodies are scrubbed).
+ * - `timeoutMs` is the budget of the whole call, retries included (a customer is waiting); the SDK's
+ *   own retries are off so one loop decides, honouring `Retry-After`, and tells `onRetry`.
+ * - 408, 409, 429, ≥ 500 and network errors are retried with exponential backoff and jitter while the
+ *   budget lasts; what is left is AppError('upstream_failed') with `retryable: true`. Other statuses,
+ *   invalid JSON and malformed bodies fail at once.
+ * - `firstTokenTimeoutMs` bounds the wait for a stream's first delta (a provider that accepts the
+ *   request and then says nothing).
+ * - Bodies are capped (`maxResponseBytes`, error bodies 16 KB) by a size-limited fetch under the SDK.
+ * - The API key never appears in an error message or its cause (vendor text is scrubbed), and no
+ *   `OPENAI_*` environment variable is read: everything comes from the options.
  */
 
+import OpenAI, { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai'
 import { AppError } from '../../core/errors.js'
 import type {
   FinishReason,
@@ -18,7 +25,7 @@ import type {
   StreamPart,
   TokenUsage,
 } from '../../core/ports/language-model.js'
-import { readLimitedText, tooLargeError } from '../http/read-limited-body.js'
+import { sizeLimitedFetch } from '../http/size-limited-fetch.js'
 
 export type OpenAiLanguageModelOptions = {
   /** e.g. `https://api.openai.com/v1` (without `/chat/completions`). */
@@ -28,6 +35,8 @@ export type OpenAiLanguageModelOptions = {
   model: string
   /** Budget for one generate() call, retries included. Default 15 s. */
   timeoutMs?: number
+  /** Longest wait for a stream's first text delta. Default: the whole budget. */
+  firstTokenTimeoutMs?: number
   /** Retries after the first attempt on retryable failures. Default 2. */
   maxRetries?: number
   /** First backoff delay; doubles each retry, with jitter. Default 300 ms. */
@@ -55,6 +64,8 @@ const FINISH: Record<string, FinishReason> = {
   function_call: 'tool_calls',
 }
 
+type Attempt<T> = (signal: AbortSignal) => Promise<T>
+
 /**
  * Creates the provider.
  *
@@ -66,14 +77,27 @@ export function createOpenAiLanguageModel(options: OpenAiLanguageModelOptions): 
   if (!/^https?:\/\//i.test(options.baseUrl))
     throw new AppError('invalid_input', 'LLM base URL must start with http:// or https://')
   if (!options.model.trim()) throw new AppError('invalid_input', 'LLM model must not be empty')
-  const url = `${options.baseUrl.replace(/\/+$/, '')}/chat/completions`
-  const doFetch = options.fetch ?? fetch
   const timeoutMs = options.timeoutMs ?? 15_000
   const maxRetries = Math.max(0, options.maxRetries ?? 2)
   const baseDelay = options.retryBaseMs ?? 300
   const maxDelay = options.maxRetryDelayMs ?? 4_000
   const secret = options.apiKey ?? ''
   const maxBytes = options.maxResponseBytes ?? 1_000_000
+
+  const client = new OpenAI({
+    baseURL: options.baseUrl.replace(/\/+$/, ''),
+    // A local server needs no key: the SDK insists on one, so it gets a placeholder and the header
+    // is removed below.
+    apiKey: secret || 'none',
+    organization: null,
+    project: null,
+    webhookSecret: null,
+    maxRetries: 0,
+    timeout: timeoutMs,
+    logLevel: 'off',
+    fetch: sizeLimitedFetch(options.fetch ?? fetch, { maxBytes, what: 'LLM response' }),
+    defaultHeaders: { ...options.headers, ...(secret ? {} : { Authorization: null }) },
+  })
 
   /** Vendor text may echo the key ("Incorrect API key provided: sk-…"): never keep it. */
   const scrub = (s: string) => {
@@ -82,89 +106,100 @@ export function createOpenAiLanguageModel(options: OpenAiLanguageModelOptions): 
     return out.replace(/\b(sk|key|Bearer)[-_ ][A-Za-z0-9._-]{8,}/g, '$1-***')
   }
 
-  function body(req: GenerateRequest, stream: boolean): string {
-    return JSON.stringify({
+  function params(req: GenerateRequest) {
+    return {
       model: options.model,
       messages: req.messages,
       ...(req.temperature !== undefined ? { temperature: req.temperature } : {}),
       ...(req.maxTokens !== undefined ? { max_tokens: req.maxTokens } : {}),
       ...(req.stop && req.stop.length > 0 ? { stop: req.stop } : {}),
-      stream,
-    })
+    }
+  }
+
+  /** An SDK or network failure as kefu's error, plus whether (and when) to retry it. */
+  function classify(e: unknown, attempt: number): { error: AppError; retryAfterMs: number | null } {
+    const own = findAppError(e)
+    if (own) return { error: own, retryAfterMs: null }
+    if (e instanceof APIError && typeof e.status === 'number') {
+      const retryable = RETRYABLE(e.status)
+      return {
+        error: new AppError('upstream_failed', `LLM provider answered HTTP ${e.status}`, {
+          cause: new Error(scrub(e.message)),
+          retryable,
+          details: { status: e.status, attempts: attempt },
+        }),
+        retryAfterMs: retryable ? retryAfter(e.headers?.get('retry-after') ?? null) : null,
+      }
+    }
+    if (e instanceof APIConnectionError || e instanceof TypeError) {
+      return {
+        error: new AppError('upstream_failed', 'LLM provider could not be reached', {
+          cause: sanitizeCause(e, scrub),
+          retryable: true,
+          details: { status: null, attempts: attempt },
+        }),
+        retryAfterMs: null,
+      }
+    }
+    if (e instanceof SyntaxError) {
+      return {
+        error: new AppError('upstream_failed', 'LLM provider returned invalid JSON', {
+          cause: new Error(scrub(e.message)),
+          retryable: false,
+        }),
+        retryAfterMs: null,
+      }
+    }
+    return {
+      error: new AppError('upstream_failed', 'LLM request failed', {
+        cause: sanitizeCause(e, scrub),
+        retryable: false,
+      }),
+      retryAfterMs: null,
+    }
   }
 
   /**
-   * POSTs with retries; returns the first OK response. `deadline` aborts everything when the budget
-   * is spent, `signal` is the caller's own cancel.
+   * Runs `attempt` until it succeeds, a failure is not retryable, retries are spent or the budget is.
+   * `deadline` aborts everything when the budget is spent, `signal` is the caller's own cancel.
    */
-  async function post(
-    payload: string,
+  async function withRetries<T>(
+    attemptFn: Attempt<T>,
     signal: AbortSignal | undefined,
     deadline: AbortSignal,
-  ): Promise<{ res: Response; attempts: number }> {
+  ): Promise<{ value: T; attempts: number }> {
     const combined = signal ? AbortSignal.any([signal, deadline]) : deadline
-    const started = Date.now()
+    const started = performance.now()
     let attempt = 0
     for (;;) {
       attempt++
-      let failure: { status: number | null; reason: string; cause: unknown; retryAfterMs: number | null }
+      let failure: { error: AppError; retryAfterMs: number | null }
       try {
-        const res = await doFetch(url, {
-          method: 'POST',
-          headers: {
-            'content-type': 'application/json',
-            accept: 'application/json, text/event-stream',
-            ...options.headers,
-            ...(secret ? { authorization: `Bearer ${secret}` } : {}),
-          },
-          body: payload,
-          signal: combined,
-        })
-        if (res.ok) return { res, attempts: attempt }
-        const text = await readLimitedText(res, 16 * 1024, 'LLM error body').catch(() => '')
-        if (!RETRYABLE(res.status)) {
-          throw new AppError('upstream_failed', `LLM provider answered HTTP ${res.status}`, {
-            cause: new Error(scrub(text)),
-            retryable: false,
-            details: { status: res.status, attempts: attempt },
-          })
-        }
-        failure = {
-          status: res.status,
-          reason: `HTTP ${res.status}`,
-          cause: new Error(scrub(text)),
-          retryAfterMs: retryAfter(res.headers.get('retry-after')),
-        }
+        return { value: await attemptFn(combined), attempts: attempt }
       } catch (e) {
-        if (AppError.isInstance(e)) throw e
         if (deadline.aborted) throw timeoutError(timeoutMs, attempt, e)
-        if (signal?.aborted) {
-          throw new AppError('upstream_failed', 'LLM request was cancelled', {
-            cause: e,
-            retryable: false,
-            details: { attempts: attempt },
-          })
-        }
-        failure = { status: null, reason: 'network error', cause: sanitizeCause(e, scrub), retryAfterMs: null }
+        if (signal?.aborted || e instanceof APIUserAbortError) throw cancelledError(e, attempt)
+        if (e instanceof APIConnectionTimeoutError) throw timeoutError(timeoutMs, attempt, e)
+        failure = classify(e, attempt)
       }
+      if (!failure.error.options.retryable) throw failure.error
       const backoff = Math.min(maxDelay, baseDelay * 2 ** (attempt - 1) * (0.8 + Math.random() * 0.4))
       const delayMs = Math.round(Math.min(maxDelay, failure.retryAfterMs ?? backoff))
-      const budgetLeft = timeoutMs - (Date.now() - started)
+      const budgetLeft = timeoutMs - (performance.now() - started)
+      const status = (failure.error.options.details as { status?: number | null } | undefined)?.status ?? null
       if (attempt > maxRetries || delayMs >= budgetLeft) {
         throw new AppError(
           'upstream_failed',
-          failure.status === null
-            ? `LLM provider could not be reached (${attempt} attempt${attempt > 1 ? 's' : ''})`
-            : `LLM provider answered HTTP ${failure.status} (${attempt} attempt${attempt > 1 ? 's' : ''})`,
-          { cause: failure.cause, retryable: true, details: { status: failure.status, attempts: attempt } },
+          `${failure.error.message} (${attempt} attempt${attempt > 1 ? 's' : ''})`,
+          { ...failure.error.options, details: { status, attempts: attempt } },
         )
       }
-      options.onRetry?.({ attempt, status: failure.status, delayMs, reason: failure.reason })
+      options.onRetry?.({ attempt, status, delayMs, reason: status === null ? 'network error' : `HTTP ${status}` })
       try {
         await sleep(delayMs, combined)
       } catch (e) {
         if (deadline.aborted) throw timeoutError(timeoutMs, attempt, e)
-        throw new AppError('upstream_failed', 'LLM request was cancelled', { cause: e, retryable: false })
+        throw cancelledError(e, attempt)
       }
     }
   }
@@ -176,93 +211,109 @@ export function createOpenAiLanguageModel(options: OpenAiLanguageModelOptions): 
 
     async generate(req, signal): Promise<GenerateResult> {
       const deadline = AbortSignal.timeout(timeoutMs)
-      const { res, attempts } = await post(body(req, false), signal, deadline)
-      let raw: string
-      try {
-        raw = await readLimitedText(res, maxBytes, 'LLM response')
-      } catch (e) {
-        if (AppError.isInstance(e)) throw e
-        if (deadline.aborted) throw timeoutError(timeoutMs, attempts, e)
-        throw new AppError('upstream_failed', 'LLM response body could not be read', {
-          cause: sanitizeCause(e, scrub),
-          retryable: true,
-        })
-      }
-      let json: unknown
-      try {
-        json = JSON.parse(raw)
-      } catch (e) {
-        throw new AppError('upstream_failed', 'LLM provider returned invalid JSON', {
-          cause: new Error(`${(e as Error).message}: ${scrub(raw.slice(0, 200))}`),
-          retryable: false,
-        })
-      }
-      return parseCompletion(json, options.model, attempts)
+      const { value, attempts } = await withRetries(
+        (s) => client.chat.completions.create({ ...params(req), stream: false }, { signal: s }) as Promise<unknown>,
+        signal,
+        deadline,
+      )
+      return parseCompletion(value, options.model, attempts)
     },
 
     async *stream(req, signal): AsyncIterable<StreamPart> {
       const deadline = AbortSignal.timeout(timeoutMs)
-      const { res } = await post(body(req, true), signal, deadline)
-      if (!res.body) throw new AppError('upstream_failed', 'LLM provider sent no stream body')
-      const reader = res.body.getReader()
-      const decoder = new TextDecoder()
-      let buffer = ''
-      let received = 0
-      let finish: FinishReason = 'other'
-      let usage: TokenUsage | undefined
+      const firstToken = new AbortController()
+      const firstTokenMs = options.firstTokenTimeoutMs
+      const firstTimer = firstTokenMs !== undefined ? setTimeout(() => firstToken.abort(), firstTokenMs) : undefined
+      const overall = AbortSignal.any([deadline, firstToken.signal])
       try {
-        for (;;) {
-          let chunk: ReadableStreamReadResult<Uint8Array>
-          try {
-            chunk = await reader.read()
-          } catch (e) {
-            if (deadline.aborted) throw timeoutError(timeoutMs, 1, e)
-            throw new AppError('upstream_failed', 'LLM stream was interrupted', {
-              cause: sanitizeCause(e, scrub),
-              retryable: true,
-            })
-          }
-          if (chunk.done) break
-          received += chunk.value.byteLength
-          if (received > maxBytes) throw tooLargeError('LLM stream', maxBytes)
-          buffer += decoder.decode(chunk.value, { stream: true })
-          let cut = buffer.search(/\r?\n\r?\n/)
-          while (cut >= 0) {
-            const event = buffer.slice(0, cut)
-            buffer = buffer.slice(cut).replace(/^\r?\n\r?\n/, '')
-            for (const part of parseSseEvent(event, scrub)) {
-              if (part === 'done') {
-                yield { type: 'finish', finishReason: finish, ...(usage ? { usage } : {}) }
-                return
-              }
-              if (part.finishReason) finish = part.finishReason
-              if (part.usage) usage = part.usage
-              if (part.text) yield { type: 'text-delta', text: part.text }
+        const { value: stream } = await withRetries(
+          (s) =>
+            client.chat.completions.create(
+              { ...params(req), stream: true, stream_options: { include_usage: true } },
+              { signal: s },
+            ),
+          signal,
+          overall,
+        )
+        let finish: FinishReason = 'other'
+        let usage: TokenUsage | undefined
+        // The SDK stops watching the signal once the headers are in: the body needs its own stop.
+        const reading = signal ? AbortSignal.any([signal, overall]) : overall
+        const stop = () => stream.controller.abort()
+        if (reading.aborted) stop()
+        reading.addEventListener('abort', stop, { once: true })
+        try {
+          for await (const chunk of stream) {
+            const choice = chunk.choices?.[0]
+            const text = choice?.delta?.content
+            if (typeof choice?.finish_reason === 'string') finish = FINISH[choice.finish_reason] ?? 'other'
+            const u = parseUsage(chunk.usage)
+            if (u) usage = u
+            if (typeof text === 'string' && text) {
+              clearTimeout(firstTimer)
+              yield { type: 'text-delta', text }
             }
-            cut = buffer.search(/\r?\n\r?\n/)
           }
+          // An aborted SDK stream ends quietly: a cut-off answer must not pass for a whole one.
+          if (reading.aborted) throw reading.reason
+        } catch (e) {
+          if (overall.aborted) throw timeoutError(timeoutMs, 1, e, firstToken.signal.aborted)
+          if (signal?.aborted) throw cancelledError(e, 1)
+          const c = classify(e, 1)
+          if (e instanceof SyntaxError) {
+            throw new AppError('upstream_failed', 'LLM stream carried invalid JSON', c.error.options)
+          }
+          throw c.error.options.details === undefined && !findAppError(e)
+            ? new AppError('upstream_failed', 'LLM stream was interrupted', { ...c.error.options, retryable: true })
+            : c.error
+        } finally {
+          reading.removeEventListener('abort', stop)
         }
         // Some servers close without `[DONE]`; whatever arrived is the answer.
         yield { type: 'finish', finishReason: finish, ...(usage ? { usage } : {}) }
+      } catch (e) {
+        if (AppError.isInstance(e) && firstToken.signal.aborted && !deadline.aborted) {
+          throw timeoutError(firstTokenMs ?? timeoutMs, 1, e, true)
+        }
+        throw e
       } finally {
-        reader.cancel().catch(() => undefined)
+        clearTimeout(firstTimer)
       }
     },
   }
 }
 
-function timeoutError(timeoutMs: number, attempts: number, cause: unknown): AppError {
-  return new AppError('upstream_failed', `LLM request timed out after ${timeoutMs} ms`, {
+function timeoutError(timeoutMs: number, attempts: number, cause: unknown, firstToken = false): AppError {
+  return new AppError(
+    'upstream_failed',
+    firstToken ? `LLM sent no first token within ${timeoutMs} ms` : `LLM request timed out after ${timeoutMs} ms`,
+    { cause, retryable: true, details: { timeout: true, attempts, ...(firstToken ? { firstToken: true } : {}) } },
+  )
+}
+
+function cancelledError(cause: unknown, attempts: number): AppError {
+  return new AppError('upstream_failed', 'LLM request was cancelled', {
     cause,
-    retryable: true,
-    details: { timeout: true, attempts },
+    retryable: false,
+    details: { attempts },
   })
+}
+
+/** An AppError raised under the SDK (the size cap) comes back wrapped in its cause chain. */
+function findAppError(e: unknown): AppError | undefined {
+  let cur: unknown = e
+  for (let i = 0; i < 5 && cur; i++) {
+    if (AppError.isInstance(cur)) return cur
+    cur = (cur as { cause?: unknown }).cause
+  }
+  return undefined
 }
 
 /** Network errors from undici can carry the request (headers included) in their cause chain. */
 function sanitizeCause(e: unknown, scrub: (s: string) => string): Error {
-  const msg = e instanceof Error ? `${e.name}: ${e.message}` : String(e)
-  const code = (e as { cause?: { code?: unknown } })?.cause?.code
+  const inner = (e as { cause?: unknown })?.cause ?? e
+  const msg = inner instanceof Error ? `${inner.name}: ${inner.message}` : String(inner)
+  const code = (inner as { cause?: { code?: unknown } })?.cause?.code
   return new Error(scrub(typeof code === 'string' ? `${msg} (${code})` : msg))
 }
 
@@ -293,11 +344,11 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
 type CompletionJson = {
   model?: unknown
   choices?: Array<{ message?: { content?: unknown }; finish_reason?: unknown }>
-  usage?: { prompt_tokens?: unknown; completion_tokens?: unknown; total_tokens?: unknown }
+  usage?: { prompt_tokens?: unknown; completion_tokens?: unknown; total_tokens?: unknown } | null
   error?: unknown
 }
 
-function parseUsage(u: CompletionJson['usage']): TokenUsage | undefined {
+function parseUsage(u: CompletionJson['usage'] | undefined): TokenUsage | undefined {
   if (!u || typeof u !== 'object') return undefined
   const p = typeof u.prompt_tokens === 'number' ? u.prompt_tokens : 0
   const c = typeof u.completion_tokens === 'number' ? u.completion_tokens : 0
@@ -305,6 +356,7 @@ function parseUsage(u: CompletionJson['usage']): TokenUsage | undefined {
   return { promptTokens: p, completionTokens: c, totalTokens: t }
 }
 
+/** The SDK returns whatever the server sent (a string when it was not JSON): check its shape. */
 function parseCompletion(json: unknown, model: string, attempts: number): GenerateResult {
   const j = (typeof json === 'object' && json !== null ? json : {}) as CompletionJson
   const choice = Array.isArray(j.choices) ? j.choices[0] : undefined
@@ -324,37 +376,4 @@ function parseCompletion(json: unknown, model: string, attempts: number): Genera
     modelId: typeof j.model === 'string' && j.model ? j.model : model,
     attempts,
   }
-}
-
-type SsePart = { text?: string; finishReason?: FinishReason; usage?: TokenUsage }
-
-function parseSseEvent(event: string, scrub: (s: string) => string): Array<SsePart | 'done'> {
-  const out: Array<SsePart | 'done'> = []
-  const data = event
-    .split(/\r?\n/)
-    .filter((l) => l.startsWith('data:'))
-    .map((l) => l.slice(5).trimStart())
-    .join('\n')
-  if (!data) return out
-  if (data.trim() === '[DONE]') return ['done']
-  let j: {
-    choices?: Array<{ delta?: { content?: unknown }; finish_reason?: unknown }>
-    usage?: CompletionJson['usage']
-  }
-  try {
-    j = JSON.parse(data)
-  } catch (e) {
-    throw new AppError('upstream_failed', 'LLM stream carried invalid JSON', {
-      cause: new Error(`${(e as Error).message}: ${scrub(data.slice(0, 200))}`),
-      retryable: false,
-    })
-  }
-  const choice = Array.isArray(j.choices) ? j.choices[0] : undefined
-  const part: SsePart = {}
-  if (typeof choice?.delta?.content === 'string' && choice.delta.content) part.text = choice.delta.content
-  if (typeof choice?.finish_reason === 'string') part.finishReason = FINISH[choice.finish_reason] ?? 'other'
-  const usage = parseUsage(j.usage)
-  if (usage) part.usage = usage
-  out.push(part)
-  return out
 }

@@ -48,6 +48,8 @@ export type ConversationServiceDeps = {
   onTurn?: (t: TurnResponse) => void
   /** Optional language model for grounded answers; without it kefu answers on its own. */
   llm?: LanguageModel
+  /** The model for one shop (its own model or key); wins over `llm` when given. */
+  llmFor?: (shop: Shop) => LanguageModel | undefined
 }
 
 /** What a turn returns to the channel; the HTTP API serialises it as is. */
@@ -110,6 +112,11 @@ export function createConversationService(deps: ConversationServiceDeps) {
     const shop = await store.shops.get(shopId)
     if (!shop) throw new AppError('not_found', `shop '${shopId}' does not exist`)
     return shop
+  }
+
+  function llmOf(shop: Shop): { llm?: LanguageModel } {
+    const llm = deps.llmFor ? deps.llmFor(shop) : deps.llm
+    return llm ? { llm } : {}
   }
 
   async function publish(shopId: string, conversationId: string, ev: StreamEvent): Promise<void> {
@@ -267,7 +274,7 @@ export function createConversationService(deps: ConversationServiceDeps) {
             now,
             newId,
             ...(input.client ? { client: input.client } : {}),
-            ...(deps.llm ? { llm: deps.llm } : {}),
+            ...llmOf(shop),
           })
         } catch (e) {
           await store.events

@@ -84,6 +84,10 @@ const llm = z.union([
       outOfScopeConfidence: prob,
       maxTokens: z.number().int().min(16).max(8192),
       temperature: z.number().min(0).max(2),
+      /** This shop's model on the deployment's provider (default: KEFU_LLM_MODEL). */
+      model: z.string().trim().min(1).max(200),
+      /** Name of this shop's key: the server reads it from KEFU_LLM_KEY_<NAME>; the key is never stored here. */
+      apiKeyRef: z.string().regex(/^[A-Z0-9_]{1,64}$/, 'A-Z, 0-9 or _ (the key is read from KEFU_LLM_KEY_<NAME>)'),
     })
     .partial()
     .strict(),

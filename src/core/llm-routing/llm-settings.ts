@@ -1,6 +1,6 @@
 /**
- * Per-shop LLM switch and budget, read from `shop.settings.llm`. The provider itself is configured
- * per deployment (KEFU_LLM_*); a shop can turn it off or cap it.
+ * Per-shop LLM switch and budget, read from `shop.settings.llm`. The provider is configured per
+ * deployment (KEFU_LLM_*); a shop can turn it off, cap it, or pick its own model and key.
  */
 import type { Shop } from '../domain/records.js'
 
@@ -15,6 +15,10 @@ export type LlmSettings = {
   maxTokens: number
   /** Sampling temperature; low, the model should restate facts. Default 0.2. */
   temperature: number
+  /** This shop's model instead of the deployment's (same provider). */
+  model?: string
+  /** Name of this shop's API key (the server reads KEFU_LLM_KEY_<NAME>); never the key itself. */
+  apiKeyRef?: string
 }
 
 export const DEFAULT_LLM_SETTINGS: LlmSettings = {
@@ -48,5 +52,7 @@ export function llmSettings(shop: Shop): LlmSettings {
     outOfScopeConfidence: num(s.outOfScopeConfidence, 0, 1) ?? DEFAULT_LLM_SETTINGS.outOfScopeConfidence,
     maxTokens: num(s.maxTokens, 16, 8192) ?? DEFAULT_LLM_SETTINGS.maxTokens,
     temperature: num(s.temperature, 0, 2) ?? DEFAULT_LLM_SETTINGS.temperature,
+    ...(typeof s.model === 'string' && s.model.trim() ? { model: s.model.trim() } : {}),
+    ...(typeof s.apiKeyRef === 'string' && /^[A-Z0-9_]{1,64}$/.test(s.apiKeyRef) ? { apiKeyRef: s.apiKeyRef } : {}),
   }
 }

@@ -80,7 +80,16 @@ export const configSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 })
 
-export type Config = Readonly<z.infer<typeof configSchema>> & { readonly databaseUrl: string }
+export type Config = Readonly<z.infer<typeof configSchema>> & {
+  readonly databaseUrl: string
+  /**
+   * Per-shop LLM keys: `KEFU_LLM_KEY_<NAME>=sk-…` in the environment, chosen by a shop with
+   * `settings.llm.apiKeyRef: "<NAME>"`. Shop settings carry only the name, never the key.
+   */
+  readonly llmKeys: Readonly<Record<string, string>>
+}
+
+const LLM_KEY_PREFIX = 'KEFU_LLM_KEY_'
 
 /** Parses config from env + overrides; throws a readable error naming each bad variable. */
 export function parseConfig(env: Record<string, string | undefined>, overrides: Record<string, string> = {}): Config {
@@ -109,13 +118,23 @@ export function parseConfig(env: Record<string, string | undefined>, overrides: 
     )
   }
   const databaseUrl = c.KEFU_DATABASE_URL ?? `sqlite://${c.KEFU_DATA_DIR.replace(/\/$/, '')}/kefu.db`
-  return Object.freeze({ ...c, databaseUrl })
+  const llmKeys: Record<string, string> = {}
+  for (const [k, v] of Object.entries(merged)) {
+    if (!k.startsWith(LLM_KEY_PREFIX) || !v) continue
+    const name = k.slice(LLM_KEY_PREFIX.length)
+    if (!/^[A-Z0-9_]{1,64}$/.test(name)) {
+      throw new Error(`invalid configuration:\n  ${k}: the name after ${LLM_KEY_PREFIX} must be A-Z, 0-9 or _`)
+    }
+    llmKeys[name] = v
+  }
+  return Object.freeze({ ...c, databaseUrl, llmKeys: Object.freeze(llmKeys) })
 }
 
 /** The config with secrets replaced, for `kefu config check` and startup logs. */
 export function redactConfig(c: Config): Record<string, unknown> {
   const out: Record<string, unknown> = { ...c }
   for (const k of ['KEFU_SECRET', 'KEFU_LLM_API_KEY', 'KEFU_TICKET_WEBHOOK_SECRET']) if (out[k]) out[k] = '***'
+  out.llmKeys = Object.fromEntries(Object.keys(c.llmKeys).map((name) => [name, '***']))
   for (const k of ['KEFU_DATABASE_URL', 'databaseUrl', 'KEFU_REDIS_URL']) {
     const v = out[k]
     if (typeof v === 'string') out[k] = v.replace(/\/\/([^:@/]+):([^@/]+)@/, '//$1:***@')

@@ -1,0 +1,87 @@
+/**
+ * The chat models of this deployment: the default one (KEFU_LLM_BASE_URL + KEFU_LLM_MODEL +
+ * KEFU_LLM_API_KEY) and, per shop, the same provider with the shop's own `settings.llm.model` and/or
+ * key (`settings.llm.apiKeyRef: "NAME"` → KEFU_LLM_KEY_NAME). One client per (model, key) pair,
+ * created on first use. Failures are logged here (code + message: no prompt, no key).
+ */
+import type { Logger } from 'pino'
+import { createOpenAiLanguageModel } from '../adapters/llm-openai/openai-language-model.js'
+import type { Shop } from '../core/domain/records.js'
+import { llmSettings } from '../core/llm-routing/llm-settings.js'
+import type { LanguageModel } from '../core/ports/language-model.js'
+import type { Config } from './config/schema.js'
+
+export type LanguageModels = {
+  /** The deployment's model; undefined = no LLM configured. */
+  readonly default: LanguageModel | undefined
+  /** The model a shop's turns use: its override, the default, or none (unknown key name). */
+  forShop(shop: Shop): LanguageModel | undefined
+}
+
+/**
+ * Builds the deployment's models from the config.
+ *
+ * @example
+ * const models = languageModelsFromConfig(config, logger)
+ * const llm = models.forShop(shop) // undefined → kefu answers offline
+ */
+export function languageModelsFromConfig(config: Config, logger: Logger): LanguageModels {
+  const baseUrl = config.KEFU_LLM_BASE_URL
+  const defaultModel = config.KEFU_LLM_MODEL
+  if (!baseUrl || !defaultModel) return { default: undefined, forShop: () => undefined }
+  const cache = new Map<string, LanguageModel>()
+  const warned = new Set<string>()
+
+  function build(model: string, apiKey: string | undefined): LanguageModel {
+    const provider = createOpenAiLanguageModel({
+      baseUrl: baseUrl as string,
+      ...(apiKey ? { apiKey } : {}),
+      model,
+      timeoutMs: config.KEFU_LLM_TIMEOUT_MS,
+      onRetry: (r) => logger.warn({ llm: { model, ...r } }, 'LLM request retried'),
+    })
+    return {
+      ...provider,
+      async generate(req, signal) {
+        try {
+          return await provider.generate(req, signal)
+        } catch (e) {
+          const err = e as { code?: string; message?: string; options?: { retryable?: boolean } }
+          logger.warn(
+            { llm: { model, code: err.code, retryable: err.options?.retryable } },
+            `LLM request failed: ${err.message ?? 'unknown error'}`,
+          )
+          throw e
+        }
+      },
+    }
+  }
+
+  function get(model: string, keyRef: string | undefined): LanguageModel {
+    const cacheKey = `${model}\u0000${keyRef ?? ''}`
+    let llm = cache.get(cacheKey)
+    if (!llm) {
+      llm = build(model, keyRef ? config.llmKeys[keyRef] : config.KEFU_LLM_API_KEY)
+      cache.set(cacheKey, llm)
+    }
+    return llm
+  }
+
+  const fallback = get(defaultModel, undefined)
+  return {
+    default: fallback,
+    forShop(shop) {
+      const s = llmSettings(shop)
+      if (!s.model && !s.apiKeyRef) return fallback
+      if (s.apiKeyRef && !config.llmKeys[s.apiKeyRef]) {
+        // A shop that wants its own key is never billed to the deployment's: it goes offline.
+        if (!warned.has(`${shop.id}:${s.apiKeyRef}`)) {
+          warned.add(`${shop.id}:${s.apiKeyRef}`)
+          logger.warn({ shopId: shop.id, llm: { apiKeyRef: s.apiKeyRef } }, 'LLM key not configured for shop')
+        }
+        return undefined
+      }
+      return get(s.model ?? defaultModel, s.apiKeyRef)
+    },
+  }
+}
