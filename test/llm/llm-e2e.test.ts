@@ -85,7 +85,8 @@ describe('grounded LLM answers through the HTTP API', () => {
     expect(turn.reason).toMatch(/^llm_grounded:/)
     const reply = turn.replies[0]!
     expect(reply.source).toBe('llm')
-    expect(turn.reason).toBe(`llm_grounded:${reply.factIds!.join(',')}`)
+    // The question asks for advice ("送…"): routed to the model by need, and the reason says so.
+    expect(turn.reason).toBe(`llm_grounded:${reply.factIds!.join(',')};need:advice`)
     expect(reply.factIds!.length).toBeGreaterThan(0)
     // What the customer reads is the model's text, checked and stripped of its [F1] markers.
     expect(reply.text).toBe(answerFromFirstFact(req).content.replace(/ \[F\d+\]/, ''))

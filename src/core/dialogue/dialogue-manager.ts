@@ -15,6 +15,7 @@ import { detectReturnFacts } from '../nlu/detect-return-facts.js'
 import { detectSignals, type Signals } from '../nlu/detect-signals.js'
 import type { Intent } from '../nlu/types.js'
 import { priceAlertSkill, wantsPriceAlert } from '../proactive/price-alert-skill.js'
+import { answerByNeed, withEvents } from '../skills/answer-by-need.js'
 import { cancelOrderSkill } from '../skills/cancel-order.js'
 import { faultSkill } from '../skills/fault-diagnosis.js'
 import { safetyAdvice } from '../skills/fault-replies.js'
@@ -313,7 +314,10 @@ export function createDialogueManager(
       else if (isRecommendFollowUp(ctx.text, state)) intent = 'recommendation'
       else if (confident) intent = nluIntent
       else {
-        const low = await lowConfidence(sc)
+        // A comparison or advice question the classifier is unsure about still needs the model.
+        const byNeed = await answerByNeed(sc, nluIntent)
+        if (byNeed.result) return finish(sc, byNeed.result, false)
+        const low = withEvents(await lowConfidence(sc), byNeed.events)
         return finish(sc, low, true)
       }
       if (state.awaiting && state.activeIntent && state.activeIntent !== intent && !state.suspended) {
@@ -331,7 +335,9 @@ export function createDialogueManager(
     state.activeIntent = intent
     state.lastIntent = intent
 
-    const result = await runIntent(sc, intent)
+    // Routing by need: a comparison, advice or "why" goes to the model first when one is configured.
+    const byNeed = await answerByNeed(sc, intent as Intent)
+    const result = byNeed.result ?? withEvents(await runIntent(sc, intent), byNeed.events)
     const failedTurn = result.action === 'fallback' && result.reason !== 'out_of_scope'
     return finish(sc, result, failedTurn)
   }

@@ -25,6 +25,7 @@ export type SkipReason =
   | 'no_question'
   | 'max_calls'
   | 'no_facts'
+  | 'already_asked'
 
 export type GroundedAnswer =
   | { status: 'answered'; text: string; factIds: string[]; events: LlmEvent[] }
@@ -34,6 +35,12 @@ export type GroundedAnswer =
 
 /** Intents a model cannot help with: small talk needs no facts, a request for a person needs a person. */
 const EXCLUDED_INTENTS = new Set(['greeting', 'human_agent'])
+
+/**
+ * Turns whose model attempt was made: a turn routed to the model by need that falls back to the
+ * offline skill must not ask the model a second time on the skill's own no-answer path.
+ */
+const askedThisTurn = new WeakSet<TurnContext>()
 
 /** The state key counting this conversation's model calls (kept in the stored dialogue state). */
 export const LLM_CALLS_KEY = 'llmCalls'
@@ -76,6 +83,8 @@ export async function groundedAnswer(
     }
   }
 
+  if (askedThisTurn.has(ctx)) return { status: 'skipped', reason: 'already_asked', events: [] }
+  askedThisTurn.add(ctx)
   const facts = await collectFacts(ctx, state, { customer: opts.customer })
   if (facts.length === 0) return { status: 'skipped', reason: 'no_facts', events: [] }
 
