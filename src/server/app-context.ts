@@ -21,6 +21,7 @@ import {
   createConversationService,
 } from '../core/conversation/conversation-service.js'
 import { createDialogueManager } from '../core/dialogue/dialogue-manager.js'
+import type { CircuitBreaker } from '../core/llm-routing/circuit-breaker.js'
 import type { Clock } from '../core/ports/clock.js'
 import type { JobQueue } from '../core/ports/job-queue.js'
 import type { LanguageModel } from '../core/ports/language-model.js'
@@ -58,6 +59,8 @@ export type AppContext = {
   newId: (prefix: string) => string
   /** The grounded-answer language model, when KEFU_LLM_BASE_URL is set. */
   llm?: LanguageModel
+  /** The LLM provider's circuit breaker, when an LLM is configured. */
+  llmCircuit?: CircuitBreaker
   close(): Promise<void>
 }
 
@@ -171,7 +174,7 @@ export async function createAppContext(
     }
     const dialogue = createDialogueManager({ tickets: ticketHooks })
     // Optional: without KEFU_LLM_BASE_URL kefu answers with its own NLU + knowledge only.
-    const models = languageModelsFromConfig(config, logger)
+    const models = languageModelsFromConfig(config, logger, clock)
     const llm = models.default
     if (llm) logger.info({ llm: { provider: llm.provider, model: llm.modelId } }, 'grounded LLM answers enabled')
     // An import by another process (`kefu import`, another instance) bumps the shop's
@@ -239,6 +242,7 @@ export async function createAppContext(
       ticketHooks,
       newId,
       ...(llm ? { llm } : {}),
+      ...(models.circuit ? { llmCircuit: models.circuit } : {}),
       async close() {
         for (const c of cleanups.reverse()) await c().catch(() => undefined)
       },

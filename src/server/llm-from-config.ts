@@ -2,12 +2,15 @@
  * The chat models of this deployment: the default one (KEFU_LLM_BASE_URL + KEFU_LLM_MODEL +
  * KEFU_LLM_API_KEY) and, per shop, the same provider with the shop's own `settings.llm.model` and/or
  * key (`settings.llm.apiKeyRef: "NAME"` → KEFU_LLM_KEY_NAME). One client per (model, key) pair,
- * created on first use. Failures are logged here (code + message: no prompt, no key).
+ * created on first use, all behind one circuit breaker for the provider (clock-driven). Failures
+ * and circuit changes are logged here (code + message: no prompt, no key).
  */
 import type { Logger } from 'pino'
 import { createOpenAiLanguageModel } from '../adapters/llm-openai/openai-language-model.js'
 import type { Shop } from '../core/domain/records.js'
+import { type CircuitBreaker, createCircuitBreaker } from '../core/llm-routing/circuit-breaker.js'
 import { llmSettings } from '../core/llm-routing/llm-settings.js'
+import type { Clock } from '../core/ports/clock.js'
 import type { LanguageModel } from '../core/ports/language-model.js'
 import type { Config } from './config/schema.js'
 
@@ -16,19 +19,31 @@ export type LanguageModels = {
   readonly default: LanguageModel | undefined
   /** The model a shop's turns use: its override, the default, or none (unknown key name). */
   forShop(shop: Shop): LanguageModel | undefined
+  /** The provider's circuit breaker (every model of the deployment shares the one provider). */
+  readonly circuit: CircuitBreaker | undefined
 }
 
 /**
  * Builds the deployment's models from the config.
  *
  * @example
- * const models = languageModelsFromConfig(config, logger)
+ * const models = languageModelsFromConfig(config, logger, clock)
  * const llm = models.forShop(shop) // undefined → kefu answers offline
  */
-export function languageModelsFromConfig(config: Config, logger: Logger): LanguageModels {
+export function languageModelsFromConfig(config: Config, logger: Logger, clock: Clock): LanguageModels {
   const baseUrl = config.KEFU_LLM_BASE_URL
   const defaultModel = config.KEFU_LLM_MODEL
-  if (!baseUrl || !defaultModel) return { default: undefined, forShop: () => undefined }
+  if (!baseUrl || !defaultModel) return { default: undefined, forShop: () => undefined, circuit: undefined }
+  const circuit = createCircuitBreaker({
+    clock,
+    failureThreshold: config.KEFU_LLM_CIRCUIT_FAILURES,
+    openMs: config.KEFU_LLM_CIRCUIT_OPEN_MS,
+    onStateChange: (to, from) =>
+      (to === 'open' ? logger.error.bind(logger) : logger.warn.bind(logger))(
+        { llm: { circuit: to, from } },
+        `LLM provider circuit ${to}`,
+      ),
+  })
   const cache = new Map<string, LanguageModel>()
   const warned = new Set<string>()
 
@@ -40,7 +55,7 @@ export function languageModelsFromConfig(config: Config, logger: Logger): Langua
       timeoutMs: config.KEFU_LLM_TIMEOUT_MS,
       onRetry: (r) => logger.warn({ llm: { model, ...r } }, 'LLM request retried'),
     })
-    return {
+    return circuit.wrap({
       ...provider,
       async generate(req, signal) {
         try {
@@ -54,7 +69,7 @@ export function languageModelsFromConfig(config: Config, logger: Logger): Langua
           throw e
         }
       },
-    }
+    })
   }
 
   function get(model: string, keyRef: string | undefined): LanguageModel {
@@ -70,6 +85,7 @@ export function languageModelsFromConfig(config: Config, logger: Logger): Langua
   const fallback = get(defaultModel, undefined)
   return {
     default: fallback,
+    circuit,
     forShop(shop) {
       const s = llmSettings(shop)
       if (!s.model && !s.apiKeyRef) return fallback

@@ -3,6 +3,7 @@ import type { RouteModule } from './build-app.js'
 import { agentRouteModule } from './routes/agent-routes.js'
 import { analyticsOpenApi, registerAnalyticsRoutes } from './routes/analytics-routes.js'
 import { knowledgeOpenApi, registerKnowledgeRoutes } from './routes/knowledge-routes.js'
+import { llmOpenApi, registerLlmRoutes } from './routes/llm-routes.js'
 import { proactiveRouteModule } from './routes/proactive-routes.js'
 import { productOpenApi, registerProductRoutes } from './routes/product-routes.js'
 import { registerShopRoutes, shopOpenApi } from './routes/shop-routes.js'
@@ -61,6 +62,18 @@ export function defaultRouteModules(): RouteModule[] {
         })
       },
       openapi: ticketOpenApiPaths,
+    },
+    {
+      register(app, ctx, authShop) {
+        const circuit = ctx.llmCircuit
+        registerLlmRoutes(app, {
+          store: ctx.store,
+          authShop,
+          now: () => ctx.clock.now(),
+          circuit: circuit ? () => circuit.state() : undefined,
+        })
+      },
+      openapi: llmOpenApi,
     },
     agentRouteModule,
     proactiveRouteModule,

@@ -12,8 +12,7 @@ import { tempDir } from '../helpers/temp-dir.js'
 import { type FakeOpenAiServer, type RecordedRequest, startFakeOpenAiServer } from './fake-openai-server.js'
 
 const LIMIT_MS = 2_000
-const COMPARISON =
-  '我预算有限，声屿 Pro 5 降噪蓝牙耳机和锐思 RayBook 14 轻薄本哪个更适合送给刚上大学的弟弟？说说理由'
+const COMPARISON = '我预算有限，声屿 Pro 5 降噪蓝牙耳机和锐思 RayBook 14 轻薄本哪个更适合送给刚上大学的弟弟？说说理由'
 
 let fake: FakeOpenAiServer
 let server: RunningServer

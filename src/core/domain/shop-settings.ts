@@ -88,6 +88,15 @@ const llm = z.union([
       model: z.string().trim().min(1).max(200),
       /** Name of this shop's key: the server reads it from KEFU_LLM_KEY_<NAME>; the key is never stored here. */
       apiKeyRef: z.string().regex(/^[A-Z0-9_]{1,64}$/, 'A-Z, 0-9 or _ (the key is read from KEFU_LLM_KEY_<NAME>)'),
+      /** Price per million tokens, per model id: `{ "deepseek-chat": { "input": 2, "output": 8 } }`. */
+      prices: z.record(
+        z.string().min(1).max(200),
+        z.object({ input: z.number().min(0).max(1e6), output: z.number().min(0).max(1e6) }).strict(),
+      ),
+      /** Currency of `prices` and `monthlyBudget` (label only). */
+      currency: z.string().min(1).max(8),
+      /** Spend per calendar month (UTC) after which the shop answers offline only. */
+      monthlyBudget: z.number().min(0).max(1e9),
     })
     .partial()
     .strict(),

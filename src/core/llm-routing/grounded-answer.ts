@@ -13,6 +13,14 @@ import type { KnowledgeBase } from '../knowledge/types.js'
 import { buildGroundedPrompt } from './build-grounded-prompt.js'
 import { collectFacts, type Fact } from './collect-facts.js'
 import { llmSettings } from './llm-settings.js'
+import {
+  budgetExhaustedToldThisMonth,
+  costOf,
+  LLM_BUDGET_EXHAUSTED_EVENT,
+  LLM_USAGE_EVENT,
+  monthStart,
+  monthToDate,
+} from './llm-usage.js'
 import { type RejectReason, verifyGroundedAnswer } from './verify-grounded-answer.js'
 
 export type LlmEvent = { type: string; data: Record<string, unknown> }
@@ -26,6 +34,7 @@ export type SkipReason =
   | 'max_calls'
   | 'no_facts'
   | 'already_asked'
+  | 'monthly_budget'
 
 export type GroundedAnswer =
   | { status: 'answered'; text: string; factIds: string[]; events: LlmEvent[] }
@@ -84,6 +93,16 @@ export async function groundedAnswer(
   }
 
   if (askedThisTurn.has(ctx)) return { status: 'skipped', reason: 'already_asked', events: [] }
+  if (settings.monthlyBudget !== undefined) {
+    const spent = await monthToDate(ctx.store.events, ctx.shop.id, ctx.now)
+    if (spent.cost >= settings.monthlyBudget) {
+      const data = { budget: settings.monthlyBudget, spent: spent.cost, currency: settings.currency }
+      const events: LlmEvent[] = [{ type: 'llm.skipped', data: { reason: 'monthly_budget', ...data } }]
+      if (!(await budgetExhaustedToldThisMonth(ctx.store.events, ctx.shop.id, ctx.now)))
+        events.push({ type: LLM_BUDGET_EXHAUSTED_EVENT, data: { month: monthStart(ctx.now).slice(0, 7), ...data } })
+      return { status: 'skipped', reason: 'monthly_budget', events }
+    }
+  }
   askedThisTurn.add(ctx)
   const facts = await collectFacts(ctx, state, { customer: opts.customer })
   if (facts.length === 0) return { status: 'skipped', reason: 'no_facts', events: [] }
@@ -115,6 +134,7 @@ export async function groundedAnswer(
             code,
             retryable: AppError.isInstance(e) ? Boolean(e.options.retryable) : false,
             timeout: Boolean(details?.timeout),
+            circuitOpen: Boolean(details?.circuitOpen),
             // AppError messages of the adapter carry no secrets and no vendor text.
             message: AppError.isInstance(e) ? e.message : 'unexpected error',
             latencyMs: Math.round(performance.now() - started),
@@ -124,15 +144,18 @@ export async function groundedAnswer(
     }
   }
   const latencyMs = Math.round(performance.now() - started)
-  const usage = result.usage ? { usage: result.usage } : {}
-  if (result.finishReason === 'length') return rejected('truncated', [], base, latencyMs, usage)
+  const cost = costOf(result.usage, settings, [result.modelId, llm.modelId])
+  const usage = result.usage ? { usage: result.usage, cost } : {}
+  const usageEvents = result.usage ? [usageEvent(state, result.modelId, result.usage, cost, settings.currency)] : []
+  const withUsage = (r: GroundedAnswer): GroundedAnswer => ({ ...r, events: [...r.events, ...usageEvents] })
+  if (result.finishReason === 'length') return withUsage(rejected('truncated', [], base, latencyMs, usage))
   const findProducts = productFinder(ctx.knowledge)
   const v = verifyGroundedAnswer(result.text, facts, {
     ...(findProducts ? { findProducts } : {}),
     allowedContacts: shopContacts(ctx.shop.settings),
   })
-  if (!v.ok) return rejected(v.reason, v.offending, base, latencyMs, usage)
-  return {
+  if (!v.ok) return withUsage(rejected(v.reason, v.offending, base, latencyMs, usage))
+  return withUsage({
     status: 'answered',
     text: v.text,
     factIds: v.factIds,
@@ -142,7 +165,27 @@ export async function groundedAnswer(
         data: { ...base, factIds: v.factIds, given: base.factIds, attempts: result.attempts, latencyMs, ...usage },
       },
     ],
+  })
+}
+
+/** The state key totalling this conversation's model tokens and cost. */
+export const LLM_USAGE_KEY = 'llmUsage'
+
+/** An `llm.usage` event, and the conversation's running totals in its state. */
+function usageEvent(
+  state: DialogueState,
+  model: string,
+  usage: { promptTokens: number; completionTokens: number; totalTokens: number },
+  cost: number,
+  currency: string,
+): LlmEvent {
+  const prev = (state[LLM_USAGE_KEY] ?? {}) as Partial<Record<'promptTokens' | 'completionTokens' | 'cost', number>>
+  state[LLM_USAGE_KEY] = {
+    promptTokens: (prev.promptTokens ?? 0) + usage.promptTokens,
+    completionTokens: (prev.completionTokens ?? 0) + usage.completionTokens,
+    cost: Math.round(((prev.cost ?? 0) + cost) * 1e6) / 1e6,
   }
+  return { type: LLM_USAGE_EVENT, data: { model, ...usage, cost, currency } }
 }
 
 /** The contact details the shop configured (`settings.contact`), the only ones an answer may carry. */

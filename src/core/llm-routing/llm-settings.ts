@@ -19,6 +19,12 @@ export type LlmSettings = {
   model?: string
   /** Name of this shop's API key (the server reads KEFU_LLM_KEY_<NAME>); never the key itself. */
   apiKeyRef?: string
+  /** Price per million tokens by model id; a model without a price costs 0 (tokens are still counted). */
+  prices: Record<string, { input: number; output: number }>
+  /** Label of the prices' currency. Default CNY. */
+  currency: string
+  /** Spend per UTC calendar month after which the shop is offline-only; absent = no budget. */
+  monthlyBudget?: number
 }
 
 export const DEFAULT_LLM_SETTINGS: LlmSettings = {
@@ -27,6 +33,8 @@ export const DEFAULT_LLM_SETTINGS: LlmSettings = {
   outOfScopeConfidence: 0.8,
   maxTokens: 400,
   temperature: 0.2,
+  prices: {},
+  currency: 'CNY',
 }
 
 const num = (v: unknown, min: number, max: number): number | undefined =>
@@ -54,5 +62,20 @@ export function llmSettings(shop: Shop): LlmSettings {
     temperature: num(s.temperature, 0, 2) ?? DEFAULT_LLM_SETTINGS.temperature,
     ...(typeof s.model === 'string' && s.model.trim() ? { model: s.model.trim() } : {}),
     ...(typeof s.apiKeyRef === 'string' && /^[A-Z0-9_]{1,64}$/.test(s.apiKeyRef) ? { apiKeyRef: s.apiKeyRef } : {}),
+    prices: prices(s.prices),
+    currency: typeof s.currency === 'string' && s.currency ? s.currency : DEFAULT_LLM_SETTINGS.currency,
+    ...(num(s.monthlyBudget, 0, 1e9) !== undefined ? { monthlyBudget: s.monthlyBudget as number } : {}),
   }
+}
+
+function prices(v: unknown): LlmSettings['prices'] {
+  if (typeof v !== 'object' || v === null) return {}
+  const out: LlmSettings['prices'] = {}
+  for (const [model, p] of Object.entries(v as Record<string, unknown>)) {
+    const q = (typeof p === 'object' && p !== null ? p : {}) as Record<string, unknown>
+    const input = num(q.input, 0, 1e6)
+    const output = num(q.output, 0, 1e6)
+    if (input !== undefined && output !== undefined) out[model] = { input, output }
+  }
+  return out
 }

@@ -37,6 +37,10 @@ export const configSchema = z.object({
   KEFU_LLM_API_KEY: z.string().optional(),
   KEFU_LLM_MODEL: z.string().optional(),
   KEFU_LLM_TIMEOUT_MS: int(15000),
+  /** Consecutive provider failures (timeouts, 429, 5xx, unreachable) that open the circuit. */
+  KEFU_LLM_CIRCUIT_FAILURES: int(5).pipe(z.number().int().min(1).max(1000)),
+  /** How long an open circuit keeps the model out before one probe. */
+  KEFU_LLM_CIRCUIT_OPEN_MS: int(30000).pipe(z.number().int().min(0)),
   KEFU_EMBEDDINGS_MODEL: z.string().optional(),
   /** Conversations one client IP may start per minute (0 = unlimited). */
   KEFU_RATE_LIMIT_CONVERSATIONS: int(120).pipe(z.number().int().min(0)),
