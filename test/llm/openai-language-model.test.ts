@@ -217,6 +217,36 @@ describe('OpenAI-compatible language model', () => {
     expect(req.headers['openai-organization']).toBeUndefined()
   })
 
+  it('offers tools, returns the tool calls, and sends tool results back in the OpenAI shape', async () => {
+    fake.enqueue({ toolCalls: [{ id: 'call_a', name: 'check_stock', arguments: '{"sku":"EB-1004"}' }] })
+    const tools = [{ name: 'check_stock', description: 'stock', parameters: { type: 'object', properties: {} } }]
+    const r = await model().generate({ messages: [{ role: 'user', content: '有货吗' }], tools })
+    expect(r.finishReason).toBe('tool_calls')
+    expect(r.text).toBe('')
+    expect(r.toolCalls).toEqual([{ id: 'call_a', name: 'check_stock', arguments: '{"sku":"EB-1004"}' }])
+    expect(fake.requests[0]!.body.tools).toEqual([
+      { type: 'function', function: { name: 'check_stock', description: 'stock', parameters: tools[0]!.parameters } },
+    ])
+    fake.enqueue({ content: '有货' })
+    await model().generate({
+      messages: [
+        { role: 'user', content: '有货吗' },
+        { role: 'assistant', content: '', toolCalls: r.toolCalls! },
+        { role: 'tool', toolCallId: 'call_a', content: '[F1] 当前库存 5 件' },
+      ],
+    })
+    expect(fake.requests[1]!.body.messages.slice(1)).toEqual([
+      {
+        role: 'assistant',
+        content: null,
+        tool_calls: [
+          { id: 'call_a', type: 'function', function: { name: 'check_stock', arguments: '{"sku":"EB-1004"}' } },
+        ],
+      },
+      { role: 'tool', tool_call_id: 'call_a', content: '[F1] 当前库存 5 件' },
+    ])
+  })
+
   it('refuses a base URL that is not http(s)', () => {
     expect(() => createOpenAiLanguageModel({ baseUrl: 'ftp://x', model: 'm' })).toThrow(
       expect.objectContaining({ code: 'invalid_input' }),

@@ -18,12 +18,14 @@
 import OpenAI, { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai'
 import { AppError } from '../../core/errors.js'
 import type {
+  ChatMessage,
   FinishReason,
   GenerateRequest,
   GenerateResult,
   LanguageModel,
   StreamPart,
   TokenUsage,
+  ToolCall,
 } from '../../core/ports/language-model.js'
 import { sizeLimitedFetch } from '../http/size-limited-fetch.js'
 
@@ -109,7 +111,15 @@ export function createOpenAiLanguageModel(options: OpenAiLanguageModelOptions): 
   function params(req: GenerateRequest) {
     return {
       model: options.model,
-      messages: req.messages,
+      messages: req.messages.map(toOpenAiMessage),
+      ...(req.tools && req.tools.length > 0
+        ? {
+            tools: req.tools.map((t) => ({
+              type: 'function' as const,
+              function: { name: t.name, description: t.description, parameters: t.parameters },
+            })),
+          }
+        : {}),
       ...(req.temperature !== undefined ? { temperature: req.temperature } : {}),
       ...(req.maxTokens !== undefined ? { max_tokens: req.maxTokens } : {}),
       ...(req.stop && req.stop.length > 0 ? { stop: req.stop } : {}),
@@ -341,9 +351,32 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
   })
 }
 
+/** kefu's message shape → the Chat Completions one. */
+function toOpenAiMessage(m: ChatMessage): OpenAI.Chat.Completions.ChatCompletionMessageParam {
+  if (m.role === 'tool') return { role: 'tool', tool_call_id: m.toolCallId, content: m.content }
+  if (m.role === 'assistant' && m.toolCalls && m.toolCalls.length > 0) {
+    return {
+      role: 'assistant',
+      content: m.content || null,
+      tool_calls: m.toolCalls.map((c) => ({
+        id: c.id,
+        type: 'function' as const,
+        function: { name: c.name, arguments: c.arguments },
+      })),
+    }
+  }
+  return { role: m.role, content: m.content }
+}
+
 type CompletionJson = {
   model?: unknown
-  choices?: Array<{ message?: { content?: unknown }; finish_reason?: unknown }>
+  choices?: Array<{
+    message?: {
+      content?: unknown
+      tool_calls?: Array<{ id?: unknown; function?: { name?: unknown; arguments?: unknown } }>
+    }
+    finish_reason?: unknown
+  }>
   usage?: { prompt_tokens?: unknown; completion_tokens?: unknown; total_tokens?: unknown } | null
   error?: unknown
 }
@@ -360,7 +393,8 @@ function parseUsage(u: CompletionJson['usage'] | undefined): TokenUsage | undefi
 function parseCompletion(json: unknown, model: string, attempts: number): GenerateResult {
   const j = (typeof json === 'object' && json !== null ? json : {}) as CompletionJson
   const choice = Array.isArray(j.choices) ? j.choices[0] : undefined
-  const content = choice?.message?.content
+  const toolCalls = parseToolCalls(choice?.message?.tool_calls)
+  const content = choice?.message?.content ?? (toolCalls.length > 0 ? '' : undefined)
   if (typeof content !== 'string') {
     throw new AppError(
       'upstream_failed',
@@ -375,5 +409,22 @@ function parseCompletion(json: unknown, model: string, attempts: number): Genera
     ...(usage ? { usage } : {}),
     modelId: typeof j.model === 'string' && j.model ? j.model : model,
     attempts,
+    ...(toolCalls.length > 0 ? { toolCalls } : {}),
   }
+}
+
+function parseToolCalls(raw: unknown): ToolCall[] {
+  if (!Array.isArray(raw)) return []
+  const out: ToolCall[] = []
+  for (const [i, c] of raw.entries()) {
+    const f = (c as { function?: { name?: unknown; arguments?: unknown } })?.function
+    if (typeof f?.name !== 'string') continue
+    const id = (c as { id?: unknown }).id
+    out.push({
+      id: typeof id === 'string' && id ? id : `call_${i}`,
+      name: f.name,
+      arguments: typeof f.arguments === 'string' ? f.arguments : '{}',
+    })
+  }
+  return out
 }

@@ -97,6 +97,8 @@ const llm = z.union([
       currency: z.string().min(1).max(8),
       /** Spend per calendar month (UTC) after which the shop answers offline only. */
       monthlyBudget: z.number().min(0).max(1e9),
+      /** Offer kefu's read-only skills to the model as tools (false for models without function calling). */
+      tools: z.boolean(),
     })
     .partial()
     .strict(),

@@ -179,7 +179,8 @@ async function relevantOrder(ctx: TurnContext, state: DialogueState, customer: C
   return [...orders].sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0] ?? null
 }
 
-async function orderFact(ctx: TurnContext, o: Order, locale: Locale): Promise<Fact> {
+/** An order of the customer, as the model reads it (no address, no phone). */
+export async function orderFact(ctx: TurnContext, o: Order, locale: Locale): Promise<Fact> {
   const items: string[] = []
   for (const it of o.items.slice(0, 5)) {
     const title = it.title ?? (await ctx.store.products.get(ctx.shop.id, it.sku))?.title ?? it.sku

@@ -10,8 +10,10 @@ import type { DialogueState, TurnContext } from '../dialogue/types.js'
 import type { Customer } from '../domain/schemas.js'
 import { AppError } from '../errors.js'
 import type { KnowledgeBase } from '../knowledge/types.js'
+import type { TokenUsage } from '../ports/language-model.js'
 import { buildGroundedPrompt } from './build-grounded-prompt.js'
 import { collectFacts, type Fact } from './collect-facts.js'
+import { generateWithTools } from './generate-with-tools.js'
 import { llmSettings } from './llm-settings.js'
 import {
   budgetExhaustedToldThisMonth,
@@ -21,6 +23,7 @@ import {
   monthStart,
   monthToDate,
 } from './llm-usage.js'
+import { skillTools } from './skill-tools.js'
 import { type RejectReason, verifyGroundedAnswer } from './verify-grounded-answer.js'
 
 export type LlmEvent = { type: string; data: Record<string, unknown> }
@@ -118,8 +121,18 @@ export async function groundedAnswer(
   })
   const started = performance.now()
   let result: Awaited<ReturnType<typeof llm.generate>>
+  let toolEvents: LlmEvent[] = []
+  let totalUsage: TokenUsage | undefined
   try {
-    result = await llm.generate({ messages, temperature: settings.temperature, maxTokens: settings.maxTokens })
+    const run = await generateWithTools(llm, messages, facts, settings.tools ? skillTools(ctx, opts.customer) : null, {
+      locale: ctx.locale,
+      temperature: settings.temperature,
+      maxTokens: settings.maxTokens,
+      maxRounds: 2,
+    })
+    result = run.result
+    toolEvents = run.events
+    totalUsage = run.usage
   } catch (e) {
     const code = AppError.isInstance(e) ? e.code : 'internal'
     const details = AppError.isInstance(e) ? (e.options.details as Record<string, unknown> | undefined) : undefined
@@ -144,10 +157,13 @@ export async function groundedAnswer(
     }
   }
   const latencyMs = Math.round(performance.now() - started)
-  const cost = costOf(result.usage, settings, [result.modelId, llm.modelId])
-  const usage = result.usage ? { usage: result.usage, cost } : {}
-  const usageEvents = result.usage ? [usageEvent(state, result.modelId, result.usage, cost, settings.currency)] : []
-  const withUsage = (r: GroundedAnswer): GroundedAnswer => ({ ...r, events: [...r.events, ...usageEvents] })
+  const cost = costOf(totalUsage, settings, [result.modelId, llm.modelId])
+  const usage = totalUsage ? { usage: totalUsage, cost } : {}
+  const usageEvents = totalUsage ? [usageEvent(state, result.modelId, totalUsage, cost, settings.currency)] : []
+  const withUsage = (r: GroundedAnswer): GroundedAnswer => ({
+    ...r,
+    events: [...toolEvents, ...r.events, ...usageEvents],
+  })
   if (result.finishReason === 'length') return withUsage(rejected('truncated', [], base, latencyMs, usage))
   const findProducts = productFinder(ctx.knowledge)
   const v = verifyGroundedAnswer(result.text, facts, {

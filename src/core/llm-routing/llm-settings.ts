@@ -25,6 +25,8 @@ export type LlmSettings = {
   currency: string
   /** Spend per UTC calendar month after which the shop is offline-only; absent = no budget. */
   monthlyBudget?: number
+  /** Offer kefu's read-only skills as tools (turn off for models without function calling). Default true. */
+  tools: boolean
 }
 
 export const DEFAULT_LLM_SETTINGS: LlmSettings = {
@@ -35,6 +37,7 @@ export const DEFAULT_LLM_SETTINGS: LlmSettings = {
   temperature: 0.2,
   prices: {},
   currency: 'CNY',
+  tools: true,
 }
 
 const num = (v: unknown, min: number, max: number): number | undefined =>
@@ -63,6 +66,7 @@ export function llmSettings(shop: Shop): LlmSettings {
     ...(typeof s.model === 'string' && s.model.trim() ? { model: s.model.trim() } : {}),
     ...(typeof s.apiKeyRef === 'string' && /^[A-Z0-9_]{1,64}$/.test(s.apiKeyRef) ? { apiKeyRef: s.apiKeyRef } : {}),
     prices: prices(s.prices),
+    tools: typeof s.tools === 'boolean' ? s.tools : DEFAULT_LLM_SETTINGS.tools,
     currency: typeof s.currency === 'string' && s.currency ? s.currency : DEFAULT_LLM_SETTINGS.currency,
     ...(num(s.monthlyBudget, 0, 1e9) !== undefined ? { monthlyBudget: s.monthlyBudget as number } : {}),
   }

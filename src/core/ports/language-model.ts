@@ -5,9 +5,18 @@
  * src/adapters/llm-openai/.
  */
 
-export type ChatRole = 'system' | 'user' | 'assistant'
+export type ChatRole = 'system' | 'user' | 'assistant' | 'tool'
 
-export type ChatMessage = { role: ChatRole; content: string }
+/** A function the model asked to call; `arguments` is the model's JSON text (validate before use). */
+export type ToolCall = { id: string; name: string; arguments: string }
+
+export type ChatMessage =
+  | { role: 'system' | 'user'; content: string }
+  | { role: 'assistant'; content: string; toolCalls?: ToolCall[] }
+  | { role: 'tool'; toolCallId: string; content: string }
+
+/** A function offered to the model: name, what it does, its parameters as JSON Schema. */
+export type ToolSpec = { name: string; description: string; parameters: Record<string, unknown> }
 
 export type GenerateRequest = {
   messages: ChatMessage[]
@@ -17,6 +26,8 @@ export type GenerateRequest = {
   maxTokens?: number
   /** Stop sequences. */
   stop?: string[]
+  /** Functions the model may call instead of answering (the caller runs them and asks again). */
+  tools?: ToolSpec[]
 }
 
 export type FinishReason = 'stop' | 'length' | 'content_filter' | 'tool_calls' | 'other'
@@ -32,6 +43,8 @@ export type GenerateResult = {
   modelId: string
   /** Attempts made, retries included (1 = first try succeeded). */
   attempts: number
+  /** The calls the model asked for (`finishReason: 'tool_calls'`); absent when it answered. */
+  toolCalls?: ToolCall[]
 }
 
 export type StreamPart =

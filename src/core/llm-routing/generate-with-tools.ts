@@ -1,0 +1,78 @@
+/**
+ * One grounded answer with kefu's read-only skills as tools: the model may call them for up to
+ * `maxRounds` rounds; each result joins `facts` (labelled `[Fn]`) and is sent back as a tool message,
+ * then the model answers. Usage is summed over the rounds. Provider errors propagate (the caller
+ * records them); a tool error is told to the model as data (`error: not_found`), never thrown.
+ */
+import type { Locale } from '../domain/schemas.js'
+import type { ChatMessage, GenerateResult, LanguageModel, TokenUsage } from '../ports/language-model.js'
+import type { Fact } from './collect-facts.js'
+import type { LlmEvent } from './grounded-answer.js'
+import type { SkillTools } from './skill-tools.js'
+
+const MAX_CALLS_PER_ROUND = 4
+
+const TOOL_NOTE: Record<Locale, string> = {
+  zh: '你可以调用工具查询该顾客的订单、物流和商品的实时价格库存。工具结果同样以 [Fn] 标注，是资料的一部分：回答中的事实必须引用它们。工具只能查询，不能修改订单；需要修改时请让顾客直接提出。',
+  en: "You may call tools to look up this customer's orders, tracking, and live product price and stock. Tool results are labelled [Fn] like the facts and are facts: cite them. Tools only read; to change an order, ask the customer to request it.",
+}
+
+export type ToolRun = { result: GenerateResult; usage?: TokenUsage; events: LlmEvent[] }
+
+/**
+ * Generates with tools; `facts` grows with every tool result.
+ *
+ * @example
+ * const { result, events } = await generateWithTools(llm, messages, facts, tools, { locale, maxRounds: 2 })
+ */
+export async function generateWithTools(
+  llm: LanguageModel,
+  prompt: ChatMessage[],
+  facts: Fact[],
+  tools: SkillTools | null,
+  opts: { locale: Locale; temperature: number; maxTokens: number; maxRounds: number },
+): Promise<ToolRun> {
+  const base = { temperature: opts.temperature, maxTokens: opts.maxTokens }
+  if (!tools || opts.maxRounds <= 0) {
+    const result = await llm.generate({ messages: prompt, ...base })
+    return { result, ...(result.usage ? { usage: result.usage } : {}), events: [] }
+  }
+  const messages: ChatMessage[] = [prompt[0] ?? { role: 'system', content: '' }]
+  messages.push({ role: 'system', content: TOOL_NOTE[opts.locale] }, ...prompt.slice(1))
+  const events: LlmEvent[] = []
+  let usage: TokenUsage | undefined
+  for (let round = 0; ; round++) {
+    const offer = round < opts.maxRounds
+    const result = await llm.generate({ messages, ...base, ...(offer ? { tools: tools.specs } : {}) })
+    usage = add(usage, result.usage)
+    const calls = result.toolCalls ?? []
+    if (calls.length === 0 || !offer) return { result, ...(usage ? { usage } : {}), events }
+    messages.push({ role: 'assistant', content: result.text, toolCalls: calls })
+    for (const [i, call] of calls.entries()) {
+      const out =
+        i < MAX_CALLS_PER_ROUND
+          ? await tools.run(call, facts)
+          : { ok: false, content: 'error: too_many_calls', facts: [], error: 'too_many_calls' }
+      messages.push({ role: 'tool', toolCallId: call.id, content: out.content })
+      events.push({
+        type: 'llm.tool_called',
+        data: {
+          tool: call.name,
+          ok: out.ok,
+          ...(out.error ? { error: out.error } : {}),
+          factIds: out.facts.map((f) => f.id),
+        },
+      })
+    }
+  }
+}
+
+function add(a: TokenUsage | undefined, b: TokenUsage | undefined): TokenUsage | undefined {
+  if (!b) return a
+  if (!a) return b
+  return {
+    promptTokens: a.promptTokens + b.promptTokens,
+    completionTokens: a.completionTokens + b.completionTokens,
+    totalTokens: a.totalTokens + b.totalTokens,
+  }
+}
