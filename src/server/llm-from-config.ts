@@ -55,20 +55,36 @@ export function languageModelsFromConfig(config: Config, logger: Logger, clock: 
       timeoutMs: config.KEFU_LLM_TIMEOUT_MS,
       onRetry: (r) => logger.warn({ llm: { model, ...r } }, 'LLM request retried'),
     })
+    const logFailure = (e: unknown) => {
+      const err = e as { code?: string; message?: string; options?: { retryable?: boolean } }
+      logger.warn(
+        { llm: { model, code: err.code, retryable: err.options?.retryable } },
+        `LLM request failed: ${err.message ?? 'unknown error'}`,
+      )
+    }
+    const stream = provider.stream?.bind(provider)
     return circuit.wrap({
       ...provider,
       async generate(req, signal) {
         try {
           return await provider.generate(req, signal)
         } catch (e) {
-          const err = e as { code?: string; message?: string; options?: { retryable?: boolean } }
-          logger.warn(
-            { llm: { model, code: err.code, retryable: err.options?.retryable } },
-            `LLM request failed: ${err.message ?? 'unknown error'}`,
-          )
+          logFailure(e)
           throw e
         }
       },
+      ...(stream
+        ? {
+            async *stream(req, signal) {
+              try {
+                yield* stream(req, signal)
+              } catch (e) {
+                logFailure(e)
+                throw e
+              }
+            },
+          }
+        : {}),
     })
   }
 

@@ -247,6 +247,7 @@ export function createOpenAiLanguageModel(options: OpenAiLanguageModelOptions): 
         )
         let finish: FinishReason = 'other'
         let usage: TokenUsage | undefined
+        const calls: ToolCall[] = []
         // The SDK stops watching the signal once the headers are in: the body needs its own stop.
         const reading = signal ? AbortSignal.any([signal, overall]) : overall
         const stop = () => stream.controller.abort()
@@ -259,6 +260,13 @@ export function createOpenAiLanguageModel(options: OpenAiLanguageModelOptions): 
             if (typeof choice?.finish_reason === 'string') finish = FINISH[choice.finish_reason] ?? 'other'
             const u = parseUsage(chunk.usage)
             if (u) usage = u
+            for (const d of choice?.delta?.tool_calls ?? []) {
+              const slot = calls[d.index] ?? { id: '', name: '', arguments: '' }
+              calls[d.index] = slot
+              if (d.id) slot.id = d.id
+              if (d.function?.name) slot.name += d.function.name
+              if (d.function?.arguments) slot.arguments += d.function.arguments
+            }
             if (typeof text === 'string' && text) {
               clearTimeout(firstTimer)
               yield { type: 'text-delta', text }
@@ -279,6 +287,10 @@ export function createOpenAiLanguageModel(options: OpenAiLanguageModelOptions): 
         } finally {
           reading.removeEventListener('abort', stop)
         }
+        const whole = calls
+          .filter((c) => c?.name)
+          .map((c, i) => ({ ...c, id: c.id || `call_${i}`, arguments: c.arguments || '{}' }))
+        if (whole.length > 0) yield { type: 'tool-calls', calls: whole }
         // Some servers close without `[DONE]`; whatever arrived is the answer.
         yield { type: 'finish', finishReason: finish, ...(usage ? { usage } : {}) }
       } catch (e) {

@@ -77,7 +77,14 @@ export type TurnResponse = {
 /** Channel name for a conversation's live messages. */
 export const conversationChannel = (shopId: string, conversationId: string) => `conv:${shopId}:${conversationId}`
 
-export type StreamEvent = { type: 'message'; message: Message } | { type: 'status'; status: Conversation['status'] }
+export type StreamEvent =
+  | { type: 'message'; message: Message }
+  | { type: 'status'; status: Conversation['status'] }
+  /**
+   * A model answer arriving sentence by sentence, each after it passed the answer guard; the bot
+   * `message` that follows replaces it (the verified whole answer, or the offline one).
+   */
+  | { type: 'partial'; replyTo: string; index: number; text: string }
 
 /** The part of the NLU result a turn response carries. */
 function nluView(nlu: NluResult, handled: string | null | undefined = nlu.intent): TurnResponse['nlu'] {
@@ -117,6 +124,15 @@ export function createConversationService(deps: ConversationServiceDeps) {
   function llmOf(shop: Shop): { llm?: LanguageModel } {
     const llm = deps.llmFor ? deps.llmFor(shop) : deps.llm
     return llm ? { llm } : {}
+  }
+
+  /** Sentences of a model answer, pushed live to the conversation's subscribers. */
+  function streamTo(shopId: string, conversationId: string, replyTo: string): { onAnswerText?: (t: string) => void } {
+    if (!deps.llm && !deps.llmFor) return {}
+    let index = 0
+    return {
+      onAnswerText: (text) => void publish(shopId, conversationId, { type: 'partial', replyTo, index: index++, text }),
+    }
   }
 
   async function publish(shopId: string, conversationId: string, ev: StreamEvent): Promise<void> {
@@ -275,6 +291,7 @@ export function createConversationService(deps: ConversationServiceDeps) {
             newId,
             ...(input.client ? { client: input.client } : {}),
             ...llmOf(shop),
+            ...streamTo(shop.id, conversation.id, customerMsg.id),
           })
         } catch (e) {
           await store.events

@@ -62,6 +62,8 @@ export type TurnContext = {
   client?: string
   /** Optional language model for grounded answers (src/core/llm-routing); absent = no LLM. */
   llm?: LanguageModel
+  /** Live channel for a model answer: each sentence, once it passed the answer guard (streaming). */
+  onAnswerText?: (text: string) => void
 }
 
 export type TurnOutcome = {

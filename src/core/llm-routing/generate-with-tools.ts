@@ -5,9 +5,18 @@
  * records them); a tool error is told to the model as data (`error: not_found`), never thrown.
  */
 import type { Locale } from '../domain/schemas.js'
-import type { ChatMessage, GenerateResult, LanguageModel, TokenUsage } from '../ports/language-model.js'
+import type {
+  ChatMessage,
+  FinishReason,
+  GenerateRequest,
+  GenerateResult,
+  LanguageModel,
+  TokenUsage,
+  ToolCall,
+} from '../ports/language-model.js'
 import type { Fact } from './collect-facts.js'
 import type { LlmEvent } from './grounded-answer.js'
+import type { SentenceGate } from './sentence-gate.js'
 import type { SkillTools } from './skill-tools.js'
 
 const MAX_CALLS_PER_ROUND = 4
@@ -30,11 +39,20 @@ export async function generateWithTools(
   prompt: ChatMessage[],
   facts: Fact[],
   tools: SkillTools | null,
-  opts: { locale: Locale; temperature: number; maxTokens: number; maxRounds: number },
+  opts: {
+    locale: Locale
+    temperature: number
+    maxTokens: number
+    maxRounds: number
+    /** Stream the answer: text deltas pass the sentence gate, what it clears goes to `emit`. */
+    stream?: { gate: SentenceGate; emit: (text: string) => void }
+  },
 ): Promise<ToolRun> {
   const base = { temperature: opts.temperature, maxTokens: opts.maxTokens }
+  const generate = (req: GenerateRequest) =>
+    opts.stream && llm.stream ? streamed(llm, req, opts.stream) : llm.generate(req)
   if (!tools || opts.maxRounds <= 0) {
-    const result = await llm.generate({ messages: prompt, ...base })
+    const result = await generate({ messages: prompt, ...base })
     return { result, ...(result.usage ? { usage: result.usage } : {}), events: [] }
   }
   const messages: ChatMessage[] = [prompt[0] ?? { role: 'system', content: '' }]
@@ -43,7 +61,7 @@ export async function generateWithTools(
   let usage: TokenUsage | undefined
   for (let round = 0; ; round++) {
     const offer = round < opts.maxRounds
-    const result = await llm.generate({ messages, ...base, ...(offer ? { tools: tools.specs } : {}) })
+    const result = await generate({ messages, ...base, ...(offer ? { tools: tools.specs } : {}) })
     usage = add(usage, result.usage)
     const calls = result.toolCalls ?? []
     if (calls.length === 0 || !offer) return { result, ...(usage ? { usage } : {}), events }
@@ -64,6 +82,42 @@ export async function generateWithTools(
         },
       })
     }
+  }
+}
+
+/** One streamed round, gathered into a GenerateResult; cleared sentences are emitted as they pass. */
+async function streamed(
+  llm: LanguageModel,
+  req: GenerateRequest,
+  sink: { gate: SentenceGate; emit: (text: string) => void },
+): Promise<GenerateResult> {
+  let text = ''
+  let toolCalls: ToolCall[] = []
+  let finishReason: FinishReason = 'other'
+  let usage: TokenUsage | undefined
+  for await (const part of (llm.stream as NonNullable<LanguageModel['stream']>)(req)) {
+    if (part.type === 'text-delta') {
+      text += part.text
+      const cleared = sink.gate.push(part.text)
+      if (cleared) sink.emit(cleared)
+    } else if (part.type === 'tool-calls') toolCalls = part.calls
+    else {
+      finishReason = part.finishReason
+      usage = part.usage
+    }
+  }
+  // A cut-off answer is rejected whole: do not release its tail.
+  if (toolCalls.length === 0 && finishReason !== 'length') {
+    const rest = sink.gate.end()
+    if (rest) sink.emit(rest)
+  }
+  return {
+    text,
+    finishReason,
+    modelId: llm.modelId,
+    attempts: 1,
+    ...(usage ? { usage } : {}),
+    ...(toolCalls.length > 0 ? { toolCalls } : {}),
   }
 }
 

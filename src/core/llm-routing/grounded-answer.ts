@@ -23,6 +23,7 @@ import {
   monthStart,
   monthToDate,
 } from './llm-usage.js'
+import { createSentenceGate } from './sentence-gate.js'
 import { skillTools } from './skill-tools.js'
 import { type RejectReason, verifyGroundedAnswer } from './verify-grounded-answer.js'
 
@@ -124,11 +125,15 @@ export async function groundedAnswer(
   let toolEvents: LlmEvent[] = []
   let totalUsage: TokenUsage | undefined
   try {
+    const sink = ctx.onAnswerText
+    const finder = productFinder(ctx.knowledge)
+    const verifyOpts = { ...(finder ? { findProducts: finder } : {}), allowedContacts: shopContacts(ctx.shop.settings) }
     const run = await generateWithTools(llm, messages, facts, settings.tools ? skillTools(ctx, opts.customer) : null, {
       locale: ctx.locale,
       temperature: settings.temperature,
       maxTokens: settings.maxTokens,
       maxRounds: 2,
+      ...(sink ? { stream: { gate: createSentenceGate(facts, verifyOpts), emit: sink } } : {}),
     })
     result = run.result
     toolEvents = run.events

@@ -49,6 +49,8 @@ export type GenerateResult = {
 
 export type StreamPart =
   | { type: 'text-delta'; text: string }
+  /** The tool calls of a streamed turn, whole (the adapter joins their deltas), before `finish`. */
+  | { type: 'tool-calls'; calls: ToolCall[] }
   | { type: 'finish'; finishReason: FinishReason; usage?: TokenUsage }
 
 /**
