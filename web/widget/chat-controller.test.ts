@@ -220,4 +220,32 @@ describe('ChatController', () => {
     expect(c.state.messages).toEqual([])
     c.dispose()
   })
+
+  it('shows the answer sentence by sentence from partial frames, then replaces it with the final message', async () => {
+    const backend = makeBackend()
+    const { c } = makeController(backend)
+    await c.start()
+    let release: () => void = () => undefined
+    const gate = new Promise<void>((r) => {
+      release = r
+    })
+    const original = backend.api.sendMessage.bind(backend.api)
+    backend.api.sendMessage = async (...args: Parameters<typeof original>) => {
+      await gate
+      return original(...args)
+    }
+    c.send('哪个更适合送人？')
+    for (let i = 0; i < 20 && backend.sockets.length === 0; i++) await settle()
+    const socket = backend.sockets[0]!
+    socket.deliver({ type: 'partial', replyTo: 'm1', index: 0, text: '第一句。' })
+    socket.deliver({ type: 'partial', replyTo: 'm1', index: 1, text: '第二句。' })
+    expect(c.state.streaming).toBe('第一句。第二句。')
+    release()
+    await idle(c)
+    expect(c.state.streaming).toBeNull()
+    expect(c.state.messages.at(-1)!.role).toBe('bot')
+    // A partial arriving after the answer does not come back.
+    socket.deliver({ type: 'partial', replyTo: 'm1', index: 2, text: '迟到的。' })
+    expect(c.state.streaming).toBeNull()
+  })
 })

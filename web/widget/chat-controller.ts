@@ -19,6 +19,8 @@ export type ChatState = {
   messages: ChatMessage[]
   /** A message is on its way to the bot: show the typing indicator. */
   waiting: boolean
+  /** The bot's answer so far, sentence by sentence as the server verified it; replaced by the final message. */
+  streaming: string | null
   connection: SocketState | 'idle'
   online: boolean
   handoff: HandoffState
@@ -60,6 +62,7 @@ export class ChatController {
     this.state = {
       messages: [],
       waiting: false,
+      streaming: null,
       connection: 'idle',
       online: typeof navigator === 'undefined' ? true : navigator.onLine !== false,
       handoff: null,
@@ -178,7 +181,7 @@ export class ChatController {
       .then(() => this.deliver(key, false))
       .finally(() => {
         this.inflight--
-        if (this.inflight === 0) this.set({ waiting: false })
+        if (this.inflight === 0) this.set({ waiting: false, streaming: null })
       })
   }
 
@@ -191,6 +194,7 @@ export class ChatController {
       const res = await this.deps.api.sendMessage(session, msg.text, msg.payload)
       if (this.session !== session) return
       this.patchMessage(key, { pending: false })
+      this.set({ streaming: null })
       const messages = applyReplies(this.state.messages, key, res.replies ?? [], new Date().toISOString(), () =>
         this.nextKey(),
       )
@@ -278,7 +282,11 @@ export class ChatController {
 
   private onFrame(frame: StreamFrame): void {
     if (frame.type === 'message' && frame.message && typeof frame.message === 'object') {
+      if ((frame.message as { role?: unknown }).role === 'bot') this.set({ streaming: null })
       this.mergeIncoming([frame.message as never], true)
+    } else if (frame.type === 'partial' && typeof frame.text === 'string') {
+      // Only while our message waits for its answer: a late partial must not resurrect a finished one.
+      if (this.state.waiting) this.set({ streaming: (this.state.streaming ?? '') + frame.text })
     } else if (frame.type === 'status' && typeof frame.status === 'string') {
       this.applyStatus(frame.status)
     }

@@ -320,7 +320,13 @@ export function WidgetApp({ controller, locale, title, position }: WidgetAppProp
                   />,
                 ]
               })}
-              {state.waiting && (
+              {state.waiting && state.streaming && (
+                <li class="row row-bot streaming-row" aria-live="polite">
+                  <BotAvatar />
+                  <div class="bubble streaming">{state.streaming}</div>
+                </li>
+              )}
+              {state.waiting && !state.streaming && (
                 <li class="row row-bot typing-row" role="status">
                   <BotAvatar />
                   <div class="bubble typing">
