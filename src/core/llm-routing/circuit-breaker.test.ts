@@ -94,4 +94,21 @@ describe('circuit breaker', () => {
     for (let i = 0; i < 3; i++) expect(await call(llm)).toBe('failed')
     expect(breaker.state()).toBe('closed')
   })
+
+  it('frees the probe slot when a reader abandons a half-open stream', async () => {
+    const clock = manualClock('2026-12-01T10:00:00Z')
+    const breaker = createCircuitBreaker({ clock, failureThreshold: 1, openMs: 0 })
+    expect(await call(breaker.wrap(scripted(['down'])))).toBe('failed')
+    const streaming: LanguageModel = {
+      ...scripted([]),
+      async *stream() {
+        yield { type: 'text-delta' as const, text: 'a' }
+        yield { type: 'text-delta' as const, text: 'b' }
+      },
+    }
+    const llm = breaker.wrap(streaming)
+    for await (const _ of llm.stream!({ messages: [] })) break
+    expect(await call(llm)).toBe('ok')
+    expect(breaker.state()).toBe('closed')
+  })
 })

@@ -113,12 +113,18 @@ export function createCircuitBreaker(opts: CircuitBreakerOptions): CircuitBreake
       if (stream) {
         wrapped.stream = async function* (req: GenerateRequest, signal?: AbortSignal): AsyncIterable<StreamPart> {
           const probe = admit()
+          let settled = false
           try {
             yield* stream(req, signal)
+            settled = true
             succeeded(probe)
           } catch (e) {
+            settled = true
             failed(probe, e)
             throw e
+          } finally {
+            // A reader that stops early proves nothing either way, but must not hold the probe slot.
+            if (!settled && probe) probing = false
           }
         }
       }
