@@ -98,6 +98,19 @@ describe('routing by need (issue 12)', () => {
     expect(turn.replies.every((r) => r.source === undefined)).toBe(true)
   })
 
+  it('keeps to the limit over tool rounds: a quick tool call then a hanging answer', async () => {
+    fake.enqueue(
+      { toolCalls: [{ name: 'search_products', arguments: '{"query":"耳机"}' }], delayMs: 1_600 },
+      { content: 'never sent', delayMs: 60_000 },
+    )
+    const started = performance.now()
+    const turn = await askOnce(server.url, COMPARISON)
+    expect(fake.requests).toHaveLength(2)
+    expect(performance.now() - started).toBeLessThan(LIMIT_MS + 1_500)
+    expect(turn.replies.length).toBeGreaterThan(0)
+    expect(turn.replies.every((r) => r.source === undefined)).toBe(true)
+  })
+
   it('keeps a simple lookup offline (fast, free)', async () => {
     const turn = await askOnce(server.url, '声屿 Pro 5 降噪蓝牙耳机多少钱')
     expect(fake.requests).toHaveLength(0)

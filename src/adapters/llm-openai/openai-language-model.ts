@@ -218,6 +218,7 @@ export function createOpenAiLanguageModel(options: OpenAiLanguageModelOptions): 
     specificationVersion: 'v1',
     provider: 'openai-compatible',
     modelId: options.model,
+    timeoutMs,
 
     async generate(req, signal): Promise<GenerateResult> {
       const deadline = AbortSignal.timeout(timeoutMs)

@@ -97,6 +97,7 @@ export function createCircuitBreaker(opts: CircuitBreakerOptions): CircuitBreake
         specificationVersion: 'v1',
         provider: llm.provider,
         modelId: llm.modelId,
+        ...(llm.timeoutMs !== undefined ? { timeoutMs: llm.timeoutMs } : {}),
         async generate(req, signal) {
           const probe = admit()
           try {

@@ -5,6 +5,7 @@
  * records them); a tool error is told to the model as data (`error: not_found`), never thrown.
  */
 import type { Locale } from '../domain/schemas.js'
+import { AppError } from '../errors.js'
 import type {
   ChatMessage,
   FinishReason,
@@ -49,8 +50,24 @@ export async function generateWithTools(
   },
 ): Promise<ToolRun> {
   const base = { temperature: opts.temperature, maxTokens: opts.maxTokens }
-  const generate = (req: GenerateRequest) =>
-    opts.stream && llm.stream ? streamed(llm, req, opts.stream) : llm.generate(req)
+  // Tool rounds share one limit: the customer waits for the turn, not for each call.
+  const deadline = llm.timeoutMs !== undefined ? AbortSignal.timeout(llm.timeoutMs) : undefined
+  const generate = async (req: GenerateRequest): Promise<GenerateResult> => {
+    try {
+      return opts.stream && llm.stream
+        ? await streamed(llm, req, opts.stream, deadline)
+        : await llm.generate(req, deadline)
+    } catch (e) {
+      if (deadline?.aborted) {
+        throw new AppError('upstream_failed', `LLM turn timed out after ${llm.timeoutMs} ms`, {
+          cause: e,
+          retryable: true,
+          details: { timeout: true },
+        })
+      }
+      throw e
+    }
+  }
   if (!tools || opts.maxRounds <= 0) {
     const result = await generate({ messages: prompt, ...base })
     return { result, ...(result.usage ? { usage: result.usage } : {}), events: [] }
@@ -90,12 +107,13 @@ async function streamed(
   llm: LanguageModel,
   req: GenerateRequest,
   sink: { gate: SentenceGate; emit: (text: string) => void },
+  signal: AbortSignal | undefined,
 ): Promise<GenerateResult> {
   let text = ''
   let toolCalls: ToolCall[] = []
   let finishReason: FinishReason = 'other'
   let usage: TokenUsage | undefined
-  for await (const part of (llm.stream as NonNullable<LanguageModel['stream']>)(req)) {
+  for await (const part of (llm.stream as NonNullable<LanguageModel['stream']>)(req, signal)) {
     if (part.type === 'text-delta') {
       text += part.text
       const cleared = sink.gate.push(part.text)

@@ -66,6 +66,8 @@ export type LanguageModel = {
   /** e.g. `openai-compatible`. */
   readonly provider: string
   readonly modelId: string
+  /** The adapter's time limit for one call, retries included; callers that chain calls share it. */
+  readonly timeoutMs?: number
   generate(req: GenerateRequest, signal?: AbortSignal): Promise<GenerateResult>
   /** Incremental text; optional because grounded answers are verified whole before they are sent. */
   stream?(req: GenerateRequest, signal?: AbortSignal): AsyncIterable<StreamPart>
