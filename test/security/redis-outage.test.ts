@@ -13,10 +13,28 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type RunningServer, startServer } from '../../src/server/start-server.js'
 import { tempDir } from '../helpers/temp-dir.js'
 
+/**
+ * The test's own redis-server runs on the real clock: CI also runs the suite under faketime
+ * (LD_PRELOAD), which redis-server must not inherit (it hangs under it).
+ */
+const realClockEnv = Object.fromEntries(
+  Object.entries(process.env).filter(([k]) => k !== 'LD_PRELOAD' && !k.startsWith('FAKETIME')),
+)
+
 const HAS_REDIS_SERVER = await new Promise<boolean>((resolve) => {
-  const p = spawn('redis-server', ['--version'])
-  p.on('error', () => resolve(false))
-  p.on('exit', (code) => resolve(code === 0))
+  const p = spawn('redis-server', ['--version'], { env: realClockEnv, stdio: 'ignore' })
+  const timer = setTimeout(() => {
+    p.kill('SIGKILL')
+    resolve(false)
+  }, 10_000)
+  p.on('error', () => {
+    clearTimeout(timer)
+    resolve(false)
+  })
+  p.on('exit', (code) => {
+    clearTimeout(timer)
+    resolve(code === 0)
+  })
 })
 
 async function freePort(): Promise<number> {
@@ -37,9 +55,7 @@ async function startRedis(): Promise<void> {
   redisProcess = spawn(
     'redis-server',
     ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
-    {
-      stdio: 'ignore',
-    },
+    { stdio: 'ignore', env: realClockEnv },
   )
   const probe = new Redis({ port, lazyConnect: true, retryStrategy: () => 50, maxRetriesPerRequest: 0 })
   probe.on('error', () => undefined)
