@@ -15,6 +15,7 @@ import type {
   TermFamilyWeights,
 } from './sparse-index.js'
 import { DEFAULT_FAMILY_WEIGHTS } from './sparse-index.js'
+import { bestDocPerEntry, entryCandidate, rankCandidates, topK } from './sparse-scoring.js'
 
 /** A SparseIndex that can add and remove entries; entry numbers are never reused. */
 export type MutableSparseIndex = SparseIndex & {
@@ -239,17 +240,7 @@ export function createMutableSparseIndex(options: SparseIndexOptions = {}): Muta
           docScore[d] = docScore[d]! + w * bm
         }
       }
-      for (const d of touchedDocs) {
-        const e = docEntry[d]!
-        if (entryBest[e] === -1) {
-          touchedEntries.push(e)
-          entryBest[e] = d
-          entryScore[e] = docScore[d]!
-        } else if (docScore[d]! > entryScore[e]!) {
-          entryBest[e] = d
-          entryScore[e] = docScore[d]!
-        }
-      }
+      bestDocPerEntry(touchedDocs, docEntry, docScore, entryBest, entryScore, touchedEntries)
       const pool = Math.max(limit * 3, 30)
       const top = topK(touchedEntries, (e) => entryScore[e]!, pool)
       for (const id of qIds) qMark[id] = 1
@@ -296,14 +287,13 @@ export function createMutableSparseIndex(options: SparseIndexOptions = {}): Muta
           body += ((bIdf * (tf * (k1 + 1))) / (tf + k1 * (1 - b + (b * bodyLen[e]!) / avgBody))) * family[t]!
           if (counted[t] !== stamp) bodyOnly += idf(t) * family[t]!
         }
-        const entryCoverage = Math.min(1, (entryMatched + beta * bodyOnly) / qMass)
-        out.push({
-          entry: e,
-          bm25: entryScore[e]! + bodyWeight * body,
-          confidence: gamma * bestConf + (1 - gamma) * entryCoverage,
-          variant: bestVar,
-          queryCoverage: bestCov,
-        })
+        out.push(
+          entryCandidate(
+            e,
+            { bm25: entryScore[e]!, body, bestConf, bestVar, bestCov, entryMatched, bodyOnly, qMass },
+            { beta, gamma, bodyWeight },
+          ),
+        )
       }
       for (const id of qIds) qMark[id] = 0
       for (const d of touchedDocs) docScore[d] = 0
@@ -311,12 +301,7 @@ export function createMutableSparseIndex(options: SparseIndexOptions = {}): Muta
         entryBest[e] = -1
         entryScore[e] = 0
       }
-      if (delta > 0 && out.length > 0) {
-        const maxBm25 = Math.max(...out.map((o) => o.bm25)) || 1
-        const rank = (o: SparseCandidate) => o.confidence + (delta * o.bm25) / maxBm25
-        out.sort((x, y) => rank(y) - rank(x))
-      } else out.sort((x, y) => y.confidence - x.confidence || y.bm25 - x.bm25)
-      return out.slice(0, limit)
+      return rankCandidates(out, delta, limit)
     },
   }
 }
@@ -326,23 +311,4 @@ function familyWeight(term: string, w: TermFamilyWeights): number {
   if (c === 126 /* ~ */) return w.bigram
   if (c === 35 /* # */) return w.concept
   return w.word
-}
-
-/** Indices of the k best items by score, best first. */
-function topK(items: number[], score: (i: number) => number, k: number): number[] {
-  if (items.length <= k) return [...items].sort((a, b) => score(b) - score(a))
-  const heap: Array<[number, number]> = []
-  for (const it of items) {
-    const s = score(it)
-    if (heap.length < k) {
-      heap.push([s, it])
-      if (heap.length === k) heap.sort((a, b) => a[0] - b[0])
-    } else if (s > heap[0]![0]) {
-      heap.shift()
-      let i = 0
-      while (i < heap.length && heap[i]![0] < s) i++
-      heap.splice(i, 0, [s, it])
-    }
-  }
-  return heap.reverse().map((h) => h[1])
 }

@@ -39,17 +39,9 @@ export type SparseEntryInput = {
   body?: string[]
 }
 
-export type SparseCandidate = {
-  entry: number
-  /** BM25 of the best variant + bodyWeight × body BM25. */
-  bm25: number
-  /** Calibrated match quality in [0, 1]. */
-  confidence: number
-  /** Index (within the entry) of the variant that gave the confidence. */
-  variant: number
-  /** Share of the query's IDF mass found in that variant. */
-  queryCoverage: number
-}
+import { bestDocPerEntry, entryCandidate, rankCandidates, type SparseCandidate, topK } from './sparse-scoring.js'
+
+export type { SparseCandidate }
 
 export type SparseIndex = {
   readonly entries: number
@@ -270,17 +262,7 @@ export function createSparseIndexBuilder(options: SparseIndexOptions = {}): Spar
               docScore[d] = docScore[d]! + w * ws[i]!
             }
           }
-          for (const d of touchedDocs) {
-            const e = docEntryArr[d]!
-            if (entryBest[e] === -1) {
-              touchedEntries.push(e)
-              entryBest[e] = d
-              entryScore[e] = docScore[d]!
-            } else if (docScore[d]! > entryScore[e]!) {
-              entryBest[e] = d
-              entryScore[e] = docScore[d]!
-            }
-          }
+          bestDocPerEntry(touchedDocs, docEntryArr, docScore, entryBest, entryScore, touchedEntries)
           // Top by BM25, then confidence on a generous pool so a lower-BM25 but better-covered entry can win.
           const pool = Math.max(limit * 3, 30)
           const top = topK(touchedEntries, (e) => entryScore[e]!, pool)
@@ -322,14 +304,13 @@ export function createSparseIndexBuilder(options: SparseIndexOptions = {}): Spar
               body += bodyW[i]! * family[t]!
               if (counted[t] !== stamp) bodyOnly += variants.idf[t]! * family[t]!
             }
-            const entryCoverage = Math.min(1, (entryMatched + beta * bodyOnly) / qMass)
-            out.push({
-              entry: e,
-              bm25: entryScore[e]! + bodyWeight * body,
-              confidence: gamma * bestConf + (1 - gamma) * entryCoverage,
-              variant: bestVar,
-              queryCoverage: bestCov,
-            })
+            out.push(
+              entryCandidate(
+                e,
+                { bm25: entryScore[e]!, body, bestConf, bestVar, bestCov, entryMatched, bodyOnly, qMass },
+                { beta, gamma, bodyWeight },
+              ),
+            )
           }
           for (const id of qIds) qMark[id] = 0
           for (const d of touchedDocs) docScore[d] = 0
@@ -337,34 +318,9 @@ export function createSparseIndexBuilder(options: SparseIndexOptions = {}): Spar
             entryBest[e] = -1
             entryScore[e] = 0
           }
-          if (delta > 0 && out.length > 0) {
-            const maxBm25 = Math.max(...out.map((o) => o.bm25)) || 1
-            const rank = (o: SparseCandidate) => o.confidence + (delta * o.bm25) / maxBm25
-            out.sort((x, y) => rank(y) - rank(x))
-          } else out.sort((x, y) => y.confidence - x.confidence || y.bm25 - x.bm25)
-          return out.slice(0, limit)
+          return rankCandidates(out, delta, limit)
         },
       }
     },
   }
-}
-
-/** Indices of the k best items by score, best first, without sorting everything. */
-function topK(items: number[], score: (i: number) => number, k: number): number[] {
-  if (items.length <= k) return [...items].sort((a, b) => score(b) - score(a))
-  const heap: Array<[number, number]> = []
-  for (const it of items) {
-    const s = score(it)
-    if (heap.length < k) {
-      heap.push([s, it])
-      if (heap.length === k) heap.sort((a, b) => a[0] - b[0])
-    } else if (s > heap[0]![0]) {
-      // Insert keeping ascending order; k is small (≤ 60), so a linear insert beats a binary heap here.
-      heap.shift()
-      let i = 0
-      while (i < heap.length && heap[i]![0] < s) i++
-      heap.splice(i, 0, [s, it])
-    }
-  }
-  return heap.reverse().map((h) => h[1])
 }
