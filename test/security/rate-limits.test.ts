@@ -5,29 +5,13 @@
  * opening new ones does not reset the budget; NLU and retrieval read only the start of a long message
  * while the whole message is stored.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type RunningServer, startServer } from '../../src/server/start-server.js'
-import { tempDir } from '../helpers/temp-dir.js'
+import { describe, expect, it } from 'vitest'
+import { serveForFile } from '../helpers/serve-for-file.js'
 
-let server: RunningServer
-const dir = tempDir()
-
-beforeAll(async () => {
-  server = await startServer({
-    port: 0,
-    host: '127.0.0.1',
-    dataDir: dir.path,
-    env: {
-      LOG_LEVEL: 'warn',
-      KEFU_RATE_LIMIT_MESSAGES: '5',
-      KEFU_RATE_LIMIT_CONVERSATIONS: '100',
-      KEFU_RATE_LIMIT_CLIENT_MESSAGES: '30',
-    },
-  })
-})
-afterAll(async () => {
-  await server?.close()
-  dir.remove()
+const server = serveForFile({
+  KEFU_RATE_LIMIT_MESSAGES: '5',
+  KEFU_RATE_LIMIT_CONVERSATIONS: '100',
+  KEFU_RATE_LIMIT_CLIENT_MESSAGES: '30',
 })
 
 const start = async () =>

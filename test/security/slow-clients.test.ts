@@ -5,29 +5,13 @@
  * server does, not how fast.
  */
 import { connect, type Socket } from 'node:net'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type RunningServer, startServer } from '../../src/server/start-server.js'
-import { tempDir } from '../helpers/temp-dir.js'
+import { describe, expect, it } from 'vitest'
+import { serveForFile } from '../helpers/serve-for-file.js'
 
-let server: RunningServer
-const dir = tempDir()
-
-beforeAll(async () => {
-  server = await startServer({
-    port: 0,
-    host: '127.0.0.1',
-    dataDir: dir.path,
-    env: {
-      LOG_LEVEL: 'warn',
-      KEFU_HTTP_REQUEST_TIMEOUT_MS: '1500',
-      KEFU_HTTP_HEADERS_TIMEOUT_MS: '1000',
-      KEFU_MAX_CONNECTIONS_PER_IP: '5',
-    },
-  })
-})
-afterAll(async () => {
-  await server?.close()
-  dir.remove()
+const server = serveForFile({
+  KEFU_HTTP_REQUEST_TIMEOUT_MS: '1500',
+  KEFU_HTTP_HEADERS_TIMEOUT_MS: '1000',
+  KEFU_MAX_CONNECTIONS_PER_IP: '5',
 })
 
 /** Opens a socket, writes `raw`, and resolves with everything received once the server closes it. */

@@ -2,29 +2,13 @@
  * Behind a trusted reverse proxy (KEFU_TRUST_PROXY) the per-client limits of issue 10 (points 1, 6,
  * 7) key on the forwarded client address, so visitors behind one proxy do not share one budget.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type RunningServer, startServer } from '../../src/server/start-server.js'
-import { tempDir } from '../helpers/temp-dir.js'
+import { describe, expect, it } from 'vitest'
+import { serveForFile } from '../helpers/serve-for-file.js'
 
-let server: RunningServer
-const dir = tempDir()
-
-beforeAll(async () => {
-  server = await startServer({
-    port: 0,
-    host: '127.0.0.1',
-    dataDir: dir.path,
-    env: {
-      LOG_LEVEL: 'warn',
-      KEFU_TRUST_PROXY: '127.0.0.1',
-      KEFU_RATE_LIMIT_CLIENT_MESSAGES: '3',
-      KEFU_RATE_LIMIT_CONVERSATIONS: '100',
-    },
-  })
-})
-afterAll(async () => {
-  await server?.close()
-  dir.remove()
+const server = serveForFile({
+  KEFU_TRUST_PROXY: '127.0.0.1',
+  KEFU_RATE_LIMIT_CLIENT_MESSAGES: '3',
+  KEFU_RATE_LIMIT_CONVERSATIONS: '100',
 })
 
 async function turn(client: string): Promise<number> {
