@@ -29,14 +29,26 @@ export type NluProvider = {
   invalidate(shopId: string): void
 }
 
+/** One formatter per time zone: building an Intl.DateTimeFormat costs far more than formatting with it. */
+const dayFormatters = new Map<string, Intl.DateTimeFormat | null>()
+
+function dayFormatter(timeZone: string): Intl.DateTimeFormat | null {
+  let f = dayFormatters.get(timeZone)
+  if (f === undefined) {
+    try {
+      f = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })
+    } catch {
+      f = null
+    }
+    dayFormatters.set(timeZone, f)
+  }
+  return f
+}
+
 /** The clock's day in the shop's time zone as YYYY-MM-DD (relative dates like 昨天 resolve against it). */
 function today(clock: Clock, timeZone: string): string {
   const now = clock.now()
-  try {
-    return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now)
-  } catch {
-    return now.toISOString().slice(0, 10)
-  }
+  return dayFormatter(timeZone)?.format(now) ?? now.toISOString().slice(0, 10)
 }
 
 async function catalogOf(store: Store, shopId: string): Promise<CatalogItem[]> {
