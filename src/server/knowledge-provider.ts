@@ -1,8 +1,9 @@
 /**
  * Knowledge per shop, kept fresh across instances: a change on one instance (a publish, a
  * product from the admin feed, an import) is applied locally and, through pub/sub, on every
- * other one. Catalog builds run in slices that yield to the event loop (setImmediate), so a
- * 100,000-product import never stalls the customers served by the same process.
+ * other one. Catalog builds run in slices that yield to the event loop (setImmediate) and FAQ
+ * matchers are fitted in a worker thread, so neither a 100,000-product import nor a FAQ publish
+ * stalls the customers served by the same process.
  */
 import type { Logger } from 'pino'
 import type { Embedder } from '../core/knowledge/embedder.js'
@@ -14,6 +15,7 @@ import {
 } from '../core/knowledge/knowledge-service.js'
 import type { PubSub } from '../core/ports/pub-sub.js'
 import type { Store } from '../core/ports/store.js'
+import { createWorkerFaqFitter } from './faq-fit/faq-fitter.js'
 
 const CHANNEL = 'knowledge:invalidate'
 
@@ -43,10 +45,12 @@ export async function createKnowledgeProvider(deps: {
   embedder?: Embedder
 }): Promise<KnowledgeProvider> {
   const instance = Math.random().toString(36).slice(2)
+  const fitter = createWorkerFaqFitter({ logger: deps.logger })
   const service = createKnowledgeService({
     store: deps.store,
     logger: deps.logger,
     pause: yieldToEventLoop,
+    fitMatcher: fitter.fit,
     ...(deps.embedder ? { embedder: deps.embedder } : {}),
   })
   const offLocal = service.onInvalidate((shopId, change) => {
@@ -66,6 +70,7 @@ export async function createKnowledgeProvider(deps: {
     async close() {
       offLocal()
       await offRemote()
+      await fitter.close()
     },
   }
 }

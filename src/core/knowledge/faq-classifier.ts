@@ -65,16 +65,47 @@ function vectorize(
 }
 
 /**
- * Trains the matcher. `featurize` turns a text into feature strings (the same function must be
- * used at query time). Returns null when there are fewer than two entries or the model would
- * exceed `maxCells` (the caller then ranks sparse-only).
+ * The training problem of a matcher, in plain arrays (it crosses a worker-thread boundary as is):
+ * the tf-idf design matrix, the classes, and the feature vocabulary needed to score queries later.
  */
-export function trainFaqClassifier(
+export type FaqFitInput = {
+  entries: number
+  x: CsrMatrix
+  y: Int32Array
+  C: number
+  maxIter: number
+  seed: number
+}
+
+/** A fitted matcher's weights, feature-major and sparse (a query touches only its own features' rows). */
+export type FaqFitOutput = {
+  offsets: Int32Array
+  classIdx: Int32Array
+  weight: Float32Array
+  bias: Float64Array
+}
+
+/** Runs the SVM of a prepared problem: the CPU-heavy part (0.3–1.4 s at a few hundred entries). */
+export type FaqFitter = (input: FaqFitInput) => Promise<FaqFitOutput>
+
+export type PreparedFaqTraining = {
+  input: FaqFitInput
+  index: Map<string, number>
+  idf: Float64Array
+  started: number
+}
+
+/**
+ * Builds the training problem. `featurize` turns a text into feature strings (the same function must
+ * be used at query time). Null when there are fewer than two entries or the model would exceed
+ * `maxCells` (the caller then ranks sparse-only).
+ */
+export function prepareFaqTraining(
   examples: readonly FaqTrainingExample[],
   entries: number,
   featurize: (text: string) => string[],
   opts: FaqClassifierOptions = {},
-): FaqClassifier | null {
+): PreparedFaqTraining | null {
   const started = performance.now()
   if (entries < 2 || examples.length === 0) return null
   const feats = examples.map((e) => featurize(e.text))
@@ -111,16 +142,26 @@ export function trainFaqClassifier(
   }
   const x: CsrMatrix = { rows: n, cols, indptr, indices, values }
   const y = Int32Array.from(examples, (e) => e.entry)
-  const rows = Int32Array.from({ length: n }, (_, i) => i)
-  const fit = trainCrammerSinger(x, y, rows, entries, {
-    C: opts.C ?? 1,
-    maxIter: opts.maxIter ?? 3,
+  return {
+    input: { entries, x, y, C: opts.C ?? 1, maxIter: opts.maxIter ?? 3, seed: opts.seed ?? 42 },
+    index,
+    idf,
+    started,
+  }
+}
+
+/** Fits the SVM of a prepared problem, here and now (synchronous; a worker thread runs the same). */
+export function fitFaqWeights(input: FaqFitInput): FaqFitOutput {
+  const { x, y, entries: k } = input
+  const cols = x.cols
+  const rows = Int32Array.from({ length: x.rows }, (_, i) => i)
+  const fit = trainCrammerSinger(x, y, rows, k, {
+    C: input.C,
+    maxIter: input.maxIter,
     eps: 0.1,
     bias: 1,
-    seed: opts.seed ?? 42,
+    seed: input.seed,
   })
-  // Feature-major sparse weights: a query touches only the rows of its own features.
-  const k = entries
   const w = fit.w
   const offsets = new Int32Array(cols + 1)
   let kept = 0
@@ -141,11 +182,18 @@ export function trainFaqClassifier(
     }
   }
   const bias = new Float64Array(k)
-  for (let c = 0; c < k; c++) bias[c] = fit.w[cols * k + c]!
-  const trainMs = performance.now() - started
+  for (let c = 0; c < k; c++) bias[c] = w[cols * k + c]!
+  return { offsets, classIdx, weight, bias }
+}
+
+/** The matcher from a prepared problem and its fitted weights. */
+export function assembleFaqClassifier(prepared: PreparedFaqTraining, fitted: FaqFitOutput): FaqClassifier {
+  const { index, idf } = prepared
+  const { offsets, classIdx, weight, bias } = fitted
+  const trainMs = performance.now() - prepared.started
   return {
-    entries: k,
-    features: cols,
+    entries: prepared.input.entries,
+    features: prepared.input.x.cols,
     trainMs,
     score(terms: string[]) {
       const v = vectorize(terms, index, idf)
@@ -159,4 +207,15 @@ export function trainFaqClassifier(
       return { scores, known: v.idx.length }
     },
   }
+}
+
+/** Trains the matcher synchronously (tests, CLI evaluations); the server fits in a worker thread. */
+export function trainFaqClassifier(
+  examples: readonly FaqTrainingExample[],
+  entries: number,
+  featurize: (text: string) => string[],
+  opts: FaqClassifierOptions = {},
+): FaqClassifier | null {
+  const prepared = prepareFaqTraining(examples, entries, featurize, opts)
+  return prepared && assembleFaqClassifier(prepared, fitFaqWeights(prepared.input))
 }

@@ -8,10 +8,13 @@ import { composeProductAnswer, conceptsCovered, displayName, parseProductQuestio
 import { buildCatalogIndex, type CatalogIndex } from './catalog-index.js'
 import type { Embedder } from './embedder.js'
 import {
+  assembleFaqClassifier,
   type FaqClassifier,
   type FaqClassifierOptions,
+  type FaqFitter,
   type FaqTrainingExample,
-  trainFaqClassifier,
+  fitFaqWeights,
+  prepareFaqTraining,
 } from './faq-classifier.js'
 import type { Collection } from './knowledge-collection.js'
 import { type KnowledgeLogger, silentLogger } from './knowledge-logger.js'
@@ -84,6 +87,11 @@ export type KnowledgeBaseDeps = {
    * instead of training again. One map per shop.
    */
   matcherCache?: Map<string, { key: string; model: FaqClassifier }>
+  /**
+   * Fits the FAQ matcher's SVM off the event loop (the server passes a worker thread); without it
+   * the fit runs here, synchronously.
+   */
+  fitMatcher?: FaqFitter
 }
 
 /** Knobs of the learned FAQ matcher; defaults are tuned on data/eval/faq-dev.jsonl. */
@@ -193,18 +201,16 @@ export async function assembleKnowledgeBase(
     deps.liveProduct ? await deps.liveProduct(sku) : catalog.product(sku)
 
   const faq: Record<Locale, Collection> = {
-    zh: faqCollection(
+    zh: await faqCollection(
       snapshot.faqs.filter((f) => f.locale === 'zh'),
       tokenizer,
-      deps.sparse,
-      deps.matcher,
+      deps,
       deps.matcherCache && withKey(deps.matcherCache, 'zh'),
     ),
-    en: faqCollection(
+    en: await faqCollection(
       snapshot.faqs.filter((f) => f.locale === 'en'),
       tokenizer,
-      deps.sparse,
-      deps.matcher,
+      deps,
       deps.matcherCache && withKey(deps.matcherCache, 'en'),
     ),
   }
@@ -499,12 +505,13 @@ function withKey(cache: Map<string, { key: string; model: FaqClassifier }>, loca
   return { get: () => cache.get(locale), set: (v) => cache.set(locale, v) }
 }
 
-function trainMatcher(
+async function trainMatcher(
   entries: FaqEntry[],
   tokenizer: Tokenizer,
   options: FaqMatcherOptions = {},
   slot?: MatcherSlot,
-): Pick<Collection, 'learned' | 'learnedMs'> {
+  fit?: FaqFitter,
+): Promise<Pick<Collection, 'learned' | 'learnedMs'>> {
   if (options.enabled === false || entries.length < (options.minEntries ?? DEFAULT_MATCHER.minEntries)) return {}
   if (entries.length > (options.maxEntries ?? DEFAULT_MATCHER.maxEntries)) return {}
   const featurize = (text: string, terms?: string[]) => [...(terms ?? tokenizer.terms(text)), ...characterNgrams(text)]
@@ -525,7 +532,8 @@ function trainMatcher(
   let model: FaqClassifier | null
   if (cached && cached.key === key) model = cached.model
   else {
-    model = trainFaqClassifier(examples, entries.length, (t) => features.get(t) ?? featurize(t), options)
+    const prepared = prepareFaqTraining(examples, entries.length, (t) => features.get(t) ?? featurize(t), options)
+    model = prepared && assembleFaqClassifier(prepared, fit ? await fit(prepared.input) : fitFaqWeights(prepared.input))
     if (model && slot) slot.set({ key, model })
   }
   if (!model) return {}
@@ -541,14 +549,13 @@ function trainMatcher(
   }
 }
 
-function faqCollection(
+async function faqCollection(
   entries: FaqEntry[],
   tokenizer: Tokenizer,
-  sparse?: SparseIndexOptions,
-  matcher?: FaqMatcherOptions,
+  deps: Pick<KnowledgeBaseDeps, 'sparse' | 'matcher' | 'fitMatcher'>,
   slot?: MatcherSlot,
-): Collection {
-  const builder = createSparseIndexBuilder(sparse)
+): Promise<Collection> {
+  const builder = createSparseIndexBuilder(deps.sparse)
   for (const f of entries) {
     builder.add({
       variants: [f.question, ...f.similar].map((q) => tokenizer.terms(q)),
@@ -559,7 +566,7 @@ function faqCollection(
     kind: 'faq',
     size: entries.length,
     index: builder.build(),
-    ...trainMatcher(entries, tokenizer, matcher, slot),
+    ...(await trainMatcher(entries, tokenizer, deps.matcher, slot, deps.fitMatcher)),
     vectors: null,
     id: (i) => entries[i]!.id,
     title: (i) => entries[i]!.question,

@@ -4,7 +4,7 @@ import type { Store } from '../ports/store.js'
 import type { SynonymGroups } from '../text/synonym-matcher.js'
 import { buildCatalogIndex, type CatalogIndex } from './catalog-index.js'
 import type { Embedder } from './embedder.js'
-import type { FaqClassifier } from './faq-classifier.js'
+import type { FaqClassifier, FaqFitter } from './faq-classifier.js'
 import { assembleKnowledgeBase, type KnowledgeThresholds, type ShopKnowledgeBase } from './knowledge-base.js'
 import { type KnowledgeLogger, silentLogger } from './knowledge-logger.js'
 import { loadLiveFaqEntries } from './live-faq-entries.js'
@@ -65,6 +65,8 @@ export type KnowledgeServiceOptions = {
    * `setImmediate` promise; default: no yielding.
    */
   pause?: () => Promise<void>
+  /** Fits FAQ matchers off the event loop (the server passes a worker thread); default: in-process. */
+  fitMatcher?: FaqFitter
 }
 
 /** Per-shop settings read from `shop.settings.knowledge`. */
@@ -148,6 +150,7 @@ export function createKnowledgeService(options: KnowledgeServiceOptions): Knowle
         logger,
         thresholds: { ...options.thresholds, ...settings.thresholds },
         matcherCache: s.matchers,
+        ...(options.fitMatcher ? { fitMatcher: options.fitMatcher } : {}),
       },
     )
     return kb

@@ -1,0 +1,61 @@
+/**
+ * The server fits FAQ matchers in a worker thread: the result is the same model as an in-process fit,
+ * the event loop keeps serving while it runs, and a worker that fails or stalls falls back to an
+ * in-process fit instead of leaving a shop without an index.
+ */
+import { readFileSync } from 'node:fs'
+import pino from 'pino'
+import { afterEach, describe, expect, it } from 'vitest'
+import { fitFaqWeights, prepareFaqTraining } from '../../src/core/knowledge/faq-classifier.js'
+import { characterNgrams } from '../../src/core/text/character-ngrams.js'
+import { createWorkerFaqFitter, type WorkerFaqFitter } from '../../src/server/faq-fit/faq-fitter.js'
+
+const logger = pino({ level: 'silent' })
+
+/** The demo shop's Chinese FAQ as a training problem (question + similar questions per entry). */
+function demoProblem() {
+  const rows = readFileSync(new URL('../../data/demo/faq.jsonl', import.meta.url), 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as { question: string; similar?: string[]; locale?: string })
+    .filter((f) => (f.locale ?? 'zh') === 'zh')
+  const examples = rows.flatMap((f, entry) => [f.question, ...(f.similar ?? [])].map((text) => ({ text, entry })))
+  const prepared = prepareFaqTraining(examples, rows.length, (t) => characterNgrams(t))
+  if (!prepared) throw new Error('demo FAQ too small to train')
+  return prepared
+}
+
+let fitter: WorkerFaqFitter | null = null
+afterEach(async () => {
+  await fitter?.close()
+  fitter = null
+})
+
+describe('FAQ matcher fitting in a worker thread', () => {
+  it('fits the same weights as an in-process fit while the event loop keeps turning', async () => {
+    const prepared = demoProblem()
+    const expected = fitFaqWeights(prepared.input)
+    fitter = createWorkerFaqFitter({ logger })
+    let ticks = 0
+    const timer = setInterval(() => ticks++, 1)
+    const out = await fitter.fit(prepared.input)
+    clearInterval(timer)
+    expect(fitter.stats()).toEqual({ inWorker: 1, inProcess: 0 })
+    expect(ticks).toBeGreaterThan(0)
+    expect(Array.from(out.offsets)).toEqual(Array.from(expected.offsets))
+    expect(Array.from(out.classIdx)).toEqual(Array.from(expected.classIdx))
+    expect(Array.from(out.weight)).toEqual(Array.from(expected.weight))
+    expect(Array.from(out.bias)).toEqual(Array.from(expected.bias))
+    // A second fit reuses the running worker.
+    await fitter.fit(prepared.input)
+    expect(fitter.stats().inWorker).toBe(2)
+  })
+
+  it('falls back to an in-process fit when the worker does not answer in time', async () => {
+    const prepared = demoProblem()
+    fitter = createWorkerFaqFitter({ logger, timeoutMs: 1 })
+    const out = await fitter.fit(prepared.input)
+    expect(fitter.stats()).toEqual({ inWorker: 0, inProcess: 1 })
+    expect(Array.from(out.bias)).toEqual(Array.from(fitFaqWeights(prepared.input).bias))
+  })
+})
