@@ -510,7 +510,7 @@ async function trainMatcher(
   tokenizer: Tokenizer,
   options: FaqMatcherOptions = {},
   slot?: MatcherSlot,
-  fit?: FaqFitter,
+  fitter?: FaqFitter,
 ): Promise<Pick<Collection, 'learned' | 'learnedMs'>> {
   if (options.enabled === false || entries.length < (options.minEntries ?? DEFAULT_MATCHER.minEntries)) return {}
   if (entries.length > (options.maxEntries ?? DEFAULT_MATCHER.maxEntries)) return {}
@@ -533,7 +533,8 @@ async function trainMatcher(
   if (cached && cached.key === key) model = cached.model
   else {
     const prepared = prepareFaqTraining(examples, entries.length, (t) => features.get(t) ?? featurize(t), options)
-    model = prepared && assembleFaqClassifier(prepared, fit ? await fit(prepared.input) : fitFaqWeights(prepared.input))
+    model =
+      prepared && assembleFaqClassifier(prepared, fitter ? await fitter(prepared.input) : fitFaqWeights(prepared.input))
     if (model && slot) slot.set({ key, model })
   }
   if (!model) return {}
