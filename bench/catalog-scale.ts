@@ -8,6 +8,12 @@
  * index size.
  *
  *   npx tsx bench/catalog-scale.ts [--count 100000] [--hot 20000] [--updates 32000] [--update-seconds 240]
+ *   npx tsx bench/catalog-scale.ts --postgres postgres://postgres@127.0.0.1:5432/postgres \
+ *     --redis redis://127.0.0.1:6379 --instances 2
+ *
+ * With `--postgres` (and `--redis`) the servers share a fresh schema and Redis prefix; updates go to
+ * the first instance, the "next message sees the change" checks ask the last one, and every instance
+ * gets its own chat + /healthz load process.
  */
 import { type ChildProcess, spawn } from 'node:child_process'
 import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
@@ -30,8 +36,13 @@ const { values } = parseArgs({
     settle: { type: 'string', default: '15' },
     /** Append the server's log (LOG_LEVEL info) to this file. */
     'server-log': { type: 'string' },
+    postgres: { type: 'string' },
+    redis: { type: 'string' },
+    instances: { type: 'string', default: '1' },
   },
 })
+const INSTANCES = Math.max(1, Number(values.instances))
+if (INSTANCES > 1 && !values.postgres) throw new Error('--instances > 1 needs --postgres (and --redis)')
 const COUNT = Number(values.count)
 const HOT = Number(values.hot)
 const UPDATES = Number(values.updates)
@@ -50,59 +61,80 @@ const catalogFile = join(dir, 'catalog.jsonl')
 }
 log(`generated ${COUNT} products (${HOT} in apparel/down-jacket) in ${catalogFile}`)
 
-const port = await new Promise<number>((resolve) => {
-  const s = createServer().listen(0, '127.0.0.1', () => {
-    const p = (s.address() as { port: number }).port
-    s.close(() => resolve(p))
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const p = (s.address() as { port: number }).port
+      s.close(() => resolve(p))
+    })
   })
-})
-const URL_ = `http://127.0.0.1:${port}`
-const env = {
+const tag = `bench_${process.pid}_${Date.now().toString(36)}`
+const env: NodeJS.ProcessEnv = {
   ...process.env,
-  PORT: String(port),
   KEFU_DATA_DIR: dir,
   LOG_LEVEL: values['server-log'] ? 'info' : 'warn',
   KEFU_RATE_LIMIT_MESSAGES: '0',
   KEFU_RATE_LIMIT_CONVERSATIONS: '0',
+  KEFU_RATE_LIMIT_CLIENT_MESSAGES: '0',
   KEFU_PROACTIVE: 'false',
+  KEFU_SECRET: `bench-secret-${tag}`,
+  ...(values.postgres
+    ? { KEFU_DATABASE_URL: `${values.postgres}${values.postgres.includes('?') ? '&' : '?'}schema=${tag}` }
+    : {}),
+  ...(values.redis ? { KEFU_REDIS_URL: values.redis, KEFU_REDIS_PREFIX: `${tag}:` } : {}),
 }
 const profile = process.env.KEFU_BENCH_PROFILE_DIR
   ? ['--cpu-prof', `--cpu-prof-dir=${process.env.KEFU_BENCH_PROFILE_DIR}`]
   : []
-const server = spawn(process.execPath, [...profile, join(ROOT, 'bin/kefu'), 'serve'], {
-  env,
-  stdio: ['ignore', values['server-log'] ? 'pipe' : 'ignore', 'pipe'],
-})
-if (values['server-log'])
-  createInterface({ input: server.stdout! }).on('line', (l) => appendFileSync(values['server-log']!, `${l}\n`))
 let apiKey = ''
-const serverLog: string[] = []
-createInterface({ input: server.stderr! }).on('line', (line) => {
-  const m = /API key[^:]*: (\S+)/.exec(line)
-  if (m) apiKey = m[1]!
-  if (serverLog.length < 200) serverLog.push(line)
-  if (values['server-log']) appendFileSync(values['server-log'], `${line}\n`)
-})
-for (let i = 0; !apiKey; i++) {
-  if (i > 600 || server.exitCode !== null) throw new Error(`server did not start:\n${serverLog.join('\n')}`)
-  await sleep(200)
+const servers: Array<{ proc: ChildProcess; url: string }> = []
+// One at a time: the first seeds the demo shop, the others find it.
+for (let i = 0; i < INSTANCES; i++) {
+  const port = await freePort()
+  const proc = spawn(process.execPath, [...profile, join(ROOT, 'bin/kefu'), 'serve'], {
+    env: { ...env, PORT: String(port) },
+    stdio: ['ignore', values['server-log'] ? 'pipe' : 'ignore', 'pipe'],
+  })
+  if (values['server-log'])
+    createInterface({ input: proc.stdout! }).on('line', (l) => appendFileSync(values['server-log']!, `${l}\n`))
+  const serverLog: string[] = []
+  let ready = false
+  createInterface({ input: proc.stderr! }).on('line', (line) => {
+    const m = /API key[^:]*: (\S+)/.exec(line)
+    if (m) apiKey = m[1]!
+    if (serverLog.length < 200) serverLog.push(line)
+    if (values['server-log']) appendFileSync(values['server-log'], `${line}\n`)
+  })
+  const url = `http://127.0.0.1:${port}`
+  for (let t = 0; !ready; t++) {
+    if (t > 600 || proc.exitCode !== null) throw new Error(`server ${i} did not start:\n${serverLog.join('\n')}`)
+    await sleep(200)
+    ready =
+      Boolean(apiKey) &&
+      (await fetch(`${url}/readyz`).then(
+        (r) => r.ok,
+        () => false,
+      ))
+  }
+  servers.push({ proc, url })
+  log(`server ${i} pid ${proc.pid} on ${url}`)
 }
-log(`server pid ${server.pid} on ${URL_}`)
+const URL_ = servers[0]!.url
+const CHECK_URL = servers[servers.length - 1]!.url
 
 type Sample = { t: number; kind: string; ms: number; error?: unknown }
 const samples: Sample[] = []
-const load: ChildProcess = spawn(
-  process.execPath,
-  ['--import', 'tsx', join(ROOT, 'bench/catalog-load.ts'), '--url', URL_],
-  {
+const loads: ChildProcess[] = servers.map(({ url }) => {
+  const load = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'bench/catalog-load.ts'), '--url', url], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'inherit'],
-  },
-)
-createInterface({ input: load.stdout! }).on('line', (line) => {
-  try {
-    samples.push(JSON.parse(line) as Sample)
-  } catch {}
+  })
+  createInterface({ input: load.stdout! }).on('line', (line) => {
+    try {
+      samples.push(JSON.parse(line) as Sample)
+    } catch {}
+  })
+  return load
 })
 
 const admin = async (method: string, path: string, body?: unknown) => {
@@ -118,7 +150,7 @@ const admin = async (method: string, path: string, body?: unknown) => {
 let conv: { id: string; token: string } | null = null
 async function ask(text: string): Promise<{ reply: string; ms: number }> {
   if (!conv) {
-    const r = await fetch(`${URL_}/api/v1/conversations`, {
+    const r = await fetch(`${CHECK_URL}/api/v1/conversations`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: '{}',
@@ -126,7 +158,7 @@ async function ask(text: string): Promise<{ reply: string; ms: number }> {
     conv = (await r.json()) as { id: string; token: string }
   }
   const t0 = performance.now()
-  const r = await fetch(`${URL_}/api/v1/conversations/${conv.id}/messages`, {
+  const r = await fetch(`${CHECK_URL}/api/v1/conversations/${conv.id}/messages`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${conv.token}` },
     body: JSON.stringify({ text }),
@@ -244,12 +276,24 @@ await sleep(SETTLE_MS)
 mark('end')
 
 const ready = (await (await fetch(`${URL_}/readyz`)).json()) as { knowledge?: Record<string, unknown> }
-const status = readFileSync(`/proc/${server.pid}/status`, 'utf8')
-const kb = (k: string) => Number(new RegExp(`${k}:\\s+(\\d+)`).exec(status)?.[1] ?? 0)
-load.kill()
-server.kill('SIGTERM')
-await new Promise((r) => server.on('exit', r))
+const memory = servers.map(({ proc }) => {
+  const status = readFileSync(`/proc/${proc.pid}/status`, 'utf8')
+  const kb = (k: string) => Number(new RegExp(`${k}:\\s+(\\d+)`).exec(status)?.[1] ?? 0)
+  return { peak: kb('VmHWM'), end: kb('VmRSS') }
+})
+for (const load of loads) load.kill()
+for (const { proc } of servers) {
+  proc.kill('SIGTERM')
+  await new Promise((r) => proc.on('exit', r))
+}
 rmSync(dir, { recursive: true, force: true })
+if (values.postgres) {
+  const { default: pg } = await import('pg')
+  const client = new pg.Client({ connectionString: values.postgres })
+  await client.connect()
+  await client.query(`DROP SCHEMA IF EXISTS "${tag}" CASCADE`)
+  await client.end()
+}
 
 const between = (kind: string, from: number, to: number) =>
   samples.filter((s) => s.kind === kind && s.t >= from && s.t < to).map((s) => s.ms)
@@ -271,7 +315,9 @@ console.log(
     {
       bench: 'catalog-scale',
       machine: { cpus: cpus().length, model: cpus()[0]?.model, memGb: round(totalmem() / 2 ** 30), loadavg: loadavg() },
-      store: 'sqlite',
+      store: values.postgres ? 'postgres' : 'sqlite',
+      redis: Boolean(values.redis),
+      instances: INSTANCES,
       products: COUNT,
       inOneCategory: HOT,
       importExit: importCode,
@@ -293,8 +339,9 @@ console.log(
         updates: stats(m.updates, m.updatesDone),
         afterUpdates: stats(m.updatesDone, m.end),
       },
-      serverPeakRssMb: round(kb('VmHWM') / 1024),
-      serverRssEndMb: round(kb('VmRSS') / 1024),
+      serverPeakRssMb: round(Math.max(...memory.map((x) => x.peak)) / 1024),
+      serverRssEndMb: round(Math.max(...memory.map((x) => x.end)) / 1024),
+      ...(INSTANCES > 1 ? { perInstancePeakRssMb: memory.map((x) => round(x.peak / 1024)) } : {}),
       index: ready.knowledge?.demo ?? null,
     },
     null,
