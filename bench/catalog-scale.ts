@@ -16,17 +16,15 @@
  * gets its own chat + /healthz load process.
  */
 import { type ChildProcess, spawn } from 'node:child_process'
-import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { createServer } from 'node:net'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os'
-import { dirname, join } from 'node:path'
+import { join } from 'node:path'
 import { createInterface } from 'node:readline'
-import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { percentile } from '../src/core/knowledge/evaluate-retrieval.js'
 import { demoProducts, generatedProduct, rng } from './generate-catalog.js'
+import { ROOT, startBenchServers } from './servers.js'
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..')
 const { values } = parseArgs({
   options: {
     count: { type: 'string', default: '100000' },
@@ -41,8 +39,6 @@ const { values } = parseArgs({
     instances: { type: 'string', default: '1' },
   },
 })
-const INSTANCES = Math.max(1, Number(values.instances))
-if (INSTANCES > 1 && !values.postgres) throw new Error('--instances > 1 needs --postgres (and --redis)')
 const COUNT = Number(values.count)
 const HOT = Number(values.hot)
 const UPDATES = Number(values.updates)
@@ -61,64 +57,19 @@ const catalogFile = join(dir, 'catalog.jsonl')
 }
 log(`generated ${COUNT} products (${HOT} in apparel/down-jacket) in ${catalogFile}`)
 
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const p = (s.address() as { port: number }).port
-      s.close(() => resolve(p))
-    })
-  })
-const tag = `bench_${process.pid}_${Date.now().toString(36)}`
-const env: NodeJS.ProcessEnv = {
-  ...process.env,
-  KEFU_DATA_DIR: dir,
-  LOG_LEVEL: values['server-log'] ? 'info' : 'warn',
-  KEFU_RATE_LIMIT_MESSAGES: '0',
-  KEFU_RATE_LIMIT_CONVERSATIONS: '0',
-  KEFU_RATE_LIMIT_CLIENT_MESSAGES: '0',
-  KEFU_PROACTIVE: 'false',
-  KEFU_SECRET: `bench-secret-${tag}`,
-  ...(values.postgres
-    ? { KEFU_DATABASE_URL: `${values.postgres}${values.postgres.includes('?') ? '&' : '?'}schema=${tag}` }
+const bench = await startBenchServers({
+  dataDir: dir,
+  instances: Number(values.instances),
+  postgres: values.postgres,
+  redis: values.redis,
+  logFile: values['server-log'],
+  ...(process.env.KEFU_BENCH_PROFILE_DIR
+    ? { nodeFlags: ['--cpu-prof', `--cpu-prof-dir=${process.env.KEFU_BENCH_PROFILE_DIR}`] }
     : {}),
-  ...(values.redis ? { KEFU_REDIS_URL: values.redis, KEFU_REDIS_PREFIX: `${tag}:` } : {}),
-}
-const profile = process.env.KEFU_BENCH_PROFILE_DIR
-  ? ['--cpu-prof', `--cpu-prof-dir=${process.env.KEFU_BENCH_PROFILE_DIR}`]
-  : []
-let apiKey = ''
-const servers: Array<{ proc: ChildProcess; url: string }> = []
-// One at a time: the first seeds the demo shop, the others find it.
-for (let i = 0; i < INSTANCES; i++) {
-  const port = await freePort()
-  const proc = spawn(process.execPath, [...profile, join(ROOT, 'bin/kefu'), 'serve'], {
-    env: { ...env, PORT: String(port) },
-    stdio: ['ignore', values['server-log'] ? 'pipe' : 'ignore', 'pipe'],
-  })
-  if (values['server-log'])
-    createInterface({ input: proc.stdout! }).on('line', (l) => appendFileSync(values['server-log']!, `${l}\n`))
-  const serverLog: string[] = []
-  let ready = false
-  createInterface({ input: proc.stderr! }).on('line', (line) => {
-    const m = /API key[^:]*: (\S+)/.exec(line)
-    if (m) apiKey = m[1]!
-    if (serverLog.length < 200) serverLog.push(line)
-    if (values['server-log']) appendFileSync(values['server-log'], `${line}\n`)
-  })
-  const url = `http://127.0.0.1:${port}`
-  for (let t = 0; !ready; t++) {
-    if (t > 600 || proc.exitCode !== null) throw new Error(`server ${i} did not start:\n${serverLog.join('\n')}`)
-    await sleep(200)
-    ready =
-      Boolean(apiKey) &&
-      (await fetch(`${url}/readyz`).then(
-        (r) => r.ok,
-        () => false,
-      ))
-  }
-  servers.push({ proc, url })
-  log(`server ${i} pid ${proc.pid} on ${url}`)
-}
+})
+const { servers, apiKey, env } = bench
+const INSTANCES = servers.length
+log(`servers: ${servers.map((x) => x.url).join(', ')}`)
 const URL_ = servers[0]!.url
 const CHECK_URL = servers[servers.length - 1]!.url
 
@@ -276,24 +227,10 @@ await sleep(SETTLE_MS)
 mark('end')
 
 const ready = (await (await fetch(`${URL_}/readyz`)).json()) as { knowledge?: Record<string, unknown> }
-const memory = servers.map(({ proc }) => {
-  const status = readFileSync(`/proc/${proc.pid}/status`, 'utf8')
-  const kb = (k: string) => Number(new RegExp(`${k}:\\s+(\\d+)`).exec(status)?.[1] ?? 0)
-  return { peak: kb('VmHWM'), end: kb('VmRSS') }
-})
+const memory = bench.usage()
 for (const load of loads) load.kill()
-for (const { proc } of servers) {
-  proc.kill('SIGTERM')
-  await new Promise((r) => proc.on('exit', r))
-}
+await bench.stop()
 rmSync(dir, { recursive: true, force: true })
-if (values.postgres) {
-  const { default: pg } = await import('pg')
-  const client = new pg.Client({ connectionString: values.postgres })
-  await client.connect()
-  await client.query(`DROP SCHEMA IF EXISTS "${tag}" CASCADE`)
-  await client.end()
-}
 
 const between = (kind: string, from: number, to: number) =>
   samples.filter((s) => s.kind === kind && s.t >= from && s.t < to).map((s) => s.ms)
@@ -339,9 +276,9 @@ console.log(
         updates: stats(m.updates, m.updatesDone),
         afterUpdates: stats(m.updatesDone, m.end),
       },
-      serverPeakRssMb: round(Math.max(...memory.map((x) => x.peak)) / 1024),
-      serverRssEndMb: round(Math.max(...memory.map((x) => x.end)) / 1024),
-      ...(INSTANCES > 1 ? { perInstancePeakRssMb: memory.map((x) => round(x.peak / 1024)) } : {}),
+      serverPeakRssMb: round(Math.max(...memory.map((x) => x.peakRssMb))),
+      serverRssEndMb: round(Math.max(...memory.map((x) => x.rssMb))),
+      ...(INSTANCES > 1 ? { perInstancePeakRssMb: memory.map((x) => x.peakRssMb) } : {}),
       index: ready.knowledge?.demo ?? null,
     },
     null,

@@ -1,0 +1,123 @@
+/**
+ * Starts kefu servers for a benchmark, each in its own process (`bin/kefu serve`): one on embedded
+ * SQLite by default, or N on one fresh PostgreSQL schema and Redis prefix. Resolves when every one
+ * answers /readyz; the first seeds the demo shop, the others find it.
+ */
+import { type ChildProcess, spawn } from 'node:child_process'
+import { appendFileSync, readFileSync } from 'node:fs'
+import { createServer } from 'node:net'
+import { dirname, join } from 'node:path'
+import { createInterface } from 'node:readline'
+import { fileURLToPath } from 'node:url'
+
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..')
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
+
+export type BenchServers = {
+  servers: Array<{ proc: ChildProcess; url: string }>
+  /** The demo shop's API key (admin routes). */
+  apiKey: string
+  /** Environment of the servers (same store), for CLI runs such as `kefu import`. */
+  env: NodeJS.ProcessEnv
+  /** Peak and current RSS (MB) and CPU seconds (user + system) of each server process. */
+  usage(): Array<{ peakRssMb: number; rssMb: number; cpuS: number }>
+  stop(): Promise<void>
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const p = (s.address() as { port: number }).port
+      s.close(() => resolve(p))
+    })
+  })
+}
+
+export async function startBenchServers(opts: {
+  dataDir: string
+  instances?: number
+  postgres?: string | undefined
+  redis?: string | undefined
+  /** Append the servers' logs (LOG_LEVEL info) to this file. */
+  logFile?: string | undefined
+  /** Extra node flags (e.g. --cpu-prof). */
+  nodeFlags?: string[]
+  env?: NodeJS.ProcessEnv
+}): Promise<BenchServers> {
+  const instances = Math.max(1, opts.instances ?? 1)
+  if (instances > 1 && !opts.postgres) throw new Error('more than one instance needs --postgres (and --redis)')
+  const tag = `bench_${process.pid}_${Date.now().toString(36)}`
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    KEFU_DATA_DIR: opts.dataDir,
+    LOG_LEVEL: opts.logFile ? 'info' : 'warn',
+    KEFU_RATE_LIMIT_MESSAGES: '0',
+    KEFU_RATE_LIMIT_CONVERSATIONS: '0',
+    KEFU_RATE_LIMIT_CLIENT_MESSAGES: '0',
+    KEFU_MAX_CONNECTIONS_PER_IP: '0',
+    KEFU_PROACTIVE: 'false',
+    KEFU_SECRET: `bench-secret-${tag}`,
+    ...(opts.postgres
+      ? { KEFU_DATABASE_URL: `${opts.postgres}${opts.postgres.includes('?') ? '&' : '?'}schema=${tag}` }
+      : {}),
+    ...(opts.redis ? { KEFU_REDIS_URL: opts.redis, KEFU_REDIS_PREFIX: `${tag}:` } : {}),
+    ...opts.env,
+  }
+  let apiKey = ''
+  const servers: BenchServers['servers'] = []
+  for (let i = 0; i < instances; i++) {
+    const port = await freePort()
+    const proc = spawn(process.execPath, [...(opts.nodeFlags ?? []), join(ROOT, 'bin/kefu'), 'serve'], {
+      env: { ...env, PORT: String(port) },
+      stdio: ['ignore', opts.logFile ? 'pipe' : 'ignore', 'pipe'],
+    })
+    if (opts.logFile)
+      createInterface({ input: proc.stdout! }).on('line', (l) => appendFileSync(opts.logFile!, `${l}\n`))
+    const log: string[] = []
+    createInterface({ input: proc.stderr! }).on('line', (line) => {
+      const m = /API key[^:]*: (\S+)/.exec(line)
+      if (m) apiKey = m[1]!
+      if (log.length < 200) log.push(line)
+      if (opts.logFile) appendFileSync(opts.logFile, `${line}\n`)
+    })
+    const url = `http://127.0.0.1:${port}`
+    for (let t = 0; ; t++) {
+      if (t > 900 || proc.exitCode !== null) throw new Error(`server ${i} did not start:\n${log.join('\n')}`)
+      await sleep(200)
+      const ok = await fetch(`${url}/readyz`).then(
+        (r) => r.ok,
+        () => false,
+      )
+      if (ok && apiKey) break
+    }
+    servers.push({ proc, url })
+  }
+  const ticks = 100 // USER_HZ on Linux
+  return {
+    servers,
+    apiKey,
+    env,
+    usage: () =>
+      servers.map(({ proc }) => {
+        const status = readFileSync(`/proc/${proc.pid}/status`, 'utf8')
+        const kb = (k: string) => Number(new RegExp(`${k}:\\s+(\\d+)`).exec(status)?.[1] ?? 0)
+        const stat = readFileSync(`/proc/${proc.pid}/stat`, 'utf8')
+        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+        const cpuS = (Number(fields[11]) + Number(fields[12])) / ticks
+        return { peakRssMb: Math.round(kb('VmHWM') / 102.4) / 10, rssMb: Math.round(kb('VmRSS') / 102.4) / 10, cpuS }
+      }),
+    async stop() {
+      for (const { proc } of servers) {
+        proc.kill('SIGTERM')
+        if (proc.exitCode === null) await new Promise((r) => proc.on('exit', r))
+      }
+      if (opts.postgres) {
+        const { default: pg } = await import('pg')
+        const client = new pg.Client({ connectionString: opts.postgres })
+        await client.connect()
+        await client.query(`DROP SCHEMA IF EXISTS "${tag}" CASCADE`)
+        await client.end()
+      }
+    },
+  }
+}
