@@ -9,6 +9,7 @@ import {
   type DatabaseConnection,
   type Driver,
   Kysely,
+  type SqliteDatabase as KyselySqliteDatabase,
   SqliteDialect,
   type SqliteDialectConfig,
   SqliteDriver,
@@ -91,6 +92,40 @@ class ImmediateSqliteDialect extends SqliteDialect {
   }
 }
 
+/** Prepared statements kept per connection (distinct SQL texts; the store issues a few hundred). */
+const STATEMENT_CACHE_SIZE = 1000
+
+/**
+ * The database as Kysely sees it, with prepared statements cached by SQL text: Kysely prepares a
+ * statement for every query, and preparing costs more than running most of kefu's queries. A
+ * statement being iterated (a streamed query) is busy and cannot run twice at once, so streams
+ * always get a fresh one. Least recently used statements are dropped beyond the cache size.
+ */
+export function withStatementCache(sqlite: SqliteDatabase.Database, max = STATEMENT_CACHE_SIZE): KyselySqliteDatabase {
+  const cache = new Map<string, SqliteDatabase.Statement>()
+  return {
+    close: () => sqlite.close(),
+    prepare(sql: string) {
+      let stmt = cache.get(sql)
+      if (stmt) {
+        cache.delete(sql)
+        cache.set(sql, stmt)
+      } else {
+        stmt = sqlite.prepare(sql)
+        cache.set(sql, stmt)
+        if (cache.size > max) cache.delete(cache.keys().next().value as string)
+      }
+      const cached = stmt
+      return {
+        reader: cached.reader,
+        all: (params) => cached.all(params as unknown[]),
+        run: (params) => cached.run(params as unknown[]),
+        iterate: (params) => sqlite.prepare(sql).iterate(params as unknown[]),
+      }
+    },
+  }
+}
+
 /**
  * Opens (creating if needed) a SQLite database file with WAL, foreign keys and a busy timeout.
  * Does not migrate; call `store.migrate()` (openStore does).
@@ -116,6 +151,8 @@ export async function openSqliteStore(path: string, opts: SqliteStoreOptions = {
   sqlite.pragma(`busy_timeout = ${Math.min(busyTimeoutMs, SYNC_BUSY_MS)}`)
   // NORMAL is durable across application crashes in WAL mode and much faster than FULL.
   sqlite.pragma('synchronous = NORMAL')
-  const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: sqlite }, busyTimeoutMs) })
+  const db = new Kysely<Database>({
+    dialect: new ImmediateSqliteDialect({ database: withStatementCache(sqlite) }, busyTimeoutMs),
+  })
   return createSqlStore({ dialect: 'sqlite', db, ...(opts.clock ? { clock: opts.clock } : {}) })
 }
