@@ -11,6 +11,12 @@ export type Locale = z.infer<typeof localeSchema>
 
 const range = z.tuple([z.number(), z.number()])
 
+/** The full locale tag an import carried when it said more than the language (`zh-Hant-TW`, `en-GB`). */
+const localeTagSchema = z
+  .string()
+  .regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'a BCP 47 tag such as zh-CN or en-GB')
+  .max(35)
+
 /** One row of a size chart: a size label and the body ranges it fits. */
 export const sizeChartRowSchema = z
   .object({
@@ -45,6 +51,7 @@ export const productSchema = z
     sizeChart: sizeChartSchema.optional(),
     images: z.array(z.string()).optional(),
     locale: localeSchema.optional(),
+    localeTag: localeTagSchema.optional(),
     /** Other names customers use: model numbers, nicknames, the other language's title. */
     aliases: z.array(z.string()).optional(),
     /** SKUs of related / alternative products. */
@@ -66,6 +73,7 @@ export const faqSchema = z
     similar: z.array(z.string().min(1).max(1000)).default([]),
     category: z.string().min(1).max(100),
     locale: localeSchema,
+    localeTag: localeTagSchema.optional(),
     /** Imported entries are published unless the file says otherwise. */
     status: z.enum(KNOWLEDGE_STATUSES).default('published'),
   })
@@ -77,8 +85,13 @@ export const customerSchema = z
     id: z.string().min(1).max(64),
     name: z.string().min(1).max(100),
     phone: z.string().regex(/^\+?[0-9 -]{6,20}$/, 'phone must be digits, optionally with +, spaces or dashes'),
-    tier: z.enum(['regular', 'silver', 'gold', 'platinum', 'vip']).default('regular'),
+    /**
+     * The shop's own tier name (normal, VIP1, 黄金会员…); rules use its rank (customer-tier.ts:
+     * `settings.customers.tierRanks`, then the built-in regular < silver < gold < platinum < vip).
+     */
+    tier: z.string().trim().min(1).max(64).default('regular'),
     locale: localeSchema.optional(),
+    localeTag: localeTagSchema.optional(),
     email: z.string().email().optional(),
     /** Profile used by size advice and recommendations. */
     profile: z
@@ -179,6 +192,7 @@ export const faultSchema = z
     solutions: z.array(z.string().min(1)).min(1),
     escalate: z.object({ queue: z.string().min(1), priority: z.enum(['low', 'normal', 'high', 'urgent']) }).strict(),
     locale: localeSchema.default('zh'),
+    localeTag: localeTagSchema.optional(),
   })
   .strict()
 export type Fault = z.infer<typeof faultSchema>

@@ -115,6 +115,14 @@ const contact = z
   .partial()
   .strict()
 
+/** How the shop's own customer tiers rank for the rules (0 = ordinary; built-in names rank 0–4). */
+const customers = z
+  .object({
+    tierRanks: z.record(z.string().trim().min(1).max(64), z.number().int().min(0).max(100)),
+  })
+  .partial()
+  .strict()
+
 function validTimeZone(tz: string): boolean {
   try {
     new Intl.DateTimeFormat('en', { timeZone: tz })
@@ -139,6 +147,14 @@ export const shopSettingsPatchSchema = z
     /** Per-feature proactive switches; validated by the proactive module. */
     proactive: z.record(z.string(), z.unknown()).nullable(),
     timezone: z.string().refine(validTimeZone, 'not a valid IANA time zone (e.g. Asia/Shanghai)').nullable(),
+    /** ISO 4217 code: the currency of imported prices that name none. */
+    currency: z
+      .string()
+      .regex(/^[A-Z]{3}$/, 'an ISO 4217 code such as CNY or USD')
+      .nullable(),
+    /** The shop's main language (customers whose language is unknown). */
+    locale: z.enum(['zh', 'en']).nullable(),
+    customers: customers.nullable(),
     /** Order numbers: letters that start the shop's order numbers (KF → KF202611240392). */
     orderNumbers: z
       .object({ prefixes: z.array(z.string().regex(/^[A-Za-z]{1,6}$/, 'letters only, at most 6')).max(10) })

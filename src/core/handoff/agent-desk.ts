@@ -22,6 +22,7 @@ import type {
   Ticket,
 } from '../domain/records.js'
 import type { Customer, Locale, Order } from '../domain/schemas.js'
+import { shopTierRanks, tierRank } from '../domain/normalise/customer-tier.js'
 import { AppError } from '../errors.js'
 import type { KnowledgeBase, KnowledgeKind } from '../knowledge/types.js'
 import type { Emotion } from '../nlu/types.js'
@@ -49,7 +50,8 @@ const PAGE = 500
  */
 export const MIN_SUGGESTION_SCORE = 0.35
 
-export type CustomerSummary = { id: string; name: string; tier: Customer['tier'] }
+/** `tier` is the shop's own name; `tierRank` what rules compare (settings.customers.tierRanks, else built-in). */
+export type CustomerSummary = { id: string; name: string; tier: Customer['tier']; tierRank: number }
 
 export type MessagePreview = { seq: number; role: Message['role']; text: string; createdAt: string }
 
@@ -199,7 +201,9 @@ export function createAgentDesk(deps: AgentDeskDeps) {
   async function customerSummary(shopId: string, customerId: string | null): Promise<CustomerSummary | null> {
     if (!customerId) return null
     const c = await store.customers.get(shopId, customerId)
-    return c ? { id: c.id, name: c.name, tier: c.tier } : null
+    if (!c) return null
+    const shop = await store.shops.get(shopId)
+    return { id: c.id, name: c.name, tier: c.tier, tierRank: tierRank(c.tier, shopTierRanks(shop?.settings ?? {})) }
   }
 
   /** The conversation's messages, oldest first; only the newest `max` when there are more. */
