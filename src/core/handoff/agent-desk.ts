@@ -13,6 +13,7 @@
  */
 import type { ConversationService, StreamEvent } from '../conversation/conversation-service.js'
 import { conversationChannel, MAX_MESSAGE_CHARS } from '../conversation/conversation-service.js'
+import { shopTierRanks, tierRank } from '../domain/normalise/customer-tier.js'
 import type {
   Conversation,
   ConversationStatus,
@@ -22,7 +23,6 @@ import type {
   Ticket,
 } from '../domain/records.js'
 import type { Customer, Locale, Order } from '../domain/schemas.js'
-import { shopTierRanks, tierRank } from '../domain/normalise/customer-tier.js'
 import { AppError } from '../errors.js'
 import type { KnowledgeBase, KnowledgeKind } from '../knowledge/types.js'
 import type { Emotion } from '../nlu/types.js'

@@ -1,14 +1,23 @@
 /**
- * Catalog importers: JSONL for every kind, CSV also for FAQ. Every row of every file is validated
- * (zod schemas of src/core/domain/schemas.ts, duplicate ids, referential checks) before anything
- * is written; then all rows are upserted by id in one transaction. A file with a bad row is
- * rejected whole and nothing of it is stored.
+ * Catalog importers: JSONL, CSV and XLSX for every kind (sheets: table-columns.ts). Every row is
+ * normalised (locales, dates in the shop's time zone, numbers as text, tiers: core/domain/normalise)
+ * and validated (zod schemas of src/core/domain/schemas.ts, duplicate ids, referential checks)
+ * before anything is written; then all rows are upserted by id in one transaction. A file with a
+ * bad row is rejected whole and nothing of it is stored. A dry run stops before writing and says
+ * what would change.
  */
 import { createReadStream } from 'node:fs'
 import { stat } from 'node:fs/promises'
-import { basename, extname } from 'node:path'
-import { createInterface } from 'node:readline'
+import { extname } from 'node:path'
 import type { ZodType } from 'zod'
+import { shopTierRanks } from '../../core/domain/normalise/customer-tier.js'
+import { DEFAULT_TIME_ZONE } from '../../core/domain/normalise/normalise-datetime.js'
+import {
+  type Normalisation,
+  NormalisationLog,
+  type NormaliseContext,
+  normaliseRow,
+} from '../../core/domain/normalise/normalise-row.js'
 import {
   type Customer,
   type FaqEntry,
@@ -21,9 +30,12 @@ import {
 } from '../../core/domain/schemas.js'
 import { AppError } from '../../core/errors.js'
 import type { Store } from '../../core/ports/store.js'
-import { stripNul } from '../http/strip-nul.js'
-import { CsvParser } from './csv-parser.js'
+import { checkReferences, checkSkus } from './check-references.js'
+import { planImport } from './plan-import.js'
+import { readJsonl } from './read-jsonl.js'
+import { readCsvTable, readXlsxTable } from './read-table.js'
 import { strictUtf8Lines } from './strict-utf8-lines.js'
+import { tableToRows } from './table-to-rows.js'
 
 /** One problem in an input file. `line` is 1-based; `field` is a dotted path such as `items.0.qty`. */
 export type ImportError = { file: string; line: number; field: string; message: string }
@@ -50,6 +62,12 @@ export type ImportOptions = {
   batchSize?: number
   /** Rewrites each raw row before validation (the demo loader moves timestamps to today). */
   transform?: (kind: ImportKind, row: Record<string, unknown>) => unknown
+  /** Validate and compare with the stored records, write nothing. */
+  dryRun?: boolean
+  /** Sheet header (or JSONL key) → field, from `--map field=header,…`. */
+  map?: ReadonlyMap<string, string>
+  /** Sheet headers to leave out. */
+  ignore?: readonly string[]
 }
 
 export type ImportResult = {
@@ -64,6 +82,11 @@ export type ImportResult = {
    */
   warnings: ImportError[]
   warningCount: number
+  /** Values rewritten into kefu's form (locales, dates, numbers, currency, tiers), counted by kind of change. */
+  normalisations: Normalisation[]
+  /** Set on a dry run: nothing was written; `inserted`/`updated` are what would be, plus `unchanged`. */
+  dryRun?: true
+  unchanged?: number
 }
 
 /** The validation report carried as `details` of the invalid_input AppError. */
@@ -83,9 +106,6 @@ const KEY: Record<ImportKind, string> = {
 
 // Written in this order so that, within one import set, customers exist before their orders.
 const WRITE_ORDER: readonly ImportKind[] = ['products', 'faq', 'customers', 'orders', 'faults']
-
-const FAQ_CSV_COLUMNS = ['id', 'question', 'answer', 'similar', 'category', 'locale', 'status'] as const
-const FAQ_CSV_REQUIRED = ['id', 'question', 'answer', 'category', 'locale'] as const
 
 type Row = { line: number; value: Record<string, unknown> }
 type ParsedFile = { kind: ImportKind; path: string; name: string; rows: Row[]; totalBytes: number }
@@ -134,11 +154,28 @@ export async function importFiles(
     }
   }
   const shop = await store.shops.get(opts.shopId)
-  if (!shop) throw new AppError('not_found', `shop '${opts.shopId}' does not exist`)
+  if (!shop) {
+    throw new AppError(
+      'not_found',
+      `shop '${opts.shopId}' does not exist; create it first: kefu shop create ${opts.shopId} --name "…" [--timezone Asia/Shanghai] [--currency CNY]`,
+    )
+  }
+  const s = shop.settings
+  const norm: NormaliseContext = {
+    timeZone: typeof s.timezone === 'string' ? s.timezone : DEFAULT_TIME_ZONE,
+    tierRanks: shopTierRanks(s),
+    ...(typeof s.currency === 'string' ? { currency: s.currency } : {}),
+  }
 
   const bag = new ErrorBag()
   const parsed: ParsedFile[] = []
-  for (const f of files) parsed.push(await readAndValidate(f.kind, f.path, bag, opts))
+  const logs = new Map<ParsedFile, NormalisationLog>()
+  for (const f of files) {
+    const log = new NormalisationLog()
+    const p = await readAndValidate(f.kind, f.path, bag, opts, norm, log)
+    parsed.push(p)
+    logs.set(p, log)
+  }
   // Runs on the rows that passed the schema, so one pass reports every kind of problem.
   await checkReferences(store, opts.shopId, parsed, bag)
   const warnings = new Map<ParsedFile, ErrorBag>()
@@ -153,6 +190,25 @@ export async function importFiles(
         `(first: ${first.file}:${first.line}: ${first.field}: ${first.message})`,
       { details },
     )
+  }
+
+  if (opts.dryRun) {
+    const out: ImportResult[] = []
+    for (const f of parsed) {
+      const values = f.rows.map((r) => r.value)
+      const plan = await planImport(store, opts.shopId, f.kind, KEY[f.kind], values)
+      out.push({
+        kind: f.kind,
+        file: f.path,
+        read: values.length,
+        ...plan,
+        warnings: warnings.get(f)?.errors ?? [],
+        warningCount: warnings.get(f)?.total ?? 0,
+        normalisations: logs.get(f)?.list() ?? [],
+        dryRun: true,
+      })
+    }
+    return out
   }
 
   const every = Math.max(1, opts.progressEvery ?? 1000)
@@ -195,6 +251,7 @@ export async function importFiles(
         updated: values.length - inserted,
         warnings: warnings.get(file)?.errors ?? [],
         warningCount: warnings.get(file)?.total ?? 0,
+        normalisations: logs.get(file)?.list() ?? [],
       })
     }
     // Running servers compare this stamp to drop their cached indexes (knowledge, NLU catalog),
@@ -242,6 +299,8 @@ async function readAndValidate(
   path: string,
   bag: ErrorBag,
   opts: ImportOptions,
+  norm: NormaliseContext,
+  log: NormalisationLog,
 ): Promise<ParsedFile> {
   const name = path
   let totalBytes: number
@@ -253,37 +312,40 @@ async function readAndValidate(
     if (AppError.isInstance(e)) throw e
     throw unreadable(path, e)
   }
-  const csv = extname(path).toLowerCase() === '.csv'
-  if (csv && kind !== 'faq') {
-    throw new AppError('invalid_input', `${basename(path)}: CSV is accepted for faq only; use JSONL for ${kind}`)
-  }
+  const format = formatOf(path)
   const schema: ZodType = importSchemas[kind]
   const key = KEY[kind]
   const seen = new Map<string, number>()
   const rows: Row[] = []
   const every = Math.max(1, opts.progressEvery ?? 1000)
-  const stream = createReadStream(path)
-  // Bad bytes are reported with their line, never stored as replacement characters.
-  const text = stream.pipe(
-    strictUtf8Lines((p) => bag.add({ file: name, line: p.line, field: '(encoding)', message: p.message })),
-  )
-  text.setEncoding('utf8')
-  stream.on('error', (e) => text.destroy(e))
+  const map = opts.map ?? new Map<string, string>()
+  let bytesRead = () => totalBytes
   const progress = (force = false) => {
     if (opts.onProgress && (force || rows.length % every === 0)) {
-      opts.onProgress({ kind, file: path, phase: 'validate', rows: rows.length, bytes: stream.bytesRead, totalBytes })
+      opts.onProgress({ kind, file: path, phase: 'validate', rows: rows.length, bytes: bytesRead(), totalBytes })
     }
   }
+  const problem = (p: { line: number; field: string; message: string }) => bag.add({ file: name, ...p })
 
-  const accept = (line: number, raw: unknown) => {
-    const r = schema.safeParse(
-      opts.transform && typeof raw === 'object' && raw !== null
-        ? opts.transform(kind, raw as Record<string, unknown>)
-        : raw,
-    )
+  const accept = (line: number, input: Record<string, unknown>, itemLines?: number[]) => {
+    let raw = input
+    if (format === 'jsonl' && map.size > 0) raw = renameKeys(raw, map)
+    if (opts.transform) raw = opts.transform(kind, raw) as Record<string, unknown>
+    const n = normaliseRow(kind, raw, norm, log)
+    for (const p of n.problems) bag.add({ file: name, line, ...p })
+    if (n.problems.length > 0) return
+    const r = schema.safeParse(n.row)
     if (!r.success) {
       for (const issue of r.error.issues) {
-        bag.add({ file: name, line, field: issue.path.map(String).join('.') || '(row)', message: issue.message })
+        // An order line of a sheet is its own row: point at it.
+        const at =
+          issue.path[0] === 'items' && typeof issue.path[1] === 'number' ? itemLines?.[issue.path[1]] : undefined
+        bag.add({
+          file: name,
+          line: at ?? line,
+          field: issue.path.map(String).join('.') || '(row)',
+          message: issue.message,
+        })
       }
       return
     }
@@ -300,170 +362,57 @@ async function readAndValidate(
   }
 
   try {
-    if (csv) await readFaqCsv(text, name, bag, accept)
-    else await readJsonl(text, name, bag, accept)
+    if (format === 'xlsx') {
+      const table = await readXlsxTable(path)
+      if (!table) throw new AppError('invalid_input', `${path}: the first worksheet is empty`)
+      for (const t of tableToRows(kind, table.header, table.records, tableOpts(opts), problem)) {
+        accept(t.line, t.raw, t.itemLines)
+      }
+    } else {
+      const stream = createReadStream(path)
+      bytesRead = () => stream.bytesRead
+      // Bad bytes are reported with their line, never stored as replacement characters.
+      const text = stream.pipe(
+        strictUtf8Lines((p) => bag.add({ file: name, line: p.line, field: '(encoding)', message: p.message })),
+      )
+      text.setEncoding('utf8')
+      stream.on('error', (e) => text.destroy(e))
+      try {
+        if (format === 'csv') {
+          const table = await readCsvTable(text, problem)
+          if (table) {
+            for (const t of tableToRows(kind, table.header, table.records, tableOpts(opts), problem)) {
+              accept(t.line, t.raw, t.itemLines)
+            }
+          }
+        } else await readJsonl(text, problem, accept)
+      } finally {
+        stream.destroy()
+        text.destroy()
+      }
+    }
   } catch (e) {
     if (AppError.isInstance(e)) throw e
     throw unreadable(path, e)
-  } finally {
-    stream.destroy()
-    text.destroy()
   }
   progress(true)
   return { kind, path, name, rows, totalBytes }
 }
 
-async function readJsonl(
-  stream: NodeJS.ReadableStream,
-  file: string,
-  bag: ErrorBag,
-  accept: (line: number, raw: unknown) => void,
-): Promise<void> {
-  const lines = createInterface({ input: stream, crlfDelay: Number.POSITIVE_INFINITY })
-  let n = 0
-  for await (const text of lines) {
-    n++
-    const t = (n === 1 ? text.replace(/^\uFEFF/, '') : text).trim()
-    if (t === '') continue
-    let raw: unknown
-    try {
-      raw = JSON.parse(t)
-    } catch (e) {
-      bag.add({ file, line: n, field: '(json)', message: `not valid JSON: ${(e as Error).message}` })
-      continue
-    }
-    if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-      bag.add({ file, line: n, field: '(row)', message: 'each line must be one JSON object' })
-      continue
-    }
-    if (stripNul(raw) !== raw) {
-      bag.add({ file, line: n, field: '(json)', message: 'contains a NUL character (\\u0000)' })
-      continue
-    }
-    accept(n, raw)
-  }
+function formatOf(path: string): 'jsonl' | 'csv' | 'xlsx' {
+  const ext = extname(path).toLowerCase()
+  return ext === '.csv' ? 'csv' : ext === '.xlsx' ? 'xlsx' : 'jsonl'
 }
 
-async function readFaqCsv(
-  stream: NodeJS.ReadableStream,
-  file: string,
-  bag: ErrorBag,
-  accept: (line: number, raw: unknown) => void,
-): Promise<void> {
-  const parser = new CsvParser()
-  let header: string[] | null = null
-  let headerOk = true
-  const handle = (rec: { line: number; fields: string[] }) => {
-    if (!header) {
-      header = rec.fields.map((h, i) => (i === 0 ? h.replace(/^\uFEFF/, '') : h).trim())
-      const unknown = header.filter((h) => !(FAQ_CSV_COLUMNS as readonly string[]).includes(h))
-      const missing = FAQ_CSV_REQUIRED.filter((c) => !header!.includes(c))
-      for (const u of unknown) {
-        bag.add({
-          file,
-          line: rec.line,
-          field: u || '(empty)',
-          message: `unknown column (expected ${FAQ_CSV_COLUMNS.join(',')})`,
-        })
-      }
-      for (const m of missing) bag.add({ file, line: rec.line, field: m, message: 'required column is missing' })
-      headerOk = unknown.length === 0 && missing.length === 0
-      return
-    }
-    if (!headerOk) return
-    if (rec.fields.length !== header.length) {
-      bag.add({
-        file,
-        line: rec.line,
-        field: '(row)',
-        message: `expected ${header.length} columns, found ${rec.fields.length}`,
-      })
-      return
-    }
-    const raw: Record<string, unknown> = {}
-    header.forEach((h, i) => {
-      const v = rec.fields[i] ?? ''
-      if (h === 'similar') {
-        raw.similar = v
-          .split('|')
-          .map((s) => s.trim())
-          .filter(Boolean)
-      } else if (h === 'status') {
-        // An empty status cell means "use the default" (published).
-        if (v.trim() !== '') raw.status = v.trim()
-      } else raw[h] = h === 'id' || h === 'locale' || h === 'category' ? v.trim() : v
-    })
-    accept(rec.line, raw)
-  }
-  try {
-    for await (const chunk of stream) for (const rec of parser.push(String(chunk))) handle(rec)
-    for (const rec of parser.end()) handle(rec)
-  } catch (e) {
-    if (AppError.isInstance(e) && e.code === 'invalid_input') {
-      const line = (e.options.details as { line?: number } | undefined)?.line ?? 0
-      bag.add({ file, line, field: '(csv)', message: e.message })
-      return
-    }
-    throw e
-  }
+function tableOpts(opts: ImportOptions) {
+  return { map: opts.map ?? new Map<string, string>(), ignore: new Set(opts.ignore ?? []) }
 }
 
-/**
- * Referential checks across the set and the store: every order's customer must exist in the same
- * import set or already in the shop.
- */
-async function checkReferences(store: Store, shopId: string, files: ParsedFile[], bag: ErrorBag): Promise<void> {
-  const inSet = new Set<string>()
-  for (const f of files) if (f.kind === 'customers') for (const r of f.rows) inSet.add(String(r.value.id))
-  const known = new Map<string, boolean>()
-  for (const f of files) {
-    if (f.kind !== 'orders') continue
-    for (const r of f.rows) {
-      const customerId = String(r.value.customerId)
-      if (inSet.has(customerId)) continue
-      let ok = known.get(customerId)
-      if (ok === undefined) {
-        ok = (await store.customers.get(shopId, customerId)) !== null
-        known.set(customerId, ok)
-      }
-      if (!ok) {
-        bag.add({
-          file: f.name,
-          line: r.line,
-          field: 'customerId',
-          message: `unknown customer '${customerId}' (import the customer first or in the same set)`,
-        })
-      }
-    }
-  }
-}
-
-/** Order items whose SKU is neither in the shop's catalog nor in a products file of the set. */
-async function checkSkus(
-  store: Store,
-  shopId: string,
-  files: ParsedFile[],
-  warnings: Map<ParsedFile, ErrorBag>,
-): Promise<void> {
-  const inSet = new Set<string>()
-  for (const f of files) if (f.kind === 'products') for (const r of f.rows) inSet.add(String(r.value.sku))
-  const known = new Map<string, boolean>()
-  for (const f of files) {
-    if (f.kind !== 'orders') continue
-    const bag = warnings.get(f)!
-    for (const r of f.rows) {
-      const items = (r.value.items ?? []) as Array<{ sku: string }>
-      for (const [i, item] of items.entries()) {
-        if (inSet.has(item.sku)) continue
-        let ok = known.get(item.sku)
-        if (ok === undefined) {
-          ok = (await store.products.get(shopId, item.sku)) !== null
-          known.set(item.sku, ok)
-        }
-        if (!ok) bag.add({ file: f.name, line: r.line, field: `items.${i}.sku`, message: `unknown sku '${item.sku}'` })
-      }
-    }
-  }
+/** `--map` on a JSONL file renames its top-level keys. */
+function renameKeys(raw: Record<string, unknown>, map: ReadonlyMap<string, string>): Record<string, unknown> {
+  const out: Record<string, unknown> = {}
+  for (const [k, v] of Object.entries(raw)) out[map.get(k) ?? k] = v
+  return out
 }
 
 function unreadable(path: string, e: unknown): AppError {

@@ -14,8 +14,7 @@ export type NormalisedDate = { iso: string; form: DateForm }
 export const DEFAULT_TIME_ZONE = 'Asia/Shanghai'
 
 const WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/i
-const LOCAL =
-  /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:[T ]+(\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3})\d*)?)?)?$/
+const LOCAL = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:[T ]+(\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3})\d*)?)?)?$/
 // 10 digits: seconds 2001–2286; 13 digits: milliseconds in the same span.
 const EPOCH_S = /^\d{9,10}$/
 const EPOCH_MS = /^\d{12,13}$/

@@ -163,11 +163,7 @@ export function normaliseRow(
 }
 
 /** Calls `fn` with each object holding the last segment of `path` (whether or not it is set). */
-function visit(
-  node: unknown,
-  path: string[],
-  fn: (holder: Record<string, unknown>, key: string) => void,
-): void {
+function visit(node: unknown, path: string[], fn: (holder: Record<string, unknown>, key: string) => void): void {
   if (typeof node !== 'object' || node === null) return
   const [head, ...rest] = path
   if (head === undefined) return

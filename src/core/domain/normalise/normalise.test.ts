@@ -60,9 +60,7 @@ describe('normaliseDateTime', () => {
     expect(normaliseDateTime('2026-07-01 09:30', { timeZone: 'America/New_York' })?.iso).toBe(
       '2026-07-01T09:30:00-04:00',
     )
-    expect(normaliseDateTime('2026-03-10 08:00', { timeZone: 'Asia/Kolkata' })?.iso).toBe(
-      '2026-03-10T08:00:00+05:30',
-    )
+    expect(normaliseDateTime('2026-03-10 08:00', { timeZone: 'Asia/Kolkata' })?.iso).toBe('2026-03-10T08:00:00+05:30')
   })
 
   it('reads epoch seconds and milliseconds, as numbers or text, as instants shown in the shop time zone', () => {
