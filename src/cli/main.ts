@@ -7,7 +7,7 @@ type CommandModule = { run(args: string[]): Promise<number> }
 const COMMANDS: Record<string, { summary: string; load: () => Promise<CommandModule> }> = {
   serve: { summary: 'start the HTTP server (default data dir ./.kefu)', load: () => load('serve') },
   import: {
-    summary: 'import <products|faq|customers|orders|faults> FILE [--shop ID]',
+    summary: 'import <products|faq|customers|orders|faults> FILE [--shop ID] [--map F=COL,…] [--dry-run]',
     load: () => load('import'),
   },
   ask: {
@@ -26,7 +26,7 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<CommandMod
     load: () => load('demo'),
   },
   shop: {
-    summary: 'shop show | shop settings FILE.json [--shop ID]: show a shop, change its settings',
+    summary: 'shop create ID --name … | shop list | shop show | shop settings FILE.json [--shop ID]',
     load: () => load('shop'),
   },
   config: { summary: 'config check: print the resolved configuration, secrets redacted', load: () => load('config') },

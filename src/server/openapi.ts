@@ -284,6 +284,7 @@ export function buildOpenApi(fragments: Array<Record<string, unknown>> = []): Re
       securitySchemes: {
         conversationToken: { type: 'http', scheme: 'bearer', description: 'token from POST /api/v1/conversations' },
         shopApiKey: { type: 'http', scheme: 'bearer', description: "the shop's admin API key" },
+        ownerToken: { type: 'http', scheme: 'bearer', description: 'the server owner token (KEFU_ADMIN_TOKEN)' },
       },
     },
   }

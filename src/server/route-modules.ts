@@ -4,6 +4,7 @@ import { agentRouteModule } from './routes/agent-routes.js'
 import { analyticsOpenApi, registerAnalyticsRoutes } from './routes/analytics-routes.js'
 import { knowledgeOpenApi, registerKnowledgeRoutes } from './routes/knowledge-routes.js'
 import { llmOpenApi, registerLlmRoutes } from './routes/llm-routes.js'
+import { ownerOpenApi, registerOwnerRoutes } from './routes/owner-routes.js'
 import { proactiveRouteModule } from './routes/proactive-routes.js'
 import { productOpenApi, registerProductRoutes } from './routes/product-routes.js'
 import { registerShopRoutes, shopOpenApi } from './routes/shop-routes.js'
@@ -11,6 +12,16 @@ import { registerTicketRoutes, ticketOpenApiPaths } from './routes/ticket-routes
 
 export function defaultRouteModules(): RouteModule[] {
   return [
+    {
+      register(app, ctx) {
+        registerOwnerRoutes(app, {
+          store: ctx.store,
+          adminToken: ctx.config.KEFU_ADMIN_TOKEN,
+          now: () => ctx.clock.now(),
+        })
+      },
+      openapi: ownerOpenApi,
+    },
     {
       register(app, ctx, authShop) {
         registerShopRoutes(app, {

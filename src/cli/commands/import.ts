@@ -1,21 +1,31 @@
 /**
- * `kefu import <products|faq|customers|orders|faults> FILE [--shop ID] [--json]`: validates a
- * JSONL (or FAQ CSV) file whole, then upserts it by id into the shop, creating the shop if needed.
+ * `kefu import <products|faq|customers|orders|faults> FILE [--shop ID] [--map …] [--dry-run] [--json]`:
+ * normalises and validates a JSONL, CSV or XLSX file whole, then upserts it by id into an existing
+ * shop (`kefu shop create` first), reporting every normalisation.
  */
 import { parseArgs } from 'node:util'
 import { openStore } from '../../adapters/open-store.js'
 import { IMPORT_KINDS, type ImportKind } from '../../core/domain/schemas.js'
 import { AppError } from '../../core/errors.js'
 import { parseConfig } from '../../server/config/schema.js'
-import { ensureShop } from '../../server/import/ensure-shop.js'
-import { type ImportErrorDetails, type ImportProgress, importFile } from '../../server/import/import-file.js'
+import { describeNormalisation } from '../../server/import/describe-normalisation.js'
+import {
+  type ImportErrorDetails,
+  type ImportProgress,
+  type ImportResult,
+  importFile,
+} from '../../server/import/import-file.js'
+import { parseColumnMap } from '../../server/import/table-columns.js'
 
-const USAGE = `usage: kefu import <${IMPORT_KINDS.join('|')}> FILE [--shop ID] [--json]
+const USAGE = `usage: kefu import <${IMPORT_KINDS.join('|')}> FILE [--shop ID] [--map F=COL,…] [--ignore COL,…] [--dry-run] [--json]
 
-  FILE     JSONL, one object per line (faq also accepts .csv with header
-           id,question,answer,similar,category,locale; similar separated by |)
-  --shop   shop id (default: demo); created when it does not exist
-  --json   print the result as JSON
+  FILE       .jsonl (one object per line), .csv or .xlsx (first sheet; header row, one row per
+             record; orders: one row per order line, grouped by orderNo) — see docs/imports.md
+  --shop     shop id (default: demo); it must exist (kefu shop create ID --name …)
+  --map      rename sheet columns: --map title=商品名称,price=售价 (field=column header)
+  --ignore   sheet columns to leave out: --ignore 备注,图片
+  --dry-run  validate and report what would change (new/updated/unchanged); write nothing
+  --json     print the result as JSON
 
 Database: KEFU_DATABASE_URL, default sqlite://<KEFU_DATA_DIR or ./.kefu>/kefu.db
 `
@@ -44,28 +54,39 @@ export async function run(args: string[]): Promise<number> {
     return 2
   }
   const shopId = values.shop ?? 'demo'
+  let map: Map<string, string>
+  try {
+    map = parseColumnMap(values.map)
+  } catch (e) {
+    process.stderr.write(`kefu import: ${(e as Error).message}\n\n${USAGE}`)
+    return 2
+  }
+  const ignore = (values.ignore ?? '')
+    .split(',')
+    .map((c) => c.trim())
+    .filter(Boolean)
 
   const config = parseConfig(process.env)
   const store = await openStore(config.databaseUrl)
   const progress = progressPrinter()
   try {
-    await ensureShop(store, shopId)
     const result = await importFile(store, kind as ImportKind, file, {
       shopId,
       onProgress: progress.update,
       progressEvery: progress.every,
+      map,
+      ignore,
+      ...(values['dry-run'] ? { dryRun: true } : {}),
     })
     progress.done()
     for (const w of result.warnings) process.stderr.write(`${w.file}:${w.line}: ${w.field}: warning: ${w.message}\n`)
     if (result.warningCount > result.warnings.length) {
       process.stderr.write(`… and ${result.warningCount - result.warnings.length} more warnings\n`)
     }
-    if (values.json) process.stdout.write(`${JSON.stringify({ ...result, shopId })}\n`)
-    else {
-      process.stdout.write(
-        `${result.kind}: read ${result.read}, inserted ${result.inserted}, updated ${result.updated} (shop ${shopId})\n`,
-      )
-    }
+    if (values.json) {
+      const summary = result.normalisations.map(describeNormalisation)
+      process.stdout.write(`${JSON.stringify({ ...result, shopId, summary })}\n`)
+    } else process.stdout.write(humanSummary(result, shopId))
     return 0
   } catch (e) {
     progress.done()
@@ -100,10 +121,20 @@ function parse(args: string[]) {
     allowPositionals: true,
     options: {
       shop: { type: 'string' },
+      map: { type: 'string' },
+      ignore: { type: 'string' },
+      'dry-run': { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   })
+}
+
+function humanSummary(r: ImportResult, shopId: string): string {
+  const head = r.dryRun
+    ? `${r.kind} (dry run, nothing written): read ${r.read}: ${r.inserted} new, ${r.updated} updated, ${r.unchanged ?? 0} unchanged (shop ${shopId})`
+    : `${r.kind}: read ${r.read}, inserted ${r.inserted}, updated ${r.updated} (shop ${shopId})`
+  return `${[head, ...r.normalisations.map((n) => `  ${describeNormalisation(n)}`)].join('\n')}\n`
 }
 
 function isDetails(d: unknown): d is ImportErrorDetails {

@@ -27,6 +27,11 @@ export const configSchema = z.object({
   KEFU_REDIS_PREFIX: z.string().default('kefu:'),
   /** HMAC secret for conversation tokens; generated into the data dir when unset. */
   KEFU_SECRET: z.string().min(16, 'KEFU_SECRET must be at least 16 characters').optional(),
+  /**
+   * The owner's token for the server-level admin API (create and list shops): above any one shop,
+   * so never a shop API key. Unset: that API answers 401.
+   */
+  KEFU_ADMIN_TOKEN: z.string().min(24, 'KEFU_ADMIN_TOKEN must be at least 24 characters').optional(),
   /** Load the demo shop on first start (shop id `demo`). */
   KEFU_DEMO: bool('true'),
   /** Where the demo shop's JSONL files are. */
@@ -137,7 +142,8 @@ export function parseConfig(env: Record<string, string | undefined>, overrides: 
 /** The config with secrets replaced, for `kefu config check` and startup logs. */
 export function redactConfig(c: Config): Record<string, unknown> {
   const out: Record<string, unknown> = { ...c }
-  for (const k of ['KEFU_SECRET', 'KEFU_LLM_API_KEY', 'KEFU_TICKET_WEBHOOK_SECRET']) if (out[k]) out[k] = '***'
+  for (const k of ['KEFU_SECRET', 'KEFU_ADMIN_TOKEN', 'KEFU_LLM_API_KEY', 'KEFU_TICKET_WEBHOOK_SECRET'])
+    if (out[k]) out[k] = '***'
   out.llmKeys = Object.fromEntries(Object.keys(c.llmKeys).map((name) => [name, '***']))
   for (const k of ['KEFU_DATABASE_URL', 'databaseUrl', 'KEFU_REDIS_URL']) {
     const v = out[k]
