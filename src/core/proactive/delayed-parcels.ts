@@ -4,7 +4,9 @@
  * customer's language, before the customer has to ask. Recorded as `notice.sent` {orderNo, kind},
  * once per order and kind (a delay that later turns into an exception is told twice).
  */
+
 import type { Locale, Order } from '../domain/schemas.js'
+import { withItemTitles } from '../skills/order-item-titles.js'
 import { orderCard, shipmentProblem } from '../skills/order-status.js'
 import { when } from '../skills/text.js'
 import { allEvents, conversationFor, type ProactiveDeps } from './proactive-deps.js'
@@ -75,7 +77,8 @@ export async function scanDelayedParcels(deps: ProactiveDeps, shopId: string): P
           proactive: 'delayed_parcel',
           kind,
           orderNo: order.orderNo,
-          card: orderCard(order),
+          // Items without a title show the catalog's, like the bot's own order replies.
+          card: orderCard((await withItemTitles(store.products, shopId, locale, [order]))[0]!),
         },
       })
       await store.events.append({

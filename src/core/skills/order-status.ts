@@ -19,6 +19,7 @@ export function orderCard(order: Order): NonNullable<Reply['card']> {
       status: order.status,
       total: order.total,
       currency: order.currency,
+      items: order.items.map((i) => ({ sku: i.sku, title: i.title ?? null, qty: i.qty })),
       ...(s ? { carrier: s.carrier, trackingNo: s.trackingNo, eta: s.eta ?? null } : {}),
     },
   }

@@ -4,6 +4,7 @@
  * reply as a number that does not exist, so order numbers cannot be probed.
  */
 import type { Order, OrderItem } from '../domain/schemas.js'
+import { titledOrders } from './order-item-titles.js'
 import { type CategoryMention, categoryRank, mentionedCategory, skuCategory } from './product-mention.js'
 import { catalogHit } from './resolve-product.js'
 import { ask, type SkillContext, type SkillResult } from './skill-types.js'
@@ -143,7 +144,7 @@ export async function resolveOrder(
     if (!sc.policy.requireVerification) {
       if (!slotOrder) return { result: askVerify(sc, false) }
       const o = await store.orders.get(shop.id, slotOrder)
-      return o ? { order: o } : { result: notFound(sc, []) }
+      return o ? { order: (await titledOrders(sc, [o]))[0]! } : { result: notFound(sc, []) }
     }
     const last4 = typeof sc.state.slots.phoneLast4 === 'string' ? sc.state.slots.phoneLast4 : undefined
     if (!slotOrder) return { result: askVerify(sc, false) }
@@ -159,7 +160,7 @@ export async function resolveOrder(
         sc.state.verifiedCustomerId = customer.id
         sc.state.verifiedAt = sc.ctx.now.toISOString()
         sc.customer = customer
-        return { order, customerId: customer.id }
+        return { order: (await titledOrders(sc, [order]))[0]!, customerId: customer.id }
       }
     }
     const event = verificationFailedEvent(sc, slotOrder, blocked)
@@ -169,7 +170,8 @@ export async function resolveOrder(
     return { result: { ...result, events: [...(result.events ?? []), event] } }
   }
 
-  const mine = await store.orders.listByCustomer(shop.id, custId)
+  // Item titles come from the catalog where the order has none (shown in lists, buttons, replies).
+  const mine = await titledOrders(sc, await store.orders.listByCustomer(shop.id, custId))
   mine.sort((a, b) => b.createdAt.localeCompare(a.createdAt))
   if (slotOrder) {
     const o = mine.find((x) => x.orderNo.toUpperCase() === slotOrder.toUpperCase())
