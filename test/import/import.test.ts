@@ -312,9 +312,17 @@ describe('kefu import (CLI)', () => {
       (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, stdout: e.stdout, stderr: e.stderr }),
     )
 
-  it('imports into the data directory, creating the shop, and prints counts', async () => {
+  it('imports into an existing shop of the data directory and prints counts; a missing shop fails with a hint', async () => {
     const path = join(dir.path, 'customers.jsonl')
     writeFileSync(path, jsonl([makeCustomer({ id: 'c1' }), makeCustomer({ id: 'c2' })]))
+    const missing = await kefu('customers', path, '--shop', 'acme')
+    expect(missing.code).toBe(1)
+    expect(missing.stderr).toContain("shop 'acme' does not exist; create it first: kefu shop create acme")
+    const created = await run(process.execPath, [join(ROOT, 'bin/kefu'), 'shop', 'create', 'acme', '--name', 'Acme'], {
+      cwd: ROOT,
+      env,
+    })
+    expect(created.stdout).toContain('created shop acme')
     const r = await kefu('customers', path, '--shop', 'acme', '--json')
     expect(r.stderr).toBe('')
     expect(r.code).toBe(0)

@@ -88,6 +88,10 @@ describe('import encoding', () => {
     const path = join(dir.path, 'cli-products.jsonl')
     writeFileSync(path, Buffer.concat([line('P1'), broken('P2')]))
     const env = { ...process.env, KEFU_DATA_DIR: join(dir.path, 'data'), KEFU_DATABASE_URL: '' }
+    await promisify(execFile)(process.execPath, [join(ROOT, 'bin/kefu'), 'shop', 'create', 'enc', '--name', 'Enc'], {
+      cwd: ROOT,
+      env,
+    })
     const r = await promisify(execFile)(
       process.execPath,
       [join(ROOT, 'bin/kefu'), 'import', 'products', path, '--shop', 'enc'],
