@@ -273,6 +273,43 @@ for (const backend of storeBackends()) {
       expect(write.every((e) => e.totalRows === 2500)).toBe(true)
     })
 
+    it('a dry run counts new, updated and unchanged rows against the stored ones and writes nothing', async () => {
+      const shopId = await newShop()
+      const customer = makeCustomer({ id: 'c1' })
+      const a = makeProduct({ sku: 'A', price: 10 })
+      const b = makeProduct({ sku: 'B', price: 20 })
+      const o = makeOrder({ orderNo: 'O1', customerId: 'c1', items: [{ sku: 'A', qty: 1, price: 10 }], total: 10 })
+      await importFiles(
+        store,
+        [
+          { kind: 'products', path: file('p.jsonl', jsonl([a, b])) },
+          { kind: 'customers', path: file('c.jsonl', jsonl([customer])) },
+          { kind: 'orders', path: file('o.jsonl', jsonl([o])) },
+        ],
+        { shopId },
+      )
+      const version = (await store.shops.get(shopId))?.settings.catalogVersion
+      // The same rows as an export writes them: prices as text, a zoneless date, a locale tag.
+      const next = file(
+        'p2.jsonl',
+        jsonl([
+          { ...a, price: '10.00' },
+          { ...b, price: 21 },
+          { ...makeProduct({ sku: 'C' }), locale: 'zh-CN' },
+        ]),
+      )
+      const [plan] = await importFiles(store, [{ kind: 'products', path: next }], { shopId, dryRun: true })
+      expect(plan).toMatchObject({ dryRun: true, read: 3, inserted: 1, updated: 1, unchanged: 1 })
+      expect(plan!.normalisations).toEqual(
+        expect.arrayContaining([expect.objectContaining({ field: 'locale', from: 'zh-CN', to: 'zh', count: 1 })]),
+      )
+      const orderPlan = await importFile(store, 'orders', file('o2.jsonl', jsonl([o])), { shopId, dryRun: true })
+      expect(orderPlan).toMatchObject({ inserted: 0, updated: 0, unchanged: 1 })
+      expect(await store.products.count(shopId)).toBe(2)
+      expect((await store.products.get(shopId, 'B'))?.price).toBe(20)
+      expect((await store.shops.get(shopId))?.settings.catalogVersion).toBe(version)
+    })
+
     it('refuses an unknown shop and an unreadable file', async () => {
       const ok = file('one.jsonl', jsonl([makeProduct()]))
       expect((await rejection(importFile(store, 'products', ok, { shopId: 'no-such-shop' }))).code).toBe('not_found')

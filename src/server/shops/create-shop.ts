@@ -5,6 +5,7 @@
  */
 import { randomBytes } from 'node:crypto'
 import { z } from 'zod'
+import { normaliseLocale } from '../../core/domain/normalise/normalise-locale.js'
 import type { Shop } from '../../core/domain/records.js'
 import { shopSettingsPatchSchema } from '../../core/domain/shop-settings.js'
 import { AppError } from '../../core/errors.js'
@@ -22,7 +23,13 @@ export const createShopSchema = z
     name: z.string().trim().min(1).max(200),
     timezone: shopSettingsPatchSchema.shape.timezone.unwrap().unwrap().optional(),
     currency: shopSettingsPatchSchema.shape.currency.unwrap().unwrap().optional(),
-    locale: shopSettingsPatchSchema.shape.locale.unwrap().unwrap().optional(),
+    // `zh-CN`, `en_US` are taken as the language, like in imported files.
+    locale: z
+      .preprocess(
+        (v) => (typeof v === 'string' ? (normaliseLocale(v)?.locale ?? v) : v),
+        shopSettingsPatchSchema.shape.locale.unwrap().unwrap(),
+      )
+      .optional(),
   })
   .strict()
 export type CreateShopInput = z.infer<typeof createShopSchema>
