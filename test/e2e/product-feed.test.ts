@@ -60,6 +60,23 @@ describe('admin product feed', () => {
     expect((await admin('GET', '/api/v1/admin/products/LAMP-7')).json.product).toMatchObject({ price: 299 })
   })
 
+  it('normalises what an ERP sends like the importer does (BCP 47 locale, price as text) and says so', async () => {
+    const r = await admin('PUT', '/api/v1/admin/products/LAMP-20', {
+      ...lamp,
+      title: '萤光 L20 护眼台灯',
+      aliases: ['L20台灯'],
+      price: '1,299.00',
+      locale: 'zh-CN',
+    })
+    expect(r.status).toBe(201)
+    expect(r.json.product).toMatchObject({ price: 1299, locale: 'zh', localeTag: 'zh-CN' })
+    const fields = (r.json.normalised as Array<{ field: string }>).map((n) => n.field).sort()
+    expect(fields).toEqual(['locale', 'number'])
+    const bad = await admin('PUT', '/api/v1/admin/products/LAMP-21', { ...lamp, price: 'about 300' })
+    expect(bad.status).toBe(400)
+    expect((bad.json.error as { message: string }).message).toMatch(/^product\.0\.price/)
+  })
+
   it('patches price and stock only, read live on the next message', async () => {
     const r = await admin('PATCH', '/api/v1/admin/products/LAMP-7', { price: 249, stock: 3 })
     expect(r.status).toBe(200)

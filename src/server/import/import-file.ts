@@ -10,13 +10,12 @@ import { createReadStream } from 'node:fs'
 import { stat } from 'node:fs/promises'
 import { extname } from 'node:path'
 import type { ZodType } from 'zod'
-import { shopTierRanks } from '../../core/domain/normalise/customer-tier.js'
-import { DEFAULT_TIME_ZONE } from '../../core/domain/normalise/normalise-datetime.js'
 import {
   type Normalisation,
   NormalisationLog,
   type NormaliseContext,
   normaliseRow,
+  shopNormaliseContext,
 } from '../../core/domain/normalise/normalise-row.js'
 import {
   type Customer,
@@ -160,12 +159,7 @@ export async function importFiles(
       `shop '${opts.shopId}' does not exist; create it first: kefu shop create ${opts.shopId} --name "…" [--timezone Asia/Shanghai] [--currency CNY]`,
     )
   }
-  const s = shop.settings
-  const norm: NormaliseContext = {
-    timeZone: typeof s.timezone === 'string' ? s.timezone : DEFAULT_TIME_ZONE,
-    tierRanks: shopTierRanks(s),
-    ...(typeof s.currency === 'string' ? { currency: s.currency } : {}),
-  }
+  const norm: NormaliseContext = shopNormaliseContext(shop.settings)
 
   const bag = new ErrorBag()
   const parsed: ParsedFile[] = []

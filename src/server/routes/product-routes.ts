@@ -8,6 +8,12 @@
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import { z } from 'zod'
+import {
+  NormalisationLog,
+  type NormaliseContext,
+  normaliseRow,
+  shopNormaliseContext,
+} from '../../core/domain/normalise/normalise-row.js'
 import type { Shop } from '../../core/domain/records.js'
 import { type Product, productSchema } from '../../core/domain/schemas.js'
 import { AppError } from '../../core/errors.js'
@@ -61,12 +67,19 @@ const applyPatch = (p: Product, patch: Patch): Product => {
   return next
 }
 
-/** Validates one product row like the importer: every problem named `products.<i>.<field>`. */
-function validateRows(rows: unknown[], prefix: string): Product[] {
+/**
+ * Validates product rows like the importer, after the same normalisation (BCP 47 locales, numbers
+ * written as text, the shop's currency): every problem named `products.<i>.<field>`.
+ */
+function validateRows(rows: unknown[], prefix: string, norm: NormaliseContext, log: NormalisationLog): Product[] {
   const issues: Array<{ field: string; message: string }> = []
   const out: Product[] = []
   const seen = new Set<string>()
-  rows.forEach((row, i) => {
+  rows.forEach((raw, i) => {
+    const row =
+      raw && typeof raw === 'object' && !Array.isArray(raw)
+        ? normaliseRow('products', raw as Record<string, unknown>, norm, log).row
+        : raw
     const r = productSchema.safeParse(row)
     if (!r.success) {
       for (const issue of r.error.issues)
@@ -103,12 +116,14 @@ export function registerProductRoutes(app: FastifyInstance, deps: ProductRouteDe
     const body = (req.body ?? {}) as Record<string, unknown>
     if (body.sku !== undefined && body.sku !== sku)
       throw new AppError('invalid_input', `sku: the body's sku '${String(body.sku)}' is not the path's '${sku}'`)
-    const [product] = validateRows([{ ...body, sku }], 'product')
+    const log = new NormalisationLog()
+    const [product] = validateRows([{ ...body, sku }], 'product', shopNormaliseContext(shop.settings), log)
     const existed = (await store.products.get(shop.id, sku)) !== null
     await store.products.upsertMany(shop.id, [product!])
     deps.changed(shop.id, { scope: 'products', skus: [sku] })
     reply.code(existed ? 200 : 201)
-    return { product, created: !existed }
+    const normalised = log.list()
+    return { product, created: !existed, ...(normalised.length > 0 ? { normalised } : {}) }
   })
 
   app.patch('/api/v1/admin/products/:sku', async (req) => {
@@ -129,7 +144,8 @@ export function registerProductRoutes(app: FastifyInstance, deps: ProductRouteDe
   app.post('/api/v1/admin/products::batch', { bodyLimit: 16 * 1024 * 1024 }, async (req) => {
     const shop = await deps.authShop(req)
     const body = parseBody(batchSchema, Array.isArray(req.body) ? { products: req.body } : (req.body ?? {}))
-    const rows = validateRows(body.products, 'products')
+    const log = new NormalisationLog()
+    const rows = validateRows(body.products, 'products', shopNormaliseContext(shop.settings), log)
     const patchSkus = new Set<string>()
     body.patches.forEach((p, i) => {
       if (patchSkus.has(p.sku) || rows.some((r) => r.sku === p.sku))
@@ -150,7 +166,8 @@ export function registerProductRoutes(app: FastifyInstance, deps: ProductRouteDe
       return { inserted, updated: rows.length - inserted, patched: patched.length }
     })
     if (rows.length > 0) deps.changed(shop.id, { scope: 'products', skus: rows.map((r) => r.sku) })
-    return result
+    const normalised = log.list()
+    return { ...result, ...(normalised.length > 0 ? { normalised } : {}) }
   })
 }
 

@@ -6,8 +6,8 @@
  * for the import summary.
  */
 import type { ImportKind } from '../schemas.js'
-import { isKnownTier, tierRank } from './customer-tier.js'
-import { type DateForm, normaliseDateTime } from './normalise-datetime.js'
+import { isKnownTier, shopTierRanks, tierRank } from './customer-tier.js'
+import { type DateForm, DEFAULT_TIME_ZONE, normaliseDateTime } from './normalise-datetime.js'
 import { normaliseLocale } from './normalise-locale.js'
 import { normaliseNumber } from './normalise-number.js'
 
@@ -18,6 +18,15 @@ export type NormaliseContext = {
   currency?: string
   /** The shop's tier → rank mapping; when set, a tier neither in it nor built in is an error. */
   tierRanks: Readonly<Record<string, number>>
+}
+
+/** The normalisation context of a shop: its time zone, currency and tier ranks from its settings. */
+export function shopNormaliseContext(settings: Record<string, unknown>): NormaliseContext {
+  return {
+    timeZone: typeof settings.timezone === 'string' ? settings.timezone : DEFAULT_TIME_ZONE,
+    tierRanks: shopTierRanks(settings),
+    ...(typeof settings.currency === 'string' ? { currency: settings.currency } : {}),
+  }
 }
 
 /** One kind of change made to imported values: `count` rows changed `from` → `to`. */
