@@ -5,6 +5,12 @@
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import { z } from 'zod'
+import {
+  NormalisationLog,
+  type NormaliseContext,
+  normaliseRow,
+  shopNormaliseContext,
+} from '../../core/domain/normalise/normalise-row.js'
 import type { Shop } from '../../core/domain/records.js'
 import { type FaqEntry, faqSchema, KNOWLEDGE_STATUSES, localeSchema } from '../../core/domain/schemas.js'
 import { AppError } from '../../core/errors.js'
@@ -135,10 +141,12 @@ export function registerKnowledgeRoutes(app: FastifyInstance, deps: KnowledgeRou
 
     scope.post('/api/v1/admin/faq/import', { bodyLimit: IMPORT_MAX_BYTES }, async (req) => {
       const shop = await deps.authShop(req)
-      const entries = parseImportBody(req.body)
+      const log = new NormalisationLog()
+      const entries = parseImportBody(req.body, shopNormaliseContext(shop.settings), log)
       const who = typeof req.headers['x-kefu-author'] === 'string' ? req.headers['x-kefu-author'] : DEFAULT_AUTHOR
       const counts = await review.importEntries(shop.id, entries, { author: who, note: 'imported' })
-      return { ...counts, read: entries.length }
+      const normalised = log.list()
+      return { ...counts, read: entries.length, ...(normalised.length > 0 ? { normalised } : {}) }
     })
 
     scope.get('/api/v1/admin/faq/:id', async (req) => {
@@ -231,7 +239,8 @@ export function registerKnowledgeRoutes(app: FastifyInstance, deps: KnowledgeRou
 }
 
 /** Import bodies: NDJSON/JSONL text (one entry per line), a JSON array, or `{entries: [...]}`. */
-function parseImportBody(body: unknown): FaqEntry[] {
+/** Entries of an import body, normalised like `kefu import faq` (BCP 47 locales such as zh-CN → zh). */
+function parseImportBody(body: unknown, norm: NormaliseContext, log: NormalisationLog): FaqEntry[] {
   let rows: Array<{ line: number; value: unknown }>
   if (typeof body === 'string') {
     rows = []
@@ -259,7 +268,11 @@ function parseImportBody(body: unknown): FaqEntry[] {
   const errors: Array<{ line: number; field: string; message: string }> = []
   const entries: FaqEntry[] = []
   const seen = new Set<string>()
-  for (const { line, value } of rows) {
+  for (const { line, value: raw } of rows) {
+    const value =
+      raw && typeof raw === 'object' && !Array.isArray(raw)
+        ? normaliseRow('faq', raw as Record<string, unknown>, norm, log).row
+        : raw
     const r = faqSchema.safeParse(value)
     if (!r.success) {
       for (const issue of r.error.issues)
