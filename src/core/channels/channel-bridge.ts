@@ -28,7 +28,7 @@ import type { KeyedLock } from '../ports/pub-sub.js'
 import type { Store } from '../ports/store.js'
 import type { CreateTicketInput } from '../tickets/ticket-service.js'
 import { CHANNEL_TEXT } from './channel-texts.js'
-import { lastButtons, pickByNumber } from './degrade-replies.js'
+import { lastButtons, pickButton } from './degrade-replies.js'
 import { handoffSummary } from './handoff-summary.js'
 
 /** How long the last offered buttons stay answerable by number. */
@@ -271,9 +271,9 @@ export function createChannelBridge(deps: ChannelBridgeDeps) {
 
     let turn = turnInput(ev)
     if (turn && content.type === 'text') {
-      // "2" after a numbered menu (buttons degraded to text) is a click on the second button.
+      // "2" after a numbered menu (buttons degraded to text), or an option's label, is that button.
       const menu = await deps.state.get(shop.id, menuKey(kind, conv.id))
-      const picked = menu ? pickByNumber(turn.text, JSON.parse(menu) as ReplyButton[]) : null
+      const picked = menu ? pickButton(turn.text, JSON.parse(menu) as ReplyButton[]) : null
       if (picked) turn = { text: picked.label, payload: picked.payload }
     }
     if (!turn && (content.type === 'text' || content.type === 'click')) {

@@ -10,8 +10,10 @@ import type { Locale } from '../domain/schemas.js'
 export function numberedText(reply: Reply, locale: Locale): string {
   const buttons = reply.buttons ?? []
   if (buttons.length === 0) return reply.text
-  const list = buttons.map((b, i) => `${i + 1}. ${b.label}`).join('\n')
   const hint = locale === 'zh' ? '回复数字即可选择。' : 'Reply with a number to choose.'
+  // A reply that already lists the options in order (1. …, 2. …) only needs the hint.
+  if (buttons.every((b, i) => reply.text.includes(`${i + 1}. ${b.label}`))) return `${reply.text}\n${hint}`
+  const list = buttons.map((b, i) => `${i + 1}. ${b.label}`).join('\n')
   return `${reply.text}\n\n${list}\n${hint}`
 }
 
@@ -24,8 +26,14 @@ export function lastButtons(replies: readonly Reply[]): ReplyButton[] {
   return []
 }
 
-/** The button a bare number ("2", "２") picks from `buttons`, or null. */
-export function pickByNumber(text: string, buttons: readonly ReplyButton[]): ReplyButton | null {
+/**
+ * The button a reply picks from `buttons`: a bare number ("2", "２") or exactly a button's label (what
+ * a platform sends when the customer taps an option it rendered), else null.
+ */
+export function pickButton(text: string, buttons: readonly ReplyButton[]): ReplyButton | null {
+  const said = text.trim().toLowerCase()
+  const byLabel = buttons.find((b) => b.label.trim().toLowerCase() === said)
+  if (byLabel) return byLabel
   const m = /^\s*([0-9０-９]{1,2})\s*[.。、]?\s*$/.exec(text)
   if (!m) return null
   const n = Number(m[1]!.replace(/[０-９]/g, (d) => String(d.charCodeAt(0) - 0xff10)))
