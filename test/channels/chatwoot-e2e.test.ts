@@ -173,6 +173,34 @@ describe('Chatwoot Agent Bot', () => {
     expect(cw.publicMessages(403)).toHaveLength(1)
   })
 
+  it('relays a reply typed in kefu’s agent console to the Chatwoot conversation', async () => {
+    // The handoff reaches Chatwoot, but this time nobody there takes it: an agent of kefu's console does.
+    cw.announceStatusChanges(false)
+    try {
+      await cw.customerWrites({ conversationId: 450, contactId: 750, content: '转人工' })
+      await waitFor(() => cw.statusOf(450) === 'open', { what: 'handoff' })
+    } finally {
+      cw.announceStatusChanges(true)
+    }
+    const agent = { 'x-kefu-agent': 'alice', 'x-kefu-agent-name': 'Alice' }
+    const queue = (await (
+      await fetch(`${server.url}/api/v1/admin/agent/queue`, {
+        headers: { authorization: `Bearer ${apiKey}`, ...agent },
+      })
+    ).json()) as { queue: Array<{ conversationId: string; channel: string }> }
+    const item = queue.queue.find((q) => q.channel === 'chatwoot')
+    expect(item).toBeTruthy()
+    const post = (path: string, body: unknown) =>
+      fetch(`${server.url}/api/v1/admin/agent/conversations/${item!.conversationId}${path}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json', ...agent },
+        body: JSON.stringify(body),
+      })
+    expect((await post('/claim', {})).status).toBe(200)
+    expect((await post('/messages', { text: '您好，我是客服 Alice，马上帮您看。' })).status).toBe(201)
+    expect(cw.publicMessages(450).at(-1)!.content).toBe('您好，我是客服 Alice，马上帮您看。')
+  })
+
   it('rejects forged and unauthenticated webhooks with 401 and processes nothing', async () => {
     const payload = {
       event: 'message_created',

@@ -53,6 +53,8 @@ export type FakeChatwoot = {
   setBotUrl(url: string): void
   /** The next API call answers with this status once. */
   failNext(status: number): void
+  /** Whether status changes made through the API are announced to the bot (default true). */
+  announceStatusChanges(on: boolean): void
   /** A customer writes in a conversation (created on first use, status `pending` as with a bot). */
   customerWrites(input: {
     conversationId: number
@@ -91,6 +93,7 @@ export async function startFakeChatwoot(
   let botUrl: string | null = null
   let nextMessageId = 1000
   let failStatus: number | null = null
+  let announce = true
   const pending: Array<Promise<unknown>> = []
 
   const conversationPayload = (c: Conversation) => ({
@@ -210,7 +213,7 @@ export async function startFakeChatwoot(
     conv.status = status
     log(200)
     send(res, 200, { meta: {}, payload: { success: true, conversation_id: convId, current_status: status } })
-    if (changed) statusChanged(conv)
+    if (changed && announce) statusChanged(conv)
   })
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
@@ -229,6 +232,9 @@ export async function startFakeChatwoot(
     },
     failNext(status) {
       failStatus = status
+    },
+    announceStatusChanges(on) {
+      announce = on
     },
     async customerWrites(input) {
       let c = conversations.get(input.conversationId)
