@@ -65,6 +65,8 @@ function nlu(text: string): NluResult {
   } as NluResult
 }
 
+let failedOnce = false
+
 /** A stand-in dialogue: hands off on human_agent, verifies "I am <id>", otherwise echoes what it read. */
 const dialogue: DialogueManager = async (ctx) => {
   const state = { ...ctx.state }
@@ -77,6 +79,10 @@ const dialogue: DialogueManager = async (ctx) => {
       handoff: true,
       conversationStatus: 'waiting_human',
     }
+  }
+  if (ctx.text === 'fail once' && !failedOnce) {
+    failedOnce = true
+    throw new Error('dialogue failed')
   }
   const verify = /^I am (\w+)$/.exec(ctx.text)
   if (verify) {
@@ -183,6 +189,14 @@ describe('channel bridge', () => {
     const conv = await store.conversations.get(shopId, id1)
     expect(conv).toMatchObject({ channel: 'chatwoot', externalUserId: 'u1', externalThreadId: 't1', status: 'bot' })
     expect((await store.messages.list(shopId, id1)).map((m) => m.role)).toEqual(['customer', 'bot', 'customer', 'bot'])
+  })
+
+  it('gives the claim back when handling fails before a reply went out, so the platform’s retry is answered', async () => {
+    const e = ev('u7', text('fail once'))
+    await expect(inbound(e)).rejects.toThrow('dialogue failed')
+    expect(adapter.sent).toHaveLength(0)
+    expect(await inbound(e)).toMatchObject({ status: 'answered', replies: [{ text: 'read:fail once|customer:-' }] })
+    expect(await inbound(e)).toEqual({ status: 'duplicate' })
   })
 
   it('opens one conversation when a new user’s messages arrive together', async () => {

@@ -235,15 +235,37 @@ export function createChannelBridge(deps: ChannelBridgeDeps) {
     adapter: ChannelAdapter
     event: InboundEvent
   }): Promise<InboundResult> {
-    const { kind, adapter, event: ev } = input
-    const claimed = await deps.state.claimOnce(
-      input.shopId,
-      `in:${kind}:${ev.externalMessageId}`,
-      INBOUND_DEDUP_SECONDS,
-    )
+    const { kind, event: ev } = input
+    const claimKey = `in:${kind}:${ev.externalMessageId}`
+    const claimed = await deps.state.claimOnce(input.shopId, claimKey, INBOUND_DEDUP_SECONDS)
     if (!claimed) return { status: 'duplicate' }
-    const shop = await store.shops.get(input.shopId)
-    if (!shop) throw new AppError('not_found', `shop '${input.shopId}' does not exist`)
+    // Until a reply went out, a failure gives the claim back: the platform's retry is handled then.
+    let sending = false
+    const adapter: ChannelAdapter = {
+      specificationVersion: input.adapter.specificationVersion,
+      kind: input.adapter.kind,
+      send: (...a) => {
+        sending = true
+        return input.adapter.send(...a)
+      },
+      handOff: (...a) => input.adapter.handOff(...a),
+    }
+    try {
+      return await inbound(input.shopId, kind, adapter, ev)
+    } catch (e) {
+      if (!sending) await deps.state.set(input.shopId, claimKey, 'released', 0).catch(() => undefined)
+      throw e
+    }
+  }
+
+  async function inbound(
+    shopId: string,
+    kind: ChannelKind,
+    adapter: ChannelAdapter,
+    ev: InboundEvent,
+  ): Promise<InboundResult> {
+    const shop = await store.shops.get(shopId)
+    if (!shop) throw new AppError('not_found', `shop '${shopId}' does not exist`)
 
     const content = ev.content
     if (content.type === 'event') {

@@ -89,14 +89,5 @@ export type ChannelAdapter = {
   handOff(target: ChannelTarget, info: HandoffInfo): Promise<SendResult>
 }
 
-/**
- * Small shared state a channel needs across instances: access tokens until expiry, sync cursors,
- * per-message idempotency. Implemented over the store (and Redis when configured).
- */
-export type ChannelStateStore = {
-  get(shopId: string, key: string): Promise<string | null>
-  /** `ttlSeconds` absent = kept until overwritten. */
-  set(shopId: string, key: string, value: string, ttlSeconds?: number): Promise<void>
-  /** True the first time `key` is claimed for the shop (atomically, across instances); false after. */
-  claimOnce(shopId: string, key: string, ttlSeconds: number): Promise<boolean>
-}
+/** Small shared state of channels (own file so the store port can use it without an import cycle). */
+export type { ChannelStateStore } from './channel-state.js'

@@ -17,7 +17,7 @@ import type {
   TicketStatus,
 } from '../domain/records.js'
 import type { Customer, FaqEntry, Fault, Order, Product } from '../domain/schemas.js'
-import type { ChannelStateStore } from './channel.js'
+import type { ChannelStateStore } from './channel-state.js'
 
 export type Page = { limit?: number; offset?: number }
 
