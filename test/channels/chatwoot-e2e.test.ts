@@ -232,6 +232,34 @@ describe('Chatwoot Agent Bot', () => {
     expect(cw.calls.some((c) => c.path.includes('/conversations/501/'))).toBe(false)
   })
 
+  it('guards the channel admin API and validates what it is given', async () => {
+    const noKey = await fetch(`${server.url}/api/v1/admin/channels`)
+    expect(noKey.status).toBe(401)
+    const bad = await admin('/api/v1/admin/channels/chatwoot', 'PUT', { baseUrl: 'x', accountId: 'y' })
+    expect(bad.status).toBe(400)
+    expect(((await bad.json()) as { error: { code: string } }).error.code).toBe('invalid_input')
+    expect((await admin('/api/v1/admin/channels/telegram', 'PUT', {})).status).toBe(400)
+    expect((await admin('/api/v1/admin/channels/chatwoot/customers/9', 'PUT', { customerId: 'nobody' })).status).toBe(
+      404,
+    )
+    await link(990, 'c003')
+    const links = (await (await admin('/api/v1/admin/channels/chatwoot/customers', 'GET')).json()) as {
+      links: Array<{ externalUserId: string; customerId: string; source: string }>
+    }
+    expect(links.links).toContainEqual(
+      expect.objectContaining({ externalUserId: '990', customerId: 'c003', source: 'merchant' }),
+    )
+    expect((await admin('/api/v1/admin/channels/chatwoot/customers/990', 'DELETE')).status).toBe(204)
+    expect((await admin('/api/v1/admin/channels/chatwoot/customers/990', 'DELETE')).status).toBe(404)
+    // A kind the shop has not configured has no webhook there.
+    expect((await admin('/api/v1/admin/channels/wecom-kf', 'DELETE')).status).toBe(404)
+    const unconfigured = await fetch(`${server.url}/channels/chatwoot/no-such-shop?token=x`, {
+      method: 'POST',
+      body: '{}',
+    })
+    expect(unconfigured.status).toBe(404)
+  })
+
   it('never shows the channel secrets again', async () => {
     const list = await (await admin('/api/v1/admin/channels', 'GET')).text()
     const shop = await (await admin('/api/v1/admin/shop', 'GET')).text()
