@@ -29,6 +29,11 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<CommandMod
     summary: 'shop create ID --name … | shop list | shop show | shop settings FILE.json [--shop ID]',
     load: () => load('shop'),
   },
+  channel: {
+    summary:
+      'channel add <wecom-kf|wechat-mp|chatwoot> --shop ID … | list | remove | link | unlink: messaging channels',
+    load: () => load('channel'),
+  },
   config: { summary: 'config check: print the resolved configuration, secrets redacted', load: () => load('config') },
   report: {
     summary: 'report [--shop ID] [--from DATE] [--to DATE] [--json]: CSAT, containment, handoff, conversion…',

@@ -28,6 +28,7 @@ import type { LanguageModel } from '../core/ports/language-model.js'
 import type { KeyedLock, PubSub } from '../core/ports/pub-sub.js'
 import type { Store } from '../core/ports/store.js'
 import type { TicketServiceDeps } from '../core/tickets/ticket-service.js'
+import { type Channels, createChannels } from './channels/channel-runtime.js'
 import type { Config } from './config/schema.js'
 import { seedDemoShop } from './demo-seed.js'
 import { embedderFromConfig } from './embedder-from-config.js'
@@ -53,6 +54,8 @@ export type AppContext = {
   nlu: NluProvider
   knowledge: KnowledgeProvider
   conversations: ConversationService
+  /** Messaging channels (WeCom, WeChat MP, Chatwoot): credentials, bridge, webhooks' runtime. */
+  channels: Channels
   metrics: Metrics
   /** Ticket side effects shared by the bot's ticket creation and the ticket API: live push + webhook mirror. */
   ticketHooks: Pick<TicketServiceDeps, 'onEvent' | 'notify'>
@@ -69,7 +72,8 @@ export const ROOT_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../..'
 
 const newId = (prefix: string) => `${prefix}_${randomUUID().replace(/-/g, '').slice(0, 20)}`
 
-function loadSecret(config: Config, dataDir: string): string {
+/** The server secret: KEFU_SECRET, else the one generated into the data dir (created on first use). */
+export function loadSecret(config: Config, dataDir: string): string {
   if (config.KEFU_SECRET) return config.KEFU_SECRET
   const file = join(dataDir, 'secret')
   if (existsSync(file)) return readFileSync(file, 'utf8').trim()
@@ -210,6 +214,19 @@ export async function createAppContext(
       },
     })
 
+    const channels = createChannels({
+      store,
+      clock,
+      logger,
+      newId,
+      secret,
+      conversations,
+      lock,
+      ticketHooks,
+      redis,
+      redisPrefix: config.KEFU_REDIS_PREFIX,
+    })
+
     if (config.KEFU_PROACTIVE && (opts.background ?? !opts.quiet)) {
       const proactive = startProactiveWorker({
         store,
@@ -238,6 +255,7 @@ export async function createAppContext(
       nlu,
       knowledge,
       conversations,
+      channels,
       metrics,
       ticketHooks,
       newId,

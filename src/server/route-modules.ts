@@ -2,6 +2,7 @@
 import type { RouteModule } from './build-app.js'
 import { agentRouteModule } from './routes/agent-routes.js'
 import { analyticsOpenApi, registerAnalyticsRoutes } from './routes/analytics-routes.js'
+import { channelRouteModule } from './routes/channel-routes.js'
 import { knowledgeOpenApi, registerKnowledgeRoutes } from './routes/knowledge-routes.js'
 import { llmOpenApi, registerLlmRoutes } from './routes/llm-routes.js'
 import { ownerOpenApi, registerOwnerRoutes } from './routes/owner-routes.js'
@@ -88,5 +89,6 @@ export function defaultRouteModules(): RouteModule[] {
     },
     agentRouteModule,
     proactiveRouteModule,
+    channelRouteModule,
   ]
 }

@@ -4,6 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { AppError } from '../../src/core/errors.js'
+import { manualClock } from '../../src/core/ports/clock.js'
 import type { Store } from '../../src/core/ports/store.js'
 import {
   at,
@@ -20,6 +21,7 @@ import {
   makeShop,
   makeTicket,
   type OpenedStore,
+  type OpenStoreOptions,
 } from '../helpers/store-fixtures.js'
 
 async function codeOf(p: Promise<unknown>): Promise<string> {
@@ -33,7 +35,7 @@ async function codeOf(p: Promise<unknown>): Promise<string> {
 }
 
 /** Defines the conformance suite for one backend. */
-export function storeContract(name: string, open: () => Promise<OpenedStore>): void {
+export function storeContract(name: string, open: (opts?: OpenStoreOptions) => Promise<OpenedStore>): void {
   describe(`${name}: Store`, () => {
     let opened: OpenedStore
     let store: Store
@@ -388,6 +390,110 @@ export function storeContract(name: string, open: () => Promise<OpenedStore>): v
         expect(await ids({ status: 'bot' })).toEqual(['c', 'a'])
         expect(await ids({ customerId: 'c1' })).toEqual(['c', 'a'])
         expect(await ids({ limit: 1, offset: 1 })).toEqual(['c'])
+      })
+    })
+
+    describe('channel conversations', () => {
+      it('remembers the external user and thread and finds the open conversation of a platform user', async () => {
+        const shopId = await newShop()
+        const old = makeConversation(shopId, {
+          id: 'old',
+          channel: 'chatwoot',
+          externalUserId: 'u1',
+          externalThreadId: 't1',
+          status: 'closed',
+          updatedAt: at(5000),
+        })
+        const open = makeConversation(shopId, {
+          id: 'open',
+          channel: 'chatwoot',
+          externalUserId: 'u1',
+          externalThreadId: 't2',
+          status: 'human',
+          updatedAt: at(1000),
+        })
+        const other = makeConversation(shopId, { id: 'other', channel: 'wecom-kf', externalUserId: 'u1' })
+        for (const c of [old, open, other]) await store.conversations.create(c)
+        expect(await store.conversations.get(shopId, 'open')).toEqual(open)
+        expect((await store.conversations.findOpenByExternal(shopId, 'chatwoot', 'u1'))?.id).toBe('open')
+        expect((await store.conversations.findOpenByExternal(shopId, 'chatwoot', 'u1', 't2'))?.id).toBe('open')
+        expect(await store.conversations.findOpenByExternal(shopId, 'chatwoot', 'u1', 't1')).toBeNull()
+        expect((await store.conversations.findOpenByExternal(shopId, 'wecom-kf', 'u1'))?.id).toBe('other')
+        expect(await store.conversations.findOpenByExternal(shopId, 'chatwoot', 'u2')).toBeNull()
+        // The most recently active one wins when a user has two open conversations.
+        await store.conversations.create(
+          makeConversation(shopId, { id: 'newer', channel: 'chatwoot', externalUserId: 'u1', updatedAt: at(9000) }),
+        )
+        expect((await store.conversations.findOpenByExternal(shopId, 'chatwoot', 'u1'))?.id).toBe('newer')
+        // A widget conversation has no external coordinates.
+        const w = makeConversation(shopId)
+        await store.conversations.create(w)
+        expect(await store.conversations.get(shopId, w.id)).toMatchObject({
+          externalUserId: null,
+          externalThreadId: null,
+        })
+      })
+
+      it('maps platform users to shop customers', async () => {
+        const shopId = await newShop()
+        const link = {
+          shopId,
+          channel: 'wecom-kf',
+          externalUserId: 'wm-1',
+          customerId: 'c1',
+          source: 'merchant' as const,
+          updatedAt: at(0),
+        }
+        await store.channelCustomers.set(link)
+        expect(await store.channelCustomers.get(shopId, 'wecom-kf', 'wm-1')).toEqual(link)
+        expect(await store.channelCustomers.get(shopId, 'chatwoot', 'wm-1')).toBeNull()
+        await store.channelCustomers.set({ ...link, customerId: 'c2', source: 'verified', updatedAt: at(10) })
+        expect(await store.channelCustomers.get(shopId, 'wecom-kf', 'wm-1')).toMatchObject({
+          customerId: 'c2',
+          source: 'verified',
+        })
+        await store.channelCustomers.set({ ...link, channel: 'chatwoot', externalUserId: '42' })
+        expect((await store.channelCustomers.list(shopId)).map((l) => l.channel)).toEqual(['chatwoot', 'wecom-kf'])
+        expect((await store.channelCustomers.list(shopId, { channel: 'chatwoot' })).length).toBe(1)
+        expect(await store.channelCustomers.delete(shopId, 'chatwoot', '42')).toBe(true)
+        expect(await store.channelCustomers.delete(shopId, 'chatwoot', '42')).toBe(false)
+      })
+
+      it('keeps channel state with expiry and claims a key exactly once until it expires', async () => {
+        const clock = manualClock('2025-03-01T00:00:00Z')
+        const own = await open({ clock })
+        try {
+          const s = own.store
+          const shop = makeShop()
+          await s.shops.upsert(shop)
+          expect(await s.channelState.get(shop.id, 'token')).toBeNull()
+          await s.channelState.set(shop.id, 'token', 'abc', 60)
+          await s.channelState.set(shop.id, 'cursor', 'c1')
+          expect(await s.channelState.get(shop.id, 'token')).toBe('abc')
+          clock.advance(61_000)
+          expect(await s.channelState.get(shop.id, 'token')).toBeNull()
+          expect(await s.channelState.get(shop.id, 'cursor')).toBe('c1')
+          await s.channelState.set(shop.id, 'cursor', 'c2')
+          expect(await s.channelState.get(shop.id, 'cursor')).toBe('c2')
+
+          // Ten concurrent claims of one key: exactly one wins.
+          const claims = await Promise.all(
+            Array.from({ length: 10 }, () => s.channelState.claimOnce(shop.id, 'msg:1', 3600)),
+          )
+          expect(claims.filter(Boolean).length).toBe(1)
+          expect(await s.channelState.claimOnce(shop.id, 'msg:1', 3600)).toBe(false)
+          expect(await s.channelState.claimOnce(shop.id, 'msg:2', 3600)).toBe(true)
+          // Another shop has its own keys.
+          const other = makeShop()
+          await s.shops.upsert(other)
+          expect(await s.channelState.claimOnce(other.id, 'msg:1', 3600)).toBe(true)
+          // An expired claim can be taken again, once.
+          clock.advance(3_601_000)
+          expect(await s.channelState.claimOnce(shop.id, 'msg:1', 3600)).toBe(true)
+          expect(await s.channelState.claimOnce(shop.id, 'msg:1', 3600)).toBe(false)
+        } finally {
+          await own.cleanup()
+        }
       })
     })
 

@@ -17,16 +17,18 @@ import type {
   TicketComment,
 } from '../../src/core/domain/records.js'
 import type { Customer, FaqEntry, Fault, Order, Product } from '../../src/core/domain/schemas.js'
+import type { Clock } from '../../src/core/ports/clock.js'
 import type { Store } from '../../src/core/ports/store.js'
 import { tempDir } from './temp-dir.js'
 
 export type OpenedStore = { store: Store; cleanup(): Promise<void> }
-export type StoreBackend = { name: 'sqlite' | 'postgres'; open(): Promise<OpenedStore> }
+export type OpenStoreOptions = { clock?: Clock }
+export type StoreBackend = { name: 'sqlite' | 'postgres'; open(opts?: OpenStoreOptions): Promise<OpenedStore> }
 
 /** A migrated SQLite store in a fresh tmp dir; cleanup closes it and removes the dir. */
-export async function openTestSqliteStore(): Promise<OpenedStore> {
+export async function openTestSqliteStore(opts: OpenStoreOptions = {}): Promise<OpenedStore> {
   const dir = tempDir('kefu-store-')
-  const store = await openSqliteStore(`${dir.path}/kefu.db`)
+  const store = await openSqliteStore(`${dir.path}/kefu.db`, opts.clock ? { clock: opts.clock } : {})
   await store.migrate()
   return {
     store,
@@ -38,9 +40,9 @@ export async function openTestSqliteStore(): Promise<OpenedStore> {
 }
 
 /** A migrated PostgreSQL store in a fresh schema; cleanup closes it and drops the schema. */
-export async function openTestPostgresStore(url: string): Promise<OpenedStore> {
+export async function openTestPostgresStore(url: string, opts: OpenStoreOptions = {}): Promise<OpenedStore> {
   const schema = `kefu_t_${randomBytes(6).toString('hex')}`
-  const store = await openPostgresStore(url, { schema, max: 5 })
+  const store = await openPostgresStore(url, { schema, max: 5, ...(opts.clock ? { clock: opts.clock } : {}) })
   await store.migrate()
   return {
     store,
@@ -61,7 +63,7 @@ export async function openTestPostgresStore(url: string): Promise<OpenedStore> {
 export function storeBackends(): StoreBackend[] {
   const out: StoreBackend[] = [{ name: 'sqlite', open: openTestSqliteStore }]
   const url = process.env.KEFU_TEST_DATABASE_URL
-  if (url) out.push({ name: 'postgres', open: () => openTestPostgresStore(url) })
+  if (url) out.push({ name: 'postgres', open: (opts) => openTestPostgresStore(url, opts) })
   return out
 }
 
@@ -151,6 +153,8 @@ export function makeConversation(shopId: string, o: Partial<Conversation> = {}):
     state: {},
     createdAt: iso(),
     updatedAt: iso(),
+    externalUserId: null,
+    externalThreadId: null,
     ...o,
   }
 }

@@ -71,6 +71,9 @@ export type ConversationsTable = {
   state: string
   created_at: string
   updated_at: string
+  /** 0002: the platform's user and thread of a channel conversation (null for the widget/API). */
+  external_user_id: string | null
+  external_thread_id: string | null
 }
 
 export type MessagesTable = {
@@ -133,6 +136,23 @@ export type EventsTable = {
   created_at: string
 }
 
+export type ChannelStateTable = {
+  shop_id: string
+  key: string
+  value: string
+  expires_at: string | null
+  updated_at: string
+}
+
+export type ChannelCustomersTable = {
+  shop_id: string
+  channel: string
+  external_user_id: string
+  customer_id: string
+  source: string
+  updated_at: string
+}
+
 /** The whole database, as Kysely's type parameter. */
 export type Database = {
   shops: ShopsTable
@@ -149,4 +169,6 @@ export type Database = {
   ticket_comments: TicketCommentsTable
   return_requests: ReturnRequestsTable
   events: EventsTable
+  channel_state: ChannelStateTable
+  channel_customers: ChannelCustomersTable
 }

@@ -4,6 +4,7 @@
  */
 import { type Kysely, Migrator, sql, type Transaction } from 'kysely'
 import type {
+  ChannelCustomerLink,
   Conversation,
   ConversationStatus,
   DomainEvent,
@@ -119,7 +120,26 @@ function toConversation(r: Database['conversations']): Conversation {
     state: parse(r.state, {}),
     createdAt: r.created_at,
     updatedAt: r.updated_at,
+    externalUserId: r.external_user_id ?? null,
+    externalThreadId: r.external_thread_id ?? null,
   }
+}
+
+function toChannelCustomer(r: Database['channel_customers']): ChannelCustomerLink {
+  return {
+    shopId: r.shop_id,
+    channel: r.channel,
+    externalUserId: r.external_user_id,
+    customerId: r.customer_id,
+    source: r.source as ChannelCustomerLink['source'],
+    updatedAt: r.updated_at,
+  }
+}
+
+/** ISO instant `ttlSeconds` after `fromIso`; null = no expiry. */
+function expiry(fromIso: string, ttlSeconds: number | undefined): string | null {
+  if (ttlSeconds === undefined) return null
+  return new Date(new Date(fromIso).getTime() + Math.max(0, ttlSeconds) * 1000).toISOString()
 }
 
 function toMessage(r: Database['messages']): Message {
@@ -383,6 +403,9 @@ function bind(opts: SqlStoreOptions, db: Db, inTx: boolean): Store {
       async purgeData(id: string) {
         await atomic(async (d) => {
           for (const table of SHOP_DATA_TABLES) await d.deleteFrom(table).where('shop_id', '=', id).execute()
+          // Channel claims and cursors belong to the dropped conversations; customer links are the
+          // merchant's configuration and stay.
+          await d.deleteFrom('channel_state').where('shop_id', '=', id).execute()
         })
       },
     }),
@@ -661,8 +684,22 @@ function bind(opts: SqlStoreOptions, db: Db, inTx: boolean): Store {
             state: json(c.state ?? {}),
             created_at: c.createdAt,
             updated_at: c.updatedAt,
+            external_user_id: c.externalUserId ?? null,
+            external_thread_id: c.externalThreadId ?? null,
           })
           .execute()
+      },
+      async findOpenByExternal(shopId: string, channel: string, externalUserId: string, externalThreadId?: string) {
+        let q = db
+          .selectFrom('conversations')
+          .selectAll()
+          .where('shop_id', '=', shopId)
+          .where('channel', '=', channel)
+          .where('external_user_id', '=', externalUserId)
+          .where('status', '<>', 'closed')
+        if (externalThreadId !== undefined) q = q.where('external_thread_id', '=', externalThreadId)
+        const r = await q.orderBy('updated_at', 'desc').orderBy('id', 'desc').limit(1).executeTakeFirst()
+        return r ? toConversation(r) : null
       },
       async get(shopId: string, id: string) {
         const r = await db
@@ -882,6 +919,94 @@ function bind(opts: SqlStoreOptions, db: Db, inTx: boolean): Store {
           .orderBy('id')
           .execute()
         return rows.map(toReturn)
+      },
+    }),
+
+    channelState: guarded({
+      async get(shopId: string, key: string) {
+        const r = await db
+          .selectFrom('channel_state')
+          .select(['value', 'expires_at'])
+          .where('shop_id', '=', shopId)
+          .where('key', '=', key)
+          .executeTakeFirst()
+        if (!r) return null
+        return r.expires_at !== null && r.expires_at <= now() ? null : r.value
+      },
+      async set(shopId: string, key: string, value: string, ttlSeconds?: number) {
+        const ts = now()
+        await upsert(
+          db,
+          'channel_state',
+          ['shop_id', 'key'],
+          [{ shop_id: shopId, key, value, expires_at: expiry(ts, ttlSeconds), updated_at: ts }],
+        )
+      },
+      async claimOnce(shopId: string, key: string, ttlSeconds: number) {
+        const ts = now()
+        // Inserted, or taken over from an expired claim: one statement, so exactly one caller wins.
+        const r = await db
+          .insertInto('channel_state')
+          .values({ shop_id: shopId, key, value: 'claimed', expires_at: expiry(ts, ttlSeconds), updated_at: ts })
+          .onConflict((oc) =>
+            oc
+              .columns(['shop_id', 'key'])
+              .doUpdateSet({
+                value: sql.ref('excluded.value'),
+                expires_at: sql.ref('excluded.expires_at'),
+                updated_at: sql.ref('excluded.updated_at'),
+              })
+              .where('channel_state.expires_at', 'is not', null)
+              .where('channel_state.expires_at', '<=', ts),
+          )
+          .returning('key')
+          .executeTakeFirst()
+        return r !== undefined
+      },
+    }),
+
+    channelCustomers: guarded({
+      async get(shopId: string, channel: string, externalUserId: string) {
+        const r = await db
+          .selectFrom('channel_customers')
+          .selectAll()
+          .where('shop_id', '=', shopId)
+          .where('channel', '=', channel)
+          .where('external_user_id', '=', externalUserId)
+          .executeTakeFirst()
+        return r ? toChannelCustomer(r) : null
+      },
+      async set(link: ChannelCustomerLink) {
+        await upsert(
+          db,
+          'channel_customers',
+          ['shop_id', 'channel', 'external_user_id'],
+          [
+            {
+              shop_id: link.shopId,
+              channel: link.channel,
+              external_user_id: link.externalUserId,
+              customer_id: link.customerId,
+              source: link.source,
+              updated_at: link.updatedAt,
+            },
+          ],
+        )
+      },
+      async delete(shopId: string, channel: string, externalUserId: string) {
+        const r = await db
+          .deleteFrom('channel_customers')
+          .where('shop_id', '=', shopId)
+          .where('channel', '=', channel)
+          .where('external_user_id', '=', externalUserId)
+          .executeTakeFirst()
+        return Number(r.numDeletedRows) > 0
+      },
+      async list(shopId: string, page?: Page & { channel?: string }) {
+        let q = db.selectFrom('channel_customers').selectAll().where('shop_id', '=', shopId)
+        if (page?.channel !== undefined) q = q.where('channel', '=', page.channel)
+        const rows = await paginate(q.orderBy('channel').orderBy('external_user_id'), page).execute()
+        return rows.map(toChannelCustomer)
       },
     }),
 

@@ -11,6 +11,7 @@ import { openStore } from '../../adapters/open-store.js'
 import { applySettingsPatch, shopSettingsPatchSchema } from '../../core/domain/shop-settings.js'
 import { AppError } from '../../core/errors.js'
 import type { Store } from '../../core/ports/store.js'
+import { redactChannelSecrets } from '../../server/channels/channel-settings.js'
 import { parseConfig } from '../../server/config/schema.js'
 import { createShop, createShopSchema, listShops } from '../../server/shops/create-shop.js'
 import { cliClock } from '../cli-clock.js'
@@ -62,7 +63,8 @@ export async function run(args: string[]): Promise<number> {
       return 1
     }
     if (sub === 'show') {
-      process.stdout.write(`${JSON.stringify(shop, null, 2)}\n`)
+      const shown = { ...shop, settings: redactChannelSecrets(shop.settings) }
+      process.stdout.write(`${JSON.stringify(shown, null, 2)}\n`)
       return 0
     }
     let raw: unknown
@@ -82,7 +84,7 @@ export async function run(args: string[]): Promise<number> {
       catalogVersion: Number(shop.settings.catalogVersion ?? 0) + 1,
     }
     await store.shops.upsert({ ...shop, settings })
-    process.stdout.write(`${JSON.stringify(settings, null, 2)}\n`)
+    process.stdout.write(`${JSON.stringify(redactChannelSecrets(settings), null, 2)}\n`)
     process.stderr.write('settings saved; running servers apply them within 2 seconds\n')
     return 0
   } finally {

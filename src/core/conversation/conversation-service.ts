@@ -143,7 +143,51 @@ export function createConversationService(deps: ConversationServiceDeps) {
     }
   }
 
+  /** Stores a customer message without a turn (and touches the conversation), then pushes it. */
+  async function appendCustomer(
+    shopId: string,
+    conversationId: string,
+    text: string,
+    meta: Record<string, unknown>,
+  ): Promise<Message> {
+    const m = await store.transaction(async (tx) => {
+      const msg = await tx.messages.append({
+        id: newId('msg'),
+        shopId,
+        conversationId,
+        role: 'customer',
+        text,
+        meta,
+        createdAt: clock().toISOString(),
+      })
+      await tx.conversations.update(shopId, conversationId, { updatedAt: clock().toISOString() })
+      return msg
+    })
+    await publish(shopId, conversationId, { type: 'message', message: m })
+    return m
+  }
+
   return {
+    /**
+     * A customer message that is not a question for the bot (a picture, a voice note it cannot read):
+     * stored in order with the conversation's turns so agents see it, answered by nobody here.
+     */
+    async recordCustomerMessage(input: {
+      shopId: string
+      conversationId: string
+      text: string
+      meta?: Record<string, unknown>
+    }): Promise<Message> {
+      if (input.text.length > MAX_MESSAGE_CHARS)
+        throw new AppError('invalid_input', `text is longer than ${MAX_MESSAGE_CHARS} characters`)
+      return deps.lock.withLock(`conv:${input.shopId}:${input.conversationId}`, async () => {
+        const conversation = await store.conversations.get(input.shopId, input.conversationId)
+        if (!conversation) throw new AppError('not_found', 'conversation not found')
+        if (conversation.status === 'closed') throw new AppError('conflict', 'conversation is closed')
+        return appendCustomer(input.shopId, input.conversationId, input.text, input.meta ?? {})
+      })
+    },
+
     async startConversation(input: {
       /** Caller-chosen id (CLI `--session`); generated when absent. */
       id?: string
@@ -151,6 +195,9 @@ export function createConversationService(deps: ConversationServiceDeps) {
       customerId: string | null
       channel: string
       locale?: Locale | null
+      /** A messaging channel's user and thread (src/core/channels); absent for the widget and the API. */
+      externalUserId?: string
+      externalThreadId?: string
     }): Promise<Conversation> {
       await requireShop(input.shopId)
       if (input.customerId) {
@@ -168,6 +215,8 @@ export function createConversationService(deps: ConversationServiceDeps) {
         state: emptyDialogueState(),
         createdAt: now,
         updatedAt: now,
+        externalUserId: input.externalUserId ?? null,
+        externalThreadId: input.externalThreadId ?? null,
       }
       await store.conversations.create(conv)
       await store.events.append({
@@ -199,6 +248,12 @@ export function createConversationService(deps: ConversationServiceDeps) {
       payload?: string
       /** An opaque client key (keyed hash of the IP) for throttles that span conversations. */
       client?: string
+      /**
+       * Only a conversation with the bot gets a turn: while it waits for a human or is with one the
+       * message is stored and nothing is answered (channels whose humans answer on the platform or in
+       * the console). The widget leaves it off: it tells a waiting customer the queue status.
+       */
+      silentUnlessBot?: boolean
     }): Promise<TurnResponse> {
       const text = input.text.trim()
       if (!text && !input.payload) throw new AppError('invalid_input', 'text must not be empty')
@@ -223,23 +278,10 @@ export function createConversationService(deps: ConversationServiceDeps) {
         const locale: Locale = hasWords ? understood.locale : (conversation.locale ?? understood.locale)
         const nlu: NluResult = { ...understood, locale }
 
-        if (conversation.status === 'human') {
+        if (conversation.status === 'human' || (input.silentUnlessBot && conversation.status !== 'bot')) {
           // A human agent owns the conversation: store and push the message, the bot stays silent.
           const state = { ...emptyDialogueState(), ...(conversation.state as Partial<DialogueState>) }
-          const m = await store.transaction(async (tx) => {
-            const msg = await tx.messages.append({
-              id: newId('msg'),
-              shopId: shop.id,
-              conversationId: conversation.id,
-              role: 'customer',
-              text: text || (input.payload ?? ''),
-              meta: { nlu },
-              createdAt: clock().toISOString(),
-            })
-            await tx.conversations.update(shop.id, conversation.id, { updatedAt: clock().toISOString() })
-            return msg
-          })
-          await publish(shop.id, conversation.id, { type: 'message', message: m })
+          const m = await appendCustomer(shop.id, conversation.id, text || (input.payload ?? ''), { nlu })
           return {
             conversationId: conversation.id,
             replies: [],

@@ -28,6 +28,23 @@ export type Conversation = {
   state: Record<string, unknown>
   createdAt: string
   updatedAt: string
+  /** The platform's id of the customer on a messaging channel (WeCom external_userid, MP openid, Chatwoot contact). */
+  externalUserId?: string | null
+  /** The platform's thread when it has one besides the user (Chatwoot conversation id, WeCom open_kfid). */
+  externalThreadId?: string | null
+}
+
+/**
+ * A platform user known to be one of the shop's customers: given by the merchant (`source: 'merchant'`)
+ * or learned when the visitor verified their identity in a conversation (`'verified'`).
+ */
+export type ChannelCustomerLink = {
+  shopId: string
+  channel: string
+  externalUserId: string
+  customerId: string
+  source: 'merchant' | 'verified'
+  updatedAt: string
 }
 
 export type MessageRole = 'customer' | 'bot' | 'agent' | 'system'

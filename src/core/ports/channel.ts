@@ -22,7 +22,16 @@ export type InboundContent =
   | { type: 'voice'; mediaRef: string; recognition?: string }
   /** A menu item / quick reply / button the customer clicked: `payload` is kefu's button payload when known. */
   | { type: 'click'; payload: string; label?: string }
-  | { type: 'event'; event: 'entered' | 'subscribed' | 'unsubscribed' | 'closed' | 'other'; detail?: string }
+  /**
+   * Something happened that is not a message. `handed_to_human`: a person took the thread over on the
+   * platform (Chatwoot status `open`) — kefu stays silent; `returned_to_bot`: the platform gave it back
+   * (Chatwoot `pending`); `closed`: the platform closed/resolved it.
+   */
+  | {
+      type: 'event'
+      event: 'entered' | 'subscribed' | 'unsubscribed' | 'closed' | 'handed_to_human' | 'returned_to_bot' | 'other'
+      detail?: string
+    }
 
 export type InboundEvent = {
   /** The platform's id of this message/event: each is handled at most once per shop and channel. */
@@ -39,6 +48,11 @@ export type InboundEvent = {
   sentAt: string
   /** A locale hint from the platform (user language), if any. */
   locale?: Locale
+  /**
+   * The platform says a person currently owns this thread (a Chatwoot conversation in status `open`):
+   * the message is recorded and kefu stays silent, whatever kefu's own status said.
+   */
+  humanOwned?: boolean
 }
 
 /** Where a reply goes: the conversation's external coordinates. */
@@ -75,14 +89,5 @@ export type ChannelAdapter = {
   handOff(target: ChannelTarget, info: HandoffInfo): Promise<SendResult>
 }
 
-/**
- * Small shared state a channel needs across instances: access tokens until expiry, sync cursors,
- * per-message idempotency. Implemented over the store (and Redis when configured).
- */
-export type ChannelStateStore = {
-  get(shopId: string, key: string): Promise<string | null>
-  /** `ttlSeconds` absent = kept until overwritten. */
-  set(shopId: string, key: string, value: string, ttlSeconds?: number): Promise<void>
-  /** True the first time `key` is claimed for the shop (atomically, across instances); false after. */
-  claimOnce(shopId: string, key: string, ttlSeconds: number): Promise<boolean>
-}
+/** Small shared state of channels (own file so the store port can use it without an import cycle). */
+export type { ChannelStateStore } from './channel-state.js'

@@ -4,6 +4,7 @@
  * one store holds many shops.
  */
 import type {
+  ChannelCustomerLink,
   Conversation,
   ConversationStatus,
   DomainEvent,
@@ -16,6 +17,7 @@ import type {
   TicketStatus,
 } from '../domain/records.js'
 import type { Customer, FaqEntry, Fault, Order, Product } from '../domain/schemas.js'
+import type { ChannelStateStore } from './channel-state.js'
 
 export type Page = { limit?: number; offset?: number }
 
@@ -101,6 +103,16 @@ export type Store = {
       patch: Partial<Pick<Conversation, 'state' | 'status' | 'locale' | 'customerId' | 'updatedAt'>>,
     ): Promise<void>
     list(shopId: string, page?: Page & { status?: ConversationStatus; customerId?: string }): Promise<Conversation[]>
+    /**
+     * The most recently active conversation of this platform user on `channel` that is not closed;
+     * when `externalThreadId` is given it must match too. Null when there is none.
+     */
+    findOpenByExternal(
+      shopId: string,
+      channel: string,
+      externalUserId: string,
+      externalThreadId?: string,
+    ): Promise<Conversation | null>
   }
   messages: {
     /** Assigns `seq` (per conversation, from 1) and returns the stored message. */
@@ -120,6 +132,19 @@ export type Store = {
     get(shopId: string, id: string): Promise<ReturnRequest | null>
     update(shopId: string, id: string, patch: Partial<Pick<ReturnRequest, 'status' | 'updatedAt'>>): Promise<void>
     listByOrder(shopId: string, orderNo: string): Promise<ReturnRequest[]>
+  }
+  /**
+   * Small shared state of channels (idempotency claims, access tokens, cursors), with expiry read
+   * against the store's clock. `claimOnce` is atomic across connections and instances.
+   */
+  channelState: ChannelStateStore
+  /** Platform user → shop customer (merchant-provided or learned from a verification). */
+  channelCustomers: {
+    get(shopId: string, channel: string, externalUserId: string): Promise<ChannelCustomerLink | null>
+    /** Insert or replace. */
+    set(link: ChannelCustomerLink): Promise<void>
+    delete(shopId: string, channel: string, externalUserId: string): Promise<boolean>
+    list(shopId: string, page?: Page & { channel?: string }): Promise<ChannelCustomerLink[]>
   }
   events: {
     append(e: DomainEvent): Promise<void>

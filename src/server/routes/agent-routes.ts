@@ -36,6 +36,8 @@ export type AgentRouteDeps = {
   pubsub: PubSub
   authShop(req: FastifyRequest): Promise<Shop>
   clock: Clock
+  /** Relays an agent's reply to the messaging platform the conversation came from (never throws). */
+  relayReply?: (shopId: string, conversationId: string, text: string) => Promise<void>
 }
 
 const BASE = '/api/v1/admin/agent'
@@ -134,6 +136,7 @@ export function registerAgentRoutes(app: FastifyInstance, deps: AgentRouteDeps):
     const { id } = parseBody(idParams, req.params)
     const body = parseBody(replyBody, req.body ?? {})
     const message = await desk.reply(shop.id, id, agent, body.text)
+    await deps.relayReply?.(shop.id, id, message.text)
     reply.code(201)
     return { message }
   })
@@ -399,7 +402,14 @@ export const agentRouteModule: RouteModule = {
       clock: () => ctx.clock.now(),
       newId: ctx.newId,
     })
-    registerAgentRoutes(app, { desk, store: ctx.store, pubsub: ctx.pubsub, authShop, clock: ctx.clock })
+    registerAgentRoutes(app, {
+      desk,
+      store: ctx.store,
+      pubsub: ctx.pubsub,
+      authShop,
+      clock: ctx.clock,
+      relayReply: (shopId, id, text) => ctx.channels.relayAgentReply(shopId, id, text),
+    })
     // The console is web/dist/console/index.html; the static files answer /console/ only.
     app.get('/console', async (_req, reply) => reply.redirect('/console/'))
   },

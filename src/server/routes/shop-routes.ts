@@ -7,6 +7,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify'
 import type { Shop } from '../../core/domain/records.js'
 import { applySettingsPatch, shopSettingsPatchSchema } from '../../core/domain/shop-settings.js'
 import type { Store } from '../../core/ports/store.js'
+import { redactChannelSecrets } from '../channels/channel-settings.js'
 import { parseBody } from '../http/validate.js'
 
 export type ShopRouteDeps = {
@@ -18,7 +19,7 @@ export type ShopRouteDeps = {
 
 const view = (shop: Shop) => {
   const { catalogVersion: _internal, ...settings } = shop.settings
-  return { id: shop.id, name: shop.name, demo: shop.demo, settings }
+  return { id: shop.id, name: shop.name, demo: shop.demo, settings: redactChannelSecrets(settings) }
 }
 
 export function registerShopRoutes(app: FastifyInstance, deps: ShopRouteDeps): void {

@@ -4,10 +4,12 @@
  */
 import type { Migration, MigrationProvider } from 'kysely'
 import * as m0001 from './0001-initial.js'
+import * as m0002 from './0002-channels.js'
 
 /** Names sort lexicographically, which is the order Kysely's Migrator applies them in. */
 export const MIGRATIONS: Record<string, Migration> = {
   '0001_initial': m0001,
+  '0002_channels': m0002,
 }
 
 /** A provider that serves the statically imported migrations (no directory scanning at run time). */
