@@ -172,7 +172,10 @@ describe('knowledge admin API', () => {
     expect(ok.json).toMatchObject({ read: 2, created: 2, updated: 0, unchanged: 0 })
     // A merchant's BCP 47 tag is read as the language, and the answer says so.
     expect(ok.json.normalised).toEqual([expect.objectContaining({ field: 'locale', from: 'en-US', to: 'en' })])
-    expect((await call('GET', '/api/v1/admin/faq/faq-b')).json.entry).toMatchObject({ locale: 'en', localeTag: 'en-US' })
+    expect((await call('GET', '/api/v1/admin/faq/faq-b')).json.entry).toMatchObject({
+      locale: 'en',
+      localeTag: 'en-US',
+    })
     const s = await call('GET', `/api/v1/admin/knowledge/search?q=${encodeURIComponent('可以货到付款吗')}`)
     expect(s.json.answer.hit?.id ?? s.json.answer.candidates[0]?.id).toBe('faq-a')
 
