@@ -39,6 +39,11 @@ import { createNluProvider, type NluProvider } from './nlu-provider.js'
 import { startProactiveWorker } from './proactive-worker.js'
 
 export type AppContext = {
+  /**
+   * Builds a shop's NLU engine and knowledge index ahead of its first customer, noting the catalog
+   * version they were built from (so a `kefu import` or connector sync that lands later is seen).
+   */
+  warmShop(shopId: string): Promise<void>
   config: Config
   rootDir: string
   dataDir: string
@@ -259,6 +264,11 @@ export async function createAppContext(
       metrics,
       ticketHooks,
       newId,
+      async warmShop(shopId) {
+        await freshen(shopId)
+        await nlu.forShop(shopId)
+        await knowledge.forShop(shopId)
+      },
       ...(llm ? { llm } : {}),
       ...(models.circuit ? { llmCircuit: models.circuit } : {}),
       async close() {

@@ -37,10 +37,7 @@ export async function startServer(
     // Warm up before accepting traffic: the intent model (trained on a first start) and the demo
     // shop's indexes, so the first customer does not wait for them and /readyz means ready.
     const demoShop = config.KEFU_DEMO ? await ctx.store.shops.get('demo') : null
-    if (demoShop) {
-      await ctx.nlu.forShop(demoShop.id)
-      await ctx.knowledge.forShop(demoShop.id)
-    }
+    if (demoShop) await ctx.warmShop(demoShop.id)
     await app.listen({ port: config.PORT, host: config.HOST })
   } catch (e) {
     await app.close().catch(() => undefined)
