@@ -91,6 +91,9 @@ export type CommerceConnector = CommerceActions & {
   listOrders(cursor: string | null, opts?: { updatedSince?: string }): Promise<SyncPage<Order>>
   /** True when the delivery carries a valid signature (constant-time compare) for this shop's secret. */
   verifyWebhook(delivery: WebhookDelivery): boolean
-  /** Maps a verified delivery to kefu records; throws an AppError('invalid_input') on a malformed body. */
-  parseWebhook(delivery: WebhookDelivery): CommerceChange[]
+  /**
+   * Maps a verified delivery to kefu records; rejects with AppError('invalid_input') on a malformed
+   * body. Async so an adapter may look up what the payload lacks (e.g. the shop's currency).
+   */
+  parseWebhook(delivery: WebhookDelivery): Promise<CommerceChange[]>
 }

@@ -273,7 +273,7 @@ export function createCommerceHub(deps: CommerceHubDeps) {
       // An unknown shop or platform answers like a bad signature: nothing to learn by probing.
       if (!shop || !settings || !connector || settings.platform !== platform || !connector.verifyWebhook(delivery))
         throw new AppError('unauthorized', 'webhook signature does not verify')
-      const changes = connector.parseWebhook(delivery)
+      const changes = await connector.parseWebhook(delivery)
       const report = await applyCommerceChanges(store, shopId, changes)
       if (report.products.length > 0) deps.onCatalogChanged?.(shopId, { scope: 'products', skus: report.products })
       return {
