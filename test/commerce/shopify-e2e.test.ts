@@ -202,4 +202,38 @@ describe('Shopify connector end to end', () => {
       fake.refuse('cancel', null)
     }
   })
+
+  it('a reconciliation pass reads only orders updated since the last one and mirrors fulfilments', async () => {
+    const order = fake.orderByName('#1002')!
+    expect(order.fulfillment_status).toBeNull()
+    const stamp = new Date().toISOString()
+    order.fulfillment_status = 'fulfilled'
+    order.fulfillments = [
+      {
+        id: 1,
+        status: 'success',
+        created_at: stamp,
+        updated_at: stamp,
+        tracking_company: 'DHL Express',
+        tracking_number: 'JD014600003821',
+        shipment_status: 'in_transit',
+      },
+    ]
+    order.updated_at = stamp
+    const r = await admin('POST', '/api/v1/admin/commerce/reconcile')
+    expect(r.status).toBe(200)
+    // #1001 (cancelled through kefu) and #1002 changed since the sync; nothing else is re-read.
+    expect(r.json.orders).toBe(2)
+    const last = fake.callsTo('GET', '/orders.json').at(-1)!
+    expect(last.query).toMatchObject({ status: 'any' })
+    const newestGenerated = Math.max(
+      ...fake.state.orders
+        .filter((o) => o.name !== '#1001' && o.name !== '#1002')
+        .map((o) => Date.parse(o.updated_at!)),
+    )
+    expect(Date.parse(last.query.updated_at_min!)).toBeGreaterThan(newestGenerated)
+    const status = await send(server.url, await customerChat(String(order.customer!.id)), 'where is order #1002?')
+    expect(replyText(status)).toContain('JD014600003821')
+    expect((await admin('GET', '/api/v1/admin/commerce/sync')).json.reconcile).toMatchObject({ orders: 2 })
+  })
 })

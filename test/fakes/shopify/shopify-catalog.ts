@@ -1,7 +1,7 @@
 /**
  * A deterministic Shopify store for the fake: products (one variant each, SKU `SH-<n>`),
  * customers (a few without a phone, as real stores have), orders in every state (unfulfilled
- * paid, pending, fulfilled in transit with tracking, delivered, cancelled + refunded).
+ * paid, pending, fulfilled in transit with tracking, delivered, cancelled + refunded), one an hour.
  */
 import type {
   ShopifyCustomer,
@@ -24,11 +24,14 @@ const ITEMS: Array<[string, string]> = [
 ]
 const CARRIERS = ['UPS', 'FedEx', 'DHL Express', 'USPS']
 
-/** Base instant of the generated records (fixed: the fake's data does not depend on the day). */
-const BASE = Date.parse('2026-03-02T09:00:00Z')
 const iso = (ms: number) => new Date(ms).toISOString().replace('.000Z', 'Z')
 
-export function generateCatalog(n: { products: number; customers: number; orders: number }): FakeCatalog {
+/**
+ * `base` is the instant of the first record; the fake puts it 150 days before its own "now", so the
+ * store's history is always in the past, whatever day the tests run.
+ */
+export function generateCatalog(n: { products: number; customers: number; orders: number; base: number }): FakeCatalog {
+  const BASE = n.base
   const products: ShopifyProduct[] = []
   for (let i = 0; i < n.products; i++) {
     const [item, type] = ITEMS[i % ITEMS.length]!

@@ -87,11 +87,16 @@ function decodeCursor(s: string): Cursor | null {
 }
 
 export async function startShopifyFake(o: ShopifyFakeOptions = {}): Promise<ShopifyFake> {
-  const state = generateCatalog({ products: o.products ?? 50, customers: o.customers ?? 30, orders: o.orders ?? 40 })
+  const now = o.now ?? (() => new Date())
+  const state = generateCatalog({
+    products: o.products ?? 50,
+    customers: o.customers ?? 30,
+    orders: o.orders ?? 40,
+    base: now().getTime() - 150 * 86_400_000,
+  })
   const accessToken = o.accessToken ?? `shpat_${randomUUID().replace(/-/g, '')}`
   const webhookSecret = o.webhookSecret ?? `whsec_${randomUUID().replace(/-/g, '')}`
   const currency = o.currency ?? 'USD'
-  const now = o.now ?? (() => new Date())
   const bucketSize = o.bucketSize ?? 40
   const calls: FakeCall[] = []
   const refusals = new Map<RefusableAction, string>()
