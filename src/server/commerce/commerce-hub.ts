@@ -269,7 +269,13 @@ export function createCommerceHub(deps: CommerceHubDeps) {
     async webhook(platform: string, shopId: string, delivery: WebhookDelivery) {
       const shop = await store.shops.get(shopId)
       const settings = shop ? connectorSettingsOf(shop) : null
-      const connector = shop ? connectorOf(shop) : undefined
+      let connector: CommerceConnector | undefined
+      try {
+        connector = shop ? connectorOf(shop) : undefined
+      } catch (e) {
+        // Unreadable credentials (the server secret changed): nothing can be verified.
+        deps.log?.warn({ shopId, err: (e as Error).message }, 'commerce webhook: connector unusable')
+      }
       // An unknown shop or platform answers like a bad signature: nothing to learn by probing.
       if (!shop || !settings || !connector || settings.platform !== platform || !connector.verifyWebhook(delivery))
         throw new AppError('unauthorized', 'webhook signature does not verify')
