@@ -23,6 +23,7 @@ import {
 } from '../../server/commerce/connector-settings.js'
 import { CONNECTORS } from '../../server/commerce/connectors.js'
 import { parseConfig } from '../../server/config/schema.js'
+import { cliClock } from '../cli-clock.js'
 
 const USAGE = `usage:
   kefu connector add shopify --shop ID --store-url https://NAME.myshopify.com --token shpat_… --webhook-secret …
@@ -90,12 +91,13 @@ export async function run(args: string[]): Promise<number> {
   const config = parseConfig(process.env)
   const dataDir = resolve(config.KEFU_DATA_DIR)
   mkdirSync(dataDir, { recursive: true })
-  const store = await openStore(config.databaseUrl)
+  const clock = cliClock()
+  const store = await openStore(config.databaseUrl, { clock })
   const hub = createCommerceHub({
     store,
     secret: loadSecret(config, dataDir),
     registry: CONNECTORS,
-    now: () => new Date(),
+    now: () => clock.now(),
     transport: { timeoutMs: config.KEFU_COMMERCE_TIMEOUT_MS },
     defaultReconcileMinutes: config.KEFU_COMMERCE_RECONCILE_MINUTES,
   })

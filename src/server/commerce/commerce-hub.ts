@@ -10,7 +10,12 @@ import { type SyncKind, type SyncReport, syncFromConnector } from '../../core/co
 import type { Shop } from '../../core/domain/records.js'
 import { AppError } from '../../core/errors.js'
 import type { KnowledgeChange } from '../../core/knowledge/knowledge-service.js'
-import type { CommerceConnector, WebhookDelivery } from '../../core/ports/commerce.js'
+import type {
+  CommerceActionResult,
+  CommerceActions,
+  CommerceConnector,
+  WebhookDelivery,
+} from '../../core/ports/commerce.js'
 import type { Store } from '../../core/ports/store.js'
 import type { ConnectorRegistry, ConnectorTransport } from './connector-registry.js'
 import {
@@ -53,6 +58,8 @@ export type CommerceHub = ReturnType<typeof createCommerceHub>
 export function createCommerceHub(deps: CommerceHubDeps) {
   const { store } = deps
   const cache = new Map<string, { key: string; connector: CommerceConnector }>()
+  /** Shops this process is syncing now: a second sync of the same shop waits its turn (409). */
+  const syncing = new Set<string>()
 
   async function requireShop(shopId: string): Promise<Shop> {
     const shop = await store.shops.get(shopId)
@@ -118,19 +125,94 @@ export function createCommerceHub(deps: CommerceHubDeps) {
     await updateSettings(shopId, (c) => (c ? { ...c, sync: status } : c))
   }
 
+  async function runSync(
+    shopId: string,
+    connector: CommerceConnector,
+    opts: { kinds?: SyncKind[]; onProgress?: (s: SyncStatus) => void },
+  ): Promise<SyncReport> {
+    const status: SyncStatus = { state: 'running', startedAt: deps.now().toISOString(), counts: {} }
+    await setStatus(shopId, status)
+    opts.onProgress?.(status)
+    try {
+      const report = await syncFromConnector(connector, store, shopId, {
+        ...(opts.kinds ? { kinds: opts.kinds } : {}),
+        onProgress: async (p) => {
+          status.phase = p.kind
+          status.counts[p.kind] = { done: p.done, total: p.total, pages: p.pages, skipped: p.skipped }
+          await setStatus(shopId, status)
+          opts.onProgress?.(status)
+        },
+      })
+      status.state = 'done'
+      status.finishedAt = deps.now().toISOString()
+      delete status.phase
+      status.skippedSample = report.skippedSample
+      // The whole catalog may have changed: every instance rebuilds its indexes (as after an import).
+      await updateSettings(
+        shopId,
+        (c) => (c ? { ...c, sync: status, reconciledAt: c.reconciledAt ?? status.startedAt } : c),
+        { bumpCatalog: true },
+      )
+      deps.onCatalogChanged?.(shopId, { scope: 'all' })
+      opts.onProgress?.(status)
+      deps.log?.info({ shopId, counts: status.counts }, 'commerce sync done')
+      return report
+    } catch (e) {
+      status.state = 'failed'
+      status.finishedAt = deps.now().toISOString()
+      status.error = e instanceof Error ? e.message.slice(0, 500) : 'unknown error'
+      await setStatus(shopId, status).catch(() => undefined)
+      opts.onProgress?.(status)
+      throw e
+    }
+  }
+
+  async function reconcileOnce(shopId: string): Promise<{ orders: number; since: string | null }> {
+    const { connector, settings } = await requireConnector(shopId)
+    const started = deps.now()
+    const last = settings.reconciledAt ?? settings.sync?.startedAt ?? null
+    const since = last ? new Date(new Date(last).getTime() - RECONCILE_OVERLAP_MS).toISOString() : null
+    try {
+      const report = await syncFromConnector(connector, store, shopId, {
+        kinds: ['orders'],
+        ...(since ? { updatedSince: since } : {}),
+      })
+      const orders = report.kinds.orders.stored
+      await updateSettings(shopId, (c) =>
+        c ? { ...c, reconciledAt: started.toISOString(), reconcile: { at: started.toISOString(), orders } } : c,
+      )
+      return { orders, since }
+    } catch (e) {
+      const error = e instanceof Error ? e.message.slice(0, 500) : 'unknown error'
+      await updateSettings(shopId, (c) =>
+        c ? { ...c, reconcile: { at: started.toISOString(), orders: 0, error } } : c,
+      )
+      throw e
+    }
+  }
+
   return {
     platforms: (): ConnectorPlatform[] => CONNECTOR_PLATFORMS.filter((p) => deps.registry[p]),
 
-    /** The shop's connector for its turns (undefined = embedded). Never throws. */
-    actionsFor(shop: Shop): CommerceConnector | undefined {
+    /**
+     * The shop's actions for its turns: its connector, or undefined (embedded) when it has none. A
+     * connector that cannot be built (credentials unreadable after a secret change) answers every
+     * action `unavailable`: kefu must not fall back to changing only its own copy of the order.
+     */
+    actionsFor(shop: Shop): CommerceActions | undefined {
       try {
         return connectorOf(shop)
       } catch (e) {
-        deps.log?.warn(
-          { shopId: shop.id, err: (e as Error).message },
-          'commerce connector unusable; acting on kefu store',
-        )
-        return undefined
+        const detail = `the ${connectorSettingsOf(shop)?.platform ?? 'commerce'} connector cannot be used: ${(e as Error).message}`
+        deps.log?.warn({ shopId: shop.id, err: (e as Error).message }, 'commerce connector unusable')
+        const no = async (): Promise<CommerceActionResult> => ({ ok: false, kind: 'unavailable', detail })
+        return {
+          specificationVersion: 'v1',
+          platform: connectorSettingsOf(shop)?.platform ?? 'embedded',
+          cancelOrder: no,
+          updateShippingAddress: no,
+          requestReturn: no,
+        }
       }
     },
 
@@ -193,66 +275,18 @@ export function createCommerceHub(deps: CommerceHubDeps) {
       opts: { kinds?: SyncKind[]; onProgress?: (s: SyncStatus) => void } = {},
     ): Promise<SyncReport> {
       const { connector } = await requireConnector(shopId)
-      const status: SyncStatus = { state: 'running', startedAt: deps.now().toISOString(), counts: {} }
-      await setStatus(shopId, status)
-      opts.onProgress?.(status)
+      if (syncing.has(shopId)) throw new AppError('conflict', `a sync of shop '${shopId}' is already running`)
+      syncing.add(shopId)
       try {
-        const report = await syncFromConnector(connector, store, shopId, {
-          ...(opts.kinds ? { kinds: opts.kinds } : {}),
-          onProgress: async (p) => {
-            status.phase = p.kind
-            status.counts[p.kind] = { done: p.done, total: p.total, pages: p.pages, skipped: p.skipped }
-            await setStatus(shopId, status)
-            opts.onProgress?.(status)
-          },
-        })
-        status.state = 'done'
-        status.finishedAt = deps.now().toISOString()
-        delete status.phase
-        status.skippedSample = report.skippedSample
-        // The whole catalog may have changed: every instance rebuilds its indexes (as after an import).
-        await updateSettings(
-          shopId,
-          (c) => (c ? { ...c, sync: status, reconciledAt: c.reconciledAt ?? status.startedAt } : c),
-          { bumpCatalog: true },
-        )
-        deps.onCatalogChanged?.(shopId, { scope: 'all' })
-        opts.onProgress?.(status)
-        deps.log?.info({ shopId, counts: status.counts }, 'commerce sync done')
-        return report
-      } catch (e) {
-        status.state = 'failed'
-        status.finishedAt = deps.now().toISOString()
-        status.error = e instanceof Error ? e.message.slice(0, 500) : 'unknown error'
-        await setStatus(shopId, status).catch(() => undefined)
-        opts.onProgress?.(status)
-        throw e
+        return await runSync(shopId, connector, opts)
+      } finally {
+        syncing.delete(shopId)
       }
     },
 
     /** One reconciliation pass: orders updated since the last pass (with an overlap) are re-read. */
     async reconcile(shopId: string): Promise<{ orders: number; since: string | null }> {
-      const { connector, settings } = await requireConnector(shopId)
-      const started = deps.now()
-      const last = settings.reconciledAt ?? settings.sync?.startedAt ?? null
-      const since = last ? new Date(new Date(last).getTime() - RECONCILE_OVERLAP_MS).toISOString() : null
-      try {
-        const report = await syncFromConnector(connector, store, shopId, {
-          kinds: ['orders'],
-          ...(since ? { updatedSince: since } : {}),
-        })
-        const orders = report.kinds.orders.stored
-        await updateSettings(shopId, (c) =>
-          c ? { ...c, reconciledAt: started.toISOString(), reconcile: { at: started.toISOString(), orders } } : c,
-        )
-        return { orders, since }
-      } catch (e) {
-        const error = e instanceof Error ? e.message.slice(0, 500) : 'unknown error'
-        await updateSettings(shopId, (c) =>
-          c ? { ...c, reconcile: { at: started.toISOString(), orders: 0, error } } : c,
-        )
-        throw e
-      }
+      return reconcileOnce(shopId)
     },
 
     /** Minutes between reconciliation passes for this shop, or null when it has no connector. */
