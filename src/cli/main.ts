@@ -34,6 +34,11 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<CommandMod
       'channel add <wecom-kf|wechat-mp|chatwoot> --shop ID … | list | remove | link | unlink: messaging channels',
     load: () => load('channel'),
   },
+  connector: {
+    summary:
+      'connector add <shopify|woocommerce> --shop ID --store-url URL … | list | sync | status | remove: commerce connectors',
+    load: () => load('connector'),
+  },
   config: { summary: 'config check: print the resolved configuration, secrets redacted', load: () => load('config') },
   report: {
     summary: 'report [--shop ID] [--from DATE] [--to DATE] [--json]: CSAT, containment, handoff, conversion…',

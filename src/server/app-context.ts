@@ -29,6 +29,9 @@ import type { KeyedLock, PubSub } from '../core/ports/pub-sub.js'
 import type { Store } from '../core/ports/store.js'
 import type { TicketServiceDeps } from '../core/tickets/ticket-service.js'
 import { type Channels, createChannels } from './channels/channel-runtime.js'
+import { type CommerceHub, createCommerceHub } from './commerce/commerce-hub.js'
+import { enqueueCommerceSync, startCommerceWorker } from './commerce/commerce-worker.js'
+import { CONNECTORS } from './commerce/connectors.js'
 import type { Config } from './config/schema.js'
 import { seedDemoShop } from './demo-seed.js'
 import { embedderFromConfig } from './embedder-from-config.js'
@@ -65,6 +68,8 @@ export type AppContext = {
   /** Ticket side effects shared by the bot's ticket creation and the ticket API: live push + webhook mirror. */
   ticketHooks: Pick<TicketServiceDeps, 'onEvent' | 'notify'>
   newId: (prefix: string) => string
+  /** Commerce connectors (Shopify, WooCommerce): configuration, sync, webhooks, reconciliation. */
+  commerce: { hub: CommerceHub; requestSync(shopId: string): Promise<void> }
   /** The grounded-answer language model, when KEFU_LLM_BASE_URL is set. */
   llm?: LanguageModel
   /** The LLM provider's circuit breaker, when an LLM is configured. */
@@ -101,7 +106,19 @@ export async function createAppContext(
   const logger = pino(
     {
       level: opts.quiet && config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL,
-      redact: { paths: ['req.headers.authorization', '*.text', '*.phone', '*.address'], censor: '[redacted]' },
+      redact: {
+        paths: [
+          'req.headers.authorization',
+          '*.text',
+          '*.phone',
+          '*.address',
+          '*.credentials',
+          '*.accessToken',
+          '*.webhookSecret',
+          '*.consumerSecret',
+        ],
+        censor: '[redacted]',
+      },
     },
     pino.destination(opts.quiet ? 2 : 1),
   )
@@ -200,6 +217,19 @@ export async function createAppContext(
       }
       seenVersion.set(shopId, { version, checkedAt: performance.now() })
     }
+    const commerceHub = createCommerceHub({
+      store,
+      secret,
+      registry: CONNECTORS,
+      now: () => clock.now(),
+      transport: { timeoutMs: config.KEFU_COMMERCE_TIMEOUT_MS },
+      defaultReconcileMinutes: config.KEFU_COMMERCE_RECONCILE_MINUTES,
+      onCatalogChanged: (shopId, change) => {
+        knowledge.invalidate(shopId, change)
+        if (change.scope === 'all') nlu.invalidate(shopId)
+      },
+      log: logger.child({ component: 'commerce' }),
+    })
     const conversations = createConversationService({
       store,
       nluFor: async (shopId) => {
@@ -213,6 +243,8 @@ export async function createAppContext(
       clock: () => clock.now(),
       newId,
       ...(llm ? { llm, llmFor: models.forShop } : {}),
+      // A shop with a Shopify/WooCommerce connector acts on its real orders; others on kefu's store.
+      commerceFor: async (shop) => commerceHub.actionsFor(shop),
       onTurn: (t) => {
         metrics.turns.labels(t.nlu.intent, t.action).inc()
         if (t.handoff) metrics.handoffs.inc()
@@ -246,6 +278,18 @@ export async function createAppContext(
       cleanups.push(() => proactive.stop())
     }
 
+    if (opts.background ?? !opts.quiet) {
+      const commerceWorker = startCommerceWorker({
+        hub: commerceHub,
+        queue,
+        store,
+        clock,
+        logger,
+        watchIntervalMs: config.KEFU_PROACTIVE_WATCH_MS,
+      })
+      cleanups.push(() => commerceWorker.stop())
+    }
+
     return {
       config,
       rootDir: ROOT_DIR,
@@ -268,6 +312,12 @@ export async function createAppContext(
         await freshen(shopId)
         await nlu.forShop(shopId)
         await knowledge.forShop(shopId)
+      },
+      commerce: {
+        hub: commerceHub,
+        requestSync: async (shopId) => {
+          await enqueueCommerceSync(queue, shopId)
+        },
       },
       ...(llm ? { llm } : {}),
       ...(models.circuit ? { llmCircuit: models.circuit } : {}),

@@ -3,6 +3,7 @@ import type { RouteModule } from './build-app.js'
 import { agentRouteModule } from './routes/agent-routes.js'
 import { analyticsOpenApi, registerAnalyticsRoutes } from './routes/analytics-routes.js'
 import { channelRouteModule } from './routes/channel-routes.js'
+import { commerceOpenApi, registerCommerceRoutes } from './routes/commerce-routes.js'
 import { knowledgeOpenApi, registerKnowledgeRoutes } from './routes/knowledge-routes.js'
 import { llmOpenApi, registerLlmRoutes } from './routes/llm-routes.js'
 import { ownerOpenApi, registerOwnerRoutes } from './routes/owner-routes.js'
@@ -86,6 +87,12 @@ export function defaultRouteModules(): RouteModule[] {
         })
       },
       openapi: llmOpenApi,
+    },
+    {
+      register(app, ctx, authShop) {
+        registerCommerceRoutes(app, { hub: ctx.commerce.hub, authShop, requestSync: ctx.commerce.requestSync })
+      },
+      openapi: commerceOpenApi,
     },
     agentRouteModule,
     proactiveRouteModule,

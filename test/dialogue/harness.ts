@@ -12,6 +12,7 @@ import type { Conversation, Shop } from '../../src/core/domain/records.js'
 import type { Customer, Fault, Order, Product } from '../../src/core/domain/schemas.js'
 import type { KnowledgeBase, KnowledgeHit } from '../../src/core/knowledge/types.js'
 import type { Entity, Intent, NluResult } from '../../src/core/nlu/types.js'
+import type { CommerceActions } from '../../src/core/ports/commerce.js'
 import type { Store } from '../../src/core/ports/store.js'
 
 export const NOW = new Date('2026-06-10T08:00:00.000Z')
@@ -270,6 +271,8 @@ export async function openHarness(
     /** A shop with none of the story shop's rules: kefu's neutral defaults only. */
     neutral?: boolean
     policy?: Partial<PolicyConfig>
+    /** The shop's system of record for order actions (absent = embedded). */
+    commerce?: CommerceActions
   } = {},
 ): Promise<Harness> {
   const store = await openStore('sqlite::memory:')
@@ -327,6 +330,7 @@ export async function openHarness(
         policy: { intentThreshold: 0.5, emotionHandoffThreshold: 0.7, maxFailedTurns: 3 },
         now: NOW,
         newId: (p) => `${p}${String(++n).padStart(4, '0')}`,
+        ...(opts.commerce ? { commerce: opts.commerce } : {}),
       })
       await store.conversations.update(shop.id, conversation.id, {
         state: out.state,

@@ -5,7 +5,7 @@
  */
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, it } from 'vitest'
 import { openStore } from '../../src/adapters/open-store.js'
 import { importFiles } from '../../src/server/import/import-file.js'
 import { type RunningServer, startServer } from '../../src/server/start-server.js'

@@ -12,6 +12,7 @@ import { applySettingsPatch, shopSettingsPatchSchema } from '../../core/domain/s
 import { AppError } from '../../core/errors.js'
 import type { Store } from '../../core/ports/store.js'
 import { redactChannelSecrets } from '../../server/channels/channel-settings.js'
+import { redactShopSettings } from '../../server/commerce/connector-settings.js'
 import { parseConfig } from '../../server/config/schema.js'
 import { createShop, createShopSchema, listShops } from '../../server/shops/create-shop.js'
 import { cliClock } from '../cli-clock.js'
@@ -63,7 +64,7 @@ export async function run(args: string[]): Promise<number> {
       return 1
     }
     if (sub === 'show') {
-      const shown = { ...shop, settings: redactChannelSecrets(shop.settings) }
+      const shown = { ...shop, settings: redactShopSettings(redactChannelSecrets(shop.settings)) }
       process.stdout.write(`${JSON.stringify(shown, null, 2)}\n`)
       return 0
     }
@@ -84,7 +85,7 @@ export async function run(args: string[]): Promise<number> {
       catalogVersion: Number(shop.settings.catalogVersion ?? 0) + 1,
     }
     await store.shops.upsert({ ...shop, settings })
-    process.stdout.write(`${JSON.stringify(redactChannelSecrets(settings), null, 2)}\n`)
+    process.stdout.write(`${JSON.stringify(redactShopSettings(redactChannelSecrets(settings)), null, 2)}\n`)
     process.stderr.write('settings saved; running servers apply them within 2 seconds\n')
     return 0
   } finally {

@@ -13,6 +13,7 @@ import { type DeskEvent, deskChannel } from '../handoff/desk-channel.js'
 import type { KnowledgeBase } from '../knowledge/types.js'
 import { UNANSWERED_EVENT, unansweredEvent } from '../knowledge/unanswered-questions.js'
 import type { NluEngine, NluResult } from '../nlu/types.js'
+import type { CommerceActions } from '../ports/commerce.js'
 import type { LanguageModel } from '../ports/language-model.js'
 import type { KeyedLock, PubSub } from '../ports/pub-sub.js'
 import type { Store } from '../ports/store.js'
@@ -50,6 +51,11 @@ export type ConversationServiceDeps = {
   llm?: LanguageModel
   /** The model for one shop (its own model or key); wins over `llm` when given. */
   llmFor?: (shop: Shop) => LanguageModel | undefined
+  /**
+   * The shop's system of record for order actions (its Shopify/WooCommerce connector); undefined =
+   * embedded (kefu's store). Must not throw.
+   */
+  commerceFor?: (shop: Shop) => Promise<CommerceActions | undefined>
 }
 
 /** What a turn returns to the channel; the HTTP API serialises it as is. */
@@ -299,6 +305,7 @@ export function createConversationService(deps: ConversationServiceDeps) {
         const history = await store.messages.list(shop.id, conversation.id, { limit: 50 })
         const state = { ...emptyDialogueState(), ...(conversation.state as Partial<DialogueState>) }
         const now = clock()
+        const commerce = deps.commerceFor ? await deps.commerceFor(shop).catch(() => undefined) : undefined
 
         // The customer's message is stored first, on its own: whatever happens next, an agent sees it.
         const customerMsg = await store.messages.append({
@@ -332,6 +339,7 @@ export function createConversationService(deps: ConversationServiceDeps) {
             now,
             newId,
             ...(input.client ? { client: input.client } : {}),
+            ...(commerce ? { commerce } : {}),
             ...llmOf(shop),
             ...streamTo(shop.id, conversation.id, customerMsg.id),
           })

@@ -3,6 +3,7 @@ import type { Conversation, ConversationStatus, Message, Shop } from '../domain/
 import type { Customer, Locale } from '../domain/schemas.js'
 import type { KnowledgeBase } from '../knowledge/types.js'
 import type { NluResult } from '../nlu/types.js'
+import type { CommerceActions } from '../ports/commerce.js'
 import type { LanguageModel } from '../ports/language-model.js'
 import type { Store } from '../ports/store.js'
 
@@ -62,6 +63,11 @@ export type TurnContext = {
   client?: string
   /** Optional language model for grounded answers (src/core/llm-routing); absent = no LLM. */
   llm?: LanguageModel
+  /**
+   * The shop's system of record for order actions (cancel, address change, return request); absent =
+   * embedded (kefu's own store). Skills call it first and confirm only what it accepted.
+   */
+  commerce?: CommerceActions
   /** Live channel for a model answer: each sentence, once it passed the answer guard (streaming). */
   onAnswerText?: (text: string) => void
 }

@@ -84,6 +84,10 @@ function orderNumbers(t: string, out: Candidate[], prefixes: readonly string[]) 
       push(out, 'order_no', m[0], m.index, m[0].toUpperCase(), 100)
     }
   }
+  // Order names as Shopify and WooCommerce show them to customers: `#1001` (kefu's number is `1001`).
+  for (const m of t.matchAll(/(?<![\w#])#(\d{3,12})(?![\w-])/g)) {
+    push(out, 'order_no', m[0], m.index, m[1], 90)
+  }
   // Generic order ids only when the words around say "order": 10–20 digits or letters+digits.
   for (const m of t.matchAll(RX1)) {
     const digits = m[0].replace(/\D/g, '').length

@@ -39,6 +39,9 @@ export type ReturnRequestInput = {
   kefuReturnId: string
 }
 
+/** Which action a result belongs to (tickets, events, logs). */
+export type CommerceActionKind = 'cancel' | 'address' | 'return'
+
 /** The actions skills take on an order. Every call has a timeout and never throws for platform errors. */
 export type CommerceActions = {
   readonly specificationVersion: 'v1'
@@ -49,8 +52,17 @@ export type CommerceActions = {
   requestReturn(order: Order, input: ReturnRequestInput): Promise<CommerceActionResult>
 }
 
-/** One page of a sync read; `next` is an opaque cursor, null on the last page. */
-export type SyncPage<T> = { rows: T[]; next: string | null; total?: number }
+/**
+ * One page of a sync read; `next` is an opaque cursor, null on the last page. `total` is the
+ * platform's count when it gives one cheaply (progress); `skipped` counts platform records the
+ * adapter could not map (e.g. a customer without any phone number), with a short reason each.
+ */
+export type SyncPage<T> = {
+  rows: T[]
+  next: string | null
+  total?: number
+  skipped?: Array<{ id: string; reason: string }>
+}
 
 /** A change announced by a platform webhook, already mapped into kefu's records. */
 export type CommerceChange =
@@ -71,12 +83,17 @@ export type WebhookDelivery = {
  * One connector instance serves one shop (its store URL and credentials).
  */
 export type CommerceConnector = CommerceActions & {
+  /** Total counts for progress, when the platform answers them cheaply (null when unknown). */
+  count?(kind: 'products' | 'customers' | 'orders'): Promise<number | null>
   listProducts(cursor: string | null): Promise<SyncPage<Product>>
   listCustomers(cursor: string | null): Promise<SyncPage<Customer>>
   /** `updatedSince` (ISO instant) limits a reconciliation pass to recent changes. */
   listOrders(cursor: string | null, opts?: { updatedSince?: string }): Promise<SyncPage<Order>>
   /** True when the delivery carries a valid signature (constant-time compare) for this shop's secret. */
   verifyWebhook(delivery: WebhookDelivery): boolean
-  /** Maps a verified delivery to kefu records; throws an AppError('invalid_input') on a malformed body. */
-  parseWebhook(delivery: WebhookDelivery): CommerceChange[]
+  /**
+   * Maps a verified delivery to kefu records; rejects with AppError('invalid_input') on a malformed
+   * body. Async so an adapter may look up what the payload lacks (e.g. the shop's currency).
+   */
+  parseWebhook(delivery: WebhookDelivery): Promise<CommerceChange[]>
 }

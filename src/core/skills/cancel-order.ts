@@ -1,9 +1,12 @@
 /**
  * Cancel order, by status: unpaid → cancel; paid (not shipped) → cancel and refund to the original
  * payment method; shipped → offer refusal on delivery or a return; anything later → refused, with why.
- * Always confirmed before writing; the change and its audit event are written together.
+ * Always confirmed before writing. The cancellation goes to the shop's system of record first
+ * (the commerce port); only when it accepted is kefu's copy changed (with its audit event) and the
+ * customer told; a refusal or an unreachable platform is said honestly and ticketed.
  */
 import type { Order } from '../domain/schemas.js'
+import { actOnOrder, commerceOf, platformFailure } from './commerce-action.js'
 import { writeOrderChange } from './order-audit.js'
 import { applyOrderReference, resolveOrder, statusLabel } from './resolve-order.js'
 import { ask, done, type SkillContext, type SkillResult } from './skill-types.js'
@@ -131,10 +134,17 @@ export async function cancelOrderSkill(sc: SkillContext): Promise<SkillResult> {
     )
   }
   const wasPaid = fresh.status === 'paid'
-  await writeOrderChange(sc, fresh, { status: wasPaid ? 'refunding' : 'cancelled' }, 'order.cancelled', {
-    previousStatus: fresh.status,
-    refundAmount: wasPaid ? fresh.total : 0,
-  })
+  const reason = 'customer_request'
+  const result = await actOnOrder(sc, (c) => c.cancelOrder(fresh, { reason }))
+  if (!result.ok) return platformFailure(sc, fresh, 'cancel', result, { requested: { reason, refund: wasPaid }, extra })
+  await writeOrderChange(
+    sc,
+    fresh,
+    { status: wasPaid ? 'refunding' : 'cancelled' },
+    'order.cancelled',
+    { previousStatus: fresh.status, refundAmount: wasPaid ? fresh.total : 0, platform: commerceOf(sc).platform },
+    result.order,
+  )
   sc.state.task = {}
   return done(
     sc,

@@ -1,8 +1,11 @@
 /**
  * Modify order: address or phone changes, only before shipment, confirmed before writing, audited.
+ * The change goes to the shop's system of record first (the commerce port); kefu's copy changes and
+ * the customer hears "done" only when it accepted.
  * Item changes (size/colour/quantity) are not done by the bot: it explains the options.
  */
 import type { Order } from '../domain/schemas.js'
+import { actOnOrder, commerceOf, platformFailure } from './commerce-action.js'
 import { writeOrderChange } from './order-audit.js'
 import { applyOrderReference, resolveOrder, statusLabel } from './resolve-order.js'
 import { ask, done, type SkillContext, type SkillResult } from './skill-types.js'
@@ -169,7 +172,16 @@ export async function modifyOrderSkill(sc: SkillContext): Promise<SkillResult> {
     t.field === 'address'
       ? { ...before, region: '', detail: String(t.newValue) }
       : { ...before, phone: String(t.newValue) }
-  await writeOrderChange(sc, fresh, { address: after }, 'order.modified', { field: t.field, before, after })
+  const result = await actOnOrder(sc, (c) => c.updateShippingAddress(fresh, after))
+  if (!result.ok) return platformFailure(sc, fresh, 'address', result, { requested: { field: t.field, after }, extra })
+  await writeOrderChange(
+    sc,
+    fresh,
+    { address: after },
+    'order.modified',
+    { field: t.field, before, after, platform: commerceOf(sc).platform },
+    result.order,
+  )
   sc.state.task = {}
   return done(
     sc,

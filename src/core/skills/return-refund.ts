@@ -2,12 +2,14 @@
  * Return / refund / exchange. Eligibility comes from the shop's return rules (data, see shop-rules.ts):
  * no-reason window from delivery, longer window for quality problems, non-returnable categories
  * (underwear always, cosmetics once opened). Collects the item, kind and reason, confirms, then creates
- * a ReturnRequest with a number and instructions. Also answers "where is my refund?".
+ * a ReturnRequest with a number and instructions — after the shop's system of record (the commerce
+ * port) accepted the request; a refusal is said honestly and ticketed. Also answers "where is my refund?".
  */
 import type { ReturnRequest } from '../domain/records.js'
 import type { Order, Product } from '../domain/schemas.js'
 import type { ReturnReason } from '../nlu/detect-return-facts.js'
 import { createTicketService } from '../tickets/ticket-service.js'
+import { actOnOrder, commerceOf, platformFailure } from './commerce-action.js'
 import { orderStatusSkill, shipmentProblem } from './order-status.js'
 import { applyOrderReference, knownCustomerId, resolveOrder } from './resolve-order.js'
 import { returnRules } from './shop-rules.js'
@@ -358,6 +360,20 @@ export async function returnSkill(sc: SkillContext): Promise<SkillResult> {
     createdAt: nowIso,
     updatedAt: nowIso,
   }
+  // The shop's system of record hears of the request first; kefu records it only once accepted.
+  const platform = await actOnOrder(sc, (c) =>
+    c.requestReturn(order, {
+      items: rr.items.map((i) => ({ sku: i.sku, quantity: i.qty })),
+      reason: String(t.reason ?? 'other') + (t.reasonText ? `: ${String(t.reasonText)}` : ''),
+      kind: kind === 'refund_only' ? 'refund' : kind,
+      kefuReturnId: rr.id,
+    }),
+  )
+  if (!platform.ok)
+    return platformFailure(sc, order, 'return', platform, {
+      requested: { returnId: rr.id, kind, sku: item.sku, qty: item.qty, refundAmount: refund },
+      extra,
+    })
   await sc.ctx.store.transaction(async (tx) => {
     await tx.returns.create(rr)
     await tx.events.append({
@@ -365,7 +381,15 @@ export async function returnSkill(sc: SkillContext): Promise<SkillResult> {
       shopId: sc.ctx.shop.id,
       type: 'return.requested',
       conversationId: sc.ctx.conversation.id,
-      data: { returnId: rr.id, orderNo: no, kind, reason: rr.reason, refundAmount: refund },
+      data: {
+        returnId: rr.id,
+        orderNo: no,
+        kind,
+        reason: rr.reason,
+        refundAmount: refund,
+        platform: commerceOf(sc).platform,
+        ...(platform.externalId ? { externalId: platform.externalId } : {}),
+      },
       createdAt: nowIso,
     })
   })

@@ -86,6 +86,10 @@ export const configSchema = z.object({
   KEFU_PROACTIVE: bool('true'),
   /** How often the proactive scheduler checks shops for due scans and new catalog imports. */
   KEFU_PROACTIVE_WATCH_MS: int(30_000).pipe(z.number().int().min(1000)),
+  /** Commerce connectors (docs/commerce.md): minutes between reconciliation passes when a shop sets none. */
+  KEFU_COMMERCE_RECONCILE_MINUTES: int(15).pipe(z.number().int().min(1).max(10_080)),
+  /** Per-call timeout of connector HTTP calls (Shopify, WooCommerce). */
+  KEFU_COMMERCE_TIMEOUT_MS: int(15_000).pipe(z.number().int().min(100).max(120_000)),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 })
 

@@ -18,8 +18,8 @@ export function stripNul<T>(v: T): T {
 function clean(v: unknown, depth: number): unknown {
   if (typeof v === 'string') return v.includes('\u0000') ? v.replaceAll('\u0000', '') : v
   if (depth > 64 || v === null || typeof v !== 'object') return v
-  // Raw bodies (channel webhooks keep theirs for signatures) are bytes, not text fields.
-  if (v instanceof Uint8Array) return v
+  // Raw bodies (webhook routes keep the exact bytes for their signature) are not text.
+  if (ArrayBuffer.isView(v)) return v
   if (Array.isArray(v)) {
     let changed = false
     const out = v.map((x) => {

@@ -8,6 +8,7 @@ import type { Shop } from '../../core/domain/records.js'
 import { applySettingsPatch, shopSettingsPatchSchema } from '../../core/domain/shop-settings.js'
 import type { Store } from '../../core/ports/store.js'
 import { redactChannelSecrets } from '../channels/channel-settings.js'
+import { redactShopSettings } from '../commerce/connector-settings.js'
 import { parseBody } from '../http/validate.js'
 
 export type ShopRouteDeps = {
@@ -19,7 +20,8 @@ export type ShopRouteDeps = {
 
 const view = (shop: Shop) => {
   const { catalogVersion: _internal, ...settings } = shop.settings
-  return { id: shop.id, name: shop.name, demo: shop.demo, settings: redactChannelSecrets(settings) }
+  // Channel and connector credentials are sealed at rest and never leave the server, not even sealed.
+  return { id: shop.id, name: shop.name, demo: shop.demo, settings: redactShopSettings(redactChannelSecrets(settings)) }
 }
 
 export function registerShopRoutes(app: FastifyInstance, deps: ShopRouteDeps): void {

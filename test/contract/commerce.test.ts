@@ -1,0 +1,97 @@
+/**
+ * Runs the commerce conformance suite against every adapter: the embedded store and Shopify
+ * (against the Shopify fake). The WooCommerce adapter adds its harness here.
+ */
+import { createHmac } from 'node:crypto'
+import { createShopifyConnector } from '../../src/adapters/commerce-shopify/shopify-connector.js'
+import { orderNoOf, toOrder } from '../../src/adapters/commerce-shopify/shopify-mapping.js'
+import type { ShopifyOrder } from '../../src/adapters/commerce-shopify/shopify-types.js'
+import { createEmbeddedCommerce } from '../../src/core/commerce/embedded-commerce.js'
+import type { Order } from '../../src/core/domain/schemas.js'
+import { startShopifyFake } from '../fakes/shopify/shopify-fake.js'
+import { commerceContract } from './commerce.contract.js'
+
+const order = (no: string, status: Order['status']): Order => ({
+  orderNo: no,
+  customerId: 'c1',
+  status,
+  items: [{ sku: 'SKU-1', qty: 1, price: 10 }],
+  total: 10,
+  currency: 'CNY',
+  createdAt: '2026-03-01T10:00:00+08:00',
+})
+
+commerceContract('embedded', async () => {
+  let n = 0
+  return {
+    actions: createEmbeddedCommerce(),
+    openOrder: async () => order(`E${++n}`, 'paid'),
+    deliveredOrder: async () => order(`E${++n}`, 'delivered'),
+    close: async () => undefined,
+  }
+})
+
+commerceContract('shopify (fake)', async () => {
+  const fake = await startShopifyFake({ products: 620, customers: 95, orders: 330, bucketSize: 1000 })
+  const connector = createShopifyConnector({
+    storeUrl: fake.url,
+    accessToken: fake.accessToken,
+    webhookSecret: fake.webhookSecret,
+    // Backoff is real but short here; the client's own test checks the waits themselves.
+    sleep: (ms) => new Promise((r) => setTimeout(r, Math.min(ms, 20))),
+    maxRetries: 3,
+  })
+  const used = new Set<string>()
+  const pick = (ok: (o: ShopifyOrder) => boolean): Order => {
+    const so = fake.state.orders.find((o) => ok(o) && !used.has(o.name))
+    if (!so) throw new Error('the fake ran out of orders of that kind')
+    used.add(so.name)
+    const mapped = toOrder(so)
+    if ('skip' in mapped) throw new Error(mapped.skip)
+    return mapped
+  }
+  const open = (o: ShopifyOrder) => !o.cancelled_at && !o.fulfillment_status && o.financial_status === 'paid'
+  return {
+    actions: connector,
+    connector,
+    openOrder: async () => pick(open),
+    deliveredOrder: async () =>
+      pick((o) => (o.fulfillments ?? []).some((f) => f.shipment_status === 'delivered') && !o.cancelled_at),
+    fulfilledOrder: async () => pick((o) => o.fulfillment_status === 'fulfilled' && !o.cancelled_at),
+    platformCancelled: async (o) =>
+      fake.callsTo('POST', '/cancel.json').some((c) => c.path.includes(String(fake.orderByName(o.orderNo)?.id))) &&
+      Boolean(fake.state.orders.find((x) => orderNoOf(x.name) === o.orderNo)?.cancelled_at),
+    refuse: (action) =>
+      fake.refuse(
+        action === 'cancel' ? 'cancel' : action === 'address' ? 'update' : 'refund',
+        'Order cannot be changed',
+      ),
+    goDown: () => fake.failNext(1000, 503),
+    throttleOnce: () => fake.throttleNext(1, '0.05'),
+    restore: () => {
+      fake.refuse('cancel', null)
+      fake.refuse('update', null)
+      fake.refuse('refund', null)
+      fake.failNext(0)
+    },
+    totals: { products: 620, customers: 95, orders: 330 },
+    productWebhook: () => {
+      const p = structuredClone(fake.state.products[3]!)
+      p.variants[0]!.price = '123.45'
+      const raw = Buffer.from(JSON.stringify(p))
+      return {
+        delivery: {
+          headers: {
+            'content-type': 'application/json',
+            'x-shopify-topic': 'products/update',
+            'x-shopify-hmac-sha256': createHmac('sha256', fake.webhookSecret).update(raw).digest('base64'),
+          },
+          rawBody: new Uint8Array(raw),
+        },
+        sku: p.variants[0]!.sku!,
+        price: 123.45,
+      }
+    },
+    close: () => fake.close(),
+  }
+})
