@@ -1,0 +1,294 @@
+/**
+ * The WooCommerce connector: the Commerce port over the WooCommerce REST API v3 for one store.
+ *
+ * Actions read the order from WooCommerce first (kefu's mirror may be a webhook behind) and only
+ * then change it, so "not yet fulfilled" is decided on the platform's current state:
+ * - cancel: `PUT /orders/{id}` `{status:"cancelled"}` while the order is pending / on-hold /
+ *   processing / failed and carries no tracking number; then a private order note with the reason.
+ *   (WooCommerce itself would accept cancelling a completed order, so the check is kefu's.)
+ * - address change: `PUT /orders/{id}` `{shipping:{…}}` under the same condition.
+ * - return / refund / exchange request: a private order note (`POST /orders/{id}/notes`) naming kefu's
+ *   return number, items and reason, for the merchant to act on — WooCommerce core has no return
+ *   object, and a refund moves money before the goods are back. With `refunds: 'create'`, a
+ *   `refund` request instead creates the refund (`POST /orders/{id}/refunds`, line items and amount,
+ *   through the payment gateway).
+ * Results are values: `refused` for WooCommerce's 4xx answers and kefu's own "already shipped"
+ * checks, `unavailable` for timeouts, 5xx, 429 past the retry budget, and bad or read-only keys.
+ */
+
+import type { Address, Customer, Order, Product } from '../../core/domain/schemas.js'
+import { AppError } from '../../core/errors.js'
+import type {
+  CommerceActionResult,
+  CommerceConnector,
+  ReturnRequestInput,
+  SyncPage,
+  WebhookDelivery,
+} from '../../core/ports/commerce.js'
+import { createWooClient, WooApiError, type WooClient, type WooClientOptions } from './woo-http-client.js'
+import {
+  isUnfulfilled,
+  type MappingOptions,
+  mapCustomer,
+  mapOrder,
+  mapProduct,
+  productSku,
+  toWooShipping,
+} from './woo-mapping.js'
+import {
+  type WooOrder,
+  type WooProduct,
+  type WooVariation,
+  wooCustomerSchema,
+  wooOrderSchema,
+  wooProductSchema,
+  wooVariationSchema,
+} from './woo-resources.js'
+import { parseWooWebhook, verifyWooWebhook } from './woo-webhooks.js'
+
+export type WooCommerceConnectorOptions = WooClientOptions & {
+  /** The secret set on the shop's WooCommerce webhooks. */
+  webhookSecret: string
+  /** Store currency; read from WooCommerce's general settings when omitted. */
+  currency?: string
+  /** Brand of products without one. Default: the store's host name. */
+  defaultBrand?: string
+  /** Stock reported for in-stock products whose quantity is not tracked. Default 100. */
+  untrackedStock?: number
+  /** Rows per page of a sync read (WooCommerce allows at most 100). Default 100. */
+  perPage?: number
+  /** What a `refund` request does: a note for the merchant (default) or a gateway refund. */
+  refunds?: 'note' | 'create'
+}
+
+const parseList = <T>(
+  rows: unknown[],
+  schema: { safeParse(v: unknown): { success: true; data: T } | { success: false } },
+) =>
+  rows.flatMap((r) => {
+    const p = schema.safeParse(r)
+    return p.success ? [p.data] : []
+  })
+
+/** WooCommerce answers → the port's result kinds. */
+function failure(e: unknown): CommerceActionResult {
+  if (e instanceof WooApiError) {
+    const s = e.status
+    const refused = s !== null && s >= 400 && s < 500 && ![401, 403, 408, 409, 429].includes(s)
+    return { ok: false, kind: refused ? 'refused' : 'unavailable', detail: e.message }
+  }
+  if (AppError.isInstance(e)) return { ok: false, kind: 'unavailable', detail: e.message }
+  return { ok: false, kind: 'unavailable', detail: 'unexpected error' }
+}
+
+/**
+ * Creates the connector for one WooCommerce store.
+ *
+ * @example
+ * const woo = createWooCommerceConnector({ storeUrl: 'https://shop.example.com', consumerKey, consumerSecret, webhookSecret })
+ * const page = await woo.listProducts(null)   // first 100 products, page.next = '2'
+ */
+export function createWooCommerceConnector(options: WooCommerceConnectorOptions): CommerceConnector & {
+  /** The low-level client (diagnostics, `kefu connector test`). */
+  readonly client: WooClient
+} {
+  const client = createWooClient(options)
+  const perPage = Math.min(100, Math.max(1, options.perPage ?? 100))
+  let currency = options.currency?.toUpperCase()
+  const defaultBrand = options.defaultBrand ?? new URL(options.storeUrl).hostname
+  const mappingBase = { defaultBrand, untrackedStock: options.untrackedStock ?? 100 }
+
+  async function mapping(): Promise<MappingOptions> {
+    if (!currency) {
+      const r = await client.request<{ value?: unknown }>('GET', '/settings/general/woocommerce_currency')
+      const v = typeof r.data?.value === 'string' ? r.data.value.trim().toUpperCase() : ''
+      if (!/^[A-Z]{3}$/.test(v)) throw new WooApiError(r.status, null, 'WooCommerce store currency is not readable')
+      currency = v
+    }
+    return { ...mappingBase, currency }
+  }
+  /** Synchronous mapping for webhooks: the currency is known once a sync or action ran, else configured. */
+  const webhookMapping = (): MappingOptions => ({ ...mappingBase, currency: currency ?? 'USD' })
+
+  const pageNo = (cursor: string | null) => {
+    const n = cursor === null ? 1 : Number(cursor)
+    if (!Number.isInteger(n) || n < 1) throw new AppError('invalid_input', 'bad WooCommerce sync cursor')
+    return n
+  }
+  const nextOf = (n: number, totalPages: number | null, rows: number) =>
+    totalPages !== null ? (n < totalPages ? String(n + 1) : null) : rows === perPage ? String(n + 1) : null
+
+  async function variationsOf(p: WooProduct): Promise<WooVariation[]> {
+    const out: WooVariation[] = []
+    for (let n = 1; ; n++) {
+      const r = await client.page(`/products/${p.id}/variations`, n, 100)
+      out.push(...parseList(r.rows, wooVariationSchema))
+      if ((r.totalPages !== null && n >= r.totalPages) || r.rows.length < 100) return out
+    }
+  }
+
+  /** Runs `fn` over `items` with at most `limit` calls in flight (variation reads of one page). */
+  async function pool<T, R>(items: T[], limit: number, fn: (t: T) => Promise<R>): Promise<R[]> {
+    const out: R[] = new Array(items.length)
+    let i = 0
+    const worker = async () => {
+      while (i < items.length) {
+        const k = i++
+        out[k] = await fn(items[k]!)
+      }
+    }
+    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker))
+    return out
+  }
+
+  /** The WooCommerce order behind a kefu order number (its `number`, which plugins may make differ from the id). */
+  async function findOrder(orderNo: string): Promise<WooOrder> {
+    if (/^\d+$/.test(orderNo)) {
+      try {
+        const r = await client.request('GET', `/orders/${orderNo}`)
+        const o = wooOrderSchema.safeParse(r.data)
+        if (o.success && String(o.data.number ?? o.data.id) === orderNo) return o.data
+      } catch (e) {
+        if (!(e instanceof WooApiError) || e.status !== 404) throw e
+      }
+    }
+    const r = await client.request<unknown[]>('GET', '/orders', { query: { search: orderNo, per_page: 20 } })
+    const hit = parseList(Array.isArray(r.data) ? r.data : [], wooOrderSchema).find(
+      (o) => String(o.number ?? o.id) === orderNo,
+    )
+    if (!hit)
+      throw new WooApiError(404, 'woocommerce_rest_shop_order_invalid_id', `WooCommerce has no order ${orderNo}`)
+    return hit
+  }
+
+  async function updated(r: { data: unknown }): Promise<CommerceActionResult> {
+    const o = wooOrderSchema.safeParse(r.data)
+    const order = o.success ? mapOrder(o.data) : null
+    return order ? { ok: true, order } : { ok: true }
+  }
+
+  const notFulfilled = (w: WooOrder, what: string): CommerceActionResult => ({
+    ok: false,
+    kind: 'refused',
+    detail: `WooCommerce order ${w.number ?? w.id} is ${w.status}${w.status === 'processing' ? ' with a tracking number' : ''}; ${what} is only possible before fulfilment`,
+  })
+
+  async function note(id: number, text: string): Promise<number | null> {
+    const r = await client.request<{ id?: number }>('POST', `/orders/${id}/notes`, {
+      body: { note: text, customer_note: false },
+    })
+    return typeof r.data?.id === 'number' ? r.data.id : null
+  }
+
+  async function createRefund(w: WooOrder, input: ReturnRequestInput): Promise<CommerceActionResult> {
+    const lines: Array<{ id: number; quantity: number; refund_total: string }> = []
+    let amount = 0
+    for (const want of input.items) {
+      const li = w.line_items.find((l) => productSku(l.sku, l.variation_id || l.product_id) === want.sku)
+      if (!li || li.quantity <= 0)
+        return { ok: false, kind: 'refused', detail: `order has no line with SKU ${want.sku}` }
+      const qty = Math.min(want.quantity, li.quantity)
+      const lineTotal = (Number(li.total) || 0) * (qty / li.quantity)
+      amount += lineTotal
+      lines.push({ id: li.id, quantity: qty, refund_total: lineTotal.toFixed(2) })
+    }
+    const r = await client.request<{ id?: number }>('POST', `/orders/${w.id}/refunds`, {
+      body: {
+        amount: amount.toFixed(2),
+        reason: `kefu ${input.kefuReturnId}: ${input.reason}`.slice(0, 500),
+        line_items: lines,
+        api_refund: true,
+      },
+    })
+    const after = await client.request('GET', `/orders/${w.id}`)
+    const res = await updated(after)
+    return res.ok ? { ...res, ...(r.data?.id !== undefined ? { externalId: `refund:${r.data.id}` } : {}) } : res
+  }
+
+  return {
+    specificationVersion: 'v1',
+    platform: 'woocommerce',
+    client,
+
+    async cancelOrder(order: Order, input: { reason: string }) {
+      try {
+        const w = await findOrder(order.orderNo)
+        if (w.status === 'cancelled') return { ok: true, order: mapOrder(w) ?? order }
+        if (!isUnfulfilled(w)) return notFulfilled(w, 'cancelling')
+        const r = await client.request('PUT', `/orders/${w.id}`, { body: { status: 'cancelled' } })
+        // The reason is for the merchant; losing the note must not undo a cancel WooCommerce accepted.
+        await note(w.id, `kefu: cancelled at the customer's request. Reason: ${input.reason}`.slice(0, 1000)).catch(
+          () => null,
+        )
+        return updated(r)
+      } catch (e) {
+        return failure(e)
+      }
+    },
+
+    async updateShippingAddress(order: Order, address: Address) {
+      try {
+        const w = await findOrder(order.orderNo)
+        if (!isUnfulfilled(w)) return notFulfilled(w, 'changing the address')
+        const r = await client.request('PUT', `/orders/${w.id}`, { body: { shipping: toWooShipping(address) } })
+        return updated(r)
+      } catch (e) {
+        return failure(e)
+      }
+    },
+
+    async requestReturn(order: Order, input: ReturnRequestInput) {
+      try {
+        const w = await findOrder(order.orderNo)
+        if (['cancelled', 'refunded', 'failed', 'trash'].includes(w.status))
+          return { ok: false, kind: 'refused', detail: `WooCommerce order ${w.number ?? w.id} is ${w.status}` }
+        if (input.kind === 'refund' && options.refunds === 'create') return await createRefund(w, input)
+        const items = input.items.map((i) => `${i.sku} × ${i.quantity}`).join(', ')
+        const id = await note(
+          w.id,
+          `kefu ${input.kind} request ${input.kefuReturnId}: ${items}. Reason: ${input.reason}`.slice(0, 1000),
+        )
+        return id === null ? { ok: true } : { ok: true, externalId: `note:${id}` }
+      } catch (e) {
+        return failure(e)
+      }
+    },
+
+    async listProducts(cursor: string | null): Promise<SyncPage<Product>> {
+      const m = await mapping()
+      const n = pageNo(cursor)
+      const r = await client.page('/products', n, perPage, { status: 'publish', orderby: 'id', order: 'asc' })
+      const products = parseList(r.rows, wooProductSchema)
+      const rows = await pool(products, 4, async (p) =>
+        mapProduct(p, m, p.type === 'variable' && p.variations.length > 0 ? await variationsOf(p) : undefined),
+      )
+      return { rows, next: nextOf(n, r.totalPages, r.rows.length), ...(r.total !== null ? { total: r.total } : {}) }
+    },
+
+    async listCustomers(cursor: string | null): Promise<SyncPage<Customer>> {
+      const n = pageNo(cursor)
+      const r = await client.page('/customers', n, perPage, { role: 'all', orderby: 'id', order: 'asc' })
+      const rows = parseList(r.rows, wooCustomerSchema)
+        .map(mapCustomer)
+        .filter((c): c is Customer => c !== null)
+      return { rows, next: nextOf(n, r.totalPages, r.rows.length), ...(r.total !== null ? { total: r.total } : {}) }
+    },
+
+    async listOrders(cursor: string | null, opts: { updatedSince?: string } = {}): Promise<SyncPage<Order>> {
+      const n = pageNo(cursor)
+      const query: Record<string, string> = { orderby: 'id', order: 'asc' }
+      if (opts.updatedSince) {
+        query.modified_after = new Date(opts.updatedSince).toISOString().slice(0, 19)
+        query.dates_are_gmt = 'true'
+      }
+      const r = await client.page('/orders', n, perPage, query)
+      const rows = parseList(r.rows, wooOrderSchema)
+        .map(mapOrder)
+        .filter((o): o is Order => o !== null)
+      return { rows, next: nextOf(n, r.totalPages, r.rows.length), ...(r.total !== null ? { total: r.total } : {}) }
+    },
+
+    verifyWebhook: (d: WebhookDelivery) => verifyWooWebhook(options.webhookSecret, d),
+    parseWebhook: (d: WebhookDelivery) => parseWooWebhook(d, webhookMapping()),
+  }
+}
