@@ -121,7 +121,7 @@ export function createWooCommerceConnector(options: WooCommerceConnectorOptions)
   async function variationsOf(p: WooProduct): Promise<WooVariation[]> {
     const out: WooVariation[] = []
     for (let n = 1; ; n++) {
-      const r = await client.page(`/products/${p.id}/variations`, n, 100)
+      const r = await client.page(`/products/${p.id}/variations`, n, 100, { orderby: 'menu_order', order: 'asc' })
       out.push(...parseList(r.rows, wooVariationSchema))
       if ((r.totalPages !== null && n >= r.totalPages) || r.rows.length < 100) return out
     }

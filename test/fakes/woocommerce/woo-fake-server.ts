@@ -323,12 +323,15 @@ export class WooFake {
     }
     const orderby = q.get('orderby') ?? 'date'
     const dir = (q.get('order') ?? 'desc') === 'asc' ? 1 : -1
+    // menu_order: the merchant's drag-and-drop order, which the fake keeps as creation order.
     const key = (r: WooRecord) =>
-      orderby === 'id'
+      orderby === 'menu_order'
         ? r.id
-        : orderby === 'modified'
-          ? String(r.date_modified_gmt)
-          : String(r.date_created_gmt ?? r.id)
+        : orderby === 'id'
+          ? r.id
+          : orderby === 'modified'
+            ? String(r.date_modified_gmt)
+            : String(r.date_created_gmt ?? r.id)
     rows = [...rows].sort((a, b) => (key(a) < key(b) ? -dir : key(a) > key(b) ? dir : (a.id - b.id) * dir))
     const total = rows.length
     const pages = Math.ceil(total / perPage)
