@@ -96,6 +96,7 @@ describe('WooCommerce REST client', () => {
     const r = await woo.page('/products', 1, 10)
     expect(r.rows).toHaveLength(3)
     expect(waits).toEqual([2000, 2000])
+    expect(woo.retries).toBe(2)
     expect(fake.callsTo('GET', /^\/products$/)).toHaveLength(3)
   })
 
@@ -104,7 +105,7 @@ describe('WooCommerce REST client', () => {
     fake.rateLimit(/^\/products$/, 120)
     const woo = clientFor(fake, { maxRetryDelayMs: 5000, sleep: async () => undefined })
     const err = await woo.page('/products', 1, 10).catch((e: unknown) => e)
-    expect(err).toMatchObject({ status: 429, code: 'rate_limited' })
+    expect(err).toMatchObject({ code: 'upstream_failed', options: { details: { status: 429 } } })
     expect(fake.calls).toHaveLength(1)
   })
 
@@ -120,7 +121,7 @@ describe('WooCommerce REST client', () => {
       },
     })
     const err = await woo.page('/products', 1, 10).catch((e: unknown) => e)
-    expect(err).toMatchObject({ status: 503, code: 'upstream_failed' })
+    expect(err).toMatchObject({ code: 'upstream_failed', options: { details: { status: 503 } } })
     expect(waits).toEqual([100, 200])
     expect(fake.calls).toHaveLength(3)
   })
@@ -145,7 +146,7 @@ describe('WooCommerce REST client', () => {
       retryBaseMs: 1,
     })
     const err = await woo.request('GET', '/products').catch((e: unknown) => e)
-    expect(err).toMatchObject({ status: null, code: 'upstream_failed' })
+    expect(err).toMatchObject({ code: 'upstream_failed' })
     expect((err as Error).message).toMatch(/timed out/)
   })
 

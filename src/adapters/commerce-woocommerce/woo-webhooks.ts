@@ -9,15 +9,15 @@
  * topic and no signature, and only keeps the webhook if the delivery URL answers 2xx. A ping carries
  * no data and changes nothing, so it is accepted as valid and mapped to `ignored`.
  */
-import { createHmac, timingSafeEqual } from 'node:crypto'
 import { AppError } from '../../core/errors.js'
 import type { CommerceChange, WebhookDelivery } from '../../core/ports/commerce.js'
+import { base64HmacSha256, verifyBase64Hmac } from '../commerce-http/verify-hmac.js'
 import { type MappingOptions, mapCustomer, mapOrder, mapProduct } from './woo-mapping.js'
 import { wooCustomerSchema, wooOrderSchema, wooProductSchema } from './woo-resources.js'
 
 /** The signature WooCommerce sends for `body` (for the fake and for tests). */
 export function wooWebhookSignature(secret: string, body: Uint8Array | string): string {
-  return createHmac('sha256', secret).update(body).digest('base64')
+  return base64HmacSha256(secret, typeof body === 'string' ? new TextEncoder().encode(body) : body)
 }
 
 const PING = /^webhook_id=\d+$/
@@ -32,11 +32,7 @@ export function isWooPing(d: WebhookDelivery): boolean {
 /** Constant-time check of `X-WC-Webhook-Signature` (pings, which carry none and no data, pass). */
 export function verifyWooWebhook(secret: string, d: WebhookDelivery): boolean {
   if (isWooPing(d)) return true
-  const given = d.headers['x-wc-webhook-signature']
-  if (!given || !secret) return false
-  const expected = Buffer.from(wooWebhookSignature(secret, d.rawBody))
-  const got = Buffer.from(given.trim())
-  return got.length === expected.length && timingSafeEqual(got, expected)
+  return verifyBase64Hmac(secret, d.rawBody, d.headers['x-wc-webhook-signature'])
 }
 
 function json(d: WebhookDelivery): unknown {
@@ -54,13 +50,17 @@ function parsed<T>(r: { success: true; data: T } | { success: false }, topic: st
 }
 
 /**
- * The changes a verified delivery announces. Deletions and topics kefu does not mirror are
+ * The changes a verified delivery announces (`mapping` may be a function returning null while the
+ * store currency is not known yet: product deliveries are then ignored rather than guessed at). Deletions and topics kefu does not mirror are
  * `ignored` (the periodic reconciliation catches up). A variation, and a variable product whose
  * variations the payload does not include, are mapped from what the payload holds: a variable
  * product's price, stock status and options are updated, its per-variant stock on the next
  * reconciliation.
  */
-export function parseWooWebhook(d: WebhookDelivery, o: MappingOptions): CommerceChange[] {
+export function parseWooWebhook(
+  d: WebhookDelivery,
+  mapping: MappingOptions | (() => MappingOptions | null),
+): CommerceChange[] {
   if (isWooPing(d)) return [{ kind: 'ignored', topic: 'ping' }]
   const topic = (d.headers['x-wc-webhook-topic'] ?? '').trim().toLowerCase()
   const [resource, event] = topic.split('.')
@@ -68,6 +68,8 @@ export function parseWooWebhook(d: WebhookDelivery, o: MappingOptions): Commerce
   if (resource === 'product') {
     const p = parsed(wooProductSchema.safeParse(json(d)), topic)
     if (p.type === 'variation') return [{ kind: 'ignored', topic: `${topic}:variation` }]
+    const o = typeof mapping === 'function' ? mapping() : mapping
+    if (!o) return [{ kind: 'ignored', topic: `${topic}:currency-unknown` }]
     return [{ kind: 'product', product: mapProduct(p, o) }]
   }
   if (resource === 'order') {

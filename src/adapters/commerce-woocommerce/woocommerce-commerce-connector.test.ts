@@ -87,6 +87,15 @@ describe('WooCommerce connector: sync reads', () => {
     const { woo } = await setup({ customers: 120 })
     const customers = await all((c) => woo.listCustomers(c))
     expect(customers).toHaveLength(118)
+    const skipped = [
+      ...((await woo.listCustomers(null)).skipped ?? []),
+      ...((await woo.listCustomers('2')).skipped ?? []),
+    ]
+    expect(skipped).toEqual([
+      { id: expect.any(String), reason: 'no usable phone number' },
+      { id: expect.any(String), reason: 'no usable phone number' },
+    ])
+    expect(await woo.count?.('customers')).toBe(120)
     expect(customers[0]).toMatchObject({ name: 'Buyer1 Lee', tier: 'regular', email: 'customer1@example.com' })
     expect(customers[0]!.phone).toMatch(/^\+86 138/)
   })

@@ -61,24 +61,35 @@ export type WooCommerceConnectorOptions = WooClientOptions & {
   refunds?: 'note' | 'create'
 }
 
-const parseList = <T>(
-  rows: unknown[],
-  schema: { safeParse(v: unknown): { success: true; data: T } | { success: false } },
-) =>
-  rows.flatMap((r) => {
-    const p = schema.safeParse(r)
-    return p.success ? [p.data] : []
-  })
-
-/** WooCommerce answers → the port's result kinds. */
+/**
+ * WooCommerce answers → the port's result kinds: a final 4xx is `refused` (the platform said no),
+ * except 401/403 (kefu's keys are wrong or read-only) and 408/409, which are `unavailable`, as is
+ * anything the shared client gave up on (timeouts, 5xx, 429 past the budget).
+ */
 function failure(e: unknown): CommerceActionResult {
   if (e instanceof WooApiError) {
-    const s = e.status
-    const refused = s !== null && s >= 400 && s < 500 && ![401, 403, 408, 409, 429].includes(s)
-    return { ok: false, kind: refused ? 'refused' : 'unavailable', detail: e.message }
+    const unavailable = [401, 403, 408, 409].includes(e.status)
+    return { ok: false, kind: unavailable ? 'unavailable' : 'refused', detail: e.message }
   }
   if (AppError.isInstance(e)) return { ok: false, kind: 'unavailable', detail: e.message }
   return { ok: false, kind: 'unavailable', detail: 'unexpected error' }
+}
+
+type Skipped = Array<{ id: string; reason: string }>
+
+/** Parses each row; the ones that are not the resource are reported as skipped. */
+function parseRows<T>(
+  rows: unknown[],
+  schema: { safeParse(v: unknown): { success: true; data: T } | { success: false } },
+  skipped: Skipped,
+): T[] {
+  return rows.flatMap((r) => {
+    const p = schema.safeParse(r)
+    if (p.success) return [p.data]
+    const id = (r as { id?: unknown } | null)?.id
+    skipped.push({ id: String(id ?? '?'), reason: 'not a readable WooCommerce record' })
+    return []
+  })
 }
 
 /**
@@ -98,7 +109,15 @@ export function createWooCommerceConnector(options: WooCommerceConnectorOptions)
   const defaultBrand = options.defaultBrand ?? new URL(options.storeUrl).hostname
   const mappingBase = { defaultBrand, untrackedStock: options.untrackedStock ?? 100 }
 
+  let currencyRead: Promise<MappingOptions> | null = null
   async function mapping(): Promise<MappingOptions> {
+    if (currency) return { ...mappingBase, currency }
+    currencyRead ??= readCurrency().finally(() => {
+      currencyRead = null
+    })
+    return currencyRead
+  }
+  async function readCurrency(): Promise<MappingOptions> {
     if (!currency) {
       const r = await client.request<{ value?: unknown }>('GET', '/settings/general/woocommerce_currency')
       const v = typeof r.data?.value === 'string' ? r.data.value.trim().toUpperCase() : ''
@@ -107,8 +126,17 @@ export function createWooCommerceConnector(options: WooCommerceConnectorOptions)
     }
     return { ...mappingBase, currency }
   }
-  /** Synchronous mapping for webhooks: the currency is known once a sync or action ran, else configured. */
-  const webhookMapping = (): MappingOptions => ({ ...mappingBase, currency: currency ?? 'USD' })
+  /**
+   * Webhooks are mapped synchronously, so the currency must already be known (configured, or read
+   * once by a sync, a reconciliation or the read started when the connector is created). Until
+   * then a product delivery is not guessed at: it is ignored and the read is started.
+   */
+  const webhookMapping = (): MappingOptions | null => {
+    if (currency) return { ...mappingBase, currency }
+    void mapping().catch(() => undefined)
+    return null
+  }
+  void mapping().catch(() => undefined)
 
   const pageNo = (cursor: string | null) => {
     const n = cursor === null ? 1 : Number(cursor)
@@ -117,12 +145,30 @@ export function createWooCommerceConnector(options: WooCommerceConnectorOptions)
   }
   const nextOf = (n: number, totalPages: number | null, rows: number) =>
     totalPages !== null ? (n < totalPages ? String(n + 1) : null) : rows === perPage ? String(n + 1) : null
+  function pageOf<T>(
+    rows: T[],
+    n: number,
+    r: { rows: unknown[]; total: number | null; totalPages: number | null },
+    skipped: Skipped,
+  ): SyncPage<T> {
+    return {
+      rows,
+      next: nextOf(n, r.totalPages, r.rows.length),
+      ...(r.total !== null ? { total: r.total } : {}),
+      ...(skipped.length > 0 ? { skipped } : {}),
+    }
+  }
+  const COUNT_QUERY: Record<'products' | 'customers' | 'orders', Record<string, string>> = {
+    products: { status: 'publish' },
+    customers: { role: 'all' },
+    orders: {},
+  }
 
   async function variationsOf(p: WooProduct): Promise<WooVariation[]> {
     const out: WooVariation[] = []
     for (let n = 1; ; n++) {
       const r = await client.page(`/products/${p.id}/variations`, n, 100, { orderby: 'menu_order', order: 'asc' })
-      out.push(...parseList(r.rows, wooVariationSchema))
+      out.push(...parseRows(r.rows, wooVariationSchema, []))
       if ((r.totalPages !== null && n >= r.totalPages) || r.rows.length < 100) return out
     }
   }
@@ -153,7 +199,7 @@ export function createWooCommerceConnector(options: WooCommerceConnectorOptions)
       }
     }
     const r = await client.request<unknown[]>('GET', '/orders', { query: { search: orderNo, per_page: 20 } })
-    const hit = parseList(Array.isArray(r.data) ? r.data : [], wooOrderSchema).find(
+    const hit = parseRows(Array.isArray(r.data) ? r.data : [], wooOrderSchema, []).find(
       (o) => String(o.number ?? o.id) === orderNo,
     )
     if (!hit)
@@ -254,27 +300,37 @@ export function createWooCommerceConnector(options: WooCommerceConnectorOptions)
       }
     },
 
+    async count(kind: 'products' | 'customers' | 'orders'): Promise<number | null> {
+      return (await client.page(`/${kind}`, 1, 1, COUNT_QUERY[kind])).total
+    },
+
     async listProducts(cursor: string | null): Promise<SyncPage<Product>> {
       const m = await mapping()
       const n = pageNo(cursor)
       const r = await client.page('/products', n, perPage, { status: 'publish', orderby: 'id', order: 'asc' })
-      const products = parseList(r.rows, wooProductSchema)
+      const skipped: Skipped = []
+      const products = parseRows(r.rows, wooProductSchema, skipped)
       const rows = await pool(products, 4, async (p) =>
         mapProduct(p, m, p.type === 'variable' && p.variations.length > 0 ? await variationsOf(p) : undefined),
       )
-      return { rows, next: nextOf(n, r.totalPages, r.rows.length), ...(r.total !== null ? { total: r.total } : {}) }
+      return pageOf(rows, n, r, skipped)
     },
 
     async listCustomers(cursor: string | null): Promise<SyncPage<Customer>> {
       const n = pageNo(cursor)
       const r = await client.page('/customers', n, perPage, { role: 'all', orderby: 'id', order: 'asc' })
-      const rows = parseList(r.rows, wooCustomerSchema)
-        .map(mapCustomer)
-        .filter((c): c is Customer => c !== null)
-      return { rows, next: nextOf(n, r.totalPages, r.rows.length), ...(r.total !== null ? { total: r.total } : {}) }
+      const skipped: Skipped = []
+      const rows = parseRows(r.rows, wooCustomerSchema, skipped).flatMap((c) => {
+        const mapped = mapCustomer(c)
+        if (!mapped) skipped.push({ id: String(c.id), reason: 'no usable phone number' })
+        return mapped ? [mapped] : []
+      })
+      return pageOf(rows, n, r, skipped)
     },
 
     async listOrders(cursor: string | null, opts: { updatedSince?: string } = {}): Promise<SyncPage<Order>> {
+      // Learns the store currency for product webhooks on a reconciliation after a restart.
+      await mapping().catch(() => undefined)
       const n = pageNo(cursor)
       const query: Record<string, string> = { orderby: 'id', order: 'asc' }
       if (opts.updatedSince) {
@@ -282,13 +338,16 @@ export function createWooCommerceConnector(options: WooCommerceConnectorOptions)
         query.dates_are_gmt = 'true'
       }
       const r = await client.page('/orders', n, perPage, query)
-      const rows = parseList(r.rows, wooOrderSchema)
-        .map(mapOrder)
-        .filter((o): o is Order => o !== null)
-      return { rows, next: nextOf(n, r.totalPages, r.rows.length), ...(r.total !== null ? { total: r.total } : {}) }
+      const skipped: Skipped = []
+      const rows = parseRows(r.rows, wooOrderSchema, skipped).flatMap((o) => {
+        const mapped = mapOrder(o)
+        if (!mapped) skipped.push({ id: String(o.number ?? o.id), reason: 'no product lines' })
+        return mapped ? [mapped] : []
+      })
+      return pageOf(rows, n, r, skipped)
     },
 
     verifyWebhook: (d: WebhookDelivery) => verifyWooWebhook(options.webhookSecret, d),
-    parseWebhook: (d: WebhookDelivery) => parseWooWebhook(d, webhookMapping()),
+    parseWebhook: (d: WebhookDelivery) => parseWooWebhook(d, webhookMapping),
   }
 }

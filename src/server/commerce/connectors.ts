@@ -4,6 +4,7 @@
  */
 import { createShopifyConnector } from '../../adapters/commerce-shopify/shopify-connector.js'
 import type { ConnectorRegistry } from './connector-registry.js'
+import { woocommerceConnector } from './woocommerce-connector.js'
 
 export const CONNECTORS: ConnectorRegistry = {
   shopify: {
@@ -19,4 +20,5 @@ export const CONNECTORS: ConnectorRegistry = {
         ...transport,
       }),
   },
+  woocommerce: woocommerceConnector,
 }
