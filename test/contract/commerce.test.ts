@@ -1,14 +1,20 @@
 /**
- * Runs the commerce conformance suite against every adapter: the embedded store and Shopify
- * (against the Shopify fake). The WooCommerce adapter adds its harness here.
+ * Runs the commerce conformance suite against every adapter: the embedded store, Shopify (against
+ * the Shopify fake) and WooCommerce (against the WooCommerce fake).
  */
 import { createHmac } from 'node:crypto'
 import { createShopifyConnector } from '../../src/adapters/commerce-shopify/shopify-connector.js'
 import { orderNoOf, toOrder } from '../../src/adapters/commerce-shopify/shopify-mapping.js'
 import type { ShopifyOrder } from '../../src/adapters/commerce-shopify/shopify-types.js'
+import { mapOrder } from '../../src/adapters/commerce-woocommerce/woo-mapping.js'
+import { wooOrderSchema } from '../../src/adapters/commerce-woocommerce/woo-resources.js'
+import { wooWebhookSignature } from '../../src/adapters/commerce-woocommerce/woo-webhooks.js'
+import { createWooCommerceConnector } from '../../src/adapters/commerce-woocommerce/woocommerce-commerce-connector.js'
 import { createEmbeddedCommerce } from '../../src/core/commerce/embedded-commerce.js'
 import type { Order } from '../../src/core/domain/schemas.js'
 import { startShopifyFake } from '../fakes/shopify/shopify-fake.js'
+import type { WooRecord } from '../fakes/woocommerce/woo-fake-catalog.js'
+import { startWooFake } from '../fakes/woocommerce/woo-fake-server.js'
 import { commerceContract } from './commerce.contract.js'
 
 const order = (no: string, status: Order['status']): Order => ({
@@ -89,6 +95,67 @@ commerceContract('shopify (fake)', async () => {
           rawBody: new Uint8Array(raw),
         },
         sku: p.variants[0]!.sku!,
+        price: 123.45,
+      }
+    },
+    close: () => fake.close(),
+  }
+})
+
+commerceContract('woocommerce (fake)', async () => {
+  const fake = await startWooFake({ now: '2026-11-20T08:00:00.000Z', products: 250, customers: 95, orders: 330 })
+  const secret = 'wc-contract-webhook-secret'
+  const connector = createWooCommerceConnector({
+    storeUrl: fake.url,
+    consumerKey: fake.consumerKey,
+    consumerSecret: fake.consumerSecret,
+    webhookSecret: secret,
+    sleep: (ms) => new Promise((r) => setTimeout(r, Math.min(ms, 20))),
+    maxRetries: 3,
+  })
+  const used = new Set<number>()
+  const tracked = (o: WooRecord) => (o.meta_data as unknown[]).length > 0
+  const pick = (ok: (o: WooRecord) => boolean): Order => {
+    const wo = [...fake.data.orders.values()].find((o) => ok(o) && !used.has(o.id))
+    if (!wo) throw new Error('the fake ran out of orders of that kind')
+    used.add(wo.id)
+    const mapped = mapOrder(wooOrderSchema.parse(wo))
+    if (!mapped) throw new Error(`order ${wo.id} has no product lines`)
+    return mapped
+  }
+  const byNo = (o: Order) => [...fake.data.orders.values()].find((w) => String(w.number) === o.orderNo)
+  return {
+    actions: connector,
+    connector,
+    openOrder: async () => pick((o) => o.status === 'processing' && !tracked(o)),
+    deliveredOrder: async () => pick((o) => o.status === 'completed'),
+    fulfilledOrder: async () => pick((o) => o.status === 'processing' && tracked(o)),
+    platformCancelled: async (o) => {
+      const w = byNo(o)
+      return Boolean(w && w.status === 'cancelled' && fake.callsTo('PUT', new RegExp(`^/orders/${w.id}$`)).length > 0)
+    },
+    refuse: (action) =>
+      action === 'return'
+        ? fake.refuse('POST', /^\/orders\/\d+\/notes$/, 'rest_invalid_param', 'Invalid parameter(s): note', 400, 1000)
+        : fake.refuse('PUT', /^\/orders\/\d+$/, 'woocommerce_rest_cannot_edit', 'Order cannot be changed.', 400, 1000),
+    goDown: () => fake.inject({ path: /./, status: 503, body: 'Service Unavailable', times: 1000 }),
+    throttleOnce: () => fake.rateLimit(/./, 0.05, 1),
+    restore: () => fake.clearInjections(),
+    totals: { products: 250, customers: 95, orders: 330 },
+    productWebhook: () => {
+      const p = structuredClone([...fake.data.products.values()].find((x) => x.type === 'simple' && x.sku)!)
+      Object.assign(p, { price: '123.45', regular_price: '123.45', sale_price: '' })
+      const raw = new TextEncoder().encode(JSON.stringify(p))
+      return {
+        delivery: {
+          headers: {
+            'content-type': 'application/json',
+            'x-wc-webhook-topic': 'product.updated',
+            'x-wc-webhook-signature': wooWebhookSignature(secret, raw),
+          },
+          rawBody: raw,
+        },
+        sku: String(p.sku),
         price: 123.45,
       }
     },

@@ -10,6 +10,7 @@ import { isWooPing, parseWooWebhook, verifyWooWebhook, wooWebhookSignature } fro
 const SECRET = 'whsec-test-secret'
 const NOW = '2026-11-20T08:00:00.000Z'
 const M = { currency: 'CNY', defaultBrand: 'Shop', untrackedStock: 100 }
+const L = { mapping: async () => M }
 
 let fake: WooFake | undefined
 let receiver: Server | undefined
@@ -60,7 +61,7 @@ describe('WooCommerce webhooks', () => {
     expect(d.headers['x-wc-webhook-topic']).toBe('product.updated')
     expect(verifyWooWebhook(SECRET, d)).toBe(true)
     expect(verifyWooWebhook('another-secret', d)).toBe(false)
-    const [change] = parseWooWebhook(d, M)
+    const [change] = await parseWooWebhook(d, L)
     expect(change).toMatchObject({
       kind: 'product',
       product: { sku: p.sku, price: 88, listPrice: 120, currency: 'CNY' },
@@ -83,7 +84,7 @@ describe('WooCommerce webhooks', () => {
     const ping = got[0]!
     expect(isWooPing(ping)).toBe(true)
     expect(verifyWooWebhook(SECRET, ping)).toBe(true)
-    expect(parseWooWebhook(ping, M)).toEqual([{ kind: 'ignored', topic: 'ping' }])
+    expect(await parseWooWebhook(ping, L)).toEqual([{ kind: 'ignored', topic: 'ping' }])
     // Something that only looks like a ping but carries a topic is not one.
     expect(
       verifyWooWebhook(SECRET, { ...ping, headers: { ...ping.headers, 'x-wc-webhook-topic': 'order.updated' } }),
@@ -93,28 +94,28 @@ describe('WooCommerce webhooks', () => {
   it('maps order and customer deliveries and ignores deletions, variations and unknown topics', async () => {
     fake = await startWooFake({ now: NOW, products: 5, customers: 3, orders: 5 })
     const order = [...fake.data.orders.values()][0]!
-    const [o] = parseWooWebhook(delivery('order.updated', order), M)
+    const [o] = await parseWooWebhook(delivery('order.updated', order), L)
     expect(o).toEqual({ kind: 'order', order: mapOrder(wooOrderSchema.parse(order)) })
     const customer = [...fake.data.customers.values()][0]!
-    expect(parseWooWebhook(delivery('customer.updated', customer), M)).toMatchObject([
+    expect(await parseWooWebhook(delivery('customer.updated', customer), L)).toMatchObject([
       { kind: 'customer', customer: { id: String(customer.id), name: 'Buyer1 Lee' } },
     ])
-    expect(parseWooWebhook(delivery('product.deleted', { id: 3 }), M)).toEqual([
+    expect(await parseWooWebhook(delivery('product.deleted', { id: 3 }), L)).toEqual([
       { kind: 'ignored', topic: 'product.deleted' },
     ])
-    expect(parseWooWebhook(delivery('coupon.updated', { id: 3 }), M)).toEqual([
+    expect(await parseWooWebhook(delivery('coupon.updated', { id: 3 }), L)).toEqual([
       { kind: 'ignored', topic: 'coupon.updated' },
     ])
-    expect(parseWooWebhook(delivery('product.updated', { id: 9, type: 'variation', parent_id: 8 }), M)).toMatchObject([
-      { kind: 'ignored' },
-    ])
+    expect(
+      await parseWooWebhook(delivery('product.updated', { id: 9, type: 'variation', parent_id: 8 }), L),
+    ).toMatchObject([{ kind: 'ignored' }])
   })
 
-  it('throws invalid_input for a body that is not the resource', () => {
-    expect(() => parseWooWebhook(delivery('order.updated', { hello: 'world' }), M)).toThrow(
+  it('rejects with invalid_input a body that is not the resource', async () => {
+    await expect(parseWooWebhook(delivery('order.updated', { hello: 'world' }), L)).rejects.toThrow(
       expect.objectContaining({ code: 'invalid_input' }),
     )
     const notJson = { headers: { 'x-wc-webhook-topic': 'order.updated' }, rawBody: new TextEncoder().encode('{') }
-    expect(() => parseWooWebhook(notJson, M)).toThrow(expect.objectContaining({ code: 'invalid_input' }))
+    await expect(parseWooWebhook(notJson, L)).rejects.toThrow(expect.objectContaining({ code: 'invalid_input' }))
   })
 })

@@ -13,7 +13,13 @@ import { AppError } from '../../core/errors.js'
 import type { CommerceChange, WebhookDelivery } from '../../core/ports/commerce.js'
 import { base64HmacSha256, verifyBase64Hmac } from '../commerce-http/verify-hmac.js'
 import { type MappingOptions, mapCustomer, mapOrder, mapProduct } from './woo-mapping.js'
-import { wooCustomerSchema, wooOrderSchema, wooProductSchema } from './woo-resources.js'
+import {
+  type WooProduct,
+  type WooVariation,
+  wooCustomerSchema,
+  wooOrderSchema,
+  wooProductSchema,
+} from './woo-resources.js'
 
 /** The signature WooCommerce sends for `body` (for the fake and for tests). */
 export function wooWebhookSignature(secret: string, body: Uint8Array | string): string {
@@ -50,27 +56,42 @@ function parsed<T>(r: { success: true; data: T } | { success: false }, topic: st
 }
 
 /**
- * The changes a verified delivery announces (`mapping` may be a function returning null while the
- * store currency is not known yet: product deliveries are then ignored rather than guessed at). Deletions and topics kefu does not mirror are
- * `ignored` (the periodic reconciliation catches up). A variation, and a variable product whose
- * variations the payload does not include, are mapped from what the payload holds: a variable
- * product's price, stock status and options are updated, its per-variant stock on the next
- * reconciliation.
+ * What mapping a product delivery may need from the store: the currency (products carry none), and
+ * for a variable product its variations (a payload lists only their ids), for a variation its parent.
  */
-export function parseWooWebhook(
-  d: WebhookDelivery,
-  mapping: MappingOptions | (() => MappingOptions | null),
-): CommerceChange[] {
+export type WooWebhookLookups = {
+  mapping(): Promise<MappingOptions>
+  variations?(product: WooProduct): Promise<WooVariation[]>
+  product?(id: number): Promise<WooProduct>
+}
+
+/**
+ * The changes a verified delivery announces. Deletions and topics kefu does not mirror are
+ * `ignored` (the periodic reconciliation catches up). A variable product is mapped with its
+ * variations, read from the store; a variation's delivery re-reads and maps its parent product
+ * (kefu keeps variations as the parent's variants). If those reads fail, a variable product is
+ * mapped from its payload alone (price, options and stock status; per-variant stock at the next
+ * sync) and a variation is ignored.
+ */
+export async function parseWooWebhook(d: WebhookDelivery, lookups: WooWebhookLookups): Promise<CommerceChange[]> {
   if (isWooPing(d)) return [{ kind: 'ignored', topic: 'ping' }]
   const topic = (d.headers['x-wc-webhook-topic'] ?? '').trim().toLowerCase()
   const [resource, event] = topic.split('.')
   if (!resource || !event || event === 'deleted') return [{ kind: 'ignored', topic: topic || 'unknown' }]
   if (resource === 'product') {
-    const p = parsed(wooProductSchema.safeParse(json(d)), topic)
-    if (p.type === 'variation') return [{ kind: 'ignored', topic: `${topic}:variation` }]
-    const o = typeof mapping === 'function' ? mapping() : mapping
-    if (!o) return [{ kind: 'ignored', topic: `${topic}:currency-unknown` }]
-    return [{ kind: 'product', product: mapProduct(p, o) }]
+    let p: WooProduct | null = parsed(wooProductSchema.safeParse(json(d)), topic)
+    if (p.type === 'variation') {
+      const parentId = p.parent_id
+      p = parentId && lookups.product ? await lookups.product(parentId).catch(() => null) : null
+      if (!p) return [{ kind: 'ignored', topic: `${topic}:variation` }]
+    }
+    const o = await lookups.mapping()
+    const product = p
+    const variations =
+      product.type === 'variable' && product.variations.length > 0 && lookups.variations
+        ? await lookups.variations(product).catch(() => undefined)
+        : undefined
+    return [{ kind: 'product', product: mapProduct(product, o, variations) }]
   }
   if (resource === 'order') {
     const order = mapOrder(parsed(wooOrderSchema.safeParse(json(d)), topic))

@@ -4,6 +4,7 @@ import { startWooFake, type WooFake, type WooFakeOptions } from '../../../test/f
 import type { Order } from '../../core/domain/schemas.js'
 import { orderSchema, productSchema } from '../../core/domain/schemas.js'
 import type { SyncPage } from '../../core/ports/commerce.js'
+import { wooWebhookSignature } from './woo-webhooks.js'
 import { createWooCommerceConnector, type WooCommerceConnectorOptions } from './woocommerce-commerce-connector.js'
 
 const NOW = '2026-11-20T08:00:00.000Z'
@@ -264,5 +265,60 @@ describe('WooCommerce connector: actions', () => {
     const { woo } = await setup()
     const r = await woo.cancelOrder({ ...kefuOrder({ id: 1, number: '987654' }) }, { reason: 'x' })
     expect(r).toMatchObject({ ok: false, kind: 'refused' })
+  })
+})
+
+describe('WooCommerce connector: webhooks', () => {
+  const signed = (topic: string, body: unknown) => {
+    const rawBody = new TextEncoder().encode(JSON.stringify(body))
+    return {
+      headers: {
+        'x-wc-webhook-topic': topic,
+        'x-wc-webhook-signature': wooWebhookSignature('whsec-test-secret', rawBody),
+      },
+      rawBody,
+    }
+  }
+
+  it('maps a variable product with its variations and the store currency, read from the store', async () => {
+    const { fake, woo } = await setup({ products: 20, variableEvery: 10 })
+    const parent = [...fake.data.products.values()].find((p) => p.type === 'variable')!
+    const d = signed('product.updated', parent)
+    expect(woo.verifyWebhook(d)).toBe(true)
+    const [change] = await woo.parseWebhook(d)
+    expect(change).toMatchObject({ kind: 'product', product: { sku: parent.sku, currency: 'CNY' } })
+    const variants = (change as unknown as { product: { attributes: { variants: unknown[] } } }).product.attributes
+      .variants
+    expect(variants).toHaveLength(3)
+    expect(fake.callsTo('GET', new RegExp(`^/products/${parent.id}/variations$`))).toHaveLength(1)
+  })
+
+  it("maps a variation's delivery to its parent product with the variation's new price", async () => {
+    const { fake, woo } = await setup({ products: 20, variableEvery: 10 })
+    const parent = [...fake.data.products.values()].find((p) => p.type === 'variable')!
+    const variation = fake.data.variations.get(parent.id)![1]!
+    Object.assign(variation, { price: '1.50', regular_price: '1.50' })
+    const [change] = await woo.parseWebhook(
+      signed('product.updated', { ...variation, type: 'variation', parent_id: parent.id, name: `${parent.name} - M` }),
+    )
+    expect(change).toMatchObject({ kind: 'product', product: { sku: parent.sku, price: 1.5 } })
+    const variants = (
+      change as unknown as { product: { attributes: { variants: Array<{ sku: string; price: number }> } } }
+    ).product.attributes.variants
+    expect(variants.find((v) => v.sku === variation.sku)).toMatchObject({ price: 1.5 })
+  })
+
+  it('falls back to the payload when the variations cannot be read', async () => {
+    const { fake, woo } = await setup({ products: 20, variableEvery: 10 }, { currency: 'USD', maxRetries: 0 })
+    const parent = [...fake.data.products.values()].find((p) => p.type === 'variable')!
+    fake.inject({ path: /\/variations$/, status: 500, body: 'down', times: 5 })
+    const [change] = await woo.parseWebhook(signed('product.updated', parent))
+    expect(change).toMatchObject({
+      kind: 'product',
+      product: { sku: parent.sku, currency: 'USD', attributes: { sizes: ['S', 'M', 'L'] } },
+    })
+    expect(
+      (change as unknown as { product: { attributes: Record<string, unknown> } }).product.attributes.variants,
+    ).toBeUndefined()
   })
 })

@@ -126,17 +126,6 @@ export function createWooCommerceConnector(options: WooCommerceConnectorOptions)
     }
     return { ...mappingBase, currency }
   }
-  /**
-   * Webhooks are mapped synchronously, so the currency must already be known (configured, or read
-   * once by a sync, a reconciliation or the read started when the connector is created). Until
-   * then a product delivery is not guessed at: it is ignored and the read is started.
-   */
-  const webhookMapping = (): MappingOptions | null => {
-    if (currency) return { ...mappingBase, currency }
-    void mapping().catch(() => undefined)
-    return null
-  }
-  void mapping().catch(() => undefined)
 
   const pageNo = (cursor: string | null) => {
     const n = cursor === null ? 1 : Number(cursor)
@@ -329,8 +318,6 @@ export function createWooCommerceConnector(options: WooCommerceConnectorOptions)
     },
 
     async listOrders(cursor: string | null, opts: { updatedSince?: string } = {}): Promise<SyncPage<Order>> {
-      // Learns the store currency for product webhooks on a reconciliation after a restart.
-      await mapping().catch(() => undefined)
       const n = pageNo(cursor)
       const query: Record<string, string> = { orderby: 'id', order: 'asc' }
       if (opts.updatedSince) {
@@ -348,6 +335,11 @@ export function createWooCommerceConnector(options: WooCommerceConnectorOptions)
     },
 
     verifyWebhook: (d: WebhookDelivery) => verifyWooWebhook(options.webhookSecret, d),
-    parseWebhook: (d: WebhookDelivery) => parseWooWebhook(d, webhookMapping),
+    parseWebhook: (d: WebhookDelivery) =>
+      parseWooWebhook(d, {
+        mapping,
+        variations: variationsOf,
+        product: async (id) => wooProductSchema.parse((await client.request('GET', `/products/${id}`)).data),
+      }),
   }
 }

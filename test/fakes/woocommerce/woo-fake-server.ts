@@ -104,6 +104,11 @@ export class WooFake {
     this.injections.push({ ...i, times: i.times ?? 1 })
   }
 
+  /** Drops every pending injection (the store behaves normally again). */
+  clearInjections(): void {
+    this.injections.length = 0
+  }
+
   /** The next matching call(s) are refused with a WooCommerce error (400 by default). */
   refuse(
     method: string,
