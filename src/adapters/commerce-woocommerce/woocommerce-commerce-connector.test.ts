@@ -154,6 +154,37 @@ describe('WooCommerce connector: actions', () => {
     expect(fake.callsTo('PUT', new RegExp(`^/orders/${w.id}$`)).map((c) => c.body)).toEqual([{ status: 'cancelled' }])
     expect(fake.data.orders.get(w.id)!.status).toBe('cancelled')
     expect(fake.data.notes.get(w.id)![0]!.note).toContain('changed_mind')
+    // Cancelling moves no money in WooCommerce: the note tells the merchant what is owed.
+    expect(fake.data.notes.get(w.id)![0]!.note).toContain(`Refund due: ${w.total} CNY`)
+    expect(fake.callsTo('POST', /refunds$/)).toHaveLength(0)
+  })
+
+  it("with refunds: 'create', refunds a cancelled paid order through the gateway", async () => {
+    const { fake, woo } = await setup({}, { refunds: 'create' })
+    const w = wooOrders(fake, (o) => o.status === 'processing' && !hasTracking(o))[0]!
+    const r = await woo.cancelOrder(kefuOrder(w), { reason: 'changed_mind' })
+    expect(r).toMatchObject({ ok: true, order: { status: 'refunded' } })
+    expect(fake.callsTo('POST', new RegExp(`^/orders/${w.id}/refunds$`))[0]!.body).toMatchObject({
+      amount: w.total,
+      api_refund: true,
+    })
+    expect(fake.data.notes.get(w.id)![0]!.note).toContain('Refunded through the payment gateway')
+  })
+
+  it('keeps an accepted cancellation when the refund fails, and tells the merchant to refund by hand', async () => {
+    const { fake, woo } = await setup({}, { refunds: 'create' })
+    const w = wooOrders(fake, (o) => o.status === 'processing' && !hasTracking(o))[0]!
+    fake.refuse(
+      'POST',
+      /refunds$/,
+      'woocommerce_rest_cannot_create_order_refund',
+      'Payment gateway does not support refunds.',
+      500,
+      10,
+    )
+    const r = await woo.cancelOrder(kefuOrder(w), { reason: 'changed_mind' })
+    expect(r).toMatchObject({ ok: true, order: { status: 'cancelled' } })
+    expect(fake.data.notes.get(w.id)![0]!.note).toMatch(/Automatic refund FAILED .*by hand/)
   })
 
   it('refuses to cancel a shipped or completed order without calling PUT', async () => {

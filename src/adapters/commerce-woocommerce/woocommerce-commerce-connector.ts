@@ -251,10 +251,37 @@ export function createWooCommerceConnector(options: WooCommerceConnectorOptions)
         if (w.status === 'cancelled') return { ok: true, order: mapOrder(w) ?? order }
         if (!isUnfulfilled(w)) return notFulfilled(w, 'cancelling')
         const r = await client.request('PUT', `/orders/${w.id}`, { body: { status: 'cancelled' } })
-        // The reason is for the merchant; losing the note must not undo a cancel WooCommerce accepted.
-        await note(w.id, `kefu: cancelled at the customer's request. Reason: ${input.reason}`.slice(0, 1000)).catch(
-          () => null,
-        )
+        // Cancelling does not move money in WooCommerce: a paid order is refunded through the gateway
+        // (`refunds: 'create'`) or left to the merchant with a note saying what is owed. Neither the
+        // refund nor the note may undo a cancellation WooCommerce accepted.
+        const paid = Boolean(w.date_paid_gmt)
+        const owed = (Number(w.total) || 0) - w.refunds.reduce((n, x) => n + Math.abs(Number(x.total) || 0), 0)
+        let refunded = false
+        let refundLine = paid && owed > 0 ? ` Refund due: ${owed.toFixed(2)} ${w.currency}.` : ''
+        if (paid && owed > 0 && options.refunds === 'create') {
+          const refund = await client
+            .request('POST', `/orders/${w.id}/refunds`, {
+              body: {
+                amount: owed.toFixed(2),
+                reason: `kefu: cancelled (${input.reason})`.slice(0, 500),
+                api_refund: true,
+              },
+            })
+            .then(
+              () => {
+                refunded = true
+                return ' Refunded through the payment gateway.'
+              },
+              (e: unknown) =>
+                ` Automatic refund FAILED (${e instanceof Error ? e.message.slice(0, 300) : 'error'}): refund ${owed.toFixed(2)} ${w.currency} by hand.`,
+            )
+          refundLine = refund
+        }
+        await note(
+          w.id,
+          `kefu: cancelled at the customer's request. Reason: ${input.reason}.${refundLine}`.slice(0, 1000),
+        ).catch(() => null)
+        if (refunded) return updated(await client.request('GET', `/orders/${w.id}`))
         return updated(r)
       } catch (e) {
         return failure(e)
