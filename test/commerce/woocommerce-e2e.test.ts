@@ -195,7 +195,8 @@ describe('WooCommerce connector, end to end', () => {
   it('cancels an unfulfilled order in WooCommerce when the customer asks in chat', async () => {
     const { customer, order } = cancelOk
     const c = await startConversation(server.url, { customerId: String(customer.id) })
-    const first = await send(server.url, c, '我要取消订单')
+    // The order as WooCommerce shows it to the customer: `#1234`.
+    const first = await send(server.url, c, `我要取消订单 #${order.number}`)
     expect(first.reason).toBe('cancel_confirm_with_refund')
     expect(replyText(first)).toContain(String(order.number))
     expect(fake.callsTo('PUT', new RegExp(`^/orders/${order.id}$`))).toHaveLength(0)
