@@ -8,7 +8,9 @@
  * - a signed `product.updated` webhook changes a price, and the next chat message answers with it;
  *   WooCommerce's unsigned ping is acknowledged; a forged signature is rejected and changes nothing;
  * - a customer cancels an unfulfilled order in chat and the store receives `PUT /orders/{id}`
- *   `{status:"cancelled"}`; when the store refuses, the customer is told so and a ticket is opened.
+ *   `{status:"cancelled"}`; when the store refuses, the customer is told so and a ticket is opened;
+ * - tracking added in WooCommerce shows in chat after its `order.updated` webhook, and a change whose
+ *   webhook never came is picked up by a reconciliation pass.
  */
 import { execFile } from 'node:child_process'
 import { resolve } from 'node:path'
@@ -36,6 +38,7 @@ let hookUrl = ''
 let mug: WooRecord
 let cancelOk: { customer: WooRecord; order: WooRecord }
 let cancelRefused: { customer: WooRecord; order: WooRecord }
+let shipping: { customer: WooRecord; order: WooRecord }
 
 const hasTracking = (o: WooRecord) => (o.meta_data as unknown[]).length > 0
 
@@ -87,6 +90,7 @@ beforeAll(async () => {
   )
   cancelOk = oneOpenOrder(withPhone[0]!)
   cancelRefused = oneOpenOrder(withPhone[1]!)
+  shipping = oneOpenOrder(withPhone[2]!)
   server = await startServer({
     port: 0,
     host: '127.0.0.1',
@@ -241,5 +245,46 @@ describe('WooCommerce connector, end to end', () => {
       },
     })
     expect(hasTracking(order)).toBe(false)
+  })
+
+  it('shows tracking the merchant added in WooCommerce, announced by an order.updated webhook', async () => {
+    const { customer, order } = shipping
+    fake.subscribe({ topic: 'order.updated', url: hookUrl, secret: WEBHOOK_SECRET })
+    fake.updateOrder(order.id, {
+      meta_data: [
+        {
+          id: 1,
+          key: '_wc_shipment_tracking_items',
+          value: [
+            {
+              tracking_provider: 'SF Express',
+              tracking_number: 'SF1234567890',
+              date_shipped: String(Math.floor(Date.parse(NOW) / 1000)),
+            },
+          ],
+        },
+      ],
+    })
+    await fake.webhooks.drain()
+    expect(fake.webhooks.log.at(-1)).toMatchObject({ topic: 'order.updated', status: 200, resourceId: order.id })
+    const c = await startConversation(server.url, { customerId: String(customer.id) })
+    const reply = replyText(await send(server.url, c, `订单 #${order.number} 到哪了`))
+    expect(reply).toContain('SF1234567890')
+  })
+
+  it('picks up an order change whose webhook never came on the next reconciliation pass', async () => {
+    const { order } = cancelRefused
+    // Changed in WooCommerce after the sync, with no webhook subscribed to tell kefu. The sync ran in
+    // the CLI, which stamps it with the system clock (it has no clock option), so "after" is read there.
+    fake.webhooks.unsubscribeAll()
+    fake.setNow(new Date(Date.now() + 60_000).toISOString())
+    fake.updateOrder(order.id, { status: 'completed', date_completed_gmt: NOW.slice(0, 19) })
+    const r = await admin('/api/v1/admin/commerce/reconcile', { method: 'POST', body: '{}' })
+    expect(r.status).toBe(200)
+    expect(r.body.orders).toBeGreaterThanOrEqual(1)
+    expect(fake.calls.at(-1)!.query).toMatchObject({ dates_are_gmt: 'true' })
+    const c = await startConversation(server.url, { customerId: String(cancelRefused.customer.id) })
+    const reply = replyText(await send(server.url, c, `订单 #${order.number} 是什么状态`))
+    expect(reply).toContain('已完成')
   })
 })

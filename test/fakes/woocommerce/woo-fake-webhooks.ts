@@ -33,6 +33,11 @@ export class WooFakeWebhooks {
     this.subs.push({ ...s, id: s.id ?? this.subs.length + 1 })
   }
 
+  /** Stops every subscription (changes then go unannounced, as when a webhook is disabled). */
+  unsubscribeAll(): void {
+    this.subs.length = 0
+  }
+
   /** Queues deliveries of `topic` to every subscriber (asynchronously, as WooCommerce's scheduler does). */
   emit(topic: string, resource: WooRecord): void {
     const snapshot = structuredClone(resource)
