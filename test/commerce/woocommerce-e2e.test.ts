@@ -55,7 +55,7 @@ function oneOpenOrder(customer: WooRecord): { customer: WooRecord; order: WooRec
 
 async function kefuCli(args: string[]): Promise<{ stdout: string; stderr: string }> {
   return run(process.execPath, [KEFU, ...args], {
-    env: { ...process.env, KEFU_DATA_DIR: dir.path, LOG_LEVEL: 'warn' },
+    env: { ...process.env, KEFU_DATA_DIR: dir.path, LOG_LEVEL: 'warn', KEFU_CLOCK_START: NOW },
     timeout: 300_000,
     maxBuffer: 16 * 1024 * 1024,
   })
@@ -274,10 +274,10 @@ describe('WooCommerce connector, end to end', () => {
 
   it('picks up an order change whose webhook never came on the next reconciliation pass', async () => {
     const { order } = cancelRefused
-    // Changed in WooCommerce after the sync, with no webhook subscribed to tell kefu. The sync ran in
-    // the CLI, which stamps it with the system clock (it has no clock option), so "after" is read there.
+    // Changed in WooCommerce an hour after the sync (the CLI ran on the same clock, from NOW), with no
+    // webhook subscribed to tell kefu.
     fake.webhooks.unsubscribeAll()
-    fake.setNow(new Date(Date.now() + 60_000).toISOString())
+    fake.setNow(new Date(Date.parse(NOW) + 3_600_000).toISOString())
     fake.updateOrder(order.id, { status: 'completed', date_completed_gmt: NOW.slice(0, 19) })
     const r = await admin('/api/v1/admin/commerce/reconcile', { method: 'POST', body: '{}' })
     expect(r.status).toBe(200)
