@@ -100,7 +100,7 @@ function parseRows<T>(
  * const page = await woo.listProducts(null)   // first 100 products, page.next = '2'
  */
 export function createWooCommerceConnector(options: WooCommerceConnectorOptions): CommerceConnector & {
-  /** The low-level client (diagnostics, `kefu connector test`). */
+  /** The low-level client (diagnostics). */
   readonly client: WooClient
 } {
   const client = createWooClient(options)
@@ -235,9 +235,10 @@ export function createWooCommerceConnector(options: WooCommerceConnectorOptions)
         api_refund: true,
       },
     })
-    const after = await client.request('GET', `/orders/${w.id}`)
-    const res = await updated(after)
-    return res.ok ? { ...res, ...(r.data?.id !== undefined ? { externalId: `refund:${r.data.id}` } : {}) } : res
+    // The refund is made: failing to re-read the order must not report it as failed.
+    const after = await client.request('GET', `/orders/${w.id}`).catch(() => null)
+    const res = after ? await updated(after) : { ok: true as const }
+    return { ...res, ...(r.data?.id !== undefined ? { externalId: `refund:${r.data.id}` } : {}) }
   }
 
   return {
@@ -281,8 +282,8 @@ export function createWooCommerceConnector(options: WooCommerceConnectorOptions)
           w.id,
           `kefu: cancelled at the customer's request. Reason: ${input.reason}.${refundLine}`.slice(0, 1000),
         ).catch(() => null)
-        if (refunded) return updated(await client.request('GET', `/orders/${w.id}`))
-        return updated(r)
+        const after = refunded ? await client.request('GET', `/orders/${w.id}`).catch(() => null) : null
+        return updated(after ?? r)
       } catch (e) {
         return failure(e)
       }
