@@ -15,13 +15,13 @@ import { memoryChannelState } from '../fakes/wecom/memory-channel-state.js'
 import { startWecomFake, type WecomFake } from '../fakes/wecom/wecom-fake.js'
 import { waitFor } from '../helpers/wait-for.js'
 
-const CREDS: WecomKfCredentials = {
+const CREDS = {
   corpId: 'ww0123456789abcdef',
   secret: 'kf-secret-for-tests',
   token: 'CallbackToken123',
   encodingAESKey: 'abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG',
   openKfId: 'wkTESTKFID0001',
-}
+} satisfies WecomKfCredentials
 const SHOP = 'shop-wecom'
 
 let fake: WecomFake
@@ -162,6 +162,25 @@ describe('WeCom kf: receiving', () => {
       { type: 'voice', mediaRef: 'MEDIA_VOICE' },
       { type: 'event', event: 'closed', detail: 'session_status_change:3' },
     ])
+  })
+
+  it('without a configured open_kfid answers the account each callback names', async () => {
+    const { openKfId: _kf, ...anyAccount } = CREDS
+    channel = makeChannel(anyAccount)
+    await fake.customerSends('wmN', { text: 'hi' })
+    await waitFor(() => received.length === 1)
+    expect(received[0]).toMatchObject({ externalThreadId: CREDS.openKfId })
+    expect(
+      await channel.send(
+        { shopId: SHOP, externalUserId: 'wmN', externalThreadId: CREDS.openKfId },
+        [{ text: 'ok' }],
+        'en',
+      ),
+    ).toMatchObject({ ok: true })
+    // A configured account ignores callbacks for another one.
+    channel = makeChannel()
+    await fake.notify({ openKfId: 'wkSOMEONEELSE' })
+    expect(fake.count('/cgi-bin/kf/sync_msg')).toBe(1)
   })
 
   it('rejects a forged callback without calling WeCom', async () => {

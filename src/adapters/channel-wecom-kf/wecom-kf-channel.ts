@@ -82,7 +82,10 @@ export class WecomKfChannel implements ChannelAdapter {
       encodingAESKey: opts.credentials.encodingAESKey,
       receiveId: opts.credentials.corpId,
     })
-    this.api = new WecomKfApi(opts.shopId, opts.credentials, opts.state, opts.http)
+    this.api = new WecomKfApi(opts.shopId, opts.credentials, opts.state, {
+      ...(opts.credentials.apiBaseUrl ? { baseUrl: opts.credentials.apiBaseUrl } : {}),
+      ...opts.http,
+    })
   }
 
   verifyUrl(query: WxSignedQuery & { echostr?: unknown }) {
@@ -110,6 +113,7 @@ export class WecomKfChannel implements ChannelAdapter {
   async #send(target: ChannelTarget, replies: Reply[], locale: Locale): Promise<SendResult> {
     const { shopId, state, clock, credentials } = this.#opts
     const openKfId = target.externalThreadId ?? credentials.openKfId
+    if (!openKfId) return { ok: false, kind: 'refused', detail: 'no open_kfid for this conversation' }
     if (target.lastInboundAt) {
       const last = Date.parse(target.lastInboundAt)
       if (Number.isFinite(last) && clock.now().getTime() - last > WECOM_REPLY_WINDOW_MS)
@@ -143,8 +147,10 @@ export class WecomKfChannel implements ChannelAdapter {
     try {
       const { credentials } = this.#opts
       const servicer = credentials.servicerUserId
+      const openKfId = target.externalThreadId ?? credentials.openKfId
+      if (!openKfId) return { ok: false, kind: 'refused', detail: 'no open_kfid for this conversation' }
       const r = await this.api.transServiceState({
-        open_kfid: target.externalThreadId ?? credentials.openKfId,
+        open_kfid: openKfId,
         external_userid: target.externalUserId,
         service_state: servicer ? STATE_HUMAN : STATE_POOL,
         ...(servicer ? { servicer_userid: servicer } : {}),

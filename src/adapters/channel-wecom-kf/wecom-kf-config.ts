@@ -13,10 +13,15 @@ export const wecomKfCredentialsSchema = z.object({
   token: z.string().min(1).max(64),
   /** The callback EncodingAESKey: 43 characters of [A-Za-z0-9]. */
   encodingAESKey: z.string().regex(/^[A-Za-z0-9]{43}$/, 'EncodingAESKey must be 43 characters of [A-Za-z0-9]'),
-  /** The kf account kefu answers for (open_kfid, "wk…"). */
-  openKfId: z.string().min(1).max(64),
+  /**
+   * The kf account kefu answers for (open_kfid, "wk…"). Without it kefu answers every account the
+   * callbacks announce (each callback names its OpenKfId).
+   */
+  openKfId: z.string().min(1).max(64).optional(),
   /** A servicer (接待人员) userid to hand conversations to; without it they go to the waiting pool. */
   servicerUserId: z.string().min(1).max(64).optional(),
+  /** Replaces https://qyapi.weixin.qq.com (an egress proxy). */
+  apiBaseUrl: z.string().url().optional(),
 })
 
 export type WecomKfCredentials = z.infer<typeof wecomKfCredentialsSchema>

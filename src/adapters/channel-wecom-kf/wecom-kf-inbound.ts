@@ -49,7 +49,7 @@ export function verifyWecomUrl(
 export function openWecomCallback(
   crypt: WxBizMsgCrypt,
   corpId: string,
-  openKfId: string,
+  openKfId: string | undefined,
   query: WxSignedQuery,
   body: string,
 ): OpenCallbackResult {
@@ -61,9 +61,9 @@ export function openWecomCallback(
   const event = wxText(f, 'Event') ?? wxText(f, 'MsgType') ?? 'unknown'
   if (event !== 'kf_msg_or_event') return { ok: true, callback: null, event }
   const token = wxText(f, 'Token')
-  const kfId = wxText(f, 'OpenKfId') ?? openKfId
-  if (!token) return { ok: false, reason: 'malformed' }
-  if (kfId !== openKfId) return { ok: true, callback: null, event: 'other_kf_account' }
+  const kfId = wxText(f, 'OpenKfId') || openKfId
+  if (!token || !kfId) return { ok: false, reason: 'malformed' }
+  if (openKfId && kfId !== openKfId) return { ok: true, callback: null, event: 'other_kf_account' }
   return { ok: true, callback: { token, openKfId: kfId } }
 }
 
