@@ -146,6 +146,8 @@ export class WecomKfChannel implements ChannelAdapter {
   async handOff(target: ChannelTarget, _info: HandoffInfo): Promise<SendResult> {
     try {
       const { credentials } = this.#opts
+      // Agents answer from kefu's console: the WeCom session stays with the API.
+      if (credentials.handoffTo === 'kefu') return { ok: true, externalMessageIds: [] }
       const servicer = credentials.servicerUserId
       const openKfId = target.externalThreadId ?? credentials.openKfId
       if (!openKfId) return { ok: false, kind: 'refused', detail: 'no open_kfid for this conversation' }

@@ -20,6 +20,13 @@ export const wecomKfCredentialsSchema = z.object({
   openKfId: z.string().min(1).max(64).optional(),
   /** A servicer (接待人员) userid to hand conversations to; without it they go to the waiting pool. */
   servicerUserId: z.string().min(1).max(64).optional(),
+  /**
+   * Who takes a handed-off conversation: `wecom` (default) moves the WeCom session to a servicer or
+   * the waiting pool (service_state/trans), and people answer in WeCom; `kefu` leaves the session
+   * with the API, and agents answer from kefu's console (relayed through send_msg, within the
+   * 48-hour / 5-message window).
+   */
+  handoffTo: z.enum(['wecom', 'kefu']).optional(),
   /** Replaces https://qyapi.weixin.qq.com (an egress proxy). */
   apiBaseUrl: z.string().url().optional(),
 })

@@ -9,10 +9,17 @@ import type { KfMessage } from './wecom-kf-api.js'
 const ORIGIN_CUSTOMER = 3
 const ORIGIN_SYSTEM = 4
 
-/** session_status_change change_type: 1 taken from the pool, 2 transferred, 3 ended, 4 re-taken. */
+/**
+ * session_status_change change_type: 1 a servicer took it from the pool, 2 transferred to another
+ * servicer, 3 ended, 4 a servicer re-took an ended/transferred session. 1, 2 and 4 mean a person
+ * owns the conversation now: kefu stays silent.
+ */
 function sessionChange(changeType: unknown): InboundContent {
-  if (changeType === 3) return { type: 'event', event: 'closed', detail: 'session_status_change:3' }
-  return { type: 'event', event: 'other', detail: `session_status_change:${String(changeType ?? '')}` }
+  const detail = `session_status_change:${String(changeType ?? '')}`
+  if (changeType === 3) return { type: 'event', event: 'closed', detail }
+  if (changeType === 1 || changeType === 2 || changeType === 4)
+    return { type: 'event', event: 'handed_to_human', detail }
+  return { type: 'event', event: 'other', detail }
 }
 
 function contentOf(m: KfMessage): InboundContent | null {

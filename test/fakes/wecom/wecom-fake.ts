@@ -22,6 +22,8 @@ export type WecomFakeOptions = {
   expiresIn?: number
   /** Largest sync_msg page. Default 1000 (WeCom's maximum). */
   pageSize?: number
+  /** The fake's time in ms (send_time of messages): tie it to kefu's test clock. Default the wall clock. */
+  now?: () => number
 }
 
 export type FakeKfMessage = {
@@ -96,7 +98,7 @@ export async function startWecomFake(opts: WecomFakeOptions): Promise<WecomFake>
   const quota = new Map<string, number>()
   let callbackUrl = opts.callbackUrl
   let seq = 0
-  const now = () => Math.floor(Date.now() / 1000)
+  const now = () => Math.floor((opts.now ?? Date.now)() / 1000)
 
   const fail = (res: ServerResponse, call: WecomCall, errcode: number, errmsg: string) => {
     call.errcode = errcode

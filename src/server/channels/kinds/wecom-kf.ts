@@ -1,28 +1,149 @@
 /**
- * WeChat Customer Service (微信客服, WeCom API) — credentials only, so `kefu channel add wecom-kf`
- * works already. The adapter and the callback routes (`/channels/wecom-kf/:shopId`) are added here by
- * the WeCom work (branch `wecom`): fill `createAdapter` and `registerRoutes`.
+ * WeChat Customer Service (微信客服, WeCom API) at `/channels/wecom-kf/:shopId`: URL verification
+ * (GET), encrypted `kf_msg_or_event` callbacks (POST) answered at once, then the announced messages
+ * pulled through `kf/sync_msg` and run through the bridge in order. See docs/channels.md.
  */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { z } from 'zod'
-import type { ChannelKindDefinition } from '../channel-kind.js'
+import { WecomKfChannel } from '../../../adapters/channel-wecom-kf/wecom-kf-channel.js'
+import type { WecomKfCredentials } from '../../../adapters/channel-wecom-kf/wecom-kf-config.js'
+import type { KfCallback } from '../../../adapters/channel-wecom-kf/wecom-kf-inbound.js'
+import type { ChannelCredentials, ChannelKindDefinition, ChannelRuntime } from '../channel-kind.js'
 
 const field = z.string().trim().min(1).max(512)
+
+function toCredentials(c: ChannelCredentials): WecomKfCredentials {
+  return {
+    corpId: c.corpId ?? '',
+    secret: c.secret ?? '',
+    token: c.token ?? '',
+    encodingAESKey: c.encodingAESKey ?? '',
+    ...(c.openKfId ? { openKfId: c.openKfId } : {}),
+    ...(c.servicerUserId ? { servicerUserId: c.servicerUserId } : {}),
+    ...(c.apiBaseUrl ? { apiBaseUrl: c.apiBaseUrl } : {}),
+    ...(c.handoffTo === 'kefu' || c.handoffTo === 'wecom' ? { handoffTo: c.handoffTo } : {}),
+  }
+}
+
+function createAdapter(shopId: string, creds: ChannelCredentials, runtime: ChannelRuntime): WecomKfChannel {
+  return new WecomKfChannel({
+    shopId,
+    credentials: toCredentials(creds),
+    state: runtime.state,
+    clock: runtime.clock,
+    http: { timeoutMs: runtime.httpTimeoutMs, fetch: runtime.fetch },
+  })
+}
+
+const shopParams = z.object({ shopId: z.string().min(1).max(100) })
+
+function registerRoutes(scope: FastifyInstance, runtime: ChannelRuntime): void {
+  /** One pull per (shop, kf account) at a time in this process; a callback during it asks for one more. */
+  const pulling = new Map<string, { again: boolean }>()
+  /** Pulls still running: a closing server lets them finish before the store goes. */
+  const inflight = new Set<Promise<void>>()
+  scope.addHook('onClose', async () => {
+    await Promise.allSettled([...inflight])
+  })
+
+  async function channelOf(req: FastifyRequest, reply: FastifyReply) {
+    const p = shopParams.safeParse(req.params)
+    const creds = p.success ? await runtime.credentials(p.data.shopId, 'wecom-kf') : null
+    if (!p.success || !creds) {
+      await reply.code(404).send({ error: { code: 'not_found', message: 'no wecom-kf channel here' } })
+      return null
+    }
+    return { shopId: p.data.shopId, channel: createAdapter(p.data.shopId, creds, runtime) }
+  }
+
+  async function pullLoop(shopId: string, channel: WecomKfChannel, callback: KfCallback): Promise<void> {
+    const key = `${shopId}\u0000${callback.openKfId}`
+    const running = pulling.get(key)
+    if (running) {
+      running.again = true
+      return
+    }
+    const entry = { again: true }
+    pulling.set(key, entry)
+    try {
+      let cb = callback
+      while (entry.again) {
+        entry.again = false
+        const r = await channel.pull(cb, async (event) => {
+          await runtime.dispatch(shopId, 'wecom-kf', channel, [event])
+        })
+        if (!r.ok) runtime.logger.warn({ channel: 'wecom-kf', shopId, detail: r.detail }, 'wecom-kf pull failed')
+        // A later round has no fresh callback token: pull without it (allowed, rate-limited).
+        cb = { openKfId: cb.openKfId, token: '' }
+      }
+    } finally {
+      pulling.delete(key)
+    }
+  }
+
+  scope.get('/:shopId', async (req, reply) => {
+    const found = await channelOf(req, reply)
+    if (!found) return reply
+    const r = found.channel.verifyUrl(req.query as Record<string, unknown>)
+    if (!r.ok) return reply.code(401).send({ error: { code: 'unauthorized', message: 'signature check failed' } })
+    return reply.type('text/plain; charset=utf-8').send(r.echo)
+  })
+
+  scope.post('/:shopId', async (req, reply) => {
+    const found = await channelOf(req, reply)
+    if (!found) return reply
+    const body = Buffer.isBuffer(req.body) ? req.body.toString('utf8') : ''
+    const opened = found.channel.openCallback(req.query as Record<string, unknown>, body)
+    if (!opened.ok) {
+      runtime.logger.info(
+        { channel: 'wecom-kf', shopId: found.shopId, reason: opened.reason },
+        'wecom-kf callback refused',
+      )
+      return reply.code(401).send({ error: { code: 'unauthorized', message: 'signature check failed' } })
+    }
+    // WeCom waits 5 s and retries: answer now, pull and run the turns after.
+    if (opened.callback) {
+      const callback = opened.callback
+      setImmediate(() => {
+        pullLoop(found.shopId, found.channel, callback).catch((e) =>
+          runtime.logger.error(
+            { channel: 'wecom-kf', shopId: found.shopId, err: e instanceof Error ? e.message : String(e) },
+            'wecom-kf pull crashed',
+          ),
+        )
+      })
+    }
+    return reply.type('text/plain; charset=utf-8').send('success')
+  })
+}
 
 export const wecomKfKind: ChannelKindDefinition = {
   kind: 'wecom-kf',
   title: 'WeChat Customer Service (微信客服, WeCom)',
   credentials: z
     .object({
+      /** 企业ID (CorpID). */
       corpId: field,
-      /** The 微信客服 application secret (for access_token). */
+      /** The Secret of the app allowed to call the 微信客服 API (for access_token). */
       secret: field,
-      /** Callback Token and EncodingAESKey from the callback settings. */
+      /** Callback Token and EncodingAESKey from 微信客服 → API → 回调配置. */
       token: field,
-      encodingAESKey: z.string().trim().length(43),
-      /** The customer-service account (open_kfid); optional when the corp has one. */
+      encodingAESKey: z
+        .string()
+        .trim()
+        .regex(/^[A-Za-z0-9]{43}$/, 'must be 43 letters and digits'),
+      /** The kf account (open_kfid, "wk…"); without it kefu answers every account the callbacks name. */
       openKfId: field.optional(),
+      /** A 接待人员 userid to hand conversations to; without it they go to the waiting pool. */
+      servicerUserId: field.optional(),
+      /** `wecom` (default): a handoff goes to a WeCom servicer / the pool; `kefu`: to kefu's console. */
+      handoffTo: z.enum(['wecom', 'kefu']).optional(),
+      /** Replaces https://qyapi.weixin.qq.com (an egress proxy). */
+      apiBaseUrl: z.string().trim().url().max(300).optional(),
     })
     .strict(),
   secretFields: ['secret', 'token', 'encodingAESKey'],
   webhookPath: (shopId) => `/channels/wecom-kf/${encodeURIComponent(shopId)}`,
+  createAdapter,
+  registerRoutes,
 }
