@@ -151,15 +151,21 @@ describe('WeCom kf: receiving', () => {
     fake.addMessage({
       origin: 4,
       msgtype: 'event',
+      event: { event_type: 'session_status_change', open_kfid: CREDS.openKfId, external_userid: 'wmC', change_type: 1 },
+    })
+    fake.addMessage({
+      origin: 4,
+      msgtype: 'event',
       event: { event_type: 'session_status_change', open_kfid: CREDS.openKfId, external_userid: 'wmC', change_type: 3 },
     })
     await fake.notify()
-    await waitFor(() => received.length === 5)
+    await waitFor(() => received.length === 6)
     expect(received.map((e) => e.content)).toEqual([
       { type: 'event', event: 'entered', detail: 'scene:shop' },
       { type: 'click', payload: '是的', label: '是的' },
       { type: 'image', mediaRef: 'MEDIA_IMG' },
       { type: 'voice', mediaRef: 'MEDIA_VOICE' },
+      { type: 'event', event: 'handed_to_human', detail: 'session_status_change:1' },
       { type: 'event', event: 'closed', detail: 'session_status_change:3' },
     ])
   })

@@ -162,3 +162,57 @@ describe('WeChat Customer Service over HTTP', () => {
     expect(textOf(stranger)).not.toMatch(/KF\d{12}/)
   })
 })
+
+describe("WeChat Customer Service with handoffTo=kefu (agents answer from kefu's console)", () => {
+  const agent = (path: string, body: unknown = {}) =>
+    fetch(`${server.url}/api/v1/admin/agent${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${key}`, 'x-kefu-agent': 'li' },
+      body: JSON.stringify(body),
+    })
+
+  it('keeps the WeCom session, relays the agent reply, and tickets it once the 48-hour window has passed', async () => {
+    const r = await admin('/channels/wecom-kf', {
+      method: 'PUT',
+      body: { ...CREDS, apiBaseUrl: fake.url, handoffTo: 'kefu' },
+    })
+    expect(r.status).toBe(200)
+    const transfersBefore = fake.transfers.length
+    await say('wmConsole01', '转人工', 1)
+    const queued = await fetch(`${server.url}/api/v1/admin/agent/queue`, {
+      headers: { authorization: `Bearer ${key}`, 'x-kefu-agent': 'li' },
+    })
+    const queue = (await queued.json()) as {
+      queue: Array<{ conversationId: string; channel: string; lastCustomerMessage: { text: string } | null }>
+    }
+    const item = queue.queue.find((q) => q.channel === 'wecom-kf' && q.lastCustomerMessage?.text === '转人工')
+    expect(item).toBeDefined()
+    expect((await agent(`/conversations/${item!.conversationId}/claim`)).status).toBe(200)
+    expect(
+      (await agent(`/conversations/${item!.conversationId}/messages`, { text: '您好，我是客服小李' })).status,
+    ).toBe(201)
+    await waitFor(() => sentTo('wmConsole01').length === 2)
+    expect(textOf(sentTo('wmConsole01')[1])).toBe('您好，我是客服小李')
+    expect(fake.transfers.length).toBe(transfersBefore)
+
+    clock.advance(49 * 3600 * 1000)
+    expect((await agent(`/conversations/${item!.conversationId}/messages`, { text: '还需要帮忙吗？' })).status).toBe(
+      201,
+    )
+    let found = false
+    await waitFor(async () => {
+      const t = (await (await admin('/tickets?limit=50')).json()) as {
+        tickets: Array<{ category: string; data: { undelivered?: string[] } }>
+      }
+      found = t.tickets.some(
+        (x) => x.category === 'channel_undelivered' && x.data.undelivered?.[0] === '还需要帮忙吗？',
+      )
+      return found
+    })
+    // Not even tried: kefu knew the window was closed.
+    expect(sentTo('wmConsole01')).toHaveLength(2)
+    expect(
+      fake.calls.filter((c) => (c.body as { touser?: string } | undefined)?.touser === 'wmConsole01'),
+    ).toHaveLength(2)
+  })
+})
