@@ -39,7 +39,7 @@ const shopParams = z.object({ shopId: z.string().min(1).max(100) })
 
 function registerRoutes(scope: FastifyInstance, runtime: ChannelRuntime): void {
   /** One pull per (shop, kf account) at a time in this process; a callback during it asks for one more. */
-  const pulling = new Map<string, { again: boolean }>()
+  const pulling = new Map<string, { next: KfCallback | null }>()
   /** Pulls still running: a closing server lets them finish before the store goes. */
   const inflight = new Set<Promise<void>>()
   scope.addHook('onClose', async () => {
@@ -60,21 +60,21 @@ function registerRoutes(scope: FastifyInstance, runtime: ChannelRuntime): void {
     const key = `${shopId}\u0000${callback.openKfId}`
     const running = pulling.get(key)
     if (running) {
-      running.again = true
+      // Pull once more when this round ends, with the newest callback token (a pull without one is
+      // rate-limited by WeCom).
+      running.next = callback
       return
     }
-    const entry = { again: true }
+    const entry: { next: KfCallback | null } = { next: callback }
     pulling.set(key, entry)
     try {
-      let cb = callback
-      while (entry.again) {
-        entry.again = false
+      while (entry.next) {
+        const cb = entry.next
+        entry.next = null
         const r = await channel.pull(cb, async (event) => {
           await runtime.dispatch(shopId, 'wecom-kf', channel, [event])
         })
         if (!r.ok) runtime.logger.warn({ channel: 'wecom-kf', shopId, detail: r.detail }, 'wecom-kf pull failed')
-        // A later round has no fresh callback token: pull without it (allowed, rate-limited).
-        cb = { openKfId: cb.openKfId, token: '' }
       }
     } finally {
       pulling.delete(key)
