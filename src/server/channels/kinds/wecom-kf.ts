@@ -25,14 +25,27 @@ function toCredentials(c: ChannelCredentials): WecomKfCredentials {
   }
 }
 
+/**
+ * One adapter per (runtime, shop, credentials): callbacks and relays reuse it, so concurrent turns
+ * share one in-flight access-token fetch. New credentials make a new adapter.
+ */
+const adapters = new WeakMap<ChannelRuntime, Map<string, { fingerprint: string; adapter: WecomKfChannel }>>()
+
 function createAdapter(shopId: string, creds: ChannelCredentials, runtime: ChannelRuntime): WecomKfChannel {
-  return new WecomKfChannel({
+  const perShop = adapters.get(runtime) ?? new Map<string, { fingerprint: string; adapter: WecomKfChannel }>()
+  adapters.set(runtime, perShop)
+  const fingerprint = JSON.stringify(Object.entries(creds).sort(([a], [b]) => a.localeCompare(b)))
+  const cached = perShop.get(shopId)
+  if (cached?.fingerprint === fingerprint) return cached.adapter
+  const adapter = new WecomKfChannel({
     shopId,
     credentials: toCredentials(creds),
     state: runtime.state,
     clock: runtime.clock,
     http: { timeoutMs: runtime.httpTimeoutMs, fetch: runtime.fetch },
   })
+  perShop.set(shopId, { fingerprint, adapter })
+  return adapter
 }
 
 const shopParams = z.object({ shopId: z.string().min(1).max(100) })
