@@ -189,6 +189,28 @@ describe('WeCom kf: receiving', () => {
     expect(fake.count('/cgi-bin/kf/sync_msg')).toBe(1)
   })
 
+  it('retries a message whose handling failed from the saved cursor, and passes over one that keeps failing', async () => {
+    for (const t of ['一', '二', '三']) await fake.customerSends('wmR', { text: t }, { notify: false })
+    const seen: string[] = []
+    let failTwo = 1
+    const handle = async (e: InboundEvent) => {
+      const text = (e.content as { text: string }).text
+      if (text === '二' && failTwo-- > 0) throw new Error('database down')
+      if (text === '三') throw new Error('poison')
+      seen.push(text)
+    }
+    const cb = { token: '', openKfId: CREDS.openKfId }
+    expect(await channel.pull(cb, handle)).toMatchObject({ ok: false, delivered: 1 })
+    expect(await state.get(SHOP, cursorKey(CREDS.openKfId))).toBeNull()
+    // Next callbacks: 一 is not handed over again, 二 now goes through, 三 fails (attempts 1 and 2 of 3).
+    expect(await channel.pull(cb, handle)).toMatchObject({ ok: false, delivered: 1 })
+    expect(await channel.pull(cb, handle)).toMatchObject({ ok: false, delivered: 0 })
+    // Third failure of 三: passed over, the page is done and the cursor moves on.
+    expect(await channel.pull(cb, handle)).toMatchObject({ ok: true, delivered: 0, failed: 1 })
+    expect(seen).toEqual(['一', '二'])
+    expect(await state.get(SHOP, cursorKey(CREDS.openKfId))).toBe('c3')
+  })
+
   it('rejects a forged callback without calling WeCom', async () => {
     await fake.customerSends('wmD', { text: 'hi' }, { notify: false })
     const r = await fake.notify({ forge: true })

@@ -2,7 +2,8 @@
  * The receiving side of WeChat Customer Service: URL verification, the encrypted
  * `kf_msg_or_event` callback, and pulling what it announces through `kf/sync_msg` from the cursor
  * persisted per open_kfid. Each msgid is claimed once (sync_msg can return a message twice and
- * WeCom retries callbacks), so a message reaches `onEvent` at most once across instances.
+ * WeCom retries callbacks), so a message reaches `onEvent` once across instances; when `onEvent`
+ * throws, the claim is given back and the cursor stays, so the next callback tries it again.
  */
 
 import type { ChannelStateStore, InboundEvent } from '../../core/ports/channel.js'
@@ -29,11 +30,14 @@ export type OpenCallbackResult =
 const MSGID_TTL_SECONDS = 4 * 24 * 3600
 /** A runaway cursor (a platform bug) stops here; the next callback carries on from the saved cursor. */
 const MAX_PAGES = 50
+/** Tries of a message whose handling fails before it is passed over. */
+const MAX_ATTEMPTS = 3
 /** errcode for an invalid/expired callback Token (valid 10 minutes): pull without it. */
 const INVALID_MSG_TOKEN = 95007
 
 export const cursorKey = (openKfId: string) => `wecom-kf:cursor:${openKfId}`
 export const msgidKey = (msgid: string) => `wecom-kf:msgid:${msgid}`
+const failKey = (msgid: string) => `wecom-kf:failed:${msgid}`
 /** Messages sent to a customer since their last message (WeCom allows 5). */
 export const quotaKey = (openKfId: string, user: string) => `wecom-kf:quota:${openKfId}:${user}`
 
@@ -123,7 +127,14 @@ export async function pullWecomMessages(opts: {
         await onEvent(event)
         delivered++
       } catch {
-        // The msgid stays claimed: a turn that failed half-way is not replayed to the customer.
+        // Retried from this page by the next callback (the cursor is not moved past it), a few
+        // times; a message that keeps failing is then passed over so it cannot block the account.
+        const attempts = Number((await state.get(shopId, failKey(event.externalMessageId))) ?? '0') + 1
+        await state.set(shopId, failKey(event.externalMessageId), String(attempts), MSGID_TTL_SECONDS)
+        if (attempts < MAX_ATTEMPTS) {
+          await state.set(shopId, msgidKey(event.externalMessageId), 'released', 0)
+          return { ok: false, detail: `message failed (attempt ${attempts}), retried from the saved cursor`, delivered }
+        }
         failed++
       }
     }

@@ -85,7 +85,9 @@ function registerRoutes(scope: FastifyInstance, runtime: ChannelRuntime): void {
         const cb = entry.next
         entry.next = null
         const r = await channel.pull(cb, async (event) => {
-          await runtime.dispatch(shopId, 'wecom-kf', channel, [event])
+          const [result] = await runtime.dispatch(shopId, 'wecom-kf', channel, [event])
+          // A turn that failed before anything was sent: make the pull stop here and retry it later.
+          if (result?.status === 'ignored' && result.reason.startsWith('failed_')) throw new Error(result.reason)
         })
         if (!r.ok) runtime.logger.warn({ channel: 'wecom-kf', shopId, detail: r.detail }, 'wecom-kf pull failed')
       }
