@@ -64,9 +64,9 @@ afterAll(async () => {
 })
 
 beforeEach(async () => {
-  fake = await startWecomFake({ ...CREDS, pageSize: 1000 })
-  fake.setCallbackUrl(`http://127.0.0.1:${(receiver.address() as AddressInfo).port}/cb`)
   clock = manualClock('2026-03-01T08:00:00Z')
+  fake = await startWecomFake({ ...CREDS, pageSize: 1000, now: () => clock.now().getTime() })
+  fake.setCallbackUrl(`http://127.0.0.1:${(receiver.address() as AddressInfo).port}/cb`)
   state = memoryChannelState(clock)
   channel = makeChannel()
   received = []
@@ -114,7 +114,7 @@ describe('WeCom kf: receiving', () => {
 
   it('hands each msgid over once despite retried callbacks and pages that repeat messages', async () => {
     await fake.close()
-    fake = await startWecomFake({ ...CREDS, pageSize: 2 })
+    fake = await startWecomFake({ ...CREDS, pageSize: 2, now: () => clock.now().getTime() })
     fake.setCallbackUrl(`http://127.0.0.1:${(receiver.address() as AddressInfo).port}/cb`)
     channel = makeChannel()
     fake.duplicateAcrossPages = true
@@ -209,6 +209,22 @@ describe('WeCom kf: receiving', () => {
     expect(await channel.pull(cb, handle)).toMatchObject({ ok: true, delivered: 0, failed: 1 })
     expect(seen).toEqual(['一', '二'])
     expect(await state.get(SHOP, cursorKey(CREDS.openKfId))).toBe('c3')
+  })
+
+  it("does not answer a newly connected account's history, only what was just sent", async () => {
+    await fake.customerSends('wmOld', { text: '两天前的问题' }, { notify: false })
+    clock.advance(2 * 3600 * 1000)
+    await fake.customerSends('wmOld', { text: '一小时前' }, { notify: false })
+    clock.advance(3600 * 1000)
+    await fake.customerSends('wmNew', { text: '刚刚的问题' })
+    await waitFor(() => pulls.length === 1)
+    expect(texts()).toEqual(['刚刚的问题'])
+    expect(pulls[0]).toMatchObject({ ok: true, delivered: 1, skipped: 2 })
+    // From then on the cursor is saved: a later message is answered whatever its age.
+    fake.addMessage({ origin: 3, msgtype: 'text', external_userid: 'wmOld', text: { content: '晚到的' }, send_time: 1 })
+    await fake.notify()
+    await waitFor(() => received.length === 2)
+    expect(texts()).toEqual(['刚刚的问题', '晚到的'])
   })
 
   it('rejects a forged callback without calling WeCom', async () => {
@@ -321,7 +337,7 @@ describe('WeCom kf: sending', () => {
 
   it('drops the cached token when expires_in (less a margin) has passed', async () => {
     await fake.close()
-    fake = await startWecomFake({ ...CREDS, expiresIn: 7200 })
+    fake = await startWecomFake({ ...CREDS, expiresIn: 7200, now: () => clock.now().getTime() })
     channel = makeChannel()
     await fake.customerSends('wmI', { text: 'x' }, { notify: false })
     await channel.send(target('wmI'), [{ text: 'one' }], 'en')

@@ -30,6 +30,8 @@ export type OpenCallbackResult =
 const MSGID_TTL_SECONDS = 4 * 24 * 3600
 /** A runaway cursor (a platform bug) stops here; the next callback carries on from the saved cursor. */
 const MAX_PAGES = 50
+/** On the very first pull of an account (no cursor yet), older messages are history, not questions. */
+export const FIRST_PULL_MAX_AGE_MS = 10 * 60 * 1000
 /** Tries of a message whose handling fails before it is passed over. */
 const MAX_ATTEMPTS = 3
 /** errcode for an invalid/expired callback Token (valid 10 minutes): pull without it. */
@@ -91,6 +93,9 @@ export async function pullWecomMessages(opts: {
   const { shopId, api, state, clock, callback, onEvent } = opts
   let token: string | undefined = callback.token
   let cursor = (await state.get(shopId, cursorKey(callback.openKfId))) ?? undefined
+  // Without a cursor sync_msg starts 3 days back: on a newly connected account that history is not
+  // answered (stale questions, tickets for long-closed windows); only what was just sent is.
+  const notBefore = cursor === undefined ? clock.now().getTime() - FIRST_PULL_MAX_AGE_MS : null
   let delivered = 0
   let duplicates = 0
   let skipped = 0
@@ -114,7 +119,7 @@ export async function pullWecomMessages(opts: {
     const list: KfMessage[] = Array.isArray(r.data.msg_list) ? r.data.msg_list : []
     for (const m of list) {
       const event = toInboundEvent(m, callback.openKfId, clock.now().toISOString())
-      if (!event) {
+      if (!event || (notBefore !== null && Date.parse(event.sentAt) < notBefore)) {
         skipped++
         continue
       }
