@@ -119,14 +119,15 @@ function registerRoutes(scope: FastifyInstance, runtime: ChannelRuntime): void {
     // WeCom waits 5 s and retries: answer now, pull and run the turns after.
     if (opened.callback) {
       const callback = opened.callback
-      setImmediate(() => {
-        pullLoop(found.shopId, found.channel, callback).catch((e) =>
+      const run: Promise<void> = pullLoop(found.shopId, found.channel, callback)
+        .catch((e) =>
           runtime.logger.error(
             { channel: 'wecom-kf', shopId: found.shopId, err: e instanceof Error ? e.message : String(e) },
-            'wecom-kf pull crashed',
+            'wecom-kf pull failed',
           ),
         )
-      })
+        .finally(() => inflight.delete(run))
+      inflight.add(run)
     }
     return reply.type('text/plain; charset=utf-8').send('success')
   })
