@@ -162,6 +162,32 @@ describe('WeCom kf: sending', () => {
     expect(await h.channel.handOff(target('wmK'), info)).toMatchObject({ ok: false, kind: 'refused' })
   })
 
+  it('maps WeCom refusals: frequency limit and busy are unavailable, a bad request is refused', async () => {
+    await h.fake.customerSends('wmErr', { text: 'x' }, { notify: false })
+    h.fake.failNext('/cgi-bin/kf/send_msg', 45009)
+    expect(await h.channel.send(target('wmErr'), [{ text: 'a' }], 'en')).toMatchObject({
+      ok: false,
+      kind: 'unavailable',
+    })
+    h.fake.failNext('/cgi-bin/kf/send_msg', -1)
+    expect(await h.channel.send(target('wmErr'), [{ text: 'b' }], 'en')).toMatchObject({
+      ok: false,
+      kind: 'unavailable',
+    })
+    h.fake.failNext('/cgi-bin/kf/send_msg', 40008)
+    expect(await h.channel.send(target('wmErr'), [{ text: 'c' }], 'en')).toMatchObject({
+      ok: false,
+      kind: 'refused',
+      detail: expect.stringContaining('40008'),
+    })
+    h.fake.failNext('/cgi-bin/kf/service_state/trans', 45009)
+    const info = { reason: 'r', intent: null, summary: '', locale: 'en' as const }
+    expect(await h.channel.handOff(target('wmErr'), info)).toMatchObject({ ok: false, kind: 'unavailable' })
+    // None of it touched the quota: the customer can still get all 5 messages.
+    for (let i = 0; i < 5; i++)
+      expect((await h.channel.send(target('wmErr'), [{ text: `ok${i}` }], 'en')).ok).toBe(true)
+  })
+
   it('maps an unreachable, slow or oversized WeCom to unavailable without throwing', async () => {
     const slow = createServer((req, res) => {
       if (req.url?.startsWith('/cgi-bin/gettoken')) {

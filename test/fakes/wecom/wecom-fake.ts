@@ -65,6 +65,8 @@ export type WecomFake = {
   expireTokens(): void
   /** send_msg to this user answers 95018 (the 48-hour window has passed). */
   closeWindow(user: string): void
+  /** The next call to `path` answers `errcode` (45009 frequency limit, -1 busy…) instead. */
+  failNext(path: string, errcode: number): void
   /** Each sync_msg page after the first also repeats the previous page's last message. */
   duplicateAcrossPages: boolean
   count(path: string): number
@@ -94,6 +96,7 @@ export async function startWecomFake(opts: WecomFakeOptions): Promise<WecomFake>
   const validTokens = new Set<string>()
   const callbackTokens = new Set<string>()
   const closedWindows = new Set<string>()
+  const injected = new Map<string, number>()
   /** send_msg count since the customer's last message. */
   const quota = new Map<string, number>()
   let callbackUrl = opts.callbackUrl
@@ -122,6 +125,11 @@ export async function startWecomFake(opts: WecomFakeOptions): Promise<WecomFake>
       const token = `tok-${++seq}-${randomBytes(6).toString('hex')}`
       validTokens.add(token)
       return json(res, { errcode: 0, errmsg: 'ok', access_token: token, expires_in: opts.expiresIn ?? 7200 })
+    }
+    const forced = injected.get(u.pathname)
+    if (forced !== undefined) {
+      injected.delete(u.pathname)
+      return fail(res, call, forced, forced === 45009 ? 'api freq out of limit' : 'injected failure')
     }
     const accessToken = u.searchParams.get('access_token')
     if (!accessToken) return fail(res, call, 41001, 'access_token missing')
@@ -254,6 +262,9 @@ export async function startWecomFake(opts: WecomFakeOptions): Promise<WecomFake>
     },
     closeWindow(user) {
       closedWindows.add(user)
+    },
+    failNext(path, errcode) {
+      injected.set(path, errcode)
     },
     count(path) {
       return calls.filter((c) => c.path === path).length
