@@ -78,6 +78,21 @@ describe('kefu channel', () => {
     expect(bad.code).toBe(1)
     expect(bad.stderr).toMatch(/baseUrl/)
     expect(bad.stderr).toMatch(/accountId/)
+    // A shop that does not exist is named (this once hung on the SQLite transaction and exited 0, silent).
+    const noShop = await kefu(
+      'add',
+      'chatwoot',
+      '--shop',
+      'nope',
+      '--base-url',
+      'https://chat.example.com',
+      '--account-id',
+      '4',
+      '--bot-token',
+      'cw-secret-bot-token',
+    )
+    expect(noShop.code).toBe(1)
+    expect(noShop.stderr).toContain("shop 'nope' does not exist")
     expect((await kefu('remove', 'chatwoot', '--shop', 'shop1')).code).toBe(0)
     expect((await kefu('list', '--shop', 'shop1')).stdout).toContain('no channels')
   }, 60_000)

@@ -88,8 +88,8 @@ export function createChannelSettings(deps: {
     )
   }
 
-  async function requireShop(shopId: string): Promise<Shop> {
-    const shop = await store.shops.get(shopId)
+  async function requireShop(shopId: string, from: Store = store): Promise<Shop> {
+    const shop = await from.shops.get(shopId)
     if (!shop) throw new AppError('not_found', `shop '${shopId}' does not exist`)
     return shop
   }
@@ -116,7 +116,7 @@ export function createChannelSettings(deps: {
       const creds = r.data
       const at = deps.now().toISOString()
       const stored = await store.transaction(async (tx) => {
-        const shop = (await tx.shops.get(shopId)) ?? (await requireShop(shopId))
+        const shop = await requireShop(shopId, tx)
         const channels = storedChannels(shop)
         const entry: StoredChannel = {
           credentials: Object.fromEntries(
@@ -143,7 +143,7 @@ export function createChannelSettings(deps: {
     async remove(shopId: string, kind: string): Promise<boolean> {
       const def = kindOf(kind)
       return store.transaction(async (tx) => {
-        const shop = (await tx.shops.get(shopId)) ?? (await requireShop(shopId))
+        const shop = await requireShop(shopId, tx)
         const channels = storedChannels(shop)
         if (!channels[def.kind]) return false
         const { [def.kind]: _removed, ...rest } = channels
