@@ -43,13 +43,16 @@ export type WechatMpChannelOptions = {
   state: ChannelStateStore
   /** Times access tokens (any steadily running clock does). */
   clock: Clock
-  /** How long a callback waits for the turn before answering `success`; default 4000 ms (WeChat gives up at 5 s). */
+  /**
+   * How long a callback waits for the turn before answering `success`; default the credentials'
+   * `replyBudgetMs`, else 4000 ms (WeChat gives up at 5 s).
+   */
   passiveBudgetMs?: number
   /** Callback bodies above this are refused (413); default 64 KiB. */
   maxBodyBytes?: number
   /** Callbacks whose `timestamp` is further than this from the wall clock are refused; default 600 s, 0 = off. */
   maxTimestampSkewS?: number
-  /** Default `https://api.weixin.qq.com`. */
+  /** Default the credentials' `apiBaseUrl`, else `https://api.weixin.qq.com`. */
   apiBaseUrl?: string
   /** Per WeChat API call; default 5000 ms. */
   apiTimeoutMs?: number
@@ -97,7 +100,7 @@ const HANDOFF_TEXT: Record<Locale, string> = {
 /** @example const mp = createWechatMpChannel({ shopId, credentials, state, clock }) */
 export function createWechatMpChannel(opts: WechatMpChannelOptions): WechatMpChannel {
   const { shopId, credentials } = opts
-  const budgetMs = opts.passiveBudgetMs ?? 4000
+  const budgetMs = opts.passiveBudgetMs ?? (credentials.replyBudgetMs ? Number(credentials.replyBudgetMs) : 4000)
   const maxBodyBytes = opts.maxBodyBytes ?? 64 * 1024
   const skewS = opts.maxTimestampSkewS ?? 600
   const crypt = credentials.encodingAESKey
@@ -113,7 +116,7 @@ export function createWechatMpChannel(opts: WechatMpChannelOptions): WechatMpCha
     appSecret: credentials.appSecret,
     state: opts.state,
     clock: opts.clock,
-    ...(opts.apiBaseUrl ? { apiBaseUrl: opts.apiBaseUrl } : {}),
+    ...(opts.apiBaseUrl || credentials.apiBaseUrl ? { apiBaseUrl: opts.apiBaseUrl ?? credentials.apiBaseUrl } : {}),
     ...(opts.apiTimeoutMs ? { timeoutMs: opts.apiTimeoutMs } : {}),
     ...(opts.fetch ? { fetch: opts.fetch } : {}),
   })
