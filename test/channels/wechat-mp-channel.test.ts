@@ -196,7 +196,7 @@ describe('WeChat MP channel', () => {
   it('degrades buttons to numbered lines in a passive reply', async () => {
     const h = await host()
     const d = await fake.deliver(h.url, text('o-btn', 'menu'))
-    expect(d.replyText).toBe('请选择\n1. 查订单\n2. 退货')
+    expect(d.replyText).toBe('请选择\n\n1. 查订单\n2. 退货\n回复数字即可选择。')
   })
 
   it('sends buttons as a tappable msgmenu, and a tap comes back as the button payload', async () => {
@@ -223,7 +223,7 @@ describe('WeChat MP channel', () => {
     h.release()
     await waitFor(() => fake.sent.some((m) => m.touser === 'o-nomenu'), { what: 'text fallback' })
     expect(fake.sent.filter((m) => m.touser === 'o-nomenu')).toEqual([
-      { touser: 'o-nomenu', msgtype: 'text', text: { content: '请选择\n1. 查订单\n2. 退货' } },
+      { touser: 'o-nomenu', msgtype: 'text', text: { content: '请选择\n\n1. 查订单\n2. 退货\n回复数字即可选择。' } },
     ])
   })
 

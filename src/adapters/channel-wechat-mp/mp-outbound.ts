@@ -7,6 +7,7 @@
  */
 import { createHash } from 'node:crypto'
 import type { Reply } from '../../core/dialogue/types.js'
+import type { Locale } from '../../core/domain/schemas.js'
 import type { ChannelStateStore, SendResult } from '../../core/ports/channel.js'
 import type { MpApiClient } from './mp-api-client.js'
 import { type CustomMessage, replyAsText, textMessages } from './mp-reply-format.js'
@@ -18,7 +19,7 @@ const MENU_HEAD_MAX_BYTES = 1000
 export const menuStateKey = (id: string) => `wechat-mp:menu:${id}`
 
 export type MpOutbound = {
-  send(openid: string, replies: Reply[]): Promise<SendResult>
+  send(openid: string, replies: Reply[], locale: Locale): Promise<SendResult>
   /** The payload behind a tapped `msgmenu` item, if still known. */
   menuPayload(itemId: string): Promise<string | null>
 }
@@ -59,7 +60,7 @@ export function createMpOutbound(opts: {
   }
 
   return {
-    async send(openid, replies) {
+    async send(openid, replies, locale) {
       for (const reply of replies) {
         if (menus && reply.buttons?.length) {
           let r: SendResult
@@ -73,7 +74,7 @@ export function createMpOutbound(opts: {
           // Unverified accounts and test accounts cannot send menus: numbered text from now on.
           menus = false
         }
-        const text = replyAsText(reply)
+        const text = replyAsText(reply, locale)
         if (Buffer.byteLength(text, 'utf8') === 0) continue
         const r = await sendAll(textMessages(openid, text))
         if (!r.ok) return r

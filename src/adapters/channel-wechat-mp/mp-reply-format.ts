@@ -1,9 +1,11 @@
 /**
  * What kefu's replies look like on an Official Account: the passive-reply XML (text only), text
- * with buttons degraded to numbered lines, `msgmenu` customer-service messages where buttons stay
+ * with buttons degraded to numbered lines (the bridge maps a typed number back to the button), `msgmenu` customer-service messages where buttons stay
  * tappable, and texts split under WeChat's size limit.
  */
-import type { Reply, ReplyButton } from '../../core/dialogue/types.js'
+import { numberedText } from '../../core/channels/degrade-replies.js'
+import type { Reply } from '../../core/dialogue/types.js'
+import type { Locale } from '../../core/domain/schemas.js'
 import { buildWxXml } from '../channel-wechat-crypto/index.js'
 
 /** WeChat cuts text messages at 2048 bytes; stay below with room for the numbered options. */
@@ -11,22 +13,15 @@ export const MAX_TEXT_BYTES = 2000
 
 const utf8Bytes = (s: string) => Buffer.byteLength(s, 'utf8')
 
-/** A button label as a numbered line, unless the label is already numbered ("1. 2027…"). */
-function numbered(b: ReplyButton, i: number): string {
-  return /^\d+[.、]/.test(b.label.trim()) ? b.label : `${i + 1}. ${b.label}`
-}
-
-/** One reply as plain text: its text, then its buttons as numbered lines. */
-export function replyAsText(reply: Reply): string {
-  const lines = [reply.text.trim()]
-  if (reply.buttons?.length) lines.push(reply.buttons.map(numbered).join('\n'))
-  return lines.filter((l) => l.length > 0).join('\n')
+/** One reply as plain text: its buttons as numbered lines the customer answers with a number. */
+export function replyAsText(reply: Reply, locale: Locale): string {
+  return numberedText(reply, locale).trim()
 }
 
 /** Several replies as the one text a passive reply can carry. */
-export function repliesAsText(replies: Reply[]): string {
+export function repliesAsText(replies: Reply[], locale: Locale): string {
   return replies
-    .map(replyAsText)
+    .map((r) => replyAsText(r, locale))
     .filter((t) => t.length > 0)
     .join('\n\n')
 }

@@ -31,7 +31,7 @@ import {
 } from '../channel-wechat-crypto/index.js'
 import { createMpApiClient } from './mp-api-client.js'
 import { createMpOutbound } from './mp-outbound.js'
-import { MAX_TEXT_BYTES, passiveTextXml, repliesAsText } from './mp-reply-format.js'
+import { MAX_TEXT_BYTES, passiveTextXml, repliesAsText, replyAsText } from './mp-reply-format.js'
 import { checkMpSignature } from './mp-signature.js'
 import { createPassiveReplies, type PassiveOutcome } from './passive-replies.js'
 import { toInboundEvent } from './to-inbound-event.js'
@@ -129,30 +129,37 @@ export function createWechatMpChannel(opts: WechatMpChannelOptions): WechatMpCha
   const running = new Set<Promise<void>>()
 
   const passive = createPassiveReplies((openid, replies) => {
-    // WeChat hung up before the passive answer: deliver through the API instead.
-    const job = outbound.send(openid, replies).then((r) => {
+    // WeChat hung up before the passive answer: deliver through the API instead (already rendered as text).
+    const job = outbound.send(openid, replies, 'zh').then((r) => {
       if (!r.ok) opts.onUndelivered?.({ shopId, externalUserId: openid }, replies, r)
     })
     running.add(job)
     void job.finally(() => running.delete(job))
   })
 
-  const fitsPassive = (all: Reply[]) => Buffer.byteLength(repliesAsText(all), 'utf8') <= MAX_TEXT_BYTES
+  const fitsPassive = (all: Reply[]) => Buffer.byteLength(repliesAsText(all, 'zh'), 'utf8') <= MAX_TEXT_BYTES
 
-  async function send(target: ChannelTarget, replies: Reply[]): Promise<SendResult> {
+  async function send(target: ChannelTarget, replies: Reply[], locale: Locale): Promise<SendResult> {
     if (target.shopId !== shopId) return { ok: false, kind: 'refused', detail: 'target belongs to another shop' }
     if (replies.length === 0) return { ok: true, externalMessageIds: [] }
     const openid = target.externalUserId
-    const c = passive.capture(openid, replies, fitsPassive)
+    // A passive reply is text only: buttons become numbered lines in the customer's language.
+    const asText = replies.map((r) => ({ text: replyAsText(r, locale) }))
+    const c = passive.capture(openid, asText, fitsPassive)
     if (c.captured) return { ok: true, externalMessageIds: [] }
-    return outbound.send(openid, [...c.flushFirst, ...replies])
+    if (c.flushFirst.length > 0) {
+      const earlier = await outbound.send(openid, c.flushFirst, locale)
+      if (!earlier.ok) return earlier
+    }
+    return outbound.send(openid, replies, locale)
   }
 
   const adapter: ChannelAdapter = {
     specificationVersion: 'v1',
     kind: 'wechat-mp',
-    send: (target, replies) => send(target, replies),
-    handOff: (target: ChannelTarget, info: HandoffInfo) => send(target, [{ text: HANDOFF_TEXT[info.locale] }]),
+    send: (target, replies, locale) => send(target, replies, locale),
+    handOff: (target: ChannelTarget, info: HandoffInfo) =>
+      send(target, [{ text: HANDOFF_TEXT[info.locale] }], info.locale),
   }
 
   function signed(q: MpQuery): boolean {
@@ -165,7 +172,7 @@ export function createWechatMpChannel(opts: WechatMpChannelOptions): WechatMpCha
   function render(outcome: PassiveOutcome, openid: string, accountId: string, safe: boolean): MpHttpAnswer {
     if (outcome.kind === 'empty') return SUCCESS
     const nowS = Math.floor(Date.now() / 1000)
-    const xml = passiveTextXml(openid, accountId, repliesAsText(outcome.replies), nowS)
+    const xml = passiveTextXml(openid, accountId, repliesAsText(outcome.replies, 'zh'), nowS)
     if (!safe || !crypt) return { status: 200, contentType: 'application/xml; charset=utf-8', body: xml }
     const sealed = sealWxEnvelope(crypt, xml, String(nowS), randomBytes(8).toString('hex'))
     return { status: 200, contentType: 'application/xml; charset=utf-8', body: sealed.xml }
