@@ -74,9 +74,12 @@ export type FakeWechatMp = {
     serverUrl: string,
     opts?: { forge?: boolean },
   ): Promise<{ status: number; body: string; echostr: string }>
-  /** Pushes `msg` to `serverUrl` as WeChat does; see the file comment. */
+  /**
+   * Pushes `msg` to `serverUrl` as WeChat does; see the file comment. Several URLs: attempt n goes
+   * to URL n mod count (WeChat's retries reaching another instance behind a load balancer).
+   */
   deliver(
-    serverUrl: string,
+    serverUrl: string | string[],
     msg: MpPush,
     opts?: { encrypted?: boolean; timeoutMs?: number; retries?: number; forge?: 'signature' | 'msg_signature' },
   ): Promise<Delivery>
@@ -218,7 +221,7 @@ export async function startFakeWechatMp(
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
 
   async function deliver(
-    serverUrl: string,
+    serverUrl: string | string[],
     msg: MpPush,
     o: { encrypted?: boolean; timeoutMs?: number; retries?: number; forge?: 'signature' | 'msg_signature' } = {},
   ): Promise<Delivery> {
@@ -231,21 +234,22 @@ export async function startFakeWechatMp(
     }
     if (fields.MsgType !== 'event' && fields.MsgId === undefined) fields.MsgId = nextMsgId()
     let plainXml = toXml(fields)
-    const target = new URL(serverUrl)
-    target.searchParams.set(
+    const urls = Array.isArray(serverUrl) ? serverUrl : [serverUrl]
+    const params = new URLSearchParams()
+    params.set(
       'signature',
       o.forge === 'signature' ? sha1('forged', timestamp, nonce) : sha1(acct.token, timestamp, nonce),
     )
-    target.searchParams.set('timestamp', timestamp)
-    target.searchParams.set('nonce', nonce)
-    target.searchParams.set('openid', String(fields.FromUserName ?? ''))
+    params.set('timestamp', timestamp)
+    params.set('nonce', nonce)
+    params.set('openid', String(fields.FromUserName ?? ''))
     let body = plainXml
     if (o.encrypted) {
       if (!acct.encodingAESKey) throw new Error('fake: encrypted delivery needs an encodingAESKey')
       const enc = encrypt(plainXml, acct.encodingAESKey, acct.appId)
       body = toXml({ ToUserName: acct.accountId, Encrypt: enc })
-      target.searchParams.set('encrypt_type', 'aes')
-      target.searchParams.set(
+      params.set('encrypt_type', 'aes')
+      params.set(
         'msg_signature',
         o.forge === 'msg_signature' ? sha1('forged', timestamp, nonce, enc) : sha1(acct.token, timestamp, nonce, enc),
       )
@@ -257,6 +261,8 @@ export async function startFakeWechatMp(
       const ctrl = new AbortController()
       const timer = setTimeout(() => ctrl.abort(), o.timeoutMs ?? 5000)
       try {
+        const target = new URL(urls[i % urls.length] ?? '')
+        for (const [k, v] of params) target.searchParams.set(k, v)
         const res = await fetch(target, {
           method: 'POST',
           body,
