@@ -20,9 +20,12 @@ const account = {
   encodingAESKey: 'abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG',
 }
 
+let failures = 0
+
 /** What the scripted bridge answers: echoes text, names clicks, offers buttons on "menu", a long text on "long". */
 function script(e: InboundEvent): Reply[] {
   const c = e.content
+  if (c.type === 'text' && c.text === 'fail once' && failures++ === 0) throw new Error('store unavailable')
   if (c.type === 'text' && c.text === 'menu')
     return [
       {
@@ -296,6 +299,16 @@ describe('WeChat MP channel', () => {
     expect(await h.channel.adapter.handOff(target, info)).toMatchObject({ ok: true })
     const sent = fake.sent.find((m) => m.touser === 'o-handoff') as { text: { content: string } }
     expect(sent.text.content).toMatch(/agent will reply to you here/)
+  })
+
+  it('answers 503 and handles the redelivery when a turn fails before replying', async () => {
+    const h = await host()
+    const msg = { ...text('o-fail', 'fail once'), MsgId: nextMsgId() }
+    const first = await fake.deliver(h.url, msg, { retries: 0 })
+    expect(first.attempts[0]?.status).toBe(503)
+    const again = await fake.deliver(h.url, msg, { retries: 0 })
+    expect(again.replyText).toBe('收到：fail once')
+    expect(h.events).toHaveLength(2)
   })
 
   it('refuses an oversized or malformed body', async () => {

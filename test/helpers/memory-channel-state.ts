@@ -25,7 +25,7 @@ export function memoryChannelState(clock: Clock): ChannelStateStore & { size(): 
       entries.set(`${shopId}\u0000${key}`, { value, expiresAt })
     },
     async claimOnce(shopId, key, ttlSeconds) {
-      const k = `${shopId}\u0000claim:${key}`
+      const k = `${shopId}\u0000${key}`
       if (live(k)) return false
       entries.set(k, { value: '1', expiresAt: clock.now().getTime() + ttlSeconds * 1000 })
       return true

@@ -12,7 +12,11 @@
  */
 import type { Reply } from '../../core/dialogue/types.js'
 
-export type PassiveOutcome = { kind: 'reply'; replies: Reply[] } | { kind: 'empty' }
+export type PassiveOutcome =
+  | { kind: 'reply'; replies: Reply[] }
+  | { kind: 'empty' }
+  /** The turn failed before saying anything: let WeChat retry. */
+  | { kind: 'failed' }
 
 type Waiter = { settle(o: PassiveOutcome): void }
 
@@ -45,8 +49,8 @@ export type PassiveReplies = {
    * whether the captured replies plus these still fit one passive reply.
    */
   capture(userKey: string, replies: Reply[], fits: (all: Reply[]) => boolean): CaptureResult
-  /** The turn of `messageKey` is over: every waiter gets what was captured. */
-  finish(messageKey: string): void
+  /** The turn of `messageKey` is over: every waiter gets what was captured (`failed`: nothing, retry). */
+  finish(messageKey: string, failed?: boolean): void
 }
 
 /**
@@ -137,11 +141,14 @@ export function createPassiveReplies(onOrphaned: (userKey: string, replies: Repl
       return { captured: false, flushFirst }
     },
 
-    finish(messageKey) {
+    finish(messageKey, failed = false) {
       const p = byMessage.get(messageKey)
       if (!p) return
       byMessage.delete(messageKey)
-      if (p.open) deliver(p)
+      if (failed && p.captured.length === 0) {
+        close(p)
+        answerAll(p, { kind: 'failed' })
+      } else if (p.open) deliver(p)
       else answerAll(p, { kind: 'empty' })
     },
   }

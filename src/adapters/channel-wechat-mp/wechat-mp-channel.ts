@@ -69,7 +69,10 @@ export type MpQuery = Record<string, string | undefined>
 
 export type MpHttpAnswer = { status: number; contentType: string; body: string }
 
-/** The bridge's entry point: resolves once the turn's replies were handed to `adapter.send` (or it stayed silent). */
+/**
+ * The bridge's entry point: resolves once the turn's replies were handed to `adapter.send` (or it
+ * stayed silent); throws when the message was not handled and WeChat should deliver it again.
+ */
 export type MpDispatch = (event: InboundEvent) => Promise<void>
 
 export type WechatMpChannel = {
@@ -171,6 +174,7 @@ export function createWechatMpChannel(opts: WechatMpChannelOptions): WechatMpCha
 
   function render(outcome: PassiveOutcome, openid: string, accountId: string, safe: boolean): MpHttpAnswer {
     if (outcome.kind === 'empty') return SUCCESS
+    if (outcome.kind === 'failed') return fail(503, 'unavailable', 'the message could not be handled; retry')
     const nowS = Math.floor(Date.now() / 1000)
     const xml = passiveTextXml(openid, accountId, repliesAsText(outcome.replies, 'zh'), nowS)
     if (!safe || !crypt) return { status: 200, contentType: 'application/xml; charset=utf-8', body: xml }
@@ -215,9 +219,10 @@ export function createWechatMpChannel(opts: WechatMpChannelOptions): WechatMpCha
     // A retry of a message whose turn runs here waits for the same outcome.
     if (!passive.begin(messageKey, openid))
       return render(await passive.wait(messageKey, remaining(), req.signal), openid, accountId, safe)
+    const claimKey = `wechat-mp:msg:${messageKey}`
     let claimed = false
     try {
-      claimed = await opts.state.claimOnce(shopId, `wechat-mp:msg:${messageKey}`, DEDUP_TTL_S)
+      claimed = await opts.state.claimOnce(shopId, claimKey, DEDUP_TTL_S)
       if (claimed && mapped.menuItemId && event.content.type === 'click') {
         const payload = await outbound.menuPayload(mapped.menuItemId)
         if (payload) event.content = { ...event.content, payload }
@@ -235,12 +240,16 @@ export function createWechatMpChannel(opts: WechatMpChannelOptions): WechatMpCha
 
     const waiting = passive.wait(messageKey, remaining(), req.signal)
     const run = (async () => {
+      let failed = false
       try {
         await dispatch(event)
       } catch (e) {
+        failed = true
         opts.log?.warn({ shopId, err: e instanceof Error ? e.message : String(e) }, 'wechat-mp: turn failed')
+        // Not handled: WeChat's next delivery of this message must be processed.
+        await opts.state.set(shopId, claimKey, 'released', 0).catch(() => undefined)
       } finally {
-        passive.finish(messageKey)
+        passive.finish(messageKey, failed)
       }
     })()
     running.add(run)

@@ -96,7 +96,9 @@ export const wechatMpKind: ChannelKindDefinition = {
       })
       const body = Buffer.isBuffer(req.body) ? req.body.toString('utf8') : ''
       const a = await channel.receive({ query: queryOf(req), body, signal: hangUp.signal }, async (event) => {
-        await runtime.dispatch(shopId, 'wechat-mp', channel.adapter, [event])
+        const [result] = await runtime.dispatch(shopId, 'wechat-mp', channel.adapter, [event])
+        // The bridge gave its claim back: have WeChat deliver the message again.
+        if (result?.status === 'ignored' && result.reason.startsWith('failed_')) throw new Error(result.reason)
       })
       return reply.code(a.status).type(a.contentType).send(a.body)
     })
