@@ -100,7 +100,7 @@ export function createMpApiClient(opts: MpApiOptions): MpApiClient {
       const code = answer.errcode ?? 'none'
       // 40013 invalid appid, 40125 invalid secret, 40164 IP not in the whitelist: fix the configuration.
       throw new WxCallError(
-        code === -1 ? 'unavailable' : 'refused',
+        code === -1 || code === 40164 ? 'unavailable' : 'refused',
         `access_token refused (errcode ${code}${code === 40164 ? ': server IP not in the IP whitelist' : ''})`,
       )
     }

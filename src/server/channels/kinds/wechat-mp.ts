@@ -1,7 +1,7 @@
 /**
  * WeChat Official Account (公众号): credentials, the adapter, and the server URL
  * `/channels/wechat-mp/:shopId` (GET = WeChat's server verification, POST = messages and events,
- * plaintext or safe mode). See docs/channel-wechat-mp.md.
+ * plaintext or safe mode). See docs/channels.md.
  *
  * One channel object per shop lives as long as the process (it holds the callbacks waiting for a
  * passive reply); it is rebuilt when the shop's credentials change.
