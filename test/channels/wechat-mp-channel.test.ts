@@ -271,6 +271,22 @@ describe('WeChat MP channel', () => {
     expect(fake.sent.filter((m) => m.touser === 'o-token')).toHaveLength(4)
   })
 
+  it("refetches the token when WeChat's clock says it expired before kefu's does", async () => {
+    let skew = 0
+    const early = await startFakeWechatMp(account, { tokenTtlS: 7200, now: () => Date.now() + skew })
+    try {
+      const h = await host({ apiBaseUrl: early.url })
+      const target = { shopId: 'shop-mp', externalUserId: 'o-skew' }
+      expect(await h.channel.adapter.send(target, [{ text: 'one' }], 'zh')).toMatchObject({ ok: true })
+      skew = 7200 * 1000
+      expect(await h.channel.adapter.send(target, [{ text: 'two' }], 'zh')).toMatchObject({ ok: true })
+      expect(early.calls.map((c) => c.errcode)).toEqual([0, 0, 42001, 0, 0])
+      expect(early.tokensIssued()).toBe(2)
+    } finally {
+      await early.close()
+    }
+  })
+
   it('maps API failures: a rejected secret is refused, a busy system is unavailable', async () => {
     const h = await host({ credentials: { ...account, appSecret: 'wrong-secret-0123456789abcdef' } })
     const r = await h.channel.adapter.send({ shopId: 'shop-mp', externalUserId: 'o-x' }, [{ text: 'x' }], 'zh')

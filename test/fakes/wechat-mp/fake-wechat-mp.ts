@@ -3,7 +3,7 @@
  *
  * - the API kefu calls: `GET /cgi-bin/token` (client_credential; tokens expire, `expireTokens()`
  *   makes the next call see 42001, unknown tokens get 40001) and `POST /cgi-bin/message/custom/send`
- *   (text and msgmenu recorded per follower; 45015 once a follower's 48-hour window is closed;
+ *   (tokens expire after their `expires_in` on the fake's clock; text and msgmenu recorded per follower; 45015 once a follower's 48-hour window is closed;
  *   40200 for menus when the account may not send them; scripted error codes);
  * - WeChat's side of the callbacks: `deliver()` POSTs a signed message (plaintext, or safe mode with
  *   `encrypt_type=aes` + `msg_signature`) to kefu's server URL, waits at most 5 s for the answer and
@@ -143,11 +143,13 @@ export function nextMsgId(): string {
 
 export async function startFakeWechatMp(
   account: FakeMpAccount,
-  opts: { tokenTtlS?: number } = {},
+  /** `tokenTtlS`: lifetime of an access token (default 7200 s) on the fake's clock `now` (default the wall clock). */
+  opts: { tokenTtlS?: number; now?: () => number } = {},
 ): Promise<FakeWechatMp> {
   const acct = { accountId: 'gh_fake0001', ...account }
   const ttl = opts.tokenTtlS ?? 7200
-  const tokens = new Map<string, { expired: boolean }>()
+  const now = opts.now ?? (() => Date.now())
+  const tokens = new Map<string, { expired: boolean; expiresAt: number }>()
   const sent: CustomSent[] = []
   const calls: CallLogEntry[] = []
   const closedWindows = new Set<string>()
@@ -184,7 +186,7 @@ export async function startFakeWechatMp(
         if (q.get('secret') !== acct.appSecret) return wx(40125, 'invalid appsecret')
         issued += 1
         const token = `TOKEN_${issued}_${randomBytes(6).toString('hex')}`
-        tokens.set(token, { expired: false })
+        tokens.set(token, { expired: false, expiresAt: now() + ttl * 1000 })
         return answerWx(res, 0, { access_token: token, expires_in: ttl })
       }
       if (req.method === 'POST' && url.pathname === '/cgi-bin/message/custom/send') {
@@ -192,7 +194,7 @@ export async function startFakeWechatMp(
         if (sendDelay > 0) await new Promise((r) => setTimeout(r, sendDelay))
         const t = tokens.get(url.searchParams.get('access_token') ?? '')
         if (!t) return wx(40001, 'invalid credential, access_token is invalid')
-        if (t.expired) return wx(42001, 'access_token expired')
+        if (t.expired || now() >= t.expiresAt) return wx(42001, 'access_token expired')
         let body: CustomSent
         try {
           body = JSON.parse(raw) as CustomSent
