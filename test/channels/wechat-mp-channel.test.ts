@@ -129,10 +129,16 @@ describe('WeChat MP channel', () => {
   it('gives the passive reply to a retry that arrives while the turn is still running', async () => {
     const h = await host()
     h.hold()
-    const delivery = fake.deliver(h.url, text('o-join', '加入'), { timeoutMs: 300, retries: 3 })
+    // WeChat hangs up on the first attempt once the turn has started, and waits on the retry.
+    const delivery = fake.deliver(h.url, text('o-join', '加入'), {
+      retries: 3,
+      hangUp: (attempt) =>
+        attempt === 0 ? waitFor(() => h.events.length === 1, { what: 'the turn' }) : new Promise<void>(() => {}),
+    })
     await waitFor(() => h.posts() >= 2, { what: 'the first retry' })
     h.release()
     const d = await delivery
+    expect(d.attempts.map((a) => a.timedOut)).toEqual([true, false])
     expect(d.replyText).toBe('收到：加入')
     expect(h.events).toHaveLength(1)
     expect(fake.sent.filter((m) => m.touser === 'o-join')).toHaveLength(0)

@@ -41,6 +41,21 @@ export type CallLogEntry = { method: string; path: string; errcode: number; at: 
 /** A message as WeChat pushes it; `MsgId`/`CreateTime` are filled in when absent. */
 export type MpPush = Record<string, string | number>
 
+export type DeliverOptions = {
+  /** Safe mode: `encrypt_type=aes`, `msg_signature`, the message in `<Encrypt>`. */
+  encrypted?: boolean
+  /** How long WeChat waits for each answer (default 5000 ms, as WeChat). */
+  timeoutMs?: number
+  /** Retries after an unanswered attempt (default 3). */
+  retries?: number
+  /**
+   * Hangs up on attempt `n` (0-based) when the promise resolves, before `timeoutMs` — a test's way
+   * to say "once kefu has started on it" without guessing durations.
+   */
+  hangUp?: (attempt: number) => Promise<void>
+  forge?: 'signature' | 'msg_signature'
+}
+
 export type DeliveryAttempt = { status?: number; body?: string; timedOut: boolean }
 
 export type Delivery = {
@@ -78,11 +93,7 @@ export type FakeWechatMp = {
    * Pushes `msg` to `serverUrl` as WeChat does; see the file comment. Several URLs: attempt n goes
    * to URL n mod count (WeChat's retries reaching another instance behind a load balancer).
    */
-  deliver(
-    serverUrl: string | string[],
-    msg: MpPush,
-    opts?: { encrypted?: boolean; timeoutMs?: number; retries?: number; forge?: 'signature' | 'msg_signature' },
-  ): Promise<Delivery>
+  deliver(serverUrl: string | string[], msg: MpPush, opts?: DeliverOptions): Promise<Delivery>
   close(): Promise<void>
 }
 
@@ -222,11 +233,7 @@ export async function startFakeWechatMp(
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
 
-  async function deliver(
-    serverUrl: string | string[],
-    msg: MpPush,
-    o: { encrypted?: boolean; timeoutMs?: number; retries?: number; forge?: 'signature' | 'msg_signature' } = {},
-  ): Promise<Delivery> {
+  async function deliver(serverUrl: string | string[], msg: MpPush, o: DeliverOptions = {}): Promise<Delivery> {
     const timestamp = String(Math.floor(Date.now() / 1000))
     const nonce = String(100000000 + Math.floor(Math.random() * 900000000))
     const fields: Record<string, string | number> = {
@@ -262,6 +269,7 @@ export async function startFakeWechatMp(
     for (let i = 0; i <= retries; i++) {
       const ctrl = new AbortController()
       const timer = setTimeout(() => ctrl.abort(), o.timeoutMs ?? 5000)
+      void o.hangUp?.(i).then(() => ctrl.abort())
       try {
         const target = new URL(urls[i % urls.length] ?? '')
         for (const [k, v] of params) target.searchParams.set(k, v)
