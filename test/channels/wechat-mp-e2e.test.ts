@@ -129,7 +129,7 @@ describe('WeChat Official Account channel, end to end', () => {
   })
 
   it('runs a retried delivery once: WeChat gives up on every attempt, the reply arrives once', async () => {
-    llm.setDefault(slowGroundedModel(2000))
+    llm.setDefault(slowGroundedModel(3000))
     const d = await wx.deliver(mpUrl, text('o-e2e-retry', LLM_QUESTION), { timeoutMs: 250, retries: 3 })
     expect(d.attempts.every((a) => a.timedOut)).toBe(true)
     expect(d.attempts).toHaveLength(4)

@@ -175,8 +175,11 @@ export function createWechatMpChannel(opts: WechatMpChannelOptions): WechatMpCha
   function render(outcome: PassiveOutcome, openid: string, accountId: string, safe: boolean): MpHttpAnswer {
     if (outcome.kind === 'empty') return SUCCESS
     if (outcome.kind === 'failed') return fail(503, 'unavailable', 'the message could not be handled; retry')
+    const text = repliesAsText(outcome.replies, 'zh')
+    // WeChat shows an empty text reply as an error to the follower: nothing to say is `success`.
+    if (text.length === 0) return SUCCESS
     const nowS = Math.floor(Date.now() / 1000)
-    const xml = passiveTextXml(openid, accountId, repliesAsText(outcome.replies, 'zh'), nowS)
+    const xml = passiveTextXml(openid, accountId, text, nowS)
     if (!safe || !crypt) return { status: 200, contentType: 'application/xml; charset=utf-8', body: xml }
     const sealed = sealWxEnvelope(crypt, xml, String(nowS), randomBytes(8).toString('hex'))
     return { status: 200, contentType: 'application/xml; charset=utf-8', body: sealed.xml }
