@@ -4,6 +4,7 @@
  * WeChat's retries, menus, the access token, and error mapping.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { mpSignature } from '../../src/adapters/channel-wechat-mp/mp-signature.js'
 import type { WechatMpChannelOptions } from '../../src/adapters/channel-wechat-mp/wechat-mp-channel.js'
 import type { Reply } from '../../src/core/dialogue/types.js'
 import type { InboundEvent } from '../../src/core/ports/channel.js'
@@ -164,6 +165,20 @@ describe('WeChat MP channel', () => {
       retries: 0,
     })
     expect(e.attempts[0]?.status).toBe(401)
+    expect(h.events).toHaveLength(0)
+  })
+
+  it('refuses a correctly signed callback whose timestamp is stale (a replay)', async () => {
+    const h = await host()
+    const timestamp = String(Math.floor(Date.now() / 1000) - 3600)
+    const nonce = '424242'
+    const url = new URL(h.url)
+    url.searchParams.set('signature', mpSignature(account.token, timestamp, nonce))
+    url.searchParams.set('timestamp', timestamp)
+    url.searchParams.set('nonce', nonce)
+    const body = `<xml><ToUserName>gh_fake0001</ToUserName><FromUserName>o-replay</FromUserName><CreateTime>${timestamp}</CreateTime><MsgType>text</MsgType><Content>hi</Content><MsgId>${nextMsgId()}</MsgId></xml>`
+    const res = await fetch(url, { method: 'POST', body })
+    expect(res.status).toBe(401)
     expect(h.events).toHaveLength(0)
   })
 
