@@ -122,6 +122,8 @@ describe('WeChat Official Account channel, end to end', () => {
     const d = await wx.deliver(mpUrl, text('o-e2e-slow', LLM_QUESTION))
     expect(d.answer).toBe('success')
     await waitFor(() => sentTo('o-e2e-slow').length > 0, { what: 'the reply through custom/send' })
+    // While the follower waits, WeChat shows "typing…" (the passive reply went out empty).
+    expect(wx.typing).toContainEqual({ touser: 'o-e2e-slow', command: 'Typing' })
     expect(llm.requests).toHaveLength(1)
     // What the follower reads is the model's grounded answer, without its [F1] marker.
     const modelSaid = slowGroundedModel(0)(llm.requests[0]!).content.replace(/ \[F\d+\]/, '')

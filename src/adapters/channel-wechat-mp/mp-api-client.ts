@@ -43,6 +43,8 @@ export type MpApiClient = {
   sendCustom(message: CustomMessage): Promise<SendResult>
   /** The current access token (fetched when missing or about to expire). */
   accessToken(): Promise<string>
+  /** Shows "typing…" to the follower (`message/custom/typing`); best effort, never throws. */
+  typing(openid: string): Promise<boolean>
 }
 
 class WxCallError extends Error {
@@ -165,5 +167,20 @@ export function createMpApiClient(opts: MpApiOptions): MpApiClient {
     }
   }
 
-  return { sendCustom, accessToken }
+  async function typing(openid: string): Promise<boolean> {
+    try {
+      const token = await accessToken()
+      const url = `${base}/cgi-bin/message/custom/typing?access_token=${encodeURIComponent(token)}`
+      const answer = await call(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json; charset=utf-8' },
+        body: JSON.stringify({ touser: openid, command: 'Typing' }),
+      })
+      return (answer.errcode ?? 0) === 0
+    } catch {
+      return false
+    }
+  }
+
+  return { sendCustom, accessToken, typing }
 }

@@ -257,7 +257,10 @@ export function createWechatMpChannel(opts: WechatMpChannelOptions): WechatMpCha
     })()
     running.add(run)
     void run.finally(() => running.delete(run))
-    return render(await waiting, openid, accountId, safe)
+    const outcome = await waiting
+    // The turn outlasts the passive reply: the follower sees "typing…" until it arrives by the API.
+    if (outcome.kind === 'empty' && passive.running(messageKey)) void api.typing(openid)
+    return render(outcome, openid, accountId, safe)
   }
 
   return {

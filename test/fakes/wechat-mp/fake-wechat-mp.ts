@@ -73,6 +73,8 @@ export type FakeWechatMp = {
   /** Every customer-service message accepted, in order. */
   sent: CustomSent[]
   calls: CallLogEntry[]
+  /** `message/custom/typing` calls received (`Typing` / `CancelTyping`), in order. */
+  typing: Array<{ touser: string; command: string }>
   tokensIssued(): number
   /** Every issued token is expired from now on (calls with one get 42001). */
   expireTokens(): void
@@ -163,6 +165,8 @@ export async function startFakeWechatMp(
   const tokens = new Map<string, { expired: boolean; expiresAt: number }>()
   const sent: CustomSent[] = []
   const calls: CallLogEntry[] = []
+  /** `message/custom/typing` calls received, in order. */
+  const typing: Array<{ touser: string; command: string }> = []
   const closedWindows = new Set<string>()
   const scripted: number[] = []
   let menus = true
@@ -224,6 +228,22 @@ export async function startFakeWechatMp(
           if (!menus) return wx(40200, 'invalid account type')
         } else return wx(40008, 'invalid message type')
         sent.push(body)
+        return answerWx(res, 0, { errcode: 0, errmsg: 'ok' })
+      }
+      if (req.method === 'POST' && url.pathname === '/cgi-bin/message/custom/typing') {
+        const raw = await readBody(req)
+        const t = tokens.get(url.searchParams.get('access_token') ?? '')
+        if (!t) return wx(40001, 'invalid credential, access_token is invalid')
+        if (t.expired || now() >= t.expiresAt) return wx(42001, 'access_token expired')
+        let body: { touser?: unknown; command?: unknown }
+        try {
+          body = JSON.parse(raw) as typeof body
+        } catch {
+          return wx(47001, 'data format error')
+        }
+        if (typeof body.touser !== 'string' || !body.touser) return wx(40003, 'invalid openid')
+        if (body.command !== 'Typing' && body.command !== 'CancelTyping') return wx(40001, 'invalid command')
+        typing.push({ touser: body.touser, command: body.command })
         return answerWx(res, 0, { errcode: 0, errmsg: 'ok' })
       }
       log(404)
@@ -311,6 +331,7 @@ export async function startFakeWechatMp(
     account: acct,
     sent,
     calls,
+    typing,
     tokensIssued: () => issued,
     expireTokens() {
       for (const t of tokens.values()) t.expired = true
