@@ -317,7 +317,12 @@ export function createRouter(deps: RouterDeps) {
       let offered = 0
       const waiting = (await withStatus(shopId, 'waiting_human'))
         .filter((c) => routingOfConversation(c))
-        .sort((a, b) => routingOfConversation(a)!.requestedAt.localeCompare(routingOfConversation(b)!.requestedAt))
+        .sort(
+          (a, b) =>
+            routingOfConversation(a)!.requestedAt.localeCompare(routingOfConversation(b)!.requestedAt) ||
+            a.createdAt.localeCompare(b.createdAt) ||
+            a.id.localeCompare(b.id),
+        )
       if (waiting.length === 0) return { expired, offered }
       const open = isWithinBusinessHours(settings.businessHours, timeZoneOf(shop), clock())
       for (const w of waiting) {
