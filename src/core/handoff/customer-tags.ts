@@ -25,7 +25,9 @@ export function customerTags(
   if (!customer) return []
   const zh = locale === 'zh'
   const tags: string[] = []
-  if (customer.tier !== 'regular') tags.push(TIER[customer.tier][locale])
+  const builtIn = TIER[customer.tier.trim().toLowerCase() as keyof typeof TIER]
+  if (builtIn) tags.push(builtIn[locale])
+  else if (customer.tier.trim().toLowerCase() !== 'regular') tags.push(customer.tier)
   for (const i of customer.profile?.interests ?? []) tags.push(zh ? `兴趣：${i}` : `Likes ${i}`)
   if (orders.length >= 3) tags.push(zh ? `回头客（${orders.length} 单）` : `Repeat buyer (${orders.length} orders)`)
   else if (orders.length === 0) tags.push(zh ? '未下单' : 'No orders yet')

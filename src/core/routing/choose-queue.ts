@@ -1,6 +1,7 @@
 /**
  * Which skill queue a handed-off conversation goes to. First match wins:
- * an angry customer or a complaint → `complaints`; a VIP / platinum customer → `vip`; the shop's
+ * an angry customer or a complaint → `complaints`; a VIP / platinum customer (tier rank ≥ 3, the
+ * shop's own tier names mapped by `settings.customers.tierRanks`) → `vip`; the shop's
  * own intent → queue map; pre-sales intents (products, prices, stock, sizes, recommendations) →
  * `pre-sales`; orders, logistics, returns, faults, invoices → `after-sales`; else the default queue.
  * A rule only applies when the shop has that queue.
@@ -27,7 +28,8 @@ export type HandoffFacts = {
   intent: string | null
   /** The highest emotion score of the customer's messages (0-1). */
   peakEmotion: number
-  tier: string | null
+  /** The customer's tier rank (src/core/domain/normalise/customer-tier.ts): 3 = platinum and up. */
+  tierRank: number
 }
 
 export function chooseQueue(f: HandoffFacts, settings: RoutingSettings, angryAt = 0.7): string {
@@ -38,7 +40,7 @@ export function chooseQueue(f: HandoffFacts, settings: RoutingSettings, angryAt 
   if (queues.length === 0) return GENERAL_QUEUE
   const angry = f.reason === 'emotion_above_threshold' || f.intent === 'complaint' || f.peakEmotion >= angryAt
   if (angry && has('complaints')) return 'complaints'
-  if ((f.tier === 'vip' || f.tier === 'platinum') && has('vip')) return 'vip'
+  if (f.tierRank >= 3 && has('vip')) return 'vip'
   const mapped = f.intent ? settings.intentQueues?.[f.intent] : undefined
   if (mapped && has(mapped)) return mapped
   if (f.intent && PRE_SALES.has(f.intent) && has('pre-sales')) return 'pre-sales'

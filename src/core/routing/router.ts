@@ -11,6 +11,7 @@
  * conversation first, so several instances sweeping at once do not double-offer.
  */
 import { conversationChannel } from '../conversation/conversation-service.js'
+import { shopTierRanks, tierRank } from '../domain/normalise/customer-tier.js'
 import type { Conversation, Message, Shop } from '../domain/records.js'
 import type { Locale } from '../domain/schemas.js'
 import type { StaffAccount } from '../domain/staff-records.js'
@@ -219,7 +220,7 @@ export function createRouter(deps: RouterDeps) {
   }
 
   /** Queue facts of a conversation for chooseQueue. */
-  async function factsOf(c: Conversation, messages: Message[]) {
+  async function factsOf(shop: Shop, c: Conversation, messages: Message[]) {
     const requested = await store.events.list(c.shopId, {
       type: 'handoff.requested',
       conversationId: c.id,
@@ -240,7 +241,7 @@ export function createRouter(deps: RouterDeps) {
       reasonText: typeof reasonRaw === 'string' ? reasonRaw : null,
       intent: active ?? lastIntent ?? null,
       peakEmotion: customerMsgs.reduce((mx, m) => Math.max(mx, nlu(m).emotion?.score ?? 0), 0),
-      tier: customer?.tier ?? null,
+      tierRank: tierRank(customer?.tier, shopTierRanks(shop.settings)),
     }
   }
 
@@ -251,7 +252,7 @@ export function createRouter(deps: RouterDeps) {
       const before = await store.conversations.get(shopId, conversationId)
       if (before?.status !== 'waiting_human' || routingOfConversation(before)) return
       const messages = await store.messages.list(shopId, conversationId, { limit: 500 })
-      const facts = await factsOf(before, messages)
+      const facts = await factsOf(shop, before, messages)
       // The summary (maybe a model call) is written outside the lock: customer turns are not held up.
       const summary = await summarizeHandoff({
         messages,
