@@ -27,7 +27,7 @@ import { parseBody } from './http/validate.js'
 import { createWindowCounter } from './http/window-counter.js'
 import { buildOpenApi } from './openapi.js'
 import { registerChatRoutes } from './routes/chat-routes.js'
-import { registerStaffRoutes } from './routes/staff-routes.js'
+import { registerStaffRoutes, staffOpenApi } from './routes/staff-routes.js'
 
 /** Who is calling (staff session or API key) and the audit log, for modules that need more than the shop. */
 export type Access = { auth: StaffAuth; audit: AuditTrail }
@@ -250,7 +250,7 @@ export async function buildApp(ctx: AppContext, extra: RouteModule[] = []): Prom
     return { products, total: await ctx.store.products.count(shopId) }
   })
 
-  const fragments: Array<Record<string, unknown>> = []
+  const fragments: Array<Record<string, unknown>> = [staffOpenApi]
   for (const m of extra) {
     m.register(app, ctx, authShop, { auth: staffAuth, audit })
     if (m.openapi) fragments.push(m.openapi)

@@ -5,9 +5,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type RunningServer, startServer } from '../../src/server/start-server.js'
-import { type FakeOpenAiServer, startFakeOpenAiServer } from '../llm/fake-openai-server.js'
 import { addStaff, StaffClient, withServerStore } from '../helpers/staff-fixtures.js'
 import { tempDir } from '../helpers/temp-dir.js'
+import { type FakeOpenAiServer, startFakeOpenAiServer } from '../llm/fake-openai-server.js'
 
 type Json = Record<string, unknown>
 const dir = tempDir('kefu-summary-')

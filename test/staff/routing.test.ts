@@ -22,7 +22,6 @@ const CLOSED = '2026-03-04T12:00:00.000Z'
 const clock = manualClock(OPEN)
 const dir = tempDir('kefu-routing-')
 let server: RunningServer
-let apiKey: string
 const ids: Record<string, string> = {}
 const clients: Record<string, StaffClient> = {}
 
@@ -35,7 +34,6 @@ beforeAll(async () => {
     env: { LOG_LEVEL: 'warn', KEFU_ROUTING_SWEEP_MS: '100', KEFU_PROACTIVE: 'false' },
   })
   await withServerStore(dir.path, async (store) => {
-    apiKey = (await store.shops.get('demo'))!.apiKey
     for (const a of await addStaff(store, 'demo', [
       { username: 'owner', displayName: 'Owner', role: 'owner' },
       { username: 'alice', displayName: 'Alice 李', maxChats: 2 },

@@ -89,6 +89,15 @@ export function agentHeader(req: FastifyRequest): string {
   return id
 }
 
+/** The host of an Origin header, or null when it is not a URL. */
+function hostOf(origin: string): string | null {
+  try {
+    return new URL(origin).host
+  } catch {
+    return null
+  }
+}
+
 const identityOf = (a: StaffAccount): AgentIdentity => ({ id: a.id, name: a.displayName })
 
 function summary(c: Conversation) {
@@ -233,7 +242,7 @@ export function registerAgentRoutes(app: FastifyInstance, deps: AgentRouteDeps):
       } else if (token) {
         // A cookie rides along with any page's WebSocket: only our own pages may use it.
         const origin = header(req, 'origin')
-        if (origin && new URL(origin).host !== req.headers.host)
+        if (origin && hostOf(origin) !== req.headers.host)
           throw new AppError('forbidden', 'cross-origin desk connections are refused')
         const s = await deps.access.auth.sessionFor(token)
         shop = s.shop
@@ -325,21 +334,15 @@ export function registerAgentRoutes(app: FastifyInstance, deps: AgentRouteDeps):
   })
 }
 
-const security = [{ shopApiKey: [] }]
+const security = [{ staffSession: [] }, { shopApiKey: [] }]
 const agentHeaders = [
   {
     name: 'x-kefu-agent',
     in: 'header',
-    required: true,
-    schema: { type: 'string' },
-    description: 'acting agent id (URL-encoded UTF-8, 1-64 characters)',
-  },
-  {
-    name: 'x-kefu-agent-name',
-    in: 'header',
     required: false,
     schema: { type: 'string' },
-    description: 'display name shown to the customer (URL-encoded UTF-8); defaults to the id',
+    description:
+      'with the API key only: the staff account acted for (account id or username, URL-encoded UTF-8); the name customers see is the account’s',
   },
   { name: 'x-kefu-shop', in: 'header', required: false, schema: { type: 'string', default: 'demo' } },
 ]
@@ -437,9 +440,13 @@ export const agentOpenApi: Record<string, unknown> = {
   },
   [`${BASE}/conversations/{id}/release`]: transition('Hand back to the bot (human → bot; assignee only)'),
   [`${BASE}/conversations/{id}/close`]: transition('Close the conversation (the assignee, or anyone when not owned)'),
+  [`${BASE}/conversations/{id}/transfer`]: transition(
+    'Transfer to another agent {agentId} or queue {queue} (the assignee, or an owner/admin); back to waiting_human',
+  ),
   [`${BASE}/stream`]: {
     get: {
-      summary: 'WebSocket: ?key=<apiKey>&agent=<id>[&name=][&shop=]. Send {type:"watch",conversationIds:[…]}',
+      summary:
+        'WebSocket: the staff session cookie (same origin), or ?key=<apiKey>&agent=<account>[&shop=]. Send {type:"watch",conversationIds:[…]}',
       description:
         'Frames: ready, queue {conversationId,status,change,agentId}, note {conversationId,note}, message {conversationId,message}, status {conversationId,status}, watching, error.',
       responses: { '101': { description: 'switching protocols' } },

@@ -232,3 +232,75 @@ export function registerStaffRoutes(app: FastifyInstance, deps: StaffRouteDeps):
     return { entries }
   })
 }
+
+const staffSecurity = [{ staffSession: [] }]
+const adminSecurity = [{ staffSession: [] }, { shopApiKey: [] }]
+const r = (d: string) => ({ description: d })
+
+/** OpenAPI paths of the staff routes, merged into /api/v1/openapi.json. */
+export const staffOpenApi: Record<string, unknown> = {
+  '/api/v1/staff/login': {
+    post: {
+      summary: 'Sign in with shop + username + password (JSON); sets the HttpOnly session cookie',
+      responses: {
+        '200': r('{account, csrfToken, expiresAt}'),
+        '401': r('wrong shop, username or password'),
+        '429': r('too many failed sign-ins (per account or address)'),
+      },
+    },
+  },
+  '/api/v1/staff/logout': {
+    post: { summary: 'Revoke this session', security: staffSecurity, responses: { '200': r('{signedOut}') } },
+  },
+  '/api/v1/staff/me': {
+    get: {
+      summary: 'The signed-in account, shop, CSRF token and expiry',
+      security: staffSecurity,
+      responses: {
+        '200': r('{account, shop, csrfToken, expiresAt}'),
+        '401': r('session_invalid | session_expired | session_revoked'),
+      },
+    },
+  },
+  '/api/v1/staff/me/status': {
+    post: {
+      summary: 'Set presence: {status: online|away|offline}',
+      security: staffSecurity,
+      responses: { '200': r('{account}') },
+    },
+  },
+  '/api/v1/admin/staff': {
+    get: { summary: 'List accounts (owner, admin)', security: adminSecurity, responses: { '200': r('{staff}') } },
+    post: {
+      summary: 'Add an account {username, displayName, role, password, maxChats?} (only an owner adds an owner)',
+      security: adminSecurity,
+      responses: { '201': r('{account}'), '409': r('username taken') },
+    },
+  },
+  '/api/v1/admin/staff/{id}': {
+    patch: {
+      summary: 'Change displayName, role, maxChats or status',
+      security: adminSecurity,
+      responses: { '200': r('{account}') },
+    },
+    delete: {
+      summary: 'Remove the account (its sessions end)',
+      security: adminSecurity,
+      responses: { '200': r('{removed}') },
+    },
+  },
+  '/api/v1/admin/staff/{id}/password': {
+    post: {
+      summary: 'Reset the password {password}; revokes every session of the account',
+      security: adminSecurity,
+      responses: { '200': r('{reset, sessionsRevoked}') },
+    },
+  },
+  '/api/v1/admin/audit': {
+    get: {
+      summary: 'The audit log, newest first (?limit, offset, actorId, action, since)',
+      security: adminSecurity,
+      responses: { '200': r('{entries: [{id, actorId, actorName, actorKind, action, target, data, createdAt}]}') },
+    },
+  },
+}
