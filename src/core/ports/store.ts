@@ -17,8 +17,8 @@ import type {
   TicketStatus,
 } from '../domain/records.js'
 import type { Customer, FaqEntry, Fault, Order, Product } from '../domain/schemas.js'
-import type { ChannelStateStore } from './channel-state.js'
 import type { AuditEntry, StaffAccount, StaffSession } from '../domain/staff-records.js'
+import type { ChannelStateStore } from './channel-state.js'
 
 export type Page = { limit?: number; offset?: number }
 
