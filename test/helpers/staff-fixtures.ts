@@ -83,6 +83,11 @@ export class StaffClient {
     return new StaffClient(baseUrl, cookie, json.csrfToken as string, json.account as Record<string, unknown>)
   }
 
+  /** The same session (cookie and CSRF token) against another instance. */
+  on(baseUrl: string): StaffClient {
+    return new StaffClient(baseUrl, this.cookie, this.csrfToken, this.account)
+  }
+
   async call(method: string, path: string, body?: unknown, opts: { csrf?: boolean } = {}): Promise<Answer> {
     const res = await fetch(this.baseUrl + path, {
       method,
