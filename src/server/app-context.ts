@@ -233,6 +233,11 @@ export async function createAppContext(
       },
       log: logger.child({ component: 'commerce' }),
     })
+    // Background summaries still running; closing waits for them before the store goes away.
+    const summaries = new Set<Promise<unknown>>()
+    cleanups.push(async () => {
+      await Promise.allSettled([...summaries])
+    })
     const router = createRouter({
       store,
       lock,
@@ -263,6 +268,14 @@ export async function createAppContext(
           await router.onHandoff(shopId, conversationId)
         } catch (err) {
           logger.warn({ err, conversationId }, 'routing a handoff failed; the conversation stays in the queue')
+        }
+        // The model-written summary follows in the background: the customer's turn does not wait for it.
+        if (llm) {
+          const pending = router
+            .summarize(shopId, conversationId)
+            .catch((err) => logger.warn({ err, conversationId }, 'handoff summary by the model failed'))
+            .finally(() => summaries.delete(pending))
+          summaries.add(pending)
         }
       },
       onTurn: (t) => {

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type RunningServer, startServer } from '../../src/server/start-server.js'
 import { addStaff, StaffClient, withServerStore } from '../helpers/staff-fixtures.js'
 import { tempDir } from '../helpers/temp-dir.js'
+import { waitFor } from '../helpers/wait-for.js'
 import { type FakeOpenAiServer, startFakeOpenAiServer } from '../llm/fake-openai-server.js'
 
 type Json = Record<string, unknown>
@@ -64,6 +65,13 @@ describe('handoff summary and customer context', () => {
         : { content: '{"answer":"","citations":[]}' },
     )
     const id = await handOff('c001', ['我的订单到哪了', '我要人工'])
+    // Routing does not wait for the model: the extractive summary is there at once, the model's follows.
+    await waitFor(
+      async () =>
+        ((await agent.call('GET', `/api/v1/admin/agent/conversations/${id}`)).json.handoffSummary as Json).source ===
+        'llm',
+      { what: 'the model-written summary' },
+    )
     const ctx = await agent.call('GET', `/api/v1/admin/agent/conversations/${id}`)
     expect(ctx.json.handoffSummary).toEqual({ text: '顾客张伟催问订单物流，情绪平稳，要求人工。', source: 'llm' })
     const req = fake.requests.find(isSummaryRequest)!
@@ -77,6 +85,7 @@ describe('handoff summary and customer context', () => {
     fake.reset()
     fake.setDefault({ status: 500, content: 'boom' })
     const id = await handOff('c003', ['Where is my order?', 'I want to talk to a real person'])
+    // Written with the routing, before any model answer; a failing model never replaces it.
     const ctx = await agent.call('GET', `/api/v1/admin/agent/conversations/${id}`)
     const s = ctx.json.handoffSummary as { text: string; source: string }
     expect(s.source).toBe('extractive')

@@ -26,7 +26,8 @@ import { describeHours, isWithinBusinessHours } from './business-hours.js'
 import { type AgentLoad, chooseAgent, hasRoom, membersOf, SERVING_ROLES } from './choose-agent.js'
 import { chooseQueue } from './choose-queue.js'
 import { averageHandlingMinutes, estimateWaitMinutes } from './estimate-wait.js'
-import { summarizeHandoff } from './handoff-summary.js'
+import type { HandoffSummary } from './handoff-summary.js'
+import { extractiveSummary, summarizeHandoff } from './handoff-summary.js'
 import { type Offer, type RoutingRecord, routingOfConversation } from './routing-record.js'
 import { routingOf, timeZoneOf } from './routing-settings.js'
 import { ROUTING_TEXT } from './routing-texts.js'
@@ -253,13 +254,8 @@ export function createRouter(deps: RouterDeps) {
       if (before?.status !== 'waiting_human' || routingOfConversation(before)) return
       const messages = await store.messages.list(shopId, conversationId, { limit: 500 })
       const facts = await factsOf(shop, before, messages)
-      // The summary (maybe a model call) is written outside the lock: customer turns are not held up.
-      const summary = await summarizeHandoff({
-        messages,
-        reason: facts.reasonText,
-        locale: await localeOf(before),
-        ...(deps.llmFor?.(shop) ? { llm: deps.llmFor(shop) } : {}),
-      })
+      // Routing does not wait for a model: the extractive summary now, the model's one by `summarize`.
+      const summary = extractiveSummary(messages, facts.reasonText, await localeOf(before))
       await lock.withLock(lockKey(shopId, conversationId), async () => {
         const c = await store.conversations.get(shopId, conversationId)
         if (c?.status !== 'waiting_human' || routingOfConversation(c)) return
@@ -304,6 +300,30 @@ export function createRouter(deps: RouterDeps) {
           queue: routing.queue,
         })
       })
+    },
+
+    /**
+     * Replaces the extractive handoff summary with the language model's, when the shop has one
+     * (called after `onHandoff`, without holding up the customer's turn). The model call runs
+     * outside the conversation's lock; a failure keeps the extractive summary.
+     */
+    async summarize(shopId: string, conversationId: string): Promise<HandoffSummary | null> {
+      const shop = await store.shops.get(shopId)
+      const llm = shop ? deps.llmFor?.(shop) : undefined
+      const c = await store.conversations.get(shopId, conversationId)
+      const routed = c ? routingOfConversation(c) : null
+      if (!shop || !llm || !c || !routed) return null
+      const messages = await store.messages.list(shopId, conversationId, { limit: 500 })
+      const facts = await factsOf(shop, c, messages)
+      const summary = await summarizeHandoff({ messages, reason: facts.reasonText, locale: await localeOf(c), llm })
+      if (summary.source !== 'llm') return routed.summary ?? null
+      await lock.withLock(lockKey(shopId, conversationId), async () => {
+        const now = await store.conversations.get(shopId, conversationId)
+        const r = now ? routingOfConversation(now) : null
+        if (!now || !r || r.requestedAt !== routed.requestedAt) return // re-routed meanwhile: stale
+        await saveRouting(now, { ...r, summary })
+      })
+      return summary
     },
 
     /**
