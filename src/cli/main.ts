@@ -39,6 +39,11 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<CommandMod
       'connector add <shopify|woocommerce> --shop ID --store-url URL … | list | sync | status | remove: commerce connectors',
     load: () => load('connector'),
   },
+  staff: {
+    summary:
+      'staff add|list|reset-password|remove --shop ID …: the shop’s accounts (password at a prompt or --password-stdin)',
+    load: () => load('staff'),
+  },
   config: { summary: 'config check: print the resolved configuration, secrets redacted', load: () => load('config') },
   report: {
     summary: 'report [--shop ID] [--from DATE] [--to DATE] [--json]: CSAT, containment, handoff, conversion…',

@@ -27,6 +27,7 @@ import type { JobQueue } from '../core/ports/job-queue.js'
 import type { LanguageModel } from '../core/ports/language-model.js'
 import type { KeyedLock, PubSub } from '../core/ports/pub-sub.js'
 import type { Store } from '../core/ports/store.js'
+import { createRouter, type Router } from '../core/routing/router.js'
 import type { TicketServiceDeps } from '../core/tickets/ticket-service.js'
 import { type Channels, createChannels } from './channels/channel-runtime.js'
 import { type CommerceHub, createCommerceHub } from './commerce/commerce-hub.js'
@@ -70,6 +71,8 @@ export type AppContext = {
   newId: (prefix: string) => string
   /** Commerce connectors (Shopify, WooCommerce): configuration, sync, webhooks, reconciliation. */
   commerce: { hub: CommerceHub; requestSync(shopId: string): Promise<void> }
+  /** Handoff routing: skill queues, offers, business hours, transfers (docs/staff.md). */
+  router: Router
   /** The grounded-answer language model, when KEFU_LLM_BASE_URL is set. */
   llm?: LanguageModel
   /** The LLM provider's circuit breaker, when an LLM is configured. */
@@ -230,6 +233,21 @@ export async function createAppContext(
       },
       log: logger.child({ component: 'commerce' }),
     })
+    // Background summaries still running; closing waits for them before the store goes away.
+    const summaries = new Set<Promise<unknown>>()
+    cleanups.push(async () => {
+      await Promise.allSettled([...summaries])
+    })
+    const router = createRouter({
+      store,
+      lock,
+      pubsub,
+      clock: () => clock.now(),
+      newId,
+      offerSeconds: config.KEFU_ROUTING_OFFER_SECONDS,
+      ...(llm ? { llmFor: models.forShop } : {}),
+      tickets: ticketHooks,
+    })
     const conversations = createConversationService({
       store,
       nluFor: async (shopId) => {
@@ -245,6 +263,21 @@ export async function createAppContext(
       ...(llm ? { llm, llmFor: models.forShop } : {}),
       // A shop with a Shopify/WooCommerce connector acts on its real orders; others on kefu's store.
       commerceFor: async (shop) => commerceHub.actionsFor(shop),
+      onHandoff: async (shopId, conversationId) => {
+        try {
+          await router.onHandoff(shopId, conversationId)
+        } catch (err) {
+          logger.warn({ err, conversationId }, 'routing a handoff failed; the conversation stays in the queue')
+        }
+        // The model-written summary follows in the background: the customer's turn does not wait for it.
+        if (llm) {
+          const pending = router
+            .summarize(shopId, conversationId)
+            .catch((err) => logger.warn({ err, conversationId }, 'handoff summary by the model failed'))
+            .finally(() => summaries.delete(pending))
+          summaries.add(pending)
+        }
+      },
       onTurn: (t) => {
         metrics.turns.labels(t.nlu.intent, t.action).inc()
         if (t.handoff) metrics.handoffs.inc()
@@ -263,6 +296,25 @@ export async function createAppContext(
       redis,
       redisPrefix: config.KEFU_REDIS_PREFIX,
     })
+
+    if (opts.background ?? !opts.quiet) {
+      // The routing scheduler: expired offers move on, waiting conversations reach agents who got
+      // room. It only decides by the clock; this timer just says how often to look.
+      let sweeping = false
+      const timer = setInterval(() => {
+        if (sweeping) return
+        sweeping = true
+        void (async () => {
+          for (const shop of await store.shops.list()) await router.sweep(shop.id)
+        })()
+          .catch((err) => logger.warn({ err }, 'routing sweep failed'))
+          .finally(() => {
+            sweeping = false
+          })
+      }, config.KEFU_ROUTING_SWEEP_MS)
+      timer.unref()
+      cleanups.push(async () => clearInterval(timer))
+    }
 
     if (config.KEFU_PROACTIVE && (opts.background ?? !opts.quiet)) {
       const proactive = startProactiveWorker({
@@ -319,6 +371,7 @@ export async function createAppContext(
           await enqueueCommerceSync(queue, shopId)
         },
       },
+      router,
       ...(llm ? { llm } : {}),
       ...(models.circuit ? { llmCircuit: models.circuit } : {}),
       async close() {

@@ -18,6 +18,8 @@ import { z } from 'zod'
 import type { Shop } from '../core/domain/records.js'
 import { AppError } from '../core/errors.js'
 import type { AppContext } from './app-context.js'
+import { type AuditTrail, createAuditTrail } from './auth/audit-trail.js'
+import { createStaffAuth, type StaffAuth } from './auth/staff-auth.js'
 import { limitConnectionsPerIp } from './http/limit-connections.js'
 import { stripNul } from './http/strip-nul.js'
 import { normalizeErrorPayload, rawHttpErrorResponse, toHttpError } from './http/to-http-error.js'
@@ -25,10 +27,19 @@ import { parseBody } from './http/validate.js'
 import { createWindowCounter } from './http/window-counter.js'
 import { buildOpenApi } from './openapi.js'
 import { registerChatRoutes } from './routes/chat-routes.js'
+import { registerStaffRoutes, staffOpenApi } from './routes/staff-routes.js'
+
+/** Who is calling (staff session or API key) and the audit log, for modules that need more than the shop. */
+export type Access = { auth: StaffAuth; audit: AuditTrail }
 
 export type RouteModule = {
   /** Registers routes; receives the app and the context. */
-  register(app: FastifyInstance, ctx: AppContext, authShop: (req: FastifyRequest) => Promise<Shop>): void
+  register(
+    app: FastifyInstance,
+    ctx: AppContext,
+    authShop: (req: FastifyRequest) => Promise<Shop>,
+    access: Access,
+  ): void
   openapi?: Record<string, unknown>
 }
 
@@ -169,15 +180,34 @@ export async function buildApp(ctx: AppContext, extra: RouteModule[] = []): Prom
     return ctx.metrics.registry.metrics()
   })
 
-  const authShop = async (req: FastifyRequest): Promise<Shop> => {
-    const h = req.headers.authorization
-    const key = h?.startsWith('Bearer ') ? h.slice(7).trim() : undefined
-    if (!key) throw new AppError('unauthorized', 'missing shop API key (Authorization: Bearer <apiKey>)')
-    const shopId = (req.headers['x-kefu-shop'] as string | undefined) ?? 'demo'
-    const shop = await ctx.store.shops.get(shopId)
-    if (!shop || shop.apiKey !== key) throw new AppError('unauthorized', 'invalid shop API key')
-    return shop
-  }
+  // Every admin route authenticates through here: the API key (machines) or a staff session
+  // (role-checked per route, CSRF-checked on writes). See src/server/auth/staff-auth.ts.
+  const staffAuth = createStaffAuth({
+    store: ctx.store,
+    clock: ctx.clock,
+    sessionTtlMinutes: ctx.config.KEFU_STAFF_SESSION_TTL_MINUTES,
+  })
+  const authShop = async (req: FastifyRequest): Promise<Shop> => (await staffAuth.authenticate(req)).shop
+  const audit = createAuditTrail({ store: ctx.store, clock: ctx.clock, newId: ctx.newId })
+  audit.install(app, staffAuth.principalOf)
+  registerStaffRoutes(app, {
+    store: ctx.store,
+    clock: ctx.clock,
+    newId: ctx.newId,
+    auth: staffAuth,
+    audit,
+    authShop,
+    failures: createWindowCounter({
+      windowMs: ctx.config.KEFU_LOGIN_WINDOW_MINUTES * 60_000,
+      clock: ctx.clock,
+      redis: ctx.redis,
+      prefix: `${ctx.config.KEFU_REDIS_PREFIX}ratelimit:`,
+    }),
+    limits: { perAccount: ctx.config.KEFU_LOGIN_MAX_FAILURES_ACCOUNT, perIp: ctx.config.KEFU_LOGIN_MAX_FAILURES_IP },
+    onStaffChange: async (shopId) => {
+      await ctx.router.sweep(shopId)
+    },
+  })
 
   registerChatRoutes(app, {
     limits: {
@@ -220,9 +250,9 @@ export async function buildApp(ctx: AppContext, extra: RouteModule[] = []): Prom
     return { products, total: await ctx.store.products.count(shopId) }
   })
 
-  const fragments: Array<Record<string, unknown>> = []
+  const fragments: Array<Record<string, unknown>> = [staffOpenApi]
   for (const m of extra) {
-    m.register(app, ctx, authShop)
+    m.register(app, ctx, authShop, { auth: staffAuth, audit })
     if (m.openapi) fragments.push(m.openapi)
   }
   const openapi = buildOpenApi(fragments)

@@ -283,7 +283,14 @@ export function buildOpenApi(fragments: Array<Record<string, unknown>> = []): Re
       schemas,
       securitySchemes: {
         conversationToken: { type: 'http', scheme: 'bearer', description: 'token from POST /api/v1/conversations' },
-        shopApiKey: { type: 'http', scheme: 'bearer', description: "the shop's admin API key" },
+        shopApiKey: { type: 'http', scheme: 'bearer', description: "the shop's admin API key (machines)" },
+        staffSession: {
+          type: 'apiKey',
+          in: 'cookie',
+          name: 'kefu_session',
+          description:
+            'staff session from POST /api/v1/staff/login; state-changing requests also send the x-kefu-csrf header (docs/staff.md)',
+        },
         ownerToken: { type: 'http', scheme: 'bearer', description: 'the server owner token (KEFU_ADMIN_TOKEN)' },
       },
     },

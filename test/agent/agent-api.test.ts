@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
 import { openSqliteStore } from '../../src/adapters/store-sql/sqlite-store.js'
 import { type RunningServer, startServer } from '../../src/server/start-server.js'
+import { addStaff } from '../helpers/staff-fixtures.js'
 import { tempDir } from '../helpers/temp-dir.js'
 
 type Json = Record<string, unknown>
@@ -14,6 +15,8 @@ type Msg = { seq: number; role: string; text: string; meta: Json }
 
 let server: RunningServer
 let apiKey: string
+/** username → account id: the API key acts for an account named in x-kefu-agent. */
+const accountId: Record<string, string> = {}
 const dir = tempDir('kefu-agent-')
 
 beforeAll(async () => {
@@ -22,6 +25,11 @@ beforeAll(async () => {
   const store = await openSqliteStore(join(dir.path, 'kefu.db'))
   try {
     apiKey = (await store.shops.get('demo'))!.apiKey
+    for (const a of await addStaff(store, 'demo', [
+      { username: 'alice', displayName: '李娜' },
+      { username: 'bob', displayName: 'Bob Chen' },
+    ]))
+      accountId[a.username] = a.id
   } finally {
     await store.close()
   }
@@ -109,10 +117,13 @@ async function handedOffConversation() {
 }
 
 describe('agent API', () => {
-  it('refuses a bad key (401), a missing agent id (401), an unknown conversation (404) and bad bodies (400)', async () => {
+  it('refuses a bad key (401), a missing or unknown agent account (401), an unknown conversation (404) and bad bodies (400)', async () => {
     expect((await call('GET', '/api/v1/admin/agent/queue', { key: 'wrong' })).status).toBe(401)
     const noAgent = await call('GET', '/api/v1/admin/agent/queue', { agent: null })
     expect([noAgent.status, errCode(noAgent.json)]).toEqual([401, 'unauthorized'])
+    // A typed name is no identity: the key acts only for an existing account of the shop.
+    const typed = await call('GET', '/api/v1/admin/agent/queue', { agent: 'mallory' })
+    expect([typed.status, errCode(typed.json)]).toEqual([401, 'unauthorized'])
     const unknown = await call('GET', '/api/v1/admin/agent/conversations/conv_nope')
     expect([unknown.status, errCode(unknown.json)]).toEqual([404, 'not_found'])
     const claimUnknown = await call('POST', '/api/v1/admin/agent/conversations/conv_nope/claim', { body: {} })
@@ -143,7 +154,8 @@ describe('agent API', () => {
     await desk.next((f) => f.type === 'watching', 'watching')
 
     const [a, b] = await Promise.all([
-      call('POST', `/api/v1/admin/agent/conversations/${conv.id}/claim`, { agentName: '李娜', body: {} }),
+      // x-kefu-agent-name is ignored: the name shown to the customer is the account's.
+      call('POST', `/api/v1/admin/agent/conversations/${conv.id}/claim`, { agentName: '店长 Shop Owner', body: {} }),
       call('POST', `/api/v1/admin/agent/conversations/${conv.id}/claim`, { agent: 'bob' }),
     ])
     expect([a.status, b.status].sort()).toEqual([200, 409])
@@ -161,7 +173,7 @@ describe('agent API', () => {
 
     const sent = await call('POST', `/api/v1/admin/agent/conversations/${conv.id}/messages`, {
       agent: winner,
-      agentName: '李娜',
+      agentName: '店长 Shop Owner',
       body: { text: '您好，我是人工客服，请问有什么可以帮您？' },
     })
     expect(sent.status).toBe(201)
@@ -170,7 +182,10 @@ describe('agent API', () => {
       'agent reply on the customer stream',
     )
     expect((pushed.message as Msg).text).toBe('您好，我是人工客服，请问有什么可以帮您？')
-    expect((pushed.message as Msg).meta.agent).toEqual({ id: winner, name: '李娜' })
+    expect((pushed.message as Msg).meta.agent).toEqual({
+      id: accountId[winner],
+      name: winner === 'alice' ? '李娜' : 'Bob Chen',
+    })
 
     // The customer answers: stored and pushed to the agent, and the bot says nothing.
     const turn = await call('POST', `/api/v1/conversations/${conv.id}/messages`, {

@@ -8,7 +8,9 @@ import { randomUUID } from 'node:crypto'
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
+import { openPostgresStore } from '../../src/adapters/store-sql/postgres-store.js'
 import { type RunningServer, startServer } from '../../src/server/start-server.js'
+import { addStaff } from '../helpers/staff-fixtures.js'
 import { tempDir } from '../helpers/temp-dir.js'
 
 const dbUrl = process.env.KEFU_TEST_DATABASE_URL
@@ -62,6 +64,13 @@ describe.skipIf(!dbUrl || !redisUrl)('agent desk across two instances (PostgreSQ
       apiKey = (await c.query(`select api_key from "${schema}".shops where id = 'demo'`)).rows[0].api_key
     } finally {
       await c.end()
+    }
+    // The API key acts for accounts: create the two agents in the shared database.
+    const store = await openPostgresStore(dbUrl!, { schema, max: 1 })
+    try {
+      await addStaff(store, 'demo', [{ username: 'alice' }, { username: 'bob' }])
+    } finally {
+      await store.close()
     }
   })
 

@@ -1,8 +1,9 @@
 /**
  * The agent console in a real browser against the real server: Debian's chromium driven by playwright-core,
  * the server on a random port with a fresh data dir (demo shop seeded), the console built by Vite. A customer
- * is driven to handoff over the chat API; the agent signs in, takes the conversation and replies; the
- * customer's side is checked through the chat API.
+ * is driven to handoff over the chat API (or in the widget, in a second page); the agent signs in with a
+ * real staff account, takes the conversation and replies; the customer's side is checked through the chat
+ * API and in the widget.
  */
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -12,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openSqliteStore } from '../../src/adapters/store-sql/sqlite-store.js'
 import { type RunningServer, startServer } from '../../src/server/start-server.js'
 import { launchChromium, SKIP_BROWSER_TESTS } from '../helpers/chromium.js'
+import { addStaff, TEST_PASSWORD } from '../helpers/staff-fixtures.js'
 
 const ROOT = join(import.meta.dirname, '../..')
 const UI_TIMEOUT = 20_000
@@ -66,10 +68,10 @@ describe.skipIf(SKIP_BROWSER_TESTS)('agent console in headless Chromium', () => 
     return { page, errors }
   }
 
-  async function signIn(page: Page, name: string, key = apiKey): Promise<void> {
+  async function signIn(page: Page, username: string, password = TEST_PASSWORD): Promise<void> {
     await page.goto(`${server.url}/console/`)
-    await page.locator('input[name=agentName]').fill(name)
-    await page.locator('input[name=apiKey]').fill(key)
+    await page.locator('input[name=username]').fill(username)
+    await page.locator('input[name=password]').fill(password)
     await page.locator('button[type=submit]').click()
   }
 
@@ -84,6 +86,11 @@ describe.skipIf(SKIP_BROWSER_TESTS)('agent console in headless Chromium', () => 
     const store = await openSqliteStore(join(dataDir, 'kefu.db'))
     try {
       apiKey = (await store.shops.get('demo'))!.apiKey
+      await addStaff(store, 'demo', [
+        { username: 'lina', displayName: '李娜' },
+        { username: 'emma', displayName: 'Emma Stone' },
+        { username: 'wang', displayName: '王客服' },
+      ])
     } finally {
       await store.close()
     }
@@ -97,10 +104,12 @@ describe.skipIf(SKIP_BROWSER_TESTS)('agent console in headless Chromium', () => 
     if (dataDir) rmSync(dataDir, { recursive: true, force: true })
   })
 
-  it('refuses a wrong API key on the sign-in screen', async () => {
+  it('refuses a wrong password on the sign-in screen (and the API key is no sign-in)', async () => {
     const { page, errors } = await newPage('en-US')
-    await signIn(page, 'Mallory', 'kefu_wrong')
-    await expect.poll(() => page.getByRole('alert').textContent(), { timeout: UI_TIMEOUT }).toContain('not valid')
+    await signIn(page, 'lina', 'not the password')
+    await expect.poll(() => page.getByRole('alert').textContent(), { timeout: UI_TIMEOUT }).toContain('Wrong')
+    await signIn(page, 'Mallory', apiKey)
+    await expect.poll(() => page.getByRole('alert').textContent(), { timeout: UI_TIMEOUT }).toContain('Wrong')
     expect(await page.locator('[data-testid=queue-count]').count()).toBe(0)
     expect(errors).toEqual([])
   })
@@ -108,7 +117,8 @@ describe.skipIf(SKIP_BROWSER_TESTS)('agent console in headless Chromium', () => 
   it('signs in, takes a waiting customer, replies, and the customer receives the reply', async () => {
     const customer = await handedOffCustomer('c001', ['我的订单到哪了', '我要人工'])
     const { page, errors } = await newPage('zh-CN')
-    await signIn(page, '李娜')
+    await signIn(page, 'lina')
+    await expect.poll(() => page.locator('[data-testid=me-name]').textContent(), { timeout: UI_TIMEOUT }).toBe('李娜')
 
     const row = page.locator(`[data-testid=queue-item][data-conversation="${customer.id}"]`)
     await row.waitFor({ timeout: UI_TIMEOUT })
@@ -165,7 +175,7 @@ describe.skipIf(SKIP_BROWSER_TESTS)('agent console in headless Chromium', () => 
 
   it('shows a new handoff in the open queue without a reload, and switches language', async () => {
     const { page, errors } = await newPage('en-US')
-    await signIn(page, 'Emma Stone')
+    await signIn(page, 'emma')
     await page.locator('[data-testid=queue-count]').waitFor({ timeout: UI_TIMEOUT })
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en')
 
@@ -188,5 +198,67 @@ describe.skipIf(SKIP_BROWSER_TESTS)('agent console in headless Chromium', () => 
       })
       .toBe('closed')
     expect(errors).toEqual([])
+  })
+  it('a signed-in agent accepts a customer handed off in the widget and replies; the widget shows it with their name', async () => {
+    // The agent goes online from the console's status switch: the router then offers them the handoff.
+    const agent = await newPage('zh-CN')
+    await signIn(agent.page, 'wang')
+    await expect
+      .poll(() => agent.page.locator('[data-testid=me-name]').textContent(), { timeout: UI_TIMEOUT })
+      .toBe('王客服')
+    await agent.page.locator('[data-testid=presence]').selectOption('online')
+    await expect
+      .poll(
+        async () => {
+          const store = await openSqliteStore(join(dataDir, 'kefu.db'))
+          try {
+            return (await store.staff.getByUsername('demo', 'wang'))?.status
+          } finally {
+            await store.close()
+          }
+        },
+        { timeout: UI_TIMEOUT },
+      )
+      .toBe('online')
+
+    // The customer, in the widget on the demo storefront.
+    const customer = await newPage('zh-CN')
+    await customer.page.goto(server.url)
+    await customer.page.getByRole('button', { name: '打开在线客服' }).click()
+    const input = customer.page.locator('#kefu-widget >> textarea')
+    await input.fill('我要人工')
+    await input.press('Enter')
+    await customer.page.locator('#kefu-widget >> li[data-role="bot"]').first().waitFor({ timeout: UI_TIMEOUT })
+    const conversationId = await customer.page.evaluate(() => {
+      for (let i = 0; i < localStorage.length; i++) {
+        const key = localStorage.key(i)
+        if (key?.startsWith('kefu:v1:') && !key.startsWith('kefu:v1:open:'))
+          return (JSON.parse(localStorage.getItem(key) ?? '{}') as { id?: string }).id ?? null
+      }
+      return null
+    })
+    expect(conversationId).toBeTruthy()
+
+    // The console: the conversation waits, offered to this agent; the panel has the handoff summary.
+    const row = agent.page.locator(`[data-testid=queue-item][data-conversation="${conversationId}"]`)
+    await row.waitFor({ timeout: UI_TIMEOUT })
+    await row.locator('.row-main').click()
+    await agent.page.locator('[data-testid=handoff-summary]').waitFor({ timeout: UI_TIMEOUT })
+    expect(await agent.page.locator('[data-testid=handoff-summary]').textContent()).toContain('王客服')
+    await agent.page.getByRole('button', { name: '接入', exact: true }).first().click()
+    await expect
+      .poll(() => agent.page.locator('[data-testid=conversation-status]').textContent(), { timeout: UI_TIMEOUT })
+      .toBe('人工服务中')
+    const reply = '您好，我是王客服，请问有什么可以帮您？'
+    const box = agent.page.getByRole('textbox', { name: '回复客户' })
+    await box.fill(reply)
+    await box.press('Enter')
+
+    // The widget shows the reply live, labelled with the account's display name.
+    const shown = customer.page.locator('#kefu-widget >> li[data-role="agent"]', { hasText: reply })
+    await shown.waitFor({ timeout: UI_TIMEOUT })
+    expect(await shown.textContent()).toContain('人工客服 · 王客服')
+    expect(agent.errors).toEqual([])
+    expect(customer.errors).toEqual([])
   })
 })

@@ -36,6 +36,14 @@ function ordersOf(customerId: string): string[] {
 beforeAll(async () => {
   server = await startServer({ port: 0, host: '127.0.0.1', dataDir: dir.path, env: { LOG_LEVEL: 'warn' } })
   apiKey = server.demoApiKey!
+  // The API key acts on agent routes only as a staff account (docs/staff.md).
+  const staff = await admin('/api/v1/admin/staff', 'POST', {
+    username: 'alice',
+    displayName: 'Alice',
+    role: 'agent',
+    password: 'alice-password-1',
+  })
+  expect(staff.status).toBe(201)
   cw = await startFakeChatwoot({ webhookSecret: 'cw-bot-signing-secret' })
   const res = await admin('/api/v1/admin/channels/chatwoot', 'PUT', {
     baseUrl: cw.url,
@@ -182,7 +190,7 @@ describe('Chatwoot Agent Bot', () => {
     } finally {
       cw.announceStatusChanges(true)
     }
-    const agent = { 'x-kefu-agent': 'alice', 'x-kefu-agent-name': 'Alice' }
+    const agent = { 'x-kefu-agent': 'alice' }
     const queue = (await (
       await fetch(`${server.url}/api/v1/admin/agent/queue`, {
         headers: { authorization: `Bearer ${apiKey}`, ...agent },

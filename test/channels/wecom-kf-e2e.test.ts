@@ -36,6 +36,12 @@ beforeAll(async () => {
   fake = await startWecomFake({ ...CREDS, now: () => clock.now().getTime() })
   server = await startServer({ port: 0, host: '127.0.0.1', dataDir: dir.path, clock, env: { LOG_LEVEL: 'warn' } })
   key = server.demoApiKey!
+  // The API key acts on agent routes only as a staff account (docs/staff.md).
+  const staff = await admin('/staff', {
+    method: 'POST',
+    body: { username: 'li', displayName: '李客服', role: 'agent', password: 'li-password-123' },
+  })
+  expect(staff.status).toBe(201)
   const r = await admin('/channels/wecom-kf', { method: 'PUT', body: { ...CREDS, apiBaseUrl: fake.url } })
   expect(r.status).toBe(200)
   fake.setCallbackUrl(`${server.url}/channels/wecom-kf/demo`)

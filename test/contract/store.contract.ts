@@ -3,6 +3,7 @@
  * One store per suite; every test works in its own fresh shop(s), so tests stay independent.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { AuditEntry, StaffAccount, StaffSession } from '../../src/core/domain/staff-records.js'
 import { AppError } from '../../src/core/errors.js'
 import { manualClock } from '../../src/core/ports/clock.js'
 import type { Store } from '../../src/core/ports/store.js'
@@ -768,6 +769,102 @@ export function storeContract(name: string, open: (opts?: OpenStoreOptions) => P
         expect((await store.products.get(b, 'SAME'))?.title).toBe('B product')
         expect((await store.orders.get(a, 'SAME'))?.shipment?.trackingNo).toBe('A-T')
         expect(await store.messages.list(a, 'same')).toHaveLength(1)
+      })
+    })
+
+    describe('staff accounts, sessions, audit log', () => {
+      const account = (shopId: string, o: Partial<StaffAccount> = {}): StaffAccount => ({
+        id: `stf_${Math.random().toString(36).slice(2, 10)}`,
+        shopId,
+        username: 'alice',
+        displayName: '李娜 Alice',
+        role: 'agent',
+        passwordHash: 'scrypt$16384$8$1$c2FsdA$aGFzaA',
+        status: 'offline',
+        maxChats: 3,
+        createdAt: at(0),
+        updatedAt: at(0),
+        ...o,
+      })
+
+      it('creates, finds by id and username, lists, updates and deletes accounts; usernames are unique per shop', async () => {
+        const a = await newShop()
+        const b = await newShop()
+        const alice = account(a)
+        await store.staff.create(alice)
+        await store.staff.create(account(a, { username: 'bob', role: 'admin' }))
+        expect(await store.staff.get(a, alice.id)).toEqual(alice)
+        expect(await store.staff.getByUsername(a, 'alice')).toEqual(alice)
+        expect((await store.staff.list(a)).map((x) => x.username)).toEqual(['alice', 'bob'])
+        expect(await codeOf(store.staff.create(account(a, { username: 'alice' })))).toBe('conflict')
+        // Another shop: the same username is free, and shop A's account is invisible.
+        await store.staff.create(account(b, { id: alice.id }))
+        expect(await store.staff.getByUsername(b, 'bob')).toBeNull()
+        expect(await codeOf(store.staff.update(b, 'nobody', { status: 'online' }))).toBe('not_found')
+
+        await store.staff.update(a, alice.id, { status: 'online', maxChats: 5, updatedAt: at(60) })
+        const updated = await store.staff.get(a, alice.id)
+        expect([updated?.status, updated?.maxChats, updated?.updatedAt]).toEqual(['online', 5, at(60)])
+        expect((await store.staff.get(b, alice.id))?.status).toBe('offline')
+
+        expect(await store.staff.delete(a, alice.id)).toBe(true)
+        expect(await store.staff.delete(a, alice.id)).toBe(false)
+        expect(await store.staff.get(a, alice.id)).toBeNull()
+        expect(await store.staff.get(b, alice.id)).not.toBeNull()
+      })
+
+      it('stores sessions, revokes one or all of an account, and drops them with the account', async () => {
+        const shop = await newShop()
+        const alice = account(shop)
+        await store.staff.create(alice)
+        const session = (id: string): StaffSession => ({
+          id,
+          shopId: shop,
+          accountId: alice.id,
+          csrfToken: `csrf-${id}`,
+          createdAt: at(0),
+          expiresAt: at(3600),
+          revokedAt: null,
+        })
+        const s1 = `${shop}-s1`
+        const s2 = `${shop}-s2`
+        const s3 = `${shop}-s3`
+        for (const id of [s1, s2, s3]) await store.staffSessions.create(session(id))
+        expect(await store.staffSessions.get(s1)).toEqual(session(s1))
+        await store.staffSessions.revoke(s1, at(10))
+        expect((await store.staffSessions.get(s1))?.revokedAt).toBe(at(10))
+        expect(await store.staffSessions.revokeAll(shop, alice.id, at(20))).toBe(2)
+        expect((await store.staffSessions.get(s1))?.revokedAt).toBe(at(10))
+        expect((await store.staffSessions.get(s3))?.revokedAt).toBe(at(20))
+        expect(await store.staffSessions.get('missing')).toBeNull()
+        await store.staff.delete(shop, alice.id)
+        expect(await store.staffSessions.get(s2)).toBeNull()
+      })
+
+      it('appends audit entries and lists them newest first, filtered, per shop', async () => {
+        const a = await newShop()
+        const b = await newShop()
+        const entry = (n: number, o: Partial<AuditEntry> = {}): AuditEntry => ({
+          id: `aud_${n}`,
+          shopId: a,
+          actorId: 'stf_1',
+          actorName: 'Alice',
+          actorKind: 'staff',
+          action: 'conversation.claim',
+          target: `conv_${n}`,
+          data: { n },
+          createdAt: at(n),
+          ...o,
+        })
+        await store.audit.append(entry(1))
+        await store.audit.append(entry(2, { action: 'knowledge.publish', target: null }))
+        await store.audit.append(entry(3, { actorId: 'stf_2', actorName: 'Bob' }))
+        expect((await store.audit.list(a)).map((e) => e.id)).toEqual(['aud_3', 'aud_2', 'aud_1'])
+        expect(await store.audit.list(a, { actorId: 'stf_1', action: 'knowledge.publish' })).toEqual([
+          entry(2, { action: 'knowledge.publish', target: null }),
+        ])
+        expect((await store.audit.list(a, { since: at(2), limit: 1 })).map((e) => e.id)).toEqual(['aud_3'])
+        expect(await store.audit.list(b)).toEqual([])
       })
     })
   })

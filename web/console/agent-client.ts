@@ -1,11 +1,29 @@
-/** The console's HTTP client for /api/v1/admin/agent (types shared with the server's desk service). */
+/**
+ * The console's HTTP client for /api/v1/admin/agent and /api/v1/staff (types shared with the server).
+ * It signs in with a staff account: the session is an HttpOnly cookie the browser sends by itself;
+ * the CSRF token the server returns goes back in `x-kefu-csrf` on every state-changing request.
+ */
 import type { ActiveItem, AgentAssignment, ConversationContext, QueueItem } from '../../src/core/handoff/agent-desk.js'
 import type { AgentNote } from '../../src/core/handoff/desk-channel.js'
 
 export type { ActiveItem, AgentAssignment, AgentNote, ConversationContext, QueueItem }
 
-/** What the agent typed on the sign-in screen, kept in sessionStorage. */
-export type AgentSession = { shopId: string; apiKey: string; agentId: string; agentName: string }
+export type StaffRole = 'owner' | 'admin' | 'agent' | 'analyst'
+export type StaffStatus = 'online' | 'away' | 'offline'
+
+/** The signed-in account as the server shows it (never the password hash). */
+export type StaffAccountView = {
+  id: string
+  shopId: string
+  username: string
+  displayName: string
+  role: StaffRole
+  status: StaffStatus
+  maxChats: number
+}
+
+/** A signed-in session: the cookie is the browser's; this is what the page needs. */
+export type AgentSession = { shopId: string; account: StaffAccountView; csrfToken: string }
 
 export type ConversationView = ConversationContext & {
   viewer: { agent: { id: string; name: string }; isAssignee: boolean }
@@ -32,10 +50,34 @@ export class ApiError extends Error {
   }
 }
 
-/** The agent id derived from the display name: per-agent accounts are future work (see docs/agent-console.md). */
-export function agentIdFor(name: string): string {
-  return name.trim().toLowerCase().replace(/\s+/g, '-').slice(0, 64)
+async function request<T>(method: string, url: string, body?: unknown, csrf?: string): Promise<T> {
+  let res: Response
+  try {
+    res = await fetch(url, {
+      method,
+      credentials: 'same-origin',
+      headers: {
+        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+        ...(csrf && method !== 'GET' ? { 'x-kefu-csrf': csrf } : {}),
+      },
+      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+    })
+  } catch (e) {
+    throw new ApiError(0, 'network', e instanceof Error ? e.message : 'network error')
+  }
+  const json = (await res.json().catch(() => null)) as
+    | (T & { error?: undefined })
+    | { error?: { code?: string; message?: string; details?: Record<string, unknown> } }
+    | null
+  if (!res.ok) {
+    const err = (json as { error?: { code?: string; message?: string; details?: Record<string, unknown> } } | null)
+      ?.error
+    throw new ApiError(res.status, err?.code ?? 'internal', err?.message ?? `HTTP ${res.status}`, err?.details)
+  }
+  return json as T
 }
+
+type SignedIn = { account: StaffAccountView; csrfToken: string }
 
 export class AgentClient {
   constructor(
@@ -43,38 +85,33 @@ export class AgentClient {
     private readonly base = '',
   ) {}
 
-  private headers(json: boolean): Record<string, string> {
-    return {
-      authorization: `Bearer ${this.session.apiKey}`,
-      'x-kefu-shop': this.session.shopId,
-      // Header values are Latin-1: names like 李娜 travel URL-encoded.
-      'x-kefu-agent': encodeURIComponent(this.session.agentId),
-      'x-kefu-agent-name': encodeURIComponent(this.session.agentName),
-      ...(json ? { 'content-type': 'application/json' } : {}),
+  /** Signs in with shop + username + password; the server sets the session cookie. */
+  static async login(shopId: string, username: string, password: string, base = ''): Promise<AgentSession> {
+    const r = await request<SignedIn>('POST', `${base}/api/v1/staff/login`, { shopId, username, password })
+    return { shopId: r.account.shopId, account: r.account, csrfToken: r.csrfToken }
+  }
+
+  /** The session the browser's cookie holds, or null when signed out (or expired). */
+  static async restore(base = ''): Promise<AgentSession | null> {
+    try {
+      const r = await request<SignedIn>('GET', `${base}/api/v1/staff/me`)
+      return { shopId: r.account.shopId, account: r.account, csrfToken: r.csrfToken }
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 401) return null
+      throw e
     }
   }
 
-  private async call<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
-    let res: Response
-    try {
-      res = await fetch(`${this.base}/api/v1/admin/agent${path}`, {
-        method,
-        headers: this.headers(body !== undefined),
-        ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-      })
-    } catch (e) {
-      throw new ApiError(0, 'network', e instanceof Error ? e.message : 'network error')
-    }
-    const json = (await res.json().catch(() => null)) as
-      | (T & { error?: undefined })
-      | { error?: { code?: string; message?: string; details?: Record<string, unknown> } }
-      | null
-    if (!res.ok) {
-      const err = (json as { error?: { code?: string; message?: string; details?: Record<string, unknown> } } | null)
-        ?.error
-      throw new ApiError(res.status, err?.code ?? 'internal', err?.message ?? `HTTP ${res.status}`, err?.details)
-    }
-    return json as T
+  logout(): Promise<unknown> {
+    return request('POST', `${this.base}/api/v1/staff/logout`, {}, this.session.csrfToken)
+  }
+
+  setStatus(status: StaffStatus): Promise<{ account: StaffAccountView }> {
+    return request('POST', `${this.base}/api/v1/staff/me/status`, { status }, this.session.csrfToken)
+  }
+
+  private call<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
+    return request<T>(method, `${this.base}/api/v1/admin/agent${path}`, body, this.session.csrfToken)
   }
 
   queue(): Promise<{ queue: QueueItem[]; serverTime: string }> {
@@ -109,15 +146,13 @@ export class AgentClient {
     return this.call('POST', `/conversations/${encodeURIComponent(id)}/close`, {})
   }
 
-  /** The desk WebSocket URL (a browser WebSocket cannot send headers, so the key goes in the query). */
+  transfer(id: string, to: { agentId?: string; queue?: string }): Promise<{ conversation: ConversationSummary }> {
+    return this.call('POST', `/conversations/${encodeURIComponent(id)}/transfer`, to)
+  }
+
+  /** The desk WebSocket URL: the session cookie authenticates it (same origin only). */
   streamUrl(): string {
     const proto = location.protocol === 'https:' ? 'wss:' : 'ws:'
-    const q = new URLSearchParams({
-      key: this.session.apiKey,
-      agent: this.session.agentId,
-      name: this.session.agentName,
-      shop: this.session.shopId,
-    })
-    return `${proto}//${location.host}${this.base}/api/v1/admin/agent/stream?${q.toString()}`
+    return `${proto}//${location.host}${this.base}/api/v1/admin/agent/stream`
   }
 }

@@ -1,6 +1,6 @@
 /** The agent console: sign-in, then the desk (queue · conversation · customer). */
 import { useEffect, useMemo, useState } from 'preact/hooks'
-import { AgentClient, type AgentSession } from './agent-client.js'
+import { AgentClient, type AgentSession, type StaffStatus } from './agent-client.js'
 import { initials } from './console-format.js'
 import { type ConsoleLocale, consoleStrings } from './console-i18n.js'
 import { ConversationPane } from './conversation-pane.js'
@@ -9,39 +9,24 @@ import { DeskController, type DeskState } from './desk-controller.js'
 import { DeskSidebar } from './desk-sidebar.js'
 import { LoginView } from './login-view.js'
 
-const SESSION_KEY = 'kefu-console:session'
 const LOCALE_KEY = 'kefu-console:locale'
-
-/** The signed-in session for this tab (sessionStorage: closing the tab signs out). */
-export function loadSession(): AgentSession | null {
-  try {
-    const raw = sessionStorage.getItem(SESSION_KEY)
-    if (!raw) return null
-    const s = JSON.parse(raw) as Partial<AgentSession>
-    return s.apiKey && s.agentId && s.agentName && s.shopId ? (s as AgentSession) : null
-  } catch {
-    return null
-  }
-}
-
-function saveSession(s: AgentSession | null): void {
-  try {
-    if (s) sessionStorage.setItem(SESSION_KEY, JSON.stringify(s))
-    else sessionStorage.removeItem(SESSION_KEY)
-  } catch {
-    // storage unavailable: the session lives until the page reloads
-  }
-}
 
 export function ConsoleApp(props: { initialLocale: ConsoleLocale }) {
   const [locale, setLocale] = useState<ConsoleLocale>(props.initialLocale)
-  const [session, setSession] = useState<AgentSession | null>(loadSession)
-  const [lastName, setLastName] = useState<string>(session?.agentName ?? '')
+  // undefined: still asking the server whether the session cookie is good.
+  const [session, setSession] = useState<AgentSession | null | undefined>(undefined)
+  const [last, setLast] = useState<{ shopId?: string; username?: string }>({})
   const t = consoleStrings[locale]
 
   useEffect(() => {
     document.documentElement.lang = locale === 'zh' ? 'zh-CN' : 'en'
   }, [locale])
+
+  useEffect(() => {
+    AgentClient.restore()
+      .then(setSession)
+      .catch(() => setSession(null))
+  }, [])
 
   const toggleLocale = () => {
     const next = locale === 'zh' ? 'en' : 'zh'
@@ -53,29 +38,20 @@ export function ConsoleApp(props: { initialLocale: ConsoleLocale }) {
     }
   }
 
+  if (session === undefined) return <div class="login" aria-busy="true" />
   if (!session) {
     document.title = `${t.appName} · kefu`
-    return (
-      <LoginView
-        t={t}
-        initial={{ agentName: lastName }}
-        onToggleLocale={toggleLocale}
-        onSignedIn={(s) => {
-          saveSession(s)
-          setSession(s)
-        }}
-      />
-    )
+    return <LoginView t={t} initial={last} onToggleLocale={toggleLocale} onSignedIn={setSession} />
   }
   return (
     <Desk
-      key={`${session.shopId}/${session.agentId}`}
+      key={`${session.shopId}/${session.account.id}`}
       session={session}
       locale={locale}
       onToggleLocale={toggleLocale}
-      onSignOut={() => {
-        setLastName(session.agentName)
-        saveSession(null)
+      onSignOut={(client) => {
+        setLast({ shopId: session.shopId, username: session.account.username })
+        if (client) void client.logout().catch(() => undefined)
         setSession(null)
       }}
     />
@@ -96,10 +72,22 @@ function Desk(props: {
   session: AgentSession
   locale: ConsoleLocale
   onToggleLocale: () => void
-  onSignOut: () => void
+  /** With the client: sign out on the server too; without: the session is already gone (401). */
+  onSignOut: (client?: AgentClient) => void
 }) {
   const t = consoleStrings[props.locale]
-  const controller = useMemo(() => new DeskController(new AgentClient(props.session), props.onSignOut), [props.session])
+  const client = useMemo(() => new AgentClient(props.session), [props.session])
+  const controller = useMemo(() => new DeskController(client, () => props.onSignOut()), [client])
+  const [presence, setPresence] = useState<StaffStatus>(props.session.account.status)
+  const changePresence = async (next: StaffStatus) => {
+    const before = presence
+    setPresence(next)
+    try {
+      await client.setStatus(next)
+    } catch {
+      setPresence(before)
+    }
+  }
   const [state, setState] = useState<DeskState>(controller.state)
   const [tab, setTab] = useState<'queue' | 'mine'>('queue')
   // Beside the conversation on a wide screen; over it (closed until asked for) on a tablet.
@@ -155,14 +143,31 @@ function Desk(props: {
             <span class="dot" aria-hidden="true" />
             {state.connection === 'open' ? t.connected : t.reconnecting}
           </span>
-          <span class="me" title={`${props.session.agentId} @ ${props.session.shopId}`}>
-            <span class="avatar">{initials(props.session.agentName)}</span>
-            <span class="me-name">{props.session.agentName}</span>
+          <span class="me" title={`${props.session.account.username} @ ${props.session.shopId}`}>
+            <span class="avatar">{initials(props.session.account.displayName)}</span>
+            <span class="me-name" data-testid="me-name">
+              {props.session.account.displayName}
+            </span>
           </span>
+          {props.session.account.role !== 'analyst' && (
+            <select
+              class={`presence presence-${presence}`}
+              aria-label={t.statusLabel}
+              data-testid="presence"
+              value={presence}
+              onChange={(e) => void changePresence((e.target as HTMLSelectElement).value as StaffStatus)}
+            >
+              {(['online', 'away', 'offline'] as const).map((s) => (
+                <option value={s} key={s}>
+                  {t.presence[s]}
+                </option>
+              ))}
+            </select>
+          )}
           <button type="button" class="link-button" onClick={props.onToggleLocale}>
             {t.language}
           </button>
-          <button type="button" class="link-button" onClick={props.onSignOut}>
+          <button type="button" class="link-button" onClick={() => props.onSignOut(client)}>
             {t.signOut}
           </button>
         </div>

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest'
-import { agentIdFor } from './agent-client.js'
 import { emotionLevel, formatDuration, formatValue, initials } from './console-format.js'
 import { consoleStrings, pickLocale } from './console-i18n.js'
 
@@ -28,8 +27,6 @@ describe('console helpers', () => {
   it('derives initials and agent ids from display names', () => {
     expect(initials('李娜')).toBe('李')
     expect(initials('Lina  Chen')).toBe('LC')
-    expect(agentIdFor('  Lina  Chen ')).toBe('lina-chen')
-    expect(agentIdFor('李娜')).toBe('李娜')
   })
 
   it('picks the saved language, else the browser one', () => {

@@ -24,6 +24,23 @@ export function CustomerPanel(props: {
         </button>
       </div>
 
+      {view.handoffSummary && (
+        <Section title={t.handoffSummary}>
+          <div class="handoff-summary" data-testid="handoff-summary" data-source={view.handoffSummary.source}>
+            <span class="tag">{t.summarySource[view.handoffSummary.source] ?? view.handoffSummary.source}</span>
+            {view.routing && (
+              <span class="tag">
+                {t.routingQueue}: {view.routing.queue}
+              </span>
+            )}
+            <p class="summary-text">{view.handoffSummary.text}</p>
+            {view.routing?.offer && view.conversation.status === 'waiting_human' && (
+              <p class="muted small">{t.offeredTo(view.routing.offer.agentName)}</p>
+            )}
+          </div>
+        </Section>
+      )}
+
       <Section title={t.profile}>
         {cu ? (
           <div class="profile">
@@ -56,6 +73,15 @@ export function CustomerPanel(props: {
               <dt>{t.channel}</dt>
               <dd>{view.conversation.channel}</dd>
             </dl>
+            {view.customerTags.length > 0 && (
+              <ul class="customer-tags" aria-label={t.customerTags} data-testid="customer-tags">
+                {view.customerTags.map((tag) => (
+                  <li class="tag" key={tag}>
+                    {tag}
+                  </li>
+                ))}
+              </ul>
+            )}
           </div>
         ) : (
           <p class="muted">{t.anonymous}</p>
@@ -169,7 +195,7 @@ export function CustomerPanel(props: {
         )}
       </Section>
 
-      <Section title={t.tickets} count={view.tickets.length}>
+      <Section title={`${t.tickets} · ${t.openTickets} ${view.openTickets.length}`} count={view.tickets.length}>
         {view.tickets.length === 0 ? (
           <p class="muted">{t.noTickets}</p>
         ) : (

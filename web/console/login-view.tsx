@@ -1,37 +1,37 @@
-/** Sign-in: shop API key + the agent's display name, checked against the API before entering the desk. */
+/** Sign-in with a staff account: shop, username and password (the session is an HttpOnly cookie). */
 import { useState } from 'preact/hooks'
-import { AgentClient, type AgentSession, ApiError, agentIdFor } from './agent-client.js'
+import { AgentClient, type AgentSession, ApiError } from './agent-client.js'
 import type { ConsoleStrings } from './console-i18n.js'
 
 export function LoginView(props: {
   t: ConsoleStrings
-  initial: Partial<AgentSession>
+  initial: { shopId?: string; username?: string }
   onSignedIn: (s: AgentSession) => void
   onToggleLocale: () => void
 }) {
   const { t } = props
   const [shopId, setShopId] = useState(props.initial.shopId ?? 'demo')
-  const [apiKey, setApiKey] = useState('')
-  const [name, setName] = useState(props.initial.agentName ?? '')
+  const [username, setUsername] = useState(props.initial.username ?? '')
+  const [password, setPassword] = useState('')
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string | null>(null)
 
   async function submit(e: Event) {
     e.preventDefault()
-    const session: AgentSession = {
-      shopId: shopId.trim() || 'demo',
-      apiKey: apiKey.trim(),
-      agentName: name.trim(),
-      agentId: agentIdFor(name),
-    }
-    if (!session.apiKey || !session.agentName) return
+    if (!username.trim() || !password) return
     setBusy(true)
     setError(null)
     try {
-      await new AgentClient(session).queue()
-      props.onSignedIn(session)
+      props.onSignedIn(await AgentClient.login(shopId.trim() || 'demo', username.trim(), password))
     } catch (err) {
-      setError(err instanceof ApiError && err.status === 401 ? t.badKey : t.unreachable)
+      setError(
+        err instanceof ApiError && err.status === 401
+          ? t.badCredentials
+          : err instanceof ApiError && err.status === 429
+            ? t.throttled
+            : t.unreachable,
+      )
+      setPassword('')
       setBusy(false)
     }
   }
@@ -55,28 +55,26 @@ export function LoginView(props: {
         </div>
         <p class="login-hint">{t.signInHint}</p>
         <label class="field">
-          <span>{t.agentName}</span>
+          <span>{t.username}</span>
           <input
-            name="agentName"
-            autoComplete="name"
+            name="username"
+            autoComplete="username"
             required
             maxLength={64}
-            value={name}
-            onInput={(e) => setName((e.target as HTMLInputElement).value)}
+            value={username}
+            onInput={(e) => setUsername((e.target as HTMLInputElement).value)}
           />
-          <small>{t.agentNameHint.replace('{name}', name.trim() || '…')}</small>
         </label>
         <label class="field">
-          <span>{t.apiKey}</span>
+          <span>{t.password}</span>
           <input
-            name="apiKey"
+            name="password"
             type="password"
-            autoComplete="off"
+            autoComplete="current-password"
             required
-            value={apiKey}
-            onInput={(e) => setApiKey((e.target as HTMLInputElement).value)}
+            value={password}
+            onInput={(e) => setPassword((e.target as HTMLInputElement).value)}
           />
-          <small>{t.apiKeyHint}</small>
         </label>
         <label class="field">
           <span>{t.shopId}</span>
@@ -92,7 +90,7 @@ export function LoginView(props: {
             {error}
           </div>
         )}
-        <button type="submit" class="button primary block" disabled={busy || !apiKey.trim() || !name.trim()}>
+        <button type="submit" class="button primary block" disabled={busy || !password || !username.trim()}>
           {busy ? t.signingIn : t.signIn}
         </button>
       </form>

@@ -153,6 +153,41 @@ export type ChannelCustomersTable = {
   updated_at: string
 }
 
+export type StaffAccountsTable = {
+  shop_id: string
+  id: string
+  username: string
+  display_name: string
+  role: string
+  password_hash: string
+  status: string
+  max_chats: number
+  created_at: string
+  updated_at: string
+}
+
+export type StaffSessionsTable = {
+  id: string
+  shop_id: string
+  account_id: string
+  csrf_token: string
+  created_at: string
+  expires_at: string
+  revoked_at: string | null
+}
+
+export type AuditLogTable = {
+  shop_id: string
+  id: string
+  actor_id: string
+  actor_name: string
+  actor_kind: string
+  action: string
+  target: string | null
+  data: string
+  created_at: string
+}
+
 /** The whole database, as Kysely's type parameter. */
 export type Database = {
   shops: ShopsTable
@@ -171,4 +206,7 @@ export type Database = {
   events: EventsTable
   channel_state: ChannelStateTable
   channel_customers: ChannelCustomersTable
+  staff_accounts: StaffAccountsTable
+  staff_sessions: StaffSessionsTable
+  audit_log: AuditLogTable
 }

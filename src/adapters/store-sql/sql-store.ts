@@ -25,6 +25,7 @@ import type { Page, Store, TicketFilter } from '../../core/ports/store.js'
 import type { Database } from './db-schema.js'
 import { SHOP_DATA_TABLES } from './migrations/0001-initial.js'
 import { migrationProvider } from './migrations/index.js'
+import { sqlStaffStores } from './sql-staff-store.js'
 import { isForeignKeyViolation, toStoreError } from './to-store-error.js'
 
 export type SqlDialect = 'sqlite' | 'postgres'
@@ -1033,6 +1034,15 @@ function bind(opts: SqlStoreOptions, db: Db, inTx: boolean): Store {
         return rows.map(toEvent)
       },
     }),
+
+    ...(() => {
+      const staff = sqlStaffStores(db, atomic)
+      return {
+        staff: guarded(staff.staff),
+        staffSessions: guarded(staff.staffSessions),
+        audit: guarded(staff.audit),
+      }
+    })(),
   }
   return store
 }

@@ -56,6 +56,11 @@ export type ConversationServiceDeps = {
    * embedded (kefu's store). Must not throw.
    */
   commerceFor?: (shop: Shop) => Promise<CommerceActions | undefined>
+  /**
+   * Called after a turn that handed the conversation to the human queue, once the turn's lock is
+   * released (the router takes the lock itself). Errors are swallowed: the turn is already stored.
+   */
+  onHandoff?: (shopId: string, conversationId: string) => Promise<void>
 }
 
 /** What a turn returns to the channel; the HTTP API serialises it as is. */
@@ -266,7 +271,9 @@ export function createConversationService(deps: ConversationServiceDeps) {
       if (input.text.length > MAX_MESSAGE_CHARS)
         throw new AppError('invalid_input', `text is longer than ${MAX_MESSAGE_CHARS} characters`)
 
-      return deps.lock.withLock(`conv:${input.shopId}:${input.conversationId}`, async () => {
+      const key = `conv:${input.shopId}:${input.conversationId}`
+      let handedOff = false
+      const turn: TurnResponse = await deps.lock.withLock(key, async () => {
         const shop = await requireShop(input.shopId)
         const conversation = await store.conversations.get(input.shopId, input.conversationId)
         if (!conversation) throw new AppError('not_found', 'conversation not found')
@@ -438,6 +445,7 @@ export function createConversationService(deps: ConversationServiceDeps) {
             change: 'requested',
           }
           await pubsub.publish(deskChannel(shop.id), ev).catch(() => undefined)
+          handedOff = true
         }
 
         const response: TurnResponse = {
@@ -459,6 +467,10 @@ export function createConversationService(deps: ConversationServiceDeps) {
         }
         return response
       })
+      if (handedOff && deps.onHandoff) {
+        await deps.onHandoff(input.shopId, input.conversationId).catch(() => undefined)
+      }
+      return turn
     },
 
     /** A message from a human agent or the system (proactive notice), pushed to the customer. */

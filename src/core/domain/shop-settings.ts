@@ -4,6 +4,7 @@
  * its path, never silently ignored. The skills read these keys (see docs/dialogue.md).
  */
 import { z } from 'zod'
+import { routingSettingsSchema } from '../routing/routing-settings.js'
 
 const prob = z.number().min(0).max(1)
 const nonNeg = z.number().min(0)
@@ -146,6 +147,8 @@ export const shopSettingsPatchSchema = z
     contact: contact.nullable(),
     /** Per-feature proactive switches; validated by the proactive module. */
     proactive: z.record(z.string(), z.unknown()).nullable(),
+    /** Skill queues, business hours, offer timeout (docs/staff.md). */
+    routing: routingSettingsSchema.nullable(),
     timezone: z.string().refine(validTimeZone, 'not a valid IANA time zone (e.g. Asia/Shanghai)').nullable(),
     /** ISO 4217 code: the currency of imported prices that name none. */
     currency: z

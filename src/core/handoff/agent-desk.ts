@@ -28,6 +28,9 @@ import type { KnowledgeBase, KnowledgeKind } from '../knowledge/types.js'
 import type { Emotion } from '../nlu/types.js'
 import type { KeyedLock, PubSub } from '../ports/pub-sub.js'
 import type { Store } from '../ports/store.js'
+import { extractiveSummary, type HandoffSummary } from '../routing/handoff-summary.js'
+import { type Offer, routingOfConversation } from '../routing/routing-record.js'
+import { customerTags, OPEN_TICKET_STATUSES } from './customer-tags.js'
 import { type AgentNote, type DeskEvent, deskChannel } from './desk-channel.js'
 
 /** Who is acting. Per-agent accounts are future work: the shop API key vouches for the id. */
@@ -75,6 +78,11 @@ export type QueueItem = {
   /** The last customer message's intent. */
   intent: string | null
   messageCount: number
+  /** The skill queue the router chose, and the agent it is offered to (until they accept or it times out). */
+  routingQueue: string | null
+  offer: Offer | null
+  /** Set when the customer was asked to leave a message (nobody available): the ticket it became. */
+  ticketId: string | null
 }
 
 export type ActiveItem = {
@@ -138,6 +146,13 @@ export type ConversationContext = {
   suggestions: Suggestion[]
   /** The text the suggestions answer (the latest customer message that is a question, not "a human please"). */
   suggestionsFor: string | null
+  /** Profile tags (tier, interests, spend, returns, open tickets) in the customer's language. */
+  customerTags: string[]
+  /** The customer's tickets that are not resolved or closed. */
+  openTickets: Ticket[]
+  /** Written at handoff (by the LLM when configured, else extractive); extractive on the fly for older handoffs. */
+  handoffSummary: HandoffSummary | null
+  routing: { queue: string; offer: Offer | null; mode: 'queue' | 'ticket'; ticketId: string | null } | null
 }
 
 export type TransitionResult = { conversation: Conversation; messages: Message[] }
@@ -318,6 +333,9 @@ export function createAgentDesk(deps: AgentDeskDeps) {
           peakEmotion: customerMsgs.reduce((max, m) => Math.max(max, emotionOf(m)?.score ?? 0), 0),
           intent: last ? (nluOf(last)?.intent ?? null) : null,
           messageCount: list.length,
+          routingQueue: routingOfConversation(c)?.queue ?? null,
+          offer: routingOfConversation(c)?.offer ?? null,
+          ticketId: routingOfConversation(c)?.ticketId ?? null,
         })
       }
       return items
@@ -388,6 +406,7 @@ export function createAgentDesk(deps: AgentDeskDeps) {
       const suggestions = basis ? await suggest(shopId, basis.text, locale) : []
       const state = c.state as Record<string, unknown>
       const reason = splitReason(lastRequest ? str(lastRequest.data.reason) : null)
+      const routed = routingOfConversation(c)
       return {
         conversation: {
           id: c.id,
@@ -420,6 +439,14 @@ export function createAgentDesk(deps: AgentDeskDeps) {
         returns,
         suggestions,
         suggestionsFor: basis?.text ?? null,
+        customerTags: customerTags(customer, orders, tickets, returns, locale ?? 'zh'),
+        openTickets: tickets.filter((t) => OPEN_TICKET_STATUSES.has(t.status)),
+        handoffSummary:
+          routed?.summary ??
+          (lastRequest ? extractiveSummary(messages, str(lastRequest.data.reason), locale ?? 'zh') : null),
+        routing: routed
+          ? { queue: routed.queue, offer: routed.offer, mode: routed.mode, ticketId: routed.ticketId ?? null }
+          : null,
       }
     },
 

@@ -14,8 +14,8 @@ export type DeskEvent =
       type: 'queue'
       conversationId: string
       status: ConversationStatus
-      /** What happened: the bot handed off, an agent claimed / released / closed it. */
-      change: 'requested' | 'claimed' | 'released' | 'closed'
+      /** What happened: the bot handed off, the router offered it to an agent (`agentId`), an agent claimed / released / closed / transferred it, or it became a ticket (nobody available). */
+      change: 'requested' | 'claimed' | 'released' | 'closed' | 'offered' | 'transferred' | 'left_message'
       agentId?: string
     }
   | {

@@ -17,6 +17,7 @@ import type {
   TicketStatus,
 } from '../domain/records.js'
 import type { Customer, FaqEntry, Fault, Order, Product } from '../domain/schemas.js'
+import type { AuditEntry, StaffAccount, StaffSession } from '../domain/staff-records.js'
 import type { ChannelStateStore } from './channel-state.js'
 
 export type Page = { limit?: number; offset?: number }
@@ -28,6 +29,10 @@ export type TicketFilter = Page & {
   customerId?: string
   conversationId?: string
 }
+
+export type StaffPatch = Partial<
+  Pick<StaffAccount, 'displayName' | 'role' | 'passwordHash' | 'status' | 'maxChats' | 'updatedAt'>
+>
 
 export type Store = {
   readonly specificationVersion: 'v1'
@@ -152,5 +157,30 @@ export type Store = {
       shopId: string,
       opts?: Page & { type?: string; conversationId?: string; since?: string },
     ): Promise<DomainEvent[]>
+  }
+  /** The shop's people. Usernames are unique per shop (`conflict` on a duplicate). */
+  staff: {
+    create(a: StaffAccount): Promise<void>
+    get(shopId: string, id: string): Promise<StaffAccount | null>
+    getByUsername(shopId: string, username: string): Promise<StaffAccount | null>
+    /** By username. */
+    list(shopId: string): Promise<StaffAccount[]>
+    /** `not_found` when the account does not exist. */
+    update(shopId: string, id: string, patch: StaffPatch): Promise<void>
+    /** Deletes the account and its sessions; false when it did not exist. */
+    delete(shopId: string, id: string): Promise<boolean>
+  }
+  /** Sign-in sessions, looked up by the hash of the cookie's token. */
+  staffSessions: {
+    create(s: StaffSession): Promise<void>
+    get(id: string): Promise<StaffSession | null>
+    revoke(id: string, at: string): Promise<void>
+    /** Revokes every live session of an account (password reset, removal); returns how many. */
+    revokeAll(shopId: string, accountId: string, at: string): Promise<number>
+  }
+  /** Who did what: append-only, newest first when listed. */
+  audit: {
+    append(e: AuditEntry): Promise<void>
+    list(shopId: string, opts?: Page & { actorId?: string; action?: string; since?: string }): Promise<AuditEntry[]>
   }
 }

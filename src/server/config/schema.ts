@@ -90,6 +90,16 @@ export const configSchema = z.object({
   KEFU_COMMERCE_RECONCILE_MINUTES: int(15).pipe(z.number().int().min(1).max(10_080)),
   /** Per-call timeout of connector HTTP calls (Shopify, WooCommerce). */
   KEFU_COMMERCE_TIMEOUT_MS: int(15_000).pipe(z.number().int().min(100).max(120_000)),
+  /** How long a staff sign-in (console / back office cookie) lasts. */
+  KEFU_STAFF_SESSION_TTL_MINUTES: int(720).pipe(z.number().int().min(1).max(525_600)),
+  /** Failed sign-ins of one account, and from one client address, within the window before sign-in is refused. */
+  KEFU_LOGIN_MAX_FAILURES_ACCOUNT: int(5).pipe(z.number().int().min(1)),
+  KEFU_LOGIN_MAX_FAILURES_IP: int(20).pipe(z.number().int().min(1)),
+  KEFU_LOGIN_WINDOW_MINUTES: int(15).pipe(z.number().int().min(1).max(1440)),
+  /** How long an agent has to accept an offered conversation before it moves to the next agent. */
+  KEFU_ROUTING_OFFER_SECONDS: int(60).pipe(z.number().int().min(5).max(3600)),
+  /** How often the router looks for expired offers and waiting conversations (real time; decisions use the clock). */
+  KEFU_ROUTING_SWEEP_MS: int(5000).pipe(z.number().int().min(50).max(600_000)),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 })
 

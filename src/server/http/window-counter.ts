@@ -9,6 +9,8 @@ import type { Clock } from '../../core/ports/clock.js'
 export type WindowCounter = {
   /** Counts one hit for `key`; returns the hits in the current window and ms until it resets. */
   hit(key: string): Promise<{ count: number; resetMs: number }>
+  /** The hits in the current window without counting one (0 when none, or when Redis fails). */
+  peek(key: string): Promise<{ count: number; resetMs: number }>
 }
 
 /**
@@ -41,6 +43,18 @@ export function createWindowCounter(opts: {
           return { count: 0, resetMs: 0 }
         }
       },
+      async peek(key) {
+        try {
+          const k = `${prefix}${key}`
+          const [[, raw], [, ttl]] = (await redis.multi().get(k).pttl(k).exec()) as [
+            [Error | null, string | null],
+            [Error | null, number],
+          ]
+          return { count: Number(raw ?? 0), resetMs: Math.max(0, ttl) }
+        } catch {
+          return { count: 0, resetMs: 0 }
+        }
+      },
     }
   }
   const windows = new Map<string, { count: number; resetAt: number }>()
@@ -55,6 +69,11 @@ export function createWindowCounter(opts: {
       }
       w.count++
       return { count: w.count, resetMs: w.resetAt - now }
+    },
+    async peek(key) {
+      const now = clock.now().getTime()
+      const w = windows.get(key)
+      return !w || w.resetAt <= now ? { count: 0, resetMs: 0 } : { count: w.count, resetMs: w.resetAt - now }
     },
   }
 }

@@ -3,16 +3,16 @@
  * conversation's whole context, and the transitions (claim, reply, note, release, close), plus a
  * WebSocket pushing queue changes and the live messages of the conversations an agent is viewing.
  *
- * Auth: the shop API key (`Authorization: Bearer <apiKey>`, optional `x-kefu-shop`) vouches for
- * an agent identity given in `x-kefu-agent: <id>` (and `x-kefu-agent-name`), both URL-encoded
- * UTF-8 because HTTP header values are Latin-1. Per-agent accounts and roles are future work.
+ * Auth: a staff session (the console: cookie + CSRF token, role-checked) acts as its own account.
+ * The shop API key (machines) must name the account it acts for in `x-kefu-agent: <account id or
+ * username>` (URL-encoded UTF-8); the display name always comes from the account, never from a header.
  */
-import { timingSafeEqual } from 'node:crypto'
 import type { WebSocket } from '@fastify/websocket'
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import { z } from 'zod'
 import { conversationChannel, MAX_MESSAGE_CHARS } from '../../core/conversation/conversation-service.js'
 import type { Conversation, Shop } from '../../core/domain/records.js'
+import type { StaffAccount } from '../../core/domain/staff-records.js'
 import { AppError } from '../../core/errors.js'
 import {
   type AgentDesk,
@@ -25,7 +25,10 @@ import { deskChannel } from '../../core/handoff/desk-channel.js'
 import type { Clock } from '../../core/ports/clock.js'
 import type { PubSub } from '../../core/ports/pub-sub.js'
 import type { Store } from '../../core/ports/store.js'
-import type { RouteModule } from '../build-app.js'
+import type { Router } from '../../core/routing/router.js'
+import { findStaff } from '../auth/staff-accounts.js'
+import { cookieFromHeader, SESSION_COOKIE, sameSecret } from '../auth/staff-auth.js'
+import type { Access, RouteModule } from '../build-app.js'
 import { stripNul } from '../http/strip-nul.js'
 import { toHttpError } from '../http/to-http-error.js'
 import { parseBody } from '../http/validate.js'
@@ -35,6 +38,8 @@ export type AgentRouteDeps = {
   store: Store
   pubsub: PubSub
   authShop(req: FastifyRequest): Promise<Shop>
+  access: Access
+  router: Router
   clock: Clock
   /** Relays an agent's reply to the messaging platform the conversation came from (never throws). */
   relayReply?: (shopId: string, conversationId: string, text: string) => Promise<void>
@@ -49,6 +54,10 @@ const replyBody = z.object({ text: z.string().trim().min(1, 'text must not be em
 const noteBody = z.object({ text: z.string().trim().min(1, 'text must not be empty').max(MAX_NOTE_CHARS) }).strict()
 /** Transitions take no body; an empty object is accepted for clients that always send one. */
 const emptyBody = z.object({}).strict()
+const transferBody = z
+  .object({ agentId: z.string().min(1).max(100).optional(), queue: z.string().min(1).max(40).optional() })
+  .strict()
+  .refine((b) => Boolean(b.agentId) !== Boolean(b.queue), 'name exactly one of agentId or queue')
 
 /**
  * Checks an identity value (id or display name). Header values are URL-encoded (HTTP headers are
@@ -73,18 +82,23 @@ function header(req: FastifyRequest, name: string): string | undefined {
   return Array.isArray(v) ? v[0] : v
 }
 
-/** The acting agent from `x-kefu-agent` / `x-kefu-agent-name`. */
-export function agentFromRequest(req: FastifyRequest): AgentIdentity {
+/** The account id or username a machine (API key) request acts for, from `x-kefu-agent`. */
+export function agentHeader(req: FastifyRequest): string {
   const id = identityValue(header(req, 'x-kefu-agent'), 'x-kefu-agent')
-  if (!id) throw new AppError('unauthorized', 'missing agent identity (x-kefu-agent: <agent id>)')
-  return { id, name: identityValue(header(req, 'x-kefu-agent-name'), 'x-kefu-agent-name') ?? id }
+  if (!id) throw new AppError('unauthorized', 'missing agent account (x-kefu-agent: <account id or username>)')
+  return id
 }
 
-function sameKey(a: string, b: string): boolean {
-  const x = Buffer.from(a)
-  const y = Buffer.from(b)
-  return x.length === y.length && timingSafeEqual(x, y)
+/** The host of an Origin header, or null when it is not a URL. */
+function hostOf(origin: string): string | null {
+  try {
+    return new URL(origin).host
+  } catch {
+    return null
+  }
 }
+
+const identityOf = (a: StaffAccount): AgentIdentity => ({ id: a.id, name: a.displayName })
 
 function summary(c: Conversation) {
   return {
@@ -100,11 +114,24 @@ function summary(c: Conversation) {
 export function registerAgentRoutes(app: FastifyInstance, deps: AgentRouteDeps): void {
   const { desk } = deps
 
-  /** Both checks on every request: the key first (a wrong key learns nothing about agent headers). */
-  async function auth(req: FastifyRequest): Promise<{ shop: Shop; agent: AgentIdentity }> {
+  /**
+   * The shop and the acting account: the signed-in person, or — with the API key — the account named
+   * in `x-kefu-agent` (the key first: a wrong key learns nothing about accounts).
+   */
+  async function auth(req: FastifyRequest): Promise<{ shop: Shop; agent: AgentIdentity; account: StaffAccount }> {
     const shop = await deps.authShop(req)
-    return { shop, agent: agentFromRequest(req) }
+    const p = deps.access.auth.principalOf(req)
+    if (p?.kind === 'staff') return { shop, agent: identityOf(p.account), account: p.account }
+    const named = agentHeader(req)
+    const account = await findStaff(deps.store, shop.id, named)
+    if (!account) throw new AppError('unauthorized', `no staff account '${named}' in this shop`)
+    const agent = identityOf(account)
+    deps.access.audit.actAs(req, agent)
+    return { shop, agent, account }
   }
+
+  /** Anything that frees an agent lets the router offer waiting conversations again. */
+  const reroute = (shopId: string) => deps.router.sweep(shopId).catch(() => undefined)
 
   app.get(`${BASE}/queue`, async (req) => {
     const { shop } = await auth(req)
@@ -124,9 +151,16 @@ export function registerAgentRoutes(app: FastifyInstance, deps: AgentRouteDeps):
   })
 
   app.post(`${BASE}/conversations/:id/claim`, async (req) => {
-    const { shop, agent } = await auth(req)
+    const { shop, agent, account } = await auth(req)
     const { id } = parseBody(idParams, req.params)
     parseBody(emptyBody, req.body ?? {})
+    const existing = await deps.store.conversations.get(shop.id, id)
+    const mine = existing?.status === 'human' && (existing.state.agent as { id?: string } | undefined)?.id === agent.id
+    if (existing && !mine && !(await deps.router.hasRoomFor(shop.id, account, id))) {
+      throw new AppError('conflict', `you already hold ${account.maxChats} conversations (your capacity)`, {
+        details: { reason: 'at_capacity', maxChats: account.maxChats },
+      })
+    }
     const r = await desk.claim(shop.id, id, agent)
     return { conversation: summary(r.conversation), messages: r.messages }
   })
@@ -155,7 +189,25 @@ export function registerAgentRoutes(app: FastifyInstance, deps: AgentRouteDeps):
     const { id } = parseBody(idParams, req.params)
     parseBody(emptyBody, req.body ?? {})
     const r = await desk.release(shop.id, id, agent)
+    await reroute(shop.id)
     return { conversation: summary(r.conversation), messages: r.messages }
+  })
+
+  app.post(`${BASE}/conversations/:id/transfer`, async (req) => {
+    const { shop, agent, account } = await auth(req)
+    const { id } = parseBody(idParams, req.params)
+    const body = parseBody(transferBody, req.body ?? {})
+    const manager = account.role === 'owner' || account.role === 'admin'
+    const target = body.agentId ? await findStaff(deps.store, shop.id, body.agentId) : null
+    if (body.agentId && !target) throw new AppError('not_found', 'no such agent in this shop')
+    const c = await deps.router.transfer(
+      shop.id,
+      id,
+      { ...agent, manager },
+      { ...(target ? { agentId: target.id } : {}), ...(body.queue ? { queue: body.queue } : {}) },
+    )
+    await reroute(shop.id)
+    return { conversation: summary(c) }
   })
 
   app.post(`${BASE}/conversations/:id/close`, async (req) => {
@@ -163,6 +215,7 @@ export function registerAgentRoutes(app: FastifyInstance, deps: AgentRouteDeps):
     const { id } = parseBody(idParams, req.params)
     parseBody(emptyBody, req.body ?? {})
     const r = await desk.close(shop.id, id, agent)
+    await reroute(shop.id)
     return { conversation: summary(r.conversation), messages: r.messages }
   })
 
@@ -176,14 +229,27 @@ export function registerAgentRoutes(app: FastifyInstance, deps: AgentRouteDeps):
     let shop: Shop
     let agent: AgentIdentity
     try {
-      const key = q.key ?? ''
-      if (!key) throw new AppError('unauthorized', 'missing shop API key (?key=<apiKey>)')
-      const found = await deps.store.shops.get(q.shop || 'demo')
-      if (!found || !sameKey(found.apiKey, key)) throw new AppError('unauthorized', 'invalid shop API key')
-      const id = identityValue(q.agent, 'agent', false)
-      if (!id) throw new AppError('unauthorized', 'missing agent identity (?agent=<agent id>)')
-      shop = found
-      agent = { id, name: identityValue(q.name, 'name', false) ?? id }
+      const token = cookieFromHeader(req.headers.cookie, SESSION_COOKIE)
+      if (q.key) {
+        const found = await deps.store.shops.get(q.shop || 'demo')
+        if (!found || !sameSecret(found.apiKey, q.key)) throw new AppError('unauthorized', 'invalid shop API key')
+        const named = identityValue(q.agent, 'agent', false)
+        if (!named) throw new AppError('unauthorized', 'missing agent account (?agent=<account id or username>)')
+        const account = await findStaff(deps.store, found.id, named)
+        if (!account) throw new AppError('unauthorized', `no staff account '${named}' in this shop`)
+        shop = found
+        agent = identityOf(account)
+      } else if (token) {
+        // A cookie rides along with any page's WebSocket: only our own pages may use it.
+        const origin = header(req, 'origin')
+        if (origin && hostOf(origin) !== req.headers.host)
+          throw new AppError('forbidden', 'cross-origin desk connections are refused')
+        const s = await deps.access.auth.sessionFor(token)
+        shop = s.shop
+        agent = identityOf(s.account)
+      } else {
+        throw new AppError('unauthorized', 'sign in, or pass the shop API key (?key=<apiKey>&agent=<account>)')
+      }
     } catch (e) {
       const { status, body } = toHttpError(e)
       socket.send(JSON.stringify({ type: 'error', ...body }))
@@ -268,21 +334,15 @@ export function registerAgentRoutes(app: FastifyInstance, deps: AgentRouteDeps):
   })
 }
 
-const security = [{ shopApiKey: [] }]
+const security = [{ staffSession: [] }, { shopApiKey: [] }]
 const agentHeaders = [
   {
     name: 'x-kefu-agent',
     in: 'header',
-    required: true,
-    schema: { type: 'string' },
-    description: 'acting agent id (URL-encoded UTF-8, 1-64 characters)',
-  },
-  {
-    name: 'x-kefu-agent-name',
-    in: 'header',
     required: false,
     schema: { type: 'string' },
-    description: 'display name shown to the customer (URL-encoded UTF-8); defaults to the id',
+    description:
+      'with the API key only: the staff account acted for (account id or username, URL-encoded UTF-8); the name customers see is the account’s',
   },
   { name: 'x-kefu-shop', in: 'header', required: false, schema: { type: 'string', default: 'demo' } },
 ]
@@ -380,9 +440,13 @@ export const agentOpenApi: Record<string, unknown> = {
   },
   [`${BASE}/conversations/{id}/release`]: transition('Hand back to the bot (human → bot; assignee only)'),
   [`${BASE}/conversations/{id}/close`]: transition('Close the conversation (the assignee, or anyone when not owned)'),
+  [`${BASE}/conversations/{id}/transfer`]: transition(
+    'Transfer to another agent {agentId} or queue {queue} (the assignee, or an owner/admin); back to waiting_human',
+  ),
   [`${BASE}/stream`]: {
     get: {
-      summary: 'WebSocket: ?key=<apiKey>&agent=<id>[&name=][&shop=]. Send {type:"watch",conversationIds:[…]}',
+      summary:
+        'WebSocket: the staff session cookie (same origin), or ?key=<apiKey>&agent=<account>[&shop=]. Send {type:"watch",conversationIds:[…]}',
       description:
         'Frames: ready, queue {conversationId,status,change,agentId}, note {conversationId,note}, message {conversationId,message}, status {conversationId,status}, watching, error.',
       responses: { '101': { description: 'switching protocols' } },
@@ -392,7 +456,7 @@ export const agentOpenApi: Record<string, unknown> = {
 
 /** The agent API as a route module for src/server/route-modules.ts. */
 export const agentRouteModule: RouteModule = {
-  register(app, ctx, authShop) {
+  register(app, ctx, authShop, access) {
     const desk = createAgentDesk({
       store: ctx.store,
       conversations: ctx.conversations,
@@ -407,6 +471,8 @@ export const agentRouteModule: RouteModule = {
       store: ctx.store,
       pubsub: ctx.pubsub,
       authShop,
+      access,
+      router: ctx.router,
       clock: ctx.clock,
       relayReply: (shopId, id, text) => ctx.channels.relayAgentReply(shopId, id, text),
     })
