@@ -54,7 +54,6 @@ async function configure(extra: Record<string, string> = {}) {
 const agentHeaders = () => ({
   authorization: `Bearer ${server.demoApiKey}`,
   'x-kefu-agent': 'a-mp',
-  'x-kefu-agent-name': 'Mia',
   'content-type': 'application/json',
 })
 
@@ -76,6 +75,13 @@ beforeAll(async () => {
       KEFU_LLM_API_KEY: 'k',
     },
   })
+  // The API key acts on agent routes only as a staff account (docs/staff.md).
+  const staff = await fetch(`${server.url}/api/v1/admin/staff`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${server.demoApiKey}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'a-mp', displayName: 'Mia', role: 'agent', password: 'mia-password-123' }),
+  })
+  expect(staff.status).toBe(201)
 })
 afterAll(async () => {
   await server?.close()
