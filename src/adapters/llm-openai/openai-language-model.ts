@@ -120,6 +120,7 @@ export function createOpenAiLanguageModel(options: OpenAiLanguageModelOptions): 
             })),
           }
         : {}),
+      ...(req.toolChoice ? { tool_choice: { type: 'function' as const, function: { name: req.toolChoice } } } : {}),
       ...(req.temperature !== undefined ? { temperature: req.temperature } : {}),
       ...(req.maxTokens !== undefined ? { max_tokens: req.maxTokens } : {}),
       ...(req.stop && req.stop.length > 0 ? { stop: req.stop } : {}),
@@ -378,6 +379,19 @@ function toOpenAiMessage(m: ChatMessage): OpenAI.Chat.Completions.ChatCompletion
       })),
     }
   }
+  if (m.role === 'user' && m.images && m.images.length > 0) {
+    return {
+      role: 'user',
+      content: [
+        { type: 'text', text: m.content },
+        ...m.images.map((i) => ({
+          type: 'image_url' as const,
+          image_url: { url: `data:${i.mime};base64,${i.base64}` },
+        })),
+      ],
+    }
+  }
+  if (m.role === 'user') return { role: 'user', content: m.content }
   return { role: m.role, content: m.content }
 }
 

@@ -35,6 +35,7 @@ import { DEFAULT_POLICY as DEFAULTS, type DialoguePolicy, resolvePolicy } from '
 import { normalizeState, startTask, type WorkingState } from './dialogue-state.js'
 import { type ExtractedSlots, extractSlots } from './extract-slots.js'
 import { actionCue, angerCue } from './intent-cues.js'
+import { actOnProposal, settlePendingAction } from './model-proposal.js'
 import { orderedItemIntent } from './ordered-item-intent.js'
 import type { DialogueManager, PolicyConfig, TurnContext, TurnOutcome } from './types.js'
 
@@ -446,9 +447,19 @@ function lowConfidenceFallback(sc: SkillContext, kb: KnowledgeAnswer): SkillResu
   return fallbackResult(sc, `low_intent_confidence_${sc.ctx.nlu.confidence.toFixed(2)}`)
 }
 
-/** Builds the outcome; resumes a suspended task when the current one finished. */
-function finish(sc: SkillContext, r: SkillResult, failedTurn: boolean): TurnOutcome {
+/**
+ * Builds the outcome; resumes a suspended task when the current one finished. A write the model
+ * proposed is first handed to its skill, which asks the customer to confirm (model-proposal.ts).
+ */
+async function finish(sc: SkillContext, result: SkillResult, failedTurn: boolean): Promise<TurnOutcome> {
   const { state } = sc
+  let r = result
+  if (r.proposal) {
+    const skill = SKILLS[r.proposal.intent]
+    if (skill) r = await actOnProposal(sc, r, skill)
+    failedTurn = false
+  }
+  r = settlePendingAction(sc, r)
   state.failedTurns = failedTurn ? state.failedTurns + 1 : 0
   if (failedTurn && state.failedTurns >= sc.policy.maxFailedTurns) {
     // Repeated failure: stop guessing and bring in a person, keeping the state for the agent.

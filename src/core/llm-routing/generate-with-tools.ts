@@ -19,15 +19,22 @@ import type { Fact } from './collect-facts.js'
 import type { LlmEvent } from './grounded-answer.js'
 import type { SentenceGate } from './sentence-gate.js'
 import type { SkillTools } from './skill-tools.js'
+import type { WriteProposal } from './write-proposals.js'
 
 const MAX_CALLS_PER_ROUND = 4
 
 const TOOL_NOTE: Record<Locale, string> = {
-  zh: '你可以调用工具查询该顾客的订单、物流和商品的实时价格库存。工具结果同样以 [Fn] 标注，是资料的一部分：回答中的事实必须引用它们。工具只能查询，不能修改订单；需要修改时请让顾客直接提出。',
-  en: "You may call tools to look up this customer's orders, tracking, and live product price and stock. Tool results are labelled [Fn] like the facts and are facts: cite them. Tools only read; to change an order, ask the customer to request it.",
+  zh: '你可以调用工具查询该顾客的订单、物流和商品的实时价格库存。工具结果同样以 [Fn] 标注，是资料的一部分：回答中的事实必须引用它们。取消订单、修改地址、申请退货这三个工具不会直接执行：调用后系统会请顾客确认，只在顾客明确要求时调用。',
+  en: "You may call tools to look up this customer's orders, tracking, and live product price and stock. Tool results are labelled [Fn] like the facts and are facts: cite them. cancel_order, change_address and request_return do not act: the customer is asked to confirm first; call them only when the customer asks for that change.",
 }
 
-export type ToolRun = { result: GenerateResult; usage?: TokenUsage; events: LlmEvent[] }
+export type ToolRun = {
+  result: GenerateResult
+  usage?: TokenUsage
+  events: LlmEvent[]
+  /** The model proposed a write: the rounds stop and the dialogue asks the customer to confirm. */
+  proposal?: WriteProposal
+}
 
 /**
  * Generates with tools; `facts` grows with every tool result.
@@ -83,6 +90,7 @@ export async function generateWithTools(
     const calls = result.toolCalls ?? []
     if (calls.length === 0 || !offer) return { result, ...(usage ? { usage } : {}), events }
     messages.push({ role: 'assistant', content: result.text, toolCalls: calls })
+    let proposal: WriteProposal | undefined
     for (const [i, call] of calls.entries()) {
       const out =
         i < MAX_CALLS_PER_ROUND
@@ -96,9 +104,16 @@ export async function generateWithTools(
           ok: out.ok,
           ...(out.error ? { error: out.error } : {}),
           factIds: out.facts.map((f) => f.id),
+          ...(out.proposal ? { proposed: true } : {}),
         },
       })
+      // One write at a time: the first proposal is put to the customer, later calls are dropped.
+      if (out.proposal) {
+        proposal = out.proposal
+        break
+      }
     }
+    if (proposal) return { result, ...(usage ? { usage } : {}), events, proposal }
   }
 }
 

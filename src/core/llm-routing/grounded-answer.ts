@@ -26,6 +26,7 @@ import {
 import { createSentenceGate } from './sentence-gate.js'
 import { skillTools } from './skill-tools.js'
 import { type RejectReason, verifyGroundedAnswer } from './verify-grounded-answer.js'
+import type { WriteProposal } from './write-proposals.js'
 
 export type LlmEvent = { type: string; data: Record<string, unknown> }
 
@@ -45,6 +46,8 @@ export type GroundedAnswer =
   | { status: 'skipped'; reason: SkipReason; events: LlmEvent[] }
   | { status: 'rejected'; reason: RejectReason; events: LlmEvent[] }
   | { status: 'failed'; code: string; events: LlmEvent[] }
+  /** The model proposed a write: the dialogue asks the customer to confirm it (nothing was written). */
+  | { status: 'proposed'; proposal: WriteProposal; events: LlmEvent[] }
 
 /** Intents a model cannot help with: small talk needs no facts, a request for a person needs a person. */
 const EXCLUDED_INTENTS = new Set(['greeting', 'human_agent'])
@@ -124,6 +127,7 @@ export async function groundedAnswer(
   let result: Awaited<ReturnType<typeof llm.generate>>
   let toolEvents: LlmEvent[] = []
   let totalUsage: TokenUsage | undefined
+  let proposal: WriteProposal | undefined
   try {
     const sink = ctx.onAnswerText
     const finder = productFinder(ctx.knowledge)
@@ -138,6 +142,7 @@ export async function groundedAnswer(
     result = run.result
     toolEvents = run.events
     totalUsage = run.usage
+    proposal = run.proposal
   } catch (e) {
     const code = AppError.isInstance(e) ? e.code : 'internal'
     const details = AppError.isInstance(e) ? (e.options.details as Record<string, unknown> | undefined) : undefined
@@ -169,6 +174,14 @@ export async function groundedAnswer(
     ...r,
     events: [...toolEvents, ...r.events, ...usageEvents],
   })
+  if (proposal) {
+    const { tool, intent, orderNo } = proposal
+    return withUsage({
+      status: 'proposed',
+      proposal,
+      events: [{ type: 'llm.write_proposed', data: { ...base, tool, intent, orderNo, latencyMs, ...usage } }],
+    })
+  }
   if (result.finishReason === 'length') return withUsage(rejected('truncated', [], base, latencyMs, usage))
   const findProducts = productFinder(ctx.knowledge)
   const v = verifyGroundedAnswer(result.text, facts, {
@@ -193,7 +206,7 @@ export async function groundedAnswer(
 export const LLM_USAGE_KEY = 'llmUsage'
 
 /** An `llm.usage` event, and the conversation's running totals in its state. */
-function usageEvent(
+export function usageEvent(
   state: DialogueState,
   model: string,
   usage: { promptTokens: number; completionTokens: number; totalTokens: number },

@@ -4,13 +4,22 @@
  * with zod before anything runs; orders are only ever the current customer's (signed in or verified):
  * another customer's order number answers exactly like an unknown one. Every result is a fact: it is
  * labelled `[Fn]` for the model to cite and joins the facts the answer guard checks the final answer
- * against. Nothing here writes; changing an order stays with the dialogue's confirmation step.
+ * against. Nothing here writes: the write tools (write-proposals.ts) only propose, and the dialogue
+ * asks the customer to confirm before the skill acts.
  */
 import { z } from 'zod'
 import type { TurnContext } from '../dialogue/types.js'
 import type { Customer } from '../domain/schemas.js'
 import type { ToolCall, ToolSpec } from '../ports/language-model.js'
 import { type Fact, orderFact, productFact } from './collect-facts.js'
+import {
+  isWriteTool,
+  proposeWrite,
+  WRITE_DESCRIPTIONS,
+  WRITE_SCHEMAS,
+  type WriteProposal,
+  type WriteToolName,
+} from './write-proposals.js'
 
 const MAX_ORDERS = 5
 const MAX_PRODUCTS = 3
@@ -31,7 +40,14 @@ const DESCRIPTIONS: Record<ToolName, string> = {
   check_stock: 'Live price and stock of one product, by SKU.',
 }
 
-export type ToolOutcome = { ok: boolean; content: string; facts: Fact[]; error?: string }
+export type ToolOutcome = {
+  ok: boolean
+  content: string
+  facts: Fact[]
+  error?: string
+  /** A write the model proposed (not performed): the dialogue asks the customer to confirm it. */
+  proposal?: WriteProposal
+}
 
 export type SkillTools = {
   specs: ToolSpec[]
@@ -48,10 +64,16 @@ export type SkillTools = {
  */
 export function skillTools(ctx: TurnContext, customer: Customer | null): SkillTools {
   const locale = ctx.locale
-  const specs: ToolSpec[] = (Object.keys(schemas) as ToolName[]).map((name) => {
-    const { $schema: _drop, ...parameters } = z.toJSONSchema(schemas[name]) as Record<string, unknown>
-    return { name, description: DESCRIPTIONS[name], parameters }
-  })
+  const spec = (name: string, schema: z.ZodType, description: string): ToolSpec => {
+    const { $schema: _drop, ...parameters } = z.toJSONSchema(schema) as Record<string, unknown>
+    return { name, description, parameters }
+  }
+  const specs: ToolSpec[] = [
+    ...(Object.keys(schemas) as ToolName[]).map((name) => spec(name, schemas[name], DESCRIPTIONS[name])),
+    ...(Object.keys(WRITE_SCHEMAS) as WriteToolName[]).map((name) =>
+      spec(name, WRITE_SCHEMAS[name], WRITE_DESCRIPTIONS[name]),
+    ),
+  ]
 
   async function execute(name: ToolName, args: unknown): Promise<Fact[] | string> {
     switch (name) {
@@ -87,9 +109,24 @@ export function skillTools(ctx: TurnContext, customer: Customer | null): SkillTo
     }
   }
 
+  async function proposal(name: WriteToolName, raw: string): Promise<ToolOutcome> {
+    let args: unknown
+    try {
+      args = JSON.parse(raw || '{}')
+    } catch {
+      return { ok: false, content: 'error: invalid_arguments', facts: [], error: 'invalid_arguments' }
+    }
+    if (!WRITE_SCHEMAS[name].safeParse(args).success)
+      return { ok: false, content: 'error: invalid_arguments', facts: [], error: 'invalid_arguments' }
+    const p = await proposeWrite(ctx, customer, name, args)
+    if (p === 'not_found') return { ok: false, content: 'error: not_found', facts: [], error: 'not_found' }
+    return { ok: true, content: 'proposed: waiting for the customer to confirm', facts: [], proposal: p }
+  }
+
   return {
     specs,
     async run(call, facts) {
+      if (isWriteTool(call.name)) return proposal(call.name, call.arguments)
       if (!(call.name in schemas))
         return { ok: false, content: 'error: unknown_tool', facts: [], error: 'unknown_tool' }
       const name = call.name as ToolName

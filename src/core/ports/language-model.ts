@@ -10,8 +10,13 @@ export type ChatRole = 'system' | 'user' | 'assistant' | 'tool'
 /** A function the model asked to call; `arguments` is the model's JSON text (validate before use). */
 export type ToolCall = { id: string; name: string; arguments: string }
 
+/** A picture sent with a user message to a vision-capable model (base64, no data: prefix). */
+export type ChatImage = { mime: string; base64: string }
+
 export type ChatMessage =
-  | { role: 'system' | 'user'; content: string }
+  | { role: 'system'; content: string }
+  /** `images`: pictures for a vision-capable model, sent after the text. */
+  | { role: 'user'; content: string; images?: ChatImage[] }
   | { role: 'assistant'; content: string; toolCalls?: ToolCall[] }
   | { role: 'tool'; toolCallId: string; content: string }
 
@@ -28,6 +33,8 @@ export type GenerateRequest = {
   stop?: string[]
   /** Functions the model may call instead of answering (the caller runs them and asks again). */
   tools?: ToolSpec[]
+  /** The name of one of `tools` the model must call (classification); absent = the model chooses. */
+  toolChoice?: string
 }
 
 export type FinishReason = 'stop' | 'length' | 'content_filter' | 'tool_calls' | 'other'

@@ -39,6 +39,7 @@ export async function answerByNeed(sc: SkillContext, intent: Intent): Promise<By
   }
   if (decision.route === 'offline') return { result: null, events: [routed] }
   const attempt = await groundedAnswer(sc.ctx, sc.state, { customer: sc.customer })
+  if (attempt.status === 'proposed') return { result: proposed(attempt, [routed]), events: [] }
   if (attempt.status !== 'answered') return { result: null, events: [routed, ...attempt.events] }
   sc.state.lastIntent = intent
   sc.state.failedTurns = 0
@@ -51,6 +52,24 @@ export async function answerByNeed(sc: SkillContext, intent: Intent): Promise<By
       { events: [routed, ...attempt.events] },
     ),
     events: [],
+  }
+}
+
+/**
+ * A write the model proposed, handed to the dialogue (which runs the skill's confirmation step).
+ * The result's own replies are empty: the skill writes the question.
+ */
+export function proposed(
+  attempt: Extract<Awaited<ReturnType<typeof groundedAnswer>>, { status: 'proposed' }>,
+  before: LlmEvent[] = [],
+): SkillResult {
+  return {
+    replies: [],
+    action: 'confirm',
+    reason: `llm_proposed:${attempt.proposal.tool}`,
+    done: false,
+    proposal: attempt.proposal,
+    events: [...before, ...attempt.events],
   }
 }
 

@@ -6,6 +6,7 @@
 import type { KnowledgeAnswer } from '../knowledge/types.js'
 import { groundedAnswer } from '../llm-routing/grounded-answer.js'
 import type { Intent } from '../nlu/types.js'
+import { proposed } from './answer-by-need.js'
 import { done, type SkillContext, type SkillResult } from './skill-types.js'
 import { say } from './text.js'
 
@@ -56,6 +57,7 @@ export async function llmOrFallback(
   prefix = '',
 ): Promise<SkillResult> {
   const attempt = sc.ctx.llm ? await groundedAnswer(sc.ctx, sc.state, { customer: sc.customer }) : null
+  if (attempt?.status === 'proposed') return proposed(attempt)
   if (attempt?.status === 'answered') {
     sc.state.lastIntent = sc.ctx.nlu.intent
     return done(

@@ -62,7 +62,9 @@ export async function modifyOrderSkill(sc: SkillContext): Promise<SkillResult> {
     )
   }
   const f = detectField(text)
-  if (f && !(sc.state.awaiting === 'newAddress' || sc.state.awaiting === 'newPhone')) t.field = f
+  // Once the new value is known (typed earlier, or proposed by the model) the field is settled.
+  if (f && typeof t.newValue !== 'string' && !(sc.state.awaiting === 'newAddress' || sc.state.awaiting === 'newPhone'))
+    t.field = f
   applyOrderReference(sc)
   const r = await resolveOrder(sc, { purpose: 'modify_order', prefer: (o) => MODIFIABLE.includes(o.status) })
   if ('result' in r) return r.result

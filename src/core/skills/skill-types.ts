@@ -5,6 +5,7 @@ import type { WorkingState } from '../dialogue/dialogue-state.js'
 import type { ExtractedSlots } from '../dialogue/extract-slots.js'
 import type { Reply, TurnAction, TurnContext, TurnOutcome } from '../dialogue/types.js'
 import type { Customer, Locale } from '../domain/schemas.js'
+import type { WriteProposal } from '../llm-routing/write-proposals.js'
 import type { ReturnFacts } from '../nlu/detect-return-facts.js'
 import type { Signals } from '../nlu/detect-signals.js'
 import type { TicketServiceDeps } from '../tickets/ticket-service.js'
@@ -37,6 +38,8 @@ export type SkillResult = {
   returnRequest?: TurnOutcome['returnRequest']
   customerId?: string
   events?: NonNullable<TurnOutcome['events']>
+  /** A write the model proposed: the dialogue runs its skill, which asks the customer to confirm. */
+  proposal?: WriteProposal
 }
 
 export type Skill = (sc: SkillContext) => Promise<SkillResult>
