@@ -8,6 +8,7 @@ import { dirname, isAbsolute, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { Redis } from 'ioredis'
 import { type Logger, pino } from 'pino'
+import { createFsAttachmentStore } from '../adapters/attachments-fs/fs-attachment-store.js'
 import { systemClock } from '../adapters/clock/system-clock.js'
 import { openStore } from '../adapters/open-store.js'
 import { createMemoryLock, createMemoryPubSub } from '../adapters/pubsub-memory/memory-pub-sub.js'
@@ -22,6 +23,7 @@ import {
 } from '../core/conversation/conversation-service.js'
 import { createDialogueManager } from '../core/dialogue/dialogue-manager.js'
 import type { CircuitBreaker } from '../core/llm-routing/circuit-breaker.js'
+import type { AttachmentStore } from '../core/ports/attachment-store.js'
 import type { Clock } from '../core/ports/clock.js'
 import type { JobQueue } from '../core/ports/job-queue.js'
 import type { LanguageModel } from '../core/ports/language-model.js'
@@ -37,7 +39,7 @@ import type { Config } from './config/schema.js'
 import { seedDemoShop } from './demo-seed.js'
 import { embedderFromConfig } from './embedder-from-config.js'
 import { createKnowledgeProvider, type KnowledgeProvider } from './knowledge-provider.js'
-import { languageModelsFromConfig } from './llm-from-config.js'
+import { languageModelsFromConfig, transcriberFromConfig } from './llm-from-config.js'
 import { createMetrics, type Metrics } from './metrics.js'
 import { createNluProvider, type NluProvider } from './nlu-provider.js'
 import { startProactiveWorker } from './proactive-worker.js'
@@ -77,6 +79,8 @@ export type AppContext = {
   llm?: LanguageModel
   /** The LLM provider's circuit breaker, when an LLM is configured. */
   llmCircuit?: CircuitBreaker
+  /** Pictures and voice messages customers uploaded, under `<data dir>/attachments`. */
+  attachments: AttachmentStore
   close(): Promise<void>
 }
 
@@ -248,6 +252,9 @@ export async function createAppContext(
       ...(llm ? { llmFor: models.forShop } : {}),
       tickets: ticketHooks,
     })
+    const attachments = createFsAttachmentStore(join(dataDir, 'attachments'))
+    const transcriber = transcriberFromConfig(config)
+    if (transcriber) logger.info({ llm: { transcription: transcriber.modelId } }, 'voice messages are transcribed')
     const conversations = createConversationService({
       store,
       nluFor: async (shopId) => {
@@ -260,7 +267,9 @@ export async function createAppContext(
       lock,
       clock: () => clock.now(),
       newId,
-      ...(llm ? { llm, llmFor: models.forShop } : {}),
+      ...(llm ? { llm, llmFor: models.forShop, visionFor: models.visionFor } : {}),
+      attachments,
+      ...(transcriber ? { transcriber } : {}),
       // A shop with a Shopify/WooCommerce connector acts on its real orders; others on kefu's store.
       commerceFor: async (shop) => commerceHub.actionsFor(shop),
       onHandoff: async (shopId, conversationId) => {
@@ -374,6 +383,7 @@ export async function createAppContext(
       router,
       ...(llm ? { llm } : {}),
       ...(models.circuit ? { llmCircuit: models.circuit } : {}),
+      attachments,
       async close() {
         for (const c of cleanups.reverse()) await c().catch(() => undefined)
       },

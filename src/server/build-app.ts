@@ -228,6 +228,7 @@ export async function buildApp(ctx: AppContext, extra: RouteModule[] = []): Prom
     newId: ctx.newId,
     clock: ctx.clock,
     tokens: { ttlSec: ctx.config.KEFU_TOKEN_TTL_MINUTES * 60, renewSec: ctx.config.KEFU_TOKEN_RENEW_DAYS * 86_400 },
+    attachments: { store: ctx.attachments, maxBytes: ctx.config.KEFU_ATTACHMENT_MAX_BYTES },
   })
 
   app.get('/api/v1/shops/:shopId/products', async (req) => {

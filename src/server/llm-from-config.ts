@@ -7,11 +7,13 @@
  */
 import type { Logger } from 'pino'
 import { createOpenAiLanguageModel } from '../adapters/llm-openai/openai-language-model.js'
+import { createOpenAiTranscriber } from '../adapters/llm-openai/openai-transcriber.js'
 import type { Shop } from '../core/domain/records.js'
 import { type CircuitBreaker, createCircuitBreaker } from '../core/llm-routing/circuit-breaker.js'
 import { llmSettings } from '../core/llm-routing/llm-settings.js'
 import type { Clock } from '../core/ports/clock.js'
 import type { LanguageModel } from '../core/ports/language-model.js'
+import type { Transcriber } from '../core/ports/transcriber.js'
 import type { Config } from './config/schema.js'
 
 export type LanguageModels = {
@@ -21,6 +23,11 @@ export type LanguageModels = {
   forShop(shop: Shop): LanguageModel | undefined
   /** The provider's circuit breaker (every model of the deployment shares the one provider). */
   readonly circuit: CircuitBreaker | undefined
+  /**
+   * The model that sees pictures for a shop: KEFU_LLM_VISION_MODEL, or the shop's own chat model when
+   * its `settings.llm.vision` is true; none when the shop sets it false or has no model.
+   */
+  visionFor(shop: Shop): LanguageModel | undefined
 }
 
 /**
@@ -33,7 +40,8 @@ export type LanguageModels = {
 export function languageModelsFromConfig(config: Config, logger: Logger, clock: Clock): LanguageModels {
   const baseUrl = config.KEFU_LLM_BASE_URL
   const defaultModel = config.KEFU_LLM_MODEL
-  if (!baseUrl || !defaultModel) return { default: undefined, forShop: () => undefined, circuit: undefined }
+  if (!baseUrl || !defaultModel)
+    return { default: undefined, forShop: () => undefined, circuit: undefined, visionFor: () => undefined }
   const circuit = createCircuitBreaker({
     clock,
     failureThreshold: config.KEFU_LLM_CIRCUIT_FAILURES,
@@ -98,22 +106,51 @@ export function languageModelsFromConfig(config: Config, logger: Logger, clock: 
     return llm
   }
 
-  const fallback = get(defaultModel, undefined)
+  const chatModel: string = defaultModel
+  const fallback = get(chatModel, undefined)
+  const visionModel = config.KEFU_LLM_VISION_MODEL
+  function forShop(shop: Shop): LanguageModel | undefined {
+    const s = llmSettings(shop)
+    if (!s.model && !s.apiKeyRef) return fallback
+    if (s.apiKeyRef && !config.llmKeys[s.apiKeyRef]) {
+      // A shop that wants its own key is never billed to the deployment's: it goes offline.
+      if (!warned.has(`${shop.id}:${s.apiKeyRef}`)) {
+        warned.add(`${shop.id}:${s.apiKeyRef}`)
+        logger.warn({ shopId: shop.id, llm: { apiKeyRef: s.apiKeyRef } }, 'LLM key not configured for shop')
+      }
+      return undefined
+    }
+    return get(s.model ?? chatModel, s.apiKeyRef)
+  }
   return {
     default: fallback,
     circuit,
-    forShop(shop) {
+    forShop,
+    visionFor(shop) {
       const s = llmSettings(shop)
-      if (!s.model && !s.apiKeyRef) return fallback
-      if (s.apiKeyRef && !config.llmKeys[s.apiKeyRef]) {
-        // A shop that wants its own key is never billed to the deployment's: it goes offline.
-        if (!warned.has(`${shop.id}:${s.apiKeyRef}`)) {
-          warned.add(`${shop.id}:${s.apiKeyRef}`)
-          logger.warn({ shopId: shop.id, llm: { apiKeyRef: s.apiKeyRef } }, 'LLM key not configured for shop')
-        }
-        return undefined
-      }
-      return get(s.model ?? defaultModel, s.apiKeyRef)
+      const chat = forShop(shop)
+      if (!chat || !s.enabled || s.vision === false) return undefined
+      if (s.vision === true) return chat
+      if (!visionModel) return undefined
+      return get(visionModel, s.apiKeyRef)
     },
   }
+}
+
+/**
+ * Speech to text on the deployment's provider when KEFU_LLM_TRANSCRIPTION_MODEL is set.
+ *
+ * @example
+ * const stt = transcriberFromConfig(config) // undefined → voice messages: "please type"
+ */
+export function transcriberFromConfig(config: Config): Transcriber | undefined {
+  const baseUrl = config.KEFU_LLM_BASE_URL
+  const model = config.KEFU_LLM_TRANSCRIPTION_MODEL
+  if (!baseUrl || !model) return undefined
+  return createOpenAiTranscriber({
+    baseUrl,
+    model,
+    ...(config.KEFU_LLM_API_KEY ? { apiKey: config.KEFU_LLM_API_KEY } : {}),
+    timeoutMs: config.KEFU_LLM_TIMEOUT_MS,
+  })
 }

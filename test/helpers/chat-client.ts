@@ -8,7 +8,7 @@ export type Turn = {
   reason: string
   handoff: boolean
   replies: Array<{ text: string; source?: string }>
-  nlu: { intent: string; confidence: number; emotion: { score: number } }
+  nlu: { intent: string; confidence: number; emotion: { score: number }; intentSource?: string }
   state: { activeIntent: string | null; awaiting: string | null; slots: Record<string, unknown> }
   messages: Array<{ seq: number; role: string; text: string }>
 }

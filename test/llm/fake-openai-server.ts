@@ -1,6 +1,7 @@
 /**
  * A real OpenAI-compatible HTTP server for tests (node:http on port 0): POST /v1/chat/completions,
- * non-streaming and SSE streaming, with scripted replies that can be delayed, fail with any status,
+ * non-streaming and SSE streaming (vision requests carry `image_url` content parts), POST
+ * /v1/audio/transcriptions (multipart) and POST /v1/embeddings, with scripted replies that can be delayed, fail with any status,
  * or send malformed JSON. Every request is recorded (headers, parsed body) for assertions.
  */
 import { createServer, type IncomingHttpHeaders, type ServerResponse } from 'node:http'
@@ -8,6 +9,7 @@ import type { AddressInfo } from 'node:net'
 
 export type ChatRequestBody = {
   model: string
+  /** `content` is an array of parts (text, image_url) in a vision request. */
   messages: Array<{ role: string; content: string }>
   temperature?: number
   max_tokens?: number
@@ -41,10 +43,31 @@ export type ScriptedReply = {
 
 export type Responder = (req: RecordedRequest) => ScriptedReply
 
+/** One POST /v1/audio/transcriptions (multipart/form-data, as the openai SDK sends it). */
+export type TranscriptionRequest = {
+  headers: IncomingHttpHeaders
+  model: string
+  filename: string
+  /** The file part's Content-Type. */
+  mime: string
+  file: Buffer
+}
+export type TranscriptionReply = { text?: string; status?: number; delayMs?: number }
+
 export type FakeOpenAiServer = {
   /** `http://127.0.0.1:<port>`; the API lives under `/v1`. */
   url: string
   requests: RecordedRequest[]
+  /**
+   * Classification requests (a forced `tool_choice` function, e.g. `classify_intent`): recorded here,
+   * not in `requests`, and answered by the classifier responder (default: no call, like a model
+   * that does not know).
+   */
+  classifications: RecordedRequest[]
+  setClassifier(r: ScriptedReply | Responder): void
+  transcriptions: TranscriptionRequest[]
+  /** Answers POST /v1/audio/transcriptions (default: an empty transcript). */
+  setTranscriber(r: TranscriptionReply | ((req: TranscriptionRequest) => TranscriptionReply)): void
   /** How many POST /v1/embeddings calls were served. */
   embeddingCalls(): number
   /** Replies served in order, one per request; after that the default responder answers. */
@@ -60,7 +83,12 @@ export async function startFakeOpenAiServer(): Promise<FakeOpenAiServer> {
   const queue: ScriptedReply[] = []
   let fallback: Responder = () => ({ content: 'NO_ANSWER' })
   const requests: RecordedRequest[] = []
+  const classifications: RecordedRequest[] = []
+  const noLabel: Responder = () => ({ content: '' })
+  let classifier: Responder = noLabel
   const embeddingRequests: number[] = []
+  const transcriptions: TranscriptionRequest[] = []
+  let transcriber: (req: TranscriptionRequest) => TranscriptionReply = () => ({ text: '' })
 
   const server = createServer((req, res) => {
     const chunks: Buffer[] = []
@@ -81,6 +109,31 @@ export async function startFakeOpenAiServer(): Promise<FakeOpenAiServer> {
         }
         return
       }
+      if (req.method === 'POST' && req.url === '/v1/audio/transcriptions') {
+        const parsed = parseMultipart(Buffer.concat(chunks), String(req.headers['content-type'] ?? ''))
+        const file = parsed.find((p) => p.filename !== undefined)
+        const model = parsed.find((p) => p.name === 'model')?.data.toString('utf8') ?? ''
+        if (!file || !model) {
+          send(
+            res,
+            400,
+            JSON.stringify({ error: { message: 'file and model are required', type: 'invalid_request_error' } }),
+          )
+          return
+        }
+        const rec = { headers: req.headers, model, filename: file.filename ?? '', mime: file.mime, file: file.data }
+        transcriptions.push(rec)
+        const r = transcriber(rec)
+        const answer = () =>
+          r.status && r.status !== 200
+            ? send(res, r.status, JSON.stringify({ error: { message: `scripted ${r.status}`, type: 'server_error' } }))
+            : send(res, 200, JSON.stringify({ text: r.text ?? '' }))
+        if (r.delayMs) {
+          const t = setTimeout(answer, r.delayMs)
+          res.on('close', () => clearTimeout(t))
+        } else answer()
+        return
+      }
       if (req.method !== 'POST' || req.url !== '/v1/chat/completions') {
         send(res, 404, JSON.stringify({ error: { message: 'not found', type: 'invalid_request_error' } }))
         return
@@ -93,8 +146,10 @@ export async function startFakeOpenAiServer(): Promise<FakeOpenAiServer> {
         return
       }
       const recorded: RecordedRequest = { method: req.method, path: req.url, headers: req.headers, body }
-      requests.push(recorded)
-      const reply = queue.shift() ?? fallback(recorded)
+      const forced = typeof body.tool_choice === 'object' && body.tool_choice !== null
+      if (forced) classifications.push(recorded)
+      else requests.push(recorded)
+      const reply = forced ? classifier(recorded) : (queue.shift() ?? fallback(recorded))
       const run = () => respond(res, reply, body)
       if (reply.delayMs) {
         const t = setTimeout(run, reply.delayMs)
@@ -108,11 +163,23 @@ export async function startFakeOpenAiServer(): Promise<FakeOpenAiServer> {
   return {
     url: `http://127.0.0.1:${port}`,
     requests,
+    classifications,
+    transcriptions,
+    setTranscriber(r) {
+      transcriber = typeof r === 'function' ? r : () => r
+    },
+    setClassifier(r) {
+      classifier = typeof r === 'function' ? r : () => r
+    },
     embeddingCalls: () => embeddingRequests.length,
     enqueue: (...r) => queue.push(...r),
     reset() {
       requests.length = 0
+      classifications.length = 0
+      transcriptions.length = 0
       queue.length = 0
+      classifier = noLabel
+      transcriber = () => ({ text: '' })
     },
     setDefault(r) {
       fallback = typeof r === 'function' ? r : () => r
@@ -222,4 +289,27 @@ function embed(text: string): number[] {
   }
   const norm = Math.sqrt(v.reduce((a, x) => a + x * x, 0)) || 1
   return v.map((x) => x / norm)
+}
+
+/** The parts of a multipart/form-data body (enough for the SDK's uploads: fields and one file). */
+function parseMultipart(
+  body: Buffer,
+  contentType: string,
+): Array<{ name: string; filename?: string; mime: string; data: Buffer }> {
+  const boundary = /boundary=(?:"([^"]+)"|([^;]+))/i.exec(contentType)
+  const b = boundary?.[1] ?? boundary?.[2]
+  if (!b) return []
+  const out: Array<{ name: string; filename?: string; mime: string; data: Buffer }> = []
+  for (const raw of body.toString('latin1').split(`--${b}`)) {
+    const split = raw.indexOf('\r\n\r\n')
+    if (split < 0) continue
+    const head = raw.slice(0, split)
+    const name = /name="([^"]*)"/i.exec(head)?.[1]
+    if (name === undefined) continue
+    const filename = /filename="([^"]*)"/i.exec(head)?.[1]
+    const mime = /content-type:\s*([^\r\n]+)/i.exec(head)?.[1]?.trim() ?? 'text/plain'
+    const data = Buffer.from(raw.slice(split + 4).replace(/\r\n$/, ''), 'latin1')
+    out.push({ name, ...(filename !== undefined ? { filename } : {}), mime, data })
+  }
+  return out
 }

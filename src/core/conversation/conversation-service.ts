@@ -5,6 +5,8 @@
  *   customer text → NLU → dialogue manager (state + policy + skills + knowledge)
  *   → replies → store (one transaction) → events → pub/sub fan-out
  */
+
+import { attachPictures, type PreparedAttachment, prepareAttachment } from '../attachments/prepare-attachment.js'
 import type { DialogueManager, DialogueState, Reply, TurnOutcome } from '../dialogue/types.js'
 import type { Conversation, Message, Shop } from '../domain/records.js'
 import type { Locale } from '../domain/schemas.js'
@@ -13,10 +15,12 @@ import { type DeskEvent, deskChannel } from '../handoff/desk-channel.js'
 import type { KnowledgeBase } from '../knowledge/types.js'
 import { UNANSWERED_EVENT, unansweredEvent } from '../knowledge/unanswered-questions.js'
 import type { NluEngine, NluResult } from '../nlu/types.js'
+import type { AttachmentStore } from '../ports/attachment-store.js'
 import type { CommerceActions } from '../ports/commerce.js'
 import type { LanguageModel } from '../ports/language-model.js'
 import type { KeyedLock, PubSub } from '../ports/pub-sub.js'
 import type { Store } from '../ports/store.js'
+import type { Transcriber } from '../ports/transcriber.js'
 
 export const MAX_MESSAGE_CHARS = 4000
 
@@ -61,6 +65,12 @@ export type ConversationServiceDeps = {
    * released (the router takes the lock itself). Errors are swallowed: the turn is already stored.
    */
   onHandoff?: (shopId: string, conversationId: string) => Promise<void>
+  /** Pictures and voice messages customers sent (POST …/attachments). */
+  attachments?: AttachmentStore
+  /** The model that sees pictures for one shop; absent or undefined = none. */
+  visionFor?: (shop: Shop) => LanguageModel | undefined
+  /** Speech to text for voice messages; absent = the customer is asked to type. */
+  transcriber?: Transcriber
 }
 
 /** What a turn returns to the channel; the HTTP API serialises it as is. */
@@ -73,7 +83,8 @@ export type TurnResponse = {
    */
   nlu: Pick<NluResult, 'intent' | 'confidence' | 'entities' | 'emotion' | 'locale'> & {
     classifierIntent: NluResult['intent']
-    intentSource: 'classifier' | 'context'
+    /** `llm`: the classifier was unsure and the configured model picked the label (state.intentSource). */
+    intentSource: 'classifier' | 'context' | 'llm'
   }
   state: DialogueState
   handoff: boolean
@@ -98,12 +109,17 @@ export type StreamEvent =
   | { type: 'partial'; replyTo: string; index: number; text: string }
 
 /** The part of the NLU result a turn response carries. */
-function nluView(nlu: NluResult, handled: string | null | undefined = nlu.intent): TurnResponse['nlu'] {
+function nluView(
+  nlu: NluResult,
+  handled: string | null | undefined = nlu.intent,
+  state?: DialogueState,
+): TurnResponse['nlu'] {
   const intent = (handled ?? nlu.intent) as NluResult['intent']
+  const byModel = (state?.intentSource as { source?: unknown; to?: unknown } | undefined)?.to === intent
   return {
     intent,
     classifierIntent: nlu.intent,
-    intentSource: intent === nlu.intent ? 'classifier' : 'context',
+    intentSource: byModel ? 'llm' : intent === nlu.intent ? 'classifier' : 'context',
     confidence: nlu.confidence,
     entities: nlu.entities,
     emotion: nlu.emotion,
@@ -135,6 +151,12 @@ export function createConversationService(deps: ConversationServiceDeps) {
   function llmOf(shop: Shop): { llm?: LanguageModel } {
     const llm = deps.llmFor ? deps.llmFor(shop) : deps.llm
     return llm ? { llm } : {}
+  }
+
+  function visionOf(shop: Shop, a: PreparedAttachment | null): { vision?: LanguageModel } {
+    if (a?.turn.kind !== 'image' || !deps.visionFor) return {}
+    const vision = deps.visionFor(shop)
+    return vision ? { vision } : {}
   }
 
   /** Sentences of a model answer, pushed live to the conversation's subscribers. */
@@ -265,9 +287,11 @@ export function createConversationService(deps: ConversationServiceDeps) {
        * the console). The widget leaves it off: it tells a waiting customer the queue status.
        */
       silentUnlessBot?: boolean
+      /** A picture or voice message uploaded to this conversation (POST …/attachments). */
+      attachmentId?: string
     }): Promise<TurnResponse> {
-      const text = input.text.trim()
-      if (!text && !input.payload) throw new AppError('invalid_input', 'text must not be empty')
+      let text = input.text.trim()
+      if (!text && !input.payload && !input.attachmentId) throw new AppError('invalid_input', 'text must not be empty')
       if (input.text.length > MAX_MESSAGE_CHARS)
         throw new AppError('invalid_input', `text is longer than ${MAX_MESSAGE_CHARS} characters`)
 
@@ -279,6 +303,17 @@ export function createConversationService(deps: ConversationServiceDeps) {
         if (!conversation) throw new AppError('not_found', 'conversation not found')
         if (conversation.status === 'closed') throw new AppError('conflict', 'conversation is closed')
 
+        let attached: PreparedAttachment | null = null
+        if (input.attachmentId) {
+          const ref = { shopId: shop.id, conversationId: conversation.id, id: input.attachmentId }
+          attached = await prepareAttachment(
+            deps.attachments,
+            conversation.status === 'human' ? undefined : deps.transcriber,
+            ref,
+          )
+          if (!text && attached.text) text = attached.text
+        }
+        const attachmentMeta = attached ? { attachment: attached.meta } : {}
         const nluEngine = await deps.nluFor(shop.id)
         const understood = nluEngine.analyze(understoodPart(input.payload ?? text))
         // A message with no letters (an order number alone) keeps the conversation's language.
@@ -294,7 +329,10 @@ export function createConversationService(deps: ConversationServiceDeps) {
         if (conversation.status === 'human' || (input.silentUnlessBot && conversation.status !== 'bot')) {
           // A human agent owns the conversation: store and push the message, the bot stays silent.
           const state = { ...emptyDialogueState(), ...(conversation.state as Partial<DialogueState>) }
-          const m = await appendCustomer(shop.id, conversation.id, text || (input.payload ?? ''), { nlu })
+          const m = await appendCustomer(shop.id, conversation.id, text || (input.payload ?? ''), {
+            nlu,
+            ...attachmentMeta,
+          })
           return {
             conversationId: conversation.id,
             replies: [],
@@ -321,7 +359,7 @@ export function createConversationService(deps: ConversationServiceDeps) {
           conversationId: conversation.id,
           role: 'customer',
           text: text || (input.payload ?? ''),
-          meta: { nlu, ...(input.payload ? { payload: input.payload } : {}) },
+          meta: { nlu, ...(input.payload ? { payload: input.payload } : {}), ...attachmentMeta },
           createdAt: now.toISOString(),
         })
         await publish(shop.id, conversation.id, { type: 'message', message: customerMsg })
@@ -349,6 +387,8 @@ export function createConversationService(deps: ConversationServiceDeps) {
             ...(commerce ? { commerce } : {}),
             ...llmOf(shop),
             ...streamTo(shop.id, conversation.id, customerMsg.id),
+            ...(attached ? { attachment: attached.turn } : {}),
+            ...visionOf(shop, attached),
           })
         } catch (e) {
           await store.events
@@ -433,6 +473,8 @@ export function createConversationService(deps: ConversationServiceDeps) {
         for (const m of result.botMsgs) {
           await publish(shop.id, conversation.id, { type: 'message', message: m })
         }
+        // Pictures the customer sent go with any ticket this turn opened (after-sales evidence).
+        if (outcome.ticket) await attachPictures(store, shop.id, outcome.ticket.id, outcome.state.pictures)
         if (result.status !== conversation.status) {
           await publish(shop.id, conversation.id, { type: 'status', status: result.status })
         }
@@ -451,7 +493,7 @@ export function createConversationService(deps: ConversationServiceDeps) {
         const response: TurnResponse = {
           conversationId: conversation.id,
           replies: outcome.replies,
-          nlu: nluView(nlu, handledIntent(outcome.state, nlu.intent)),
+          nlu: nluView(nlu, handledIntent(outcome.state, nlu.intent), outcome.state),
           state: outcome.state,
           handoff: outcome.handoff,
           action: outcome.action,

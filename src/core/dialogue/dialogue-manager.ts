@@ -16,6 +16,7 @@ import { detectSignals, type Signals } from '../nlu/detect-signals.js'
 import type { Intent } from '../nlu/types.js'
 import { priceAlertSkill, wantsPriceAlert } from '../proactive/price-alert-skill.js'
 import { answerByNeed, withEvents } from '../skills/answer-by-need.js'
+import { attachmentTurn } from '../skills/attachment-turn.js'
 import { cancelOrderSkill } from '../skills/cancel-order.js'
 import { faultSkill } from '../skills/fault-diagnosis.js'
 import { safetyAdvice } from '../skills/fault-replies.js'
@@ -35,6 +36,7 @@ import { DEFAULT_POLICY as DEFAULTS, type DialoguePolicy, resolvePolicy } from '
 import { normalizeState, startTask, type WorkingState } from './dialogue-state.js'
 import { type ExtractedSlots, extractSlots } from './extract-slots.js'
 import { actionCue, angerCue } from './intent-cues.js'
+import { modelLabel } from './model-label.js'
 import { actOnProposal, settlePendingAction } from './model-proposal.js'
 import { orderedItemIntent } from './ordered-item-intent.js'
 import type { DialogueManager, PolicyConfig, TurnContext, TurnOutcome } from './types.js'
@@ -177,6 +179,8 @@ export function createDialogueManager(
     state.turns = (typeof state.turns === 'number' ? state.turns : 0) + 1
     if (cue) state.intentCue = { from: cueFrom, to: cue }
     else delete state.intentCue
+    delete state.intentSource
+    let classified: Array<{ type: string; data: Record<string, unknown> }> = []
     const signals = detectSignals(ctx.text)
     const extracted = extractSlots(ctx.text, ctx.nlu, state.awaiting)
     let customer = ctx.customer
@@ -214,6 +218,9 @@ export function createDialogueManager(
         // The conversation service stores `handoff.requested` (with this reason) when it sees handoff: true.
       }
     }
+    // A picture or a voice message that could not be transcribed (src/core/skills/attachment-turn.ts).
+    const media = await attachmentTurn(sc)
+    if (media) return finish(sc, media, false)
     if (signals.notAnswered) {
       const buttons = intentButtons(sc)
       state.lastIntent = state.activeIntent
@@ -315,11 +322,19 @@ export function createDialogueManager(
       else if (isRecommendFollowUp(ctx.text, state)) intent = 'recommendation'
       else if (confident) intent = nluIntent
       else {
-        // A comparison or advice question the classifier is unsure about still needs the model.
-        const byNeed = await answerByNeed(sc, nluIntent)
-        if (byNeed.result) return finish(sc, byNeed.result, false)
-        const low = withEvents(await lowConfidence(sc), byNeed.events)
-        return finish(sc, low, true)
+        // The classifier is unsure: the model may pick the label (model-label.ts).
+        const byModel = await modelLabel(sc, policy)
+        classified = byModel.events
+        if (byModel.handoff) return byModel.handoff
+        if (byModel.intent) {
+          intent = byModel.intent
+        } else {
+          // A comparison or advice question the classifier is unsure about still needs the model.
+          const byNeed = await answerByNeed(sc, nluIntent)
+          if (byNeed.result) return finish(sc, withEvents(byNeed.result, classified), false)
+          const low = withEvents(await lowConfidence(sc), [...classified, ...byNeed.events])
+          return finish(sc, low, true)
+        }
       }
       if (state.awaiting && state.activeIntent && state.activeIntent !== intent && !state.suspended) {
         state.suspended = {
@@ -338,7 +353,7 @@ export function createDialogueManager(
 
     // Routing by need: a comparison, advice or "why" goes to the model first when one is configured.
     const byNeed = await answerByNeed(sc, intent as Intent)
-    const result = byNeed.result ?? withEvents(await runIntent(sc, intent), byNeed.events)
+    const result = withEvents(byNeed.result ?? withEvents(await runIntent(sc, intent), byNeed.events), classified)
     const failedTurn = result.action === 'fallback' && result.reason !== 'out_of_scope'
     return finish(sc, result, failedTurn)
   }

@@ -70,7 +70,16 @@ export type TurnContext = {
   commerce?: CommerceActions
   /** Live channel for a model answer: each sentence, once it passed the answer guard (streaming). */
   onAnswerText?: (text: string) => void
+  /** A picture or voice message sent with this turn (src/core/skills/attachment-turn.ts). */
+  attachment?: TurnAttachment
+  /** A model that sees pictures (KEFU_LLM_VISION_MODEL or `settings.llm.vision`); absent = none. */
+  vision?: LanguageModel
 }
+
+/** What the dialogue sees of an attachment: a picture's bytes, a voice message's transcript (or none). */
+export type TurnAttachment =
+  | { id: string; kind: 'image'; mime: string; data: Uint8Array }
+  | { id: string; kind: 'audio'; mime: string; transcript: string | null }
 
 export type TurnOutcome = {
   replies: Reply[]

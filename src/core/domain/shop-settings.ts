@@ -100,6 +100,12 @@ const llm = z.union([
       monthlyBudget: z.number().min(0).max(1e9),
       /** Offer kefu's read-only skills to the model as tools (false for models without function calling). */
       tools: z.boolean(),
+      /** Let the model pick the intent of a message the classifier is unsure about. */
+      classify: z.boolean(),
+      /** Longest wait for that label before the clarify path. */
+      classifyTimeoutMs: z.number().int().min(100).max(60_000),
+      /** true: this shop's chat model sees pictures; false: never send pictures (default: KEFU_LLM_VISION_MODEL). */
+      vision: z.boolean(),
     })
     .partial()
     .strict(),

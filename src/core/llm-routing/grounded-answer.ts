@@ -10,7 +10,7 @@ import type { DialogueState, TurnContext } from '../dialogue/types.js'
 import type { Customer } from '../domain/schemas.js'
 import { AppError } from '../errors.js'
 import type { KnowledgeBase } from '../knowledge/types.js'
-import type { TokenUsage } from '../ports/language-model.js'
+import type { ChatImage, TokenUsage } from '../ports/language-model.js'
 import { buildGroundedPrompt } from './build-grounded-prompt.js'
 import { collectFacts, type Fact } from './collect-facts.js'
 import { generateWithTools } from './generate-with-tools.js'
@@ -80,7 +80,11 @@ function productFinder(kb: KnowledgeBase): ((text: string) => string[]) | undefi
 export async function groundedAnswer(
   ctx: TurnContext,
   state: DialogueState,
-  opts: { customer: Customer | null },
+  opts: {
+    customer: Customer | null
+    /** Pictures for a vision model: the answer may then rest on tool results alone (catalog search). */
+    images?: ChatImage[]
+  },
 ): Promise<GroundedAnswer> {
   const llm = ctx.llm
   if (!llm) return { status: 'skipped', reason: 'not_configured', events: [] }
@@ -112,7 +116,8 @@ export async function groundedAnswer(
   }
   askedThisTurn.add(ctx)
   const facts = await collectFacts(ctx, state, { customer: opts.customer })
-  if (facts.length === 0) return { status: 'skipped', reason: 'no_facts', events: [] }
+  const looks = opts.images && opts.images.length > 0 && settings.tools
+  if (facts.length === 0 && !looks) return { status: 'skipped', reason: 'no_facts', events: [] }
 
   state[LLM_CALLS_KEY] = calls + 1
   const base = { provider: llm.provider, model: llm.modelId, factIds: facts.map((f) => f.id) }
@@ -123,6 +128,8 @@ export async function groundedAnswer(
     facts,
     history: ctx.history,
   })
+  const last = messages[messages.length - 1]
+  if (opts.images && opts.images.length > 0 && last?.role === 'user') last.images = opts.images
   const started = performance.now()
   let result: Awaited<ReturnType<typeof llm.generate>>
   let toolEvents: LlmEvent[] = []

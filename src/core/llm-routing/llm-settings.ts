@@ -27,6 +27,12 @@ export type LlmSettings = {
   monthlyBudget?: number
   /** Offer kefu's read-only skills as tools (turn off for models without function calling). Default true. */
   tools: boolean
+  /** Let the model pick the intent of a message the classifier is unsure about. Default true. */
+  classify: boolean
+  /** Longest wait for that label before the clarify path. Default 4000 ms. */
+  classifyTimeoutMs: number
+  /** true: the shop's chat model sees pictures; false: never send pictures; absent: KEFU_LLM_VISION_MODEL. */
+  vision?: boolean
 }
 
 export const DEFAULT_LLM_SETTINGS: LlmSettings = {
@@ -38,6 +44,8 @@ export const DEFAULT_LLM_SETTINGS: LlmSettings = {
   prices: {},
   currency: 'CNY',
   tools: true,
+  classify: true,
+  classifyTimeoutMs: 4_000,
 }
 
 const num = (v: unknown, min: number, max: number): number | undefined =>
@@ -67,6 +75,9 @@ export function llmSettings(shop: Shop): LlmSettings {
     ...(typeof s.apiKeyRef === 'string' && /^[A-Z0-9_]{1,64}$/.test(s.apiKeyRef) ? { apiKeyRef: s.apiKeyRef } : {}),
     prices: prices(s.prices),
     tools: typeof s.tools === 'boolean' ? s.tools : DEFAULT_LLM_SETTINGS.tools,
+    classify: typeof s.classify === 'boolean' ? s.classify : DEFAULT_LLM_SETTINGS.classify,
+    classifyTimeoutMs: num(s.classifyTimeoutMs, 100, 60_000) ?? DEFAULT_LLM_SETTINGS.classifyTimeoutMs,
+    ...(typeof s.vision === 'boolean' ? { vision: s.vision } : {}),
     currency: typeof s.currency === 'string' && s.currency ? s.currency : DEFAULT_LLM_SETTINGS.currency,
     ...(num(s.monthlyBudget, 0, 1e9) !== undefined ? { monthlyBudget: s.monthlyBudget as number } : {}),
   }

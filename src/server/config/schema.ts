@@ -47,6 +47,18 @@ export const configSchema = z.object({
   /** How long an open circuit keeps the model out before one probe. */
   KEFU_LLM_CIRCUIT_OPEN_MS: int(30000).pipe(z.number().int().min(0)),
   KEFU_EMBEDDINGS_MODEL: z.string().optional(),
+  /** A model on the same provider that sees pictures (e.g. gpt-4o-mini, qwen-vl-plus, llava). */
+  KEFU_LLM_VISION_MODEL: z.string().optional(),
+  /** Speech-to-text model on the same provider (`/audio/transcriptions`, e.g. whisper-1). */
+  KEFU_LLM_TRANSCRIPTION_MODEL: z.string().optional(),
+  /** Largest picture or voice message a customer may upload, in bytes (default 5 MB). */
+  KEFU_ATTACHMENT_MAX_BYTES: int(5 * 1024 * 1024).pipe(
+    z
+      .number()
+      .int()
+      .min(1024)
+      .max(50 * 1024 * 1024),
+  ),
   /** Conversations one client IP may start per minute (0 = unlimited). */
   KEFU_RATE_LIMIT_CONVERSATIONS: int(120).pipe(z.number().int().min(0)),
   /** Customer messages one conversation may send per minute (0 = unlimited). */

@@ -15,6 +15,7 @@ import {
 } from '../../core/conversation/conversation-service.js'
 import { localeSchema } from '../../core/domain/schemas.js'
 import { AppError } from '../../core/errors.js'
+import type { AttachmentStore } from '../../core/ports/attachment-store.js'
 import type { Clock } from '../../core/ports/clock.js'
 import type { PubSub } from '../../core/ports/pub-sub.js'
 import type { Store } from '../../core/ports/store.js'
@@ -28,6 +29,7 @@ import {
 import { toHttpError } from '../http/to-http-error.js'
 import { parseBody } from '../http/validate.js'
 import type { WindowCounter } from '../http/window-counter.js'
+import { registerAttachmentRoutes } from './attachment-routes.js'
 
 export type ChatRouteDeps = {
   /** Per-minute limits; 0 disables one. */
@@ -47,6 +49,8 @@ export type ChatRouteDeps = {
   clock: Clock
   /** Token lifetime and how long after expiry a token may still be renewed (seconds). */
   tokens?: { ttlSec: number; renewSec: number }
+  /** Pictures and voice messages (attachment-routes.ts); absent = no upload endpoint. */
+  attachments?: { store: AttachmentStore; maxBytes: number }
 }
 
 const startSchema = z
@@ -63,9 +67,14 @@ const messageSchema = z
   .object({
     text: z.string().max(MAX_MESSAGE_CHARS, `text is longer than ${MAX_MESSAGE_CHARS} characters`),
     payload: z.string().max(500).optional(),
+    /** A picture or voice message uploaded to this conversation first (POST …/attachments). */
+    attachmentId: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{1,100}$/)
+      .optional(),
   })
   .strict()
-  .refine((b) => b.text.trim().length > 0 || (b.payload ?? '').length > 0, {
+  .refine((b) => b.text.trim().length > 0 || (b.payload ?? '').length > 0 || Boolean(b.attachmentId), {
     message: 'text must not be empty',
     path: ['text'],
   })
@@ -190,6 +199,7 @@ export function registerChatRoutes(app: FastifyInstance, deps: ChatRouteDeps): v
         conversationId: id,
         text: body.text,
         ...(body.payload ? { payload: body.payload } : {}),
+        ...(body.attachmentId ? { attachmentId: body.attachmentId } : {}),
         client: clientKey(req),
       })
     },
@@ -233,6 +243,21 @@ export function registerChatRoutes(app: FastifyInstance, deps: ChatRouteDeps): v
     const messages = await conversations.history(claims.shopId, id, q.afterSeq, q.limit)
     return { conversationId: id, messages }
   })
+
+  if (deps.attachments) {
+    registerAttachmentRoutes(app, {
+      attachments: deps.attachments.store,
+      maxBytes: deps.attachments.maxBytes,
+      newId: deps.newId,
+      clock: deps.clock,
+      claimsFor,
+      perMinute: deps.limits.messagesPerMinute,
+      async conversationOpen(shopId, id) {
+        const c = await conversations.getConversation(shopId, id)
+        if (c.status === 'closed') throw new AppError('conflict', 'conversation is closed')
+      },
+    })
+  }
 
   app.get('/api/v1/conversations/:id/stream', { websocket: true }, async (socket: WebSocket, req) => {
     const params = req.params as { id?: string }
