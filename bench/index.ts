@@ -15,6 +15,9 @@ const benches: Array<[string, string[]]> = [
   ['load/index.ts', ['--clients', '1,16,64', '--seconds', '10', '--sockets', '500']],
   // Real-shop scale (issue 11): 100,000 products imported into a running server, then 32,000 updates.
   ['catalog-scale.ts', []],
+  // The time kefu adds to a model's time to first token (issue 12): server, fake provider and load in
+  // three processes.
+  ['llm-overhead.ts', []],
 ]
 const results: unknown[] = []
 for (const [file, args] of benches) {
