@@ -101,6 +101,29 @@ const basePaths: Record<string, unknown> = {
       },
     },
   },
+  '/api/v1/conversations/{id}/attachments': {
+    post: {
+      summary: 'Upload a picture (JPEG, PNG, WebP) or a voice message; the type is read from the bytes',
+      security: bearer,
+      parameters: [idParam],
+      requestBody: {
+        required: true,
+        content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } },
+      },
+      responses: {
+        '201': { description: '{id, kind: image|audio, mime, bytes}; send it with POST …/messages {attachmentId}' },
+        ...errors(400, 401, 404, 409, 413, 415, 429),
+      },
+    },
+  },
+  '/api/v1/conversations/{id}/attachments/{attachmentId}': {
+    get: {
+      summary: 'An uploaded file of this conversation',
+      security: bearer,
+      parameters: [idParam, { name: 'attachmentId', in: 'path', required: true, schema: { type: 'string' } }],
+      responses: { '200': { description: 'the file, with its type' }, ...errors(401, 404) },
+    },
+  },
   '/api/v1/conversations/{id}': {
     get: {
       summary: 'Conversation status and dialogue state',
@@ -123,8 +146,12 @@ const basePaths: Record<string, unknown> = {
               required: ['text'],
               additionalProperties: false,
               properties: {
-                text: { type: 'string', maxLength: 4000 },
+                text: { type: 'string', maxLength: 4000, description: 'may be empty with an attachmentId' },
                 payload: { type: 'string', description: 'payload of a clicked quick-reply button' },
+                attachmentId: {
+                  type: 'string',
+                  description: 'a picture or voice message uploaded first (POST …/attachments)',
+                },
               },
             },
           },
