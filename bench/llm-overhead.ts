@@ -171,6 +171,10 @@ async function main(): Promise<void> {
     stdio: ['ignore', 'ignore', 'inherit'],
   })
   const base = `http://127.0.0.1:${port}`
+  let exited: number | null | undefined
+  server.once('exit', (code) => {
+    exited = code
+  })
   try {
     for (let i = 0; ; i++) {
       const ok = await fetch(`${base}/readyz`).then(
@@ -178,6 +182,7 @@ async function main(): Promise<void> {
         () => false,
       )
       if (ok) break
+      if (exited !== undefined) throw new Error(`kefu server exited with ${exited}`)
       if (i > 1200) throw new Error('kefu server did not become ready')
       await new Promise((r) => setTimeout(r, 100))
     }
