@@ -25,7 +25,8 @@ export async function modelLabel(
   sc: SkillContext,
   policy: DialoguePolicy,
 ): Promise<{ intent?: Intent; handoff?: TurnOutcome; events: Events }> {
-  if (!sc.ctx.llm) return { events: [] }
+  // A task waiting for the customer keeps today's path: its question is asked again, not replaced.
+  if (!sc.ctx.llm || sc.state.awaiting) return { events: [] }
   const byModel = await classifyWithModel(sc.ctx, sc.state)
   if (byModel.status !== 'classified') return { events: byModel.events }
   const label = byModel.intent
