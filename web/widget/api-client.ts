@@ -57,7 +57,14 @@ export type ApiClient = {
     customerId?: string
     signature?: string
   }): Promise<ConversationSession>
-  sendMessage(session: ConversationSession, text: string, payload?: string): Promise<TurnResponse>
+  sendMessage(
+    session: ConversationSession,
+    text: string,
+    payload?: string,
+    attachmentId?: string,
+  ): Promise<TurnResponse>
+  /** Uploads a picture or voice message to the conversation; the server checks its type and size. */
+  uploadAttachment(session: ConversationSession, file: Blob): Promise<{ id: string; kind: string }>
   listMessages(session: ConversationSession, afterSeq: number): Promise<ServerMessage[]>
   streamUrl(session: ConversationSession): string
 }
@@ -83,14 +90,15 @@ export function createApiClient(
     const controller = new AbortController()
     const timer = setTimeout(() => controller.abort(), TIMEOUT_MS)
     const headers: Record<string, string> = { accept: 'application/json' }
-    if (body !== undefined) headers['content-type'] = 'application/json'
+    const raw = body instanceof Blob
+    if (body !== undefined) headers['content-type'] = raw ? body.type || 'application/octet-stream' : 'application/json'
     if (token) headers.authorization = `Bearer ${token}`
     let res: Response
     try {
       res = await fetchImpl(`${apiBase}${path}`, {
         method,
         headers,
-        body: body === undefined ? null : JSON.stringify(body),
+        body: body === undefined ? null : raw ? body : JSON.stringify(body),
         signal: controller.signal,
         credentials: 'omit',
       })
@@ -168,13 +176,23 @@ export function createApiClient(
         ...(res.expiresAt ? { expiresAt: res.expiresAt } : {}),
       }
     },
-    sendMessage(session, text, payload) {
+    sendMessage(session, text, payload, attachmentId) {
       return withSession(session, () =>
         request<TurnResponse>(
           'POST',
           `/api/v1/conversations/${encodeURIComponent(session.id)}/messages`,
           session.token,
-          payload === undefined ? { text } : { text, payload },
+          { text, ...(payload === undefined ? {} : { payload }), ...(attachmentId ? { attachmentId } : {}) },
+        ),
+      )
+    },
+    uploadAttachment(session, file) {
+      return withSession(session, () =>
+        request<{ id: string; kind: string }>(
+          'POST',
+          `/api/v1/conversations/${encodeURIComponent(session.id)}/attachments`,
+          session.token,
+          file,
         ),
       )
     },

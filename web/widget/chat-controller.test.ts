@@ -32,8 +32,12 @@ function makeBackend() {
       calls.push(`create ${id}`)
       return { id, token: `t-${id}`, customerId: null, shopId: 'demo' }
     },
-    async sendMessage(session, text) {
-      calls.push(`send ${session.id} ${text}`)
+    async uploadAttachment(session, file) {
+      calls.push(`upload ${session.id} ${file.type} ${file.size}`)
+      return { id: `att${++n}`, kind: file.type.startsWith('audio/') ? 'audio' : 'image' }
+    },
+    async sendMessage(session, text, _payload, attachmentId) {
+      calls.push(`send ${session.id} ${text}${attachmentId ? ` +${attachmentId}` : ''}`)
       if (!logs.has(session.id)) throw new ApiError(404, 'not_found', 'conversation not found')
       push(session.id, 'customer', text)
       const replies = reply(text)
@@ -116,6 +120,21 @@ function makeController(backend: ReturnType<typeof makeBackend>, store = memoryS
 }
 
 describe('ChatController', () => {
+  it('uploads a picture first, then sends it with the typed text in one message', async () => {
+    const backend = makeBackend()
+    const { c } = makeController(backend)
+    await c.start()
+    expect(c.sendFile(new Blob([new Uint8Array([0xff, 0xd8, 0xff, 0xe0])], { type: 'image/jpeg' }), '是这个吗')).toBe(
+      true,
+    )
+    expect(c.sendFile(new Blob([]))).toBe(false)
+    await idle(c)
+    expect(backend.calls.slice(1, 3)).toEqual([
+      expect.stringMatching(/^upload c\d+ image\/jpeg 4$/),
+      expect.stringMatching(/^send c\d+ 是这个吗 \+att\d+$/),
+    ])
+  })
+
   it('creates the conversation on the first message, stores it, and shows each message once', async () => {
     const backend = makeBackend()
     const { c, store } = makeController(backend)

@@ -153,6 +153,23 @@ export class ChatController {
     return true
   }
 
+  /** Queues a picture or voice message (with the typed text, if any): uploaded, then sent. */
+  sendFile(file: Blob, text = ''): boolean {
+    if (file.size === 0) return false
+    const msg: ChatMessage = {
+      key: this.nextKey(),
+      seq: null,
+      role: 'customer',
+      text: text.trim().slice(0, MAX_MESSAGE_LENGTH),
+      createdAt: new Date().toISOString(),
+      pending: true,
+      attachment: { file, kind: file.type.startsWith('audio/') ? 'audio' : 'image' },
+    }
+    this.set({ messages: [...this.state.messages, msg], notice: null })
+    this.enqueue(msg.key)
+    return true
+  }
+
   /** Sends a failed message again. */
   retry(key: string): void {
     const msg = this.state.messages.find((m) => m.key === key)
@@ -191,7 +208,12 @@ export class ChatController {
     try {
       if (this.state.closed) this.resetSession()
       const session = await this.ensureSession()
-      const res = await this.deps.api.sendMessage(session, msg.text, msg.payload)
+      let attachmentId = msg.attachment?.id
+      if (msg.attachment && !attachmentId) {
+        attachmentId = (await this.deps.api.uploadAttachment(session, msg.attachment.file)).id
+        this.patchMessage(key, { attachment: { ...msg.attachment, id: attachmentId } })
+      }
+      const res = await this.deps.api.sendMessage(session, msg.text, msg.payload, attachmentId)
       if (this.session !== session) return
       this.patchMessage(key, { pending: false })
       this.set({ streaming: null })

@@ -20,6 +20,8 @@ export type ChatMessage = {
   failed?: boolean
   /** Payload of a clicked quick reply, kept so a retry resends it. */
   payload?: string
+  /** A picture or voice message sent with this (local) message; `id` once uploaded. */
+  attachment?: { file: Blob; kind: 'image' | 'audio'; id?: string }
   /** Display name of the human agent who wrote an agent message. */
   agentName?: string
 }

@@ -120,6 +120,9 @@ function MessageRow(props: {
         <div class="bubble" title={time}>
           <span class="sr-only">{who}: </span>
           <span class="text">
+            {m.attachment && (
+              <span class="attachment">{m.attachment.kind === 'audio' ? t.attachedAudio : t.attachedImage} </span>
+            )}
             <RichText text={m.text} />
           </span>
         </div>
@@ -141,6 +144,8 @@ function Composer(props: {
   t: Strings
   disabled: boolean
   onSend: (text: string) => boolean
+  /** A picture or voice message picked with the attach button, with the text typed so far. */
+  onFile: (file: File, text: string) => boolean
   inputRef: { current: HTMLTextAreaElement | null }
 }) {
   const { t } = props
@@ -190,6 +195,26 @@ function Composer(props: {
           {t.chars(text.length, MAX_MESSAGE_LENGTH)}
         </span>
       </div>
+      <label class="attach" title={t.attach}>
+        <span class="sr-only">{t.attach}</span>
+        <input
+          type="file"
+          accept="image/jpeg,image/png,image/webp,audio/*"
+          disabled={props.disabled}
+          onChange={(e) => {
+            const input = e.currentTarget as HTMLInputElement
+            const file = input.files?.[0]
+            input.value = ''
+            if (file && props.onFile(file, text)) setText('')
+          }}
+        />
+        <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true">
+          <path
+            fill="currentColor"
+            d="M16.5 6.5v10a4.5 4.5 0 0 1-9 0V5a3 3 0 0 1 6 0v10.5a1.5 1.5 0 0 1-3 0V6.5H9v9a3 3 0 0 0 6 0V5a4.5 4.5 0 0 0-9 0v11.5a6 6 0 0 0 12 0v-10z"
+          />
+        </svg>
+      </label>
       <button type="submit" class="send" aria-label={t.send} disabled={text.trim() === '' || props.disabled}>
         <SendIcon />
       </button>
@@ -371,7 +396,13 @@ export function WidgetApp({ controller, locale, title, position }: WidgetAppProp
             </div>
           )}
 
-          <Composer t={t} disabled={false} onSend={(text) => send(text)} inputRef={inputRef} />
+          <Composer
+            t={t}
+            disabled={false}
+            onSend={(text) => send(text)}
+            onFile={(file, text) => controller.sendFile(file, text)}
+            inputRef={inputRef}
+          />
           <p class="powered">{t.poweredBy}</p>
         </section>
       )}
