@@ -1,5 +1,6 @@
 /** Admin route modules mounted next to the chat API (knowledge, tickets). */
-import type { RouteModule } from './build-app.js'
+import type { FastifyRequest } from 'fastify'
+import type { Access, RouteModule } from './build-app.js'
 import { agentRouteModule } from './routes/agent-routes.js'
 import { analyticsOpenApi, registerAnalyticsRoutes } from './routes/analytics-routes.js'
 import { channelRouteModule } from './routes/channel-routes.js'
@@ -11,6 +12,12 @@ import { proactiveRouteModule } from './routes/proactive-routes.js'
 import { productOpenApi, registerProductRoutes } from './routes/product-routes.js'
 import { registerShopRoutes, shopOpenApi } from './routes/shop-routes.js'
 import { registerTicketRoutes, ticketOpenApiPaths } from './routes/ticket-routes.js'
+
+/** The signed-in account's username (a person's change is recorded under their name, never a typed one). */
+const staffNameOf = (access: Access) => (req: FastifyRequest) => {
+  const p = access.auth.principalOf(req)
+  return p?.kind === 'staff' ? p.account.username : undefined
+}
 
 export function defaultRouteModules(): RouteModule[] {
   return [
@@ -44,11 +51,12 @@ export function defaultRouteModules(): RouteModule[] {
       openapi: analyticsOpenApi,
     },
     {
-      register(app, ctx, authShop) {
+      register(app, ctx, authShop, access) {
         registerKnowledgeRoutes(app, {
           store: ctx.store,
           knowledge: ctx.knowledge.service,
           authShop,
+          actorOf: staffNameOf(access),
           now: () => ctx.clock.now(),
         })
       },
@@ -65,10 +73,11 @@ export function defaultRouteModules(): RouteModule[] {
       openapi: productOpenApi,
     },
     {
-      register(app, ctx, authShop) {
+      register(app, ctx, authShop, access) {
         registerTicketRoutes(app, {
           store: ctx.store,
           authShop,
+          actorOf: staffNameOf(access),
           newId: ctx.newId,
           now: () => ctx.clock.now(),
           ...ctx.ticketHooks,

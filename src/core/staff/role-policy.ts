@@ -5,7 +5,7 @@
  * | routes | read (GET) | write |
  * | --- | --- | --- |
  * | agent desk, tickets | every role | owner, admin, agent |
- * | staff accounts, audit log | owner, admin | owner, admin |
+ * | staff accounts, audit log, widget secret | owner, admin | owner, admin |
  * | everything else (settings, knowledge, catalog, analytics, LLM, proactive) | owner, admin, analyst | owner, admin |
  *
  * `analyst` never writes. The shop API key (machine access) is not a role and is not checked here.
@@ -25,7 +25,12 @@ export function rolesFor(method: string, route: string): readonly StaffRole[] {
   if (route.startsWith('/api/v1/admin/agent') || route.startsWith('/api/v1/admin/tickets')) {
     return read ? ALL : WORKERS
   }
-  if (route.startsWith('/api/v1/admin/staff') || route.startsWith('/api/v1/admin/audit')) return MANAGERS
+  if (
+    route.startsWith('/api/v1/admin/staff') ||
+    route.startsWith('/api/v1/admin/audit') ||
+    route === '/api/v1/admin/shop/widget'
+  )
+    return MANAGERS
   return read ? READERS : MANAGERS
 }
 

@@ -25,6 +25,8 @@ export type KnowledgeRoutesDeps = {
   store: Store
   knowledge: KnowledgeService
   authShop: (request: FastifyRequest) => Promise<Shop>
+  /** The signed-in staff account's name: it is the author of every change it makes (a body `author` is ignored). */
+  actorOf?: (request: FastifyRequest) => string | undefined
   now: () => Date
 }
 
@@ -143,7 +145,9 @@ export function registerKnowledgeRoutes(app: FastifyInstance, deps: KnowledgeRou
       const shop = await deps.authShop(req)
       const log = new NormalisationLog()
       const entries = parseImportBody(req.body, shopNormaliseContext(shop.settings), log)
-      const who = typeof req.headers['x-kefu-author'] === 'string' ? req.headers['x-kefu-author'] : DEFAULT_AUTHOR
+      const who =
+        deps.actorOf?.(req) ??
+        (typeof req.headers['x-kefu-author'] === 'string' ? req.headers['x-kefu-author'] : DEFAULT_AUTHOR)
       const counts = await review.importEntries(shop.id, entries, { author: who, note: 'imported' })
       const normalised = log.list()
       return { ...counts, read: entries.length, ...(normalised.length > 0 ? { normalised } : {}) }
@@ -160,7 +164,7 @@ export function registerKnowledgeRoutes(app: FastifyInstance, deps: KnowledgeRou
       const body = parseBody(createFaqBodySchema, req.body)
       const { author: who, note: why, ...draft } = body
       const entry = await review.create(shop.id, draft, {
-        author: who ?? DEFAULT_AUTHOR,
+        author: deps.actorOf?.(req) ?? who ?? DEFAULT_AUTHOR,
         ...(why ? { note: why } : {}),
       })
       reply.code(201)
@@ -173,7 +177,7 @@ export function registerKnowledgeRoutes(app: FastifyInstance, deps: KnowledgeRou
       const { author: who, note: why, baseVersion, ...patch } = parseBody(updateFaqBodySchema, req.body)
       if (Object.keys(patch).length === 0) throw new AppError('invalid_input', 'nothing to change')
       const entry = await review.update(shop.id, id, patch, {
-        author: who ?? DEFAULT_AUTHOR,
+        author: deps.actorOf?.(req) ?? who ?? DEFAULT_AUTHOR,
         ...(why ? { note: why } : {}),
         ...(baseVersion !== undefined ? { baseVersion } : {}),
       })
@@ -186,7 +190,7 @@ export function registerKnowledgeRoutes(app: FastifyInstance, deps: KnowledgeRou
         const { id } = parseBody(idParams, req.params)
         const body = parseBody(transitionBodySchema, req.body ?? {})
         const entry = await review[action](shop.id, id, {
-          author: body.author ?? DEFAULT_AUTHOR,
+          author: deps.actorOf?.(req) ?? body.author ?? DEFAULT_AUTHOR,
           ...(body.note ? { note: body.note } : {}),
         })
         return { entry }
@@ -204,7 +208,7 @@ export function registerKnowledgeRoutes(app: FastifyInstance, deps: KnowledgeRou
       const { id } = parseBody(idParams, req.params)
       const body = parseBody(rollbackBodySchema, req.body)
       const entry = await review.rollback(shop.id, id, body.version, {
-        author: body.author ?? DEFAULT_AUTHOR,
+        author: deps.actorOf?.(req) ?? body.author ?? DEFAULT_AUTHOR,
         ...(body.note ? { note: body.note } : {}),
       })
       return { entry }

@@ -27,6 +27,12 @@ const view = (shop: Shop) => {
 export function registerShopRoutes(app: FastifyInstance, deps: ShopRouteDeps): void {
   app.get('/api/v1/admin/shop', async (req) => view(await deps.authShop(req)))
 
+  // The widget secret (signs customer ids on the shop's site): owners and admins only (role-policy.ts).
+  app.get('/api/v1/admin/shop/widget', async (req) => {
+    const shop = await deps.authShop(req)
+    return { shopId: shop.id, widgetSecret: shop.widgetSecret }
+  })
+
   app.patch('/api/v1/admin/shop/settings', async (req) => {
     const shop = await deps.authShop(req)
     const patch = parseBody(shopSettingsPatchSchema, req.body ?? {})
@@ -54,6 +60,13 @@ export const shopOpenApi: Record<string, unknown> = {
       summary: 'The shop and its settings (shop API key)',
       security: [{ shopApiKey: [] }],
       responses: { '200': { description: '{id, name, demo, settings}' }, '401': { description: 'bad key' } },
+    },
+  },
+  '/api/v1/admin/shop/widget': {
+    get: {
+      summary: 'The widget secret that signs customer ids (owners and admins)',
+      security: [{ shopApiKey: [] }],
+      responses: { '200': { description: '{shopId, widgetSecret}' }, '403': { description: 'not an owner or admin' } },
     },
   },
   '/api/v1/admin/shop/settings': {

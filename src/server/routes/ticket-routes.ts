@@ -13,6 +13,8 @@ import { parseBody } from '../http/validate.js'
 export type TicketRouteDeps = {
   store: Store
   authShop(request: FastifyRequest): Promise<Shop>
+  /** The signed-in staff account's name: it is who changed or commented (a body `by`/`author` is ignored). */
+  actorOf?(request: FastifyRequest): string | undefined
   /** Live push of a stored message (the customer's ticket status notice) to the conversation stream. */
   notify?(conversationId: string, message: Message): void | Promise<void>
   /** Every ticket event after it is stored (webhook mirror). */
@@ -112,7 +114,7 @@ export function registerTicketRoutes(app: FastifyInstance, deps: TicketRouteDeps
     const shop = await deps.authShop(req)
     const { id } = parseBody(idParams, req.params)
     const b = parseBody(patchBody, req.body ?? {})
-    const by = b.by ?? 'admin'
+    const by = deps.actorOf?.(req) ?? b.by ?? 'admin'
     if (b.assignee !== undefined) await tickets.assign(shop.id, id, b.assignee, by)
     if (b.status !== undefined) await tickets.changeStatus(shop.id, id, b.status as Ticket['status'], by)
     return tickets.get(shop.id, id)
@@ -122,7 +124,7 @@ export function registerTicketRoutes(app: FastifyInstance, deps: TicketRouteDeps
     const shop = await deps.authShop(req)
     const { id } = parseBody(idParams, req.params)
     const b = parseBody(commentBody, req.body ?? {})
-    const c = await tickets.comment(shop.id, id, b.author, b.text)
+    const c = await tickets.comment(shop.id, id, deps.actorOf?.(req) ?? b.author, b.text)
     reply.code(201)
     return c
   })
