@@ -1,6 +1,10 @@
 /** The agent console: sign-in, then the desk (queue · conversation · customer). */
+import type { ComponentChildren } from 'preact'
 import { useEffect, useMemo, useState } from 'preact/hooks'
 import { AgentClient, type AgentSession, type StaffStatus } from './agent-client.js'
+import { backofficeStrings } from './backoffice/backoffice-i18n.js'
+import { BackofficeView } from './backoffice/backoffice-view.js'
+import { NavBar, useSection } from './backoffice/nav.js'
 import { initials } from './console-format.js'
 import { type ConsoleLocale, consoleStrings } from './console-i18n.js'
 import { ConversationPane } from './conversation-pane.js'
@@ -44,7 +48,7 @@ export function ConsoleApp(props: { initialLocale: ConsoleLocale }) {
     return <LoginView t={t} initial={last} onToggleLocale={toggleLocale} onSignedIn={setSession} />
   }
   return (
-    <Desk
+    <SignedIn
       key={`${session.shopId}/${session.account.id}`}
       session={session}
       locale={locale}
@@ -54,6 +58,29 @@ export function ConsoleApp(props: { initialLocale: ConsoleLocale }) {
         if (client) void client.logout().catch(() => undefined)
         setSession(null)
       }}
+    />
+  )
+}
+
+/** One sign-in for the desk and the back office: the section comes from the URL hash and the role. */
+function SignedIn(props: {
+  session: AgentSession
+  locale: ConsoleLocale
+  onToggleLocale: () => void
+  onSignOut: (client?: AgentClient) => void
+}) {
+  const [section, setSection] = useSection(props.session.account.role)
+  const bo = backofficeStrings[props.locale]
+  const nav = <NavBar t={bo} role={props.session.account.role} section={section} onSection={setSection} />
+  if (section === 'desk') return <Desk {...props} nav={nav} />
+  return (
+    <BackofficeView
+      session={props.session}
+      locale={props.locale}
+      section={section}
+      onSection={setSection}
+      onToggleLocale={props.onToggleLocale}
+      onSignOut={() => props.onSignOut(new AgentClient(props.session))}
     />
   )
 }
@@ -74,6 +101,7 @@ function Desk(props: {
   onToggleLocale: () => void
   /** With the client: sign out on the server too; without: the session is already gone (401). */
   onSignOut: (client?: AgentClient) => void
+  nav?: ComponentChildren
 }) {
   const t = consoleStrings[props.locale]
   const client = useMemo(() => new AgentClient(props.session), [props.session])
@@ -138,6 +166,7 @@ function Desk(props: {
           <span class="brand-name">{t.brand}</span>
           <span class="brand-app">{t.appName}</span>
         </div>
+        {props.nav}
         <div class="topbar-right">
           <span class={`conn conn-${state.connection}`} role="status">
             <span class="dot" aria-hidden="true" />

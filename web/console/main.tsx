@@ -1,6 +1,7 @@
 /** Entry of the agent console (web/console/index.html, served at /console/). */
 import { render } from 'preact'
 import './console.css'
+import './backoffice/backoffice.css'
 import { ConsoleApp } from './console-app.js'
 import { pickLocale } from './console-i18n.js'
 
