@@ -186,8 +186,8 @@ export function DashboardView(props: { api: BackofficeApi; bo: BackofficeStrings
                 labels: data.days.map((x) => x.date),
                 series: [
                   { label: d.conversations, data: data.days.map((x) => x.conversations) },
-                  { label: d.handoffRate, data: data.days.map((x) => x.handoffs) },
-                  { label: d.csat, data: data.days.map((x) => x.csatCount) },
+                  { label: d.handoffs, data: data.days.map((x) => x.handoffs) },
+                  { label: d.ratings, data: data.days.map((x) => x.csatCount) },
                 ],
               }}
             />
