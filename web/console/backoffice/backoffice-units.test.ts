@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest'
+import type { MetricsSummary } from '../../../src/core/analytics/compute-metrics.js'
+import { mayCall } from '../../../src/core/staff/role-policy.js'
+import { defaultRange, slaCompliance, toCsv, tzOffset } from './dashboard-data.js'
+import { sectionsFor } from './nav.js'
+import { checkSetting } from './settings-view.js'
+
+describe('back office navigation', () => {
+  it('shows each role only sections whose routes it may call', () => {
+    expect(sectionsFor('agent')).toEqual(['desk', 'tickets'])
+    expect(sectionsFor('analyst')).toEqual(['dashboard', 'knowledge'])
+    expect(sectionsFor('admin')).toContain('settings')
+    // What the nav hides, the server refuses.
+    expect(mayCall('agent', 'GET', '/api/v1/admin/analytics/summary')).toBe(false)
+    expect(mayCall('agent', 'PATCH', '/api/v1/admin/shop/settings')).toBe(false)
+    expect(mayCall('analyst', 'GET', '/api/v1/admin/shop/widget')).toBe(false)
+    expect(mayCall('analyst', 'GET', '/api/v1/admin/shop')).toBe(true)
+    expect(mayCall('admin', 'GET', '/api/v1/admin/shop/widget')).toBe(true)
+    expect(mayCall('analyst', 'POST', '/api/v1/admin/faq/:id/publish')).toBe(false)
+  })
+})
+
+describe('dashboard data', () => {
+  it('formats the UTC offset and the default 7-day range (to exclusive)', () => {
+    const d = new Date(2026, 2, 10, 15, 0)
+    expect(tzOffset(d)).toMatch(/^(Z|[+-]\d\d:\d\d)$/)
+    expect(defaultRange(d)).toEqual({ from: '2026-03-04', to: '2026-03-11' })
+  })
+
+  it('computes SLA compliance from the tickets, null without any', () => {
+    expect(slaCompliance([])).toBeNull()
+    expect(
+      slaCompliance([{ slaBreached: false }, { slaBreached: true }, { slaBreached: false }, { slaBreached: false }]),
+    ).toBe(0.75)
+  })
+
+  it('exports the summary and daily rows as CSV with quoting', () => {
+    const summary = {
+      conversations: { started: 3, engaged: 2, byChannel: { 'web,app': 3 } },
+      csat: { distribution: { '5': 1 } },
+      intents: [{ intent: 'greeting', count: 2, share: 1 }],
+    } as unknown as MetricsSummary
+    const csv = toCsv(
+      summary,
+      [
+        {
+          date: '2026-03-10',
+          conversations: 3,
+          engaged: 2,
+          contained: 1,
+          containmentRate: 0.5,
+          handoffs: 1,
+          csatCount: 1,
+          csatAverage: 5,
+        },
+      ],
+      { 'tickets.slaCompliance': null },
+    )
+    const lines = csv.trim().split('\n')
+    expect(lines[0]).toBe('metric,value')
+    expect(lines).toContain('conversations.started,3')
+    expect(lines).toContain('"conversations.byChannel.web,app",3')
+    expect(lines).toContain('intents.0.intent,greeting')
+    expect(lines).toContain('tickets.slaCompliance,')
+    expect(lines.at(-1)).toBe('2026-03-10,3,2,1,0.5,1,1,5')
+  })
+})
+
+describe('settings editor', () => {
+  it('checks a rule with the server schema and names the field', () => {
+    expect(checkSetting('routing', '{"offerSeconds": 45}', 'bad json')).toEqual({ value: { offerSeconds: 45 } })
+    expect(checkSetting('routing', '{"offerSeconds": 1}', 'bad json').error).toMatch(/^routing\.offerSeconds: /)
+    expect(checkSetting('returns', '{', 'bad json').error).toBe('bad json')
+    expect(checkSetting('llm', 'false', 'bad json')).toEqual({ value: false })
+  })
+})
