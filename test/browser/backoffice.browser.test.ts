@@ -235,6 +235,17 @@ describe.skipIf(SKIP_BROWSER_TESTS)('back office in headless Chromium', () => {
     if (SHOTS) await agent.page.screenshot({ path: join(ROOT, 'docs/screenshots/console.png') })
     await agent.page.locator('[data-nav=tickets]').click()
     await agent.page.locator('[data-testid=ticket-list]').waitFor({ timeout: UI_TIMEOUT })
+    // The "leave a message" ticket of that customer: the agent comments and takes it, recorded under the account.
+    await agent.page.locator('[data-ticket]').first().click()
+    await agent.page.locator('input[name=ticket-comment]').fill('已电话联系客户')
+    await agent.page.getByRole('button', { name: '添加备注' }).click()
+    const comment = agent.page.locator('.bo-comments li', { hasText: '已电话联系客户' })
+    await comment.waitFor({ timeout: UI_TIMEOUT })
+    expect(await comment.locator('strong').textContent()).toBe('wang')
+    await agent.page.locator('select[name=ticket-set-status]').selectOption('in_progress')
+    await expect
+      .poll(() => agent.page.locator('[data-testid=ticket-list] tr.selected').textContent(), { timeout: UI_TIMEOUT })
+      .toContain('处理中')
 
     const wang = await StaffClient.signIn(server.url, 'demo', 'wang')
     expect((await wang.call('GET', '/api/v1/admin/shop/widget')).status).toBe(403)
