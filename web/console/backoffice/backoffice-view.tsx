@@ -1,15 +1,25 @@
 /** A back-office section inside its shell (tickets, knowledge, dashboard, settings). */
-import { useMemo } from 'preact/hooks'
+import { useEffect, useMemo, useState } from 'preact/hooks'
 import type { AgentSession } from '../agent-client.js'
 import { type ConsoleLocale, consoleStrings } from '../console-i18n.js'
 import { BackofficeApi } from './backoffice-api.js'
 import { backofficeStrings } from './backoffice-i18n.js'
 import { BackofficeShell } from './backoffice-shell.js'
-import { DashboardView } from './dashboard-view.js'
 import { KnowledgeView } from './knowledge-view.js'
 import type { Section } from './nav.js'
 import { SettingsView } from './settings-view.js'
 import { TicketsView } from './tickets-view.js'
+
+type DashboardComponent = typeof import('./dashboard-view.js').DashboardView
+
+/** The dashboard (with Chart.js) is a separate chunk: agents never download it. */
+function useDashboard(wanted: boolean): DashboardComponent | null {
+  const [view, setView] = useState<DashboardComponent | null>(null)
+  useEffect(() => {
+    if (wanted && !view) void import('./dashboard-view.js').then((m) => setView(() => m.DashboardView))
+  }, [wanted])
+  return view
+}
 
 export function BackofficeView(props: {
   session: AgentSession
@@ -24,6 +34,7 @@ export function BackofficeView(props: {
   const api = useMemo(() => new BackofficeApi(props.session.csrfToken), [props.session])
   const role = props.session.account.role
   const canWrite = role === 'owner' || role === 'admin'
+  const DashboardView = useDashboard(props.section === 'dashboard')
   useMemo(() => {
     document.title = `${bo.nav[props.section]} · kefu`
   }, [props.section, bo])
@@ -39,7 +50,7 @@ export function BackofficeView(props: {
     >
       {props.section === 'tickets' && <TicketsView api={api} bo={bo} session={props.session} />}
       {props.section === 'knowledge' && <KnowledgeView api={api} bo={bo} canWrite={canWrite} />}
-      {props.section === 'dashboard' && <DashboardView api={api} bo={bo} locale={props.locale} />}
+      {props.section === 'dashboard' && DashboardView && <DashboardView api={api} bo={bo} locale={props.locale} />}
       {props.section === 'settings' && <SettingsView api={api} bo={bo} session={props.session} />}
     </BackofficeShell>
   )
