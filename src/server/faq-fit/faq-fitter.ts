@@ -1,8 +1,11 @@
 /**
  * Fits FAQ matchers in a worker thread, so that training (0.3–1.4 s of CPU at a few hundred FAQ
  * entries) never blocks the event loop that serves customers and health checks. One worker, started
- * on first use, fits one problem at a time. If the worker cannot start, crashes or takes longer than
- * `timeoutMs`, the fit runs in-process instead: an index is always built, at worst with a stall.
+ * by the first fit, fits one problem at a time. Until it has loaded (seconds on a busy machine: it
+ * registers tsx and imports the solver), fits run in-process — the first index of a starting server
+ * is built before it listens, so no start-up waits for the worker, and later rebuilds use it. If the worker cannot
+ * start, crashes or takes longer than `timeoutMs`, the fit runs in-process too: an index is always
+ * built, at worst with a stall.
  */
 import { Worker } from 'node:worker_threads'
 import type { Logger } from 'pino'
@@ -17,14 +20,21 @@ type Pending = { resolve: (o: FaqFitOutput) => void; reject: (e: Error) => void;
 
 export type WorkerFaqFitter = {
   fit: FaqFitter
-  /** Fits done in the worker / in-process (after a worker failure). */
+  /** Fits done in the worker / in-process (worker still loading, or failed). */
   stats(): { inWorker: number; inProcess: number }
+  /** Resolves when the worker has loaded (false when it failed to). */
+  ready(): Promise<boolean>
   close(): Promise<void>
 }
 
 export function createWorkerFaqFitter(opts: { logger: Logger; timeoutMs?: number }): WorkerFaqFitter {
   const timeoutMs = opts.timeoutMs ?? 60_000
   let worker: Worker | null = null
+  let loaded = false
+  let markReady: (ok: boolean) => void = () => undefined
+  let readyPromise = new Promise<boolean>((r) => {
+    markReady = r
+  })
   let broken = false
   let closed = false
   let nextId = 1
@@ -42,7 +52,12 @@ export function createWorkerFaqFitter(opts: { logger: Logger; timeoutMs?: number
   function start(): Worker {
     const w = new Worker(new URL('./worker-entry.mjs', import.meta.url))
     w.unref()
-    w.on('message', (m: { id: number; out?: FaqFitOutput; error?: string }) => {
+    w.on('message', (m: { id: number; out?: FaqFitOutput; error?: string; ready?: boolean }) => {
+      if (m.ready) {
+        loaded = true
+        markReady(true)
+        return
+      }
       const p = pending.get(m.id)
       if (!p) return
       pending.delete(m.id)
@@ -54,10 +69,13 @@ export function createWorkerFaqFitter(opts: { logger: Logger; timeoutMs?: number
       opts.logger.warn({ err: e.message }, 'FAQ matcher worker failed; fitting in-process from now on')
       broken = true
       worker = null
+      markReady(false)
       failAll(e)
     })
     w.on('exit', (code) => {
-      if (worker === w) worker = null
+      if (worker !== w) return // replaced after a timeout: not a failure
+      worker = null
+      if (!loaded) markReady(false)
       if (!closed && code !== 0) {
         broken = true
         failAll(new Error(`FAQ matcher worker exited with code ${code}`))
@@ -67,8 +85,7 @@ export function createWorkerFaqFitter(opts: { logger: Logger; timeoutMs?: number
   }
 
   function inWorker(input: FaqFitInput): Promise<FaqFitOutput> {
-    if (!worker) worker = start()
-    const w = worker
+    const w = worker ?? restart()
     const id = nextId++
     return new Promise<FaqFitOutput>((resolve, reject) => {
       const timer = setTimeout(() => {
@@ -88,9 +105,26 @@ export function createWorkerFaqFitter(opts: { logger: Logger; timeoutMs?: number
     })
   }
 
+  function restart(): Worker {
+    loaded = false
+    readyPromise = new Promise<boolean>((r) => {
+      markReady = r
+    })
+    worker = start()
+    return worker
+  }
+
   return {
     async fit(input) {
-      if (!broken && !closed) {
+      if (!broken && !closed && !worker) {
+        try {
+          restart() // first use, or after a timeout: loads while this fit runs here
+        } catch (e) {
+          broken = true
+          opts.logger.warn({ err: (e as Error).message }, 'FAQ matcher worker could not start; fitting in-process')
+        }
+      }
+      if (!broken && !closed && loaded && worker) {
         try {
           const out = await inWorker(input)
           counts.inWorker++
@@ -103,6 +137,7 @@ export function createWorkerFaqFitter(opts: { logger: Logger; timeoutMs?: number
       return fitFaqWeights(input)
     },
     stats: () => ({ ...counts }),
+    ready: () => readyPromise,
     async close() {
       closed = true
       failAll(new Error('closed'))

@@ -7,6 +7,9 @@ type Request = { id: number; input: FaqFitInput }
 const port = parentPort
 if (!port) throw new Error('fit-worker.ts must run in a worker thread')
 
+// Loaded (tsx registered, modules imported): fits may be sent here from now on.
+port.postMessage({ ready: true })
+
 port.on('message', (m: Request) => {
   try {
     const out = fitFaqWeights(m.input)
