@@ -11,6 +11,7 @@
  */
 import { decideHandoff, handoffText } from '../handoff/handoff-decision.js'
 import type { KnowledgeAnswer } from '../knowledge/types.js'
+import { ruleIntent } from '../nlu/detect-intent-rules.js'
 import { detectReturnFacts } from '../nlu/detect-return-facts.js'
 import { detectSignals, type Signals } from '../nlu/detect-signals.js'
 import type { Intent } from '../nlu/types.js'
@@ -21,6 +22,7 @@ import { cancelOrderSkill } from '../skills/cancel-order.js'
 import { faultSkill } from '../skills/fault-diagnosis.js'
 import { safetyAdvice } from '../skills/fault-replies.js'
 import { greetingSkill } from '../skills/greeting.js'
+import { invoicePaymentSkill } from '../skills/invoice-payment.js'
 import { fallbackResult, intentButtons, knowledgeSkill, llmOrFallback } from '../skills/knowledge-answer.js'
 import { modifyOrderSkill } from '../skills/modify-order.js'
 import { orderStatusSkill } from '../skills/order-status.js'
@@ -56,6 +58,7 @@ const SKILLS: Record<string, Skill> = {
   size_advice: sizeAdviceSkill,
   recommendation: recommendSkill,
   after_sales_fault: faultSkill,
+  invoice_payment: invoicePaymentSkill,
 }
 
 const ADDRESSY =
@@ -172,7 +175,7 @@ export function createDialogueManager(
     // Safety net: shouting plus a threat counts as anger even when the NLU's emotion model misses it.
     const anger = angerCue(ctx.text)
     if (anger > ctx.nlu.emotion.score) ctx = { ...ctx, nlu: { ...ctx.nlu, emotion: { score: anger, label: 'angry' } } }
-    const cue = actionCue(ctx.text, ctx.nlu)
+    const cue = ruleIntent(ctx.text, ctx.nlu.intent) ?? actionCue(ctx.text, ctx.nlu)
     const cueFrom = ctx.nlu.intent
     if (cue) ctx = { ...ctx, nlu: { ...ctx.nlu, intent: cue as Intent, confidence: Math.max(ctx.nlu.confidence, 0.6) } }
     const state = normalizeState(ctx.state)
@@ -372,7 +375,7 @@ async function runIntent(sc: SkillContext, intent: string): Promise<SkillResult>
       return priceSkill(sc)
     return knowledgeSkill(sc)
   }
-  if (intent === 'product_inquiry' || intent === 'invoice_payment') return knowledgeSkill(sc)
+  if (intent === 'product_inquiry') return knowledgeSkill(sc)
   if (intent === 'complaint') {
     return knowledgeSkill(sc, say(sc.locale, '非常抱歉给您带来不愉快的体验。', "I'm sorry about your experience. "))
   }

@@ -18,7 +18,7 @@ export type ReturnFacts = {
 }
 
 const STATUS_Q =
-  /(进度|到账|到哪了|退款状态|退款了吗|退了吗|什么时候退|多久退|钱怎么还没|钱还没|退款.*(多久|什么时候|还没)|refund status|where is my refund|when will i get (my )?(money|refund)|status of my (return|refund)|has my refund|refund (arrived|come through)|got my refund|news on (the|my) refund|\brefund\s*\?\?)/i
+  /(进度|到账|到哪了|退款状态|退款了吗|退了吗|什么时候退|多久退|钱怎么还没|钱还没|退款.*(多久|什么时候|还没)|refund status|where is my refund|when will i get (my )?(money|refund)|status of my (return|refund)|has my refund|refund (arrived|come through)|got my refund|(news|update|progress) on (the |my )?refund|when (do|will|can) i get (my )?money back|money back yet|退款.{0,4}(到哪一步|哪一步|怎么样了)|\brefund\s*\?\?)/i
 const QUALITY =
   /(质量|坏了|坏的|破损|破了|瑕疵|开线|掉色|起球|不能用|故障|不行了|失灵|没反应|quality (problem|issue)|defect|broken|damaged|faulty|torn|doesn'?t work|stopped working|not working)/i
 const WRONG =

@@ -194,6 +194,26 @@ export async function faultSkill(sc: SkillContext): Promise<SkillResult> {
   return result
 }
 
+/**
+ * A product named in the message leaves order and purchase date to find: take them from the
+ * customer's own most recent order of that product, when there is one.
+ */
+async function orderOfNamedDevice(sc: SkillContext): Promise<void> {
+  const slots = sc.state.slots
+  if (typeof slots.sku !== 'string' || slots.order || slots.purchaseDate) return
+  const custId = knownCustomerId(sc)
+  if (!custId) return
+  const orders = await sc.ctx.store.orders.listByCustomer(sc.ctx.shop.id, custId)
+  orders.sort((a, b) => b.createdAt.localeCompare(a.createdAt))
+  const o = orders.find(
+    (x) => x.status !== 'cancelled' && x.status !== 'pending_payment' && x.items.some((i) => i.sku === slots.sku),
+  )
+  if (o) {
+    slots.order = o.orderNo
+    slots.purchaseDate = o.deliveredAt ?? o.paidAt ?? o.createdAt
+  }
+}
+
 async function faultTurn(sc: SkillContext): Promise<SkillResult> {
   const L = sc.locale
   const { store, shop } = sc.ctx
@@ -205,6 +225,7 @@ async function faultTurn(sc: SkillContext): Promise<SkillResult> {
   if (cues.wantsRepairNow) t.requested = true
 
   if (t.ticketId) return ticketExists(sc, t, cues)
+  await orderOfNamedDevice(sc)
 
   // 1. Symptom → fault.
   const faultCats = new Set((await store.faults.list(shop.id)).map((f) => f.category))
@@ -278,22 +299,7 @@ async function faultTurn(sc: SkillContext): Promise<SkillResult> {
       if (p) slots.deviceModel = productTitle(p, L)
     }
   }
-  // A product named in the message still leaves order and purchase date to find: take them
-  // from the customer's own most recent order of that product, when there is one.
-  if (typeof slots.sku === 'string' && !slots.order && !slots.purchaseDate) {
-    const custId = knownCustomerId(sc)
-    if (custId) {
-      const orders = await store.orders.listByCustomer(shop.id, custId)
-      orders.sort((a, b) => b.createdAt.localeCompare(a.createdAt))
-      const o = orders.find(
-        (x) => x.status !== 'cancelled' && x.status !== 'pending_payment' && x.items.some((i) => i.sku === slots.sku),
-      )
-      if (o) {
-        slots.order = o.orderNo
-        slots.purchaseDate = o.deliveredAt ?? o.paidAt ?? o.createdAt
-      }
-    }
-  }
+  await orderOfNamedDevice(sc)
   if (!slots.deviceModel) {
     // The customer's own device: of the fault's category, else of the device the message names,
     // else their only device.

@@ -3,7 +3,7 @@
  * verdict decides: answer, clarify with the top candidates as buttons, or say "I don't know" honestly.
  */
 
-import type { KnowledgeAnswer } from '../knowledge/types.js'
+import type { KnowledgeAnswer, KnowledgeKind } from '../knowledge/types.js'
 import { groundedAnswer } from '../llm-routing/grounded-answer.js'
 import type { Intent } from '../nlu/types.js'
 import { proposed } from './answer-by-need.js'
@@ -74,8 +74,12 @@ export async function llmOrFallback(
 }
 
 /** Answers `text` from knowledge; `prefix` is prepended to an answer (e.g. an apology for complaints). */
-export async function knowledgeSkill(sc: SkillContext, prefix = ''): Promise<SkillResult> {
-  const res = await sc.ctx.knowledge.answer(sc.ctx.text, { locale: sc.locale })
+export async function knowledgeSkill(
+  sc: SkillContext,
+  prefix = '',
+  opts: { kinds?: KnowledgeKind[] } = {},
+): Promise<SkillResult> {
+  const res = await sc.ctx.knowledge.answer(sc.ctx.text, { locale: sc.locale, ...opts })
   if (res.status === 'answer') {
     return done(sc, [{ text: prefix + res.hit.answer }], 'answer', `knowledge_${res.hit.kind}:${res.hit.id}`)
   }

@@ -181,11 +181,15 @@ export function isCategoryWord(word: string): boolean {
 export function categoryMention(text: string, categories: readonly string[]): CategoryMention | null {
   // A phone *number* is not a phone.
   const t = text.toLowerCase().replace(/手机号码?|电话号码?|(?:phone|mobile) (?:number|no\.?)/g, ' ')
-  let best: { word: string; said: string; segments: string[] } | null = null
+  let best: { word: string; said: string; segments: string[]; at: number } | null = null
+  // The longest word wins; between words of one length the first said is the subject ("耳机连不上手机").
+  const better = (w: string, at: number) =>
+    !best || w.length > best.word.length || (w.length === best.word.length && at < best.at)
   for (const g of CATEGORY_WORDS) {
     for (const w of g.words) {
       const said = found(t, w)
-      if (said && (!best || w.length > best.word.length)) best = { word: w, said, segments: g.segments }
+      const at = said ? t.indexOf(said) : -1
+      if (said && better(w, at)) best = { word: w, said, segments: g.segments, at }
     }
   }
   // The shop's own category segments, spelled as words ("down-jacket" → "down jacket").
@@ -194,7 +198,8 @@ export function categoryMention(text: string, categories: readonly string[]): Ca
     const w = seg.replace(/[-_]+/g, ' ').toLowerCase()
     if (best?.segments.includes(seg)) continue
     const said = w.length >= 3 ? found(t, w) : null
-    if (said && (!best || w.length > best.word.length)) best = { word: w, said, segments: [seg] }
+    const at = said ? t.indexOf(said) : -1
+    if (said && better(w, at)) best = { word: w, said, segments: [seg], at }
   }
   if (!best) return null
   const cats: string[] = []

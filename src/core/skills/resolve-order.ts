@@ -100,14 +100,42 @@ export async function mentionedItem(sc: SkillContext): Promise<ItemMention | nul
   const mention: CategoryMention | null = await mentionedCategory(sc)
   if (!hit && !mention) return null
   const categoryOf = await skuCategory(sc)
+  // The words the customer used for the product ("雪地靴" is an alias of one boot and part of another's
+  // title): an ordered item whose title carries them is the one meant, whichever SKU the catalog found.
+  const said = (sc.ctx.nlu.entities.find((e) => e.type === 'product')?.text ?? '').trim().toLowerCase()
   return {
     label: hit ? hit.name : mention!.word,
     matches: (item) => {
-      if (hit) return item.sku === hit.p.sku
+      if (hit) return item.sku === hit.p.sku || (said.length >= 2 && (item.title ?? '').toLowerCase().includes(said))
       const cat = categoryOf(item.sku)
       return cat !== undefined && categoryRank(mention!, cat) >= 0
     },
   }
+}
+
+/**
+ * The customer's one order holding the item this message names ("笔记本那单能开发票吗", "my wok
+ * refund??"), for questions that do not act on an order but are about one. `prefer` narrows several
+ * (e.g. orders with a refund); null when nothing is named, the visitor is unknown or it stays ambiguous.
+ * Sets the `order` slot (and `sku` when one line of that order matches).
+ */
+export async function orderOfMentionedItem(sc: SkillContext, prefer?: (o: Order) => boolean): Promise<Order | null> {
+  const custId = knownCustomerId(sc)
+  if (!custId || sc.extracted.order) return null
+  const item = await mentionedItem(sc)
+  if (!item) return null
+  const mine = await sc.ctx.store.orders.listByCustomer(sc.ctx.shop.id, custId)
+  const holding = mine.filter((o) => o.items.some(item.matches))
+  const live = holding.filter((o) => o.status !== 'cancelled')
+  const base = live.length > 0 ? live : holding
+  const preferred = prefer ? base.filter(prefer) : base
+  const pool = preferred.length > 0 ? preferred : base
+  if (pool.length !== 1) return null
+  const o = pool[0]!
+  sc.state.slots.order = o.orderNo
+  const its = o.items.filter(item.matches)
+  if (its.length === 1) sc.state.slots.sku = its[0]!.sku
+  return o
 }
 
 /**

@@ -11,7 +11,7 @@ import type { ReturnReason } from '../nlu/detect-return-facts.js'
 import { createTicketService } from '../tickets/ticket-service.js'
 import { actOnOrder, commerceOf, platformFailure } from './commerce-action.js'
 import { orderStatusSkill, shipmentProblem } from './order-status.js'
-import { applyOrderReference, knownCustomerId, resolveOrder } from './resolve-order.js'
+import { applyOrderReference, knownCustomerId, orderOfMentionedItem, resolveOrder } from './resolve-order.js'
 import { returnRules } from './shop-rules.js'
 import { ask, done, type SkillContext, type SkillResult } from './skill-types.js'
 import { money, say, yesNo } from './text.js'
@@ -41,7 +41,13 @@ async function refundStatus(sc: SkillContext): Promise<SkillResult> {
   const custId = knownCustomerId(sc)
   const { store, shop } = sc.ctx
   let orders: Order[] = []
-  if (typeof sc.state.slots.order === 'string' || !custId) {
+  // "羽绒服退款什么时候到账", "my wok refund??": the order holding the named item, one with a refund first.
+  const named =
+    custId && typeof sc.state.slots.order !== 'string'
+      ? await orderOfMentionedItem(sc, (o) => o.status === 'refunding' || o.status === 'refunded')
+      : null
+  if (named) orders = [named]
+  else if (typeof sc.state.slots.order === 'string' || !custId) {
     const r = await resolveOrder(sc, { purpose: 'refund_status' })
     if ('result' in r) return r.result
     orders = [r.order]

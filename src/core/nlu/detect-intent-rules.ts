@@ -1,0 +1,54 @@
+/**
+ * Wording that decides the intent whatever the classifier made of the whole message: a question about
+ * an automatic cancellation is about the unpaid order ("还没付 多久会被取消", not a cancel request), a
+ * refund-status question is a return question even when it names a price, an invoice question naming a
+ * price is an invoice question, "is my X still coming?" asks where a parcel is, "哪些订单还没完成" /
+ * "是不是下重了" ask about the orders themselves. Part of the understanding stage; the dialogue acts on
+ * the intent returned here and records the classifier's own pick beside it.
+ */
+import type { Intent } from './types.js'
+
+type Rule = { to: Intent; from: readonly Intent[] | 'any'; re: RegExp }
+
+const RULES: readonly Rule[] = [
+  {
+    // Passive cancellation: "多久会被取消", "会不会自动取消", "will it be cancelled", "auto-cancel".
+    to: 'invoice_payment',
+    from: ['cancel_order'],
+    re: /((多久|多长时间|什么时候|几点|几个?小时|会不会|会)(会)?(被|自动)(系统)?取消|自动取消|超时.{0,4}取消|(will|would|does|do) (it|my order|the order|they|orders?) (be|get) (auto(matically|[- ])?)?cancel+ed|auto[- ]?cancel|how long (until|before|till) .{0,30}cancel+ed)/i,
+  },
+  {
+    // "why is the invoice amount lower than the product price": an invoice question.
+    to: 'invoice_payment',
+    from: ['price_promotion', 'product_inquiry'],
+    re: /(发票|开票|专票|普票|抬头|invoice|receipt|\bvat\b|tax id)/i,
+  },
+  {
+    // "any news on the refund", "羽绒服退款什么时候到账": the refund's status, not a price.
+    to: 'return_refund',
+    from: ['price_promotion', 'product_inquiry', 'out_of_scope', 'invoice_payment'],
+    re: /(退款.{0,6}(什么时候|多久|几天|还没|怎么还|进度|到账)|(钱|款).{0,4}(怎么|为什么|咋)?还没(到|退|回)|退的.{0,12}钱|refund.{0,20}(\?\?|status|news|arrive|yet|when)|(news|update|status) on (the|my) refund|where is my refund|\brefund\s*\?)/i,
+  },
+  {
+    // "is my dinnerware set still coming?", "我的X还会到吗": where the parcel is.
+    to: 'logistics',
+    from: ['out_of_scope', 'product_inquiry', 'stock_availability', 'price_promotion', 'greeting', 'recommendation'],
+    re: /(\b(is|are) (my|the) .{1,40} still (coming|on (its|their) way|arriving)|\bstill (coming|on (its|the) way)\b|\bhas (my|the) .{1,40} (shipped|been sent)\b|还(会|能)?(到|来|寄来)吗|(到|发)了没|怎么还没(到|发货|收到))/i,
+  },
+  {
+    // "我现在有哪些订单还没完成", "是不是下重了": about the customer's orders.
+    to: 'order_status',
+    from: ['modify_order', 'invoice_payment', 'out_of_scope', 'product_inquiry', 'price_promotion'],
+    re: /((哪些|几个|多少个?)(订单|单子).{0,6}(没|未|还)|(订单|单子)(列表|有哪些)|下重了?|重复下单|下了两(次|单)|(which|what) orders? (do i have|are (still )?(open|pending|unfinished))|\b(my )?(open|unfinished|pending) orders\b|ordered (it )?twice|duplicate order)/i,
+  },
+]
+
+/** The intent the message's wording decides over the classifier's pick (`intent`), or null. */
+export function ruleIntent(text: string, intent: Intent): Intent | null {
+  for (const r of RULES) {
+    if (r.to === intent) continue
+    if (r.from !== 'any' && !r.from.includes(intent)) continue
+    if (r.re.test(text)) return r.to
+  }
+  return null
+}
