@@ -27,6 +27,7 @@ import { fallbackResult, intentButtons, knowledgeSkill, llmOrFallback } from '..
 import { modifyOrderSkill } from '../skills/modify-order.js'
 import { orderStatusSkill } from '../skills/order-status.js'
 import { isRecommendFollowUp, recommendSkill } from '../skills/recommend.js'
+import { pickListedOrder } from '../skills/resolve-order.js'
 import { matchCatalog } from '../skills/resolve-product.js'
 import { returnSkill } from '../skills/return-refund.js'
 import { sizeAdviceSkill } from '../skills/size-advice.js'
@@ -60,6 +61,9 @@ const SKILLS: Record<string, Skill> = {
   after_sales_fault: faultSkill,
   invoice_payment: invoicePaymentSkill,
 }
+
+/** Intents that act on an order the customer names. */
+const ORDER_ACTIONS = new Set(['cancel_order', 'modify_order', 'return_refund'])
 
 const ADDRESSY =
   /(省|市|区|县|镇|路|街|道|号|弄|巷|村|栋|幢|单元|室|楼|room|street|st\.|road|rd\.?|avenue|ave|lane|apt|floor|building|\d)/i
@@ -250,6 +254,22 @@ export function createDialogueManager(
 
     // 2. Continue the active task when the message answers it, follows it up or corrects it.
     let intent: string | null = null
+    if (state.awaiting === 'order' && !extracted.order && signals.ordinal === null) {
+      // "the robot vacuum", "1.5米那个" after a list of orders: the order it describes.
+      const picked = await pickListedOrder(sc)
+      if (picked) extracted.order = picked
+    }
+    if (
+      state.awaiting === 'order' &&
+      extracted.order &&
+      ORDER_ACTIONS.has(ctx.nlu.intent) &&
+      ctx.nlu.intent !== state.activeIntent &&
+      ctx.nlu.confidence >= 0.85
+    ) {
+      // "1.5米那个不要了" after a list of orders: a new action on the order it names, not the old question.
+      state.awaiting = null
+      state.prompt = null
+    }
     const awaiting = state.awaiting
     // A safety symptom (burning smell, swelling, smoke…) is a fault case whatever else is going on.
     const safetyElsewhere = Boolean(cues.safety) && state.activeIntent !== 'after_sales_fault'

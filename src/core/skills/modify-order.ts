@@ -14,7 +14,8 @@ import { say, yesNo } from './text.js'
 const MODIFIABLE: Order['status'][] = ['pending_payment', 'paid']
 const ADDRESS_WORDS = /(地址|收货|送到|寄到|address|deliver to|ship to)/i
 const PHONE_WORDS = /(电话|手机|号码|联系方式|phone|mobile|number)/i
-const ITEM_WORDS = /(尺码|码数|颜色|数量|换成.*码|加购|size|colou?r|quantity|qty|add (an )?item)/i
+const ITEM_WORDS =
+  /(尺码|码数|颜色|数量|换成.*码|加购|再加|多加|加一(个|件|台|支)|size|colou?r|quantity|qty|add (an |another |one more |a second |a )?(item|more|second|another|\w+ to (my|the) order))/i
 const LEADING =
   /^.*?(改成|改为|换成|改到|变更为|修改为|新地址是|新地址为|新地址|地址是|地址为|change (it )?to|update (it )?to|new address is|new address:?|\bto\b)\s*[:：]?\s*/i
 
@@ -65,8 +66,18 @@ export async function modifyOrderSkill(sc: SkillContext): Promise<SkillResult> {
   // Once the new value is known (typed earlier, or proposed by the model) the field is settled.
   if (f && typeof t.newValue !== 'string' && !(sc.state.awaiting === 'newAddress' || sc.state.awaiting === 'newPhone'))
     t.field = f
+  // A new value said with the request ("改到朝阳区建国路88号") is kept while the order is found.
+  if (!sc.state.awaiting && typeof t.newValue !== 'string') {
+    const a = t.field === 'address' ? addressFrom(text) : null
+    if (a && text.replace(LEADING, '') !== text) t.newValue = a
+    if (t.field === 'phone' && sc.extracted.phone) t.newValue = sc.extracted.phone
+  }
   applyOrderReference(sc)
-  const r = await resolveOrder(sc, { purpose: 'modify_order', prefer: (o) => MODIFIABLE.includes(o.status) })
+  const r = await resolveOrder(sc, {
+    purpose: 'modify_order',
+    prefer: (o) => MODIFIABLE.includes(o.status),
+    byItem: true,
+  })
   if ('result' in r) return r.result
   const order = r.order
   const extra = r.customerId ? { customerId: r.customerId } : {}

@@ -4,6 +4,7 @@
  * reply as a number that does not exist, so order numbers cannot be probed.
  */
 import type { Order, OrderItem } from '../domain/schemas.js'
+import { pickByDescription } from '../nlu/pick-by-description.js'
 import { titledOrders } from './order-item-titles.js'
 import { type CategoryMention, categoryRank, mentionedCategory, skuCategory } from './product-mention.js'
 import { catalogHit } from './resolve-product.js'
@@ -87,8 +88,40 @@ export function applyOrderReference(sc: SkillContext): void {
   }
 }
 
+/**
+ * "the robot vacuum", "1.5米那个", "待付款那个" after the bot listed orders: the listed order the message
+ * describes by its items or status (see nlu/pick-by-description), or null.
+ */
+export async function pickListedOrder(sc: SkillContext): Promise<string | null> {
+  const c = sc.state.candidates
+  const custId = knownCustomerId(sc)
+  if (c?.kind !== 'order' || c.ids.length < 2 || !custId) return null
+  const listed: Order[] = []
+  for (const id of c.ids) {
+    const o = await sc.ctx.store.orders.get(sc.ctx.shop.id, id)
+    if (o && o.customerId === custId) listed.push(o)
+  }
+  const titled = await titledOrders(sc, listed)
+  return pickByDescription(
+    sc.ctx.text,
+    titled.map((o) => ({
+      id: o.orderNo,
+      texts: [
+        ...o.items.flatMap((i) => [i.title ?? i.sku, i.size ?? '', i.color ?? '']),
+        statusLabel(o.status, 'zh'),
+        statusLabel(o.status, 'en'),
+      ],
+    })),
+  )
+}
+
 /** The product or kind of product this turn's message names, as a test on order items. */
-export type ItemMention = { label: string; matches: (item: OrderItem) => boolean }
+export type ItemMention = {
+  label: string
+  matches: (item: OrderItem) => boolean
+  /** Items of the named product's kind: "snow boots" names one boot, the customer ordered another. */
+  near?: (item: OrderItem) => boolean
+}
 
 /**
  * "return the earbuds", "我的手机到哪了": the item the message names (a catalog product, else a
@@ -110,6 +143,7 @@ export async function mentionedItem(sc: SkillContext): Promise<ItemMention | nul
       const cat = categoryOf(item.sku)
       return cat !== undefined && categoryRank(mention!, cat) >= 0
     },
+    ...(hit ? { near: (item: OrderItem) => categoryOf(item.sku) === hit.p.category } : {}),
   }
 }
 
@@ -125,7 +159,9 @@ export async function orderOfMentionedItem(sc: SkillContext, prefer?: (o: Order)
   const item = await mentionedItem(sc)
   if (!item) return null
   const mine = await sc.ctx.store.orders.listByCustomer(sc.ctx.shop.id, custId)
-  const holding = mine.filter((o) => o.items.some(item.matches))
+  const exact = mine.filter((o) => o.items.some(item.matches))
+  const near = item.near
+  const holding = exact.length > 0 || !near ? exact : mine.filter((o) => o.items.some(near))
   const live = holding.filter((o) => o.status !== 'cancelled')
   const base = live.length > 0 ? live : holding
   const preferred = prefer ? base.filter(prefer) : base
@@ -133,9 +169,15 @@ export async function orderOfMentionedItem(sc: SkillContext, prefer?: (o: Order)
   if (pool.length !== 1) return null
   const o = pool[0]!
   sc.state.slots.order = o.orderNo
-  const its = o.items.filter(item.matches)
+  const its = itemsMeant(o, item)
   if (its.length === 1) sc.state.slots.sku = its[0]!.sku
   return o
+}
+
+/** The lines of an order a mention means: the named product, else (when it has none) items of its kind. */
+function itemsMeant(o: Order, item: ItemMention): OrderItem[] {
+  const its = o.items.filter(item.matches)
+  return its.length > 0 || !item.near ? its : o.items.filter(item.near)
 }
 
 /**
@@ -229,7 +271,9 @@ export async function resolveOrder(
   let candidates = mine
   let missing: string | null = null
   if (item) {
-    const holding = mine.filter((o) => o.items.some(item.matches))
+    const exact = mine.filter((o) => o.items.some(item.matches))
+    const near = item.near
+    const holding = exact.length > 0 || !near ? exact : mine.filter((o) => o.items.some(near))
     if (holding.length > 0) candidates = holding
     else missing = item.label
   }
@@ -238,7 +282,7 @@ export async function resolveOrder(
   if (pool.length === 1 && !missing) {
     const o = pool[0]!
     sc.state.slots.order = o.orderNo
-    const its = item ? o.items.filter(item.matches) : []
+    const its = item ? itemsMeant(o, item) : []
     // "the serum" among two skincare items: the one whose title carries the word.
     const byTitle = item ? its.filter((i) => (i.title ?? '').toLowerCase().includes(item.label.toLowerCase())) : []
     if (its.length === 1) sc.state.slots.sku = its[0]!.sku
