@@ -21,3 +21,16 @@ describe('pickByDescription', () => {
     expect(pickByDescription('the one with the watch', orders)).toBeNull()
   })
 })
+
+describe('pickByDescription options', () => {
+  const jackets = [
+    { id: 'M', texts: ['北岭 男款连帽中长款羽绒服'] },
+    { id: 'W', texts: ['北岭 女款长款过膝羽绒服 连帽'] },
+    { id: 'K', texts: ['素白 儿童款连帽羽绒服 128GB'] },
+  ]
+  it('breaks a tie with the preference and ignores numbers when asked to', () => {
+    expect(pickByDescription('北岭连帽', jackets)).toBeNull()
+    expect(pickByDescription('北岭连帽', jackets, { prefer: (id) => id === 'M' })).toBe('M')
+    expect(pickByDescription('身高128', jackets, { numbers: false })).toBeNull()
+  })
+})

@@ -1,7 +1,7 @@
 /**
  * "the robot vacuum", "1.5米那个", "待付款那个", "长袖T恤那个": which of the options the bot listed the
- * customer describes, by the words of each option (item titles, status). Chinese: the longest run of
- * characters shared with an option (at least two, fillers such as 那个/订单 removed); English: content
+ * customer describes, by the words of each option (item titles, status). Chinese: how many of the
+ * message's two-character pieces (fillers such as 那个/订单 removed) the option contains; English: content
  * words shared (plural-insensitive). The single best option wins; a tie or nothing shared gives null.
  */
 
@@ -30,26 +30,17 @@ const EN_STOP = new Set([
   'was',
 ])
 
-/** Only Chinese characters, digits and dots take part in the shared-run match; the rest is a gap. */
-function zhRuns(text: string): string {
-  return text.replace(ZH_FILLER, ' ').replace(/[^\u4e00-\u9fff0-9.]/g, ' ')
+/** Only Chinese characters, digits and dots are read for the Chinese part; the rest is a gap. */
+function zhRuns(text: string, numbers: boolean): string {
+  const t = text.replace(ZH_FILLER, ' ')
+  return numbers ? t.replace(/[^\u4e00-\u9fff0-9.]/g, ' ') : t.replace(/[^\u4e00-\u9fff]/g, ' ')
 }
 
-function longestShared(a: string, b: string): number {
-  // Longest common substring over CJK / digits / dots, O(|a|·|b|) on short strings.
-  let best = 0
-  const prev = new Array<number>(b.length + 1).fill(0)
-  for (let i = 1; i <= a.length; i++) {
-    let diag = 0
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = prev[j]!
-      const ch = a[i - 1]!
-      prev[j] = ch === b[j - 1] && ch !== ' ' ? diag + 1 : 0
-      if (prev[j]! > best) best = prev[j]!
-      diag = tmp
-    }
-  }
-  return best
+/** Distinct two-character pieces of the message's Chinese (and, with `numbers`, "1.5" style) runs. */
+function bigrams(text: string): Set<string> {
+  const out = new Set<string>()
+  for (const run of text.split(/\s+/)) for (let i = 0; i + 1 < run.length; i++) out.add(run.slice(i, i + 2))
+  return out
 }
 
 function enWords(text: string): string[] {
@@ -58,20 +49,36 @@ function enWords(text: string): string[] {
     .filter((w) => w.length >= 3 && !EN_STOP.has(w))
 }
 
-function score(text: string, option: DescribedOption): number {
-  const hay = option.texts.join(' | ')
-  const zh = longestShared(zhRuns(text.toLowerCase()), zhRuns(hay.toLowerCase()))
+/** Chinese pieces of the message found in the option, plus 3 per English content word shared. */
+function score(text: string, option: DescribedOption, numbers: boolean): number {
+  const hay = option.texts.join(' | ').toLowerCase()
+  const hayZh = zhRuns(hay, numbers)
+  let zh = 0
+  for (const b of bigrams(zhRuns(text.toLowerCase(), numbers))) if (hayZh.includes(b)) zh++
   const words = new Set(enWords(hay))
-  const en = enWords(text).filter((w) => words.has(w)).length
-  return (zh >= 2 ? zh : 0) + en * 3
+  const en = new Set(enWords(text).filter((w) => words.has(w))).size
+  return zh + en * 3
 }
 
 /** The id of the one option the message describes, or null. */
-export function pickByDescription(text: string, options: readonly DescribedOption[]): string | null {
-  if (options.length === 0 || text.trim().length === 0 || text.length > 60) return null
-  const scored = options.map((o) => ({ id: o.id, s: score(text, o) })).sort((a, b) => b.s - a.s)
+export function pickByDescription(
+  text: string,
+  options: readonly DescribedOption[],
+  opts: {
+    numbers?: boolean
+    minScore?: number
+    maxChars?: number
+    /** Breaks a tie at the top when exactly one of the tied options passes it (e.g. the customer's gender). */
+    prefer?: (id: string) => boolean
+  } = {},
+): string | null {
+  if (options.length === 0 || text.trim().length === 0 || text.length > (opts.maxChars ?? 60)) return null
+  const numbers = opts.numbers ?? true
+  const scored = options.map((o) => ({ id: o.id, s: score(text, o, numbers) })).sort((a, b) => b.s - a.s)
   const top = scored[0]!
-  if (top.s <= 0) return null
-  if (scored[1] && scored[1].s === top.s) return null
-  return top.id
+  if (top.s < (opts.minScore ?? 1)) return null
+  const tied = scored.filter((x) => x.s === top.s)
+  if (tied.length === 1) return top.id
+  const preferred = opts.prefer ? tied.filter((x) => opts.prefer!(x.id)) : []
+  return preferred.length === 1 ? preferred[0]!.id : null
 }

@@ -1,5 +1,6 @@
 /** Which product a turn is about: an NLU product entity, "the second one", context, or a catalog search. */
 import type { Product } from '../domain/schemas.js'
+import { pickByDescription } from '../nlu/pick-by-description.js'
 import {
   type CategoryMention,
   categoryRank,
@@ -151,6 +152,13 @@ export async function chooseProduct(sc: SkillContext, opts: { owned?: boolean } 
     if (inContext && categoryRank(mention, inContext.category) >= 0) return found(inContext, 'context')
     const custId = sc.customer?.id ?? sc.state.verifiedCustomerId ?? null
     const products = await shopProducts(sc)
+    const described = describedProduct(
+      sc.ctx.text,
+      mention,
+      products,
+      genderOf(sc.ctx.text, sc.customer?.profile?.gender),
+    )
+    if (described) return found(described, 'named')
     if (custId && opts.owned !== false) {
       const orders = await store.orders.listByCustomer(shop.id, custId)
       const own = itemInOrders(orders, mention, await skuCategory(sc))
@@ -170,6 +178,38 @@ export async function chooseProduct(sc: SkillContext, opts: { owned?: boolean } 
     if (p) return found(p, 'search')
   }
   return { status: 'none' }
+}
+
+/**
+ * "北岭连帽羽绒服", "收腰那款羽绒服", "the Northridge lightweight short down jacket": the one product of
+ * the named kind the rest of the words describe (brand, cut, features), or null when they do not single
+ * one out.
+ */
+function describedProduct(
+  text: string,
+  mention: CategoryMention,
+  products: readonly Product[],
+  gender: 'men' | 'women' | null,
+): Product | null {
+  const ofKind = products.filter((p) => categoryRank(mention, p.category) >= 0)
+  if (ofKind.length < 2) return null
+  const rest = text.toLowerCase().split(mention.word.toLowerCase()).join(' ')
+  const id = pickByDescription(
+    rest,
+    ofKind.map((p) => {
+      const en = (p.attributes as Record<string, unknown> | undefined)?.titleEn
+      return { id: p.sku, texts: [p.title, p.brand ?? '', ...(p.aliases ?? []), typeof en === 'string' ? en : ''] }
+    }),
+    {
+      numbers: false,
+      maxChars: 120,
+      prefer: (sku) => {
+        const p = ofKind.find((x) => x.sku === sku)
+        return Boolean(gender && p && genderOf(p.title) === gender)
+      },
+    },
+  )
+  return id ? (ofKind.find((p) => p.sku === id) ?? null) : null
 }
 
 /** Finds the product of this turn and stores its SKU in the `sku` slot; null when only a choice is possible. */
