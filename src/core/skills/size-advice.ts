@@ -95,7 +95,7 @@ function askedSizeFit(
         ),
       },
     ],
-    'execute',
+    'answer',
     i === j ? 'size_asked_fits' : i > j ? 'size_asked_larger' : 'size_asked_smaller',
   )
 }
@@ -176,5 +176,5 @@ export async function sizeAdviceSkill(sc: SkillContext): Promise<SkillResult> {
     )
   sc.state.slots.size = pick.size
   sc.state.lastQuery = { intent: 'size_advice', slots: { ...sc.state.slots } }
-  return done(sc, [{ text }], 'execute', pick.exact ? 'size_from_chart' : 'size_from_chart_nearest')
+  return done(sc, [{ text }], 'answer', pick.exact ? 'size_from_chart' : 'size_from_chart_nearest')
 }
