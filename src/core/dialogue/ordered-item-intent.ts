@@ -17,6 +17,8 @@ const ORDER_INTENTS: readonly Intent[] = [
   'after_sales_fault',
   'cancel_order',
   'modify_order',
+  // "砧板那单当时忘开发票了": an invoice question about that order (answered with the order named).
+  'invoice_payment',
 ]
 /** Classifier picks a named ordered item can override when the classifier is unsure of them. */
 const LOOKUP_INTENTS: readonly Intent[] = [

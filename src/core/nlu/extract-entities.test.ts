@@ -118,3 +118,11 @@ describe('extractEntities', () => {
     expect(() => extractEntities('😀\u0000\uffff'.repeat(2000), ctx)).not.toThrow()
   })
 })
+
+describe('height said outright', () => {
+  it('takes a child height after 身高/height, an adult one after a bare 高', () => {
+    expect(pick('女儿身高118 穿多大', 'height')).toEqual([{ cm: 118 }])
+    expect(pick('height 95, what size', 'height')).toEqual([{ cm: 95 }])
+    expect(pick('高118', 'height')).toEqual([])
+  })
+})

@@ -384,8 +384,11 @@ function heightsWeights(t: string, out: Candidate[]) {
     const cm = Math.round((Number(m[1]) * 12 + Number(m[2] ?? 0)) * 2.54)
     push(out, 'height', m[0].trimEnd(), m.index, { cm }, 76)
   }
-  for (const m of t.matchAll(/(?:身高|height|高)\s?(?:是|有|is)?\s?(1[4-9]\d)(?![\d.]|\s?(?:cm|厘米|公分|斤|kg))/gi)) {
-    const num = m[1]!
+  // 身高/height said outright also takes a child's height ("孩子身高128"); a bare 高 only an adult's.
+  for (const m of t.matchAll(
+    /(?:(?:身高|height)\s?(?:是|有|is)?\s?(1[0-9]\d|[6-9]\d)|高\s?(?:是|有)?\s?(1[4-9]\d))(?![\d.]|\s?(?:cm|厘米|公分|斤|kg))/gi,
+  )) {
+    const num = (m[1] ?? m[2])!
     push(out, 'height', num, m.index + m[0].length - num.length, { cm: Number(num) }, 74)
   }
   for (const m of t.matchAll(/(?<![\d.])(\d{2,3}(?:\.\d)?)\s?(kg|公斤|千克|kgs|kilos?)(?![A-Za-z])/gi)) {

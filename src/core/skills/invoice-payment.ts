@@ -5,6 +5,7 @@
  */
 import { knowledgeSkill } from './knowledge-answer.js'
 import { titledOrders } from './order-item-titles.js'
+import { mentionedCategory } from './product-mention.js'
 import { orderOfMentionedItem, statusLabel } from './resolve-order.js'
 import type { SkillContext, SkillResult } from './skill-types.js'
 import { money, say } from './text.js'
@@ -23,5 +24,12 @@ export async function invoicePaymentSkill(sc: SkillContext): Promise<SkillResult
     `Order ${o.orderNo} (${title}${more}, ${money(o.total, o.currency)}): ${statusLabel(o.status, sc.locale)}.\n`,
   )
   // The product named only picks the order: the question itself is one of policy (the FAQ).
-  return knowledgeSkill(sc, head, { kinds: ['faq'] })
+  // Asked without the product's words, so they do not pull the FAQ match towards product entries.
+  const said = [
+    ...sc.ctx.nlu.entities.filter((e) => e.type === 'product').map((e) => e.text),
+    (await mentionedCategory(sc))?.word ?? '',
+  ].filter((w) => w.length > 0)
+  let question = sc.ctx.text
+  for (const w of said) question = question.split(w).join(' ')
+  return knowledgeSkill(sc, head, { kinds: ['faq'], text: question.trim() || sc.ctx.text })
 }

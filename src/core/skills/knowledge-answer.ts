@@ -77,9 +77,12 @@ export async function llmOrFallback(
 export async function knowledgeSkill(
   sc: SkillContext,
   prefix = '',
-  opts: { kinds?: KnowledgeKind[] } = {},
+  opts: { kinds?: KnowledgeKind[]; text?: string } = {},
 ): Promise<SkillResult> {
-  const res = await sc.ctx.knowledge.answer(sc.ctx.text, { locale: sc.locale, ...opts })
+  const res = await sc.ctx.knowledge.answer(opts.text ?? sc.ctx.text, {
+    locale: sc.locale,
+    ...(opts.kinds ? { kinds: opts.kinds } : {}),
+  })
   if (res.status === 'answer') {
     return done(sc, [{ text: prefix + res.hit.answer }], 'answer', `knowledge_${res.hit.kind}:${res.hit.id}`)
   }

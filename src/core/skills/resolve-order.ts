@@ -131,7 +131,14 @@ export async function mentionedItem(sc: SkillContext): Promise<ItemMention | nul
   const named = sc.extracted.sku ? await sc.ctx.store.products.get(sc.ctx.shop.id, sc.extracted.sku) : null
   const hit = named ? { p: named, name: named.title } : await catalogHit(sc)
   const mention: CategoryMention | null = await mentionedCategory(sc)
-  if (!hit && !mention) return null
+  if (!hit && !mention) {
+    // A brand or series naming several products ("RayBook那单"): any of them.
+    const ent = sc.ctx.nlu.entities.find((e) => e.type === 'product')
+    const v = ent?.value as { skus?: unknown } | undefined
+    const skus = Array.isArray(v?.skus) ? v.skus.filter((x): x is string => typeof x === 'string') : []
+    if (!ent || skus.length === 0) return null
+    return { label: ent.text, matches: (item) => skus.includes(item.sku) }
+  }
   const categoryOf = await skuCategory(sc)
   // The words the customer used for the product ("雪地靴" is an alias of one boot and part of another's
   // title): an ordered item whose title carries them is the one meant, whichever SKU the catalog found.
@@ -157,8 +164,24 @@ export async function orderOfMentionedItem(sc: SkillContext, prefer?: (o: Order)
   const custId = knownCustomerId(sc)
   if (!custId || sc.extracted.order) return null
   const item = await mentionedItem(sc)
-  if (!item) return null
   const mine = await sc.ctx.store.orders.listByCustomer(sc.ctx.shop.id, custId)
+  if (!item) {
+    // A model word the catalog matcher does not know alone ("RayBook那单"): the order whose items it describes.
+    const live = await titledOrders(
+      sc,
+      mine.filter((o) => o.status !== 'cancelled'),
+    )
+    const id = pickByDescription(
+      sc.ctx.text,
+      live.map((o) => ({ id: o.orderNo, texts: o.items.map((i) => i.title ?? i.sku) })),
+      { numbers: false, minScore: 3, maxChars: 80 },
+    )
+    const o = id ? live.find((x) => x.orderNo === id) : undefined
+    if (!o) return null
+    sc.state.slots.order = o.orderNo
+    if (o.items.length === 1) sc.state.slots.sku = o.items[0]!.sku
+    return o
+  }
   const exact = mine.filter((o) => o.items.some(item.matches))
   const near = item.near
   const holding = exact.length > 0 || !near ? exact : mine.filter((o) => o.items.some(near))
