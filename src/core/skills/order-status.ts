@@ -76,10 +76,18 @@ function statusLine(sc: SkillContext, o: Order, i: number): string {
         : problem === 'exception'
           ? say(L, '（物流异常）', ' (delivery problem)')
           : ''
+    // The carrier and tracking number too: "我有两个包裹 分别到哪了" can be followed up with the courier.
+    const track = o.shipment
+      ? say(
+          L,
+          `（${o.shipment.carrier} ${o.shipment.trackingNo}）`,
+          ` (${o.shipment.carrier} ${o.shipment.trackingNo})`,
+        )
+      : ''
     line += say(
       L,
-      `，${when(ev.time, L)} ${ev.location ?? ''} ${ev.description}${late}`,
-      ` — ${when(ev.time, L)} ${ev.location ?? ''} ${ev.description}${late}`,
+      `${track}，${when(ev.time, L)} ${ev.location ?? ''} ${ev.description}${late}`,
+      `${track} — ${when(ev.time, L)} ${ev.location ?? ''} ${ev.description}${late}`,
     )
     if (o.shipment?.eta && !problem)
       line += say(L, `，预计 ${day(o.shipment.eta, L)} 送达`, `, expected ${day(o.shipment.eta, L)}`)
