@@ -11,7 +11,7 @@
  */
 import { decideHandoff, handoffText } from '../handoff/handoff-decision.js'
 import type { KnowledgeAnswer } from '../knowledge/types.js'
-import { ruleIntent } from '../nlu/detect-intent-rules.js'
+import { asksRestock, ruleIntent } from '../nlu/detect-intent-rules.js'
 import { detectReturnFacts } from '../nlu/detect-return-facts.js'
 import { detectSignals, type Signals } from '../nlu/detect-signals.js'
 import type { Intent } from '../nlu/types.js'
@@ -383,6 +383,7 @@ export function createDialogueManager(
 }
 
 async function runIntent(sc: SkillContext, intent: string): Promise<SkillResult> {
+  if (intent === 'stock_availability' && asksRestock(sc.ctx.text)) return restockAnswer(sc)
   const skill = SKILLS[intent]
   if (skill) return skill(sc)
   if (intent === 'price_promotion') {
@@ -437,6 +438,15 @@ async function runIntent(sc: SkillContext, intent: string): Promise<SkillResult>
     return sc.ctx.llm ? llmOrFallback(sc, outOfScope) : outOfScope()
   }
   return knowledgeSkill(sc)
+}
+
+/** "那啥时候补货": the stock answer, and for a sold-out product the shop's restock policy (FAQ) with it. */
+async function restockAnswer(sc: SkillContext): Promise<SkillResult> {
+  const r = await stockSkill(sc)
+  if (!r.done || !r.reason.startsWith('stock_out')) return r
+  const kb = await sc.ctx.knowledge.answer(sc.ctx.text, { locale: sc.locale, kinds: ['faq'] })
+  if (kb.status !== 'answer') return r
+  return { ...r, replies: [...r.replies, { text: kb.hit.answer }], action: 'answer', reason: `${r.reason}_restock` }
 }
 
 /** NLU is unsure: try knowledge, then (when configured) a grounded LLM answer, then clarify, then "I don't know". */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { ruleIntent } from './detect-intent-rules.js'
+import { asksRestock, ruleIntent } from './detect-intent-rules.js'
 
 describe('ruleIntent', () => {
   it('reads a question about an automatic cancellation as a payment question, not a cancel request', () => {
@@ -20,6 +20,12 @@ describe('ruleIntent', () => {
     expect(ruleIntent('are my boots still coming?', 'out_of_scope')).toBe('logistics')
     expect(ruleIntent('我那几个订单有哪些还没完成', 'modify_order')).toBe('order_status')
     expect(ruleIntent('好像下了两次单 是不是下重了', 'invoice_payment')).toBe('order_status')
+  })
+
+  it('tells a restock question from a stock question', () => {
+    expect(asksRestock('这款什么时候补货')).toBe(true)
+    expect(asksRestock('when will the white one be back in stock?')).toBe(true)
+    expect(asksRestock('这款有货吗')).toBe(false)
   })
 
   it('never overrides an intent the rule does not come from', () => {

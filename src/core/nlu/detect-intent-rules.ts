@@ -3,7 +3,7 @@
  * an automatic cancellation is about the unpaid order ("还没付 多久会被取消", not a cancel request), a
  * refund-status question is a return question even when it names a price, an invoice question naming a
  * price is an invoice question, "is my X still coming?" asks where a parcel is, "哪些订单还没完成" /
- * "是不是下重了" ask about the orders themselves. Part of the understanding stage; the dialogue acts on
+ * "是不是下重了" ask about the orders themselves. `asksRestock`: "啥时候补货" asks when stock comes back. Part of the understanding stage; the dialogue acts on
  * the intent returned here and records the classifier's own pick beside it.
  */
 import type { Intent } from './types.js'
@@ -51,4 +51,12 @@ export function ruleIntent(text: string, intent: Intent): Intent | null {
     if (r.re.test(text)) return r.to
   }
   return null
+}
+
+const RESTOCK =
+  /((什么|啥)时候|多久|何时|哪天|几号).{0,4}(补货|到货|能补|会补|再上架|上架)|(补货|到货|补不补|还补吗|会补吗)|(when|how long).{0,40}(back in stock|restock|available again|in stock again)|\brestock/i
+
+/** "那啥时候补货", "when will it be back in stock?": a question about when stock comes back. */
+export function asksRestock(text: string): boolean {
+  return RESTOCK.test(text)
 }
