@@ -10,8 +10,8 @@ import { WecomKfChannel } from '../../src/adapters/channel-wecom-kf/wecom-kf-cha
 import type { WecomKfCredentials } from '../../src/adapters/channel-wecom-kf/wecom-kf-config.js'
 import type { InboundEvent } from '../../src/core/ports/channel.js'
 import { type ManualClock, manualClock } from '../../src/core/ports/clock.js'
-import { memoryChannelState } from '../fakes/wecom/memory-channel-state.js'
 import { startWecomFake, type WecomFake, type WecomFakeOptions } from '../fakes/wecom/wecom-fake.js'
+import { memoryChannelState } from '../helpers/memory-channel-state.js'
 
 export const CREDS = {
   corpId: 'ww0123456789abcdef',

@@ -5,7 +5,7 @@
 import type { ChannelStateStore } from '../../src/core/ports/channel.js'
 import type { Clock } from '../../src/core/ports/clock.js'
 
-export function memoryChannelState(clock: Clock): ChannelStateStore & { size(): number } {
+export function memoryChannelState(clock: Clock): ChannelStateStore & { size(): number; dump(): Map<string, string> } {
   const entries = new Map<string, { value: string; expiresAt: number | null }>()
   const live = (k: string) => {
     const e = entries.get(k)
@@ -31,5 +31,7 @@ export function memoryChannelState(clock: Clock): ChannelStateStore & { size(): 
       return true
     },
     size: () => entries.size,
+    /** Live entries as `shop key` → value (for debugging a test). */
+    dump: () => new Map([...entries].map(([k, v]) => [k.replace('\u0000', ' '), v.value])),
   }
 }
