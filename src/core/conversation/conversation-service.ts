@@ -24,6 +24,9 @@ import type { Transcriber } from '../ports/transcriber.js'
 
 export const MAX_MESSAGE_CHARS = 4000
 
+/** Messages before the current one a turn sees (the model prompt uses the last few turns of them). */
+const HISTORY_MESSAGES = 50
+
 /**
  * How much of a message NLU, retrieval and the skills read. A message may be 4,000 characters and is
  * stored whole (an agent reads all of it), but understanding a customer never needs more than the
@@ -347,7 +350,6 @@ export function createConversationService(deps: ConversationServiceDeps) {
 
         const customer = conversation.customerId ? await store.customers.get(shop.id, conversation.customerId) : null
         const knowledge = await deps.knowledgeFor(shop.id)
-        const history = await store.messages.list(shop.id, conversation.id, { limit: 50 })
         const state = { ...emptyDialogueState(), ...(conversation.state as Partial<DialogueState>) }
         const now = clock()
         const commerce = deps.commerceFor ? await deps.commerceFor(shop).catch(() => undefined) : undefined
@@ -363,6 +365,12 @@ export function createConversationService(deps: ConversationServiceDeps) {
           createdAt: now.toISOString(),
         })
         await publish(shop.id, conversation.id, { type: 'message', message: customerMsg })
+        // The 50 messages before this one (not the conversation's first 50: a long conversation's
+        // model prompt must see its latest turns), read by seq so the cost does not grow with history.
+        const history = await store.messages.list(shop.id, conversation.id, {
+          afterSeq: Math.max(0, customerMsg.seq - HISTORY_MESSAGES - 1),
+          limit: HISTORY_MESSAGES,
+        })
 
         // Skills run outside a transaction: they read live data through the knowledge base and
         // the store (one SQLite connection cannot serve a read while it holds a transaction),
