@@ -10,7 +10,6 @@ const here = dirname(fileURLToPath(import.meta.url))
 const benches: Array<[string, string[]]> = [
   ['nlu.ts', []],
   ['retrieval.ts', []],
-  ['http.ts', []],
   // Throughput (issue 16): the server in its own process, customers in another; a short default run.
   ['load/index.ts', ['--clients', '1,16,64', '--seconds', '10', '--sockets', '500']],
   // Real-shop scale (issue 11): 100,000 products imported into a running server, then 32,000 updates.
