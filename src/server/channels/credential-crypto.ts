@@ -1,12 +1,12 @@
 /**
- * Channel secrets at rest: AES-256-GCM with a key derived from the server secret (KEFU_SECRET or the
- * generated data-dir secret) by HKDF-SHA256. The shop and channel kind are bound as associated data,
- * so a ciphertext copied into another shop's or channel's settings does not decrypt.
+ * Channel secrets at rest, sealed by the server's secret box (AES-256-GCM, HKDF-SHA256 key of its own).
+ * The shop and channel kind are bound as associated data, so a ciphertext copied into another shop's or
+ * channel's settings does not decrypt.
  *
  * Stored form: `enc:v1:<iv b64url>:<tag b64url>:<ciphertext b64url>`.
  */
-import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto'
 import { AppError } from '../../core/errors.js'
+import { createSecretBox } from '../secrets/secret-box.js'
 
 const PREFIX = 'enc:v1:'
 
@@ -21,24 +21,19 @@ export function isEncrypted(v: unknown): v is string {
 }
 
 export function createCredentialCipher(serverSecret: string): CredentialCipher {
-  const key = Buffer.from(hkdfSync('sha256', serverSecret, 'kefu/channel-credentials', 'aes-256-gcm v1', 32))
+  const box = createSecretBox(serverSecret, { salt: 'kefu/channel-credentials', info: 'aes-256-gcm v1' })
   return {
     encrypt(plain, context) {
-      const iv = randomBytes(12)
-      const c = createCipheriv('aes-256-gcm', key, iv)
-      c.setAAD(Buffer.from(context, 'utf8'))
-      const ct = Buffer.concat([c.update(plain, 'utf8'), c.final()])
-      return `${PREFIX}${iv.toString('base64url')}:${c.getAuthTag().toString('base64url')}:${ct.toString('base64url')}`
+      const { iv, tag, ciphertext } = box.seal(plain, context)
+      return `${PREFIX}${iv}:${tag}:${ciphertext}`
     },
     decrypt(stored, context) {
       const parts = stored.startsWith(PREFIX) ? stored.slice(PREFIX.length).split(':') : []
-      if (parts.length !== 3) throw new AppError('internal', 'stored channel secret is not in the expected format')
+      const [iv, tag, ciphertext] = parts
+      if (parts.length !== 3 || iv === undefined || tag === undefined || ciphertext === undefined)
+        throw new AppError('internal', 'stored channel secret is not in the expected format')
       try {
-        const [iv, tag, ct] = parts.map((p) => Buffer.from(p, 'base64url')) as [Buffer, Buffer, Buffer]
-        const d = createDecipheriv('aes-256-gcm', key, iv)
-        d.setAAD(Buffer.from(context, 'utf8'))
-        d.setAuthTag(tag)
-        return Buffer.concat([d.update(ct), d.final()]).toString('utf8')
+        return box.open({ iv, tag, ciphertext }, context)
       } catch (e) {
         // Wrong server secret (KEFU_SECRET changed) or tampered settings: never the plaintext, never the key.
         throw new AppError('internal', 'cannot decrypt a stored channel secret (was KEFU_SECRET changed?)', {
