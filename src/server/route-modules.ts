@@ -3,6 +3,7 @@ import type { FastifyRequest } from 'fastify'
 import type { Access, RouteModule } from './build-app.js'
 import { agentRouteModule } from './routes/agent-routes.js'
 import { analyticsOpenApi, registerAnalyticsRoutes } from './routes/analytics-routes.js'
+import { catalogGraphOpenApi, registerCatalogGraphRoutes } from './routes/catalog-graph-routes.js'
 import { channelRouteModule } from './routes/channel-routes.js'
 import { commerceOpenApi, registerCommerceRoutes } from './routes/commerce-routes.js'
 import { knowledgeOpenApi, registerKnowledgeRoutes } from './routes/knowledge-routes.js'
@@ -71,6 +72,12 @@ export function defaultRouteModules(): RouteModule[] {
         })
       },
       openapi: productOpenApi,
+    },
+    {
+      register(app, ctx, authShop) {
+        registerCatalogGraphRoutes(app, { store: ctx.store, knowledge: ctx.knowledge.service, authShop })
+      },
+      openapi: catalogGraphOpenApi,
     },
     {
       register(app, ctx, authShop, access) {
