@@ -85,6 +85,7 @@ export function defaultRouteModules(): RouteModule[] {
           store: ctx.store,
           authShop,
           actorOf: staffNameOf(access),
+          auditNote: (req, note) => access.audit.describe(req, note),
           newId: ctx.newId,
           now: () => ctx.clock.now(),
           ...ctx.ticketHooks,

@@ -57,6 +57,14 @@ export type Ticket = {
   slaBreached: boolean
   comments?: Array<{ id: string; author: string; text: string; createdAt: string }>
 }
+export type Assignee = {
+  id: string
+  name: string
+  kind: 'staff' | 'queue'
+  role?: string
+  status?: string
+  queues: string[]
+}
 export type DailyMetrics = {
   date: string
   conversations: number
@@ -195,6 +203,9 @@ export class BackofficeApi {
   // Tickets
   tickets(f: { status?: string; slaBreached?: string }): Promise<{ tickets: Ticket[] }> {
     return this.call('GET', `/admin/tickets${qs({ ...f, limit: 200 })}`)
+  }
+  assignees(): Promise<{ assignees: Assignee[] }> {
+    return this.call('GET', '/admin/tickets/assignees')
   }
   ticket(id: string): Promise<Ticket> {
     return this.call('GET', `/admin/tickets/${encodeURIComponent(id)}`)
