@@ -202,6 +202,8 @@ export async function createAppContext(
     const ticketHooks: AppContext['ticketHooks'] = {
       async notify(conversationId, message) {
         await pubsub.publish(conversationChannel(message.shopId, conversationId), { type: 'message', message })
+        // A ticket status notice reaches a messaging-platform customer too (channels exist by then).
+        await channels.relayNotice(message.shopId, conversationId, message.text)
       },
       ...(mirror ? { onEvent: (event, ticket) => mirror.handle(event, ticket) } : {}),
     }
@@ -251,6 +253,8 @@ export async function createAppContext(
       offerSeconds: config.KEFU_ROUTING_OFFER_SECONDS,
       ...(llm ? { llmFor: models.forShop } : {}),
       tickets: ticketHooks,
+      // Routing notices reach customers on messaging platforms like bot replies do.
+      onNotice: async (c, m) => channels.relayNotice(c.shopId, c.id, m.text),
     })
     const attachments = createFsAttachmentStore(join(dataDir, 'attachments'))
     const transcriber = transcriberFromConfig(config)

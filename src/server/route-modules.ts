@@ -3,6 +3,7 @@ import type { FastifyRequest } from 'fastify'
 import type { Access, RouteModule } from './build-app.js'
 import { agentRouteModule } from './routes/agent-routes.js'
 import { analyticsOpenApi, registerAnalyticsRoutes } from './routes/analytics-routes.js'
+import { catalogGraphOpenApi, registerCatalogGraphRoutes } from './routes/catalog-graph-routes.js'
 import { channelRouteModule } from './routes/channel-routes.js'
 import { commerceOpenApi, registerCommerceRoutes } from './routes/commerce-routes.js'
 import { knowledgeOpenApi, registerKnowledgeRoutes } from './routes/knowledge-routes.js'
@@ -73,11 +74,18 @@ export function defaultRouteModules(): RouteModule[] {
       openapi: productOpenApi,
     },
     {
+      register(app, ctx, authShop) {
+        registerCatalogGraphRoutes(app, { store: ctx.store, knowledge: ctx.knowledge.service, authShop })
+      },
+      openapi: catalogGraphOpenApi,
+    },
+    {
       register(app, ctx, authShop, access) {
         registerTicketRoutes(app, {
           store: ctx.store,
           authShop,
           actorOf: staffNameOf(access),
+          auditNote: (req, note) => access.audit.describe(req, note),
           newId: ctx.newId,
           now: () => ctx.clock.now(),
           ...ctx.ticketHooks,

@@ -193,8 +193,16 @@ describe('WeChat Official Account channel, end to end', () => {
       body: JSON.stringify({ text: '您好，我是客服小美，请问有什么可以帮您？' }),
     })
     expect(reply.status).toBeLessThan(300)
-    await waitFor(() => sentTo('o-e2e-human').length > 0, { what: 'the relayed agent reply' })
-    expect(sentTo('o-e2e-human')).toEqual(['您好，我是客服小美，请问有什么可以帮您？'])
+    await waitFor(() => sentTo('o-e2e-human').includes('您好，我是客服小美，请问有什么可以帮您？'), {
+      what: 'the relayed agent reply',
+    })
+    // The routing notice (queued or left a message) and "agent joined" reach the follower too.
+    const told = [d.replyText ?? '', ...sentTo('o-e2e-human')].join('\n')
+    expect(told).toMatch(/工单|队列/)
+    expect(sentTo('o-e2e-human').slice(-2)).toEqual([
+      expect.stringMatching(/^人工客服 .+ 已接入/),
+      '您好，我是客服小美，请问有什么可以帮您？',
+    ])
     // While the agent owns the conversation, the bot stays silent.
     const quiet = await wx.deliver(mpUrl, text('o-e2e-human', '好的谢谢'))
     expect(quiet.answer).toBe('success')

@@ -137,7 +137,10 @@ describe('WeChat Customer Service over HTTP', () => {
     // The customer writes again while a person owns it: recorded, not answered.
     await fake.customerSends('wmHuman01', { text: '还在吗' })
     await say('wmText01', '运费怎么算', 2) // a later turn of someone else has been processed
-    expect(sentTo('wmHuman01')).toHaveLength(1)
+    // The handoff reply, then kefu's routing notice (queued, or left a message with its ticket): sent
+    // while the API still holds the session, before the transfer.
+    expect(sentTo('wmHuman01')).toHaveLength(2)
+    expect(textOf(sentTo('wmHuman01')[1])).toMatch(/工单|队列/)
     expect(fake.calls.filter((c) => c.errcode === 95018)).toEqual([])
   })
 
@@ -197,8 +200,10 @@ describe("WeChat Customer Service with handoffTo=kefu (agents answer from kefu's
     expect(
       (await agent(`/conversations/${item!.conversationId}/messages`, { text: '您好，我是客服小李' })).status,
     ).toBe(201)
-    await waitFor(() => sentTo('wmConsole01').length === 2)
-    expect(textOf(sentTo('wmConsole01')[1])).toBe('您好，我是客服小李')
+    // The handoff reply, the routing notice, "agent joined", the agent's reply.
+    await waitFor(() => sentTo('wmConsole01').length === 4)
+    expect(textOf(sentTo('wmConsole01')[2])).toMatch(/^人工客服 .+ 已接入/)
+    expect(textOf(sentTo('wmConsole01')[3])).toBe('您好，我是客服小李')
     expect(fake.transfers.length).toBe(transfersBefore)
 
     clock.advance(49 * 3600 * 1000)
@@ -216,9 +221,9 @@ describe("WeChat Customer Service with handoffTo=kefu (agents answer from kefu's
       return found
     })
     // Not even tried: kefu knew the window was closed.
-    expect(sentTo('wmConsole01')).toHaveLength(2)
+    expect(sentTo('wmConsole01')).toHaveLength(4)
     expect(
       fake.calls.filter((c) => (c.body as { touser?: string } | undefined)?.touser === 'wmConsole01'),
-    ).toHaveLength(2)
+    ).toHaveLength(4)
   })
 })

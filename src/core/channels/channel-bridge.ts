@@ -74,8 +74,12 @@ const menuKey = (kind: ChannelKind, conversationId: string) => `menu:${kind}:${c
 
 const PLATFORM_AGENT = (kind: ChannelKind) => ({ id: `platform:${kind}`, name: kind })
 
+const turnKey = (shopId: string, conversationId: string) => `${shopId}:${conversationId}`
+
 export function createChannelBridge(deps: ChannelBridgeDeps) {
   const { store, conversations: service, clock } = deps
+  /** Conversations with a customer turn running here → notices to send after its replies. */
+  const turning = new Map<string, Reply[]>()
 
   const problem = (where: string, shopId: string, kind: ChannelKind, detail: string) => {
     try {
@@ -329,6 +333,28 @@ export function createChannelBridge(deps: ChannelBridgeDeps) {
       return { status: 'answered', conversationId: conv.id, replies: [reply], handoff: false, ...sent }
     }
 
+    // Notices the turn itself causes (routing: "you are #2, about 3 minutes", "left a message")
+    // go out after the turn's replies, not before them.
+    const key = turnKey(shop.id, conv.id)
+    const owner = !turning.has(key)
+    if (owner) turning.set(key, [])
+    try {
+      return await answerTurn(shop, kind, adapter, conv, turn, target)
+    } finally {
+      const left = owner ? turning.get(key) : undefined
+      if (owner) turning.delete(key)
+      if (left?.length) await deliver(shop, kind, adapter, conv, target, left, locale)
+    }
+  }
+
+  async function answerTurn(
+    shop: Shop,
+    kind: ChannelKind,
+    adapter: ChannelAdapter,
+    conv: Conversation,
+    turn: { text: string; payload?: string },
+    target: ChannelTarget,
+  ): Promise<InboundResult> {
     const before = conv.status
     const response: TurnResponse = await service.handleMessage({
       shopId: shop.id,
@@ -349,6 +375,11 @@ export function createChannelBridge(deps: ChannelBridgeDeps) {
       response.replies.length > 0
         ? await deliver(shop, kind, adapter, conv, target, response.replies, replyLocale)
         : { delivery: { ok: true, externalMessageIds: [] } as SendResult }
+    // The routing notices of this turn, right after its replies and before the platform handoff.
+    const notices = turning.get(turnKey(shop.id, conv.id))
+    if (notices?.length) {
+      await deliver(shop, kind, adapter, conv, target, notices.splice(0), replyLocale)
+    }
     if (response.handoff) {
       const history = await store.messages.list(shop.id, conv.id, { limit: 50 })
       const info = {
@@ -397,8 +428,10 @@ export function createChannelBridge(deps: ChannelBridgeDeps) {
   }
 
   /**
-   * An agent's reply typed in kefu's console, relayed to the platform. Null when the conversation is
-   * not one of this channel's.
+   * An agent's reply typed in kefu's console, or a notice to the customer (routing: queued, estimated
+   * wait, outside business hours, an agent joined; ticket status), relayed to the platform. Null when
+   * the conversation is not one of this channel's, or when a customer turn of it is running on this
+   * instance: then the text goes out right after that turn's replies (`deferred`).
    */
   async function relayAgentMessage(input: {
     shopId: string
@@ -407,6 +440,11 @@ export function createChannelBridge(deps: ChannelBridgeDeps) {
     adapter: ChannelAdapter
     text: string
   }): Promise<{ delivery: SendResult; ticketId?: string } | null> {
+    const pending = turning.get(turnKey(input.shopId, input.conversationId))
+    if (pending) {
+      pending.push({ text: input.text })
+      return null
+    }
     const c = await store.conversations.get(input.shopId, input.conversationId)
     if (!c || c.channel !== input.kind || !c.externalUserId) return null
     const shop = await store.shops.get(input.shopId)

@@ -41,6 +41,8 @@ export type ProductGraph = {
   byCategory(category: string): string[]
   /** Every category that has at least one product. */
   categories(): string[]
+  /** Products per category (each category that has one), without copying the members. */
+  categoryCounts(): Map<string, number>
   /** Up to `k` products of the same category most like this one (same brand first, then title similarity). */
   alternatives(sku: string, k?: number): string[]
   /** Non-overlapping product mentions, longest names first, in text order. */
@@ -172,6 +174,7 @@ export function buildProductGraph(products: Iterable<Product>): ProductGraph {
     byBrand: (brand) => [...(brands.get(normalizeText(brand)) ?? [])],
     byCategory: (category) => [...(categories.get(category) ?? [])],
     categories: () => [...categories.keys()],
+    categoryCounts: () => new Map([...categories].map(([c, members]) => [c, members.size])),
     upsert,
     remove,
     alternatives(sku: string, k = ALTERNATIVES_K): string[] {

@@ -42,6 +42,12 @@ export type RouterDeps = {
   offerSeconds: number
   llmFor?: (shop: Shop) => LanguageModel | undefined
   tickets?: Pick<TicketServiceDeps, 'onEvent' | 'notify'>
+  /**
+   * Every notice the router gives the customer (queued with the estimated wait, outside business
+   * hours or nobody online, transferring), after it is stored: the server relays it to the
+   * conversation's messaging platform (channel bridge), the widget gets it from the stream.
+   */
+  onNotice?: (c: Conversation, m: Message) => Promise<void>
 }
 
 export type Router = ReturnType<typeof createRouter>
@@ -135,6 +141,7 @@ export function createRouter(deps: RouterDeps) {
       createdAt: clock().toISOString(),
     })
     await publish(conversationChannel(c.shopId, c.id), { type: 'message', message: m })
+    await deps.onNotice?.(c, m).catch(() => undefined)
     return m
   }
 

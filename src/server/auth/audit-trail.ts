@@ -36,11 +36,15 @@ export function actionName(method: string, route: string): string {
 
 export type ActorOverride = { id: string; name: string }
 
+/** What a route adds to its audit entry: a more specific action, and facts that are not customer text. */
+export type AuditNote = { action?: string; data?: Record<string, unknown> }
+
 /** Who acted: a person (their account) or a machine (the shop API key). A `Principal` is one. */
 export type Actor = { kind: 'staff'; shop: Shop; account: StaffAccount } | { kind: 'machine'; shop: Shop }
 
 export function createAuditTrail(deps: { store: Store; clock: Clock; newId: (prefix: string) => string }) {
   const actors = new WeakMap<FastifyRequest, ActorOverride>()
+  const notes = new WeakMap<FastifyRequest, AuditNote>()
 
   async function record(
     p: Actor,
@@ -69,6 +73,11 @@ export function createAuditTrail(deps: { store: Store; clock: Clock; newId: (pre
     actAs(req: FastifyRequest, actor: ActorOverride): void {
       actors.set(req, actor)
     },
+    /** A route's own action name and facts for its entry (e.g. `ticket.assign` with the assignee). */
+    describe(req: FastifyRequest, note: AuditNote): void {
+      const prev = notes.get(req)
+      notes.set(req, { ...prev, ...note, data: { ...prev?.data, ...note.data } })
+    },
     /** Records every successful state-changing admin request authenticated by `principalOf`. */
     install(app: FastifyInstance, principalOf: (req: FastifyRequest) => Principal | undefined): void {
       // onSend, not onResponse: the entry is stored before the client hears the action succeeded.
@@ -81,11 +90,12 @@ export function createAuditTrail(deps: { store: Store; clock: Clock; newId: (pre
         if (!p) return payload
         const params = (req.params ?? {}) as Record<string, unknown>
         const target = typeof params.id === 'string' ? params.id : typeof params.sku === 'string' ? params.sku : null
+        const note = notes.get(req)
         await record(
           p,
-          actionName(req.method, route),
+          note?.action ?? actionName(req.method, route),
           target,
-          { route, status: reply.statusCode },
+          { route, status: reply.statusCode, ...note?.data },
           actors.get(req),
         ).catch((err) => req.log.error({ err }, 'audit entry not written'))
         return payload

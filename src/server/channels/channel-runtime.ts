@@ -24,6 +24,11 @@ export type Channels = ChannelRuntime & {
   settings: ChannelSettings
   /** Sends an agent's console reply to the platform when the conversation came from a channel. */
   relayAgentReply(shopId: string, conversationId: string, text: string): Promise<void>
+  /**
+   * Sends a notice for the customer (routing, an agent joined or left, ticket status) to the platform
+   * when the conversation came from a channel, the same way as bot replies. Never throws.
+   */
+  relayNotice(shopId: string, conversationId: string, text: string): Promise<void>
 }
 
 export type ChannelRuntimeDeps = {
@@ -73,6 +78,22 @@ export function createChannels(deps: ChannelRuntimeDeps): Channels {
     onProblem: (p) => logger.warn({ channel: p.kind, shopId: p.shopId, where: p.where, detail: p.detail }, 'channel'),
   })
 
+  async function relay(shopId: string, conversationId: string, text: string, what: string): Promise<void> {
+    try {
+      const c = await store.conversations.get(shopId, conversationId)
+      if (!c?.externalUserId) return
+      const kind = c.channel as ChannelKind
+      const adapter = await runtime.adapterFor(shopId, kind)
+      if (!adapter) return
+      const r = await bridge.relayAgentMessage({ shopId, conversationId, kind, adapter, text })
+      if (r && !r.delivery.ok) {
+        logger.warn({ channel: kind, shopId, kind: r.delivery.kind }, `${what} not delivered to the platform`)
+      }
+    } catch (e) {
+      logger.error({ shopId, err: e instanceof Error ? e.message : String(e) }, `${what} relay failed`)
+    }
+  }
+
   const runtime: Channels = {
     kinds,
     settings,
@@ -107,21 +128,8 @@ export function createChannels(deps: ChannelRuntimeDeps): Channels {
       }
       return out
     },
-    async relayAgentReply(shopId: string, conversationId: string, text: string): Promise<void> {
-      try {
-        const c = await store.conversations.get(shopId, conversationId)
-        if (!c?.externalUserId) return
-        const kind = c.channel as ChannelKind
-        const adapter = await runtime.adapterFor(shopId, kind)
-        if (!adapter) return
-        const r = await bridge.relayAgentMessage({ shopId, conversationId, kind, adapter, text })
-        if (r && !r.delivery.ok) {
-          logger.warn({ channel: kind, shopId, kind: r.delivery.kind }, 'agent reply not delivered to the platform')
-        }
-      } catch (e) {
-        logger.error({ shopId, err: e instanceof Error ? e.message : String(e) }, 'agent reply relay failed')
-      }
-    },
+    relayAgentReply: (shopId, conversationId, text) => relay(shopId, conversationId, text, 'agent reply'),
+    relayNotice: (shopId, conversationId, text) => relay(shopId, conversationId, text, 'notice'),
   }
   return runtime
 }

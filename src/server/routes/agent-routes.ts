@@ -43,6 +43,8 @@ export type AgentRouteDeps = {
   clock: Clock
   /** Relays an agent's reply to the messaging platform the conversation came from (never throws). */
   relayReply?: (shopId: string, conversationId: string, text: string) => Promise<void>
+  /** Sends the customer's notices of a transition (an agent joined, back to the bot, closed) to the platform. */
+  relayNotice?: (shopId: string, conversationId: string, text: string) => Promise<void>
 }
 
 const BASE = '/api/v1/admin/agent'
@@ -130,6 +132,10 @@ export function registerAgentRoutes(app: FastifyInstance, deps: AgentRouteDeps):
     return { shop, agent, account }
   }
 
+  const notices = async (shopId: string, id: string, messages: Array<{ role: string; text: string }>) => {
+    for (const m of messages) if (m.role === 'system') await deps.relayNotice?.(shopId, id, m.text)
+  }
+
   /** Anything that frees an agent lets the router offer waiting conversations again. */
   const reroute = (shopId: string) => deps.router.sweep(shopId).catch(() => undefined)
 
@@ -162,6 +168,7 @@ export function registerAgentRoutes(app: FastifyInstance, deps: AgentRouteDeps):
       })
     }
     const r = await desk.claim(shop.id, id, agent)
+    await notices(shop.id, id, r.messages)
     return { conversation: summary(r.conversation), messages: r.messages }
   })
 
@@ -189,6 +196,7 @@ export function registerAgentRoutes(app: FastifyInstance, deps: AgentRouteDeps):
     const { id } = parseBody(idParams, req.params)
     parseBody(emptyBody, req.body ?? {})
     const r = await desk.release(shop.id, id, agent)
+    await notices(shop.id, id, r.messages)
     await reroute(shop.id)
     return { conversation: summary(r.conversation), messages: r.messages }
   })
@@ -215,6 +223,7 @@ export function registerAgentRoutes(app: FastifyInstance, deps: AgentRouteDeps):
     const { id } = parseBody(idParams, req.params)
     parseBody(emptyBody, req.body ?? {})
     const r = await desk.close(shop.id, id, agent)
+    await notices(shop.id, id, r.messages)
     await reroute(shop.id)
     return { conversation: summary(r.conversation), messages: r.messages }
   })
@@ -475,6 +484,7 @@ export const agentRouteModule: RouteModule = {
       router: ctx.router,
       clock: ctx.clock,
       relayReply: (shopId, id, text) => ctx.channels.relayAgentReply(shopId, id, text),
+      relayNotice: (shopId, id, text) => ctx.channels.relayNotice(shopId, id, text),
     })
     // The console is web/dist/console/index.html; the static files answer /console/ only.
     app.get('/console', async (_req, reply) => reply.redirect('/console/'))

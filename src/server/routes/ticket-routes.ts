@@ -6,7 +6,9 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import { z } from 'zod'
 import type { DomainEvent, Message, Shop, Ticket } from '../../core/domain/records.js'
+import { AppError } from '../../core/errors.js'
 import type { Store } from '../../core/ports/store.js'
+import { ticketRules } from '../../core/skills/shop-rules.js'
 import { createTicketService, TICKET_PRIORITIES, TICKET_STATUSES } from '../../core/tickets/ticket-service.js'
 import { parseBody } from '../http/validate.js'
 
@@ -21,6 +23,40 @@ export type TicketRouteDeps = {
   onEvent?(event: DomainEvent, ticket: Ticket): void | Promise<void>
   now: () => Date
   newId: (prefix: string) => string
+  /** Adds the route's action and facts (new assignee, status) to its audit entry. */
+  auditNote?(request: FastifyRequest, note: { action?: string; data?: Record<string, unknown> }): void
+}
+
+/** Someone a ticket can be given to: a staff account that serves customers, or an agent of a ticket queue. */
+export type Assignee = {
+  id: string
+  name: string
+  kind: 'staff' | 'queue'
+  role?: string
+  status?: string
+  queues: string[]
+}
+
+const SERVING = new Set(['owner', 'admin', 'agent'])
+
+/** Staff accounts (owner, admin, agent) by username, then the ticket queues' agents that are not accounts. */
+export async function assigneesOf(store: Store, shop: Shop): Promise<Assignee[]> {
+  const queues = Object.entries(ticketRules(shop).queues)
+  const queuesOf = (id: string) => queues.filter(([, q]) => q.agents.includes(id)).map(([name]) => name)
+  const staff = (await store.staff.list(shop.id)).filter((a) => SERVING.has(a.role))
+  const out: Assignee[] = staff.map((a) => ({
+    id: a.username,
+    name: a.displayName,
+    kind: 'staff',
+    role: a.role,
+    status: a.status,
+    queues: [...new Set([...queuesOf(a.username), ...queuesOf(a.id)])],
+  }))
+  const known = new Set(staff.flatMap((a) => [a.username, a.id]))
+  for (const id of [...new Set(queues.flatMap(([, q]) => q.agents))].sort()) {
+    if (!known.has(id)) out.push({ id, name: id, kind: 'queue', queues: queuesOf(id) })
+  }
+  return out
 }
 
 const statusEnum = z.enum(TICKET_STATUSES as [string, ...string[]])
@@ -88,6 +124,11 @@ export function registerTicketRoutes(app: FastifyInstance, deps: TicketRouteDeps
     return { tickets: rows, limit: q.limit, offset: q.offset }
   })
 
+  app.get(`${base}/assignees`, async (req) => {
+    const shop = await deps.authShop(req)
+    return { assignees: await assigneesOf(deps.store, shop) }
+  })
+
   app.post(base, async (req, reply) => {
     const shop = await deps.authShop(req)
     const b = parseBody(createBody, req.body ?? {})
@@ -115,9 +156,31 @@ export function registerTicketRoutes(app: FastifyInstance, deps: TicketRouteDeps
     const { id } = parseBody(idParams, req.params)
     const b = parseBody(patchBody, req.body ?? {})
     const by = deps.actorOf?.(req) ?? b.by ?? 'admin'
-    if (b.assignee !== undefined) await tickets.assign(shop.id, id, b.assignee, by)
+    let assignee = b.assignee
+    if (assignee) {
+      // Only people of this shop: a staff account (username or id, stored as the username) or a queue agent.
+      const staff =
+        (await deps.store.staff.get(shop.id, assignee)) ?? (await deps.store.staff.getByUsername(shop.id, assignee))
+      const known = (await assigneesOf(deps.store, shop)).some((a) => a.id === (staff?.username ?? assignee))
+      if (!known)
+        throw new AppError(
+          'invalid_input',
+          `assignee: '${assignee}' is not a staff account or ticket-queue agent of this shop`,
+        )
+      assignee = staff?.username ?? assignee
+    }
+    const before = b.assignee !== undefined ? await tickets.get(shop.id, id) : null
+    if (assignee !== undefined) await tickets.assign(shop.id, id, assignee, by)
     if (b.status !== undefined) await tickets.changeStatus(shop.id, id, b.status as Ticket['status'], by)
-    return tickets.get(shop.id, id)
+    const after = await tickets.get(shop.id, id)
+    deps.auditNote?.(req, {
+      action: assignee !== undefined ? 'ticket.assign' : 'ticket.status',
+      data: {
+        ...(assignee !== undefined ? { assignee: after.assignee, previousAssignee: before?.assignee ?? null } : {}),
+        ...(b.status !== undefined ? { ticketStatus: after.status } : {}),
+      },
+    })
+    return after
   })
 
   app.post(`${base}/:id/comments`, async (req, reply) => {
@@ -145,13 +208,20 @@ export const ticketOpenApiPaths: Record<string, unknown> = {
       responses: { '201': { description: 'Ticket' } },
     },
   },
+  '/api/v1/admin/tickets/assignees': {
+    get: {
+      summary: 'Whom a ticket can be assigned to: staff accounts (owner, admin, agent) and ticket-queue agents',
+      responses: { '200': { description: '{assignees:[{id, name, kind: staff|queue, role?, status?, queues}]}' } },
+    },
+  },
   '/api/v1/admin/tickets/{id}': {
     get: {
       summary: 'One ticket with comments and slaBreached',
       responses: { '200': { description: 'Ticket' }, '404': { description: 'not_found' } },
     },
     patch: {
-      summary: 'Change status and/or assignee ({status?, assignee?, by?}); the customer is notified of status changes',
+      summary:
+        'Change status and/or assignee ({status?, assignee?, by?}); the assignee must be one of /assignees (400 otherwise); the customer is notified of status changes',
       responses: {
         '200': { description: 'Ticket' },
         '400': { description: 'invalid_input' },

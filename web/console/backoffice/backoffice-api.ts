@@ -57,6 +57,14 @@ export type Ticket = {
   slaBreached: boolean
   comments?: Array<{ id: string; author: string; text: string; createdAt: string }>
 }
+export type Assignee = {
+  id: string
+  name: string
+  kind: 'staff' | 'queue'
+  role?: string
+  status?: string
+  queues: string[]
+}
 export type DailyMetrics = {
   date: string
   conversations: number
@@ -68,6 +76,41 @@ export type DailyMetrics = {
   csatAverage: number | null
 }
 export type Notice = { kind?: string; type?: string; sentAt?: string; createdAt?: string } & Record<string, unknown>
+export type ProductSummary = {
+  sku: string
+  title: string
+  titleEn: string | null
+  brand: string
+  category: string
+  price: number
+  currency: string
+  stock: number
+}
+export type ProductNode = {
+  product: ProductSummary & {
+    attributes: Record<string, unknown>
+    description: string
+    aliases?: string[]
+    related?: string[]
+  }
+  variants: Array<{ name: string; values: string[]; valuesEn?: string[] }>
+  related: ProductSummary[]
+  missingRelated: string[]
+  alternatives: ProductSummary[]
+  brandProducts: number
+  categoryProducts: number
+  faults: Array<{ id: string; category: string; symptom: string; locale: string }>
+}
+export type FaultNode = {
+  id: string
+  symptom: string
+  similar: string[]
+  questions: string[]
+  solutions: string[]
+  escalate: { queue: string; priority: string }
+  locale: string
+}
+export type FaultCategory = { category: string; products: number; faults: FaultNode[] }
 export type ShopView = { id: string; name: string; demo: boolean; settings: Record<string, unknown> }
 
 const qs = (params: Record<string, string | number | undefined>) => {
@@ -137,9 +180,32 @@ export class BackofficeApi {
     return this.call('GET', '/admin/knowledge/candidates?limit=50')
   }
 
+  // Product and fault graphs
+  categories(): Promise<{ categories: Array<{ category: string; products: number }>; products: number }> {
+    return this.call('GET', '/admin/catalog/categories')
+  }
+  products(f: { q?: string; category?: string; cursor?: string; limit?: number }) {
+    return this.call<{ items: ProductSummary[]; total: number; next: string | null }>(
+      'GET',
+      `/admin/catalog/products${qs({ limit: 25, ...f })}`,
+    )
+  }
+  product(sku: string): Promise<ProductNode> {
+    return this.call('GET', `/admin/catalog/products/${encodeURIComponent(sku)}`)
+  }
+  faults(f: { q?: string; category?: string; locale?: string }) {
+    return this.call<{ categories: FaultCategory[]; total: number; all: number }>(
+      'GET',
+      `/admin/catalog/faults${qs(f)}`,
+    )
+  }
+
   // Tickets
   tickets(f: { status?: string; slaBreached?: string }): Promise<{ tickets: Ticket[] }> {
     return this.call('GET', `/admin/tickets${qs({ ...f, limit: 200 })}`)
+  }
+  assignees(): Promise<{ assignees: Assignee[] }> {
+    return this.call('GET', '/admin/tickets/assignees')
   }
   ticket(id: string): Promise<Ticket> {
     return this.call('GET', `/admin/tickets/${encodeURIComponent(id)}`)

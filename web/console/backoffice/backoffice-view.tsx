@@ -5,7 +5,7 @@ import { type ConsoleLocale, consoleStrings } from '../console-i18n.js'
 import { BackofficeApi } from './backoffice-api.js'
 import { backofficeStrings } from './backoffice-i18n.js'
 import { BackofficeShell } from './backoffice-shell.js'
-import { KnowledgeView } from './knowledge-view.js'
+import { KnowledgeSection } from './knowledge-section.js'
 import type { Section } from './nav.js'
 import { SettingsView } from './settings-view.js'
 import { TicketsView } from './tickets-view.js'
@@ -49,7 +49,7 @@ export function BackofficeView(props: {
       onSignOut={props.onSignOut}
     >
       {props.section === 'tickets' && <TicketsView api={api} bo={bo} session={props.session} />}
-      {props.section === 'knowledge' && <KnowledgeView api={api} bo={bo} canWrite={canWrite} />}
+      {props.section === 'knowledge' && <KnowledgeSection api={api} bo={bo} canWrite={canWrite} />}
       {props.section === 'dashboard' && DashboardView && <DashboardView api={api} bo={bo} locale={props.locale} />}
       {props.section === 'settings' && <SettingsView api={api} bo={bo} session={props.session} />}
     </BackofficeShell>

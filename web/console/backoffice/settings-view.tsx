@@ -4,6 +4,7 @@ import { shopSettingsPatchSchema } from '../../../src/core/domain/shop-settings.
 import type { AgentSession } from '../agent-client.js'
 import { ApiError, type BackofficeApi, type ShopView } from './backoffice-api.js'
 import type { BackofficeStrings } from './backoffice-i18n.js'
+import { RuleForm } from './settings-forms.js'
 import { StaffSettings } from './staff-settings.js'
 
 const SECTIONS = ['returns', 'tickets', 'policy', 'llm', 'routing'] as const
@@ -108,10 +109,32 @@ export function SettingsView(props: { api: BackofficeApi; bo: BackofficeStrings;
   return (
     <div class="bo-settings">
       <section class="bo-card" aria-label={bo.settings.rules}>
-        <h2>{bo.settings.rules}</h2>
-        <p class="bo-hint">{bo.settings.rulesHint}</p>
+        <h2>{bo.settings.forms}</h2>
         {error && <div class="form-error">{error}</div>}
-        {shop && SECTIONS.map((k) => <RuleEditor key={k} api={api} bo={bo} k={k} shop={shop} onSaved={setShop} />)}
+        {shop &&
+          SECTIONS.map((k) => (
+            <RuleForm
+              key={`${k}:${JSON.stringify(shop.settings[k])}`}
+              api={api}
+              bo={bo}
+              k={k}
+              shop={shop}
+              onSaved={setShop}
+            />
+          ))}
+        <h2>{bo.settings.advanced}</h2>
+        <p class="bo-hint">{bo.settings.rulesHint}</p>
+        {shop &&
+          SECTIONS.map((k) => (
+            <RuleEditor
+              key={`${k}:${JSON.stringify(shop.settings[k])}`}
+              api={api}
+              bo={bo}
+              k={k}
+              shop={shop}
+              onSaved={setShop}
+            />
+          ))}
       </section>
       <div class="bo-col">
         <StaffSettings api={api} bo={bo} session={props.session} />

@@ -1,7 +1,14 @@
 /** Tickets: list with SLA status and filters; one ticket with assignment, status changes and comments. */
 import { useEffect, useState } from 'preact/hooks'
 import type { AgentSession } from '../agent-client.js'
-import { ApiError, type BackofficeApi, TICKET_STATUS_LIST, type Ticket, type TicketStatus } from './backoffice-api.js'
+import {
+  ApiError,
+  type Assignee,
+  type BackofficeApi,
+  TICKET_STATUS_LIST,
+  type Ticket,
+  type TicketStatus,
+} from './backoffice-api.js'
 import type { BackofficeStrings } from './backoffice-i18n.js'
 
 export function TicketsView(props: { api: BackofficeApi; bo: BackofficeStrings; session: AgentSession }) {
@@ -14,6 +21,7 @@ export function TicketsView(props: { api: BackofficeApi; bo: BackofficeStrings; 
   const [selected, setSelected] = useState<Ticket | null>(null)
   const [comment, setComment] = useState('')
   const [error, setError] = useState<string | null>(null)
+  const [assignees, setAssignees] = useState<Assignee[]>([])
 
   const fail = (e: unknown) => setError(e instanceof ApiError ? `${e.code}: ${e.message}` : String(e))
   const refresh = () =>
@@ -22,6 +30,12 @@ export function TicketsView(props: { api: BackofficeApi; bo: BackofficeStrings; 
       .then((r) => setRows(r.tickets))
       .catch(fail)
   useEffect(() => void refresh(), [status, sla])
+  useEffect(() => {
+    api
+      .assignees()
+      .then((r) => setAssignees(r.assignees))
+      .catch(fail)
+  }, [])
 
   const open = (id: string) => api.ticket(id).then(setSelected).catch(fail)
   const change = async (patch: { status?: TicketStatus; assignee?: string | null }) => {
@@ -138,7 +152,38 @@ export function TicketsView(props: { api: BackofficeApi; bo: BackofficeStrings; 
               <div class="field">
                 <span>{tt.assignee}</span>
                 <div class="bo-inline">
-                  <strong>{selected.assignee ?? tt.unassigned}</strong>
+                  <select
+                    name="ticket-assignee"
+                    value={selected.assignee ?? ''}
+                    disabled={!canWrite}
+                    onChange={(e) => void change({ assignee: (e.target as HTMLSelectElement).value || null })}
+                  >
+                    <option value="">{tt.unassigned}</option>
+                    {selected.assignee && !assignees.some((a) => a.id === selected.assignee) && (
+                      <option value={selected.assignee}>{selected.assignee}</option>
+                    )}
+                    <optgroup label={tt.staffGroup}>
+                      {assignees
+                        .filter((a) => a.kind === 'staff')
+                        .map((a) => (
+                          <option key={a.id} value={a.id}>
+                            {a.name} ({a.id}) · {tt.presence[a.status ?? 'offline'] ?? a.status}
+                            {a.queues.length > 0 ? ` · ${a.queues.join(', ')}` : ''}
+                          </option>
+                        ))}
+                    </optgroup>
+                    {assignees.some((a) => a.kind === 'queue') && (
+                      <optgroup label={tt.queueGroup}>
+                        {assignees
+                          .filter((a) => a.kind === 'queue')
+                          .map((a) => (
+                            <option key={a.id} value={a.id}>
+                              {a.name} · {a.queues.join(', ')}
+                            </option>
+                          ))}
+                      </optgroup>
+                    )}
+                  </select>
                   {canWrite && selected.assignee !== props.session.account.username && (
                     <button
                       type="button"
