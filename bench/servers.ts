@@ -24,6 +24,20 @@ export type BenchServers = {
   stop(): Promise<void>
 }
 
+/** `pid` and its descendants (Linux /proc). */
+function processTree(pid: number): number[] {
+  const out = [pid]
+  for (let i = 0; i < out.length; i++) {
+    try {
+      const kids = readFileSync(`/proc/${out[i]}/task/${out[i]}/children`, 'utf8').trim()
+      if (kids) out.push(...kids.split(/\s+/).map(Number))
+    } catch {
+      // gone
+    }
+  }
+  return out
+}
+
 export function freePort(): Promise<number> {
   return new Promise((resolve) => {
     const s = createServer().listen(0, '127.0.0.1', () => {
@@ -99,12 +113,24 @@ export async function startBenchServers(opts: {
     env,
     usage: () =>
       servers.map(({ proc }) => {
-        const status = readFileSync(`/proc/${proc.pid}/status`, 'utf8')
-        const kb = (k: string) => Number(new RegExp(`${k}:\\s+(\\d+)`).exec(status)?.[1] ?? 0)
-        const stat = readFileSync(`/proc/${proc.pid}/stat`, 'utf8')
-        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
-        const cpuS = (Number(fields[11]) + Number(fields[12])) / ticks
-        return { peakRssMb: Math.round(kb('VmHWM') / 102.4) / 10, rssMb: Math.round(kb('VmRSS') / 102.4) / 10, cpuS }
+        // An instance may be a cluster (`--workers N`): its worker processes count too.
+        let peakKb = 0
+        let rssKb = 0
+        let cpuS = 0
+        for (const pid of processTree(proc.pid!)) {
+          try {
+            const status = readFileSync(`/proc/${pid}/status`, 'utf8')
+            const kb = (k: string) => Number(new RegExp(`${k}:\\s+(\\d+)`).exec(status)?.[1] ?? 0)
+            const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
+            const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+            cpuS += (Number(fields[11]) + Number(fields[12])) / ticks
+            peakKb += kb('VmHWM')
+            rssKb += kb('VmRSS')
+          } catch {
+            // the process ended between listing and reading
+          }
+        }
+        return { peakRssMb: Math.round(peakKb / 102.4) / 10, rssMb: Math.round(rssKb / 102.4) / 10, cpuS }
       }),
     async stop() {
       for (const { proc } of servers) {
