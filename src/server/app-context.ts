@@ -43,6 +43,7 @@ import { languageModelsFromConfig, transcriberFromConfig } from './llm-from-conf
 import { createMetrics, type Metrics } from './metrics.js'
 import { createNluProvider, type NluProvider } from './nlu-provider.js'
 import { startProactiveWorker } from './proactive-worker.js'
+import { withShopCache } from './shop-cache.js'
 
 export type AppContext = {
   /**
@@ -86,6 +87,10 @@ export type AppContext = {
 
 /** Repository root (where data/ and web/dist live), independent of the working directory. */
 export const ROOT_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../..')
+
+/** How stale a shop read from memory may be when its write happened in a process this one does not hear from. */
+const SHOP_CACHE_TTL_MS = 1000
+const SHOP_CHANGED_CHANNEL = 'kefu:shop-changed'
 
 const newId = (prefix: string) => `${prefix}_${randomUUID().replace(/-/g, '').slice(0, 20)}`
 
@@ -134,7 +139,14 @@ export async function createAppContext(
   const secret = loadSecret(config, dataDir)
 
   const clock = opts.clock ?? systemClock(config.KEFU_CLOCK_START ? new Date(config.KEFU_CLOCK_START) : undefined)
-  const store = await openStore(config.databaseUrl, { clock })
+  // Shops are read from memory (src/server/shop-cache.ts); other processes hear of a write over
+  // pub/sub (Redis, or the cluster's primary with --workers) and the rest within SHOP_CACHE_TTL_MS.
+  let announceShopWrite: (shopId: string) => void = () => undefined
+  const shopCache = withShopCache(await openStore(config.databaseUrl, { clock }), {
+    ttlMs: SHOP_CACHE_TTL_MS,
+    onWrite: (shopId) => announceShopWrite(shopId),
+  })
+  const store = shopCache.store
   const cleanups: Array<() => Promise<void>> = [() => store.close()]
   try {
     let pubsub: PubSub
@@ -174,6 +186,12 @@ export async function createAppContext(
       pubsub = createMemoryPubSub()
       lock = createMemoryLock()
     }
+    const unsubscribeShops = await pubsub.subscribe(SHOP_CHANGED_CHANNEL, (ev: unknown) => {
+      const shopId = (ev as { shopId?: unknown } | null)?.shopId
+      shopCache.invalidate(typeof shopId === 'string' ? shopId : undefined)
+    })
+    cleanups.push(async () => unsubscribeShops())
+    announceShopWrite = (shopId) => void pubsub.publish(SHOP_CHANGED_CHANNEL, { shopId }).catch(() => undefined)
     const queueOptions = { now: () => clock.now().getTime() }
     const queue: JobQueue = config.KEFU_REDIS_URL
       ? await createRedisJobQueue(config.KEFU_REDIS_URL, config.KEFU_REDIS_PREFIX, queueOptions)
