@@ -88,9 +88,14 @@ export async function startBenchServers(opts: {
     if (opts.logFile)
       createInterface({ input: proc.stdout! }).on('line', (l) => appendFileSync(opts.logFile!, `${l}\n`))
     const log: string[] = []
+    // With `--workers N` every worker must listen before the clients connect (keep-alive connections
+    // stay with the worker that accepted them).
+    const workers = Number(env.KEFU_WORKERS ?? 1)
+    let allListening = workers <= 1
     createInterface({ input: proc.stderr! }).on('line', (line) => {
       const m = /API key[^:]*: (\S+)/.exec(line)
       if (m) apiKey = m[1]!
+      if (/worker processes serving/.test(line)) allListening = true
       if (log.length < 200) log.push(line)
       if (opts.logFile) appendFileSync(opts.logFile, `${line}\n`)
     })
@@ -102,7 +107,7 @@ export async function startBenchServers(opts: {
         (r) => r.ok,
         () => false,
       )
-      if (ok && apiKey) break
+      if (ok && apiKey && allListening) break
     }
     servers.push({ proc, url })
   }

@@ -32,6 +32,11 @@ export const configSchema = z.object({
    * so never a shop API key. Unset: that API answers 401.
    */
   KEFU_ADMIN_TOKEN: z.string().min(24, 'KEFU_ADMIN_TOKEN must be at least 24 characters').optional(),
+  /**
+   * Server processes sharing the port (`kefu serve --workers N`, node:cluster); 0 = one per CPU core.
+   * Without Redis they share pub/sub and locks through the cluster's primary (docs/performance.md).
+   */
+  KEFU_WORKERS: int(1).pipe(z.number().int().min(0).max(64)),
   /** Load the demo shop on first start (shop id `demo`). */
   KEFU_DEMO: bool('true'),
   /** Where the demo shop's JSONL files are. */
