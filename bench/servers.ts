@@ -24,6 +24,20 @@ export type BenchServers = {
   stop(): Promise<void>
 }
 
+/** `pid` and its descendants (Linux /proc). */
+function processTree(pid: number): number[] {
+  const out = [pid]
+  for (let i = 0; i < out.length; i++) {
+    try {
+      const kids = readFileSync(`/proc/${out[i]}/task/${out[i]}/children`, 'utf8').trim()
+      if (kids) out.push(...kids.split(/\s+/).map(Number))
+    } catch {
+      // gone
+    }
+  }
+  return out
+}
+
 export function freePort(): Promise<number> {
   return new Promise((resolve) => {
     const s = createServer().listen(0, '127.0.0.1', () => {
@@ -74,9 +88,14 @@ export async function startBenchServers(opts: {
     if (opts.logFile)
       createInterface({ input: proc.stdout! }).on('line', (l) => appendFileSync(opts.logFile!, `${l}\n`))
     const log: string[] = []
+    // With `--workers N` every worker must listen before the clients connect (keep-alive connections
+    // stay with the worker that accepted them).
+    const workers = Number(env.KEFU_WORKERS ?? 1)
+    let allListening = workers <= 1
     createInterface({ input: proc.stderr! }).on('line', (line) => {
       const m = /API key[^:]*: (\S+)/.exec(line)
       if (m) apiKey = m[1]!
+      if (/worker processes serving/.test(line)) allListening = true
       if (log.length < 200) log.push(line)
       if (opts.logFile) appendFileSync(opts.logFile, `${line}\n`)
     })
@@ -88,7 +107,7 @@ export async function startBenchServers(opts: {
         (r) => r.ok,
         () => false,
       )
-      if (ok && apiKey) break
+      if (ok && apiKey && allListening) break
     }
     servers.push({ proc, url })
   }
@@ -99,12 +118,24 @@ export async function startBenchServers(opts: {
     env,
     usage: () =>
       servers.map(({ proc }) => {
-        const status = readFileSync(`/proc/${proc.pid}/status`, 'utf8')
-        const kb = (k: string) => Number(new RegExp(`${k}:\\s+(\\d+)`).exec(status)?.[1] ?? 0)
-        const stat = readFileSync(`/proc/${proc.pid}/stat`, 'utf8')
-        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
-        const cpuS = (Number(fields[11]) + Number(fields[12])) / ticks
-        return { peakRssMb: Math.round(kb('VmHWM') / 102.4) / 10, rssMb: Math.round(kb('VmRSS') / 102.4) / 10, cpuS }
+        // An instance may be a cluster (`--workers N`): its worker processes count too.
+        let peakKb = 0
+        let rssKb = 0
+        let cpuS = 0
+        for (const pid of processTree(proc.pid!)) {
+          try {
+            const status = readFileSync(`/proc/${pid}/status`, 'utf8')
+            const kb = (k: string) => Number(new RegExp(`${k}:\\s+(\\d+)`).exec(status)?.[1] ?? 0)
+            const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
+            const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+            cpuS += (Number(fields[11]) + Number(fields[12])) / ticks
+            peakKb += kb('VmHWM')
+            rssKb += kb('VmRSS')
+          } catch {
+            // the process ended between listing and reading
+          }
+        }
+        return { peakRssMb: Math.round(peakKb / 102.4) / 10, rssMb: Math.round(rssKb / 102.4) / 10, cpuS }
       }),
     async stop() {
       for (const { proc } of servers) {

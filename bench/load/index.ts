@@ -8,6 +8,7 @@
  *   npx tsx bench/load/index.ts [--clients 1,16,64] [--seconds 15] [--sockets 0]
  *   npx tsx bench/load/index.ts --postgres postgres://postgres@127.0.0.1:5432/postgres \
  *     --redis redis://127.0.0.1:6379 --instances 2
+ *   npx tsx bench/load/index.ts --clients 16 --seconds 10 --cpu-prof /tmp/prof   # profiles of the server(s)
  */
 import { spawn } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
@@ -25,6 +26,10 @@ const { values } = parseArgs({
     redis: { type: 'string' },
     instances: { type: 'string', default: '1' },
     'server-log': { type: 'string' },
+    /** Write the server processes' V8 CPU profiles (.cpuprofile) into this directory. */
+    'cpu-prof': { type: 'string' },
+    /** Server processes per instance (`kefu serve --workers N`); default 1. */
+    workers: { type: 'string', default: '1' },
   },
 })
 const log = (msg: string) => process.stderr.write(`load: ${msg}\n`)
@@ -35,6 +40,8 @@ const bench = await startBenchServers({
   postgres: values.postgres,
   redis: values.redis,
   logFile: values['server-log'],
+  nodeFlags: values['cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${values['cpu-prof']}`] : [],
+  env: { KEFU_WORKERS: String(values.workers) },
 })
 log(`servers: ${bench.servers.map((s) => s.url).join(', ')}`)
 

@@ -2,6 +2,7 @@
  * The composition root: the only place that picks adapters. Builds every
  * component from the parsed config and hands them down as one context.
  */
+import cluster from 'node:cluster'
 import { randomBytes, randomUUID } from 'node:crypto'
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { dirname, isAbsolute, join, resolve } from 'node:path'
@@ -11,6 +12,7 @@ import { type Logger, pino } from 'pino'
 import { createFsAttachmentStore } from '../adapters/attachments-fs/fs-attachment-store.js'
 import { systemClock } from '../adapters/clock/system-clock.js'
 import { openStore } from '../adapters/open-store.js'
+import { createClusterLock, createClusterPubSub } from '../adapters/pubsub-cluster/cluster-pub-sub.js'
 import { createMemoryLock, createMemoryPubSub } from '../adapters/pubsub-memory/memory-pub-sub.js'
 import { createMemoryJobQueue } from '../adapters/queue-memory/memory-job-queue.js'
 import { createRedisJobQueue } from '../adapters/redis/redis-job-queue.js'
@@ -32,6 +34,7 @@ import type { Store } from '../core/ports/store.js'
 import { createRouter, type Router } from '../core/routing/router.js'
 import type { TicketServiceDeps } from '../core/tickets/ticket-service.js'
 import { type Channels, createChannels } from './channels/channel-runtime.js'
+import { WORKER_ID_ENV } from './cluster/cluster-primary.js'
 import { type CommerceHub, createCommerceHub } from './commerce/commerce-hub.js'
 import { enqueueCommerceSync, startCommerceWorker } from './commerce/commerce-worker.js'
 import { CONNECTORS } from './commerce/connectors.js'
@@ -43,6 +46,7 @@ import { languageModelsFromConfig, transcriberFromConfig } from './llm-from-conf
 import { createMetrics, type Metrics } from './metrics.js'
 import { createNluProvider, type NluProvider } from './nlu-provider.js'
 import { startProactiveWorker } from './proactive-worker.js'
+import { withShopCache } from './shop-cache.js'
 
 export type AppContext = {
   /**
@@ -86,6 +90,10 @@ export type AppContext = {
 
 /** Repository root (where data/ and web/dist live), independent of the working directory. */
 export const ROOT_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../..')
+
+/** How stale a shop read from memory may be when its write happened in a process this one does not hear from. */
+const SHOP_CACHE_TTL_MS = 1000
+const SHOP_CHANGED_CHANNEL = 'kefu:shop-changed'
 
 const newId = (prefix: string) => `${prefix}_${randomUUID().replace(/-/g, '').slice(0, 20)}`
 
@@ -134,7 +142,14 @@ export async function createAppContext(
   const secret = loadSecret(config, dataDir)
 
   const clock = opts.clock ?? systemClock(config.KEFU_CLOCK_START ? new Date(config.KEFU_CLOCK_START) : undefined)
-  const store = await openStore(config.databaseUrl, { clock })
+  // Shops are read from memory (src/server/shop-cache.ts); other processes hear of a write over
+  // pub/sub (Redis, or the cluster's primary with --workers) and the rest within SHOP_CACHE_TTL_MS.
+  let announceShopWrite: (shopId: string) => void = () => undefined
+  const shopCache = withShopCache(await openStore(config.databaseUrl, { clock }), {
+    ttlMs: SHOP_CACHE_TTL_MS,
+    onWrite: (shopId) => announceShopWrite(shopId),
+  })
+  const store = shopCache.store
   const cleanups: Array<() => Promise<void>> = [() => store.close()]
   try {
     let pubsub: PubSub
@@ -170,10 +185,22 @@ export async function createAppContext(
       cleanups.push(() => pubsub.close())
       lock = await createRedisLock(config.KEFU_REDIS_URL, config.KEFU_REDIS_PREFIX, resilience)
       cleanups.push(() => lock.close())
+    } else if (cluster.isWorker) {
+      // `kefu serve --workers N`: the cluster's primary relays events and grants locks.
+      pubsub = createClusterPubSub()
+      cleanups.push(() => pubsub.close())
+      lock = createClusterLock()
+      cleanups.push(() => lock.close())
     } else {
       pubsub = createMemoryPubSub()
       lock = createMemoryLock()
     }
+    const unsubscribeShops = await pubsub.subscribe(SHOP_CHANGED_CHANNEL, (ev: unknown) => {
+      const shopId = (ev as { shopId?: unknown } | null)?.shopId
+      shopCache.invalidate(typeof shopId === 'string' ? shopId : undefined)
+    })
+    cleanups.push(async () => unsubscribeShops())
+    announceShopWrite = (shopId) => void pubsub.publish(SHOP_CHANGED_CHANNEL, { shopId }).catch(() => undefined)
     const queueOptions = { now: () => clock.now().getTime() }
     const queue: JobQueue = config.KEFU_REDIS_URL
       ? await createRedisJobQueue(config.KEFU_REDIS_URL, config.KEFU_REDIS_PREFIX, queueOptions)
@@ -310,7 +337,10 @@ export async function createAppContext(
       redisPrefix: config.KEFU_REDIS_PREFIX,
     })
 
-    if (opts.background ?? !opts.quiet) {
+    // With --workers N, worker 1 alone runs the schedulers (one sweep, one proactive scan at a time);
+    // with Redis the shared queue and locks already make running them everywhere safe.
+    const scheduler = !cluster.isWorker || Boolean(config.KEFU_REDIS_URL) || process.env[WORKER_ID_ENV] === '1'
+    if ((opts.background ?? !opts.quiet) && scheduler) {
       // The routing scheduler: expired offers move on, waiting conversations reach agents who got
       // room. It only decides by the clock; this timer just says how often to look.
       let sweeping = false
@@ -329,7 +359,7 @@ export async function createAppContext(
       cleanups.push(async () => clearInterval(timer))
     }
 
-    if (config.KEFU_PROACTIVE && (opts.background ?? !opts.quiet)) {
+    if (config.KEFU_PROACTIVE && (opts.background ?? !opts.quiet) && scheduler) {
       const proactive = startProactiveWorker({
         store,
         queue,
@@ -351,6 +381,7 @@ export async function createAppContext(
         clock,
         logger,
         watchIntervalMs: config.KEFU_PROACTIVE_WATCH_MS,
+        watch: scheduler,
       })
       cleanups.push(() => commerceWorker.stop())
     }

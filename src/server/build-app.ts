@@ -229,6 +229,7 @@ export async function buildApp(ctx: AppContext, extra: RouteModule[] = []): Prom
     clock: ctx.clock,
     tokens: { ttlSec: ctx.config.KEFU_TOKEN_TTL_MINUTES * 60, renewSec: ctx.config.KEFU_TOKEN_RENEW_DAYS * 86_400 },
     attachments: { store: ctx.attachments, maxBytes: ctx.config.KEFU_ATTACHMENT_MAX_BYTES },
+    liveSockets: { pingMs: ctx.config.KEFU_WS_PING_MS, maxBufferedBytes: ctx.config.KEFU_WS_MAX_BUFFERED_BYTES },
   })
 
   app.get('/api/v1/shops/:shopId/products', async (req) => {

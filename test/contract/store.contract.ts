@@ -516,6 +516,12 @@ export function storeContract(name: string, open: (opts?: OpenStoreOptions) => P
         expect((await store.messages.list(shopId, c1.id, { afterSeq: 1 })).map((m) => m.seq)).toEqual([2, 3])
         expect((await store.messages.list(shopId, c1.id, { afterSeq: 0, limit: 2 })).map((m) => m.seq)).toEqual([1, 2])
         expect(await store.messages.list(shopId, c1.id, { afterSeq: 3 })).toEqual([])
+        // latest: the last `limit` messages, still in seq order
+        expect((await store.messages.list(shopId, c1.id, { limit: 2, latest: true })).map((m) => m.seq)).toEqual([2, 3])
+        expect((await store.messages.list(shopId, c1.id, { limit: 5, latest: true })).map((m) => m.seq)).toEqual([
+          1, 2, 3,
+        ])
+        expect(await store.messages.list(shopId, c1.id, { limit: 2, latest: true })).toEqual([m2, m3])
       })
 
       it('gives concurrent appends to one conversation distinct, gapless seqs', async () => {

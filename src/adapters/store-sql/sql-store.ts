@@ -143,17 +143,38 @@ function expiry(fromIso: string, ttlSeconds: number | undefined): string | null 
   return new Date(new Date(fromIso).getTime() + Math.max(0, ttlSeconds) * 1000).toISOString()
 }
 
+/**
+ * A stored message. Its `meta` JSON (the customer message's whole NLU result, a reply's card) is
+ * parsed when first read: a turn reads up to 50 messages of history and rarely looks at their meta.
+ */
 function toMessage(r: Database['messages']): Message {
-  return {
+  const m = {
     id: r.id,
     shopId: r.shop_id,
     conversationId: r.conversation_id,
     seq: Number(r.seq),
     role: r.role as MessageRole,
     text: r.text,
-    meta: parse(r.meta, {}),
+    meta: undefined as unknown as Message['meta'],
     createdAt: r.created_at,
   }
+  let raw: string | null = r.meta
+  let meta: Message['meta'] | undefined
+  Object.defineProperty(m, 'meta', {
+    enumerable: true,
+    configurable: true,
+    get() {
+      if (meta === undefined) {
+        meta = parse(raw, {})
+        raw = null
+      }
+      return meta
+    },
+    set(v: Message['meta']) {
+      meta = v
+    },
+  })
+  return m
 }
 
 function toTicket(r: Database['tickets']): Ticket {
@@ -775,13 +796,21 @@ function bind(opts: SqlStoreOptions, db: Db, inTx: boolean): Store {
           throw e
         }
       },
-      async list(shopId: string, conversationId: string, opts?: { afterSeq?: number; limit?: number }) {
+      async list(
+        shopId: string,
+        conversationId: string,
+        opts?: { afterSeq?: number; limit?: number; latest?: boolean },
+      ) {
         let q = db
           .selectFrom('messages')
           .selectAll()
           .where('shop_id', '=', shopId)
           .where('conversation_id', '=', conversationId)
         if (opts?.afterSeq !== undefined) q = q.where('seq', '>', opts.afterSeq)
+        if (opts?.latest && opts.limit !== undefined) {
+          const rows = await paginate(q.orderBy('seq', 'desc'), { limit: opts.limit }).execute()
+          return rows.reverse().map(toMessage)
+        }
         const rows = await paginate(q.orderBy('seq'), { limit: opts?.limit }).execute()
         return rows.map(toMessage)
       },

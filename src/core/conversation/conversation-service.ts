@@ -354,8 +354,10 @@ export function createConversationService(deps: ConversationServiceDeps) {
         const now = clock()
         const commerce = deps.commerceFor ? await deps.commerceFor(shop).catch(() => undefined) : undefined
 
-        // The customer's message is stored first, on its own: whatever happens next, an agent sees it.
-        const customerMsg = await store.messages.append({
+        // The customer's message is stored with the turn's other writes, in one transaction (below);
+        // if the turn fails it is stored on its own, so an agent sees it either way. Nothing is
+        // acknowledged before that commit: a crash mid-turn loses only an unanswered request.
+        const customerMsgInput: Omit<Message, 'seq'> = {
           id: newId('msg'),
           shopId: shop.id,
           conversationId: conversation.id,
@@ -363,14 +365,10 @@ export function createConversationService(deps: ConversationServiceDeps) {
           text: text || (input.payload ?? ''),
           meta: { nlu, ...(input.payload ? { payload: input.payload } : {}), ...attachmentMeta },
           createdAt: now.toISOString(),
-        })
-        await publish(shop.id, conversation.id, { type: 'message', message: customerMsg })
-        // The 50 messages before this one (not the conversation's first 50: a long conversation's
-        // model prompt must see its latest turns), read by seq so the cost does not grow with history.
-        const history = await store.messages.list(shop.id, conversation.id, {
-          afterSeq: Math.max(0, customerMsg.seq - HISTORY_MESSAGES - 1),
-          limit: HISTORY_MESSAGES,
-        })
+        }
+        // The 50 messages before this one (the newest, not the conversation's first 50: a long
+        // conversation's model prompt must see its latest turns); the cost does not grow with history.
+        const history = await store.messages.list(shop.id, conversation.id, { limit: HISTORY_MESSAGES, latest: true })
 
         // Skills run outside a transaction: they read live data through the knowledge base and
         // the store (one SQLite connection cannot serve a read while it holds a transaction),
@@ -394,26 +392,31 @@ export function createConversationService(deps: ConversationServiceDeps) {
             ...(input.client ? { client: input.client } : {}),
             ...(commerce ? { commerce } : {}),
             ...llmOf(shop),
-            ...streamTo(shop.id, conversation.id, customerMsg.id),
+            ...streamTo(shop.id, conversation.id, customerMsgInput.id),
             ...(attached ? { attachment: attached.turn } : {}),
             ...visionOf(shop, attached),
           })
         } catch (e) {
-          await store.events
-            .append({
-              id: newId('evt'),
-              shopId: shop.id,
-              type: 'turn.failed',
-              conversationId: conversation.id,
-              data: { intent: nlu.intent, error: e instanceof Error ? e.message.slice(0, 300) : 'unknown' },
-              createdAt: clock().toISOString(),
-            })
-            .catch(() => undefined)
+          const failed = {
+            id: newId('evt'),
+            shopId: shop.id,
+            type: 'turn.failed',
+            conversationId: conversation.id,
+            data: { intent: nlu.intent, error: e instanceof Error ? e.message.slice(0, 300) : 'unknown' },
+            createdAt: clock().toISOString(),
+          }
+          const stored = await store.transaction(async (tx) => {
+            const m = await tx.messages.append(customerMsgInput)
+            await tx.events.append(failed)
+            return m
+          })
+          await publish(shop.id, conversation.id, { type: 'message', message: stored })
           throw e
         }
 
         // The turn's own writes (replies, new state, events) land together or not at all.
         const result = await store.transaction(async (tx) => {
+          const customerMsg = await tx.messages.append(customerMsgInput)
           const botMsgs: Message[] = []
           for (const r of outcome.replies) {
             botMsgs.push(
@@ -475,10 +478,11 @@ export function createConversationService(deps: ConversationServiceDeps) {
               createdAt: clock().toISOString(),
             })
           }
-          return { botMsgs, status }
+          return { customerMsg, botMsgs, status }
         })
+        const { customerMsg } = result
 
-        for (const m of result.botMsgs) {
+        for (const m of [customerMsg, ...result.botMsgs]) {
           await publish(shop.id, conversation.id, { type: 'message', message: m })
         }
         // Pictures the customer sent go with any ticket this turn opened (after-sales evidence).

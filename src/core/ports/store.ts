@@ -122,7 +122,15 @@ export type Store = {
   messages: {
     /** Assigns `seq` (per conversation, from 1) and returns the stored message. */
     append(m: Omit<Message, 'seq'>): Promise<Message>
-    list(shopId: string, conversationId: string, opts?: { afterSeq?: number; limit?: number }): Promise<Message[]>
+    /**
+     * Messages in seq order: after `afterSeq`, at most `limit`; with `latest`, the last `limit` of them
+     * (a turn's history, read without knowing the newest seq).
+     */
+    list(
+      shopId: string,
+      conversationId: string,
+      opts?: { afterSeq?: number; limit?: number; latest?: boolean },
+    ): Promise<Message[]>
   }
   tickets: {
     create(t: Ticket): Promise<void>

@@ -33,6 +33,11 @@ export type CommerceWorkerDeps = {
   logger: Logger
   /** How often shops are checked for a due reconciliation (default 30 s). */
   watchIntervalMs?: number
+  /**
+   * Schedule reconciliations (default true). With `kefu serve --workers N` and no Redis only worker 1
+   * does; every worker runs the jobs queued on it (a sync asked for through its API).
+   */
+  watch?: boolean
 }
 
 export function startCommerceWorker(deps: CommerceWorkerDeps): { stop(): Promise<void> } {
@@ -74,8 +79,9 @@ export function startCommerceWorker(deps: CommerceWorkerDeps): { stop(): Promise
   const tick = () => {
     running = watch().catch((err) => log.warn({ err: (err as Error).message }, 'commerce scheduling failed'))
   }
-  tick()
-  const timer = setInterval(tick, Math.max(1000, deps.watchIntervalMs ?? 30_000))
+  const watching = deps.watch ?? true
+  if (watching) tick()
+  const timer = setInterval(() => watching && tick(), Math.max(1000, deps.watchIntervalMs ?? 30_000))
   timer.unref()
   let stopped = false
   return {

@@ -32,6 +32,15 @@ export const configSchema = z.object({
    * so never a shop API key. Unset: that API answers 401.
    */
   KEFU_ADMIN_TOKEN: z.string().min(24, 'KEFU_ADMIN_TOKEN must be at least 24 characters').optional(),
+  /**
+   * Server processes sharing the port (`kefu serve --workers N`, node:cluster); 0 = one per CPU core.
+   * Without Redis they share pub/sub and locks through the cluster's primary (docs/performance.md).
+   */
+  KEFU_WORKERS: int(1).pipe(z.number().int().min(0).max(64)),
+  /** WebSockets (widget stream, agent desk): heartbeat interval; a socket silent for two is dropped. */
+  KEFU_WS_PING_MS: int(25_000).pipe(z.number().int().min(100)),
+  /** WebSockets: unsent bytes one client may have waiting before it is dropped as too slow. */
+  KEFU_WS_MAX_BUFFERED_BYTES: int(1024 * 1024).pipe(z.number().int().min(1024)),
   /** Load the demo shop on first start (shop id `demo`). */
   KEFU_DEMO: bool('true'),
   /** Where the demo shop's JSONL files are. */

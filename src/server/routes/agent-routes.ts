@@ -29,6 +29,7 @@ import type { Router } from '../../core/routing/router.js'
 import { findStaff } from '../auth/staff-accounts.js'
 import { cookieFromHeader, SESSION_COOKIE, sameSecret } from '../auth/staff-auth.js'
 import type { Access, RouteModule } from '../build-app.js'
+import { holdLiveSocket } from '../http/live-socket.js'
 import { stripNul } from '../http/strip-nul.js'
 import { toHttpError } from '../http/to-http-error.js'
 import { parseBody } from '../http/validate.js'
@@ -266,9 +267,8 @@ export function registerAgentRoutes(app: FastifyInstance, deps: AgentRouteDeps):
       return
     }
 
-    const send = (frame: unknown) => {
-      if (socket.readyState === 1) socket.send(JSON.stringify(frame))
-    }
+    // Heartbeat and back-pressure (src/server/http/live-socket.ts).
+    const { send } = holdLiveSocket(socket)
     let closed = false
     const watched = new Map<string, Promise<() => Promise<void>>>()
 
@@ -329,12 +329,8 @@ export function registerAgentRoutes(app: FastifyInstance, deps: AgentRouteDeps):
       pending = pending.then(() => watch(f.data.conversationIds)).catch(() => undefined)
     })
 
-    const ping = setInterval(() => {
-      if (socket.readyState === 1) socket.ping()
-    }, 25_000)
     socket.on('close', () => {
       closed = true
-      clearInterval(ping)
       void unsubscribeDesk()
       for (const sub of watched.values()) void sub.then((off) => off()).catch(() => undefined)
       watched.clear()

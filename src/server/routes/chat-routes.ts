@@ -26,6 +26,7 @@ import {
   verifyConversationToken,
   verifyCustomerSignature,
 } from '../auth/conversation-token.js'
+import { holdLiveSocket, type LiveSocketLimits } from '../http/live-socket.js'
 import { toHttpError } from '../http/to-http-error.js'
 import { parseBody } from '../http/validate.js'
 import type { WindowCounter } from '../http/window-counter.js'
@@ -49,6 +50,8 @@ export type ChatRouteDeps = {
   clock: Clock
   /** Token lifetime and how long after expiry a token may still be renewed (seconds). */
   tokens?: { ttlSec: number; renewSec: number }
+  /** Heartbeat interval and the unsent bytes a slow client may have waiting (live-socket.ts). */
+  liveSockets?: LiveSocketLimits
   /** Pictures and voice messages (attachment-routes.ts); absent = no upload endpoint. */
   attachments?: { store: AttachmentStore; maxBytes: number }
 }
@@ -272,19 +275,17 @@ export function registerChatRoutes(app: FastifyInstance, deps: ChatRouteDeps): v
       socket.close(4000 + (toHttpError(e).status % 1000), body.error.code)
       return
     }
+    // Heartbeat and back-pressure (src/server/http/live-socket.ts).
+    const live = holdLiveSocket(socket, deps.liveSockets)
     const unsubscribe = await deps.pubsub.subscribe(
       conversationChannel(claims.shopId, claims.conversationId),
-      (ev: unknown) => {
-        if (socket.readyState === 1) socket.send(JSON.stringify(ev as StreamEvent))
-      },
+      (ev: unknown) => live.send(ev as StreamEvent),
     )
-    const ping = setInterval(() => {
-      if (socket.readyState === 1) socket.ping()
-    }, 25_000)
     socket.on('close', () => {
-      clearInterval(ping)
       void unsubscribe()
     })
-    socket.send(JSON.stringify({ type: 'ready', conversationId: claims.conversationId }))
+    // The socket may have closed while subscribing.
+    if (socket.readyState !== 1) void unsubscribe()
+    live.send({ type: 'ready', conversationId: claims.conversationId })
   })
 }
