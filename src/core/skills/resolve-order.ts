@@ -301,7 +301,22 @@ export async function resolveOrder(
     else missing = item.label
   }
   const preferred = opts.prefer ? candidates.filter(opts.prefer) : candidates
-  const pool = preferred.length > 0 ? preferred : candidates
+  let pool = preferred.length > 0 ? preferred : candidates
+  if (item && !missing && pool.length > 1) {
+    // "黑色帆布鞋" when two orders hold the canvas shoes: the one whose line the message describes
+    // (colour, size, title words) — among every order holding the item, not only the preferred ones.
+    const holding = await titledOrders(sc, candidates)
+    const picked = pickByDescription(
+      sc.ctx.text,
+      holding.map((o) => ({
+        id: o.orderNo,
+        texts: itemsMeant(o, item).flatMap((i) => [i.title ?? i.sku, i.size ?? '', i.color ?? '']),
+      })),
+      { maxChars: 80 },
+    )
+    const one = picked ? candidates.find((o) => o.orderNo === picked) : undefined
+    if (one) pool = [one]
+  }
   if (pool.length === 1 && !missing) {
     const o = pool[0]!
     sc.state.slots.order = o.orderNo

@@ -14,7 +14,7 @@ import { orderStatusSkill, shipmentProblem } from './order-status.js'
 import { applyOrderReference, knownCustomerId, orderOfMentionedItem, resolveOrder } from './resolve-order.js'
 import { returnRules } from './shop-rules.js'
 import { ask, done, type SkillContext, type SkillResult } from './skill-types.js'
-import { money, say, yesNo } from './text.js'
+import { day, money, say, yesNo } from './text.js'
 
 const REASONS: Array<{ key: string; zh: string; en: string }> = [
   { key: 'size', zh: '尺码不合适', en: "Size doesn't fit" },
@@ -101,6 +101,25 @@ async function refundStatus(sc: SkillContext): Promise<SkillResult> {
       'refund_status_none',
     )
   return done(sc, [{ text: lines.join('\n') }], 'execute', 'refund_status_found')
+}
+
+/**
+ * The last day of the item's warranty when it is still running (`attributes.warrantyMonths` of the
+ * product, else 12 months for the categories the fault graph covers), or null.
+ */
+async function warrantyLeft(sc: SkillContext, product: Product | null, deliveredAt: string): Promise<string | null> {
+  if (!product) return null
+  const attrs = (product.attributes ?? {}) as { warrantyMonths?: unknown }
+  let months = typeof attrs.warrantyMonths === 'number' ? attrs.warrantyMonths : 0
+  if (!months) {
+    const faults = await sc.ctx.store.faults.list(sc.ctx.shop.id)
+    const top = product.category.split('/')[0]
+    if (faults.some((f) => f.category === product.category || f.category === top)) months = 12
+  }
+  if (!months) return null
+  const end = new Date(deliveredAt)
+  end.setUTCMonth(end.getUTCMonth() + months)
+  return end.getTime() > sc.ctx.now.getTime() ? day(end.toISOString(), sc.locale) : null
 }
 
 /** Quality and wrong-item reasons follow the quality rules (longer window, the shop pays shipping). */
@@ -218,6 +237,23 @@ export async function returnSkill(sc: SkillContext): Promise<SkillResult> {
     t.reasonText = text.slice(0, 200)
   }
   if (!t.reason && t.opened === false && age <= rules.noReasonDays) t.reason = 'no_reason'
+  const delivered = day(deliveredAt, L)
+  const until = (days: number) => day(new Date(new Date(deliveredAt).getTime() + days * 86_400_000).toISOString(), L)
+  // Past every window the policy has already decided, whatever the reason: say so with the dates
+  // (and the warranty repair route for an item that has one) instead of asking why.
+  const lastWindow = Math.max(rules.noReasonDays, rules.qualityIssueDays, rules.exchangeDays)
+  if (age > lastWindow && (!t.reason || t.reason !== 'quality')) {
+    const warranty = await warrantyLeft(sc, product, deliveredAt)
+    return ineligible(
+      sc,
+      say(
+        L,
+        `订单 ${no} 的${item.title ?? item.sku}于 ${delivered} 签收，已 ${age} 天：${rules.noReasonDays} 天无理由退货期（至 ${until(rules.noReasonDays)}）和 ${rules.qualityIssueDays} 天质量问题退换期（至 ${until(rules.qualityIssueDays)}）都已结束，所以无法退货。${warranty ? `商品仍在保修期内（至 ${warranty}），如有故障可以申请保修维修。` : ''}`,
+        `${item.title ?? item.sku} from order ${no} was delivered on ${delivered}, ${age} days ago: both the ${rules.noReasonDays}-day no-reason return window (until ${until(rules.noReasonDays)}) and the ${rules.qualityIssueDays}-day window for quality problems (until ${until(rules.qualityIssueDays)}) have ended, so it can't be returned.${warranty ? ` It is still under warranty until ${warranty}: if it's faulty, we can arrange a repair.` : ''}`,
+      ),
+      'return_refused_all_windows_expired',
+    )
+  }
   if (!t.reason && age > rules.noReasonDays && age <= rules.qualityIssueDays && t.kind !== 'exchange') {
     return ask(
       sc,
@@ -256,13 +292,13 @@ export async function returnSkill(sc: SkillContext): Promise<SkillResult> {
       quality
         ? say(
             L,
-            `订单 ${no} 已签收 ${age} 天，超过了质量问题 ${window} 天退换期。商品仍在保修期内的话可以申请保修维修。`,
-            `Order ${no} was delivered ${age} days ago, past the ${window}-day window for quality returns. If it's under warranty, we can arrange a repair instead.`,
+            `订单 ${no} 于 ${delivered} 签收，已 ${age} 天，超过了质量问题 ${window} 天退换期（至 ${until(window)}）。商品仍在保修期内的话可以申请保修维修。`,
+            `Order ${no} was delivered on ${delivered}, ${age} days ago, past the ${window}-day window for quality returns (until ${until(window)}). If it's under warranty, we can arrange a repair instead.`,
           )
         : say(
             L,
-            `订单 ${no} 已签收 ${age} 天，超过了 ${window} 天${kind === 'exchange' ? '换货' : '无理由退货'}期限，无法办理。如果商品有质量问题，请告诉我具体情况。`,
-            `Order ${no} was delivered ${age} days ago, past the ${window}-day ${kind === 'exchange' ? 'exchange' : 'no-reason return'} window. If the item is faulty, tell me what's wrong.`,
+            `订单 ${no} 于 ${delivered} 签收，已 ${age} 天，超过了 ${window} 天${kind === 'exchange' ? '换货' : '无理由退货'}期限（至 ${until(window)}），无法办理。${age <= rules.qualityIssueDays ? `如果商品有质量问题，签收 ${rules.qualityIssueDays} 天内（至 ${until(rules.qualityIssueDays)}）仍可退换，请告诉我具体情况。` : ''}`,
+            `Order ${no} was delivered on ${delivered}, ${age} days ago, past the ${window}-day ${kind === 'exchange' ? 'exchange' : 'no-reason return'} window (until ${until(window)}).${age <= rules.qualityIssueDays ? ` If the item is faulty, it can still be returned until ${until(rules.qualityIssueDays)}: tell me what's wrong.` : ''}`,
           ),
       quality ? 'return_refused_quality_window' : 'return_refused_window_expired',
     )
