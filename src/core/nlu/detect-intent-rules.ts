@@ -45,7 +45,7 @@ const RULES: readonly Rule[] = [
     // "laptop i bought won't turn on at all", "扫地机器人不回充了 能上门看看吗": a device fault report, not a
     // complaint or a return — unless the customer asks to return or refund it.
     to: 'after_sales_fault',
-    from: ['complaint', 'return_refund', 'out_of_scope'],
+    from: ['complaint', 'return_refund', 'out_of_scope', 'order_status'],
     re: /(开不了机|开不开机|无法开机|不能开机|不开机|开机没反应|充不进电|充不上电|充不了电|不充电|不回充|回不了充|回不去充电座|找不到充电座|黑屏|死机|自动关机|连不上蓝牙|没有?声音|\b(won'?t|will not|doesn'?t|does not|can'?t|cannot) (turn on|power on|boot|charge|pair|connect)\b|\bnot (turning on|charging|pairing)\b|\bdead battery\b|\bno sound\b)/i,
     unless: /(退货|退款|退了|退掉|想退|要退|换货|换新|\breturn|\brefund|\bexchange|\bsend it back)/i,
   },
