@@ -297,7 +297,19 @@ export async function resolveOrder(
     const exact = mine.filter((o) => o.items.some(item.matches))
     const near = item.near
     const holding = exact.length > 0 || !near ? exact : mine.filter((o) => o.items.some(near))
+    // "the two vacuum bottles": the word is also in an ordered item's title (in the customer's language)
+    // though the catalog files the item under another category.
+    const word = item.label.toLowerCase()
+    const titleHas = async (i: OrderItem): Promise<boolean> => {
+      const p = await sc.ctx.store.products.get(sc.ctx.shop.id, i.sku)
+      const en = (p?.attributes as { titleEn?: unknown } | undefined)?.titleEn
+      return [i.title, p?.title, typeof en === 'string' ? en : ''].some((t) => (t ?? '').toLowerCase().includes(word))
+    }
+    const byTitle: Order[] = []
+    if (holding.length === 0 && word.length >= 2)
+      for (const o of mine) for (const i of o.items) if (!byTitle.includes(o) && (await titleHas(i))) byTitle.push(o)
     if (holding.length > 0) candidates = holding
+    else if (byTitle.length > 0) candidates = byTitle
     else missing = item.label
   }
   const preferred = opts.prefer ? candidates.filter(opts.prefer) : candidates

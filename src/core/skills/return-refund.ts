@@ -12,6 +12,7 @@ import { createTicketService } from '../tickets/ticket-service.js'
 import { actOnOrder, commerceOf, platformFailure } from './commerce-action.js'
 import { orderStatusSkill, shipmentProblem } from './order-status.js'
 import { applyOrderReference, knownCustomerId, orderOfMentionedItem, resolveOrder } from './resolve-order.js'
+import { productTitle } from './resolve-product.js'
 import { returnRules } from './shop-rules.js'
 import { ask, done, type SkillContext, type SkillResult } from './skill-types.js'
 import { day, money, say, yesNo } from './text.js'
@@ -227,6 +228,8 @@ export async function returnSkill(sc: SkillContext): Promise<SkillResult> {
   }
   const item = order.items.find((i) => i.sku === t.sku) ?? order.items[0]!
   const product: Product | null = await sc.ctx.store.products.get(sc.ctx.shop.id, item.sku)
+  // The item's name in the customer's language (the catalog's English title for an English conversation).
+  const itemName = product ? productTitle(product, L) : (item.title ?? item.sku)
 
   const deliveredAt = order.deliveredAt ?? order.shipment?.events?.slice(-1)[0]?.time ?? order.createdAt
   const age = daysBetween(deliveredAt, sc.ctx.now)
@@ -248,8 +251,8 @@ export async function returnSkill(sc: SkillContext): Promise<SkillResult> {
       sc,
       say(
         L,
-        `订单 ${no} 的${item.title ?? item.sku}于 ${delivered} 签收，已 ${age} 天：${rules.noReasonDays} 天无理由退货期（至 ${until(rules.noReasonDays)}）和 ${rules.qualityIssueDays} 天质量问题退换期（至 ${until(rules.qualityIssueDays)}）都已结束，所以无法退货。${warranty ? `商品仍在保修期内（至 ${warranty}），如有故障可以申请保修维修。` : ''}`,
-        `${item.title ?? item.sku} from order ${no} was delivered on ${delivered}, ${age} days ago: both the ${rules.noReasonDays}-day no-reason return window (until ${until(rules.noReasonDays)}) and the ${rules.qualityIssueDays}-day window for quality problems (until ${until(rules.qualityIssueDays)}) have ended, so it can't be returned.${warranty ? ` It is still under warranty until ${warranty}: if it's faulty, we can arrange a repair.` : ''}`,
+        `订单 ${no} 的${itemName}于 ${delivered} 签收，已 ${age} 天：${rules.noReasonDays} 天无理由退货期（至 ${until(rules.noReasonDays)}）和 ${rules.qualityIssueDays} 天质量问题退换期（至 ${until(rules.qualityIssueDays)}）都已结束，所以无法退货。${warranty ? `商品仍在保修期内（至 ${warranty}），如有故障可以申请保修维修。` : ''}`,
+        `${itemName} from order ${no} was delivered on ${delivered}, ${age} days ago: both the ${rules.noReasonDays}-day no-reason return window (until ${until(rules.noReasonDays)}) and the ${rules.qualityIssueDays}-day window for quality problems (until ${until(rules.qualityIssueDays)}) have ended, so it can't be returned.${warranty ? ` It is still under warranty until ${warranty}: if it's faulty, we can arrange a repair.` : ''}`,
       ),
       'return_refused_all_windows_expired',
     )
@@ -261,8 +264,8 @@ export async function returnSkill(sc: SkillContext): Promise<SkillResult> {
       {
         text: say(
           L,
-          `订单 ${no} 已签收 ${age} 天，超过了 ${rules.noReasonDays} 天无理由退货期；如果${item.title ?? item.sku}有质量问题，签收 ${rules.qualityIssueDays} 天内仍可退换，请描述一下问题。`,
-          `Order ${no} was delivered ${age} days ago, past the ${rules.noReasonDays}-day no-reason return window; if ${item.title ?? item.sku} has a quality problem it can still be returned within ${rules.qualityIssueDays} days of delivery — please describe the problem.`,
+          `订单 ${no} 已签收 ${age} 天，超过了 ${rules.noReasonDays} 天无理由退货期；如果${itemName}有质量问题，签收 ${rules.qualityIssueDays} 天内仍可退换，请描述一下问题。`,
+          `Order ${no} was delivered ${age} days ago, past the ${rules.noReasonDays}-day no-reason return window; if ${itemName} has a quality problem it can still be returned within ${rules.qualityIssueDays} days of delivery — please describe the problem.`,
         ),
       },
       'return_window_quality_only',
@@ -273,11 +276,7 @@ export async function returnSkill(sc: SkillContext): Promise<SkillResult> {
       sc,
       'reason',
       {
-        text: say(
-          L,
-          `请问${item.title ?? item.sku}为什么要退换呢？`,
-          `Why would you like to return ${item.title ?? item.sku}?`,
-        ),
+        text: say(L, `请问${itemName}为什么要退换呢？`, `Why would you like to return ${itemName}?`),
         buttons: REASONS.map((x) => ({ label: L === 'zh' ? x.zh : x.en, payload: L === 'zh' ? x.zh : x.en })),
       },
       'return_ask_reason',
@@ -313,11 +312,7 @@ export async function returnSkill(sc: SkillContext): Promise<SkillResult> {
             sc,
             'opened',
             {
-              text: say(
-                L,
-                `请问${item.title ?? item.sku}已经拆封使用了吗？`,
-                `Has ${item.title ?? item.sku} been opened or used?`,
-              ),
+              text: say(L, `请问${itemName}已经拆封使用了吗？`, `Has ${itemName} been opened or used?`),
               buttons:
                 L === 'zh'
                   ? [
@@ -338,8 +333,8 @@ export async function returnSkill(sc: SkillContext): Promise<SkillResult> {
         sc,
         say(
           L,
-          `抱歉，${rule.reasonZh}，所以${item.title ?? item.sku}无法退换。`,
-          `Sorry, ${rule.reasonEn}, so ${item.title ?? item.sku} can't be returned.`,
+          `抱歉，${rule.reasonZh}，所以${itemName}无法退换。`,
+          `Sorry, ${rule.reasonEn}, so ${itemName} can't be returned.`,
         ),
         `return_refused_category_${rule.category}`,
       )
@@ -380,8 +375,8 @@ export async function returnSkill(sc: SkillContext): Promise<SkillResult> {
       {
         text: say(
           L,
-          `符合退换条件。确认为订单 ${no} 的${item.title ?? item.sku} ×${item.qty} 申请${kindLabel}${refund ? `，退款 ${money(refund, order.currency)}` : ''}吗？`,
-          `This item qualifies. Submit a ${kindLabel} for ${item.title ?? item.sku} ×${item.qty} from order ${no}${refund ? ` (refund ${money(refund, order.currency)})` : ''}?`,
+          `符合退换条件。确认为订单 ${no} 的${itemName} ×${item.qty} 申请${kindLabel}${refund ? `，退款 ${money(refund, order.currency)}` : ''}吗？`,
+          `This item qualifies. Submit a ${kindLabel} for ${itemName} ×${item.qty} from order ${no}${refund ? ` (refund ${money(refund, order.currency)})` : ''}?`,
         ),
         buttons: yesNo(L),
       },
