@@ -150,11 +150,15 @@ describe('returns', () => {
     expect(rr).toMatchObject({ orderNo: 'KF10000003', items: [{ sku: 'LIP-2', qty: 1 }], refundAmount: 159 })
   })
 
-  it('refuses a no-reason return after the window', async () => {
+  it('refuses a return past every window at once, with the dates, without asking why', async () => {
     h = await openHarness({ customerId: 'c2', locale: 'en' })
-    await h.turn('I want to return my order', nlu('return_refund', { locale: 'en' }))
-    const r = await h.turn("I don't like it", nlu('out_of_scope', { confidence: 0.2, locale: 'en' }))
-    expect(r.reason).toBe('return_refused_window_expired')
+    const r = await h.turn('I want to return my order', nlu('return_refund', { locale: 'en' }))
+    expect(r.reason).toBe('return_refused_all_windows_expired')
+    expect(r.state.awaiting ?? null).toBeNull()
+    expect(r.returnRequest).toBeUndefined()
+    const text = r.replies.map((x) => x.text).join('\n')
+    expect(text).toContain('7-day')
+    expect(text).toContain('15-day')
   })
 })
 

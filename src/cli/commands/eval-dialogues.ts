@@ -34,6 +34,8 @@ export type StoryResult = {
   /** 1-based turn of the first difference. */
   failedTurn?: number
   difference?: string
+  /** Every failed turn's difference (the first one is also in `difference`). */
+  differences?: string[]
 }
 
 export type StoryReport = {
@@ -182,6 +184,7 @@ async function runStory(
   const base = { file, name: story.name, turns: story.turns.length }
   let turnsPassed = 0
   let first: { failedTurn: number; difference: string } | null = null
+  const differences: string[] = []
   try {
     const conv = await conversations.startConversation({
       shopId,
@@ -199,9 +202,15 @@ async function runStory(
       })
       const diff = checkTurn(turn.expect, res as Parameters<typeof checkTurn>[1])
       if (!diff) turnsPassed++
-      else first ??= { failedTurn: i + 1, difference: `turn ${i + 1} "${turn.user}": ${diff}` }
+      else {
+        const said = (res as { replies?: Array<{ text: string }> }).replies?.map((r) => r.text).join(' / ') ?? ''
+        differences.push(`turn ${i + 1} "${turn.user}": ${diff}\n        replied: ${said.slice(0, 400)}`)
+        first ??= { failedTurn: i + 1, difference: `turn ${i + 1} "${turn.user}": ${diff}` }
+      }
     }
-    return first ? { ...base, turnsPassed, passed: false, ...first } : { ...base, turnsPassed, passed: true }
+    return first
+      ? { ...base, turnsPassed, passed: false, ...first, differences }
+      : { ...base, turnsPassed, passed: true }
   } catch (e) {
     const msg = AppError.isInstance(e) ? `${e.code}: ${e.message}` : String(e)
     return { ...base, turnsPassed, passed: false, ...(first ?? {}), difference: `error: ${msg}` }
@@ -214,6 +223,8 @@ const DEFAULT_SETS = [
   { name: 'blind dev', path: 'data/eval/dialogues-blind/dev', gate: false },
   { name: 'blind test', path: 'data/eval/dialogues-blind/test', gate: false },
 ]
+
+const SET_NAMES: Record<string, string> = { stories: 'stories', dev: 'blind dev', test: 'blind test' }
 
 const pct = (n: number, d: number) => (d === 0 ? '–' : `${((100 * n) / d).toFixed(1)} %`)
 
@@ -229,27 +240,41 @@ export async function run(args: string[]): Promise<number> {
     options: {
       json: { type: 'boolean', default: false },
       summary: { type: 'boolean', default: false },
+      set: { type: 'string', multiple: true },
+      'all-turns': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   })
   if (values.help) {
     process.stdout.write(
-      'usage: kefu eval dialogues [FILE|DIR …] [--json] [--summary]\n' +
-        '  (default: data/stories, then the blind dev and test halves in data/eval/dialogues-blind)\n',
+      'usage: kefu eval dialogues [FILE|DIR …] [--set stories|dev|test …] [--json] [--summary] [--all-turns]\n' +
+        '  (default: data/stories, then the blind dev and test halves in data/eval/dialogues-blind)\n' +
+        '  --set NAME     run only that default set (repeatable): stories, dev (blind dev half), test (blind test half)\n' +
+        '  --all-turns    print every failed turn of a failed story, not only the first\n',
     )
     return 0
+  }
+  const wanted = values.set ?? []
+  const unknown = wanted.filter((n) => !SET_NAMES[n])
+  if (unknown.length > 0) {
+    process.stderr.write(`unknown --set ${unknown.join(', ')} (use stories, dev or test)\n`)
+    return 2
   }
   const sets =
     positionals.length > 0
       ? positionals.map((p) => ({ name: p, path: p, gate: true }))
-      : DEFAULT_SETS.map((s) => ({ ...s, path: join(ROOT, s.path) }))
+      : DEFAULT_SETS.filter((s) => wanted.length === 0 || wanted.some((n) => SET_NAMES[n] === s.name)).map((s) => ({
+          ...s,
+          path: join(ROOT, s.path),
+        }))
   const reports: Array<{ set: string; gate: boolean } & StoryReport> = []
   for (const set of sets) {
     const report = await runStories([set.path], {
       onStory: (r) => {
         if (values.json || (values.summary && r.passed)) return
         const mark = r.passed ? 'PASS' : 'FAIL'
-        process.stdout.write(`${mark}  ${r.name}${r.passed ? '' : `\n      ${r.difference}`}\n`)
+        const diffs = values['all-turns'] && r.differences ? r.differences : [r.difference]
+        process.stdout.write(`${mark}  ${r.name}${r.passed ? '' : diffs.map((d) => `\n      ${d}`).join('')}\n`)
       },
     })
     reports.push({ set: set.name, gate: set.gate, ...report })

@@ -37,9 +37,19 @@ describe('signals', () => {
       '好的 帮我退',
       "Yes, that's right",
       'yes please go ahead and cancel it',
+      '那就换吧',
+      '帮我退',
+      'just return it',
     ])
       expect(detectSignals(t).affirm).toBe(true)
-    for (const t of ['是的 但是不要改地址', '好的 那运费怎么算？', "yes but don't cancel it", '对 不过你确定吗'])
+    for (const t of [
+      '是的 但是不要改地址',
+      '好的 那运费怎么算？',
+      "yes but don't cancel it",
+      '对 不过你确定吗',
+      '退不了吧',
+      '换个颜色吧',
+    ])
       expect(detectSignals(t).affirm).toBe(false)
     expect(detectSignals("that's not what I asked").notAnswered).toBe(true)
   })

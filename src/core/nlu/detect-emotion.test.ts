@@ -16,6 +16,7 @@ describe('detectEmotion', () => {
     '垃圾客服，骗子',
     'THIS IS THE THIRD TIME I ASK WHERE IS MY ORDER???',
     'You are scammers, I will report you and file a chargeback',
+    'damn you, this is the worst shop ever',
   ])('scores angry messages at or above the 0.7 handoff threshold: %s', (text) => {
     const e = detectEmotion(text)
     expect(e.score).toBeGreaterThanOrEqual(0.7)
@@ -23,7 +24,14 @@ describe('detectEmotion', () => {
   })
 
   it('puts waiting complaints and sarcasm between calm and angry', () => {
-    for (const text of ['怎么还没发货', 'why is it taking so long', '呵呵，真是谢谢你了', 'thanks for nothing']) {
+    for (const text of [
+      '怎么还没发货',
+      'why is it taking so long',
+      '呵呵，真是谢谢你了',
+      'thanks for nothing',
+      // A mild expletive alone is disappointment: "damn. is the smaller size sold out?"
+      'damn. is the blue one sold out too',
+    ]) {
       const e = detectEmotion(text)
       expect(e.score).toBeGreaterThan(0.15)
       expect(e.score).toBeLessThan(0.7)

@@ -21,9 +21,11 @@ const CUES: Cue[] = [
   },
   { re: /\b(scam(?:mer|med|s)?|fraud|rip[- ]?off|con artists?|thie(?:f|ves)|liars?|lying|crooks?)\b/i, weight: 1.3 },
   {
-    re: /\b(f+u+c+k+\w*|sh[i1]t\w*|bullshit|wtf|damn(?:ed|it)?|crap|bloody|piss(?:ed)?|screw you|idiots?|morons?|stupid)\b/i,
+    re: /\b(f+u+c+k+\w*|sh[i1]t\w*|bullshit|wtf|damn ?(?:you|it)|goddamn\w*|piss(?:ed)?|screw you|idiots?|morons?|stupid)\b/i,
     weight: 1.2,
   },
+  // A mild expletive on its own ("damn.", "bloody hell") is disappointment, not anger.
+  { re: /\b(damn(?:ed)?|crap|bloody)\b/i, weight: 0.45 },
   // Threats to complain, report, go public or sue.
   {
     re: /投诉|举报|(?<!\d)(?:12315|12345)(?!\d)|消协|消费者协会|工商局?|市场监管|曝光|媒体|律师|起诉|法院|告你|差评|维权/,

@@ -28,6 +28,15 @@ describe('ruleIntent', () => {
     expect(asksRestock('这款有货吗')).toBe(false)
   })
 
+  it('reads a device symptom as a fault report unless the customer asks for a return', () => {
+    expect(ruleIntent('the tablet i got from you wont turn on anymore', 'complaint')).toBe('after_sales_fault')
+    expect(ruleIntent('扫地机老是回不了充 有人能来看看吗', 'return_refund')).toBe('after_sales_fault')
+    expect(ruleIntent('我的手环一直充不进电', 'order_status')).toBe('after_sales_fault')
+    expect(ruleIntent('手表开不了机 我要退货', 'return_refund')).toBeNull()
+    expect(ruleIntent('my speaker has no sound, I want a refund', 'return_refund')).toBeNull()
+    expect(ruleIntent('你们服务太差了', 'complaint')).toBeNull()
+  })
+
   it('never overrides an intent the rule does not come from', () => {
     expect(ruleIntent('are my boots still coming?', 'return_refund')).toBeNull()
   })

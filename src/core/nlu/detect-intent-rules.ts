@@ -3,12 +3,12 @@
  * an automatic cancellation is about the unpaid order ("还没付 多久会被取消", not a cancel request), a
  * refund-status question is a return question even when it names a price, an invoice question naming a
  * price is an invoice question, "is my X still coming?" asks where a parcel is, "哪些订单还没完成" /
- * "是不是下重了" ask about the orders themselves. `asksRestock`: "啥时候补货" asks when stock comes back. Part of the understanding stage; the dialogue acts on
+ * "是不是下重了" ask about the orders themselves, a device symptom ("won't turn on", "不回充了") reports a fault. `asksRestock`: "啥时候补货" asks when stock comes back. Part of the understanding stage; the dialogue acts on
  * the intent returned here and records the classifier's own pick beside it.
  */
 import type { Intent } from './types.js'
 
-type Rule = { to: Intent; from: readonly Intent[] | 'any'; re: RegExp }
+type Rule = { to: Intent; from: readonly Intent[] | 'any'; re: RegExp; unless?: RegExp }
 
 const RULES: readonly Rule[] = [
   {
@@ -41,6 +41,14 @@ const RULES: readonly Rule[] = [
     from: ['modify_order', 'invoice_payment', 'out_of_scope', 'product_inquiry', 'price_promotion'],
     re: /((哪些|几个|多少个?)(订单|单子).{0,6}(没|未|还)|(订单|单子)(列表|有哪些)|下重了?|重复下单|下了两(次|单)|(which|what) orders? (do i have|are (still )?(open|pending|unfinished))|\b(my )?(open|unfinished|pending) orders\b|ordered (it )?twice|duplicate order)/i,
   },
+  {
+    // "laptop i bought won't turn on at all", "扫地机器人不回充了 能上门看看吗": a device fault report, not a
+    // complaint or a return — unless the customer asks to return or refund it.
+    to: 'after_sales_fault',
+    from: ['complaint', 'return_refund', 'out_of_scope', 'order_status'],
+    re: /(开不了机|开不开机|无法开机|不能开机|不开机|开机没反应|充不进电|充不上电|充不了电|不充电|不回充|回不了充|回不去充电座|找不到充电座|黑屏|死机|自动关机|连不上蓝牙|没有?声音|\b(won'?t|will not|doesn'?t|does not|can'?t|cannot) (turn on|power on|boot|charge|pair|connect)\b|\bnot (turning on|charging|pairing)\b|\bdead battery\b|\bno sound\b)/i,
+    unless: /(退货|退款|退了|退掉|想退|要退|换货|换新|\breturn|\brefund|\bexchange|\bsend it back)/i,
+  },
 ]
 
 /** The intent the message's wording decides over the classifier's pick (`intent`), or null. */
@@ -48,7 +56,7 @@ export function ruleIntent(text: string, intent: Intent): Intent | null {
   for (const r of RULES) {
     if (r.to === intent) continue
     if (r.from !== 'any' && !r.from.includes(intent)) continue
-    if (r.re.test(text)) return r.to
+    if (r.re.test(text) && !r.unless?.test(text)) return r.to
   }
   return null
 }

@@ -38,6 +38,14 @@ const AFFIRM_HEAD_ZH =
   /^(是的|是啊|是|对的|对啊|对|嗯+|好的|好啊|好|行|可以|确认|确定|没错|没问题|ok|OK)[\s,，。.!！~～、]*/
 const AFFIRM_HEAD_EN =
   /^(yes|yeah|yep|yup|sure|ok|okay|correct|right|that'?s (right|correct|it)|exactly|confirmed?)\b[\s,.!]*/i
+/**
+ * The action itself as the answer to "shall I…?": "退吧", "那就退吧", "帮我换", "改吧", "just return it".
+ * (取消 stays out: a bare "取消" also says "never mind".)
+ */
+const ACTION_AFFIRM_ZH =
+  /^(那就|就|那|那好|好|直接)?(帮我|给我)?(退|退掉|退货|换|换货|改|修改|提交|申请|办理?)(吧|呗|一下吧|了吧)?$/
+const ACTION_AFFIRM_EN =
+  /^(please |just |then )?(go ahead and )?(return|exchange|submit|process|change) (it|them|that)( please)?$/i
 const TAIL_NEGATION = /(不|别|没|勿|\bno\b|\bnot\b|n'?t\b|\bnever\b|\bwrong\b)/i
 const TAIL_QUESTION = /[?？]|吗|么|\b(how|what|where|when|why|which)\b/i
 
@@ -99,7 +107,13 @@ export function detectSignals(raw: string): Signals {
   const notAnswered = NOT_ANSWERED.test(text)
   const correction = !notAnswered && CORRECTION.test(text)
   const affirm =
-    !correction && (AFFIRM_ZH.test(short) || AFFIRM_EN.test(short) || AFFIRM_LOOSE.test(text) || compoundAffirm(short))
+    !correction &&
+    (AFFIRM_ZH.test(short) ||
+      AFFIRM_EN.test(short) ||
+      AFFIRM_LOOSE.test(text) ||
+      compoundAffirm(short) ||
+      ACTION_AFFIRM_ZH.test(short) ||
+      ACTION_AFFIRM_EN.test(short))
   const deny = !correction && !affirm && (DENY_ZH.test(short) || DENY_EN.test(short) || DENY_LOOSE.test(text))
   return {
     affirm,

@@ -9,6 +9,7 @@ import type { Fault, Order, Product } from '../domain/schemas.js'
 import { isActionStep, matchTriedSteps } from '../nlu/match-tried-steps.js'
 import type { FaultCues, SafetySymptom } from '../nlu/types.js'
 import { createTicketService } from '../tickets/ticket-service.js'
+import { missingFeature } from './fault-feature.js'
 import {
   coverageLine,
   type EscalationKind,
@@ -111,7 +112,12 @@ async function matchFault(sc: SkillContext, text: string, owned: Array<{ product
   const pool = local.length > 0 ? local : all
   const faultCats = new Set(pool.map((f) => f.category))
   const mention = await mentionedCategory(sc, text)
-  const named = (mention?.categories ?? []).filter((c) => faultCats.has(c))
+  // A product named by model ("X1…") decides the device over a category word in the same message.
+  const model = sc.extracted.sku ? await store.products.get(shop.id, sc.extracted.sku) : null
+  const named =
+    model && faultCats.has(model.category)
+      ? [model.category]
+      : (mention?.categories ?? []).filter((c) => faultCats.has(c))
   const ownedCats = new Set(owned.map((o) => o.product.category))
   const kscore = new Map<string, number>()
   for (const h of await knowledge.search(text, { locale: sc.locale, kinds: ['fault'], limit: 5 }))
@@ -316,6 +322,29 @@ async function faultTurn(sc: SkillContext): Promise<SkillResult> {
     }
   }
   const escalateNow = Boolean(t.urgent || t.requested)
+  // A "fault" of a feature the device does not have: say so, nothing to troubleshoot or repair.
+  const device =
+    fault && !escalateNow && typeof slots.sku === 'string' ? await store.products.get(shop.id, slots.sku) : null
+  const lacking = device && fault && t.qIndex === undefined ? missingFeature(fault, device) : null
+  if (device && lacking) {
+    sc.state.task = {}
+    const name = productTitle(device, L)
+    const cable = lacking.id === 'wirelessCharging'
+    return done(
+      sc,
+      [
+        {
+          text: say(
+            L,
+            `${name} 不支持${lacking.label.zh}，所以这不是故障，设备本身没有问题。${cable ? '请使用有线充电器充电；' : ''}如果还有其他异常，随时告诉我。`,
+            `${name} doesn't support ${lacking.label.en}, so this isn't a fault — the device is fine.${cable ? ' Please charge it with a cable.' : ''} If anything else seems wrong, just tell me.`,
+          ),
+        },
+      ],
+      'answer',
+      `fault_feature_not_supported:${lacking.id}`,
+    )
+  }
   if (!slots.deviceModel) {
     if (sc.state.awaiting === 'deviceModel' && sc.answeredAwaiting) slots.deviceModel = text.slice(0, 100)
     else if (!escalateNow)

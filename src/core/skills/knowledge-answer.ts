@@ -100,19 +100,26 @@ const ANSWERABLE_INTENTS = new Set([
 ])
 /** A leading FAQ entry at or above this score answers a confidently classified question (below: clarify). */
 const LEAN_ANSWER_SCORE = 0.5
+/** Below it, an entry still answers when it is the only candidate or leads the next by this margin… */
+const CLEAR_LEAD = 0.1
+/** …and scores at least this. */
+const CLEAR_LEAD_MIN_SCORE = 0.3
+
+/** The FAQ entry that clearly fits when the retrieval was not sure enough to answer on its own. */
+export function leadingEntry<T extends { kind: string; score: number }>(candidates: readonly T[]): T | undefined {
+  const [top, next] = candidates
+  if (!top || top.kind !== 'faq') return undefined
+  if (top.score >= LEAN_ANSWER_SCORE) return top
+  if (top.score < CLEAR_LEAD_MIN_SCORE) return undefined
+  return !next || top.score - next.score >= CLEAR_LEAD ? top : undefined
+}
 
 /** What kefu says when knowledge has no confident answer: clarify between candidates, or "I don't know". */
 function knowledgeFallback(sc: SkillContext, res: KnowledgeAnswer, prefix: string): SkillResult {
-  const top = res.status === 'clarify' ? res.candidates[0] : undefined
-  if (
-    top &&
-    top.kind === 'faq' &&
-    top.score >= LEAN_ANSWER_SCORE &&
-    ANSWERABLE_INTENTS.has(sc.ctx.nlu.intent) &&
-    sc.ctx.nlu.confidence >= sc.policy.intentThreshold
-  ) {
-    // The customer clearly asks a policy question and one entry leads, if narrowly: answer it and offer
-    // the close runners-up, instead of answering a question with a question.
+  const top = res.status === 'clarify' ? leadingEntry(res.candidates) : undefined
+  if (top && ANSWERABLE_INTENTS.has(sc.ctx.nlu.intent) && sc.ctx.nlu.confidence >= sc.policy.intentThreshold) {
+    // The customer clearly asks a policy question and one entry fits (a good score, or the only / a clearly
+    // leading candidate): answer it and offer the runners-up, instead of answering a question with a question.
     const others = res.status === 'clarify' ? res.candidates.slice(1, 3) : []
     return done(
       sc,

@@ -297,11 +297,38 @@ export async function resolveOrder(
     const exact = mine.filter((o) => o.items.some(item.matches))
     const near = item.near
     const holding = exact.length > 0 || !near ? exact : mine.filter((o) => o.items.some(near))
+    // "the two vacuum bottles": the word is also in an ordered item's title (in the customer's language)
+    // though the catalog files the item under another category.
+    const word = item.label.toLowerCase()
+    const titleHas = async (i: OrderItem): Promise<boolean> => {
+      const p = await sc.ctx.store.products.get(sc.ctx.shop.id, i.sku)
+      const en = (p?.attributes as { titleEn?: unknown } | undefined)?.titleEn
+      return [i.title, p?.title, typeof en === 'string' ? en : ''].some((t) => (t ?? '').toLowerCase().includes(word))
+    }
+    const byTitle: Order[] = []
+    if (holding.length === 0 && word.length >= 2)
+      for (const o of mine) for (const i of o.items) if (!byTitle.includes(o) && (await titleHas(i))) byTitle.push(o)
     if (holding.length > 0) candidates = holding
+    else if (byTitle.length > 0) candidates = byTitle
     else missing = item.label
   }
   const preferred = opts.prefer ? candidates.filter(opts.prefer) : candidates
-  const pool = preferred.length > 0 ? preferred : candidates
+  let pool = preferred.length > 0 ? preferred : candidates
+  if (item && !missing && pool.length > 1) {
+    // "黑色帆布鞋" when two orders hold the canvas shoes: the one whose line the message describes
+    // (colour, size, title words) — among every order holding the item, not only the preferred ones.
+    const holding = await titledOrders(sc, candidates)
+    const picked = pickByDescription(
+      sc.ctx.text,
+      holding.map((o) => ({
+        id: o.orderNo,
+        texts: itemsMeant(o, item).flatMap((i) => [i.title ?? i.sku, i.size ?? '', i.color ?? '']),
+      })),
+      { maxChars: 80 },
+    )
+    const one = picked ? candidates.find((o) => o.orderNo === picked) : undefined
+    if (one) pool = [one]
+  }
   if (pool.length === 1 && !missing) {
     const o = pool[0]!
     sc.state.slots.order = o.orderNo

@@ -12,9 +12,10 @@ import { createTicketService } from '../tickets/ticket-service.js'
 import { actOnOrder, commerceOf, platformFailure } from './commerce-action.js'
 import { orderStatusSkill, shipmentProblem } from './order-status.js'
 import { applyOrderReference, knownCustomerId, orderOfMentionedItem, resolveOrder } from './resolve-order.js'
+import { productTitle } from './resolve-product.js'
 import { returnRules } from './shop-rules.js'
 import { ask, done, type SkillContext, type SkillResult } from './skill-types.js'
-import { money, say, yesNo } from './text.js'
+import { day, money, say, yesNo } from './text.js'
 
 const REASONS: Array<{ key: string; zh: string; en: string }> = [
   { key: 'size', zh: '尺码不合适', en: "Size doesn't fit" },
@@ -101,6 +102,25 @@ async function refundStatus(sc: SkillContext): Promise<SkillResult> {
       'refund_status_none',
     )
   return done(sc, [{ text: lines.join('\n') }], 'execute', 'refund_status_found')
+}
+
+/**
+ * The last day of the item's warranty when it is still running (`attributes.warrantyMonths` of the
+ * product, else 12 months for the categories the fault graph covers), or null.
+ */
+async function warrantyLeft(sc: SkillContext, product: Product | null, deliveredAt: string): Promise<string | null> {
+  if (!product) return null
+  const attrs = (product.attributes ?? {}) as { warrantyMonths?: unknown }
+  let months = typeof attrs.warrantyMonths === 'number' ? attrs.warrantyMonths : 0
+  if (!months) {
+    const faults = await sc.ctx.store.faults.list(sc.ctx.shop.id)
+    const top = product.category.split('/')[0]
+    if (faults.some((f) => f.category === product.category || f.category === top)) months = 12
+  }
+  if (!months) return null
+  const end = new Date(deliveredAt)
+  end.setUTCMonth(end.getUTCMonth() + months)
+  return end.getTime() > sc.ctx.now.getTime() ? day(end.toISOString(), sc.locale) : null
 }
 
 /** Quality and wrong-item reasons follow the quality rules (longer window, the shop pays shipping). */
@@ -208,6 +228,8 @@ export async function returnSkill(sc: SkillContext): Promise<SkillResult> {
   }
   const item = order.items.find((i) => i.sku === t.sku) ?? order.items[0]!
   const product: Product | null = await sc.ctx.store.products.get(sc.ctx.shop.id, item.sku)
+  // The item's name in the customer's language (the catalog's English title for an English conversation).
+  const itemName = product ? productTitle(product, L) : (item.title ?? item.sku)
 
   const deliveredAt = order.deliveredAt ?? order.shipment?.events?.slice(-1)[0]?.time ?? order.createdAt
   const age = daysBetween(deliveredAt, sc.ctx.now)
@@ -218,6 +240,23 @@ export async function returnSkill(sc: SkillContext): Promise<SkillResult> {
     t.reasonText = text.slice(0, 200)
   }
   if (!t.reason && t.opened === false && age <= rules.noReasonDays) t.reason = 'no_reason'
+  const delivered = day(deliveredAt, L)
+  const until = (days: number) => day(new Date(new Date(deliveredAt).getTime() + days * 86_400_000).toISOString(), L)
+  // Past every window the policy has already decided, whatever the reason: say so with the dates
+  // (and the warranty repair route for an item that has one) instead of asking why.
+  const lastWindow = Math.max(rules.noReasonDays, rules.qualityIssueDays, rules.exchangeDays)
+  if (age > lastWindow && (!t.reason || t.reason !== 'quality')) {
+    const warranty = await warrantyLeft(sc, product, deliveredAt)
+    return ineligible(
+      sc,
+      say(
+        L,
+        `订单 ${no} 的${itemName}于 ${delivered} 签收，已 ${age} 天：${rules.noReasonDays} 天无理由退货期（至 ${until(rules.noReasonDays)}）和 ${rules.qualityIssueDays} 天质量问题退换期（至 ${until(rules.qualityIssueDays)}）都已结束，所以无法退货。${warranty ? `商品仍在保修期内（至 ${warranty}），如有故障可以申请保修维修。` : ''}`,
+        `${itemName} from order ${no} was delivered on ${delivered}, ${age} days ago: both the ${rules.noReasonDays}-day no-reason return window (until ${until(rules.noReasonDays)}) and the ${rules.qualityIssueDays}-day window for quality problems (until ${until(rules.qualityIssueDays)}) have ended, so it can't be returned.${warranty ? ` It is still under warranty until ${warranty}: if it's faulty, we can arrange a repair.` : ''}`,
+      ),
+      'return_refused_all_windows_expired',
+    )
+  }
   if (!t.reason && age > rules.noReasonDays && age <= rules.qualityIssueDays && t.kind !== 'exchange') {
     return ask(
       sc,
@@ -225,8 +264,8 @@ export async function returnSkill(sc: SkillContext): Promise<SkillResult> {
       {
         text: say(
           L,
-          `订单 ${no} 已签收 ${age} 天，超过了 ${rules.noReasonDays} 天无理由退货期；如果${item.title ?? item.sku}有质量问题，签收 ${rules.qualityIssueDays} 天内仍可退换，请描述一下问题。`,
-          `Order ${no} was delivered ${age} days ago, past the ${rules.noReasonDays}-day no-reason return window; if ${item.title ?? item.sku} has a quality problem it can still be returned within ${rules.qualityIssueDays} days of delivery — please describe the problem.`,
+          `订单 ${no} 已签收 ${age} 天，超过了 ${rules.noReasonDays} 天无理由退货期；如果${itemName}有质量问题，签收 ${rules.qualityIssueDays} 天内仍可退换，请描述一下问题。`,
+          `Order ${no} was delivered ${age} days ago, past the ${rules.noReasonDays}-day no-reason return window; if ${itemName} has a quality problem it can still be returned within ${rules.qualityIssueDays} days of delivery — please describe the problem.`,
         ),
       },
       'return_window_quality_only',
@@ -237,11 +276,7 @@ export async function returnSkill(sc: SkillContext): Promise<SkillResult> {
       sc,
       'reason',
       {
-        text: say(
-          L,
-          `请问${item.title ?? item.sku}为什么要退换呢？`,
-          `Why would you like to return ${item.title ?? item.sku}?`,
-        ),
+        text: say(L, `请问${itemName}为什么要退换呢？`, `Why would you like to return ${itemName}?`),
         buttons: REASONS.map((x) => ({ label: L === 'zh' ? x.zh : x.en, payload: L === 'zh' ? x.zh : x.en })),
       },
       'return_ask_reason',
@@ -256,13 +291,13 @@ export async function returnSkill(sc: SkillContext): Promise<SkillResult> {
       quality
         ? say(
             L,
-            `订单 ${no} 已签收 ${age} 天，超过了质量问题 ${window} 天退换期。商品仍在保修期内的话可以申请保修维修。`,
-            `Order ${no} was delivered ${age} days ago, past the ${window}-day window for quality returns. If it's under warranty, we can arrange a repair instead.`,
+            `订单 ${no} 于 ${delivered} 签收，已 ${age} 天，超过了质量问题 ${window} 天退换期（至 ${until(window)}）。商品仍在保修期内的话可以申请保修维修。`,
+            `Order ${no} was delivered on ${delivered}, ${age} days ago, past the ${window}-day window for quality returns (until ${until(window)}). If it's under warranty, we can arrange a repair instead.`,
           )
         : say(
             L,
-            `订单 ${no} 已签收 ${age} 天，超过了 ${window} 天${kind === 'exchange' ? '换货' : '无理由退货'}期限，无法办理。如果商品有质量问题，请告诉我具体情况。`,
-            `Order ${no} was delivered ${age} days ago, past the ${window}-day ${kind === 'exchange' ? 'exchange' : 'no-reason return'} window. If the item is faulty, tell me what's wrong.`,
+            `订单 ${no} 于 ${delivered} 签收，已 ${age} 天，超过了 ${window} 天${kind === 'exchange' ? '换货' : '无理由退货'}期限（至 ${until(window)}），无法办理。${age <= rules.qualityIssueDays ? `如果商品有质量问题，签收 ${rules.qualityIssueDays} 天内（至 ${until(rules.qualityIssueDays)}）仍可退换，请告诉我具体情况。` : ''}`,
+            `Order ${no} was delivered on ${delivered}, ${age} days ago, past the ${window}-day ${kind === 'exchange' ? 'exchange' : 'no-reason return'} window (until ${until(window)}).${age <= rules.qualityIssueDays ? ` If the item is faulty, it can still be returned until ${until(rules.qualityIssueDays)}: tell me what's wrong.` : ''}`,
           ),
       quality ? 'return_refused_quality_window' : 'return_refused_window_expired',
     )
@@ -277,11 +312,7 @@ export async function returnSkill(sc: SkillContext): Promise<SkillResult> {
             sc,
             'opened',
             {
-              text: say(
-                L,
-                `请问${item.title ?? item.sku}已经拆封使用了吗？`,
-                `Has ${item.title ?? item.sku} been opened or used?`,
-              ),
+              text: say(L, `请问${itemName}已经拆封使用了吗？`, `Has ${itemName} been opened or used?`),
               buttons:
                 L === 'zh'
                   ? [
@@ -302,8 +333,8 @@ export async function returnSkill(sc: SkillContext): Promise<SkillResult> {
         sc,
         say(
           L,
-          `抱歉，${rule.reasonZh}，所以${item.title ?? item.sku}无法退换。`,
-          `Sorry, ${rule.reasonEn}, so ${item.title ?? item.sku} can't be returned.`,
+          `抱歉，${rule.reasonZh}，所以${itemName}无法退换。`,
+          `Sorry, ${rule.reasonEn}, so ${itemName} can't be returned.`,
         ),
         `return_refused_category_${rule.category}`,
       )
@@ -344,8 +375,8 @@ export async function returnSkill(sc: SkillContext): Promise<SkillResult> {
       {
         text: say(
           L,
-          `符合退换条件。确认为订单 ${no} 的${item.title ?? item.sku} ×${item.qty} 申请${kindLabel}${refund ? `，退款 ${money(refund, order.currency)}` : ''}吗？`,
-          `This item qualifies. Submit a ${kindLabel} for ${item.title ?? item.sku} ×${item.qty} from order ${no}${refund ? ` (refund ${money(refund, order.currency)})` : ''}?`,
+          `符合退换条件。确认为订单 ${no} 的${itemName} ×${item.qty} 申请${kindLabel}${refund ? `，退款 ${money(refund, order.currency)}` : ''}吗？`,
+          `This item qualifies. Submit a ${kindLabel} for ${itemName} ×${item.qty} from order ${no}${refund ? ` (refund ${money(refund, order.currency)})` : ''}?`,
         ),
         buttons: yesNo(L),
       },
