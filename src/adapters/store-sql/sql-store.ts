@@ -436,6 +436,25 @@ function bind(opts: SqlStoreOptions, db: Db, inTx: boolean): Store {
           .executeTakeFirst()
         return r ? parse<Product>(r.data, {} as Product) : null
       },
+      async getMany(shopId: string, skus: readonly string[]) {
+        if (skus.length === 0) return []
+        const rows = await db
+          .selectFrom('products')
+          .select('data')
+          .where('shop_id', '=', shopId)
+          .where('sku', 'in', [...skus])
+          .execute()
+        return rows.map((r) => parse<Product>(r.data, {} as Product))
+      },
+      async deleteMany(shopId: string, skus: readonly string[]) {
+        if (skus.length === 0) return 0
+        const r = await db
+          .deleteFrom('products')
+          .where('shop_id', '=', shopId)
+          .where('sku', 'in', [...skus])
+          .executeTakeFirst()
+        return Number(r.numDeletedRows)
+      },
       async list(shopId: string, page?: Page & { category?: string; afterSku?: string }) {
         let q = db.selectFrom('products').select('data').where('shop_id', '=', shopId)
         if (page?.afterSku !== undefined) q = q.where('sku', '>', page.afterSku)
