@@ -2,9 +2,10 @@
  * Catalog importers: JSONL, CSV and XLSX for every kind (sheets: table-columns.ts). Every row is
  * normalised (locales, dates in the shop's time zone, numbers as text, tiers: core/domain/normalise)
  * and validated (zod schemas of src/core/domain/schemas.ts, duplicate ids, referential checks)
- * before anything is written; then all rows are upserted by id in one transaction. A file with a
- * bad row is rejected whole and nothing of it is stored. A dry run stops before writing and says
- * what would change.
+ * before anything is written; then all rows are upserted by id — products in short transactions
+ * of one batch each (with an undo journal), the rest and the catalog stamp in one final one. A file
+ * with a bad row is rejected whole and nothing of it is stored; a write that fails undoes the
+ * import. A dry run stops before writing and says what would change.
  */
 import { createReadStream } from 'node:fs'
 import { stat } from 'node:fs/promises'
@@ -120,8 +121,8 @@ class ErrorBag {
 }
 
 /**
- * Imports one file of one kind into a shop: validates every row, then upserts all of them in one
- * transaction. Throws AppError('invalid_input', …, {details: {errors, total}}) and stores nothing
+ * Imports one file of one kind into a shop: validates every row, then upserts all of them
+ * (all-or-nothing, see importFiles). Throws AppError('invalid_input', …, {details: {errors, total}}) and stores nothing
  * when any row is bad.
  *
  * @example
@@ -140,7 +141,10 @@ export async function importFile(
 
 /**
  * Imports several files as one set: all are validated first (orders may refer to customers of the
- * same set), then all are written in one transaction, so either every file is stored or none.
+ * same set), then all are written, so either every file is stored or none: products batch by batch
+ * (SQLite's write lock is held one batch at a time, so the server's own writes never wait for the
+ * whole import), the other kinds and the `catalogVersion` stamp running servers watch in one final
+ * transaction; a failed write plays the products' undo journal back.
  */
 export async function importFiles(
   store: Store,
