@@ -258,8 +258,10 @@ export async function importFiles(
           lastReported = written
           progress(file, written)
         }
-        // Leave the lock free for about as long as this batch held it.
-        if (written < values.length) await sleep(Math.min(50, Math.max(5, performance.now() - started)))
+        // SQLite has one writer: leave its lock free for about as long as this batch held it.
+        // (PostgreSQL locks rows, so other writers never wait for the import there.)
+        if (store.dialect === 'sqlite' && written < values.length)
+          await sleep(Math.min(50, Math.max(5, performance.now() - started)))
       }
       results.set(file, resultOf(file, inserted))
     }
