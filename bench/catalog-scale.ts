@@ -5,7 +5,7 @@
  * FAQ publishes), while another process (bench/catalog-load.ts) chats and probes /healthz.
  * Prints one JSON object: import time, time until the new catalog answers, max /healthz latency,
  * chat p50/p99 per phase, whether each checked change answered on the next message, peak RSS,
- * index size.
+ * index size, and how long a restart with the big catalog takes until it is ready and answers.
  *
  *   npx tsx bench/catalog-scale.ts [--count 100000] [--hot 20000] [--updates 32000] [--update-seconds 240]
  *   npx tsx bench/catalog-scale.ts --postgres postgres://postgres@127.0.0.1:5432/postgres \
@@ -228,6 +228,22 @@ mark('end')
 
 const ready = (await (await fetch(`${URL_}/readyz`)).json()) as { knowledge?: Record<string, unknown> }
 const memory = bench.usage()
+
+// Phase 4: restart the (last) server with the big catalog: until /readyz, then until it answers
+// about a product of the big catalog.
+const restartStarted = Date.now()
+await bench.restart(INSTANCES - 1)
+const restartReadyS = (Date.now() - restartStarted) / 1000
+conv = null
+for (;;) {
+  const { reply } = await ask(`${model} 多少钱`).catch(() => ({ reply: '' }))
+  if (reply.includes(String(last.price))) break
+  if (Date.now() - restartStarted > 600_000) throw new Error('the restarted server did not answer within 10 minutes')
+  await sleep(250)
+}
+const restartAnswersS = (Date.now() - restartStarted) / 1000
+const restartRssMb = bench.usage()[INSTANCES - 1]?.rssMb
+log(`restarted: ready after ${restartReadyS} s, answers after ${restartAnswersS} s`)
 for (const load of loads) load.kill()
 await bench.stop()
 rmSync(dir, { recursive: true, force: true })
@@ -280,6 +296,7 @@ console.log(
       serverRssEndMb: round(Math.max(...memory.map((x) => x.rssMb))),
       ...(INSTANCES > 1 ? { perInstancePeakRssMb: memory.map((x) => x.peakRssMb) } : {}),
       index: ready.knowledge?.demo ?? null,
+      restart: { readyS: round(restartReadyS), answersS: round(restartAnswersS), rssMb: restartRssMb },
     },
     null,
     2,

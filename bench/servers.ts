@@ -19,6 +19,8 @@ export type BenchServers = {
   apiKey: string
   /** Environment of the servers (same store), for CLI runs such as `kefu import`. */
   env: NodeJS.ProcessEnv
+  /** Stops instance i and starts it again on the same port; resolves when it answers /readyz. */
+  restart(i: number): Promise<void>
   /** Peak and current RSS (MB) and CPU seconds (user + system) of each server process. */
   usage(): Array<{ peakRssMb: number; rssMb: number; cpuS: number }>
   stop(): Promise<void>
@@ -79,8 +81,7 @@ export async function startBenchServers(opts: {
   }
   let apiKey = ''
   const servers: BenchServers['servers'] = []
-  for (let i = 0; i < instances; i++) {
-    const port = await freePort()
+  async function launch(i: number, port: number): Promise<{ proc: ChildProcess; url: string }> {
     const proc = spawn(process.execPath, [...(opts.nodeFlags ?? []), join(ROOT, 'bin/kefu'), 'serve'], {
       env: { ...env, PORT: String(port) },
       stdio: ['ignore', opts.logFile ? 'pipe' : 'ignore', 'pipe'],
@@ -109,8 +110,13 @@ export async function startBenchServers(opts: {
       )
       if (ok && apiKey && allListening) break
     }
-    servers.push({ proc, url })
+    return { proc, url }
   }
+  const stopOne = async (proc: ChildProcess) => {
+    proc.kill('SIGTERM')
+    if (proc.exitCode === null) await new Promise((r) => proc.on('exit', r))
+  }
+  for (let i = 0; i < instances; i++) servers.push(await launch(i, await freePort()))
   const ticks = 100 // USER_HZ on Linux
   return {
     servers,
@@ -137,11 +143,14 @@ export async function startBenchServers(opts: {
         }
         return { peakRssMb: Math.round(peakKb / 102.4) / 10, rssMb: Math.round(rssKb / 102.4) / 10, cpuS }
       }),
+    async restart(i: number) {
+      const old = servers[i]!
+      await stopOne(old.proc)
+      const port = Number(new URL(old.url).port)
+      servers[i] = await launch(i, port)
+    },
     async stop() {
-      for (const { proc } of servers) {
-        proc.kill('SIGTERM')
-        if (proc.exitCode === null) await new Promise((r) => proc.on('exit', r))
-      }
+      for (const { proc } of servers) await stopOne(proc)
       if (opts.postgres) {
         const { default: pg } = await import('pg')
         const client = new pg.Client({ connectionString: opts.postgres })

@@ -130,6 +130,30 @@ export function storeContract(name: string, open: (opts?: OpenStoreOptions) => P
         expect(await skus({ category: 'electronics', afterSku: 'E1' })).toEqual(['P1', 'P2'])
         expect(await skus({ offset: 3 })).toEqual(['P2', 'X1'])
         expect(await store.products.count(shopId)).toBe(5)
+        // A category with products of its own and sub-categories: one page over both, in SKU order.
+        await store.products.upsertMany(shopId, [
+          makeProduct({ sku: 'D1', category: 'electronics' }),
+          makeProduct({ sku: 'Q1', category: 'electronics' }),
+          makeProduct({ sku: 'Z1', category: 'electronics/phone/case' }),
+          makeProduct({ sku: 'Y1', category: 'electronicsx/phone' }),
+        ])
+        expect(await skus({ category: 'electronics' })).toEqual(['D1', 'E1', 'P1', 'P2', 'Q1', 'Z1'])
+        expect(await skus({ category: 'electronics', limit: 3, offset: 2 })).toEqual(['P1', 'P2', 'Q1'])
+        expect(await skus({ category: 'electronics', limit: 2, afterSku: 'P2' })).toEqual(['Q1', 'Z1'])
+        expect(await skus({ category: 'electronics/phone' })).toEqual(['P1', 'P2', 'Z1'])
+        expect(await skus({ category: 'electronics/phone', limit: 1, offset: 2 })).toEqual(['Z1'])
+        expect(await skus({ category: 'nothing' })).toEqual([])
+      })
+
+      it('reads and deletes products by SKU in bulk', async () => {
+        const shopId = await newShop()
+        await store.products.upsertMany(shopId, [makeProduct({ sku: 'A' }), makeProduct({ sku: 'B' })])
+        const got = await store.products.getMany(shopId, ['B', 'A', 'missing'])
+        expect(got.map((p) => p.sku).sort()).toEqual(['A', 'B'])
+        expect(await store.products.getMany(shopId, [])).toEqual([])
+        expect(await store.products.deleteMany(shopId, ['A', 'missing'])).toBe(1)
+        expect(await store.products.deleteMany(shopId, [])).toBe(0)
+        expect((await store.products.list(shopId)).map((p) => p.sku)).toEqual(['B'])
       })
 
       it('writes large batches (more rows than one INSERT holds) in one call', async () => {

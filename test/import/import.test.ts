@@ -8,6 +8,7 @@ import { join, resolve } from 'node:path'
 import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openStore } from '../../src/adapters/open-store.js'
+import { openSqliteStore } from '../../src/adapters/store-sql/sqlite-store.js'
 import type { Customer, Order, Product } from '../../src/core/domain/schemas.js'
 import { AppError } from '../../src/core/errors.js'
 import type { Store } from '../../src/core/ports/store.js'
@@ -18,7 +19,14 @@ import {
   importFile,
   importFiles,
 } from '../../src/server/import/import-file.js'
-import { makeCustomer, makeOrder, makeProduct, type OpenedStore, storeBackends } from '../helpers/store-fixtures.js'
+import {
+  makeCustomer,
+  makeFault,
+  makeOrder,
+  makeProduct,
+  type OpenedStore,
+  storeBackends,
+} from '../helpers/store-fixtures.js'
 import { tempDir } from '../helpers/temp-dir.js'
 
 const run = promisify(execFile)
@@ -36,6 +44,58 @@ async function rejection(p: Promise<unknown>): Promise<{ code: string; details: 
   if (!AppError.isInstance(e)) throw e
   return { code: e.code, details: e.options.details as ImportErrorDetails }
 }
+
+/** The store, whose `kind` upsertMany fails on its n-th call (inside transactions too). */
+function failingStore(store: Store, kind: 'products' | 'faults', n: number): Store {
+  let calls = 0
+  const wrap = (s: Store): Store => ({
+    ...s,
+    transaction: (fn) => s.transaction((tx) => fn(wrap(tx))),
+    [kind]: {
+      ...s[kind],
+      upsertMany: async (shopId: string, rows: never[]) => {
+        if (++calls === n) throw new Error('disk full')
+        await s[kind].upsertMany(shopId, rows)
+      },
+    },
+  })
+  return wrap(store)
+}
+
+describe('sqlite: a large product import and the write lock', () => {
+  const dir = tempDir('kefu-import-lock-')
+  afterAll(() => dir.remove())
+
+  it('commits batch by batch: another process can write between two batches without waiting', async () => {
+    const path = join(dir.path, 'kefu.db')
+    const importer = await openSqliteStore(path)
+    await importer.migrate()
+    // The server's connection, not willing to wait at all for the importer's lock.
+    const server = await openSqliteStore(path, { busyTimeoutMs: 0 })
+    try {
+      const { id: shopId } = await ensureShop(importer, 'lock-shop')
+      const rows = Array.from({ length: 1200 }, (_, i) => makeProduct({ sku: `L${String(i).padStart(5, '0')}` }))
+      const file = join(dir.path, 'big.jsonl')
+      writeFileSync(file, jsonl(rows))
+      const writes: Array<Promise<unknown>> = []
+      await importFile(importer, 'products', file, {
+        shopId,
+        batchSize: 300,
+        progressEvery: 300,
+        onProgress: (p) => {
+          if (p.phase === 'write' && p.rows < 1200)
+            writes.push(server.products.upsertMany(shopId, [makeProduct({ sku: `SERVER-${p.rows}` })]))
+        },
+      })
+      const outcomes = await Promise.allSettled(writes)
+      expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'fulfilled', 'fulfilled'])
+      expect(await importer.products.count(shopId)).toBe(1203)
+    } finally {
+      await server.close()
+      await importer.close()
+    }
+  })
+})
 
 for (const backend of storeBackends()) {
   describe(`${backend.name}: importFile`, () => {
@@ -271,6 +331,44 @@ for (const backend of storeBackends()) {
       expect(validate.at(-1)?.bytes).toBe(validate.at(-1)?.totalBytes)
       expect(write.map((e) => e.rows)).toEqual([1000, 2000, 2500])
       expect(write.every((e) => e.totalRows === 2500)).toBe(true)
+    })
+
+    it('a product import that fails half-way puts back what its earlier batches replaced and stores nothing', async () => {
+      const shopId = await newShop()
+      await store.products.upsertMany(shopId, [makeProduct({ sku: 'A', price: 10 }), makeProduct({ sku: 'B' })])
+      const versionBefore = (await store.shops.get(shopId))?.settings.catalogVersion
+      const rows = [
+        makeProduct({ sku: 'A', price: 99 }),
+        ...Array.from({ length: 9 }, (_, i) => makeProduct({ sku: `N${i}` })),
+      ]
+      const path = file('p.jsonl', jsonl(rows))
+      // The third batch's write fails (say, the disk is full): batches 1 and 2 are committed by then.
+      const failing = failingStore(store, 'products', 3)
+      await expect(importFile(failing, 'products', path, { shopId, batchSize: 2 })).rejects.toThrow('disk full')
+      expect(await store.products.count(shopId)).toBe(2)
+      expect((await store.products.get(shopId, 'A'))?.price).toBe(10)
+      expect(await store.products.get(shopId, 'N0')).toBeNull()
+      expect((await store.shops.get(shopId))?.settings.catalogVersion).toBe(versionBefore)
+      // The final transaction (the other files of the set) fails: the products are undone too.
+      const faults = file('f.jsonl', jsonl([makeFault({ id: 'f1' })]))
+      await expect(
+        importFiles(
+          failingStore(store, 'faults', 1),
+          [
+            { kind: 'products', path },
+            { kind: 'faults', path: faults },
+          ],
+          { shopId, batchSize: 4 },
+        ),
+      ).rejects.toThrow('disk full')
+      expect(await store.products.count(shopId)).toBe(2)
+      expect((await store.products.get(shopId, 'A'))?.price).toBe(10)
+      expect(await store.faults.count(shopId)).toBe(0)
+      // The same import without the failure stores everything and counts from what it replaced.
+      const ok = await importFile(store, 'products', path, { shopId, batchSize: 2 })
+      expect(ok).toMatchObject({ read: 10, inserted: 9, updated: 1 })
+      expect((await store.products.get(shopId, 'A'))?.price).toBe(99)
+      expect((await store.shops.get(shopId))?.settings.catalogVersion).toBe(Number(versionBefore ?? 0) + 1)
     })
 
     it('a dry run counts new, updated and unchanged rows against the stored ones and writes nothing', async () => {

@@ -325,6 +325,35 @@ function bind(opts: SqlStoreOptions, db: Db, inTx: boolean): Store {
     return Number(r?.n ?? 0)
   }
 
+  /**
+   * One page of a category's SKUs, in SKU order. A category matches itself and its sub-categories
+   * (`electronics` finds `electronics/phone`; substr, not LIKE, so `%` / `_` in a name are not
+   * wildcards). Both halves are read from the (shop_id, category, sku) index — on SQLite the
+   * sub-categories through the byte range ['c/', 'c0') — so a turn that names a category of a
+   * 100,000-product catalog reads one page of index entries, not the catalog (issue 11).
+   */
+  const categorySkus = async (shopId: string, category: string, page: Page & { afterSku?: string }) => {
+    const want = page.limit === undefined ? undefined : Math.max(0, Math.floor(page.offset ?? 0) + page.limit)
+    const base = () => {
+      const q = db.selectFrom('products').select('sku').where('shop_id', '=', shopId)
+      return page.afterSku !== undefined ? q.where('sku', '>', page.afterSku) : q
+    }
+    const prefix = `${category}/`
+    const under = sql<boolean>`substr(category, 1, ${[...prefix].length}) = ${prefix}`
+    const exact = base().where('category', '=', category).orderBy('sku')
+    // `+sku` keeps SQLite from walking the primary key in SKU order instead of the category range.
+    const below = pg
+      ? base().where(under).orderBy('sku')
+      : base().where('category', '>=', prefix).where('category', '<', `${category}0`).where(under).orderBy(sql`+sku`)
+    const limited = (q: typeof exact) => (want === undefined ? q : q.limit(want)).execute()
+    const a = (await limited(exact)).map((r) => r.sku)
+    const b = (await limited(below)).map((r) => r.sku)
+    // Merged in code only when the category has both own products and sub-categories.
+    const skus = b.length === 0 ? a : a.length === 0 ? b : [...a, ...b].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0))
+    const from = Math.max(0, Math.floor(page.offset ?? 0))
+    return skus.slice(from, want)
+  }
+
   const orderQuery = (d: Db) =>
     d
       .selectFrom('orders as o')
@@ -457,18 +486,40 @@ function bind(opts: SqlStoreOptions, db: Db, inTx: boolean): Store {
           .executeTakeFirst()
         return r ? parse<Product>(r.data, {} as Product) : null
       },
+      async getMany(shopId: string, skus: readonly string[]) {
+        if (skus.length === 0) return []
+        const rows = await db
+          .selectFrom('products')
+          .select('data')
+          .where('shop_id', '=', shopId)
+          .where('sku', 'in', [...skus])
+          .execute()
+        return rows.map((r) => parse<Product>(r.data, {} as Product))
+      },
+      async deleteMany(shopId: string, skus: readonly string[]) {
+        if (skus.length === 0) return 0
+        const r = await db
+          .deleteFrom('products')
+          .where('shop_id', '=', shopId)
+          .where('sku', 'in', [...skus])
+          .executeTakeFirst()
+        return Number(r.numDeletedRows)
+      },
       async list(shopId: string, page?: Page & { category?: string; afterSku?: string }) {
+        if (page?.category !== undefined) {
+          const skus = await categorySkus(shopId, page.category, page)
+          if (skus.length === 0) return []
+          const rows = await db
+            .selectFrom('products')
+            .select('data')
+            .where('shop_id', '=', shopId)
+            .where('sku', 'in', skus)
+            .orderBy('sku')
+            .execute()
+          return rows.map((r) => parse<Product>(r.data, {} as Product))
+        }
         let q = db.selectFrom('products').select('data').where('shop_id', '=', shopId)
         if (page?.afterSku !== undefined) q = q.where('sku', '>', page.afterSku)
-        if (page?.category !== undefined) {
-          // A category matches itself and its sub-categories: `electronics` finds `electronics/phone`.
-          // substr instead of LIKE so `%` / `_` in a category name are not wildcards.
-          const prefix = `${page.category}/`
-          const len = [...prefix].length
-          q = q.where((eb) =>
-            eb.or([eb('category', '=', page.category!), sql<boolean>`substr(category, 1, ${len}) = ${prefix}`]),
-          )
-        }
         const rows = await paginate(q.orderBy('sku'), page).execute()
         return rows.map((r) => parse<Product>(r.data, {} as Product))
       },

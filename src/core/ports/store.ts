@@ -59,6 +59,10 @@ export type Store = {
   products: {
     upsertMany(shopId: string, rows: Product[]): Promise<void>
     get(shopId: string, sku: string): Promise<Product | null>
+    /** The stored products among these SKUs (any order; missing SKUs are left out). */
+    getMany(shopId: string, skus: readonly string[]): Promise<Product[]>
+    /** Deletes these SKUs (undoing a failed import); returns how many were deleted. */
+    deleteMany(shopId: string, skus: readonly string[]): Promise<number>
     /** By SKU; `afterSku` continues after that SKU (keyset paging, stable while rows are added). */
     list(shopId: string, page?: Page & { category?: string; afterSku?: string }): Promise<Product[]>
     count(shopId: string): Promise<number>

@@ -2,9 +2,10 @@
  * Catalog importers: JSONL, CSV and XLSX for every kind (sheets: table-columns.ts). Every row is
  * normalised (locales, dates in the shop's time zone, numbers as text, tiers: core/domain/normalise)
  * and validated (zod schemas of src/core/domain/schemas.ts, duplicate ids, referential checks)
- * before anything is written; then all rows are upserted by id in one transaction. A file with a
- * bad row is rejected whole and nothing of it is stored. A dry run stops before writing and says
- * what would change.
+ * before anything is written; then all rows are upserted by id — products in short transactions
+ * of one batch each (with an undo journal), the rest and the catalog stamp in one final one. A file
+ * with a bad row is rejected whole and nothing of it is stored; a write that fails undoes the
+ * import. A dry run stops before writing and says what would change.
  */
 import { createReadStream } from 'node:fs'
 import { stat } from 'node:fs/promises'
@@ -120,8 +121,8 @@ class ErrorBag {
 }
 
 /**
- * Imports one file of one kind into a shop: validates every row, then upserts all of them in one
- * transaction. Throws AppError('invalid_input', …, {details: {errors, total}}) and stores nothing
+ * Imports one file of one kind into a shop: validates every row, then upserts all of them
+ * (all-or-nothing, see importFiles). Throws AppError('invalid_input', …, {details: {errors, total}}) and stores nothing
  * when any row is bad.
  *
  * @example
@@ -140,7 +141,10 @@ export async function importFile(
 
 /**
  * Imports several files as one set: all are validated first (orders may refer to customers of the
- * same set), then all are written in one transaction, so either every file is stored or none.
+ * same set), then all are written, so either every file is stored or none: products batch by batch
+ * (SQLite's write lock is held one batch at a time, so the server's own writes never wait for the
+ * whole import), the other kinds and the `catalogVersion` stamp running servers watch in one final
+ * transaction; a failed write plays the products' undo journal back.
  */
 export async function importFiles(
   store: Store,
@@ -209,56 +213,134 @@ export async function importFiles(
   const batchSize = Math.max(1, opts.batchSize ?? 500)
   const ordered = [...parsed].sort((a, b) => WRITE_ORDER.indexOf(a.kind) - WRITE_ORDER.indexOf(b.kind))
   const results = new Map<ParsedFile, ImportResult>()
-  await store.transaction(async (tx) => {
-    for (const file of ordered) {
-      const repo = repoFor(tx, file.kind)
-      // Ids are unique within the file, so the growth of the row count is the number of new ids.
-      const before = await repo.count(opts.shopId)
-      const values = file.rows.map((r) => r.value)
-      const { totalBytes } = file
-      let written = 0
+  const resultOf = (file: ParsedFile, inserted: number): ImportResult => ({
+    kind: file.kind,
+    file: file.path,
+    read: file.rows.length,
+    inserted,
+    updated: file.rows.length - inserted,
+    warnings: warnings.get(file)?.errors ?? [],
+    warningCount: warnings.get(file)?.total ?? 0,
+    normalisations: logs.get(file)?.list() ?? [],
+  })
+  const progress = (file: ParsedFile, written: number) =>
+    opts.onProgress?.({
+      kind: file.kind,
+      file: file.path,
+      phase: 'write',
+      rows: written,
+      totalRows: file.rows.length,
+      bytes: file.totalBytes,
+      totalBytes: file.totalBytes,
+    })
+  // Products (the large kind: 100,000 rows) are written in short transactions, one per batch, so
+  // that SQLite's single write lock is never held for long and the customers' turns that write
+  // wait at most one batch; what they replace is kept in an undo journal.
+  const journal = new ProductUndoJournal()
+  try {
+    for (const file of ordered.filter((f) => f.kind === 'products')) {
+      const values = file.rows.map((r) => r.value as Product)
+      let inserted = 0
       let lastReported = 0
       for (let i = 0; i < values.length; i += batchSize) {
         const batch = values.slice(i, i + batchSize)
-        await repo.upsertMany(opts.shopId, batch)
-        written += batch.length
-        if (opts.onProgress && (written - lastReported >= every || written === values.length)) {
+        const started = performance.now()
+        await store.transaction(async (tx) => {
+          const before = await tx.products.getMany(
+            opts.shopId,
+            batch.map((p) => p.sku),
+          )
+          inserted += journal.record(batch, before)
+          await tx.products.upsertMany(opts.shopId, batch)
+        })
+        const written = Math.min(values.length, i + batchSize)
+        if (written - lastReported >= every || written === values.length) {
           lastReported = written
-          opts.onProgress({
-            kind: file.kind,
-            file: file.path,
-            phase: 'write',
-            rows: written,
-            totalRows: values.length,
-            bytes: totalBytes,
-            totalBytes,
-          })
+          progress(file, written)
         }
+        // SQLite has one writer: leave its lock free for about as long as this batch held it.
+        // (PostgreSQL locks rows, so other writers never wait for the import there.)
+        if (store.dialect === 'sqlite' && written < values.length)
+          await sleep(Math.min(50, Math.max(5, performance.now() - started)))
       }
-      const after = await repo.count(opts.shopId)
-      const inserted = after - before
-      results.set(file, {
-        kind: file.kind,
-        file: file.path,
-        read: values.length,
-        inserted,
-        updated: values.length - inserted,
-        warnings: warnings.get(file)?.errors ?? [],
-        warningCount: warnings.get(file)?.total ?? 0,
-        normalisations: logs.get(file)?.list() ?? [],
-      })
+      results.set(file, resultOf(file, inserted))
     }
-    // Running servers compare this stamp to drop their cached indexes (knowledge, NLU catalog),
-    // so `kefu import` next to a live server takes effect without a restart.
-    const current = await tx.shops.get(opts.shopId)
-    if (current) {
-      await tx.shops.upsert({
-        ...current,
-        settings: { ...current.settings, catalogVersion: Number(current.settings.catalogVersion ?? 0) + 1 },
-      })
-    }
-  })
+    // Everything else, and the stamp that makes running servers switch to the new catalog, in one
+    // transaction: customers see the products of the import all at once (docs/imports.md).
+    await store.transaction(async (tx) => {
+      for (const file of ordered.filter((f) => f.kind !== 'products')) {
+        const repo = repoFor(tx, file.kind)
+        // Ids are unique within the file, so the growth of the row count is the number of new ids.
+        const before = await repo.count(opts.shopId)
+        const values = file.rows.map((r) => r.value)
+        let written = 0
+        let lastReported = 0
+        for (let i = 0; i < values.length; i += batchSize) {
+          const batch = values.slice(i, i + batchSize)
+          await repo.upsertMany(opts.shopId, batch)
+          written += batch.length
+          if (written - lastReported >= every || written === values.length) {
+            lastReported = written
+            progress(file, written)
+          }
+        }
+        results.set(file, resultOf(file, (await repo.count(opts.shopId)) - before))
+      }
+      // Running servers compare this stamp to drop their cached indexes (knowledge, NLU catalog),
+      // so `kefu import` next to a live server takes effect without a restart.
+      const current = await tx.shops.get(opts.shopId)
+      if (current) {
+        await tx.shops.upsert({
+          ...current,
+          settings: { ...current.settings, catalogVersion: Number(current.settings.catalogVersion ?? 0) + 1 },
+        })
+      }
+    })
+  } catch (e) {
+    await journal.undo(store, opts.shopId, batchSize)
+    throw e
+  }
   return parsed.map((f) => results.get(f)!)
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
+
+/**
+ * What the batches of a product import replaced: the stored row of each SKU before its first
+ * write (null = the SKU was new). A failed import puts these back, so it stores nothing.
+ */
+class ProductUndoJournal {
+  readonly #before = new Map<string, Product | null>()
+
+  /** Records a batch about to be written; returns how many of its SKUs are new. */
+  record(batch: readonly Product[], stored: readonly Product[]): number {
+    const found = new Map(stored.map((p) => [p.sku, p]))
+    let inserted = 0
+    for (const p of batch) {
+      const prior = found.get(p.sku) ?? null
+      if (!prior) inserted++
+      if (!this.#before.has(p.sku)) this.#before.set(p.sku, prior)
+    }
+    return inserted
+  }
+
+  /** Restores every recorded row (deletes the new ones), in batches. */
+  async undo(store: Store, shopId: string, batchSize: number): Promise<void> {
+    const entries = [...this.#before]
+    for (let i = 0; i < entries.length; i += batchSize) {
+      const batch = entries.slice(i, i + batchSize)
+      await store.transaction(async (tx) => {
+        await tx.products.deleteMany(
+          shopId,
+          batch.filter(([, p]) => !p).map(([sku]) => sku),
+        )
+        await tx.products.upsertMany(
+          shopId,
+          batch.flatMap(([, p]) => (p ? [p] : [])),
+        )
+      })
+    }
+  }
 }
 
 type Repo = {
