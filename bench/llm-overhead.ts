@@ -191,7 +191,10 @@ async function main(): Promise<void> {
     // One client at a time: each provider request is that turn's, so the overhead splits into the time
     // before the request reaches the provider and the time from its first chunk to the client.
     for (const a of [providerTtft, arrivals, firstChunks]) a.length = 0
+    const seqFrom = process.hrtime.bigint() / 1000n
     const sequential = await runLoad(base, Math.max(20, Math.round(TURNS / 4)), 1)
+    const seqTo = process.hrtime.bigint() / 1000n
+    if (profile) console.error(`profile window (µs, the one-client phase): ${seqFrom} ${seqTo}`)
     const matched = arrivals.length === sequential.sent.length
     const before = matched ? sequential.sent.map((t, i) => (arrivals[i] ?? t) - t) : []
     const after = matched ? sequential.firstAt.map((t, i) => t - (firstChunks[i] ?? t)) : []
