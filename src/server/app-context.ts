@@ -267,6 +267,7 @@ export async function createAppContext(
       lock,
       clock: () => clock.now(),
       newId,
+      defer: (fn) => void setImmediate(fn),
       ...(llm ? { llm, llmFor: models.forShop, visionFor: models.visionFor } : {}),
       attachments,
       ...(transcriber ? { transcriber } : {}),

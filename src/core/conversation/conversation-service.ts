@@ -74,6 +74,12 @@ export type ConversationServiceDeps = {
   visionFor?: (shop: Shop) => LanguageModel | undefined
   /** Speech to text for voice messages; absent = the customer is asked to type. */
   transcriber?: Transcriber
+  /**
+   * Runs `fn` once the current turn's synchronous work has yielded to the event loop (the server
+   * passes `setImmediate`). The echo of the customer's stored message is pushed through it, so the
+   * WebSocket frame is not written on the way to the model's request; absent = pushed at once.
+   */
+  defer?: (fn: () => void) => void
 }
 
 /** What a turn returns to the channel; the HTTP API serialises it as is. */
@@ -162,13 +168,36 @@ export function createConversationService(deps: ConversationServiceDeps) {
     return vision ? { vision } : {}
   }
 
-  /** Sentences of a model answer, pushed live to the conversation's subscribers. */
-  function streamTo(shopId: string, conversationId: string, replyTo: string): { onAnswerText?: (t: string) => void } {
-    if (!deps.llm && !deps.llmFor) return {}
+  /**
+   * Sentences of a model answer, pushed live to the conversation's subscribers in order, after
+   * `after` (the customer's echo); `pushed()` settles once every sentence so far has gone out.
+   */
+  function streamTo(
+    shopId: string,
+    conversationId: string,
+    replyTo: string,
+    after: Promise<void>,
+  ): { sink: { onAnswerText?: (t: string) => void }; pushed: () => Promise<void> } {
+    let last = after
+    if (!deps.llm && !deps.llmFor) return { sink: {}, pushed: () => last }
     let index = 0
     return {
-      onAnswerText: (text) => void publish(shopId, conversationId, { type: 'partial', replyTo, index: index++, text }),
+      sink: {
+        onAnswerText: (text) => {
+          const ev: StreamEvent = { type: 'partial', replyTo, index: index++, text }
+          last = last.then(() => publish(shopId, conversationId, ev))
+        },
+      },
+      pushed: () => last,
     }
+  }
+
+  /** Pushes a stored customer message to the conversation's subscribers via `deps.defer`. */
+  function echoLater(shopId: string, conversationId: string, message: Message): Promise<void> {
+    const push = () => publish(shopId, conversationId, { type: 'message', message })
+    if (!deps.defer) return push()
+    const defer = deps.defer
+    return new Promise<void>((resolve) => defer(() => void push().then(resolve)))
   }
 
   async function publish(shopId: string, conversationId: string, ev: StreamEvent): Promise<void> {
@@ -364,7 +393,11 @@ export function createConversationService(deps: ConversationServiceDeps) {
           meta: { nlu, ...(input.payload ? { payload: input.payload } : {}), ...attachmentMeta },
           createdAt: now.toISOString(),
         })
-        await publish(shop.id, conversation.id, { type: 'message', message: customerMsg })
+        // Its echo to the conversation's subscribers leaves once the turn is under way (the model
+        // request, when there is one, is sent first); everything the turn publishes later waits for it,
+        // so subscribers still see the customer's message before any reply.
+        const echo = echoLater(shop.id, conversation.id, customerMsg)
+        const stream = streamTo(shop.id, conversation.id, customerMsg.id, echo)
         // The 50 messages before this one (not the conversation's first 50: a long conversation's
         // model prompt must see its latest turns), read by seq so the cost does not grow with history.
         const history = await store.messages.list(shop.id, conversation.id, {
@@ -394,7 +427,7 @@ export function createConversationService(deps: ConversationServiceDeps) {
             ...(input.client ? { client: input.client } : {}),
             ...(commerce ? { commerce } : {}),
             ...llmOf(shop),
-            ...streamTo(shop.id, conversation.id, customerMsg.id),
+            ...stream.sink,
             ...(attached ? { attachment: attached.turn } : {}),
             ...visionOf(shop, attached),
           })
@@ -409,6 +442,7 @@ export function createConversationService(deps: ConversationServiceDeps) {
               createdAt: clock().toISOString(),
             })
             .catch(() => undefined)
+          await stream.pushed()
           throw e
         }
 
@@ -478,6 +512,7 @@ export function createConversationService(deps: ConversationServiceDeps) {
           return { botMsgs, status }
         })
 
+        await stream.pushed()
         for (const m of result.botMsgs) {
           await publish(shop.id, conversation.id, { type: 'message', message: m })
         }
