@@ -15,7 +15,7 @@
  *   npx tsx bench/llm-overhead.ts [--turns 400] [--concurrency 8] [--latency 200]
  */
 import { spawn } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { cpus, tmpdir, totalmem } from 'node:os'
 import { dirname, join } from 'node:path'
@@ -152,7 +152,11 @@ async function main(): Promise<void> {
   const port = await freePort()
   const dir = mkdtempSync(join(tmpdir(), 'kefu-llm-bench-'))
   const profile = process.env.KEFU_BENCH_PROFILE_DIR
-  const serverArgs = profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : []
+  const serverArgs = [
+    ...(profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : []),
+    // Extra Node flags for the server process only (e.g. `--max-semi-space-size=32`), space-separated.
+    ...(process.env.KEFU_BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean),
+  ]
   const server = spawn(process.execPath, [...serverArgs, join(root, 'bin/kefu'), 'serve'], {
     cwd: root,
     env: {
@@ -191,7 +195,12 @@ async function main(): Promise<void> {
     // One client at a time: each provider request is that turn's, so the overhead splits into the time
     // before the request reaches the provider and the time from its first chunk to the client.
     for (const a of [providerTtft, arrivals, firstChunks]) a.length = 0
+    const seqFrom = process.hrtime.bigint() / 1000n
+    const cpuFrom = cpuMs(server.pid)
     const sequential = await runLoad(base, Math.max(20, Math.round(TURNS / 4)), 1)
+    const cpuTo = cpuMs(server.pid)
+    const seqTo = process.hrtime.bigint() / 1000n
+    if (profile) console.error(`profile window (µs, the one-client phase): ${seqFrom} ${seqTo}`)
     const matched = arrivals.length === sequential.sent.length
     const before = matched ? sequential.sent.map((t, i) => (arrivals[i] ?? t) - t) : []
     const after = matched ? sequential.firstAt.map((t, i) => t - (firstChunks[i] ?? t)) : []
@@ -222,6 +231,12 @@ async function main(): Promise<void> {
           beforeProviderMs: { p50: round(pct(before, 50)), p99: round(pct(before, 99)) },
           // The provider's first chunk → the client has the first sentence (SSE, gate, pub/sub, WebSocket).
           afterFirstTokenMs: { p50: round(pct(after, 50)), p99: round(pct(after, 99)) },
+          // The server process's CPU time per turn (whole turn, all threads; Linux): less sensitive to
+          // the machine's other load than the wall-clock figures above.
+          serverCpuMsPerTurn:
+            cpuFrom !== null && cpuTo !== null && sequential.ttft.length > 0
+              ? round((cpuTo - cpuFrom) / sequential.ttft.length)
+              : null,
         },
         // How late the fake's own first chunk left (timer slack in the provider process, not kefu's time).
         providerTimerSlackMs: { p50: round(pct(provider, 50)), p99: round(pct(provider, 99)) },
@@ -239,6 +254,19 @@ async function main(): Promise<void> {
     await new Promise((r) => server.once('close', r))
     await fake.close()
     rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+/** CPU time (user + system) of a process so far, from /proc (Linux); null elsewhere. */
+function cpuMs(pid: number | undefined): number | null {
+  if (pid === undefined) return null
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
+    // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100
+  } catch {
+    return null
   }
 }
 

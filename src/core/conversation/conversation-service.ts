@@ -162,12 +162,26 @@ export function createConversationService(deps: ConversationServiceDeps) {
     return vision ? { vision } : {}
   }
 
-  /** Sentences of a model answer, pushed live to the conversation's subscribers. */
-  function streamTo(shopId: string, conversationId: string, replyTo: string): { onAnswerText?: (t: string) => void } {
-    if (!deps.llm && !deps.llmFor) return {}
+  /**
+   * Sentences of a model answer, pushed live to the conversation's subscribers in order;
+   * `pushed()` settles once every sentence so far has gone out.
+   */
+  function streamTo(
+    shopId: string,
+    conversationId: string,
+    replyTo: string,
+  ): { sink: { onAnswerText?: (t: string) => void }; pushed: () => Promise<void> } {
+    let last: Promise<void> = Promise.resolve()
+    if (!deps.llm && !deps.llmFor) return { sink: {}, pushed: () => last }
     let index = 0
     return {
-      onAnswerText: (text) => void publish(shopId, conversationId, { type: 'partial', replyTo, index: index++, text }),
+      sink: {
+        onAnswerText: (text) => {
+          const ev: StreamEvent = { type: 'partial', replyTo, index: index++, text }
+          last = last.then(() => publish(shopId, conversationId, ev))
+        },
+      },
+      pushed: () => last,
     }
   }
 
@@ -369,6 +383,8 @@ export function createConversationService(deps: ConversationServiceDeps) {
         // The 50 messages before this one (the newest, not the conversation's first 50: a long
         // conversation's model prompt must see its latest turns); the cost does not grow with history.
         const history = await store.messages.list(shop.id, conversation.id, { limit: HISTORY_MESSAGES, latest: true })
+        // Sentences of a model answer go out live as they pass the guard; the stored messages follow them.
+        const stream = streamTo(shop.id, conversation.id, customerMsgInput.id)
 
         // Skills run outside a transaction: they read live data through the knowledge base and
         // the store (one SQLite connection cannot serve a read while it holds a transaction),
@@ -392,7 +408,7 @@ export function createConversationService(deps: ConversationServiceDeps) {
             ...(input.client ? { client: input.client } : {}),
             ...(commerce ? { commerce } : {}),
             ...llmOf(shop),
-            ...streamTo(shop.id, conversation.id, customerMsgInput.id),
+            ...stream.sink,
             ...(attached ? { attachment: attached.turn } : {}),
             ...visionOf(shop, attached),
           })
@@ -410,6 +426,7 @@ export function createConversationService(deps: ConversationServiceDeps) {
             await tx.events.append(failed)
             return m
           })
+          await stream.pushed()
           await publish(shop.id, conversation.id, { type: 'message', message: stored })
           throw e
         }
@@ -482,6 +499,7 @@ export function createConversationService(deps: ConversationServiceDeps) {
         })
         const { customerMsg } = result
 
+        await stream.pushed()
         for (const m of [customerMsg, ...result.botMsgs]) {
           await publish(shop.id, conversation.id, { type: 'message', message: m })
         }

@@ -13,7 +13,22 @@ import { DEFAULT_SYNONYMS } from './default-synonyms.js'
 import type { Collection } from './knowledge-collection.js'
 import { createMutableSparseIndex } from './mutable-sparse-index.js'
 import { buildProductGraph, type ProductGraph } from './product-graph.js'
-import type { CatalogView } from './types.js'
+import type { CatalogView, KnowledgeHit } from './types.js'
+
+/** The product row each product hit was made from (read live from the store for that hit). */
+const hitRows = new WeakMap<object, Product>()
+
+/**
+ * The product a product hit was built from, as the store had it when the hit was made (moments ago,
+ * in the same search): callers that need the whole row (the facts of a model prompt) need not read
+ * it again. Undefined for other hits and for copies of a hit.
+ *
+ * @example
+ * const p = productOfHit(hit) ?? (await store.products.get(shopId, hit.id))
+ */
+export function productOfHit(hit: KnowledgeHit): Product | undefined {
+  return hitRows.get(hit)
+}
 
 export type CatalogIndexOptions = {
   synonyms?: SynonymGroups
@@ -237,20 +252,30 @@ export async function buildCatalogIndex(
           const p = await live(skuOf[i]!)
           // Deleted from the catalog since the index was built: not an answer any more.
           if (!p) return null
-          const composed = composeProductAnswer(
-            { concepts: [], compare: false, direction: null, yesNo: false },
-            [p],
-            locale,
-            buildProductGraph([p]),
-          )
-          return {
+          // The product card is composed when it is read: most product hits are candidates (facts of a
+          // model prompt, ranking) whose text nobody reads, and composing builds a product graph.
+          let answer: string | undefined
+          const out: KnowledgeHit = {
             kind: 'product',
             id: p.sku,
             score,
             title: displayName(p, locale),
-            answer: composed.text,
+            get answer(): string {
+              answer ??= composeProductAnswer(
+                { concepts: [], compare: false, direction: null, yesNo: false },
+                [p],
+                locale,
+                buildProductGraph([p]),
+              ).text
+              return answer
+            },
+            set answer(text: string) {
+              answer = text
+            },
             data: productData(p),
           }
+          hitRows.set(out, p)
+          return out
         },
       }
     },

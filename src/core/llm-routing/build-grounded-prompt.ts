@@ -21,7 +21,22 @@ export type GroundedPromptInput = {
 
 const MAX_HISTORY_CHARS = 300
 
+/** System prompts by shop name and locale: the same text every turn, built once. */
+const systemPrompts = new Map<string, string>()
+const MAX_CACHED_PROMPTS = 1000
+
 function systemPrompt(shopName: string, locale: Locale): string {
+  const key = `${locale}\u0000${shopName}`
+  let text = systemPrompts.get(key)
+  if (text === undefined) {
+    text = composeSystemPrompt(shopName, locale)
+    if (systemPrompts.size >= MAX_CACHED_PROMPTS) systemPrompts.clear()
+    systemPrompts.set(key, text)
+  }
+  return text
+}
+
+function composeSystemPrompt(shopName: string, locale: Locale): string {
   if (locale === 'zh') {
     return [
       `你是“${shopName}”的在线客服助手。你只能根据【资料】回答顾客的问题。`,

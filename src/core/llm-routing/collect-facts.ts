@@ -8,6 +8,8 @@
 import type { DialogueState, TurnContext } from '../dialogue/types.js'
 import type { Customer, Locale, Order, Product } from '../domain/schemas.js'
 import { displayName } from '../knowledge/answer-product-question.js'
+import { productOfHit } from '../knowledge/catalog-index.js'
+import type { KnowledgeHit } from '../knowledge/types.js'
 import { statusLabel } from '../skills/resolve-order.js'
 import { day, money, when } from '../skills/text.js'
 import { extractNumbers } from './extract-numbers.js'
@@ -64,6 +66,13 @@ export async function collectFacts(ctx: TurnContext, state: DialogueState, opts:
     facts.push(f)
   }
   const hits = await ctx.knowledge.search(ctx.text, { locale, limit: opts.limit ?? 5 })
+  // Rows the search just read live for its product hits: not read a second time.
+  const read = new Map<string, Product>()
+  const remember = (h: KnowledgeHit) => {
+    const p = h.kind === 'product' ? productOfHit(h) : undefined
+    if (p) read.set(p.sku, p)
+  }
+  for (const h of hits) remember(h)
   const skus: string[] = []
   // The product the conversation is about comes first: "这款" refers to it.
   for (const e of ctx.nlu.entities) if (e.type === 'product' && typeof e.value === 'string') skus.push(e.value)
@@ -88,12 +97,15 @@ export async function collectFacts(ctx: TurnContext, state: DialogueState, opts:
   if (PRODUCT_INTENTS.has(ctx.nlu.intent) && skus.length < maxProducts) {
     // FAQ entries crowd products out of a mixed top 5; a product question needs the catalog.
     const more = await ctx.knowledge.search(ctx.text, { locale, kinds: ['product'], limit: maxProducts })
-    for (const h of more) if (h.score >= MIN_PRODUCT_SCORE) skus.push(h.id)
+    for (const h of more) {
+      remember(h)
+      if (h.score >= MIN_PRODUCT_SCORE) skus.push(h.id)
+    }
   }
   let products = 0
   for (const sku of [...new Set(skus)]) {
     if (products >= maxProducts) break
-    const p = await ctx.store.products.get(ctx.shop.id, sku)
+    const p = read.get(sku) ?? (await ctx.store.products.get(ctx.shop.id, sku))
     if (!p) continue
     products++
     add(productFact(p, locale))
