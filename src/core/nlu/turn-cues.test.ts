@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { detectSignals } from '../nlu/detect-signals.js'
-import type { NluResult } from '../nlu/types.js'
+import { actionCue, angerCue } from './detect-intent-cues.js'
+import { detectSignals } from './detect-signals.js'
 import { bodyMeasures, extractSlots } from './extract-slots.js'
-import { actionCue, angerCue } from './intent-cues.js'
+import type { NluResult } from './types.js'
 
 const nlu = (intent: NluResult['intent'], confidence = 0.9): NluResult => ({
   intent,
