@@ -6,13 +6,8 @@
  */
 import type { Order, Product } from '../domain/schemas.js'
 import type { TurnCues } from '../nlu/detect-turn-cues.js'
+import { conceptsIn, giftIn, parseRecommendRequest, type RecommendRequest } from '../nlu/parse-recommend-request.js'
 import { catalogCategories } from '../recommend/category-concepts.js'
-import {
-  conceptsIn,
-  giftIn,
-  parseRecommendRequest,
-  type RecommendRequest,
-} from '../recommend/parse-recommend-request.js'
 import { localTitle, popularityOf, recommendProducts } from '../recommend/recommend-products.js'
 import { llmOrFallback } from './knowledge-answer.js'
 import { isLargeCatalog, shopCategories, shopProducts } from './product-mention.js'

@@ -17,3 +17,8 @@ export function digitsOnly(text: string | undefined): string {
 export function upperNoSpaceKey(text: string): string {
   return text.replace(/\s+/g, '').toUpperCase()
 }
+
+/** One space between words, trimmed: for quoting text, not for matching it. */
+export function collapseSpaces(text: string): string {
+  return text.replace(/\s+/g, ' ').trim()
+}
