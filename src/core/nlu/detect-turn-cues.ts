@@ -7,6 +7,7 @@
  */
 import { asksRestock } from './detect-intent-rules.js'
 import { targetPriceIn, wantsCancelAlert, wantsPriceAlert } from './detect-price-alert.js'
+import { conceptsIn, giftIn } from './parse-recommend-request.js'
 
 export type GreetingKind = 'robot' | 'thanks' | 'bye' | 'hello'
 export type ChangeField = 'address' | 'phone' | 'items'
@@ -39,6 +40,8 @@ export type TurnCues = {
   refinesRecommendation: boolean
   /** "尺码", "穿多大", "sizes": a size question (not a product recommendation). */
   mentionsSize: boolean
+  /** Names a kind of product or a gift ("降噪耳机", "a gift for my dad"): a recommendation, not a size question. */
+  namesProductOrGift: boolean
   /** A price-drop alert request, or a request to stop them. */
   priceAlert: 'subscribe' | 'cancel' | null
   /** The price the customer waits for ("降到800提醒我"), if named. */
@@ -116,6 +119,7 @@ export function detectTurnCues(raw: string): TurnCues {
     hasDigit: /\d/.test(text),
     refinesRecommendation: text.length <= 30 && REFINE.test(text),
     mentionsSize: SIZE_WORDS.test(raw),
+    namesProductOrGift: conceptsIn(raw).length > 0 || Boolean(giftIn(raw)),
     priceAlert: wantsCancelAlert(raw) ? 'cancel' : wantsPriceAlert(raw) ? 'subscribe' : null,
     priceAlertTarget: targetPriceIn(raw),
     asksRestock: asksRestock(raw),

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import { actionCue, angerCue } from './detect-intent-cues.js'
 import { detectSignals } from './detect-signals.js'
+import { detectTurnCues } from './detect-turn-cues.js'
 import { bodyMeasures, extractSlots } from './extract-slots.js'
 import type { NluResult } from './types.js'
+import { understandTurn } from './understand-turn.js'
 
 const nlu = (intent: NluResult['intent'], confidence = 0.9): NluResult => ({
   intent,
@@ -73,5 +75,56 @@ describe('cues', () => {
     expect(angerCue('什么垃圾服务！！！我要投诉')).toBeGreaterThanOrEqual(0.7)
     expect(angerCue('我想咨询一下投诉流程')).toBeLessThan(0.7)
     expect(angerCue('where is my parcel?')).toBe(0)
+  })
+})
+
+describe('turn cues', () => {
+  it('small talk, paying, order changes and answers to the bot', () => {
+    expect(detectTurnCues('你是机器人吗').greeting).toBe('robot')
+    expect(detectTurnCues('thanks a lot').greeting).toBe('thanks')
+    expect(detectTurnCues('拜拜').greeting).toBe('bye')
+    expect(detectTurnCues('你好').greeting).toBe('hello')
+    expect(detectTurnCues('我要付款').payOrder).toBe(true)
+    expect(detectTurnCues('支持哪些付款方式').payOrder).toBe(false)
+    const change = detectTurnCues('地址改到朝阳区建国路88号').change
+    expect(change).toEqual({ field: 'address', newAddress: '朝阳区建国路88号', introducesValue: true })
+    expect(detectTurnCues('我想改一下尺码').change.field).toBe('items')
+    expect(detectTurnCues('change the phone number').change.field).toBe('phone')
+    expect(detectTurnCues('上海市浦东新区世纪大道100号').addressLike).toBe(true)
+    expect(detectTurnCues('好的').addressLike).toBe(false)
+    expect(detectTurnCues('不记得了').dontKnow).toBe(true)
+    expect(detectTurnCues('能退吗？').endsWithQuestion).toBe(true)
+    expect(detectTurnCues('换货').namesReturnKind).toBe(true)
+  })
+
+  it('recommendations, size questions and price-drop alerts', () => {
+    expect(detectTurnCues('换一批').refinesRecommendation).toBe(true)
+    expect(detectTurnCues('cheaper ones?').refinesRecommendation).toBe(true)
+    expect(detectTurnCues('尺码推荐').mentionsSize).toBe(true)
+    expect(detectTurnCues('尺码推荐').namesProductOrGift).toBe(false)
+    expect(detectTurnCues('推荐一款降噪耳机').namesProductOrGift).toBe(true)
+    expect(detectTurnCues('降到800提醒我')).toMatchObject({ priceAlert: 'subscribe', priceAlertTarget: 800 })
+    expect(detectTurnCues('取消降价提醒').priceAlert).toBe('cancel')
+    expect(detectTurnCues('有货吗').priceAlert).toBe(null)
+  })
+})
+
+describe('understandTurn', () => {
+  it('keeps the classifier apart from the intent acted on', () => {
+    const u = understandTurn('我要付款', nlu('invoice_payment'), { awaiting: null })
+    expect(u.classifier.intent).toBe('invoice_payment')
+    expect(u.nlu.intent).toBe('order_status')
+    expect(u.intentSource).toBe('rule')
+    const same = understandTurn('我的订单到哪了', nlu('order_status'), { awaiting: null })
+    expect(same.intentSource).toBe('classifier')
+    expect(same.nlu.intent).toBe('order_status')
+  })
+
+  it('reads slots with what the bot is waiting for', () => {
+    expect(understandTurn('1234', nlu('out_of_scope', 0.2), { awaiting: 'phoneLast4' }).slots.phoneLast4).toBe('1234')
+    expect(understandTurn('1234', nlu('out_of_scope', 0.2), { awaiting: null }).slots.phoneLast4).toBeUndefined()
+    const u = understandTurn('藏青色M码有吗', nlu('stock_availability'), { awaiting: null })
+    expect(u.slots.colourWord).toBe('blue')
+    expect(u.slots.sizeWord).toBe('M')
   })
 })

@@ -6,7 +6,7 @@
  */
 import type { Order, Product } from '../domain/schemas.js'
 import type { TurnCues } from '../nlu/detect-turn-cues.js'
-import { conceptsIn, giftIn, parseRecommendRequest, type RecommendRequest } from '../nlu/parse-recommend-request.js'
+import { parseRecommendRequest, type RecommendRequest } from '../nlu/parse-recommend-request.js'
 import { catalogCategories } from '../recommend/category-concepts.js'
 import { localTitle, popularityOf, recommendProducts } from '../recommend/recommend-products.js'
 import { llmOrFallback } from './knowledge-answer.js'
@@ -122,7 +122,7 @@ export function isRecommendFollowUp(
  */
 export async function recommendSkill(sc: SkillContext): Promise<SkillResult> {
   // "尺码推荐" / "recommend a size" asks for a size, not for products (no product kind, no gift named).
-  if (sc.cues.mentionsSize && conceptsIn(sc.ctx.text).length === 0 && !giftIn(sc.ctx.text)) return sizeAdviceSkill(sc)
+  if (sc.cues.mentionsSize && !sc.cues.namesProductOrGift) return sizeAdviceSkill(sc)
   if (sc.ctx.llm && !isRecommendFollowUp(sc.cues, sc.state)) return llmOrFallback(sc, () => recommendFromCatalog(sc))
   return recommendFromCatalog(sc)
 }
