@@ -3,6 +3,7 @@ import { actionCue, angerCue } from './detect-intent-cues.js'
 import { detectSignals } from './detect-signals.js'
 import { detectTurnCues } from './detect-turn-cues.js'
 import { bodyMeasures, extractSlots } from './extract-slots.js'
+import { readPurchaseDate } from './read-purchase-date.js'
 import type { NluResult } from './types.js'
 import { understandTurn } from './understand-turn.js'
 
@@ -126,5 +127,15 @@ describe('understandTurn', () => {
     const u = understandTurn('藏青色M码有吗', nlu('stock_availability'), { awaiting: null })
     expect(u.slots.colourWord).toBe('blue')
     expect(u.slots.sizeWord).toBe('M')
+  })
+})
+
+describe('readPurchaseDate', () => {
+  const now = new Date('2026-11-26T04:00:00Z')
+  it('reads full and year-month dates, nothing from "I don\'t know"', () => {
+    expect(readPurchaseDate('2026-03-15', now)).toBe('2026-03-15T00:00:00.000Z')
+    expect(readPurchaseDate('大概2025年3月买的', now)).toBe('2025-03-01T00:00:00.000Z')
+    expect(readPurchaseDate('不记得了，2025年3月吧', now)).toBeNull()
+    expect(readPurchaseDate('not sure', now)).toBeNull()
   })
 })
