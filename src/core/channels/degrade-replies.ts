@@ -5,6 +5,7 @@
  */
 import type { Reply, ReplyButton } from '../dialogue/types.js'
 import type { Locale } from '../domain/schemas.js'
+import { listNumber } from '../nlu/list-choice.js'
 
 /** The reply as plain text, its buttons numbered from 1. */
 export function numberedText(reply: Reply, locale: Locale): string {
@@ -34,8 +35,7 @@ export function pickButton(text: string, buttons: readonly ReplyButton[]): Reply
   const said = text.trim().toLowerCase()
   const byLabel = buttons.find((b) => b.label.trim().toLowerCase() === said)
   if (byLabel) return byLabel
-  const m = /^\s*([0-9０-９]{1,2})\s*[.。、]?\s*$/.exec(text)
-  if (!m) return null
-  const n = Number(m[1]!.replace(/[０-９]/g, (d) => String(d.charCodeAt(0) - 0xff10)))
+  const n = listNumber(text)
+  if (n === null) return null
   return n >= 1 && n <= buttons.length ? buttons[n - 1]! : null
 }

@@ -4,13 +4,14 @@
  */
 import type { Message } from '../domain/records.js'
 import type { Locale } from '../domain/schemas.js'
+import { collapseSpaces } from '../text/match-keys.js'
 
 const MAX_QUOTES = 5
 const MAX_QUOTE_CHARS = 120
 
 /** Cuts `text` to `max` code points, marking the cut with "…". */
 function clip(text: string, max: number): string {
-  const chars = Array.from(text.replace(/\s+/g, ' ').trim())
+  const chars = Array.from(collapseSpaces(text))
   return chars.length <= max ? chars.join('') : `${chars.slice(0, max - 1).join('')}…`
 }
 

@@ -14,6 +14,7 @@ import { AppError } from '../errors.js'
 import { type DeskEvent, deskChannel } from '../handoff/desk-channel.js'
 import type { KnowledgeBase } from '../knowledge/types.js'
 import { UNANSWERED_EVENT, unansweredEvent } from '../knowledge/unanswered-questions.js'
+import { carriesLanguage } from '../nlu/detect-locale.js'
 import type { NluEngine, NluResult } from '../nlu/types.js'
 import type { AttachmentStore } from '../ports/attachment-store.js'
 import type { CommerceActions } from '../ports/commerce.js'
@@ -335,11 +336,7 @@ export function createConversationService(deps: ConversationServiceDeps) {
         const understood = nluEngine.analyze(understoodPart(input.payload ?? text))
         // A message with no letters (an order number alone) keeps the conversation's language.
         // Measurements and letter sizes ("175 70kg", "XL") are no language either.
-        const hasWords = /[\p{L}]/u.test(
-          text
-            .replace(/\b[A-Z]{1,4}\d{6,}\b/gi, '')
-            .replace(/\d+(?:\.\d+)?\s*(?:cm|kg|mm|lbs?|ml)\b|\b(?:[2-4]?X{0,3}L|XS|S|M)\b/gi, ''),
-        )
+        const hasWords = carriesLanguage(text)
         const locale: Locale = hasWords ? understood.locale : (conversation.locale ?? understood.locale)
         const nlu: NluResult = { ...understood, locale }
 

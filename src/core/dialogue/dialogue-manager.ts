@@ -11,11 +11,11 @@
  */
 import { decideHandoff, handoffText } from '../handoff/handoff-decision.js'
 import type { KnowledgeAnswer } from '../knowledge/types.js'
-import { asksRestock, ruleIntent } from '../nlu/detect-intent-rules.js'
-import { detectReturnFacts } from '../nlu/detect-return-facts.js'
-import { detectSignals, type Signals } from '../nlu/detect-signals.js'
+import type { Signals } from '../nlu/detect-signals.js'
+import type { ExtractedSlots } from '../nlu/extract-slots.js'
 import type { Intent } from '../nlu/types.js'
-import { priceAlertSkill, wantsPriceAlert } from '../proactive/price-alert-skill.js'
+import { understandTurn } from '../nlu/understand-turn.js'
+import { priceAlertSkill } from '../proactive/price-alert-skill.js'
 import { answerByNeed, withEvents } from '../skills/answer-by-need.js'
 import { attachmentTurn } from '../skills/attachment-turn.js'
 import { cancelOrderSkill } from '../skills/cancel-order.js'
@@ -37,8 +37,6 @@ import { say } from '../skills/text.js'
 import type { TicketServiceDeps } from '../tickets/ticket-service.js'
 import { DEFAULT_POLICY as DEFAULTS, type DialoguePolicy, resolvePolicy } from './default-policy-config.js'
 import { normalizeState, startTask, type WorkingState } from './dialogue-state.js'
-import { type ExtractedSlots, extractSlots } from './extract-slots.js'
-import { actionCue, angerCue } from './intent-cues.js'
 import { modelLabel } from './model-label.js'
 import { actOnProposal, settlePendingAction } from './model-proposal.js'
 import { orderedItemIntent } from './ordered-item-intent.js'
@@ -65,14 +63,9 @@ const SKILLS: Record<string, Skill> = {
 /** Intents that act on an order the customer names. */
 const ORDER_ACTIONS = new Set(['cancel_order', 'modify_order', 'return_refund'])
 
-const ADDRESSY =
-  /(省|市|区|县|镇|路|街|道|号|弄|巷|村|栋|幢|单元|室|楼|room|street|st\.|road|rd\.?|avenue|ave|lane|apt|floor|building|\d)/i
-const DONT_KNOW =
-  /(不记得|不知道|忘了|不清楚|没有订单|不是在这买|don'?t know|not sure|can'?t remember|don'?t remember|no idea|forgot)/i
-
 /** Does this message answer what the bot is waiting for? (Then the active task continues.) */
 function answersAwaiting(awaiting: string, sc: SkillContext): boolean {
-  const { extracted: x, signals: s, ctx, state } = sc
+  const { extracted: x, signals: s, cues, ctx, state } = sc
   const text = ctx.text.trim()
   const confidentOther =
     ctx.nlu.confidence >= 0.85 && ctx.nlu.intent !== state.activeIntent && ctx.nlu.intent !== 'out_of_scope'
@@ -88,22 +81,22 @@ function answersAwaiting(awaiting: string, sc: SkillContext): boolean {
     case 'opened':
       return s.affirm || s.deny || (awaiting === 'opened' && sc.returnFacts.opened !== null)
     case 'newAddress':
-      return text.length >= 6 && ADDRESSY.test(text) && !(s.question && confidentOther)
+      return cues.addressLike && !(s.question && confidentOther)
     case 'newPhone':
       return Boolean(x.phone)
     case 'field':
-      return /(地址|收货|电话|手机|号码|address|phone|number)/i.test(text)
+      return cues.namesChangeField
     case 'returnKind':
-      return /(退货|退款|换货|换|仅退款|return|refund|exchange|swap)/i.test(text)
+      return cues.namesReturnKind
     case 'reason':
     case 'faultAnswer':
     case 'symptom':
       // A message ending in a question mark is the customer asking, not answering.
-      return text.length > 0 && !/[?？]\s*$/.test(text) && !(s.question && confidentOther)
+      return text.length > 0 && !cues.endsWithQuestion && !(s.question && confidentOther)
     case 'deviceModel':
       return Boolean(x.deviceModel || x.sku) || (!s.question && text.length <= 40)
     case 'purchase':
-      return Boolean(x.order || x.date || DONT_KNOW.test(text)) || /\d/.test(text)
+      return Boolean(x.order || x.date || cues.dontKnow) || cues.hasDigit
     case 'product':
       return (
         Boolean(x.sku) ||
@@ -174,22 +167,19 @@ export function createDialogueManager(
   opts: { policy?: Partial<PolicyConfig>; tickets?: Pick<TicketServiceDeps, 'onEvent' | 'notify'> } = {},
 ): DialogueManager {
   return async (input: TurnContext): Promise<TurnOutcome> => {
-    let ctx = input
-    const policy = resolvePolicy(ctx.shop, ctx.policy, opts.policy)
-    // Safety net: shouting plus a threat counts as anger even when the NLU's emotion model misses it.
-    const anger = angerCue(ctx.text)
-    if (anger > ctx.nlu.emotion.score) ctx = { ...ctx, nlu: { ...ctx.nlu, emotion: { score: anger, label: 'angry' } } }
-    const cue = ruleIntent(ctx.text, ctx.nlu.intent) ?? actionCue(ctx.text, ctx.nlu)
-    const cueFrom = ctx.nlu.intent
-    if (cue) ctx = { ...ctx, nlu: { ...ctx.nlu, intent: cue as Intent, confidence: Math.max(ctx.nlu.confidence, 0.6) } }
-    const state = normalizeState(ctx.state)
+    const policy = resolvePolicy(input.shop, input.policy, opts.policy)
+    const state = normalizeState(input.state)
+    // The understanding stage: the intent acted on (a rule may override the classifier), signals,
+    // slot values and cues. Nothing below reads the customer's words with patterns.
+    const understanding = understandTurn(input.text, input.nlu, { awaiting: state.awaiting })
+    const { signals, slots: extracted, cues: turnCues } = understanding
+    const ctx: TurnContext = { ...input, nlu: understanding.nlu }
     state.turns = (typeof state.turns === 'number' ? state.turns : 0) + 1
-    if (cue) state.intentCue = { from: cueFrom, to: cue }
+    if (understanding.intentSource === 'rule')
+      state.intentCue = { from: understanding.classifier.intent, to: understanding.nlu.intent }
     else delete state.intentCue
     delete state.intentSource
     let classified: Array<{ type: string; data: Record<string, unknown> }> = []
-    const signals = detectSignals(ctx.text)
-    const extracted = extractSlots(ctx.text, ctx.nlu, state.awaiting)
     let customer = ctx.customer
     if (!customer && state.verifiedCustomerId)
       customer = await ctx.store.customers.get(ctx.shop.id, state.verifiedCustomerId)
@@ -199,8 +189,10 @@ export function createDialogueManager(
       locale: ctx.locale,
       policy,
       signals,
-      returnFacts: detectReturnFacts(ctx.text),
+      returnFacts: understanding.returnFacts,
       extracted,
+      cues: turnCues,
+      understanding,
       customer,
       answeredAwaiting: false,
       ...(opts.tickets ? { hooks: opts.tickets } : {}),
@@ -341,8 +333,8 @@ export function createDialogueManager(
       // ("X2 Pro Max 后盖翘起来了 感觉电池鼓包了 还能用吗").
       if (cues.safety) intent = 'after_sales_fault'
       // "降价提醒我" is a price-drop subscription whatever the classifier made of it (src/core/proactive).
-      else if (wantsPriceAlert(ctx.text)) intent = 'price_promotion'
-      else if (isRecommendFollowUp(ctx.text, state)) intent = 'recommendation'
+      else if (turnCues.priceAlert) intent = 'price_promotion'
+      else if (isRecommendFollowUp(turnCues, state)) intent = 'recommendation'
       else if (confident) intent = nluIntent
       else {
         // The classifier is unsure: the model may pick the label (model-label.ts).
@@ -383,11 +375,11 @@ export function createDialogueManager(
 }
 
 async function runIntent(sc: SkillContext, intent: string): Promise<SkillResult> {
-  if (intent === 'stock_availability' && asksRestock(sc.ctx.text)) return restockAnswer(sc)
+  if (intent === 'stock_availability' && sc.cues.asksRestock) return restockAnswer(sc)
   const skill = SKILLS[intent]
   if (skill) return skill(sc)
   if (intent === 'price_promotion') {
-    if (sc.state.task.priceAlert || wantsPriceAlert(sc.ctx.text)) return priceAlertSkill(sc)
+    if (sc.state.task.priceAlert || sc.cues.priceAlert) return priceAlertSkill(sc)
     if (
       sc.extracted.sku ||
       (sc.state.slots.sku && (sc.signals.deictic || sc.signals.followUp)) ||

@@ -16,7 +16,7 @@ import type {
   ToolCall,
 } from '../ports/language-model.js'
 import type { Fact } from './collect-facts.js'
-import type { LlmEvent } from './grounded-answer.js'
+import type { LlmEvent } from './llm-event.js'
 import type { SentenceGate } from './sentence-gate.js'
 import type { SkillTools } from './skill-tools.js'
 import type { WriteProposal } from './write-proposals.js'

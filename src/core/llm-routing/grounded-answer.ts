@@ -14,6 +14,7 @@ import type { ChatImage, TokenUsage } from '../ports/language-model.js'
 import { buildGroundedPrompt } from './build-grounded-prompt.js'
 import { collectFacts, type Fact } from './collect-facts.js'
 import { generateWithTools } from './generate-with-tools.js'
+import type { LlmEvent } from './llm-event.js'
 import { llmSettings } from './llm-settings.js'
 import {
   budgetExhaustedToldThisMonth,
@@ -28,7 +29,7 @@ import { skillTools } from './skill-tools.js'
 import { type RejectReason, verifyGroundedAnswer } from './verify-grounded-answer.js'
 import type { WriteProposal } from './write-proposals.js'
 
-export type LlmEvent = { type: string; data: Record<string, unknown> }
+export type { LlmEvent }
 
 export type SkipReason =
   | 'not_configured'

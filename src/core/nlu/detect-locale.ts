@@ -19,3 +19,15 @@ export function detectMessageLocale(text: string, fallback: Locale = 'zh'): Loca
   // One Chinese character carries about half an English word: 4 Han chars outweigh 2 words.
   return han >= words * 2 || (han > 0 && words <= 2) || (han >= 4 && words <= 3) ? 'zh' : 'en'
 }
+
+/**
+ * Does the message carry a language at all? An order number alone, measurements and letter sizes
+ * ("175 70kg", "XL") do not: such a message keeps the conversation's language.
+ */
+export function carriesLanguage(text: string): boolean {
+  return /[\p{L}]/u.test(
+    text
+      .replace(/\b[A-Z]{1,4}\d{6,}\b/gi, '')
+      .replace(/\d+(?:\.\d+)?\s*(?:cm|kg|mm|lbs?|ml)\b|\b(?:[2-4]?X{0,3}L|XS|S|M)\b/gi, ''),
+  )
+}

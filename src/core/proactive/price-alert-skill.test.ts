@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { targetPriceIn, wantsCancelAlert, wantsPriceAlert } from './price-alert-skill.js'
+import { targetPriceIn, wantsCancelAlert, wantsPriceAlert } from '../nlu/detect-price-alert.js'
 import { type AlertSubscription, priceTriggers } from './price-alerts.js'
 
 describe('wantsPriceAlert', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Product } from '../domain/schemas.js'
+import { parseRecommendRequest } from '../nlu/parse-recommend-request.js'
 import { catalogCategories, categoryIs, resolveConcept, SIZED } from './category-concepts.js'
-import { parseRecommendRequest } from './parse-recommend-request.js'
 import { recommendProducts } from './recommend-products.js'
 
 /** A merchant whose catalog uses Chinese category paths. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Customer, Order, Product } from '../domain/schemas.js'
-import { parseBudget, parseRecommendRequest } from './parse-recommend-request.js'
+import { parseBudget, parseRecommendRequest } from '../nlu/parse-recommend-request.js'
 import { popularityOf, recommendProducts } from './recommend-products.js'
 
 let n = 0

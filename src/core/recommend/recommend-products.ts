@@ -6,16 +6,16 @@
  * reason in the customer's language. Pure: the caller passes in the catalog and the orders.
  */
 import type { Customer, Locale, Order, Product } from '../domain/schemas.js'
-import { variantStock } from '../skills/resolve-product.js'
-import { pickSize } from '../skills/size-advice.js'
-import { type Concept, catalogCategories, categoryIs, SIZED } from './category-concepts.js'
 import {
   categoriesIn,
   FEATURES,
   INTEREST_TERMS,
   type Recipient,
   type RecommendRequest,
-} from './parse-recommend-request.js'
+} from '../nlu/parse-recommend-request.js'
+import { variantStock } from '../skills/resolve-product.js'
+import { pickSize } from '../skills/size-advice.js'
+import { type Concept, catalogCategories, categoryIs, SIZED } from './category-concepts.js'
 import { localTitle, type ReasonCode, type ReasonInput, reasonText } from './recommend-reasons.js'
 
 export { localTitle, type ReasonCode }

@@ -3,8 +3,8 @@
  * title and brand in that language.
  */
 import type { Locale, Product } from '../domain/schemas.js'
+import type { RecommendRequest } from '../nlu/parse-recommend-request.js'
 import { money } from '../skills/text.js'
-import type { RecommendRequest } from './parse-recommend-request.js'
 
 export type ReasonCode =
   | 'complements_purchase'

@@ -6,7 +6,9 @@
  */
 import type { Reply } from '../dialogue/types.js'
 import type { Fault, Order, Product } from '../domain/schemas.js'
+import { faultScore, symptomConcepts } from '../nlu/fault-score.js'
 import { isActionStep, matchTriedSteps } from '../nlu/match-tried-steps.js'
+import { readPurchaseDate } from '../nlu/read-purchase-date.js'
 import type { FaultCues, SafetySymptom } from '../nlu/types.js'
 import { createTicketService } from '../tickets/ticket-service.js'
 import { missingFeature } from './fault-feature.js'
@@ -21,7 +23,6 @@ import {
   ticketIntro,
   triedLine,
 } from './fault-replies.js'
-import { faultScore, symptomConcepts } from './fault-score.js'
 import { mentionedCategory } from './product-mention.js'
 import { knownCustomerId } from './resolve-order.js'
 import { productTitle } from './resolve-product.js'
@@ -56,8 +57,6 @@ type FaultTask = {
 }
 
 export { faultScore }
-
-const DONT_KNOW = /(不记得|不知道|忘了|不清楚|don'?t know|not sure|can'?t remember|don'?t remember|no idea|forgot)/i
 
 /** The customer's own items of the fault graph's device categories, newest order first. */
 async function ownedDevices(
@@ -167,14 +166,6 @@ async function safetyFault(
     if (!best || s > best.s) best = { f, s }
   }
   return best && best.s >= (scope ? 0 : 1.2) ? best.f : null
-}
-
-function parseDate(v: string, now: Date): string | null {
-  const d = new Date(v)
-  if (!Number.isNaN(d.getTime()) && d.getTime() <= now.getTime()) return d.toISOString()
-  const m = v.match(/(20\d\d)[-/.年](\d{1,2})(?:[-/.月](\d{1,2}))?/)
-  if (m) return new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3] ?? 1))).toISOString()
-  return null
 }
 
 /** Slots the fault flow collects; kept in its task so a detour ("我的快递到哪了") cannot overwrite them. */
@@ -387,10 +378,10 @@ async function faultTurn(sc: SkillContext): Promise<SkillResult> {
       // Only the customer's own order may fill the purchase date; another's reveals nothing.
       if (o && custId && o.customerId === custId) slots.purchaseDate = o.deliveredAt ?? o.paidAt ?? o.createdAt
     } else if (sc.extracted.date) {
-      const d = parseDate(sc.extracted.date, sc.ctx.now)
+      const d = readPurchaseDate(sc.extracted.date, sc.ctx.now)
       if (d) slots.purchaseDate = d
-    } else if (!DONT_KNOW.test(text)) {
-      const d = parseDate(text, sc.ctx.now)
+    } else {
+      const d = readPurchaseDate(text, sc.ctx.now)
       if (d) slots.purchaseDate = d
     }
     if (!slots.purchaseDate && !slots.order) slots.purchaseDate = 'unknown'

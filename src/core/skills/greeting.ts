@@ -2,28 +2,24 @@
 import { done, type SkillContext, type SkillResult } from './skill-types.js'
 import { say } from './text.js'
 
-const THANKS = /(谢谢|多谢|感谢|thx|thanks|thank you|cheers|ty\b)/i
-const BYE = /(再见|拜拜|886|bye|goodbye|see you|good night|晚安)/i
-const ROBOT = /(机器人|真人吗|是人吗|robot|\bbot\b|are you (a )?(human|real|person|ai))/i
-
 /** The greeting skill. */
 export async function greetingSkill(sc: SkillContext): Promise<SkillResult> {
-  const text = sc.ctx.text
+  const kind = sc.cues.greeting
   const L = sc.locale
   const shop = sc.ctx.shop.name
   let reply: string
   let reason: string
-  if (ROBOT.test(text)) {
+  if (kind === 'robot') {
     reply = say(
       L,
       `我是${shop}的智能客服，可以帮您查订单、物流、退换货、库存尺码和售后问题；需要人工时说“转人工”即可。`,
       `I'm ${shop}'s virtual assistant. I can check orders and deliveries, handle returns, stock, sizes and after-sales problems; say "human" any time to reach a person.`,
     )
     reason = 'greeting_robot_question'
-  } else if (THANKS.test(text)) {
+  } else if (kind === 'thanks') {
     reply = say(L, '不客气，还有其他可以帮您的吗？', "You're welcome! Anything else I can help with?")
     reason = 'greeting_thanks'
-  } else if (BYE.test(text)) {
+  } else if (kind === 'bye') {
     reply = say(L, '感谢您的咨询，祝您购物愉快，再见！', 'Thanks for chatting, have a great day!')
     reason = 'greeting_goodbye'
   } else {

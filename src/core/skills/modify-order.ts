@@ -12,27 +12,6 @@ import { ask, done, type SkillContext, type SkillResult } from './skill-types.js
 import { say, yesNo } from './text.js'
 
 const MODIFIABLE: Order['status'][] = ['pending_payment', 'paid']
-const ADDRESS_WORDS = /(地址|收货|送到|寄到|address|deliver to|ship to)/i
-const PHONE_WORDS = /(电话|手机|号码|联系方式|phone|mobile|number)/i
-const ITEM_WORDS =
-  /(尺码|码数|颜色|数量|换成.*码|加购|再加|多加|加一(个|件|台|支)|size|colou?r|quantity|qty|add (an |another |one more |a second |a )?(item|more|second|another|\w+ to (my|the) order))/i
-const LEADING =
-  /^.*?(改成|改为|换成|改到|变更为|修改为|新地址是|新地址为|新地址|地址是|地址为|change (it )?to|update (it )?to|new address is|new address:?|\bto\b)\s*[:：]?\s*/i
-
-function detectField(text: string): 'address' | 'phone' | 'items' | null {
-  if (ITEM_WORDS.test(text) && !ADDRESS_WORDS.test(text)) return 'items'
-  if (ADDRESS_WORDS.test(text)) return 'address'
-  if (PHONE_WORDS.test(text)) return 'phone'
-  return null
-}
-
-function addressFrom(text: string): string | null {
-  const stripped = text.replace(LEADING, '').trim()
-  const hasPlace =
-    /(省|市|区|县|镇|路|街|号|弄|巷|村|栋|幢|室|room|street|st\b|road|rd\b|avenue|ave\b|lane|apt|floor)/i.test(stripped)
-  return hasPlace && stripped.length >= 6 ? stripped : null
-}
-
 function refuseReason(order: Order, locale: 'zh' | 'en'): string {
   const st = statusLabel(order.status, locale)
   if (order.status === 'shipped')
@@ -51,7 +30,7 @@ function refuseReason(order: Order, locale: 'zh' | 'en'): string {
 /** The modify-order skill. */
 export async function modifyOrderSkill(sc: SkillContext): Promise<SkillResult> {
   const L = sc.locale
-  const text = sc.ctx.text
+  const change = sc.cues.change
   const t = sc.state.task
   if (sc.state.awaiting === 'confirm' && sc.answeredAwaiting && sc.signals.deny) {
     sc.state.task = {}
@@ -62,14 +41,14 @@ export async function modifyOrderSkill(sc: SkillContext): Promise<SkillResult> {
       'modify_declined',
     )
   }
-  const f = detectField(text)
+  const f = change.field
   // Once the new value is known (typed earlier, or proposed by the model) the field is settled.
   if (f && typeof t.newValue !== 'string' && !(sc.state.awaiting === 'newAddress' || sc.state.awaiting === 'newPhone'))
     t.field = f
   // A new value said with the request ("改到朝阳区建国路88号") is kept while the order is found.
   if (!sc.state.awaiting && typeof t.newValue !== 'string') {
-    const a = t.field === 'address' ? addressFrom(text) : null
-    if (a && text.replace(LEADING, '') !== text) t.newValue = a
+    const a = t.field === 'address' ? change.newAddress : null
+    if (a && change.introducesValue) t.newValue = a
     if (t.field === 'phone' && sc.extracted.phone) t.newValue = sc.extracted.phone
   }
   applyOrderReference(sc)
@@ -126,8 +105,8 @@ export async function modifyOrderSkill(sc: SkillContext): Promise<SkillResult> {
     )
   }
   if (t.field === 'address' && typeof t.newValue !== 'string') {
-    const a = addressFrom(text)
-    if (a && (sc.state.awaiting === 'newAddress' || text.replace(LEADING, '') !== text)) t.newValue = a
+    const a = change.newAddress
+    if (a && (sc.state.awaiting === 'newAddress' || change.introducesValue)) t.newValue = a
     else
       return ask(
         sc,

@@ -2,7 +2,6 @@
  * Order status & logistics: which order (asks when several), status, latest tracking event, ETA, and
  * delay / exception detection with an apology and the next step.
  */
-import { PAY_ORDER } from '../dialogue/intent-cues.js'
 import type { Reply } from '../dialogue/types.js'
 import type { Order } from '../domain/schemas.js'
 import { applyOrderReference, knownCustomerId, resolveOrder, statusLabel } from './resolve-order.js'
@@ -121,7 +120,7 @@ export async function orderStatusSkill(sc: SkillContext): Promise<SkillResult> {
   applyOrderReference(sc)
   const prefer: (o: Order) => boolean = logistics
     ? (o) => o.status === 'shipped'
-    : PAY_ORDER.test(sc.ctx.text)
+    : sc.cues.payOrder
       ? (o) => o.status === 'pending_payment'
       : // Orders still under way come first; finished ones only when nothing else is open.
         (o) => !['delivered', 'completed', 'cancelled', 'refunded'].includes(o.status)

@@ -74,7 +74,7 @@ describe('a turn in a large catalog', () => {
 
 describe('categoryMention', () => {
   it('between category words of one length, the first said is the subject', async () => {
-    const { categoryMention } = await import('./product-mention.js')
+    const { categoryMention } = await import('../nlu/detect-category-mention.js')
     const cats = ['electronics/phone', 'electronics/earbuds']
     expect(categoryMention('耳机连不上手机了', cats)?.categories).toEqual(['electronics/earbuds'])
     expect(categoryMention('手机连不上耳机', cats)?.categories).toEqual(['electronics/phone'])

@@ -5,13 +5,9 @@
  * never from the message or the model. "换一批" / "cheaper" refine the previous request.
  */
 import type { Order, Product } from '../domain/schemas.js'
+import type { TurnCues } from '../nlu/detect-turn-cues.js'
+import { parseRecommendRequest, type RecommendRequest } from '../nlu/parse-recommend-request.js'
 import { catalogCategories } from '../recommend/category-concepts.js'
-import {
-  conceptsIn,
-  giftIn,
-  parseRecommendRequest,
-  type RecommendRequest,
-} from '../recommend/parse-recommend-request.js'
 import { localTitle, popularityOf, recommendProducts } from '../recommend/recommend-products.js'
 import { llmOrFallback } from './knowledge-answer.js'
 import { isLargeCatalog, shopCategories, shopProducts } from './product-mention.js'
@@ -108,23 +104,15 @@ function mergeRequest(now: RecommendRequest, last: LastRecommendation | null): R
   return out
 }
 
-const FOLLOW_UP =
-  /^(.{0,6})(换一批|换一些|换几个|还有别的|还有其他|其他的|别的呢|还有吗|便宜(一)?点|更便宜|便宜些|实惠点|show me (others|more)|more options|something else|other ones|any others|cheaper|less expensive)/i
-
 /**
  * "换一批" / "cheaper ones?" right after a recommendation refine it; on their own the classifier
  * reads them as something else ("换" = exchange). The dialogue manager routes them here.
  */
 export function isRecommendFollowUp(
-  text: string,
+  cues: Pick<TurnCues, 'refinesRecommendation'>,
   state: { activeIntent: string | null; [k: string]: unknown },
 ): boolean {
-  return (
-    state.activeIntent === 'recommendation' &&
-    Boolean(state.lastRecommendation) &&
-    text.trim().length <= 30 &&
-    FOLLOW_UP.test(text.trim())
-  )
+  return state.activeIntent === 'recommendation' && Boolean(state.lastRecommendation) && cues.refinesRecommendation
 }
 
 /**
@@ -134,14 +122,8 @@ export function isRecommendFollowUp(
  */
 export async function recommendSkill(sc: SkillContext): Promise<SkillResult> {
   // "尺码推荐" / "recommend a size" asks for a size, not for products (no product kind, no gift named).
-  if (
-    /(尺码|码数|穿多大|\bsizes?\b)/i.test(sc.ctx.text) &&
-    conceptsIn(sc.ctx.text).length === 0 &&
-    !giftIn(sc.ctx.text)
-  )
-    return sizeAdviceSkill(sc)
-  if (sc.ctx.llm && !isRecommendFollowUp(sc.ctx.text, sc.state))
-    return llmOrFallback(sc, () => recommendFromCatalog(sc))
+  if (sc.cues.mentionsSize && !sc.cues.namesProductOrGift) return sizeAdviceSkill(sc)
+  if (sc.ctx.llm && !isRecommendFollowUp(sc.cues, sc.state)) return llmOrFallback(sc, () => recommendFromCatalog(sc))
   return recommendFromCatalog(sc)
 }
 

@@ -5,6 +5,7 @@
  */
 import type { Order, OrderItem } from '../domain/schemas.js'
 import { pickByDescription } from '../nlu/pick-by-description.js'
+import { digitsOnly } from '../text/match-keys.js'
 import { titledOrders } from './order-item-titles.js'
 import { type CategoryMention, categoryRank, mentionedCategory, skuCategory } from './product-mention.js'
 import { catalogHit } from './resolve-product.js'
@@ -42,9 +43,7 @@ export function orderLine(o: Order, locale: 'zh' | 'en'): string {
   return `${o.orderNo} · ${title}${more} · ${statusLabel(o.status, locale)} · ${day(o.createdAt, locale)}`
 }
 
-function digits(s: string | undefined): string {
-  return (s ?? '').replace(/\D/g, '')
-}
+const digits = digitsOnly
 
 /** The customer id this conversation may see orders of, or null for an unverified visitor. */
 export function knownCustomerId(sc: SkillContext): string | null {

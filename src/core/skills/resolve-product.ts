@@ -1,11 +1,12 @@
 /** Which product a turn is about: an NLU product entity, "the second one", context, or a catalog search. */
 import type { Product } from '../domain/schemas.js'
+import { canonicalColour } from '../nlu/colours.js'
+import { genderOf, isCategoryWord } from '../nlu/detect-category-mention.js'
 import { pickByDescription } from '../nlu/pick-by-description.js'
+import { compactKey } from '../text/match-keys.js'
 import {
   type CategoryMention,
   categoryRank,
-  genderOf,
-  isCategoryWord,
   itemInOrders,
   mentionedCategory,
   shopProducts,
@@ -14,42 +15,6 @@ import {
 } from './product-mention.js'
 import { ask, type SkillContext, type SkillResult } from './skill-types.js'
 import { money, say } from './text.js'
-
-const COLOURS: Record<string, string[]> = {
-  red: ['红', '红色', 'red'],
-  black: ['黑', '黑色', 'black'],
-  white: ['白', '白色', 'white'],
-  blue: ['蓝', '蓝色', 'blue', 'navy', '藏青', '藏蓝'],
-  green: ['绿', '绿色', 'green'],
-  yellow: ['黄', '黄色', 'yellow'],
-  pink: ['粉', '粉色', '粉红', 'pink'],
-  purple: ['紫', '紫色', 'purple'],
-  grey: ['灰', '灰色', 'grey', 'gray'],
-  brown: ['棕', '棕色', '咖啡色', 'brown'],
-  beige: ['米色', '米白', '卡其', 'beige', 'khaki'],
-  orange: ['橙', '橙色', 'orange'],
-  silver: ['银', '银色', 'silver'],
-  gold: ['金', '金色', 'gold'],
-}
-
-/** Canonical English colour name for any zh/en spelling, or the input lower-cased. */
-export function canonicalColour(c: string): string {
-  const s = c.trim().toLowerCase()
-  for (const [k, names] of Object.entries(COLOURS)) {
-    if (names.some((n) => s === n || s.includes(n))) return k
-  }
-  return s
-}
-
-/** Colours mentioned in free text (fallback when NLU gave none). */
-export function colourInText(text: string): string | null {
-  const s = text.toLowerCase()
-  for (const [k, names] of Object.entries(COLOURS)) {
-    if (names.some((n) => (/^[a-z]+$/.test(n) ? new RegExp(`\\b${n}\\b`).test(s) : n.length > 1 && s.includes(n))))
-      return k
-  }
-  return null
-}
 
 /** The product's colour list and size list, read from the free-form attributes. */
 export function variantsOf(p: Product): { colours: string[]; sizes: string[] } {
@@ -86,7 +51,7 @@ export function variantStock(p: Product, size?: string, colour?: string): number
   return null
 }
 
-const norm = (t: string) => t.toLowerCase().replace(/[\s\-_]+/g, '')
+const norm = compactKey
 
 /**
  * The catalog product whose title or alias the message names (longest name wins), with the name. A

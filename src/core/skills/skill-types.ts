@@ -2,12 +2,14 @@
 
 import type { DialoguePolicy } from '../dialogue/default-policy-config.js'
 import type { WorkingState } from '../dialogue/dialogue-state.js'
-import type { ExtractedSlots } from '../dialogue/extract-slots.js'
 import type { Reply, TurnAction, TurnContext, TurnOutcome } from '../dialogue/types.js'
 import type { Customer, Locale } from '../domain/schemas.js'
 import type { WriteProposal } from '../llm-routing/write-proposals.js'
 import type { ReturnFacts } from '../nlu/detect-return-facts.js'
 import type { Signals } from '../nlu/detect-signals.js'
+import type { TurnCues } from '../nlu/detect-turn-cues.js'
+import type { ExtractedSlots } from '../nlu/extract-slots.js'
+import type { Understanding } from '../nlu/understand-turn.js'
 import type { TicketServiceDeps } from '../tickets/ticket-service.js'
 
 export type SkillContext = {
@@ -19,6 +21,10 @@ export type SkillContext = {
   /** What the message says about a return (reason, condition, kind, a status question): src/core/nlu. */
   returnFacts: ReturnFacts
   extracted: ExtractedSlots
+  /** Conversational cues of the message (small talk, pay-order, address-like, alerts…): src/core/nlu. */
+  cues: TurnCues
+  /** The whole understanding of this turn (src/core/nlu/understand-turn.ts); the fields above are its parts. */
+  understanding: Understanding
   /** The signed-in customer, or the one an anonymous visitor verified as (this turn or earlier). */
   customer: Customer | null
   /** True when this turn's message was taken as the answer to what the bot was waiting for. */

@@ -1,18 +1,9 @@
 /** Stock and price, live from the store, by product / size / colour. */
 import type { Product } from '../domain/schemas.js'
-import {
-  canonicalColour,
-  chooseProduct,
-  colourInText,
-  offerProducts,
-  productTitle,
-  variantStock,
-  variantsOf,
-} from './resolve-product.js'
+import { canonicalColour } from '../nlu/colours.js'
+import { chooseProduct, offerProducts, productTitle, variantStock, variantsOf } from './resolve-product.js'
 import { ask, done, type SkillContext, type SkillResult } from './skill-types.js'
 import { list, money, say } from './text.js'
-
-const SIZE = /(?<![A-Za-z])(XXXL|XXL|XL|XS|S|M|L|[2-4]XL)(?![A-Za-z])(?:\s*码)?/i
 
 function askProduct(sc: SkillContext, reason: string): SkillResult {
   return ask(
@@ -33,14 +24,13 @@ function variantLabel(sc: SkillContext): { size?: string; colour?: string } {
   const out: { size?: string; colour?: string } = {}
   let size = typeof sc.state.slots.size === 'string' ? sc.state.slots.size : undefined
   if (!size) {
-    const m = sc.ctx.text.match(SIZE)
-    if (m) {
-      size = m[1]!.toUpperCase()
+    if (sc.extracted.sizeWord) {
+      size = sc.extracted.sizeWord
       sc.state.slots.size = size
     }
   }
   let colour = typeof sc.state.slots.color === 'string' ? sc.state.slots.color : undefined
-  const inText = colourInText(sc.ctx.text)
+  const inText = sc.extracted.colourWord
   if (inText) {
     colour = inText
     sc.state.slots.color = inText

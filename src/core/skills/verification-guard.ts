@@ -10,6 +10,7 @@
  * a verification younger than `verifiedWriteMaxAgeMinutes`, else it is asked again.
  */
 import type { DialoguePolicy } from '../dialogue/default-policy-config.js'
+import { upperNoSpaceKey } from '../text/match-keys.js'
 import type { SkillContext } from './skill-types.js'
 
 export const VERIFICATION_FAILED = 'verification.failed'
@@ -19,7 +20,7 @@ export type VerificationBlock = 'order' | 'client' | null
 
 /** Order numbers compare case- and space-insensitively ("so2025 001" = "SO2025001"). */
 export function orderKey(orderNo: string): string {
-  return orderNo.replace(/\s+/g, '').toUpperCase()
+  return upperNoSpaceKey(orderNo)
 }
 
 function windowStart(sc: SkillContext, policy: DialoguePolicy): string {

@@ -4,7 +4,8 @@
  * unsure or picked an information intent, a clear verb for cancel / return / modify wins. The override
  * is recorded in `state.intentCue` ({from, to}).
  */
-import type { NluResult } from '../nlu/types.js'
+import { asksToPayOrder } from './detect-turn-cues.js'
+import type { NluResult } from './types.js'
 
 const CUES: Array<{ intent: string; re: RegExp }> = [
   { intent: 'cancel_order', re: /(取消|不要了这个订单|\bcancel)/i },
@@ -54,13 +55,9 @@ function productQuestionCue(text: string, nlu: NluResult): string | null {
   return null
 }
 
-/** "我要付款", "pay for my order": about the customer's unpaid order, not the payment-methods FAQ. */
-export const PAY_ORDER =
-  /(我要付款|我想付款|去付款|帮我付款|付款链接|(这个|这笔|我的)订单.{0,4}(怎么|如何|在哪)(付款|支付)|\bpay (for )?(my|the|this) order\b|\b(complete|finish) (the |my )?payment\b)/i
-
 /** The action intent the message's wording demands over the NLU's pick, or null. */
 export function actionCue(text: string, nlu: NluResult): string | null {
-  if (PAY_ORDER.test(text) && ['invoice_payment', 'price_promotion', 'out_of_scope'].includes(nlu.intent))
+  if (asksToPayOrder(text) && ['invoice_payment', 'price_promotion', 'out_of_scope'].includes(nlu.intent))
     return 'order_status'
   const product = productQuestionCue(text, nlu)
   if (product) return product === nlu.intent ? null : product

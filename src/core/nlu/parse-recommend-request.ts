@@ -5,7 +5,7 @@
  * Words name generic concepts (src/core/recommend/category-concepts.ts); the shop's own category paths
  * decide which categories those are.
  */
-import { type Concept, categoryIs, FOOTWEAR, resolveConcept } from './category-concepts.js'
+import { type Concept, categoryIs, FOOTWEAR, resolveConcept } from '../recommend/category-concepts.js'
 
 export type Recipient = 'female' | 'male' | 'child' | 'elder' | 'unknown'
 

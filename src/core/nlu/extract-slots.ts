@@ -1,9 +1,10 @@
 /**
- * Turns NLU entities (plus a few patterns the NLU does not model, like "尾号 1234") into slot values.
- * Values are normalised to plain strings / numbers so the state stays simple JSON.
+ * Turns NLU entities (plus a few patterns the entity extractor does not model, like "尾号 1234") into slot
+ * values. Values are normalised to plain strings / numbers so the state stays simple JSON. Part of the
+ * understanding stage (src/core/nlu/understand-turn.ts); dialogue and skills read only the result.
  */
-import type { Entity, NluResult } from '../nlu/types.js'
-import { colourInText } from '../skills/resolve-product.js'
+import { colourInText } from './colours.js'
+import type { Entity, NluResult } from './types.js'
 
 export type ExtractedSlots = {
   order?: string
@@ -20,6 +21,13 @@ export type ExtractedSlots = {
   phoneLast4?: string
   trackingNo?: string
   quantity?: number
+  /**
+   * The colour word of the message in the skills' coarse vocabulary (nlu/colours.ts: 藏青 → blue), even
+   * when the entity extractor found a finer one; stock answers compare catalog variants with it.
+   */
+  colourWord?: string
+  /** A letter size anywhere in the message, any case ("m码", "in xl"): what a stock question asks for. */
+  sizeWord?: string
 }
 
 function str(v: unknown): string | undefined {
@@ -60,6 +68,8 @@ export function orderTokens(text: string): string[] {
   }
   return out
 }
+
+const SIZE_WORD = /(?<![A-Za-z])(XXXL|XXL|XL|XS|S|M|L|[2-4]XL)(?![A-Za-z])(?:\s*码)?/i
 
 const LAST4 =
   /(?:尾号|后四位|后4位|末四位|末4位|last ?(?:4|four)(?: digits)?(?: (?:are|is))?:?|ending (?:in|with))\s*[:：是为]?\s*(\d{4})(?!\d)/i
@@ -128,12 +138,13 @@ export function extractSlots(text: string, nlu: NluResult, awaiting: string | nu
   if (sku) out.sku = str(sku.value) ?? sku.text
   const size = byType('size')[0]
   if (size) out.size = (str(size.value) ?? size.text).toUpperCase()
+  const colourWord = colourInText(text)
+  if (colourWord) out.colourWord = colourWord
   const color = byType('color')[0]
   if (color) out.color = (str(color.value) ?? color.text).toLowerCase()
-  else {
-    const c = colourInText(text)
-    if (c) out.color = c
-  }
+  else if (colourWord) out.color = colourWord
+  const sizeWord = text.match(SIZE_WORD)
+  if (sizeWord) out.sizeWord = sizeWord[1]!.toUpperCase()
   if (!out.size) {
     // "XL呢", "and in XL?", "L码": letter sizes the NLU may leave out of very short follow-ups.
     const m = text.match(/(?<![A-Za-z])(XXXL|XXL|XL|XS|[2-4]XL|S|M|L)(?![A-Za-z])(?:\s*码)?/)

@@ -1,5 +1,6 @@
 /**
- * How well a customer's description matches a fault of the fault graph. Customers describe one
+ * How well a customer's description matches a fault of the fault graph (part of the understanding stage:
+ * the fault flow reads the score, never the words). Customers describe one
  * symptom many ways ("一边没声音", "右耳无声", "left bud silent"), and a fault lists only a few of them,
  * so character bigrams / word stems alone miss most paraphrases. Each message and each fault phrase
  * is therefore also read as *symptom concepts* (which side, no sound, won't charge, …): a shared

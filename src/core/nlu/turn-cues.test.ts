@@ -1,0 +1,151 @@
+import { describe, expect, it } from 'vitest'
+import { actionCue, angerCue } from './detect-intent-cues.js'
+import { detectSignals } from './detect-signals.js'
+import { detectTurnCues } from './detect-turn-cues.js'
+import { bodyMeasures, extractSlots } from './extract-slots.js'
+import { readPurchaseDate } from './read-purchase-date.js'
+import type { NluResult } from './types.js'
+import { understandTurn } from './understand-turn.js'
+
+const nlu = (intent: NluResult['intent'], confidence = 0.9): NluResult => ({
+  intent,
+  confidence,
+  candidates: [{ intent, confidence }],
+  entities: [],
+  emotion: { score: 0, label: 'calm' },
+  locale: 'zh',
+})
+
+describe('signals', () => {
+  it('tells yes, no and corrections apart in both languages', () => {
+    expect(detectSignals('是的').affirm).toBe(true)
+    expect(detectSignals('yes please').affirm).toBe(true)
+    expect(detectSignals('还是不行').deny).toBe(true)
+    expect(detectSignals("didn't help").deny).toBe(true)
+    const c = detectSignals('不对，是另一个订单')
+    expect([c.correction, c.deny, c.affirm]).toEqual([true, false, false])
+  })
+
+  it('reads ordinals, follow-ups and "not what I asked"', () => {
+    expect(detectSignals('第二个').ordinal).toBe(1)
+    expect(detectSignals('the second one').ordinal).toBe(1)
+    expect(detectSignals('那红色的呢?').followUp).toBe(true)
+    expect(detectSignals('and in XL?').followUp).toBe(true)
+    expect(detectSignals('答非所问').notAnswered).toBe(true)
+    // A yes followed by what to do is still a yes; a yes with a doubt or a "not" is not.
+    for (const t of [
+      '对的，改吧',
+      '嗯嗯 取消',
+      '是的 就这个',
+      '好的 帮我退',
+      "Yes, that's right",
+      'yes please go ahead and cancel it',
+      '那就换吧',
+      '帮我退',
+      'just return it',
+    ])
+      expect(detectSignals(t).affirm).toBe(true)
+    for (const t of [
+      '是的 但是不要改地址',
+      '好的 那运费怎么算？',
+      "yes but don't cancel it",
+      '对 不过你确定吗',
+      '退不了吧',
+      '换个颜色吧',
+    ])
+      expect(detectSignals(t).affirm).toBe(false)
+    expect(detectSignals("that's not what I asked").notAnswered).toBe(true)
+  })
+})
+
+describe('slot extraction', () => {
+  it('finds order numbers but not a mobile number, and last 4 digits when asked', () => {
+    const s = extractSlots('订单KF10000001 手机13800001234', nlu('order_status'), null)
+    expect(s.order).toBe('KF10000001')
+    expect(s.phone).toBe('13800001234')
+    expect(extractSlots('1234', nlu('out_of_scope', 0.1), 'phoneLast4').phoneLast4).toBe('1234')
+    expect(extractSlots('1234', nlu('out_of_scope', 0.1), null).phoneLast4).toBeUndefined()
+  })
+
+  it('reads heights and weights written the common ways', () => {
+    expect(bodyMeasures('1米65，110斤')).toEqual({ heightCm: 165, weightKg: 55 })
+    expect(bodyMeasures("I'm 182cm and 80kg")).toEqual({ heightCm: 182, weightKg: 80 })
+    expect(bodyMeasures('身高170 体重60')).toEqual({ heightCm: 170, weightKg: 60 })
+  })
+})
+
+describe('cues', () => {
+  it('an action verb overrides an information intent, not a confident action intent', () => {
+    expect(actionCue('订单KF10000001我想改一下收货地址', nlu('order_status', 0.54))).toBe('modify_order')
+    expect(actionCue('订单KF10000003我要退货', nlu('order_status', 0.8))).toBe('return_refund')
+    expect(actionCue('取消订单', nlu('cancel_order'))).toBeNull()
+    expect(actionCue('我的快递到哪了', nlu('logistics'))).toBeNull()
+  })
+
+  it('shouting with a threat is anger; a calm complaint is not', () => {
+    expect(angerCue('什么垃圾服务！！！我要投诉')).toBeGreaterThanOrEqual(0.7)
+    expect(angerCue('我想咨询一下投诉流程')).toBeLessThan(0.7)
+    expect(angerCue('where is my parcel?')).toBe(0)
+  })
+})
+
+describe('turn cues', () => {
+  it('small talk, paying, order changes and answers to the bot', () => {
+    expect(detectTurnCues('你是机器人吗').greeting).toBe('robot')
+    expect(detectTurnCues('thanks a lot').greeting).toBe('thanks')
+    expect(detectTurnCues('拜拜').greeting).toBe('bye')
+    expect(detectTurnCues('你好').greeting).toBe('hello')
+    expect(detectTurnCues('我要付款').payOrder).toBe(true)
+    expect(detectTurnCues('支持哪些付款方式').payOrder).toBe(false)
+    const change = detectTurnCues('地址改到朝阳区建国路88号').change
+    expect(change).toEqual({ field: 'address', newAddress: '朝阳区建国路88号', introducesValue: true })
+    expect(detectTurnCues('我想改一下尺码').change.field).toBe('items')
+    expect(detectTurnCues('change the phone number').change.field).toBe('phone')
+    expect(detectTurnCues('上海市浦东新区世纪大道100号').addressLike).toBe(true)
+    expect(detectTurnCues('好的').addressLike).toBe(false)
+    expect(detectTurnCues('不记得了').dontKnow).toBe(true)
+    expect(detectTurnCues('能退吗？').endsWithQuestion).toBe(true)
+    expect(detectTurnCues('换货').namesReturnKind).toBe(true)
+  })
+
+  it('recommendations, size questions and price-drop alerts', () => {
+    expect(detectTurnCues('换一批').refinesRecommendation).toBe(true)
+    expect(detectTurnCues('cheaper ones?').refinesRecommendation).toBe(true)
+    expect(detectTurnCues('尺码推荐').mentionsSize).toBe(true)
+    expect(detectTurnCues('尺码推荐').namesProductOrGift).toBe(false)
+    expect(detectTurnCues('推荐一款降噪耳机').namesProductOrGift).toBe(true)
+    expect(detectTurnCues('降到800提醒我')).toMatchObject({ priceAlert: 'subscribe', priceAlertTarget: 800 })
+    expect(detectTurnCues('取消降价提醒').priceAlert).toBe('cancel')
+    expect(detectTurnCues('有货吗').priceAlert).toBe(null)
+  })
+})
+
+describe('understandTurn', () => {
+  it('keeps the classifier apart from the intent acted on', () => {
+    const u = understandTurn('我要付款', nlu('invoice_payment'), { awaiting: null })
+    expect(u.classifier.intent).toBe('invoice_payment')
+    expect(u.nlu.intent).toBe('order_status')
+    expect(u.intentSource).toBe('rule')
+    const same = understandTurn('我的订单到哪了', nlu('order_status'), { awaiting: null })
+    expect(same.intentSource).toBe('classifier')
+    expect(same.nlu.intent).toBe('order_status')
+  })
+
+  it('reads slots with what the bot is waiting for', () => {
+    expect(understandTurn('1234', nlu('out_of_scope', 0.2), { awaiting: 'phoneLast4' }).slots.phoneLast4).toBe('1234')
+    expect(understandTurn('1234', nlu('out_of_scope', 0.2), { awaiting: null }).slots.phoneLast4).toBeUndefined()
+    const u = understandTurn('藏青色M码有吗', nlu('stock_availability'), { awaiting: null })
+    expect(u.slots.colourWord).toBe('blue')
+    expect(u.slots.sizeWord).toBe('M')
+  })
+})
+
+describe('readPurchaseDate', () => {
+  const now = new Date('2026-11-26T04:00:00Z')
+  it('reads full and year-month dates, nothing from "I don\'t know"', () => {
+    expect(readPurchaseDate('2026-03-15', now)).toBe('2026-03-15T00:00:00.000Z')
+    expect(readPurchaseDate('大概2025年3月买的', now)).toBe('2025-03-01T00:00:00.000Z')
+    expect(readPurchaseDate('不记得了，2025年3月吧', now)).toBeNull()
+    expect(readPurchaseDate('not sure', now)).toBeNull()
+  })
+})
