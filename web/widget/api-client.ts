@@ -66,6 +66,8 @@ export type ApiClient = {
   /** Uploads a picture or voice message to the conversation; the server checks its type and size. */
   uploadAttachment(session: ConversationSession, file: Blob): Promise<{ id: string; kind: string }>
   listMessages(session: ConversationSession, afterSeq: number): Promise<ServerMessage[]>
+  /** Rates the conversation 1–5 (CSAT); rating again replaces the score. */
+  rate(session: ConversationSession, score: number): Promise<void>
   streamUrl(session: ConversationSession): string
 }
 
@@ -205,6 +207,13 @@ export function createApiClient(
         ),
       )
       return Array.isArray(res.messages) ? res.messages : []
+    },
+    async rate(session, score) {
+      await withSession(session, () =>
+        request<unknown>('POST', `/api/v1/conversations/${encodeURIComponent(session.id)}/rating`, session.token, {
+          score,
+        }),
+      )
     },
     streamUrl(session) {
       const url = new URL(`${apiBase}/api/v1/conversations/${encodeURIComponent(session.id)}/stream`)
