@@ -53,6 +53,8 @@ export class ApiError extends Error {
 export type ApiClient = {
   createConversation(body: {
     shopId: string
+    /** Where the conversation comes from, for analytics by channel. */
+    channel?: 'widget'
     locale: Locale
     customerId?: string
     signature?: string
@@ -161,6 +163,7 @@ export function createApiClient(
   return {
     async createConversation(body) {
       const payload: Record<string, string> = { shopId: body.shopId, locale: body.locale }
+      if (body.channel) payload.channel = body.channel
       if (body.customerId) payload.customerId = body.customerId
       if (body.signature) payload.signature = body.signature
       const res = await request<{

@@ -262,7 +262,11 @@ export class ChatController {
 
   private async ensureSession(): Promise<ConversationSession> {
     if (this.session) return this.session
-    const body: Parameters<ApiClient['createConversation']>[0] = { shopId: this.deps.shopId, locale: this.deps.locale }
+    const body: Parameters<ApiClient['createConversation']>[0] = {
+      shopId: this.deps.shopId,
+      channel: 'widget',
+      locale: this.deps.locale,
+    }
     if (this.deps.customerId) body.customerId = this.deps.customerId
     if (this.deps.signature) body.signature = this.deps.signature
     const session = await this.deps.api.createConversation(body)
