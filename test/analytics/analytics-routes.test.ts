@@ -49,7 +49,7 @@ const errCode = (b: Json) => (b.error as { code?: string; message?: string } | u
 
 describe('GET /api/v1/admin/analytics/summary', () => {
   it('returns the same summary as computeMetrics for the window', async () => {
-    const r = await get('/api/v1/admin/analytics/summary?from=2026-06-01&to=2026-06-03')
+    const r = await get('/api/v1/admin/analytics/summary?from=2026-06-01&to=2026-06-03&tz=Z')
     expect(r.status).toBe(200)
     const { summary } = await computeMetrics(store, {
       shopId: shop.id,
@@ -74,10 +74,15 @@ describe('GET /api/v1/admin/analytics/summary', () => {
     expect(r.body.conversion).toMatchObject({ windowDays: 1, converted: 0 })
   })
 
-  it('defaults to the last 7 days including today', async () => {
+  it('defaults to the last 7 days including today, in the shop time zone (Asia/Shanghai when unset)', async () => {
     const r = await get('/api/v1/admin/analytics/summary')
     expect(r.status).toBe(200)
-    expect(r.body.window).toMatchObject({ from: '2026-06-04T00:00:00.000Z', to: '2026-06-11T00:00:00.000Z' })
+    // NOW is 08:00 on June 10 in Shanghai: June 4–10, Shanghai midnights.
+    expect(r.body.window).toMatchObject({
+      from: '2026-06-03T16:00:00.000Z',
+      to: '2026-06-10T16:00:00.000Z',
+      tz: 'Asia/Shanghai',
+    })
     expect(r.body.conversations).toMatchObject({ started: 0 })
   })
 
@@ -96,7 +101,10 @@ describe('GET /api/v1/admin/analytics/summary', () => {
       'from=2026-06-03&to=2026-06-03',
       'from=2026-06-05&to=2026-06-03',
       'from=2025-01-01&to=2026-01-03',
-      'tz=Asia/Shanghai',
+      'tz=Mars/Olympus',
+      'tz=%2B25:00',
+      'channel=Not%20a%20channel',
+      'attributionDays=0',
       'conversionDays=0',
       'conversionDays=abc',
       'shop=other',
@@ -111,10 +119,22 @@ describe('GET /api/v1/admin/analytics/summary', () => {
 
 describe('GET /api/v1/admin/analytics/timeseries', () => {
   it('returns one point per day with conversations, containment and CSAT', async () => {
-    const r = await get('/api/v1/admin/analytics/timeseries?from=2026-06-01&to=2026-06-04')
+    const r = await get('/api/v1/admin/analytics/timeseries?from=2026-06-01&to=2026-06-04&tz=Z')
     expect(r.status).toBe(200)
     expect(r.body.shopId).toBe('shop1')
-    expect(r.body.days).toEqual([
+    const days = (r.body.days as Json[]).map(
+      ({ date, conversations, engaged, contained, containmentRate, handoffs, csatCount, csatAverage }) => ({
+        date,
+        conversations,
+        engaged,
+        contained,
+        containmentRate,
+        handoffs,
+        csatCount,
+        csatAverage,
+      }),
+    )
+    expect(days).toEqual([
       {
         date: '2026-06-01',
         conversations: 3,
@@ -148,6 +168,27 @@ describe('GET /api/v1/admin/analytics/timeseries', () => {
     ])
   })
 
+  it('filters by channel and splits each day by channel and bot vs agent', async () => {
+    const all = await get('/api/v1/admin/analytics/timeseries?from=2026-06-01&to=2026-06-03&tz=Z')
+    const app = await get('/api/v1/admin/analytics/timeseries?from=2026-06-01&to=2026-06-03&tz=Z&channel=app')
+    expect(app.status).toBe(200)
+    expect((app.body.window as Json).channel).toBe('app')
+    const day1 = (all.body.days as Json[])[0]!
+    expect(day1.byChannel).toEqual({ widget: 2, app: 1 })
+    expect(day1.bot).toEqual({ conversations: 2, csatCount: 2, csatAverage: 4.5 })
+    expect(day1.agent).toEqual({ conversations: 1, csatCount: 1, csatAverage: 2 })
+    // Only c3 (app, contained, rated 4) is left.
+    expect(
+      (app.body.days as Json[]).map((d) => [d.conversations, (d.bot as Json).conversations, d.csatAverage]),
+    ).toEqual([
+      [1, 1, 4],
+      [0, 0, null],
+    ])
+    const summary = await get('/api/v1/admin/analytics/summary?from=2026-06-01&to=2026-06-03&tz=Z&channel=app')
+    expect(summary.body.channels).toEqual(['app', 'widget'])
+    expect(summary.body.conversations).toEqual({ started: 1, engaged: 1, byChannel: { app: 1 } })
+  })
+
   it('answers 401 and 400 like the summary', async () => {
     expect((await get('/api/v1/admin/analytics/timeseries', null)).status).toBe(401)
     const r = await get('/api/v1/admin/analytics/timeseries?from=2026-06-03&to=2026-06-01')
@@ -164,6 +205,8 @@ describe('analyticsOpenApi', () => {
       'from',
       'to',
       'tz',
+      'channel',
+      'attributionDays',
       'conversionDays',
     ])
     for (const p of Object.values(paths)) expect(Object.keys(p.get.responses).sort()).toEqual(['200', '400', '401'])

@@ -65,8 +65,16 @@ for (const backend of backends) {
           tz: '+00:00',
           horizon: '2026-06-04T00:00:00.000Z',
           settleHours: 24,
+          channel: null,
         })
+        expect(s.channels).toEqual(['app', 'widget'])
         expect(s.conversations).toEqual({ started: 7, engaged: 6, byChannel: { widget: 6, app: 1 } })
+        // c1, c3, c4, c5 never handed off; c2 answered by an agent; c7's agent replied after the horizon.
+        expect(s.handledBy).toEqual({
+          bot: { conversations: 4, csatCount: 2, csatAverage: 4.5 },
+          agent: { conversations: 1, csatCount: 1, csatAverage: 2 },
+          unanswered: { conversations: 1, csatCount: 0, csatAverage: null },
+        })
         // c2 has one bot turn plus one message to the agent.
         expect(s.turns).toEqual({ customer: 11, bot: 10, failed: 0 })
       })
@@ -157,6 +165,11 @@ for (const backend of backends) {
             handoffs: 1,
             csatCount: 3,
             csatAverage: 3.67,
+            byChannel: { widget: 2, app: 1 },
+            bot: { conversations: 2, csatCount: 2, csatAverage: 4.5 },
+            agent: { conversations: 1, csatCount: 1, csatAverage: 2 },
+            unanswered: { conversations: 0, csatCount: 0, csatAverage: null },
+            attributedRevenue: 0,
           },
           {
             date: '2026-06-02',
@@ -167,6 +180,11 @@ for (const backend of backends) {
             handoffs: 1,
             csatCount: 0,
             csatAverage: null,
+            byChannel: { widget: 4 },
+            bot: { conversations: 2, csatCount: 0, csatAverage: null },
+            agent: { conversations: 0, csatCount: 0, csatAverage: null },
+            unanswered: { conversations: 1, csatCount: 0, csatAverage: null },
+            attributedRevenue: 0,
           },
         ])
       })

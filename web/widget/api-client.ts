@@ -53,6 +53,8 @@ export class ApiError extends Error {
 export type ApiClient = {
   createConversation(body: {
     shopId: string
+    /** Where the conversation comes from, for analytics by channel. */
+    channel?: 'widget'
     locale: Locale
     customerId?: string
     signature?: string
@@ -66,6 +68,8 @@ export type ApiClient = {
   /** Uploads a picture or voice message to the conversation; the server checks its type and size. */
   uploadAttachment(session: ConversationSession, file: Blob): Promise<{ id: string; kind: string }>
   listMessages(session: ConversationSession, afterSeq: number): Promise<ServerMessage[]>
+  /** Rates the conversation 1–5 (CSAT); rating again replaces the score. */
+  rate(session: ConversationSession, score: number): Promise<void>
   streamUrl(session: ConversationSession): string
 }
 
@@ -159,6 +163,7 @@ export function createApiClient(
   return {
     async createConversation(body) {
       const payload: Record<string, string> = { shopId: body.shopId, locale: body.locale }
+      if (body.channel) payload.channel = body.channel
       if (body.customerId) payload.customerId = body.customerId
       if (body.signature) payload.signature = body.signature
       const res = await request<{
@@ -205,6 +210,13 @@ export function createApiClient(
         ),
       )
       return Array.isArray(res.messages) ? res.messages : []
+    },
+    async rate(session, score) {
+      await withSession(session, () =>
+        request<unknown>('POST', `/api/v1/conversations/${encodeURIComponent(session.id)}/rating`, session.token, {
+          score,
+        }),
+      )
     },
     streamUrl(session) {
       const url = new URL(`${apiBase}/api/v1/conversations/${encodeURIComponent(session.id)}/stream`)

@@ -49,6 +49,9 @@ function makeBackend() {
       if (!log) throw new ApiError(404, 'not_found', 'conversation not found')
       return log.filter((m) => m.seq > afterSeq)
     },
+    async rate(session, score) {
+      calls.push(`rate ${session.id} ${score}`)
+    },
     streamUrl: (session) => `ws://kefu.test/api/v1/conversations/${session.id}/stream?token=${session.token}`,
   }
   class FakeSocket {
@@ -194,6 +197,23 @@ describe('ChatController', () => {
     expect(store.value?.handoff).toBe('waiting')
     backend.sockets[0]?.deliver({ type: 'status', status: 'human' })
     expect(c.state.handoff).toBe('joined')
+    c.dispose()
+  })
+
+  it('rates a closed conversation once it is closed, and a new message starts a new unrated one', async () => {
+    const backend = makeBackend()
+    const { c } = makeController(backend)
+    c.send('谢谢')
+    await idle(c)
+    await c.rate(5)
+    expect(backend.calls.filter((x) => x.startsWith('rate'))).toEqual([])
+    backend.sockets[0]?.deliver({ type: 'status', status: 'closed' })
+    await c.rate(5)
+    expect(c.state.rated).toBe(5)
+    expect(backend.calls.filter((x) => x.startsWith('rate'))).toEqual(['rate c1 5'])
+    c.send('还有一个问题')
+    await idle(c)
+    expect([c.state.closed, c.state.rated]).toEqual([false, null])
     c.dispose()
   })
 

@@ -26,6 +26,8 @@ export type ChatState = {
   handoff: HandoffState
   /** The server closed the conversation; the next message starts a new one. */
   closed: boolean
+  /** The customer's rating of the closed conversation (1–5), once sent. */
+  rated: number | null
   notice: NoticeKey | null
   unread: number
   open: boolean
@@ -67,6 +69,7 @@ export class ChatController {
       online: typeof navigator === 'undefined' ? true : navigator.onLine !== false,
       handoff: null,
       closed: false,
+      rated: null,
       notice: null,
       unread: 0,
       open: false,
@@ -99,7 +102,16 @@ export class ChatController {
     this.socket = null
     this.session = null
     this.deps = { ...this.deps, customerId, signature, store }
-    this.set({ messages: [], handoff: null, closed: false, notice: null, unread: 0, connection: 'idle', customerId })
+    this.set({
+      messages: [],
+      handoff: null,
+      closed: false,
+      rated: null,
+      notice: null,
+      unread: 0,
+      connection: 'idle',
+      customerId,
+    })
     await this.restore()
   }
 
@@ -202,6 +214,17 @@ export class ChatController {
       })
   }
 
+  /** Rates the closed conversation (1–5). The session is kept until the customer writes again. */
+  async rate(score: number): Promise<void> {
+    if (!this.session || !this.state.closed) return
+    try {
+      await this.deps.api.rate(this.session, score)
+      this.set({ rated: score })
+    } catch {
+      this.set({ notice: 'errorGeneric' })
+    }
+  }
+
   private async deliver(key: string, isRetry: boolean): Promise<void> {
     const msg = this.state.messages.find((m) => m.key === key)
     if (!msg || this.disposed) return
@@ -239,7 +262,11 @@ export class ChatController {
 
   private async ensureSession(): Promise<ConversationSession> {
     if (this.session) return this.session
-    const body: Parameters<ApiClient['createConversation']>[0] = { shopId: this.deps.shopId, locale: this.deps.locale }
+    const body: Parameters<ApiClient['createConversation']>[0] = {
+      shopId: this.deps.shopId,
+      channel: 'widget',
+      locale: this.deps.locale,
+    }
     if (this.deps.customerId) body.customerId = this.deps.customerId
     if (this.deps.signature) body.signature = this.deps.signature
     const session = await this.deps.api.createConversation(body)
@@ -258,6 +285,7 @@ export class ChatController {
     // Messages of the old conversation stay visible; their seqs belong to it, so make them local history.
     this.set({
       closed: false,
+      rated: null,
       handoff: null,
       connection: 'idle',
       messages: this.state.messages.map((m) => (m.seq === null ? m : { ...m, key: `old-${m.key}`, seq: null })),

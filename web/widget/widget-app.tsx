@@ -301,8 +301,29 @@ export function WidgetApp({ controller, locale, title, position }: WidgetAppProp
             </div>
           )}
           {state.closed && (
-            <div class="banner" role="status">
+            <div class="banner" role="status" data-testid="closed-banner">
               {t.closed}
+              {state.rated === null ? (
+                <div class="rating">
+                  <span>{t.rateAsk}</span>
+                  {[1, 2, 3, 4, 5].map((n) => (
+                    <button
+                      key={n}
+                      type="button"
+                      class="rating-star"
+                      data-score={n}
+                      aria-label={t.rateStar(n)}
+                      onClick={() => void controller.rate(n)}
+                    >
+                      ★
+                    </button>
+                  ))}
+                </div>
+              ) : (
+                <div class="rating" data-testid="rated">
+                  {t.rated(state.rated)}
+                </div>
+              )}
             </div>
           )}
 

@@ -133,6 +133,10 @@ export function formatSummary(s: MetricsSummary): string {
     ['conversations', `${s.conversations.started} started, ${s.conversations.engaged} engaged`],
     ['  by channel', counts(s.conversations.byChannel)],
     [
+      '  handled by',
+      `bot ${s.handledBy.bot.conversations}, agent ${s.handledBy.agent.conversations}, unanswered handoff ${s.handledBy.unanswered.conversations}`,
+    ],
+    [
       'customer turns',
       `${s.turns.customer} (${s.turns.bot} handled by the bot${s.turns.failed ? `, ${s.turns.failed} failed` : ''})`,
     ],
@@ -168,6 +172,14 @@ export function formatSummary(s: MetricsSummary): string {
     [
       'conversion',
       `${pct(s.conversion.rate)} (${s.conversion.converted} of ${s.conversion.identified} identified ordered within ${s.conversion.windowDays} d; ${s.conversion.pending} still open)`,
+    ],
+    [
+      'attributed',
+      `${s.attribution.revenue.toFixed(2)} ${s.attribution.currency} (${s.attribution.lines} lines of ${s.attribution.orders} orders within ${s.attribution.windowDays} d of ${s.attribution.conversations} conversations; bot ${s.attribution.byHandler.bot}, agent ${s.attribution.byHandler.agent})`,
+    ],
+    [
+      'notices',
+      `${s.notices.sent} sent, ${s.notices.converted} followed by an order (${pct(s.notices.rate)}; ${s.notices.pending} still open), ${s.notices.revenue.toFixed(2)} ${s.notices.currency}`,
     ],
     [
       'top intents',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { AppError } from '../errors.js'
-import { daysOf, parseTzOffset, resolveAnalyticsWindow } from './analytics-window.js'
+import { dayIn, daysOf, parseTzOffset, resolveAnalyticsWindow } from './analytics-window.js'
 
 const NOW = new Date('2026-06-10T15:30:00.000Z')
 
@@ -72,5 +72,28 @@ describe('parseTzOffset', () => {
     expect(code(() => parseTzOffset('Asia/Shanghai'))).toBe('invalid_input')
     expect(code(() => parseTzOffset('+15:00'))).toBe('invalid_input')
     expect(code(() => parseTzOffset('+08:75'))).toBe('invalid_input')
+  })
+})
+
+describe('named time zones', () => {
+  it('uses local midnights of the zone, across a daylight-saving change', () => {
+    // New York moves to summer time on 2026-03-08: that day has 23 hours.
+    const w = resolveAnalyticsWindow({ from: '2026-03-07', to: '2026-03-10', tz: 'America/New_York' }, NOW)
+    expect(w.from.toISOString()).toBe('2026-03-07T05:00:00.000Z')
+    expect(w.to.toISOString()).toBe('2026-03-10T04:00:00.000Z')
+    expect(w.timeZone).toBe('America/New_York')
+    expect(daysOf(w)).toEqual(['2026-03-07', '2026-03-08', '2026-03-09'])
+    expect(dayIn(Date.parse('2026-03-09T03:59:00Z'), w)).toBe('2026-03-08')
+    expect(dayIn(Date.parse('2026-03-09T04:00:00Z'), w)).toBe('2026-03-09')
+  })
+
+  it('defaults to the given zone (the shop) and ends with its today', () => {
+    // 01:00 on June 11 in Shanghai: the window is June 5–11 there.
+    const w = resolveAnalyticsWindow({}, new Date('2026-06-10T17:00:00.000Z'), 'Asia/Shanghai')
+    expect(w.to.toISOString()).toBe('2026-06-11T16:00:00.000Z')
+    expect(w.from.toISOString()).toBe('2026-06-04T16:00:00.000Z')
+    const local = resolveAnalyticsWindow({ from: '2026-06-01T08:00', to: '2026-06-02' }, NOW, 'Asia/Shanghai')
+    expect(local.from.toISOString()).toBe('2026-06-01T00:00:00.000Z')
+    expect(code(() => resolveAnalyticsWindow({ tz: 'Mars/Olympus' }, NOW))).toBe('invalid_input')
   })
 })

@@ -1,8 +1,10 @@
 /**
  * Analytics admin API (shop API key): the service summary and the daily series of a window.
  *
- *   GET /api/v1/admin/analytics/summary?from=&to=&tz=&conversionDays=
- *   GET /api/v1/admin/analytics/timeseries?from=&to=&tz=
+ *   GET /api/v1/admin/analytics/summary?from=&to=&tz=&conversionDays=&attributionDays=&channel=
+ *   GET /api/v1/admin/analytics/timeseries?from=&to=&tz=&attributionDays=&channel=
+ *
+ * Days are the shop's (`settings.timezone`, default Asia/Shanghai) unless `tz` names another zone.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import { z } from 'zod'
@@ -10,6 +12,7 @@ import { resolveAnalyticsWindow } from '../../core/analytics/analytics-window.js
 import { computeMetrics, DEFAULT_CONVERSION_DAYS } from '../../core/analytics/compute-metrics.js'
 import type { Shop } from '../../core/domain/records.js'
 import type { Store } from '../../core/ports/store.js'
+import { timeZoneOf } from '../../core/routing/routing-settings.js'
 import { toHttpError } from '../http/to-http-error.js'
 import { parseBody } from '../http/validate.js'
 
@@ -23,7 +26,12 @@ export type AnalyticsRoutesDeps = {
 const windowQuery = {
   from: z.string().max(40).optional(),
   to: z.string().max(40).optional(),
-  tz: z.string().max(10).optional(),
+  tz: z.string().max(64).optional(),
+  channel: z
+    .string()
+    .regex(/^[a-z0-9_-]{1,40}$/, 'a channel id such as widget, api, wecom-kf')
+    .optional(),
+  attributionDays: z.coerce.number().int().min(1).max(90).optional(),
 }
 const summaryQuery = z
   .object({
@@ -32,6 +40,19 @@ const summaryQuery = z
   })
   .strict()
 const timeseriesQuery = z.object(windowQuery).strict()
+
+/** The report options a query names, in the shop's time zone and currency. */
+function reportOptions(shop: Shop, q: z.infer<typeof timeseriesQuery>, at: Date) {
+  const currency = shop.settings.currency
+  return {
+    shopId: shop.id,
+    ...resolveAnalyticsWindow(q, at, timeZoneOf(shop)),
+    now: at,
+    currency: typeof currency === 'string' && currency ? currency : 'CNY',
+    ...(q.channel ? { channel: q.channel } : {}),
+    ...(q.attributionDays ? { attributionDays: q.attributionDays } : {}),
+  }
+}
 
 /**
  * Registers the analytics routes. Errors answer `{error:{code,message}}` even on an app without
@@ -45,12 +66,8 @@ export function registerAnalyticsRoutes(app: FastifyInstance, deps: AnalyticsRou
     try {
       const shop = await deps.authShop(req)
       const q = parseBody(summaryQuery, req.query ?? {})
-      const at = now()
-      const w = resolveAnalyticsWindow(q, at)
       const { summary } = await computeMetrics(deps.store, {
-        shopId: shop.id,
-        ...w,
-        now: at,
+        ...reportOptions(shop, q, now()),
         conversionDays: q.conversionDays,
       })
       return summary
@@ -65,9 +82,7 @@ export function registerAnalyticsRoutes(app: FastifyInstance, deps: AnalyticsRou
     try {
       const shop = await deps.authShop(req)
       const q = parseBody(timeseriesQuery, req.query ?? {})
-      const at = now()
-      const w = resolveAnalyticsWindow(q, at)
-      const { summary, daily } = await computeMetrics(deps.store, { shopId: shop.id, ...w, now: at })
+      const { summary, daily } = await computeMetrics(deps.store, reportOptions(shop, q, now()))
       return { shopId: shop.id, window: summary.window, generatedAt: summary.generatedAt, days: daily }
     } catch (e) {
       const { status, body } = toHttpError(e)
@@ -100,10 +115,73 @@ const windowParams = [
     name: 'tz',
     in: 'query',
     required: false,
-    description: 'Fixed UTC offset that decides where a day starts, e.g. `+08:00`. Default `Z`.',
-    schema: { type: 'string', example: '+08:00' },
+    description:
+      "Time zone that decides where a day starts: a name (`Asia/Shanghai`) or a fixed offset (`+08:00`, `Z`). Default: the shop's `settings.timezone` (Asia/Shanghai when unset).",
+    schema: { type: 'string', example: 'Asia/Shanghai' },
+  },
+  {
+    name: 'channel',
+    in: 'query',
+    required: false,
+    description:
+      'Only conversations of this channel (`widget`, `api`, `wecom-kf`, …); notices, tickets and returns stay shop-wide.',
+    schema: { type: 'string', example: 'widget' },
+  },
+  {
+    name: 'attributionDays',
+    in: 'query',
+    required: false,
+    description:
+      'Days after a conversation or notice in which an order is attributed to it (1–90). Default: `conversionDays` (7).',
+    schema: { type: 'integer', minimum: 1, maximum: 90 },
   },
 ]
+const handlerStats = {
+  type: 'object',
+  properties: {
+    conversations: { type: 'integer' },
+    csatCount: { type: 'integer' },
+    csatAverage: { type: ['number', 'null'] },
+  },
+}
+const handlers = {
+  type: 'object',
+  properties: { bot: handlerStats, agent: handlerStats, unanswered: handlerStats },
+}
+const money = { type: 'object', additionalProperties: { type: 'number' } }
+const attributionSchema = {
+  type: 'object',
+  properties: {
+    windowDays: { type: 'integer' },
+    currency: { type: 'string' },
+    revenue: { type: 'number' },
+    orders: { type: 'integer' },
+    lines: { type: 'integer' },
+    conversations: { type: 'integer' },
+    byHandler: money,
+    byChannel: money,
+    otherCurrencyOrders: { type: 'integer' },
+  },
+}
+const noticesSchema = {
+  type: 'object',
+  properties: {
+    windowDays: { type: 'integer' },
+    currency: { type: 'string' },
+    sent: { type: 'integer' },
+    converted: { type: 'integer' },
+    rate: { type: ['number', 'null'], minimum: 0, maximum: 1 },
+    pending: { type: 'integer' },
+    revenue: { type: 'number' },
+    byKind: {
+      type: 'object',
+      additionalProperties: {
+        type: 'object',
+        properties: { sent: { type: 'integer' }, converted: { type: 'integer' } },
+      },
+    },
+  },
+}
 const rate = { type: ['number', 'null'], minimum: 0, maximum: 1 }
 const counts = { type: 'object', additionalProperties: { type: 'integer' } }
 const latency = {
@@ -123,6 +201,7 @@ const windowSchema = {
     tz: { type: 'string' },
     horizon: { type: 'string', format: 'date-time' },
     settleHours: { type: 'integer' },
+    channel: { type: ['string', 'null'] },
   },
 }
 
@@ -130,7 +209,8 @@ const windowSchema = {
 export const analyticsOpenApi: Record<string, unknown> = {
   '/api/v1/admin/analytics/summary': {
     get: {
-      summary: 'Service metrics of a window (CSAT, containment, handoff, resolution, latency, conversion…)',
+      summary:
+        'Service metrics of a window (CSAT, containment, handoff, resolution, latency, conversion, attributed revenue, notice conversion…)',
       description: 'Definitions of every metric: docs/analytics.md. Rates are shares 0–1, null when undefined.',
       security: [{ shopApiKey: [] }],
       parameters: [
@@ -155,6 +235,10 @@ export const analyticsOpenApi: Record<string, unknown> = {
                   window: windowSchema,
                   generatedAt: { type: 'string', format: 'date-time' },
                   eventsScanned: { type: 'integer' },
+                  channels: { type: 'array', items: { type: 'string' } },
+                  handledBy: handlers,
+                  attribution: attributionSchema,
+                  notices: noticesSchema,
                   conversations: {
                     type: 'object',
                     properties: { started: { type: 'integer' }, engaged: { type: 'integer' }, byChannel: counts },
@@ -240,7 +324,7 @@ export const analyticsOpenApi: Record<string, unknown> = {
   },
   '/api/v1/admin/analytics/timeseries': {
     get: {
-      summary: 'Daily conversations, containment and CSAT of a window',
+      summary: 'Daily conversations, containment, CSAT, channels, bot vs agent and attributed revenue of a window',
       security: [{ shopApiKey: [] }],
       parameters: windowParams,
       responses: {
@@ -267,6 +351,11 @@ export const analyticsOpenApi: Record<string, unknown> = {
                         handoffs: { type: 'integer' },
                         csatCount: { type: 'integer' },
                         csatAverage: { type: ['number', 'null'] },
+                        byChannel: counts,
+                        bot: handlerStats,
+                        agent: handlerStats,
+                        unanswered: handlerStats,
+                        attributedRevenue: { type: 'number' },
                       },
                     },
                   },

@@ -2,13 +2,13 @@
  * The back office's HTTP client: knowledge (FAQ review workflow, search preview, mined candidates),
  * tickets, analytics, shop settings and staff accounts. Same session cookie + `x-kefu-csrf` as the desk.
  */
-import type { MetricsSummary } from '../../../src/core/analytics/compute-metrics.js'
+import type { DailyMetrics, MetricsSummary } from '../../../src/core/analytics/compute-metrics.js'
 import type { FieldDiff } from '../../../src/core/knowledge/review-workflow.js'
 import type { KnowledgeAnswer, KnowledgeHit } from '../../../src/core/knowledge/types.js'
 import type { FaqCandidate } from '../../../src/core/knowledge/unanswered-questions.js'
 import { ApiError, type StaffAccountView, type StaffRole } from '../agent-client.js'
 
-export type { FaqCandidate, FieldDiff, MetricsSummary }
+export type { DailyMetrics, FaqCandidate, FieldDiff, MetricsSummary }
 export { ApiError }
 
 export type FaqStatus = 'draft' | 'in_review' | 'published' | 'archived'
@@ -65,16 +65,8 @@ export type Assignee = {
   status?: string
   queues: string[]
 }
-export type DailyMetrics = {
-  date: string
-  conversations: number
-  engaged: number
-  contained: number
-  containmentRate: number | null
-  handoffs: number
-  csatCount: number
-  csatAverage: number | null
-}
+/** A report request: no `from`/`to` = the last 7 days in the shop's time zone; no channel = all. */
+export type ReportQuery = { from?: string; to?: string; channel?: string }
 export type Notice = { kind?: string; type?: string; sentAt?: string; createdAt?: string } & Record<string, unknown>
 export type ProductSummary = {
   sku: string
@@ -218,11 +210,12 @@ export class BackofficeApi {
   }
 
   // Analytics
-  summary(from: string, to: string, tz: string): Promise<MetricsSummary> {
-    return this.call('GET', `/admin/analytics/summary${qs({ from, to, tz })}`)
+  // Days are the shop's (its time zone, server side).
+  summary(q: ReportQuery): Promise<MetricsSummary> {
+    return this.call('GET', `/admin/analytics/summary${qs(q)}`)
   }
-  timeseries(from: string, to: string, tz: string): Promise<{ days: DailyMetrics[] }> {
-    return this.call('GET', `/admin/analytics/timeseries${qs({ from, to, tz })}`)
+  timeseries(q: ReportQuery): Promise<{ days: DailyMetrics[] }> {
+    return this.call('GET', `/admin/analytics/timeseries${qs(q)}`)
   }
   notices(): Promise<{ notices?: Notice[]; items?: Notice[] }> {
     return this.call('GET', '/admin/proactive/notices?limit=500')

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { MetricsSummary } from '../../../src/core/analytics/compute-metrics.js'
 import { mayCall } from '../../../src/core/staff/role-policy.js'
-import { defaultRange, slaCompliance, toCsv, tzOffset } from './dashboard-data.js'
+import { money, rangeOfDays, slaCompliance, toCsv } from './dashboard-data.js'
 import { sectionsFor } from './nav.js'
 import { checkSetting } from './settings-view.js'
 
@@ -21,12 +21,6 @@ describe('back office navigation', () => {
 })
 
 describe('dashboard data', () => {
-  it('formats the UTC offset and the default 7-day range (to exclusive)', () => {
-    const d = new Date(2026, 2, 10, 15, 0)
-    expect(tzOffset(d)).toMatch(/^(Z|[+-]\d\d:\d\d)$/)
-    expect(defaultRange(d)).toEqual({ from: '2026-03-04', to: '2026-03-11' })
-  })
-
   it('computes SLA compliance from the tickets, null without any', () => {
     expect(slaCompliance([])).toBeNull()
     expect(
@@ -52,6 +46,11 @@ describe('dashboard data', () => {
           handoffs: 1,
           csatCount: 1,
           csatAverage: 5,
+          byChannel: { widget: 2, 'web,app': 1 },
+          bot: { conversations: 1, csatCount: 0, csatAverage: null },
+          agent: { conversations: 1, csatCount: 1, csatAverage: 5 },
+          unanswered: { conversations: 0, csatCount: 0, csatAverage: null },
+          attributedRevenue: 899.5,
         },
       ],
       { 'tickets.slaCompliance': null },
@@ -62,7 +61,22 @@ describe('dashboard data', () => {
     expect(lines).toContain('"conversations.byChannel.web,app",3')
     expect(lines).toContain('intents.0.intent,greeting')
     expect(lines).toContain('tickets.slaCompliance,')
-    expect(lines.at(-1)).toBe('2026-03-10,3,2,1,0.5,1,1,5')
+    expect(lines.at(-2)).toBe(
+      'date,conversations,engaged,contained,containmentRate,handoffs,csatCount,csatAverage,' +
+        'bot.conversations,bot.csatCount,bot.csatAverage,agent.conversations,agent.csatCount,agent.csatAverage,' +
+        'unanswered.conversations,unanswered.csatCount,unanswered.csatAverage,attributedRevenue,"channel.web,app",channel.widget',
+    )
+    expect(lines.at(-1)).toBe('2026-03-10,3,2,1,0.5,1,1,5,1,0,,1,1,5,0,0,,899.5,1,2')
+  })
+
+  it('turns a daily series into the date inputs (to exclusive) and formats money', () => {
+    expect(rangeOfDays([{ date: '2026-02-27' }, { date: '2026-02-28' }])).toEqual({
+      from: '2026-02-27',
+      to: '2026-03-01',
+    })
+    expect(rangeOfDays([])).toBeNull()
+    expect(money(1898, 'CNY', 'en')).toContain('1,898.00')
+    expect(money(12.5, 'USD', 'en')).toBe('$12.50')
   })
 })
 

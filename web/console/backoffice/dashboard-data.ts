@@ -1,26 +1,22 @@
-/** Pure helpers of the dashboard: the date range, the time-zone offset, rates and the CSV export. */
+/** Pure helpers of the dashboard: the date range, rates, money and the CSV export. */
 import type { DailyMetrics, MetricsSummary } from './backoffice-api.js'
 
-const pad = (n: number) => String(n).padStart(2, '0')
-
-/** A local calendar day as YYYY-MM-DD. */
-export function isoDay(d: Date): string {
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`
+/** The date inputs' range of a daily series: its first day and the day after its last (`to` is exclusive). */
+export function rangeOfDays(days: Array<{ date: string }>): { from: string; to: string } | null {
+  const first = days[0]?.date
+  const last = days.at(-1)?.date
+  if (!first || !last) return null
+  const next = new Date(Date.parse(`${last}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10)
+  return { from: first, to: next }
 }
 
-/** The browser's UTC offset as the analytics API wants it (`+08:00`, `Z`). */
-export function tzOffset(d: Date): string {
-  const m = -d.getTimezoneOffset()
-  if (m === 0) return 'Z'
-  const a = Math.abs(m)
-  return `${m > 0 ? '+' : '-'}${pad(Math.floor(a / 60))}:${pad(a % 60)}`
-}
-
-/** The last `days` days up to and including today: `to` is exclusive (tomorrow). */
-export function defaultRange(now: Date, days = 7): { from: string; to: string } {
-  const to = new Date(now.getFullYear(), now.getMonth(), now.getDate() + 1)
-  const from = new Date(now.getFullYear(), now.getMonth(), now.getDate() + 1 - days)
-  return { from: isoDay(from), to: isoDay(to) }
+/** An amount in a currency, e.g. `¥1,898.00` / `CN¥1,898.00`, in the UI's locale. */
+export function money(amount: number, currency: string, locale: 'zh' | 'en'): string {
+  try {
+    return new Intl.NumberFormat(locale === 'zh' ? 'zh-CN' : 'en-US', { style: 'currency', currency }).format(amount)
+  } catch {
+    return `${amount.toFixed(2)} ${currency}`
+  }
 }
 
 export const pct = (r: number | null | undefined) => (r === null || r === undefined ? '—' : `${(r * 100).toFixed(1)}%`)
@@ -35,7 +31,10 @@ const cell = (v: unknown) => {
   return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s
 }
 
-/** The summary as `metric,value` rows, then the daily series: exactly the API's numbers. */
+/**
+ * The summary as `metric,value` rows, then the daily series — totals, bot vs agent, attributed
+ * revenue and one column per channel: exactly the API's numbers.
+ */
 export function toCsv(
   summary: MetricsSummary,
   days: DailyMetrics[],
@@ -52,7 +51,7 @@ export function toCsv(
   flat('', summary)
   for (const [k, v] of Object.entries(extra)) rows.push([k, v])
   rows.push([])
-  const cols: (keyof DailyMetrics)[] = [
+  const cols = [
     'date',
     'conversations',
     'engaged',
@@ -61,8 +60,22 @@ export function toCsv(
     'handoffs',
     'csatCount',
     'csatAverage',
-  ]
-  rows.push(cols)
-  for (const d of days) rows.push(cols.map((c) => d[c]))
+  ] as const
+  const handlers = ['bot', 'agent', 'unanswered'] as const
+  const stats = ['conversations', 'csatCount', 'csatAverage'] as const
+  const channels = [...new Set(days.flatMap((d) => Object.keys(d.byChannel ?? {})))].sort()
+  rows.push([
+    ...cols,
+    ...handlers.flatMap((h) => stats.map((k) => `${h}.${k}`)),
+    'attributedRevenue',
+    ...channels.map((c) => `channel.${c}`),
+  ])
+  for (const d of days)
+    rows.push([
+      ...cols.map((c) => d[c]),
+      ...handlers.flatMap((h) => stats.map((k) => d[h]?.[k])),
+      d.attributedRevenue,
+      ...channels.map((c) => d.byChannel?.[c] ?? 0),
+    ])
   return `${rows.map((r) => r.map(cell).join(',')).join('\n')}\n`
 }

@@ -1,4 +1,7 @@
-/** Analytics dashboard: the analytics API's metrics as Chart.js charts over a chosen range, with CSV export. */
+/**
+ * Analytics dashboard: the analytics API's metrics as Chart.js charts over a chosen range and channel
+ * (days in the shop's time zone), bot vs agent, attributed revenue and notice conversion, with CSV export.
+ */
 import Chart from 'chart.js/auto'
 import { useEffect, useRef, useState } from 'preact/hooks'
 import type { ConsoleLocale } from '../console-i18n.js'
@@ -10,7 +13,7 @@ import {
   type MetricsSummary,
 } from './backoffice-api.js'
 import type { BackofficeStrings } from './backoffice-i18n.js'
-import { defaultRange, pct, slaCompliance, toCsv, tzOffset } from './dashboard-data.js'
+import { money, pct, rangeOfDays, slaCompliance, toCsv } from './dashboard-data.js'
 
 type Data = {
   summary: MetricsSummary
@@ -18,8 +21,9 @@ type Data = {
   unanswered: FaqCandidate[]
   sla: number | null
   ticketCount: number
-  noticesSent: number
 }
+
+type Range = { from: string; to: string }
 
 type ChartSpec = {
   type: 'bar' | 'line' | 'doughnut'
@@ -77,49 +81,54 @@ function Kpi(props: { id: string; label: string; value: string }) {
 export function DashboardView(props: { api: BackofficeApi; bo: BackofficeStrings; locale: ConsoleLocale }) {
   const { api, bo } = props
   const d = bo.dash
-  const [range, setRange] = useState(() => defaultRange(new Date()))
+  // Null until the first answer: the server's default window (last 7 days in the shop's time zone).
+  const [range, setRange] = useState<Range | null>(null)
+  const [channel, setChannel] = useState('')
   const [data, setData] = useState<Data | null>(null)
   const [error, setError] = useState<string | null>(null)
 
-  const load = async () => {
+  const load = async (r: Range | null, ch: string) => {
     setError(null)
     try {
-      const tz = tzOffset(new Date())
-      const [summary, series, cands, tickets, notices] = await Promise.all([
-        api.summary(range.from, range.to, tz),
-        api.timeseries(range.from, range.to, tz),
+      const q = { ...(r ?? {}), ...(ch ? { channel: ch } : {}) }
+      const [summary, series, cands, tickets] = await Promise.all([
+        api.summary(q),
+        api.timeseries(q),
         api.candidates().catch(() => ({ candidates: [] as FaqCandidate[] })),
         api.tickets({}).catch(() => ({ tickets: [] })),
-        api.notices().catch(() => ({ notices: [] })),
       ])
       const from = summary.window.from
       const to = summary.window.to
       const inRange = (iso: unknown) => typeof iso === 'string' && iso >= from && iso < to
       const ts = tickets.tickets.filter((t) => inRange(t.createdAt))
+      if (!r) setRange(rangeOfDays(series.days))
       setData({
         summary,
         days: series.days,
         unanswered: cands.candidates.filter((c) => !c.answeredBy).slice(0, 10),
         sla: slaCompliance(ts),
         ticketCount: ts.length,
-        noticesSent: (notices.notices ?? []).filter((n) => inRange(n.createdAt)).length,
       })
     } catch (e) {
       setError(e instanceof ApiError ? `${e.code}: ${e.message}` : String(e))
     }
   }
-  useEffect(() => void load(), [range.from, range.to])
+  useEffect(() => void load(null, ''), [])
+  const pick = (r: Range | null, ch: string) => {
+    setRange(r)
+    setChannel(ch)
+    void load(r, ch)
+  }
 
   const exportCsv = () => {
     if (!data) return
     const csv = toCsv(data.summary, data.days, {
       'tickets.slaCompliance': data.sla,
       'tickets.inWindow': data.ticketCount,
-      'proactive.noticesSent': data.noticesSent,
     })
     const a = document.createElement('a')
     a.href = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }))
-    a.download = `kefu-analytics-${range.from}-${range.to}.csv`
+    a.download = `kefu-analytics-${range?.from ?? ''}-${range?.to ?? ''}${channel ? `-${channel}` : ''}.csv`
     a.click()
     setTimeout(() => URL.revokeObjectURL(a.href), 1000)
   }
@@ -132,7 +141,7 @@ export function DashboardView(props: { api: BackofficeApi; bo: BackofficeStrings
         class="bo-filters bo-card"
         onSubmit={(e) => {
           e.preventDefault()
-          void load()
+          void load(range, channel)
         }}
       >
         <label>
@@ -140,8 +149,8 @@ export function DashboardView(props: { api: BackofficeApi; bo: BackofficeStrings
           <input
             type="date"
             name="from"
-            value={range.from}
-            onChange={(e) => setRange({ ...range, from: (e.target as HTMLInputElement).value })}
+            value={range?.from ?? ''}
+            onChange={(e) => range && pick({ ...range, from: (e.target as HTMLInputElement).value }, channel)}
           />
         </label>
         <label>
@@ -149,9 +158,20 @@ export function DashboardView(props: { api: BackofficeApi; bo: BackofficeStrings
           <input
             type="date"
             name="to"
-            value={range.to}
-            onChange={(e) => setRange({ ...range, to: (e.target as HTMLInputElement).value })}
+            value={range?.to ?? ''}
+            onChange={(e) => range && pick({ ...range, to: (e.target as HTMLInputElement).value }, channel)}
           />
+        </label>
+        <label>
+          {d.channel}{' '}
+          <select name="channel" value={channel} onChange={(e) => pick(range, (e.target as HTMLSelectElement).value)}>
+            <option value="">{d.allChannels}</option>
+            {[...new Set([...(data?.summary.channels ?? []), ...(channel ? [channel] : [])])].map((c) => (
+              <option key={c} value={c}>
+                {c}
+              </option>
+            ))}
+          </select>
         </label>
         <button type="submit" class="button">
           {d.refresh}
@@ -174,8 +194,18 @@ export function DashboardView(props: { api: BackofficeApi; bo: BackofficeStrings
             <Kpi id="handoff" label={d.handoffRate} value={pct(s.handoff.rate)} />
             <Kpi id="csat" label={d.csatAvg} value={s.csat.average === null ? '—' : s.csat.average.toFixed(2)} />
             <Kpi id="sla" label={d.sla} value={pct(data.sla)} />
-            <Kpi id="notices" label={d.notices} value={String(data.noticesSent)} />
+            <Kpi id="notices" label={d.notices} value={String(s.notices.sent)} />
+            <Kpi
+              id="notice-conversion"
+              label={d.noticeConversion}
+              value={`${pct(s.notices.rate)} (${s.notices.converted}/${s.notices.sent})`}
+            />
             <Kpi id="conversion" label={d.conversion} value={pct(s.conversion.rate)} />
+            <Kpi
+              id="revenue"
+              label={d.revenue(s.attribution.windowDays)}
+              value={money(s.attribution.revenue, s.attribution.currency, props.locale)}
+            />
           </div>
           <div class="bo-charts">
             <ChartBox
@@ -188,6 +218,63 @@ export function DashboardView(props: { api: BackofficeApi; bo: BackofficeStrings
                   { label: d.conversations, data: data.days.map((x) => x.conversations) },
                   { label: d.handoffs, data: data.days.map((x) => x.handoffs) },
                   { label: d.ratings, data: data.days.map((x) => x.csatCount) },
+                ],
+              }}
+            />
+            <ChartBox
+              id="handled"
+              title={d.handledTrend}
+              spec={{
+                type: 'line',
+                labels: data.days.map((x) => x.date),
+                series: [
+                  { label: d.bot, data: data.days.map((x) => x.bot.conversations) },
+                  { label: d.agent, data: data.days.map((x) => x.agent.conversations) },
+                  { label: d.waiting, data: data.days.map((x) => x.unanswered.conversations) },
+                  { label: `${d.bot} · ${d.ratings}`, data: data.days.map((x) => x.bot.csatCount) },
+                  { label: `${d.agent} · ${d.ratings}`, data: data.days.map((x) => x.agent.csatCount) },
+                ],
+              }}
+            />
+            <ChartBox
+              id="handled-csat"
+              title={d.csatByHandler}
+              spec={{
+                type: 'bar',
+                labels: [d.bot, d.agent],
+                series: [
+                  {
+                    label: d.csatAvg,
+                    data: [s.handledBy.bot.csatAverage ?? 0, s.handledBy.agent.csatAverage ?? 0],
+                  },
+                  { label: d.ratings, data: [s.handledBy.bot.csatCount, s.handledBy.agent.csatCount] },
+                ],
+              }}
+            />
+            <ChartBox
+              id="revenue"
+              title={`${d.revenue(s.attribution.windowDays)} (${s.attribution.currency})`}
+              spec={{
+                type: 'bar',
+                labels: data.days.map((x) => x.date),
+                series: [{ label: s.attribution.currency, data: data.days.map((x) => x.attributedRevenue) }],
+              }}
+            />
+            <ChartBox
+              id="notices"
+              title={d.noticeConversion}
+              spec={{
+                type: 'bar',
+                labels: [d.priceDrop, d.delayedParcel],
+                series: [
+                  {
+                    label: d.sent,
+                    data: [s.notices.byKind.price_drop.sent, s.notices.byKind.delayed_parcel.sent],
+                  },
+                  {
+                    label: d.converted,
+                    data: [s.notices.byKind.price_drop.converted, s.notices.byKind.delayed_parcel.converted],
+                  },
                 ],
               }}
             />
@@ -268,7 +355,6 @@ export function DashboardView(props: { api: BackofficeApi; bo: BackofficeStrings
                   </li>
                 ))}
               </ol>
-              <p class="bo-hint">{d.notComputed}</p>
             </section>
           </div>
         </>
