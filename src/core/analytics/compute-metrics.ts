@@ -177,6 +177,7 @@ export async function computeMetrics(store: Store, o: ComputeMetricsOptions): Pr
         csatAverage: null,
         csatSum: 0,
         byChannel: {},
+        intents: {},
         bot: stats(),
         agent: stats(),
         unanswered: stats(),
@@ -211,7 +212,10 @@ export async function computeMetrics(store: Store, o: ComputeMetricsOptions): Pr
     out.turns.customer += customerTurns
     out.fallback.turns += f.fallbackTurns
     if (f.fallbackTurns > 0) out.fallback.conversations++
-    for (const i of f.intents) bump(intents, i)
+    for (const i of f.intents) {
+      bump(intents, i)
+      bump(day.intents, i)
+    }
     for (const l of f.latencies) latencies.push(l)
 
     if (engaged) {

@@ -128,6 +128,8 @@ export type DailyMetrics = {
   csatAverage: number | null
   /** Conversations started this day per channel (adds up to `conversations`). */
   byChannel: Record<string, number>
+  /** Turns per intent acted on, in the conversations that started this day (the intent trend). */
+  intents: Record<string, number>
   /** Engaged conversations by who handled them, with their ratings. */
   bot: HandlerStats
   agent: HandlerStats

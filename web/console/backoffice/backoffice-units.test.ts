@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { MetricsSummary } from '../../../src/core/analytics/compute-metrics.js'
 import { mayCall } from '../../../src/core/staff/role-policy.js'
-import { money, rangeOfDays, slaCompliance, toCsv } from './dashboard-data.js'
+import { intentTrend, money, rangeOfDays, slaCompliance, toCsv } from './dashboard-data.js'
 import { sectionsFor } from './nav.js'
 import { checkSetting } from './settings-view.js'
 
@@ -47,6 +47,7 @@ describe('dashboard data', () => {
           csatCount: 1,
           csatAverage: 5,
           byChannel: { widget: 2, 'web,app': 1 },
+          intents: { order_status: 2, greeting: 1 },
           bot: { conversations: 1, csatCount: 0, csatAverage: null },
           agent: { conversations: 1, csatCount: 1, csatAverage: 5 },
           unanswered: { conversations: 0, csatCount: 0, csatAverage: null },
@@ -64,9 +65,32 @@ describe('dashboard data', () => {
     expect(lines.at(-2)).toBe(
       'date,conversations,engaged,contained,containmentRate,handoffs,csatCount,csatAverage,' +
         'bot.conversations,bot.csatCount,bot.csatAverage,agent.conversations,agent.csatCount,agent.csatAverage,' +
-        'unanswered.conversations,unanswered.csatCount,unanswered.csatAverage,attributedRevenue,"channel.web,app",channel.widget',
+        'unanswered.conversations,unanswered.csatCount,unanswered.csatAverage,attributedRevenue,"channel.web,app",channel.widget,' +
+        'intent.greeting,intent.order_status',
     )
-    expect(lines.at(-1)).toBe('2026-03-10,3,2,1,0.5,1,1,5,1,0,,1,1,5,0,0,,899.5,1,2')
+    expect(lines.at(-1)).toBe('2026-03-10,3,2,1,0.5,1,1,5,1,0,,1,1,5,0,0,,899.5,1,2,1,2')
+  })
+
+  it('draws the intent trend as the top intents over the days, the rest as other', () => {
+    const days: Array<{ date: string; intents: Record<string, number> }> = [
+      { date: '2026-03-10', intents: { order_status: 3, greeting: 1, invoice_payment: 1 } },
+      { date: '2026-03-11', intents: { order_status: 1, return_refund: 2 } },
+      { date: '2026-03-12', intents: {} },
+    ]
+    expect(intentTrend(days, 2, '其他')).toEqual({
+      labels: ['2026-03-10', '2026-03-11', '2026-03-12'],
+      series: [
+        { label: 'order_status', data: [3, 1, 0] },
+        { label: 'return_refund', data: [0, 2, 0] },
+        { label: '其他', data: [2, 0, 0] },
+      ],
+    })
+    expect(intentTrend(days, 5).series.map((x) => x.label)).toEqual([
+      'order_status',
+      'return_refund',
+      'greeting',
+      'invoice_payment',
+    ])
   })
 
   it('turns a daily series into the date inputs (to exclusive) and formats money', () => {

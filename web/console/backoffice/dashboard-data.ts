@@ -64,11 +64,13 @@ export function toCsv(
   const handlers = ['bot', 'agent', 'unanswered'] as const
   const stats = ['conversations', 'csatCount', 'csatAverage'] as const
   const channels = [...new Set(days.flatMap((d) => Object.keys(d.byChannel ?? {})))].sort()
+  const intents = [...new Set(days.flatMap((d) => Object.keys(d.intents ?? {})))].sort()
   rows.push([
     ...cols,
     ...handlers.flatMap((h) => stats.map((k) => `${h}.${k}`)),
     'attributedRevenue',
     ...channels.map((c) => `channel.${c}`),
+    ...intents.map((i) => `intent.${i}`),
   ])
   for (const d of days)
     rows.push([
@@ -76,6 +78,28 @@ export function toCsv(
       ...handlers.flatMap((h) => stats.map((k) => d[h]?.[k])),
       d.attributedRevenue,
       ...channels.map((c) => d.byChannel?.[c] ?? 0),
+      ...intents.map((i) => d.intents?.[i] ?? 0),
     ])
   return `${rows.map((r) => r.map(cell).join(',')).join('\n')}\n`
+}
+
+/**
+ * The intent trend: the `top` intents of the range (by turns) as one line each over the days, the
+ * rest summed as `other` (omitted when there is none).
+ */
+export function intentTrend(
+  days: Array<Pick<DailyMetrics, 'date' | 'intents'>>,
+  top = 5,
+  otherLabel = 'other',
+): { labels: string[]; series: Array<{ label: string; data: number[] }> } {
+  const totals = new Map<string, number>()
+  for (const d of days) for (const [i, n] of Object.entries(d.intents ?? {})) totals.set(i, (totals.get(i) ?? 0) + n)
+  const ranked = [...totals.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([i]) => i)
+  const shown = ranked.slice(0, top)
+  const series = shown.map((i) => ({ label: i, data: days.map((d) => d.intents?.[i] ?? 0) }))
+  if (ranked.length > top) {
+    const rest = ranked.slice(top)
+    series.push({ label: otherLabel, data: days.map((d) => rest.reduce((a, i) => a + (d.intents?.[i] ?? 0), 0)) })
+  }
+  return { labels: days.map((d) => d.date), series }
 }

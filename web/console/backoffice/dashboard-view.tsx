@@ -13,7 +13,7 @@ import {
   type MetricsSummary,
 } from './backoffice-api.js'
 import type { BackofficeStrings } from './backoffice-i18n.js'
-import { money, pct, rangeOfDays, slaCompliance, toCsv } from './dashboard-data.js'
+import { intentTrend, money, pct, rangeOfDays, slaCompliance, toCsv } from './dashboard-data.js'
 
 type Data = {
   summary: MetricsSummary
@@ -297,6 +297,11 @@ export function DashboardView(props: { api: BackofficeApi; bo: BackofficeStrings
                 labels: s.intents.map((i) => i.intent),
                 series: [{ label: d.intents, data: s.intents.map((i) => i.count) }],
               }}
+            />
+            <ChartBox
+              id="intent-trend"
+              title={d.intentTrend}
+              spec={{ type: 'line', ...intentTrend(data.days, 5, d.other) }}
             />
             <ChartBox
               id="handoff-reasons"
