@@ -108,7 +108,7 @@ const CLEAR_LEAD_MIN_SCORE = 0.3
 /** The FAQ entry that clearly fits when the retrieval was not sure enough to answer on its own. */
 export function leadingEntry<T extends { kind: string; score: number }>(candidates: readonly T[]): T | undefined {
   const [top, next] = candidates
-  if (!top || top.kind !== 'faq') return undefined
+  if (top?.kind !== 'faq') return undefined
   if (top.score >= LEAN_ANSWER_SCORE) return top
   if (top.score < CLEAR_LEAD_MIN_SCORE) return undefined
   return !next || top.score - next.score >= CLEAR_LEAD ? top : undefined
