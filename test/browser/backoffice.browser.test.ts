@@ -7,14 +7,14 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type RunningServer, startServer } from '../../src/server/start-server.js'
 import { launchChromium, SKIP_BROWSER_TESTS } from '../helpers/chromium.js'
-import { addStaff, StaffClient, TEST_PASSWORD, withServerStore } from '../helpers/staff-fixtures.js'
+import { pagePool, signInToConsole, UI_TIMEOUT } from '../helpers/console-pages.js'
+import { addStaff, StaffClient, withServerStore } from '../helpers/staff-fixtures.js'
 
 const ROOT = join(import.meta.dirname, '../..')
-const UI_TIMEOUT = 20_000
 const SHOTS = process.env.KEFU_SCREENSHOTS === '1'
 const QUESTION = '可以用数字人民币支付吗'
 const ANSWER = '支持数字人民币：在收银台选择“数字人民币”，用数字钱包扫码即可，每周三还有满减。'
@@ -25,28 +25,11 @@ describe.skipIf(SKIP_BROWSER_TESTS)('back office in headless Chromium', () => {
   let server: RunningServer
   let browser: Browser
   let dataDir: string
-  const contexts: BrowserContext[] = []
+  const pages = pagePool(() => browser)
 
-  async function newPage(locale: string): Promise<{ page: Page; errors: string[] }> {
-    const context = await browser.newContext({
-      viewport: { width: 1440, height: 900 },
-      locale,
-      reducedMotion: 'reduce',
-    })
-    contexts.push(context)
-    const page = await context.newPage()
-    const errors: string[] = []
-    page.on('pageerror', (e) => errors.push(e.message))
-    return { page, errors }
-  }
+  const newPage = (locale: string) => pages.open(locale)
 
-  async function signIn(page: Page, username: string, hash = ''): Promise<void> {
-    await page.goto(`${server.url}/console/${hash}`)
-    await page.locator('input[name=username]').fill(username)
-    await page.locator('input[name=password]').fill(TEST_PASSWORD)
-    await page.locator('button[type=submit]').click()
-    await page.locator('[data-testid=me-name]').waitFor({ timeout: UI_TIMEOUT })
-  }
+  const signIn = (page: Page, username: string, hash = '') => signInToConsole(page, server.url, username, { hash })
 
   /** The customer's widget on the demo storefront: asks, and answers the bot's new replies' text. */
   async function openWidget(page: Page) {
@@ -99,7 +82,7 @@ describe.skipIf(SKIP_BROWSER_TESTS)('back office in headless Chromium', () => {
   })
 
   afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => {})
+    await pages.closeAll()
     await browser?.close()
     await server?.close()
     if (dataDir) rmSync(dataDir, { recursive: true, force: true })

@@ -8,15 +8,15 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openSqliteStore } from '../../src/adapters/store-sql/sqlite-store.js'
 import { type RunningServer, startServer } from '../../src/server/start-server.js'
 import { launchChromium, SKIP_BROWSER_TESTS } from '../helpers/chromium.js'
-import { addStaff, TEST_PASSWORD } from '../helpers/staff-fixtures.js'
+import { pagePool, signInToConsole, UI_TIMEOUT } from '../helpers/console-pages.js'
+import { addStaff } from '../helpers/staff-fixtures.js'
 
 const ROOT = join(import.meta.dirname, '../..')
-const UI_TIMEOUT = 20_000
 
 type Conv = { id: string; token: string }
 type ServerMessage = { seq: number; role: string; text: string; meta: Record<string, unknown> }
@@ -26,7 +26,7 @@ describe.skipIf(SKIP_BROWSER_TESTS)('agent console in headless Chromium', () => 
   let browser: Browser
   let dataDir: string
   let apiKey: string
-  const contexts: BrowserContext[] = []
+  const pages = pagePool(() => browser)
 
   async function chat(path: string, token: string | null, body?: unknown) {
     const res = await fetch(server.url + path, {
@@ -55,25 +55,10 @@ describe.skipIf(SKIP_BROWSER_TESTS)('agent console in headless Chromium', () => 
     return (await chat(`/api/v1/conversations/${c.id}/messages`, c.token)).messages as ServerMessage[]
   }
 
-  async function newPage(locale: string): Promise<{ page: Page; errors: string[] }> {
-    const context = await browser.newContext({
-      viewport: { width: 1280, height: 800 },
-      locale,
-      reducedMotion: 'reduce',
-    })
-    contexts.push(context)
-    const page = await context.newPage()
-    const errors: string[] = []
-    page.on('pageerror', (e) => errors.push(e.message))
-    return { page, errors }
-  }
+  const newPage = (locale: string) => pages.open(locale, { width: 1280, height: 800 })
 
-  async function signIn(page: Page, username: string, password = TEST_PASSWORD): Promise<void> {
-    await page.goto(`${server.url}/console/`)
-    await page.locator('input[name=username]').fill(username)
-    await page.locator('input[name=password]').fill(password)
-    await page.locator('button[type=submit]').click()
-  }
+  const signIn = (page: Page, username: string, password?: string) =>
+    signInToConsole(page, server.url, username, { ...(password ? { password } : {}), wait: false })
 
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'kefu-console-'))
@@ -98,7 +83,7 @@ describe.skipIf(SKIP_BROWSER_TESTS)('agent console in headless Chromium', () => 
   })
 
   afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => {})
+    await pages.closeAll()
     await browser?.close()
     await server?.close()
     if (dataDir) rmSync(dataDir, { recursive: true, force: true })

@@ -7,33 +7,25 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
+import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type RunningServer, startServer } from '../../src/server/start-server.js'
 import { launchChromium, SKIP_BROWSER_TESTS } from '../helpers/chromium.js'
-import { addStaff, TEST_PASSWORD, withServerStore } from '../helpers/staff-fixtures.js'
+import { type OpenedPage, pagePool, signInToConsole, UI_TIMEOUT } from '../helpers/console-pages.js'
+import { addStaff, withServerStore } from '../helpers/staff-fixtures.js'
 
 const ROOT = join(import.meta.dirname, '../..')
-const UI_TIMEOUT = 20_000
 
 describe.skipIf(SKIP_BROWSER_TESTS)('settings forms and ticket assignment in headless Chromium', () => {
   let server: RunningServer
   let browser: Browser
   let dataDir: string
-  const contexts: BrowserContext[] = []
+  const pages = pagePool(() => browser)
 
-  async function signedIn(username: string, hash: string): Promise<{ page: Page; errors: string[] }> {
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-US' })
-    contexts.push(context)
-    const page = await context.newPage()
-    const errors: string[] = []
-    page.on('pageerror', (e) => errors.push(e.message))
-    await page.goto(`${server.url}/console/${hash}`)
-    await page.locator('input[name=username]').fill(username)
-    await page.locator('input[name=password]').fill(TEST_PASSWORD)
-    await page.locator('button[type=submit]').click()
-    await page.locator('[data-testid=me-name]').waitFor({ timeout: UI_TIMEOUT })
-    return { page, errors }
+  async function signedIn(username: string, hash: string): Promise<OpenedPage> {
+    const opened = await pages.open('en-US')
+    await signInToConsole(opened.page, server.url, username, { hash })
+    return opened
   }
 
   beforeAll(async () => {
@@ -54,7 +46,7 @@ describe.skipIf(SKIP_BROWSER_TESTS)('settings forms and ticket assignment in hea
   })
 
   afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => {})
+    await pages.closeAll()
     await browser?.close()
     await server?.close()
     if (dataDir) rmSync(dataDir, { recursive: true, force: true })

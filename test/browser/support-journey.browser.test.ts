@@ -10,14 +10,14 @@ import { execFile } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type RunningServer, startServer } from '../../src/server/start-server.js'
 import { launchChromium, SKIP_BROWSER_TESTS } from '../helpers/chromium.js'
+import { pagePool, signInToConsole, UI_TIMEOUT } from '../helpers/console-pages.js'
 import { StaffClient, TEST_PASSWORD, withServerStore } from '../helpers/staff-fixtures.js'
 
 const ROOT = join(import.meta.dirname, '../..')
-const UI_TIMEOUT = 20_000
 const ANGRY = '你们这是什么垃圾服务！气死我了，我要投诉！！'
 const REPLY = '非常抱歉给您带来不好的体验，我是李娜，马上为您处理。'
 
@@ -42,28 +42,11 @@ describe.skipIf(SKIP_BROWSER_TESTS)('a complaint from the widget to the dashboar
   let browser: Browser
   let dataDir: string
   let owner: StaffClient
-  const contexts: BrowserContext[] = []
+  const pages = pagePool(() => browser)
 
-  async function newPage(locale: string): Promise<{ page: Page; errors: string[] }> {
-    const context = await browser.newContext({
-      viewport: { width: 1440, height: 900 },
-      locale,
-      reducedMotion: 'reduce',
-    })
-    contexts.push(context)
-    const page = await context.newPage()
-    const errors: string[] = []
-    page.on('pageerror', (e) => errors.push(e.message))
-    return { page, errors }
-  }
+  const newPage = (locale: string) => pages.open(locale)
 
-  async function signIn(page: Page, username: string, hash = ''): Promise<void> {
-    await page.goto(`${server.url}/console/${hash}`)
-    await page.locator('input[name=username]').fill(username)
-    await page.locator('input[name=password]').fill(TEST_PASSWORD)
-    await page.locator('button[type=submit]').click()
-    await page.locator('[data-testid=me-name]').waitFor({ timeout: UI_TIMEOUT })
-  }
+  const signIn = (page: Page, username: string, hash = '') => signInToConsole(page, server.url, username, { hash })
 
   const series = async (page: Page, id: string): Promise<Series> =>
     JSON.parse((await page.locator(`canvas[data-chart="${id}"]`).getAttribute('data-series')) ?? '{}') as Series
@@ -106,7 +89,7 @@ describe.skipIf(SKIP_BROWSER_TESTS)('a complaint from the widget to the dashboar
   })
 
   afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => {})
+    await pages.closeAll()
     await browser?.close()
     await server?.close()
     if (dataDir) rmSync(dataDir, { recursive: true, force: true })
