@@ -7,9 +7,10 @@
  *
  * Run: npx tsx scripts/nlu-data/generate.ts
  */
-import { mkdirSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { parse as parseYaml } from 'yaml'
 import { INTENTS, type Intent } from '../../src/core/nlu/types.js'
 import { repoRoot } from '../read-source.js'
 import { buildMore } from './more-train.js'
@@ -43,7 +44,11 @@ const PER_TEMPLATE_CAP: Record<Split, number> = { train: 12, test: 4 }
 const NO_LENGTHEN = new Set<Intent>(['greeting', 'out_of_scope', 'human_agent'])
 
 /** Expands the fragments of every intent and locale into labelled examples. */
-export function buildSplits(): { train: Example[]; test: Example[]; warnings: string[] } {
+export function buildSplits(heldOut: ReadonlySet<string> = new Set()): {
+  train: Example[]
+  test: Example[]
+  warnings: string[]
+} {
   const specs: Record<Locale, LocaleSpec> = { zh: loadBase('zh'), en: loadBase('en') }
   const testExtra = { zh: loadTestExtra('zh'), en: loadTestExtra('en') }
   const warnings: string[] = []
@@ -81,7 +86,7 @@ export function buildSplits(): { train: Example[]; test: Example[]; warnings: st
             warnings.push(`${locale}/${split}: "${trimmed}" is both ${other} and ${intent}`)
             return false
           }
-          if (split === 'train' && testKeys.has(key)) return false
+          if (split === 'train' && (testKeys.has(key) || heldOut.has(key))) return false
           seen.add(key)
           keyLabel.set(key, intent)
           if (split === 'test') testKeys.add(key)
@@ -116,6 +121,24 @@ export function buildSplits(): { train: Example[]; test: Example[]; warnings: st
   return { ...out, warnings }
 }
 
+/**
+ * The customer turns of the blind conversation set's test half (data/eval/dialogues-blind/test), as
+ * normalised keys: a generated training line equal to one is dropped, so the held-out conversations
+ * never reach what the classifier learns from. Only compared, never printed.
+ */
+function blindTestKeys(): Set<string> {
+  const dir = join(repoRoot, 'data/eval/dialogues-blind/test')
+  const keys = new Set<string>()
+  for (const name of readdirSync(dir).filter((n) => n.endsWith('.yaml'))) {
+    const doc = parseYaml(readFileSync(join(dir, name), 'utf8')) as {
+      stories?: Array<{ turns?: Array<{ user?: unknown }> }>
+    }
+    for (const story of doc.stories ?? [])
+      for (const turn of story.turns ?? []) if (typeof turn.user === 'string') keys.add(normalizeKey(turn.user))
+  }
+  return keys
+}
+
 /** The generated files of data/nlu/, by name, with the generator's warnings and a summary line. */
 export type NluData = {
   files: Record<'train.jsonl' | 'test.jsonl' | 'dev.jsonl', string>
@@ -125,9 +148,10 @@ export type NluData = {
 
 /** Builds the contents of data/nlu/train.jsonl, test.jsonl and dev.jsonl from the sources. Writes nothing. */
 export function buildNluData(): NluData {
-  const { train, test, warnings } = buildSplits()
+  const heldOut = blindTestKeys()
+  const { train, test, warnings } = buildSplits(heldOut)
   const taken = new Map(train.map((e) => [normalizeKey(e.text), e.label] as const))
-  const testKeys = new Set(test.map((e) => normalizeKey(e.text)))
+  const testKeys = new Set([...test.map((e) => normalizeKey(e.text)), ...heldOut])
   const more = buildMore(taken, testKeys)
   const toJsonl = (rows: Example[]): string => `${rows.map((e) => JSON.stringify(e)).join('\n')}\n`
   const allTrain = [...train, ...more.train]
