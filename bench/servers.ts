@@ -59,6 +59,8 @@ export async function startBenchServers(opts: {
   /** Extra node flags (e.g. --cpu-prof). */
   nodeFlags?: string[]
   env?: NodeJS.ProcessEnv
+  /** How long a server may take until /readyz (default 180 s; a 100,000-product restart on a loaded machine takes longer). */
+  startTimeoutMs?: number
 }): Promise<BenchServers> {
   const instances = Math.max(1, opts.instances ?? 1)
   if (instances > 1 && !opts.postgres) throw new Error('more than one instance needs --postgres (and --redis)')
@@ -102,7 +104,8 @@ export async function startBenchServers(opts: {
     })
     const url = `http://127.0.0.1:${port}`
     for (let t = 0; ; t++) {
-      if (t > 900 || proc.exitCode !== null) throw new Error(`server ${i} did not start:\n${log.join('\n')}`)
+      if (t * 200 > (opts.startTimeoutMs ?? 180_000) || proc.exitCode !== null)
+        throw new Error(`server ${i} did not start:\n${log.join('\n')}`)
       await sleep(200)
       const ok = await fetch(`${url}/readyz`).then(
         (r) => r.ok,

@@ -18,8 +18,11 @@ import { openSqliteStore } from './store-sql/sqlite-store.js'
  * @example
  * const store = await openStore(process.env.KEFU_DATABASE_URL ?? 'sqlite://./.kefu/kefu.db')
  */
-export async function openStore(url: string, opts: { clock?: Clock } = {}): Promise<Store> {
-  const store = await openUnmigrated(url, opts.clock)
+export async function openStore(
+  url: string,
+  opts: { clock?: Clock /** SQLite: checkpoint in a worker thread (servers). */; backgroundCheckpoints?: boolean } = {},
+): Promise<Store> {
+  const store = await openUnmigrated(url, opts.clock, opts.backgroundCheckpoints === true)
   try {
     await store.migrate()
   } catch (e) {
@@ -29,14 +32,14 @@ export async function openStore(url: string, opts: { clock?: Clock } = {}): Prom
   return store
 }
 
-async function openUnmigrated(url: string, clock: Clock | undefined): Promise<Store> {
+async function openUnmigrated(url: string, clock: Clock | undefined, backgroundCheckpoints: boolean): Promise<Store> {
   const withClock = clock ? { clock } : {}
   const u = url.trim()
   if (u === 'sqlite::memory:' || u === 'sqlite://:memory:') return openSqliteStore(':memory:', withClock)
   if (u.startsWith('sqlite:')) {
     const path = u.startsWith('sqlite://') ? u.slice('sqlite://'.length) : u.slice('sqlite:'.length)
     if (!path) throw new AppError('invalid_input', `database URL '${url}' has no file path (sqlite://path/to/kefu.db)`)
-    return openSqliteStore(decodeURIComponent(path), withClock)
+    return openSqliteStore(decodeURIComponent(path), { ...withClock, backgroundCheckpoints })
   }
   if (/^postgres(ql)?:\/\//.test(u)) {
     let parsed: URL

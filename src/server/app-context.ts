@@ -33,6 +33,7 @@ import type { KeyedLock, PubSub } from '../core/ports/pub-sub.js'
 import type { Store } from '../core/ports/store.js'
 import { createRouter, type Router } from '../core/routing/router.js'
 import type { TicketServiceDeps } from '../core/tickets/ticket-service.js'
+import { withCatalogCache } from './catalog-cache.js'
 import { type Channels, createChannels } from './channels/channel-runtime.js'
 import { WORKER_ID_ENV } from './cluster/cluster-primary.js'
 import { type CommerceHub, createCommerceHub } from './commerce/commerce-hub.js'
@@ -41,6 +42,7 @@ import { CONNECTORS } from './commerce/connectors.js'
 import type { Config } from './config/schema.js'
 import { seedDemoShop } from './demo-seed.js'
 import { embedderFromConfig } from './embedder-from-config.js'
+import { faqFitCacheDir } from './faq-fit/fit-cache.js'
 import { createKnowledgeProvider, type KnowledgeProvider } from './knowledge-provider.js'
 import { languageModelsFromConfig, transcriberFromConfig } from './llm-from-config.js'
 import { createMetrics, type Metrics } from './metrics.js'
@@ -62,6 +64,11 @@ export type AppContext = {
   /** The one clock of this process: everything that needs "now" reads it. */
   clock: Clock
   store: Store
+  /**
+   * The same database without the product cache (src/server/catalog-cache.ts): for scans that must see
+   * a write made by another process at once (a `kefu import` lowering a price, then the price-drop scan).
+   */
+  scanStore: Store
   pubsub: PubSub
   lock: KeyedLock
   /** A plain Redis client for shared counters (rate limits) when KEFU_REDIS_URL is set. */
@@ -145,11 +152,16 @@ export async function createAppContext(
   // Shops are read from memory (src/server/shop-cache.ts); other processes hear of a write over
   // pub/sub (Redis, or the cluster's primary with --workers) and the rest within SHOP_CACHE_TTL_MS.
   let announceShopWrite: (shopId: string) => void = () => undefined
-  const shopCache = withShopCache(await openStore(config.databaseUrl, { clock }), {
+  // A serving process checkpoints SQLite's log in a worker thread, not inside a turn's commit.
+  const opened = await openStore(config.databaseUrl, { clock, backgroundCheckpoints: !opts.quiet })
+  const shopCache = withShopCache(opened, {
     ttlMs: SHOP_CACHE_TTL_MS,
     onWrite: (shopId) => announceShopWrite(shopId),
   })
-  const store = shopCache.store
+  // Products too (src/server/catalog-cache.ts): a write here drops them at once, a shop write or
+  // catalog change announced by another process as well, anything else within SHOP_CACHE_TTL_MS.
+  const catalogCache = withCatalogCache(shopCache.store, { ttlMs: SHOP_CACHE_TTL_MS })
+  const store = catalogCache.store
   const cleanups: Array<() => Promise<void>> = [() => store.close()]
   try {
     let pubsub: PubSub
@@ -198,6 +210,7 @@ export async function createAppContext(
     const unsubscribeShops = await pubsub.subscribe(SHOP_CHANGED_CHANNEL, (ev: unknown) => {
       const shopId = (ev as { shopId?: unknown } | null)?.shopId
       shopCache.invalidate(typeof shopId === 'string' ? shopId : undefined)
+      catalogCache.invalidate(typeof shopId === 'string' ? shopId : undefined)
     })
     cleanups.push(async () => unsubscribeShops())
     announceShopWrite = (shopId) => void pubsub.publish(SHOP_CHANGED_CHANNEL, { shopId }).catch(() => undefined)
@@ -216,7 +229,17 @@ export async function createAppContext(
     const nlu = createNluProvider({ store, dataDir, rootDir: ROOT_DIR, logger, clock })
     // Dense retrieval joins BM25 + the FAQ matcher only when an embeddings model is configured.
     const embedder = embedderFromConfig(config)
-    const knowledge = await createKnowledgeProvider({ store, pubsub, logger, ...(embedder ? { embedder } : {}) })
+    const knowledge = await createKnowledgeProvider({
+      store,
+      pubsub,
+      logger,
+      fitCacheDir: faqFitCacheDir(ROOT_DIR),
+      ...(embedder ? { embedder } : {}),
+      // A product added or renamed through the admin feed is named in the next message, on every instance.
+      onChange: (shopId, change) => {
+        if (change.scope === 'products') void nlu.applyProducts(shopId, change.skus)
+      },
+    })
     cleanups.push(() => knowledge.close())
     const url = config.KEFU_TICKET_WEBHOOK_URL
     const mirror = url
@@ -248,6 +271,7 @@ export async function createAppContext(
       const shop = await store.shops.get(shopId)
       const version = shop?.settings.catalogVersion ?? null
       if (seen && seen.version !== version) {
+        catalogCache.invalidate(shopId)
         nlu.invalidate(shopId)
         knowledge.invalidate(shopId)
       }
@@ -261,6 +285,7 @@ export async function createAppContext(
       transport: { timeoutMs: config.KEFU_COMMERCE_TIMEOUT_MS },
       defaultReconcileMinutes: config.KEFU_COMMERCE_RECONCILE_MINUTES,
       onCatalogChanged: (shopId, change) => {
+        catalogCache.invalidate(shopId)
         knowledge.invalidate(shopId, change)
         if (change.scope === 'all') nlu.invalidate(shopId)
       },
@@ -361,7 +386,7 @@ export async function createAppContext(
 
     if (config.KEFU_PROACTIVE && (opts.background ?? !opts.quiet) && scheduler) {
       const proactive = startProactiveWorker({
-        store,
+        store: shopCache.store,
         queue,
         conversations,
         lock,
@@ -394,6 +419,7 @@ export async function createAppContext(
       logger,
       clock,
       store,
+      scanStore: shopCache.store,
       pubsub,
       lock,
       redis,

@@ -16,6 +16,7 @@ import {
 import type { PubSub } from '../core/ports/pub-sub.js'
 import type { Store } from '../core/ports/store.js'
 import { createWorkerFaqFitter } from './faq-fit/faq-fitter.js'
+import { cachedFaqFitter } from './faq-fit/fit-cache.js'
 
 const CHANNEL = 'knowledge:invalidate'
 
@@ -43,14 +44,24 @@ export async function createKnowledgeProvider(deps: {
   pubsub: PubSub
   logger: Logger
   embedder?: Embedder
+  /**
+   * Told of every change applied through this provider, made here or on another instance (the
+   * NLU engine follows product changes with it).
+   */
+  onChange?: (shopId: string, change: KnowledgeChange) => void
+  /** Where FAQ matcher fits are remembered across processes (fit-cache.ts); none: every build fits. */
+  fitCacheDir?: string
 }): Promise<KnowledgeProvider> {
   const instance = Math.random().toString(36).slice(2)
   const fitter = createWorkerFaqFitter({ logger: deps.logger })
+  const fit = deps.fitCacheDir
+    ? cachedFaqFitter(fitter.fit, { dir: deps.fitCacheDir, logger: deps.logger }).fit
+    : fitter.fit
   const service = createKnowledgeService({
     store: deps.store,
     logger: deps.logger,
     pause: yieldToEventLoop,
-    fitMatcher: fitter.fit,
+    fitMatcher: fit,
     ...(deps.embedder ? { embedder: deps.embedder } : {}),
   })
   const offLocal = service.onInvalidate((shopId, change) => {
@@ -60,13 +71,19 @@ export async function createKnowledgeProvider(deps: {
   })
   const offRemote = await deps.pubsub.subscribe(CHANNEL, (p) => {
     const msg = p as { shopId?: string; from?: string; change?: unknown }
-    if (msg.shopId && msg.from !== instance)
-      service.invalidate(msg.shopId, { remote: true, change: parseChange(msg.change) })
+    if (msg.shopId && msg.from !== instance) {
+      const change = parseChange(msg.change)
+      service.invalidate(msg.shopId, { remote: true, change })
+      deps.onChange?.(msg.shopId, change)
+    }
   })
   return {
     service,
     forShop: (shopId) => service.forShop(shopId),
-    invalidate: (shopId, change) => service.invalidate(shopId, change ? { change } : {}),
+    invalidate: (shopId, change) => {
+      service.invalidate(shopId, change ? { change } : {})
+      deps.onChange?.(shopId, change ?? { scope: 'all' })
+    },
     async close() {
       offLocal()
       await offRemote()

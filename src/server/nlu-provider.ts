@@ -15,9 +15,15 @@ import {
   writeIntentModel,
 } from '../adapters/nlu-model-file/intent-model-file.js'
 import { readLabelledExamples } from '../adapters/nlu-model-file/read-labelled-examples.js'
+import type { Product } from '../core/domain/schemas.js'
+import {
+  type CatalogItem,
+  createMutableCatalogMatcher,
+  type MutableCatalogMatcher,
+} from '../core/nlu/catalog-matcher.js'
+import { type GrowingSegmenter, loadChineseSegmenter } from '../core/nlu/chinese-segmenter.js'
 import { createNluEngine } from '../core/nlu/create-nlu-engine.js'
-import type { CatalogItem } from '../core/nlu/extract-entities.js'
-import type { IntentModelJson } from '../core/nlu/intent-model.js'
+import { type CompiledIntentModel, compileIntentModel, type IntentModelJson } from '../core/nlu/intent-model.js'
 import { INTENT_TRAINER_VERSION, trainIntentModel } from '../core/nlu/train-intent-model.js'
 import type { NluEngine } from '../core/nlu/types.js'
 import type { Clock } from '../core/ports/clock.js'
@@ -25,9 +31,22 @@ import type { Store } from '../core/ports/store.js'
 
 export type NluProvider = {
   forShop(shopId: string): Promise<NluEngine>
-  /** Drop a shop's engine (after a catalog import) so the next turn rebuilds it. */
+  /**
+   * The shop's catalog changed as a whole (import, settings): the next turn starts a new engine,
+   * built in slices while the previous one keeps answering, then swapped in at once.
+   */
   invalidate(shopId: string): void
+  /**
+   * These products were upserted or deleted (admin feed): their names are re-read and changed in
+   * the live engine in place (and in an engine being built, before it is swapped in).
+   */
+  applyProducts(shopId: string, skus: readonly string[]): Promise<void>
+  /** Resolves when no build or product change is in flight for the shop (tests, benchmarks). */
+  settled(shopId: string): Promise<void>
 }
+
+/** A built engine and the parts of it that change in place. */
+type ShopNlu = { engine: NluEngine; matcher: MutableCatalogMatcher; segment: GrowingSegmenter; seq: number }
 
 /** One formatter per time zone: building an Intl.DateTimeFormat costs far more than formatting with it. */
 const dayFormatters = new Map<string, Intl.DateTimeFormat | null>()
@@ -45,26 +64,61 @@ function dayFormatter(timeZone: string): Intl.DateTimeFormat | null {
   return f
 }
 
+/** The last day formatted per time zone, by minute: every message asks, formatting is not free. */
+const lastDays = new Map<string, { minute: number; day: string }>()
+
 /** The clock's day in the shop's time zone as YYYY-MM-DD (relative dates like 昨天 resolve against it). */
 function today(clock: Clock, timeZone: string): string {
   const now = clock.now()
-  return dayFormatter(timeZone)?.format(now) ?? now.toISOString().slice(0, 10)
+  // Days change on a minute boundary in every time zone in use.
+  const minute = Math.floor(now.getTime() / 60_000)
+  const last = lastDays.get(timeZone)
+  if (last?.minute === minute) return last.day
+  const day = dayFormatter(timeZone)?.format(now) ?? now.toISOString().slice(0, 10)
+  lastDays.set(timeZone, { minute, day })
+  return day
 }
 
-async function catalogOf(store: Store, shopId: string): Promise<CatalogItem[]> {
-  const out: CatalogItem[] = []
+/** Resolves on the next turn of the event loop, after pending I/O callbacks. */
+const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve))
+
+function catalogItemOf(p: Product): CatalogItem {
+  const en = typeof p.attributes.titleEn === 'string' ? [p.attributes.titleEn] : []
+  return { sku: p.sku, title: p.title, brand: p.brand, aliases: [...(p.aliases ?? []), ...en] }
+}
+
+function wordsOf(it: CatalogItem): string[] {
+  return [it.title, it.brand ?? '', ...(it.aliases ?? [])]
+}
+
+/** A failed build is retried after this long, while the previous engine answers. */
+const RETRY_FAILED_BUILD_MS = 5000
+
+/** Products read (and parsed) at once: one synchronous SQLite read, kept well under 100 ms. */
+const CATALOG_PAGE = 200
+
+/**
+ * Fills a matcher with the shop's products and their words into the segmenter, one page of
+ * CATALOG_PAGE at a time with a pause between pages: SQLite answers synchronously, and compiling 100,000
+ * products' names in one go was a block of 1–2 s on the thread serving customers.
+ */
+async function fillCatalog(store: Store, shopId: string, matcher: MutableCatalogMatcher, segment: GrowingSegmenter) {
   let after: string | undefined
   for (;;) {
-    // SQLite answers synchronously: without a pause between pages, reading 100,000 products
-    // would be one long block of the event loop.
-    if (after !== undefined) await new Promise((r) => setImmediate(r))
-    const page = await store.products.list(shopId, { limit: 500, ...(after !== undefined ? { afterSku: after } : {}) })
+    if (after !== undefined) await yieldToEventLoop()
+    const page = await store.products.list(shopId, {
+      limit: CATALOG_PAGE,
+      ...(after !== undefined ? { afterSku: after } : {}),
+    })
     after = page[page.length - 1]?.sku
+    const words: string[] = []
     for (const p of page) {
-      const en = typeof p.attributes.titleEn === 'string' ? [p.attributes.titleEn] : []
-      out.push({ sku: p.sku, title: p.title, brand: p.brand, aliases: [...(p.aliases ?? []), ...en] })
+      const item = catalogItemOf(p)
+      matcher.upsert(item)
+      for (const w of wordsOf(item)) words.push(w)
     }
-    if (page.length < 500) return out
+    segment.addWords(words)
+    if (page.length < CATALOG_PAGE) return
   }
 }
 
@@ -128,22 +182,22 @@ export function createNluProvider(deps: {
   let model: IntentModelJson | null = null
   let modelMtime = 0
   let checkedAt = 0
-  const engines = new Map<string, Promise<NluEngine>>()
-
   /** `kefu train` rewrites the model file: reload it (checked at most every 2 s), no restart. */
-  function reloadIfRetrained(): void {
-    if (!model || performance.now() - checkedAt < 2000) return
+  function reloadIfRetrained(): boolean {
+    if (!model || performance.now() - checkedAt < 2000) return false
     checkedAt = performance.now()
     try {
       const m = statSync(intentModelPath(deps.dataDir)).mtimeMs
       if (m !== modelMtime) {
         model = null
-        engines.clear()
+        current.clear()
         deps.logger.info('intent model changed on disk; reloading')
+        return true
       }
     } catch {
       /* the file was removed: keep serving the model in memory */
     }
+    return false
   }
 
   function loadModel(): IntentModelJson {
@@ -168,43 +222,159 @@ export function createNluProvider(deps: {
     return model
   }
 
-  async function build(shopId: string): Promise<NluEngine> {
-    const shop = await deps.store.shops.get(shopId)
-    const tz = typeof shop?.settings.timezone === 'string' ? shop.settings.timezone : 'Asia/Shanghai'
-    const catalog = await catalogOf(deps.store, shopId)
-    const orderPrefixes = await orderPrefixesOf(deps.store, shopId, shop?.settings.orderNumbers)
-    return createNluEngine({ model: loadModel(), catalog, referenceDate: () => today(deps.clock, tz), orderPrefixes })
+  /** The compiled model, shared by every shop's engine (each adds its own segmenter). */
+  let compiled: { json: IntentModelJson; model: CompiledIntentModel } | null = null
+  function compiledModel(): CompiledIntentModel {
+    const json = loadModel()
+    if (compiled?.json !== json) compiled = { json, model: compileIntentModel(json) }
+    return compiled.model
   }
 
-  // After a catalog change the previous engine keeps answering until the new one is built.
-  const stale = new Map<string, Promise<NluEngine>>()
+  /**
+   * One segmenter per shop for the life of the process, its dictionary loaded in slices once and
+   * then only grown: a rebuild adds the new catalog's words to it instead of loading a second
+   * dictionary (~50 MB, plus the catalog's words) next to the one serving. Words of products
+   * deleted since stay in it until a restart; they only keep those names whole.
+   */
+  const segmenters = new Map<string, Promise<GrowingSegmenter>>()
+  function segmenterFor(shopId: string): Promise<GrowingSegmenter> {
+    let p = segmenters.get(shopId)
+    if (!p) {
+      p = loadChineseSegmenter({ pause: yieldToEventLoop })
+      segmenters.set(shopId, p)
+      p.catch(() => segmenters.delete(shopId))
+    }
+    return p
+  }
+
+  /** Per shop: the SKUs changed while each running build reads the catalog, replayed before its swap. */
+  const changedDuringBuilds = new Map<string, Set<Set<string>>>()
+  let seq = 0
+
+  async function applyTo(shopId: string, nlu: ShopNlu, skus: readonly string[]): Promise<void> {
+    for (let i = 0; i < skus.length; i += 200) {
+      if (i > 0) await yieldToEventLoop()
+      const batch = skus.slice(i, i + 200)
+      const rows = await Promise.all(batch.map((sku) => deps.store.products.get(shopId, sku)))
+      batch.forEach((sku, j) => {
+        const row = rows[j]
+        if (!row) {
+          nlu.matcher.remove(sku)
+          return
+        }
+        const item = catalogItemOf(row)
+        // Most changes are prices and stock: the names, and so the dictionary, stay as they are.
+        if (nlu.matcher.upsert(item)) nlu.segment.addWords(wordsOf(item))
+      })
+    }
+  }
+
+  async function build(shopId: string): Promise<ShopNlu> {
+    const mine = seq++
+    const changed = new Set<string>()
+    const builds = changedDuringBuilds.get(shopId) ?? new Set()
+    changedDuringBuilds.set(shopId, builds)
+    builds.add(changed)
+    try {
+      const shop = await deps.store.shops.get(shopId)
+      const tz = typeof shop?.settings.timezone === 'string' ? shop.settings.timezone : 'Asia/Shanghai'
+      const segment = await segmenterFor(shopId)
+      const matcher = createMutableCatalogMatcher()
+      await fillCatalog(deps.store, shopId, matcher, segment)
+      const orderPrefixes = await orderPrefixesOf(deps.store, shopId, shop?.settings.orderNumbers)
+      const engine = createNluEngine({
+        model: { ...compiledModel(), segment },
+        catalog: matcher,
+        referenceDate: () => today(deps.clock, tz),
+        orderPrefixes,
+      })
+      const nlu: ShopNlu = { engine, matcher, segment, seq: mine }
+      // Products changed while the catalog was read may have been read before they were written.
+      while (changed.size > 0) {
+        const skus = [...changed]
+        changed.clear()
+        await applyTo(shopId, nlu, skus)
+      }
+      return nlu
+    } finally {
+      builds.delete(changed)
+      if (builds.size === 0 && changedDuringBuilds.get(shopId) === builds) changedDuringBuilds.delete(shopId)
+    }
+  }
+
+  /** The last engine built per shop: what answers, also while a newer one builds. */
+  const served = new Map<string, ShopNlu>()
+  /** The build for the shop's current catalog (finished or not); none after a change. */
+  const current = new Map<string, Promise<ShopNlu>>()
+  /** Product changes applied one after the other per shop. */
+  const chains = new Map<string, Promise<void>>()
+
+  /** When a shop's last build failed: while an engine serves, the next one waits RETRY_FAILED_BUILD_MS. */
+  const failedAt = new Map<string, number>()
+
+  function start(shopId: string): Promise<ShopNlu> {
+    const next = build(shopId)
+    current.set(shopId, next)
+    next.then(
+      (nlu) => {
+        const live = served.get(shopId)
+        // The swap: one assignment; an older build finishing late never replaces a newer one.
+        if (!live || live.seq < nlu.seq) served.set(shopId, nlu)
+      },
+      (e: unknown) => {
+        if (current.get(shopId) === next) current.delete(shopId)
+        failedAt.set(shopId, performance.now())
+        deps.logger.warn(
+          { shopId, err: e instanceof Error ? e.message : String(e) },
+          served.has(shopId)
+            ? 'NLU engine rebuild failed; the previous engine keeps answering'
+            : 'NLU engine build failed',
+        )
+      },
+    )
+    return next
+  }
+
+  /** The engine once the product changes already made are applied: the next message sees them. */
+  function afterChanges(shopId: string, live: ShopNlu): Promise<NluEngine> {
+    const chain = chains.get(shopId)
+    return chain ? chain.then(() => served.get(shopId)?.engine ?? live.engine) : Promise.resolve(live.engine)
+  }
+
   return {
     forShop(shopId) {
-      reloadIfRetrained()
-      let e = engines.get(shopId)
-      if (!e) {
-        const next = build(shopId)
-        e = next
-        engines.set(shopId, next)
-        next.then(
-          () => stale.delete(shopId),
-          () => {
-            if (engines.get(shopId) === next) engines.delete(shopId)
-          },
-        )
-      }
-      const previous = stale.get(shopId)
-      return previous ?? e
+      if (reloadIfRetrained()) served.clear()
+      const live = served.get(shopId)
+      // A build that keeps failing (the store is down) is not restarted by every message.
+      const failed = performance.now() - (failedAt.get(shopId) ?? Number.NEGATIVE_INFINITY) < RETRY_FAILED_BUILD_MS
+      if (live && failed && !current.has(shopId)) return afterChanges(shopId, live)
+      const building = current.get(shopId) ?? start(shopId)
+      return live ? afterChanges(shopId, live) : building.then((nlu) => nlu.engine)
     },
     invalidate(shopId) {
-      const current = engines.get(shopId)
-      engines.delete(shopId)
-      // Serve the last built engine (not one still building) while the new one builds.
-      if (current)
-        current.then(
-          (engine) => !stale.has(shopId) && stale.set(shopId, Promise.resolve(engine)),
-          () => {},
-        )
+      current.delete(shopId)
+    },
+    applyProducts(shopId, skus) {
+      for (const changed of changedDuringBuilds.get(shopId) ?? []) for (const sku of skus) changed.add(sku)
+      const job = async () => {
+        const live = served.get(shopId)
+        if (!live) return
+        try {
+          await applyTo(shopId, live, skus)
+        } catch (e) {
+          deps.logger.warn({ shopId, err: e instanceof Error ? e.message : String(e) }, 'NLU product update failed')
+        }
+      }
+      const chain = (chains.get(shopId) ?? Promise.resolve()).then(job)
+      chains.set(shopId, chain)
+      return chain
+    },
+    async settled(shopId) {
+      for (let i = 0; i < 100; i++) {
+        const building = current.get(shopId)
+        await Promise.allSettled([building, chains.get(shopId)])
+        if (current.get(shopId) === building && (changedDuringBuilds.get(shopId)?.size ?? 0) === 0) return
+      }
     },
   }
 }

@@ -19,10 +19,10 @@ export function sourceFiles(dir: string): string[] {
   return out.sort()
 }
 
-type Node = { type?: string; [k: string]: unknown }
+export type Node = { type?: string; [k: string]: unknown }
 
-/** Visits every syntax node of a parsed file. */
-function visit(node: unknown, fn: (n: Node) => void): void {
+/** Visits every syntax node of a parsed file (or any parsed source). */
+export function visit(node: unknown, fn: (n: Node) => void): void {
   if (Array.isArray(node)) {
     for (const c of node) visit(c, fn)
     return

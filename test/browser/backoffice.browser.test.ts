@@ -4,15 +4,13 @@
  * uses, the dashboard after a widget conversation is rated, and role-aware navigation backed by 403s.
  * With KEFU_SCREENSHOTS=1 it also writes docs/screenshots/{console,knowledge-review,dashboard}.png.
  */
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type RunningServer, startServer } from '../../src/server/start-server.js'
-import { launchChromium, SKIP_BROWSER_TESTS } from '../helpers/chromium.js'
-import { pagePool, signInToConsole, UI_TIMEOUT } from '../helpers/console-pages.js'
-import { addStaff, StaffClient, withServerStore } from '../helpers/staff-fixtures.js'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { SKIP_BROWSER_TESTS } from '../helpers/chromium.js'
+import { signInToConsole, UI_TIMEOUT } from '../helpers/console-pages.js'
+import { useDemoConsole } from '../helpers/demo-console.js'
+import { StaffClient, withServerStore } from '../helpers/staff-fixtures.js'
 
 const ROOT = join(import.meta.dirname, '../..')
 const SHOTS = process.env.KEFU_SCREENSHOTS === '1'
@@ -22,18 +20,22 @@ const ANSWER = '支持数字人民币：在收银台选择“数字人民币”�
 type Series = { labels: string[]; series: Array<{ label: string; data: number[] }> }
 
 describe.skipIf(SKIP_BROWSER_TESTS)('back office in headless Chromium', () => {
-  let server: RunningServer
-  let browser: Browser
-  let dataDir: string
-  const pages = pagePool(() => browser)
+  const app = useDemoConsole({
+    prefix: 'backoffice',
+    staff: [
+      { username: 'alice', displayName: 'Alice 管理员', role: 'admin' },
+      { username: 'bob', displayName: 'Bob 主管', role: 'admin' },
+      { username: 'wang', displayName: '王客服', role: 'agent' },
+      { username: 'ana', displayName: 'Ana Analyst', role: 'analyst' },
+    ],
+  })
+  const newPage = (locale: string) => app.open(locale)
 
-  const newPage = (locale: string) => pages.open(locale)
-
-  const signIn = (page: Page, username: string, hash = '') => signInToConsole(page, server.url, username, { hash })
+  const signIn = (page: Page, username: string, hash = '') => signInToConsole(page, app.server.url, username, { hash })
 
   /** The customer's widget on the demo storefront: asks, and answers the bot's new replies' text. */
   async function openWidget(page: Page) {
-    await page.goto(server.url)
+    await page.goto(app.server.url)
     await page.getByRole('button', { name: '打开在线客服' }).click()
     const bots = page.locator('#kefu-widget >> li[data-role="bot"]')
     return {
@@ -61,32 +63,6 @@ describe.skipIf(SKIP_BROWSER_TESTS)('back office in headless Chromium', () => {
 
   const series = async (page: Page, id: string): Promise<Series> =>
     JSON.parse((await page.locator(`canvas[data-chart="${id}"]`).getAttribute('data-series')) ?? '{}') as Series
-
-  beforeAll(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'kefu-backoffice-'))
-    server = await startServer({
-      port: 0,
-      host: '127.0.0.1',
-      dataDir,
-      env: { LOG_LEVEL: 'warn', KEFU_DEMO: 'true', KEFU_DEMO_DIR: join(ROOT, 'data/demo') },
-    })
-    await withServerStore(dataDir, (store) =>
-      addStaff(store, 'demo', [
-        { username: 'alice', displayName: 'Alice 管理员', role: 'admin' },
-        { username: 'bob', displayName: 'Bob 主管', role: 'admin' },
-        { username: 'wang', displayName: '王客服', role: 'agent' },
-        { username: 'ana', displayName: 'Ana Analyst', role: 'analyst' },
-      ]),
-    )
-    browser = await launchChromium()
-  })
-
-  afterAll(async () => {
-    await pages.closeAll()
-    await browser?.close()
-    await server?.close()
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true })
-  })
 
   it('an admin drafts a FAQ from a mined question and submits it; a second admin publishes; the widget answers with it', async () => {
     const customer = await newPage('zh-CN')
@@ -161,7 +137,7 @@ describe.skipIf(SKIP_BROWSER_TESTS)('back office in headless Chromium', () => {
     await widget.ask('你们的退货政策是什么')
     const conv = await widget.conversation()
     expect(conv?.id).toBeTruthy()
-    const rated = await fetch(`${server.url}/api/v1/conversations/${conv!.id}/rating`, {
+    const rated = await fetch(`${app.server.url}/api/v1/conversations/${conv!.id}/rating`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${conv!.token}` },
       body: JSON.stringify({ score: 5 }),
@@ -193,14 +169,14 @@ describe.skipIf(SKIP_BROWSER_TESTS)('back office in headless Chromium', () => {
   it('an agent sees the desk and tickets only, and the API refuses it the admin routes (403)', async () => {
     // A customer waiting for a person, so the desk has something to show.
     const c = (await (
-      await fetch(`${server.url}/api/v1/conversations`, {
+      await fetch(`${app.server.url}/api/v1/conversations`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ shopId: 'demo', customerId: 'c001' }),
       })
     ).json()) as { id: string; token: string }
     for (const text of ['我的订单到哪了', '我要人工'])
-      await fetch(`${server.url}/api/v1/conversations/${c.id}/messages`, {
+      await fetch(`${app.server.url}/api/v1/conversations/${c.id}/messages`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${c.token}` },
         body: JSON.stringify({ text }),
@@ -230,7 +206,7 @@ describe.skipIf(SKIP_BROWSER_TESTS)('back office in headless Chromium', () => {
       .poll(() => agent.page.locator('[data-testid=ticket-list] tr.selected').textContent(), { timeout: UI_TIMEOUT })
       .toContain('处理中')
 
-    const wang = await StaffClient.signIn(server.url, 'demo', 'wang')
+    const wang = await StaffClient.signIn(app.server.url, 'demo', 'wang')
     expect((await wang.call('GET', '/api/v1/admin/shop/widget')).status).toBe(403)
     expect((await wang.call('PATCH', '/api/v1/admin/shop/settings', { locale: 'en' })).status).toBe(403)
     expect((await wang.call('GET', '/api/v1/admin/analytics/summary')).status).toBe(403)
@@ -245,7 +221,7 @@ describe.skipIf(SKIP_BROWSER_TESTS)('back office in headless Chromium', () => {
       'knowledge',
     ])
     expect(await ana.page.locator('[data-action=new-faq]').count()).toBe(0)
-    const anaApi = await StaffClient.signIn(server.url, 'demo', 'ana')
+    const anaApi = await StaffClient.signIn(app.server.url, 'demo', 'ana')
     expect((await anaApi.call('GET', '/api/v1/admin/shop/widget')).status).toBe(403)
     expect((await anaApi.call('GET', '/api/v1/admin/faq')).status).toBe(200)
 
@@ -255,7 +231,7 @@ describe.skipIf(SKIP_BROWSER_TESTS)('back office in headless Chromium', () => {
     await admin.page.locator('[data-testid=widget-snippet]').waitFor({ timeout: UI_TIMEOUT })
     expect(await admin.page.locator('[data-testid=widget-snippet]').textContent()).toContain('data-kefu-shop="demo"')
     await admin.page.getByRole('button', { name: 'Show' }).click()
-    const secret = await withServerStore(dataDir, async (s) => (await s.shops.get('demo'))!.widgetSecret)
+    const secret = await withServerStore(app.dataDir, async (s) => (await s.shops.get('demo'))!.widgetSecret)
     await expect.poll(() => admin.page.locator('[data-testid=widget-secret]').textContent()).toBe(secret)
     await admin.page.locator('[data-testid=staff-list] tr[data-username=wang]').waitFor()
     const routing = admin.page.locator('textarea[name=setting-routing]')
@@ -264,7 +240,7 @@ describe.skipIf(SKIP_BROWSER_TESTS)('back office in headless Chromium', () => {
     await routing.fill('{"offerSeconds": 45, "businessHours": {"mon": ["09:00-18:00"]}}')
     await admin.page.locator('[data-setting=routing] button').click()
     await expect
-      .poll(() => withServerStore(dataDir, async (s) => (await s.shops.get('demo'))!.settings.routing), {
+      .poll(() => withServerStore(app.dataDir, async (s) => (await s.shops.get('demo'))!.settings.routing), {
         timeout: UI_TIMEOUT,
       })
       .toEqual({ offerSeconds: 45, businessHours: { mon: ['09:00-18:00'] } })

@@ -5,31 +5,29 @@
  * real staff account, takes the conversation and replies; the customer's side is checked through the chat
  * API and in the widget.
  */
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
 import { openSqliteStore } from '../../src/adapters/store-sql/sqlite-store.js'
-import { type RunningServer, startServer } from '../../src/server/start-server.js'
-import { launchChromium, SKIP_BROWSER_TESTS } from '../helpers/chromium.js'
-import { pagePool, signInToConsole, UI_TIMEOUT } from '../helpers/console-pages.js'
-import { addStaff } from '../helpers/staff-fixtures.js'
-
-const ROOT = join(import.meta.dirname, '../..')
+import { SKIP_BROWSER_TESTS } from '../helpers/chromium.js'
+import { signInToConsole, UI_TIMEOUT } from '../helpers/console-pages.js'
+import { useDemoConsole } from '../helpers/demo-console.js'
 
 type Conv = { id: string; token: string }
 type ServerMessage = { seq: number; role: string; text: string; meta: Record<string, unknown> }
 
 describe.skipIf(SKIP_BROWSER_TESTS)('agent console in headless Chromium', () => {
-  let server: RunningServer
-  let browser: Browser
-  let dataDir: string
-  let apiKey: string
-  const pages = pagePool(() => browser)
+  const app = useDemoConsole({
+    prefix: 'console',
+    staff: [
+      { username: 'lina', displayName: '李娜' },
+      { username: 'emma', displayName: 'Emma Stone' },
+      { username: 'wang', displayName: '王客服' },
+    ],
+  })
 
   async function chat(path: string, token: string | null, body?: unknown) {
-    const res = await fetch(server.url + path, {
+    const res = await fetch(app.server.url + path, {
       method: body === undefined ? 'GET' : 'POST',
       headers: {
         ...(body === undefined ? {} : { 'content-type': 'application/json' }),
@@ -55,45 +53,16 @@ describe.skipIf(SKIP_BROWSER_TESTS)('agent console in headless Chromium', () => 
     return (await chat(`/api/v1/conversations/${c.id}/messages`, c.token)).messages as ServerMessage[]
   }
 
-  const newPage = (locale: string) => pages.open(locale, { width: 1280, height: 800 })
+  const newPage = (locale: string) => app.open(locale, { width: 1280, height: 800 })
 
   const signIn = (page: Page, username: string, password?: string) =>
-    signInToConsole(page, server.url, username, { ...(password ? { password } : {}), wait: false })
-
-  beforeAll(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'kefu-console-'))
-    server = await startServer({
-      port: 0,
-      host: '127.0.0.1',
-      dataDir,
-      env: { LOG_LEVEL: 'warn', KEFU_DEMO: 'true', KEFU_DEMO_DIR: join(ROOT, 'data/demo') },
-    })
-    const store = await openSqliteStore(join(dataDir, 'kefu.db'))
-    try {
-      apiKey = (await store.shops.get('demo'))!.apiKey
-      await addStaff(store, 'demo', [
-        { username: 'lina', displayName: '李娜' },
-        { username: 'emma', displayName: 'Emma Stone' },
-        { username: 'wang', displayName: '王客服' },
-      ])
-    } finally {
-      await store.close()
-    }
-    browser = await launchChromium()
-  })
-
-  afterAll(async () => {
-    await pages.closeAll()
-    await browser?.close()
-    await server?.close()
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true })
-  })
+    signInToConsole(page, app.server.url, username, { ...(password ? { password } : {}), wait: false })
 
   it('refuses a wrong password on the sign-in screen (and the API key is no sign-in)', async () => {
     const { page, errors } = await newPage('en-US')
     await signIn(page, 'lina', 'not the password')
     await expect.poll(() => page.getByRole('alert').textContent(), { timeout: UI_TIMEOUT }).toContain('Wrong')
-    await signIn(page, 'Mallory', apiKey)
+    await signIn(page, 'Mallory', app.server.demoApiKey)
     await expect.poll(() => page.getByRole('alert').textContent(), { timeout: UI_TIMEOUT }).toContain('Wrong')
     expect(await page.locator('[data-testid=queue-count]').count()).toBe(0)
     expect(errors).toEqual([])
@@ -195,7 +164,7 @@ describe.skipIf(SKIP_BROWSER_TESTS)('agent console in headless Chromium', () => 
     await expect
       .poll(
         async () => {
-          const store = await openSqliteStore(join(dataDir, 'kefu.db'))
+          const store = await openSqliteStore(join(app.dataDir, 'kefu.db'))
           try {
             return (await store.staff.getByUsername('demo', 'wang'))?.status
           } finally {
@@ -208,7 +177,7 @@ describe.skipIf(SKIP_BROWSER_TESTS)('agent console in headless Chromium', () => 
 
     // The customer, in the widget on the demo storefront.
     const customer = await newPage('zh-CN')
-    await customer.page.goto(server.url)
+    await customer.page.goto(app.server.url)
     await customer.page.getByRole('button', { name: '打开在线客服' }).click()
     const input = customer.page.locator('#kefu-widget >> textarea')
     await input.fill('我要人工')

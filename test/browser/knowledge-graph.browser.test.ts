@@ -5,62 +5,31 @@
  * to its checks and solution steps; an admin sees the same screen in Chinese.
  * With KEFU_SCREENSHOTS=1 it also writes docs/screenshots/knowledge-graph.png.
  */
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type RunningServer, startServer } from '../../src/server/start-server.js'
-import { launchChromium, SKIP_BROWSER_TESTS } from '../helpers/chromium.js'
-import { type OpenedPage, pagePool, signInToConsole, UI_TIMEOUT } from '../helpers/console-pages.js'
-import { addStaff, withServerStore } from '../helpers/staff-fixtures.js'
+import { describe, expect, it } from 'vitest'
+import { SKIP_BROWSER_TESTS } from '../helpers/chromium.js'
+import { UI_TIMEOUT } from '../helpers/console-pages.js'
+import { useDemoConsole } from '../helpers/demo-console.js'
 
 const ROOT = join(import.meta.dirname, '../..')
 const SHOTS = process.env.KEFU_SCREENSHOTS === '1'
 
 describe.skipIf(SKIP_BROWSER_TESTS)('knowledge graphs in headless Chromium', () => {
-  let server: RunningServer
-  let browser: Browser
-  let dataDir: string
-  const pages = pagePool(() => browser)
-
-  async function signedIn(username: string, locale: string, hash: string): Promise<OpenedPage> {
-    const opened = await pages.open(locale)
-    await signInToConsole(opened.page, server.url, username, { hash })
-    return opened
-  }
+  const app = useDemoConsole({
+    prefix: 'graph',
+    staff: [
+      { username: 'ana', displayName: 'Ana Analyst', role: 'analyst' },
+      { username: 'alice', displayName: 'Alice 管理员', role: 'admin' },
+    ],
+  })
 
   const api = async (path: string) =>
     (await (
-      await fetch(server.url + path, { headers: { authorization: `Bearer ${server.demoApiKey}` } })
+      await fetch(app.server.url + path, { headers: { authorization: `Bearer ${app.server.demoApiKey}` } })
     ).json()) as Record<string, unknown>
 
-  beforeAll(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'kefu-graph-'))
-    server = await startServer({
-      port: 0,
-      host: '127.0.0.1',
-      dataDir,
-      env: { LOG_LEVEL: 'warn', KEFU_DEMO: 'true', KEFU_DEMO_DIR: join(ROOT, 'data/demo') },
-    })
-    await withServerStore(dataDir, (store) =>
-      addStaff(store, 'demo', [
-        { username: 'ana', displayName: 'Ana Analyst', role: 'analyst' },
-        { username: 'alice', displayName: 'Alice 管理员', role: 'admin' },
-      ]),
-    )
-    browser = await launchChromium()
-  })
-
-  afterAll(async () => {
-    await pages.closeAll()
-    await browser?.close()
-    await server?.close()
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true })
-  })
-
   it('an analyst searches, opens a product with its variants, follows an alternative and pages a category', async () => {
-    const { page, errors } = await signedIn('ana', 'en-US', '#/knowledge/products')
+    const { page, errors } = await app.signedIn('ana', 'en-US', '#/knowledge/products')
     await page.locator('[data-tab=products][aria-selected=true]').waitFor({ timeout: UI_TIMEOUT })
     const rows = page.locator('[data-testid=product-list] [data-product]')
     await expect.poll(() => rows.count(), { timeout: UI_TIMEOUT }).toBe(25)
@@ -106,7 +75,7 @@ describe.skipIf(SKIP_BROWSER_TESTS)('knowledge graphs in headless Chromium', () 
   })
 
   it('goes from a phone to its fault: checks, solution steps and escalation (Chinese UI)', async () => {
-    const { page, errors } = await signedIn('alice', 'zh-CN', '#/knowledge/products')
+    const { page, errors } = await app.signedIn('alice', 'zh-CN', '#/knowledge/products')
     const phones = (await api('/api/v1/admin/catalog/products?category=electronics/phone&limit=1')).items as Array<{
       sku: string
     }>

@@ -4,55 +4,23 @@
  * disabled; a skill queue is added; what is saved is what the server stores, other keys kept. Tickets:
  * an admin assigns a ticket to a colleague from the assignee select.
  */
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type RunningServer, startServer } from '../../src/server/start-server.js'
-import { launchChromium, SKIP_BROWSER_TESTS } from '../helpers/chromium.js'
-import { type OpenedPage, pagePool, signInToConsole, UI_TIMEOUT } from '../helpers/console-pages.js'
-import { addStaff, withServerStore } from '../helpers/staff-fixtures.js'
-
-const ROOT = join(import.meta.dirname, '../..')
+import { describe, expect, it } from 'vitest'
+import { SKIP_BROWSER_TESTS } from '../helpers/chromium.js'
+import { UI_TIMEOUT } from '../helpers/console-pages.js'
+import { useDemoConsole } from '../helpers/demo-console.js'
+import { withServerStore } from '../helpers/staff-fixtures.js'
 
 describe.skipIf(SKIP_BROWSER_TESTS)('settings forms and ticket assignment in headless Chromium', () => {
-  let server: RunningServer
-  let browser: Browser
-  let dataDir: string
-  const pages = pagePool(() => browser)
-
-  async function signedIn(username: string, hash: string): Promise<OpenedPage> {
-    const opened = await pages.open('en-US')
-    await signInToConsole(opened.page, server.url, username, { hash })
-    return opened
-  }
-
-  beforeAll(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'kefu-settings-'))
-    server = await startServer({
-      port: 0,
-      host: '127.0.0.1',
-      dataDir,
-      env: { LOG_LEVEL: 'warn', KEFU_DEMO: 'true', KEFU_DEMO_DIR: join(ROOT, 'data/demo') },
-    })
-    await withServerStore(dataDir, (store) =>
-      addStaff(store, 'demo', [
-        { username: 'alice', displayName: 'Alice', role: 'admin' },
-        { username: 'lina', displayName: 'Lina', role: 'agent' },
-      ]),
-    )
-    browser = await launchChromium()
+  const app = useDemoConsole({
+    prefix: 'settings',
+    staff: [
+      { username: 'alice', displayName: 'Alice', role: 'admin' },
+      { username: 'lina', displayName: 'Lina', role: 'agent' },
+    ],
   })
+  const signedIn = (username: string, hash: string) => app.signedIn(username, 'en-US', hash)
 
-  afterAll(async () => {
-    await pages.closeAll()
-    await browser?.close()
-    await server?.close()
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true })
-  })
-
-  const stored = () => withServerStore(dataDir, async (s) => (await s.shops.get('demo'))!.settings)
+  const stored = () => withServerStore(app.dataDir, async (s) => (await s.shops.get('demo'))!.settings)
 
   it('edits business hours, queues and the offer timeout with field errors before saving', async () => {
     const { page, errors } = await signedIn('alice', '#/settings')
@@ -100,9 +68,9 @@ describe.skipIf(SKIP_BROWSER_TESTS)('settings forms and ticket assignment in hea
   })
 
   it('assigns a ticket to a colleague from the select', async () => {
-    const r = await fetch(`${server.url}/api/v1/admin/tickets`, {
+    const r = await fetch(`${app.server.url}/api/v1/admin/tickets`, {
       method: 'POST',
-      headers: { authorization: `Bearer ${server.demoApiKey}`, 'content-type': 'application/json' },
+      headers: { authorization: `Bearer ${app.server.demoApiKey}`, 'content-type': 'application/json' },
       body: JSON.stringify({ category: 'complaint', subject: 'Broken parcel', queue: 'complaints' }),
     })
     const id = ((await r.json()) as { id: string }).id
@@ -112,11 +80,11 @@ describe.skipIf(SKIP_BROWSER_TESTS)('settings forms and ticket assignment in hea
     await expect.poll(() => select.locator('option[value=lina]').count(), { timeout: UI_TIMEOUT }).toBe(1)
     await select.selectOption('lina')
     await expect
-      .poll(() => withServerStore(dataDir, async (s) => (await s.tickets.get('demo', id))?.assignee), {
+      .poll(() => withServerStore(app.dataDir, async (s) => (await s.tickets.get('demo', id))?.assignee), {
         timeout: UI_TIMEOUT,
       })
       .toBe('lina')
-    const audit = await withServerStore(dataDir, (s) => s.audit.list('demo', { action: 'ticket.assign' }))
+    const audit = await withServerStore(app.dataDir, (s) => s.audit.list('demo', { action: 'ticket.assign' }))
     expect(audit[0]).toMatchObject({ actorName: 'Alice', target: id, data: { assignee: 'lina' } })
     expect(errors).toEqual([])
   })

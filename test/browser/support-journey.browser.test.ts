@@ -7,14 +7,12 @@
  * widget; the analyst's dashboard then shows that conversation in its charts (canvas `data-series`).
  */
 import { execFile } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type RunningServer, startServer } from '../../src/server/start-server.js'
-import { launchChromium, SKIP_BROWSER_TESTS } from '../helpers/chromium.js'
-import { pagePool, signInToConsole, UI_TIMEOUT } from '../helpers/console-pages.js'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { SKIP_BROWSER_TESTS } from '../helpers/chromium.js'
+import { signInToConsole, UI_TIMEOUT } from '../helpers/console-pages.js'
+import { useDemoConsole } from '../helpers/demo-console.js'
 import { StaffClient, TEST_PASSWORD, withServerStore } from '../helpers/staff-fixtures.js'
 
 const ROOT = join(import.meta.dirname, '../..')
@@ -38,62 +36,45 @@ function kefuStaff(dataDir: string, args: string[], stdin: string): Promise<{ co
 }
 
 describe.skipIf(SKIP_BROWSER_TESTS)('a complaint from the widget to the dashboard in headless Chromium', () => {
-  let server: RunningServer
-  let browser: Browser
-  let dataDir: string
   let owner: StaffClient
-  const pages = pagePool(() => browser)
+  const app = useDemoConsole({
+    prefix: 'journey',
+    setup: async ({ server, dataDir }) => {
+      // The owner, as a shop would create the first account: the CLI, password on stdin.
+      const add = await kefuStaff(
+        dataDir,
+        ['add', '--shop', 'demo', '--username', 'boss', '--name', '店长 Boss', '--role', 'owner', '--password-stdin'],
+        `${TEST_PASSWORD}\n`,
+      )
+      expect(add, add.stderr).toMatchObject({ code: 0 })
+      owner = await StaffClient.signIn(server.url, 'demo', 'boss')
+      // The owner adds the agent and the analyst in the back office's API, and a complaints queue.
+      for (const a of [
+        { username: 'lina', displayName: '李娜', role: 'agent' },
+        { username: 'ana', displayName: 'Ana Analyst', role: 'analyst' },
+      ]) {
+        const r = await owner.call('POST', '/api/v1/admin/staff', { ...a, password: TEST_PASSWORD })
+        expect(r.status, JSON.stringify(r.json)).toBe(201)
+      }
+      const routing = await owner.call('PATCH', '/api/v1/admin/shop/settings', {
+        routing: {
+          queues: [
+            { id: 'general', members: ['boss'] },
+            { id: 'complaints', members: ['lina'] },
+          ],
+          defaultQueue: 'general',
+        },
+      })
+      expect(routing.status, JSON.stringify(routing.json)).toBe(200)
+    },
+  })
 
-  const newPage = (locale: string) => pages.open(locale)
+  const newPage = (locale: string) => app.open(locale)
 
-  const signIn = (page: Page, username: string, hash = '') => signInToConsole(page, server.url, username, { hash })
+  const signIn = (page: Page, username: string, hash = '') => signInToConsole(page, app.server.url, username, { hash })
 
   const series = async (page: Page, id: string): Promise<Series> =>
     JSON.parse((await page.locator(`canvas[data-chart="${id}"]`).getAttribute('data-series')) ?? '{}') as Series
-
-  beforeAll(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'kefu-journey-'))
-    server = await startServer({
-      port: 0,
-      host: '127.0.0.1',
-      dataDir,
-      env: { LOG_LEVEL: 'warn', KEFU_DEMO: 'true', KEFU_DEMO_DIR: join(ROOT, 'data/demo') },
-    })
-    // The owner, as a shop would create the first account: the CLI, password on stdin.
-    const add = await kefuStaff(
-      dataDir,
-      ['add', '--shop', 'demo', '--username', 'boss', '--name', '店长 Boss', '--role', 'owner', '--password-stdin'],
-      `${TEST_PASSWORD}\n`,
-    )
-    expect(add, add.stderr).toMatchObject({ code: 0 })
-    owner = await StaffClient.signIn(server.url, 'demo', 'boss')
-    // The owner adds the agent and the analyst in the back office's API, and a complaints queue.
-    for (const a of [
-      { username: 'lina', displayName: '李娜', role: 'agent' },
-      { username: 'ana', displayName: 'Ana Analyst', role: 'analyst' },
-    ]) {
-      const r = await owner.call('POST', '/api/v1/admin/staff', { ...a, password: TEST_PASSWORD })
-      expect(r.status, JSON.stringify(r.json)).toBe(201)
-    }
-    const routing = await owner.call('PATCH', '/api/v1/admin/shop/settings', {
-      routing: {
-        queues: [
-          { id: 'general', members: ['boss'] },
-          { id: 'complaints', members: ['lina'] },
-        ],
-        defaultQueue: 'general',
-      },
-    })
-    expect(routing.status, JSON.stringify(routing.json)).toBe(200)
-    browser = await launchChromium()
-  })
-
-  afterAll(async () => {
-    await pages.closeAll()
-    await browser?.close()
-    await server?.close()
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true })
-  })
 
   it('routes an angry widget customer to the complaints agent, who replies and closes; the rating reaches the dashboard', async () => {
     // The analyst's dashboard before: the shop's default range (its time zone), all channels.
@@ -112,14 +93,14 @@ describe.skipIf(SKIP_BROWSER_TESTS)('a complaint from the widget to the dashboar
     expect(await agent.page.locator('[data-testid=me-name]').textContent()).toBe('李娜')
     await agent.page.locator('[data-testid=presence]').selectOption('online')
     await expect
-      .poll(() => withServerStore(dataDir, async (s) => (await s.staff.getByUsername('demo', 'lina'))?.status), {
+      .poll(() => withServerStore(app.dataDir, async (s) => (await s.staff.getByUsername('demo', 'lina'))?.status), {
         timeout: UI_TIMEOUT,
       })
       .toBe('online')
 
     // The customer, angry, in the widget on the demo storefront.
     const customer = await newPage('zh-CN')
-    await customer.page.goto(server.url)
+    await customer.page.goto(app.server.url)
     await customer.page.getByRole('button', { name: '打开在线客服' }).click()
     const input = customer.page.locator('#kefu-widget >> textarea')
     await input.fill(ANGRY)
@@ -178,7 +159,7 @@ describe.skipIf(SKIP_BROWSER_TESTS)('a complaint from the widget to the dashboar
     await expect
       .poll(() => customer.page.locator('#kefu-widget >> [data-testid=rated]').textContent(), { timeout: UI_TIMEOUT })
       .toContain('5')
-    const stored = await withServerStore(dataDir, (s) =>
+    const stored = await withServerStore(app.dataDir, (s) =>
       s.events.list('demo', { type: 'csat.rated', conversationId: conversationId!, limit: 10 }),
     )
     expect(stored.map((e) => e.data.score)).toEqual([5])

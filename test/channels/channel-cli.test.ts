@@ -95,5 +95,5 @@ describe('kefu channel', () => {
     expect(noShop.stderr).toContain("shop 'nope' does not exist")
     expect((await kefu('remove', 'chatwoot', '--shop', 'shop1')).code).toBe(0)
     expect((await kefu('list', '--shop', 'shop1')).stdout).toContain('no channels')
-  }, 60_000)
+  })
 })

@@ -56,7 +56,7 @@ beforeAll(async () => {
   expect(channel.credentials.botToken).toBe('[secret]')
   webhookUrl = `${server.url}${channel.webhookPath}`
   cw.setBotUrl(webhookUrl)
-}, 120_000)
+})
 
 afterAll(async () => {
   await cw?.close()

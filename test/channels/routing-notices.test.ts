@@ -50,7 +50,7 @@ beforeAll(async () => {
   cw.setBotUrl(`${server.url}${(res.json.channel as { webhookPath: string }).webhookPath}`)
   // Nobody in Chatwoot takes these handoffs: kefu's own console agents do.
   cw.announceStatusChanges(false)
-}, 120_000)
+})
 
 afterAll(async () => {
   await cw?.close()

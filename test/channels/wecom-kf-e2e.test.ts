@@ -45,7 +45,7 @@ beforeAll(async () => {
   const r = await admin('/channels/wecom-kf', { method: 'PUT', body: { ...CREDS, apiBaseUrl: fake.url } })
   expect(r.status).toBe(200)
   fake.setCallbackUrl(`${server.url}/channels/wecom-kf/demo`)
-}, 120_000)
+})
 afterAll(async () => {
   await server?.close()
   await fake?.close()

@@ -571,6 +571,100 @@ export function storeContract(name: string, open: (opts?: OpenStoreOptions) => P
       })
     })
 
+    describe('a turn written in one batch (writeTurn)', () => {
+      it('appends the messages with the next seqs, patches the conversation and appends the events', async () => {
+        const shopId = await newShop()
+        const c = makeConversation(shopId)
+        await store.conversations.create(c)
+        const before = await store.messages.append(makeMessage(shopId, c.id, { role: 'agent', text: 'earlier' }))
+        expect(store.writeTurn).toBeTypeOf('function')
+        const stored = await store.writeTurn!({
+          shopId,
+          conversationId: c.id,
+          messages: [
+            makeMessage(shopId, c.id, { text: '我的订单到哪了', meta: { nlu: { intent: 'order_status' } } }),
+            makeMessage(shopId, c.id, { role: 'bot', text: 'On its way.', meta: { action: 'answer' } }),
+            makeMessage(shopId, c.id, { role: 'bot', text: 'Anything else?' }),
+          ],
+          conversation: {
+            state: { slots: { orderNo: 'A1' } },
+            status: 'waiting_human',
+            locale: 'en',
+            updatedAt: at(9000),
+          },
+          events: [
+            makeEvent(shopId, { type: 'turn.completed', conversationId: c.id, data: { intent: 'order_status' } }),
+            makeEvent(shopId, { type: 'handoff.requested', conversationId: c.id }),
+          ],
+        })
+        expect(stored.map((m) => [m.seq, m.text])).toEqual([
+          [before.seq + 1, '我的订单到哪了'],
+          [before.seq + 2, 'On its way.'],
+          [before.seq + 3, 'Anything else?'],
+        ])
+        const listed = await store.messages.list(shopId, c.id)
+        expect(listed.map((m) => m.id)).toEqual([before.id, ...stored.map((m) => m.id)])
+        expect(listed[1]?.meta).toEqual({ nlu: { intent: 'order_status' } })
+        const conv = await store.conversations.get(shopId, c.id)
+        expect(conv).toMatchObject({ state: { slots: { orderNo: 'A1' } }, status: 'waiting_human', locale: 'en' })
+        expect(conv?.updatedAt).toBe(at(9000))
+        const events = await store.events.list(shopId, { conversationId: c.id })
+        expect(events.map((e) => e.type).sort()).toEqual(['handoff.requested', 'turn.completed'])
+        // The next batch (no conversation patch) continues the seqs.
+        const [next] = await store.writeTurn!({
+          shopId,
+          conversationId: c.id,
+          messages: [makeMessage(shopId, c.id)],
+          events: [],
+        })
+        expect(next?.seq).toBe(before.seq + 4)
+      })
+
+      it('writes nothing when the conversation does not exist (not_found)', async () => {
+        const shopId = await newShop()
+        const w = {
+          shopId,
+          conversationId: 'no-such-conv',
+          messages: [makeMessage(shopId, 'no-such-conv')],
+          conversation: { status: 'bot' as const },
+          events: [makeEvent(shopId, { type: 'turn.completed', conversationId: 'no-such-conv' })],
+        }
+        expect(await codeOf(store.writeTurn!(w))).toBe('not_found')
+        expect(await store.events.list(shopId)).toEqual([])
+      })
+
+      it('rolls every write back when one fails (a duplicate message id)', async () => {
+        const shopId = await newShop()
+        const c = makeConversation(shopId, { status: 'bot' })
+        await store.conversations.create(c)
+        const first = await store.messages.append(makeMessage(shopId, c.id))
+        const code = await codeOf(
+          store.writeTurn!({
+            shopId,
+            conversationId: c.id,
+            messages: [makeMessage(shopId, c.id), makeMessage(shopId, c.id, { id: first.id })],
+            conversation: { status: 'closed' },
+            events: [makeEvent(shopId, { type: 'turn.completed', conversationId: c.id })],
+          }),
+        )
+        expect(code).not.toBe('resolved')
+        expect((await store.messages.list(shopId, c.id)).map((m) => m.id)).toEqual([first.id])
+        expect((await store.conversations.get(shopId, c.id))?.status).toBe('bot')
+        expect(await store.events.list(shopId)).toEqual([])
+      })
+
+      it('reads a conversation with the seq of its newest message (getWithLastSeq)', async () => {
+        const shopId = await newShop()
+        const c = makeConversation(shopId)
+        await store.conversations.create(c)
+        expect(await store.conversations.getWithLastSeq!(shopId, c.id)).toEqual({ conversation: c, lastSeq: 0 })
+        await store.messages.append(makeMessage(shopId, c.id))
+        const m = await store.messages.append(makeMessage(shopId, c.id, { role: 'bot' }))
+        expect((await store.conversations.getWithLastSeq!(shopId, c.id))?.lastSeq).toBe(m.seq)
+        expect(await store.conversations.getWithLastSeq!(shopId, 'no-such-conv')).toBeNull()
+      })
+    })
+
     describe('tickets', () => {
       it('creates, reads, patches and comments on a ticket', async () => {
         const shopId = await newShop()

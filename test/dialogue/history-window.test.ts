@@ -50,4 +50,62 @@ describe('the history a turn sees', () => {
     expect(last.some((m) => m.text === 'm40')).toBe(false)
     expect(last[0]!.seq).toBe(last[last.length - 1]!.seq - 49)
   })
+
+  it('is read again when a message was appended outside the turns (an agent, another process)', async () => {
+    const seen: Message[][] = []
+    let n = 0
+    let listed = 0
+    const store = {
+      ...opened.store,
+      messages: {
+        ...opened.store.messages,
+        list: (...a: Parameters<typeof opened.store.messages.list>) => {
+          listed++
+          return opened.store.messages.list(...a)
+        },
+      },
+    }
+    const svc = createConversationService({
+      store,
+      nluFor: async () => ({ analyze: () => nlu('greeting') }) as unknown as NluEngine,
+      knowledgeFor: async () => ({}) as KnowledgeBase,
+      dialogue: async (ctx) => {
+        seen.push(ctx.history)
+        return {
+          replies: [{ text: `reply ${ctx.text}` }],
+          state: ctx.state,
+          action: 'answer',
+          reason: 'test',
+          handoff: false,
+        }
+      },
+      pubsub: createMemoryPubSub(),
+      lock: createMemoryLock(),
+      clock: () => new Date('2026-11-26T04:00:00Z'),
+      newId: (p) => `h2_${p}_${++n}`,
+    })
+    const conv = await svc.startConversation({ shopId: 'shop1', customerId: null, channel: 'test', locale: 'en' })
+    await svc.handleMessage({ shopId: 'shop1', conversationId: conv.id, text: 'a1' })
+    await svc.handleMessage({ shopId: 'shop1', conversationId: conv.id, text: 'a2' })
+    // The service stored both turns itself: their history came from memory.
+    expect(listed).toBe(0)
+    expect(seen[1]!.map((m) => m.text)).toEqual(['a1', 'reply a1'])
+    // A message stored behind the service's back (another process, a direct append) is seen next turn.
+    await opened.store.messages.append({
+      id: 'h2_agent',
+      shopId: 'shop1',
+      conversationId: conv.id,
+      role: 'agent',
+      text: 'agent here',
+      meta: {},
+      createdAt: '2026-11-26T04:00:01Z',
+    })
+    await svc.handleMessage({ shopId: 'shop1', conversationId: conv.id, text: 'a3' })
+    expect(listed).toBe(1)
+    expect(seen[2]!.map((m) => m.text)).toEqual(['a1', 'reply a1', 'a2', 'reply a2', 'agent here'])
+    expect(seen[2]!.map((m) => m.seq)).toEqual([1, 2, 3, 4, 5])
+    await svc.handleMessage({ shopId: 'shop1', conversationId: conv.id, text: 'a4' })
+    expect(listed).toBe(1)
+    expect(seen[3]!.map((m) => m.text).slice(-3)).toEqual(['agent here', 'a3', 'reply a3'])
+  })
 })

@@ -25,7 +25,7 @@ afterAll(async () => {
 })
 
 describe('an import by another process before the first customer', () => {
-  it('answers about the imported product', { timeout: 60_000 }, async () => {
+  it('answers about the imported product', async () => {
     const file = join(dir.path, 'products.jsonl')
     const product = {
       sku: 'KETTLE-9',

@@ -54,6 +54,10 @@ describe('admin product feed', () => {
     expect(created.status).toBe(201)
     const turn = await askOnce(server.url, '萤光 L7 护眼台灯多少钱')
     expect(replyText(turn)).toContain('299')
+    // The NLU engine knows the new product's names too (an entity, not only a retrieval hit).
+    const named = await askOnce(server.url, 'L7台灯有货吗')
+    const entities = (named.nlu as { entities?: Array<{ type: string; value: unknown }> }).entities ?? []
+    expect(entities).toContainEqual(expect.objectContaining({ type: 'product', value: 'LAMP-7' }))
     const again = await admin('PUT', '/api/v1/admin/products/LAMP-7', lamp)
     expect(again.status).toBe(200)
     expect(again.json.created).toBe(false)

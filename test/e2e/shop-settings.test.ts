@@ -39,6 +39,31 @@ describe('shop settings', () => {
       { policy: { emotionHandoffThreshold: 2 } },
       { timezone: 'Mars/Olympus' },
       { tickets: { slaHours: { urgent: -1 } } },
+      // A promotion that ends before it starts, or takes off more than a step costs.
+      {
+        promotions: [
+          {
+            nameZh: '满减',
+            nameEn: 'Deal',
+            from: '2026-12-12T00:00:00+08:00',
+            until: '2026-12-01T00:00:00+08:00',
+            everyAmount: 300,
+            off: 30,
+          },
+        ],
+      },
+      {
+        promotions: [
+          {
+            nameZh: '满减',
+            nameEn: 'Deal',
+            from: '2026-12-01T00:00:00+08:00',
+            until: '2026-12-12T00:00:00+08:00',
+            everyAmount: 300,
+            off: 300,
+          },
+        ],
+      },
     ]) {
       const r = await admin('PATCH', '/api/v1/admin/shop/settings', body)
       expect(r.status, JSON.stringify(body)).toBe(400)

@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Product } from '../../src/core/domain/schemas.js'
 import { createKnowledgeService, type KnowledgeService } from '../../src/core/knowledge/knowledge-service.js'
 import type { Store } from '../../src/core/ports/store.js'
-import { makeProduct, openTestStore, type TestStore } from './fixtures.js'
+import { makeFaq, makeProduct, openTestStore, type TestStore } from './fixtures.js'
 
 type Gate = { held: Promise<void>; release: () => void }
 const gate = (): Gate => {
@@ -23,12 +23,15 @@ describe('knowledge index rebuilds', () => {
   let knowledge: KnowledgeService
   let hold: Gate | null
   let failNext: Error | null
+  /** Catalog reads before failNext fails one (0: the next read fails). */
+  let failAfterReads = 0
   const warnings: Array<{ obj: Record<string, unknown>; msg: string }> = []
 
   beforeEach(async () => {
     t = await openTestStore()
     hold = null
     failNext = null
+    failAfterReads = 0
     warnings.length = 0
     const products = t.store.products
     // The catalog read of a build: reads the rows now, then waits for the gate (a build in flight).
@@ -37,7 +40,7 @@ describe('knowledge index rebuilds', () => {
       products: {
         ...products,
         list: async (shopId, page) => {
-          if (failNext) {
+          if (failNext && failAfterReads-- <= 0) {
             const e = failNext
             failNext = null
             throw e
@@ -141,5 +144,97 @@ describe('knowledge index rebuilds', () => {
       true,
     )
     expect(knowledge.states().shop1).toMatchObject({ state: 'ready', lastError: 'disk on fire' })
+  })
+
+  it('keeps the old index when a rebuild fails half-way through the catalog', async () => {
+    const before = await knowledge.forShop('shop1')
+    // The first pass (product graph) reads the catalog; the second (sparse index) fails.
+    failNext = new Error('connection reset')
+    failAfterReads = 1
+    knowledge.invalidate('shop1')
+    await knowledge.settled('shop1')
+    expect(await knowledge.forShop('shop1')).toBe(before)
+    expect(before.catalog.size).toBe(before.graph.size)
+    expect(warnings.some((w) => w.obj.err === 'connection reset')).toBe(true)
+    // The next full change builds again, and succeeds.
+    await t.store.products.upsertMany('shop1', [phone('ZN-3', '极光 ZN-3 长续航手机')])
+    knowledge.invalidate('shop1')
+    await knowledge.settled('shop1')
+    const after = await knowledge.forShop('shop1')
+    expect(after).not.toBe(before)
+    expect(after.graph.get('ZN-3')).toBeDefined()
+    expect(knowledge.states().shop1?.lastError).toBeUndefined()
+  })
+
+  it('does not bring back a product deleted while a rebuild is in flight', async () => {
+    await knowledge.forShop('shop1')
+    hold = gate()
+    // The rebuild reads the catalog (with PH-X2P) before the delete below.
+    knowledge.invalidate('shop1')
+    await new Promise((r) => setImmediate(r))
+    await t.store.products.deleteMany('shop1', ['PH-X2P'])
+    knowledge.invalidate('shop1', { change: { scope: 'products', skus: ['PH-X2P'] } })
+    expect((await knowledge.forShop('shop1')).graph.get('PH-X2P')).toBeUndefined()
+    hold.release()
+    await knowledge.settled('shop1')
+    const after = await knowledge.forShop('shop1')
+    expect(after.graph.get('PH-X2P')).toBeUndefined()
+    expect(after.catalog.entryOf('PH-X2P')).toBeUndefined()
+    const hits = await after.search('X2 Pro', { kinds: ['product'] })
+    expect(hits.map((h) => h.id)).not.toContain('PH-X2P')
+  })
+
+  it('does not lose a FAQ entry published while a rebuild is in flight', async () => {
+    await knowledge.forShop('shop1')
+    hold = gate()
+    knowledge.invalidate('shop1')
+    await new Promise((r) => setImmediate(r))
+    await t.store.faq.upsertMany('shop1', [
+      makeFaq({ id: 'faq-gift-wrap', question: '可以礼品包装吗', answer: '可以，下单时备注礼品包装即可。' }),
+    ])
+    knowledge.invalidate('shop1', { change: { scope: 'text' } })
+    const now = await (await knowledge.forShop('shop1')).answer('可以礼品包装吗')
+    expect(now.status === 'answer' && now.hit.id).toBe('faq-gift-wrap')
+    hold.release()
+    await knowledge.settled('shop1')
+    const after = await (await knowledge.forShop('shop1')).answer('可以礼品包装吗')
+    expect(after.status === 'answer' && after.hit.id).toBe('faq-gift-wrap')
+  })
+
+  it('never lets a reader see a half-built index, at any pause of a rebuild', async () => {
+    // Enough products for the catalog read to pause between pages (200 rows a page).
+    const many = Array.from({ length: 1100 }, (_, i) =>
+      makeProduct({ sku: `BULK-${i}`, title: `批量商品 ${i} 号`, category: 'home/bulk', brand: '批量' }),
+    )
+    await t.store.products.upsertMany('shop1', many)
+    const seen: Array<{ same: boolean; size: number; graph: number }> = []
+    let watching = false
+    let served: Awaited<ReturnType<KnowledgeService['forShop']>> | null = null
+    const paused = createKnowledgeService({
+      store: t.store,
+      pause: async () => {
+        if (watching) {
+          const kb = await paused.forShop('shop1')
+          seen.push({ same: kb === served, size: kb.catalog.size, graph: kb.graph.size })
+        }
+        await new Promise((r) => setImmediate(r))
+      },
+    })
+    served = await paused.forShop('shop1')
+    const size = served.catalog.size
+    await t.store.products.upsertMany('shop1', [{ ...phone('ZN-1', '极光 ZN-1 入门手机'), aliases: ['星耀青春版'] }])
+    watching = true
+    paused.invalidate('shop1')
+    await paused.settled('shop1')
+    watching = false
+    // Two passes over three pages: at least four pauses, each seeing the whole previous index.
+    expect(seen.length).toBeGreaterThanOrEqual(4)
+    expect(seen.every((x) => x.same && x.size === size && x.graph === size)).toBe(true)
+    const after = await paused.forShop('shop1')
+    expect(after.catalog.size).toBe(size + 1)
+    expect(after.graph.size).toBe(size + 1)
+    // The catalog's names joined the tokenizer's dictionary in slices: a product's name stays whole.
+    expect(after.catalog.tokenizer.terms('星耀青春版多少钱')).toContain('星耀青春版')
+    expect(served.catalog.tokenizer.terms('星耀青春版多少钱')).not.toContain('星耀青春版')
   })
 })

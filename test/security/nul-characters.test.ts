@@ -32,7 +32,7 @@ for (const backend of backends) {
         env: { LOG_LEVEL: 'warn', ...(url ? { KEFU_DATABASE_URL: url } : {}) },
       })
       key = server.demoApiKey!
-    }, 120_000)
+    })
     afterAll(async () => {
       await server?.close()
       dir.remove()

@@ -92,7 +92,7 @@ describe.runIf(HAS_REDIS_SERVER)('Redis outage', () => {
     })
     redis = new Redis({ port, retryStrategy: () => 100, maxRetriesPerRequest: 0 })
     redis.on('error', () => undefined)
-  }, 60_000)
+  })
   afterAll(async () => {
     redis?.disconnect()
     await server?.close()

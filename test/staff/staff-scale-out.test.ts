@@ -32,7 +32,7 @@ describe.skipIf(!redisUrl)('staff sign-in across two instances (shared SQLite fi
     await withServerStore(dir.path, (store) =>
       addStaff(store, 'demo', [{ username: 'target' }, { username: 'agent', displayName: '李娜' }]),
     )
-  }, 120_000)
+  })
   afterAll(async () => {
     await a?.close()
     await b?.close()

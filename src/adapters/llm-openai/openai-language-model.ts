@@ -172,14 +172,15 @@ export function createOpenAiLanguageModel(options: OpenAiLanguageModelOptions): 
 
   /**
    * Runs `attempt` until it succeeds, a failure is not retryable, retries are spent or the budget is.
-   * `deadline` aborts everything when the budget is spent, `signal` is the caller's own cancel.
+   * `deadline` aborts everything when the budget is spent, `signal` is the caller's own cancel;
+   * `combined` is the two together (given when the caller has it already).
    */
   async function withRetries<T>(
     attemptFn: Attempt<T>,
     signal: AbortSignal | undefined,
     deadline: AbortSignal,
+    combined: AbortSignal = signal ? AbortSignal.any([signal, deadline]) : deadline,
   ): Promise<{ value: T; attempts: number }> {
-    const combined = signal ? AbortSignal.any([signal, deadline]) : deadline
     const started = performance.now()
     let attempt = 0
     for (;;) {
@@ -236,7 +237,10 @@ export function createOpenAiLanguageModel(options: OpenAiLanguageModelOptions): 
       const firstToken = new AbortController()
       const firstTokenMs = options.firstTokenTimeoutMs
       const firstTimer = firstTokenMs !== undefined ? setTimeout(() => firstToken.abort(), firstTokenMs) : undefined
-      const overall = AbortSignal.any([deadline, firstToken.signal])
+      const overall = firstTokenMs !== undefined ? AbortSignal.any([deadline, firstToken.signal]) : deadline
+      // The caller's cancel or the budget: for the request and, since the SDK stops watching the
+      // signal once the headers are in, for reading the body.
+      const reading = signal ? AbortSignal.any([signal, overall]) : overall
       try {
         const { value: stream } = await withRetries(
           (s) =>
@@ -246,12 +250,11 @@ export function createOpenAiLanguageModel(options: OpenAiLanguageModelOptions): 
             ),
           signal,
           overall,
+          reading,
         )
         let finish: FinishReason = 'other'
         let usage: TokenUsage | undefined
         const calls: ToolCall[] = []
-        // The SDK stops watching the signal once the headers are in: the body needs its own stop.
-        const reading = signal ? AbortSignal.any([signal, overall]) : overall
         const stop = () => stream.controller.abort()
         if (reading.aborted) stop()
         reading.addEventListener('abort', stop, { once: true })

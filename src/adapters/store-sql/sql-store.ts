@@ -21,7 +21,8 @@ import type {
 import type { Customer, FaqEntry, Fault, Locale, Order, Product, Shipment } from '../../core/domain/schemas.js'
 import { AppError } from '../../core/errors.js'
 import type { Clock } from '../../core/ports/clock.js'
-import type { Page, Store, TicketFilter } from '../../core/ports/store.js'
+import type { Page, Store, TicketFilter, TurnWrites } from '../../core/ports/store.js'
+import { type CompiledQueries, compiledQueries } from './compiled-queries.js'
 import type { Database } from './db-schema.js'
 import { SHOP_DATA_TABLES } from './migrations/0001-initial.js'
 import { migrationProvider } from './migrations/index.js'
@@ -39,6 +40,11 @@ export type SqlStoreOptions = {
   onClose?: () => Promise<void>
   /** Stamps updated_at / created_at of rows the store writes itself (default: the system clock). */
   clock?: Clock
+  /**
+   * Runs a turn's writes as one batch outside Kysely (SQLite: sqlite-turn-writer.ts); called with
+   * Kysely's connection held, never inside a transaction. Absent = the writes go through `transaction`.
+   */
+  turnWriter?: (w: TurnWrites) => Promise<Message[]>
 }
 
 type Db = Kysely<Database> | Transaction<Database>
@@ -303,10 +309,10 @@ function guarded<T extends object>(ns: T): T {
  * returned store owns the Kysely instance (close() destroys it).
  */
 export function createSqlStore(opts: SqlStoreOptions): Store {
-  return bind(opts, opts.db, false)
+  return bind(opts, opts.db, false, compiledQueries(opts.db))
 }
 
-function bind(opts: SqlStoreOptions, db: Db, inTx: boolean): Store {
+function bind(opts: SqlStoreOptions, db: Db, inTx: boolean, queries: CompiledQueries<Database>): Store {
   const { dialect } = opts
   const now = (): string => (opts.clock ? opts.clock.now() : new Date()).toISOString()
   const pg = dialect === 'postgres'
@@ -378,7 +384,13 @@ function bind(opts: SqlStoreOptions, db: Db, inTx: boolean): Store {
         provider: migrationProvider,
         ...(opts.schema ? { migrationTableSchema: opts.schema } : {}),
       })
-      const { error, results } = await migrator.migrateToLatest()
+      let { error, results } = await migrator.migrateToLatest()
+      // Kysely checks for its bookkeeping table by listing the tables of *every* schema; a schema
+      // another client drops meanwhile (parallel test runs, another tenant) fails that listing with
+      // "schema … does not exist" (3F000). It is not ours: look again.
+      for (let attempt = 1; error && isOtherSchemaGone(error, opts.schema) && attempt <= 3; attempt++) {
+        ;({ error, results } = await migrator.migrateToLatest())
+      }
       if (error) {
         const failed = results?.find((r) => r.status === 'Error')?.migrationName
         throw AppError.isInstance(error)
@@ -411,7 +423,7 @@ function bind(opts: SqlStoreOptions, db: Db, inTx: boolean): Store {
       try {
         return await db.transaction().execute(async (trx) => {
           try {
-            return await fn(bind(opts, trx, true))
+            return await fn(bind(opts, trx, true, queries))
           } catch (e) {
             thrown = { e }
             throw e
@@ -424,10 +436,33 @@ function bind(opts: SqlStoreOptions, db: Db, inTx: boolean): Store {
       }
     },
 
+    async writeTurn(w: TurnWrites): Promise<Message[]> {
+      const fast = opts.turnWriter
+      if (fast && !inTx) {
+        try {
+          // Kysely's connection lock keeps every other query (and transaction) off the connection meanwhile.
+          return await (db as Kysely<Database>).connection().execute(() => fast(w))
+        } catch (e) {
+          if (isForeignKeyViolation(e))
+            throw new AppError('not_found', `conversation ${w.conversationId} not found`, { cause: e })
+          throw toStoreError(e)
+        }
+      }
+      return store.transaction(async (tx) => {
+        const stored: Message[] = []
+        for (const m of w.messages) stored.push(await tx.messages.append(m))
+        if (w.conversation) await tx.conversations.update(w.shopId, w.conversationId, w.conversation)
+        for (const e of w.events) await tx.events.append(e)
+        return stored
+      })
+    },
+
     shops: guarded({
       async get(id: string) {
-        const r = await db.selectFrom('shops').selectAll().where('id', '=', id).executeTakeFirst()
-        return r ? toShop(r) : null
+        const { rows } = await queries.run(db, 'shops.get', [id] as const, (q, [i]) =>
+          q.selectFrom('shops').selectAll().where('id', '=', i),
+        )
+        return rows[0] ? toShop(rows[0]) : null
       },
       async upsert(shop: Shop) {
         await upsert(
@@ -612,13 +647,10 @@ function bind(opts: SqlStoreOptions, db: Db, inTx: boolean): Store {
         await atomic((d) => upsert(d, 'customers', ['shop_id', 'id'], values))
       },
       async get(shopId: string, id: string) {
-        const r = await db
-          .selectFrom('customers')
-          .select('data')
-          .where('shop_id', '=', shopId)
-          .where('id', '=', id)
-          .executeTakeFirst()
-        return r ? parse<Customer>(r.data, {} as Customer) : null
+        const { rows } = await queries.run(db, 'customers.get', [shopId, id] as const, (q, [s, i]) =>
+          q.selectFrom('customers').select('data').where('shop_id', '=', s).where('id', '=', i),
+        )
+        return rows[0] ? parse<Customer>(rows[0].data, {} as Customer) : null
       },
       async list(shopId: string, page?: Page) {
         const q = db.selectFrom('customers').select('data').where('shop_id', '=', shopId).orderBy('id')
@@ -671,19 +703,19 @@ function bind(opts: SqlStoreOptions, db: Db, inTx: boolean): Store {
         })
       },
       async get(shopId: string, orderNo: string) {
-        const r = await orderQuery(db)
-          .where('o.shop_id', '=', shopId)
-          .where('o.order_no', '=', orderNo)
-          .executeTakeFirst()
-        return r ? toOrder(r) : null
+        const { rows } = await queries.run(db, 'orders.get', [shopId, orderNo] as const, (q, [s, o]) =>
+          orderQuery(q).where('o.shop_id', '=', s).where('o.order_no', '=', o),
+        )
+        return rows[0] ? toOrder(rows[0]) : null
       },
       async listByCustomer(shopId: string, customerId: string) {
-        const rows = await orderQuery(db)
-          .where('o.shop_id', '=', shopId)
-          .where('o.customer_id', '=', customerId)
-          .orderBy('o.created_at', 'desc')
-          .orderBy('o.order_no')
-          .execute()
+        const { rows } = await queries.run(db, 'orders.listByCustomer', [shopId, customerId] as const, (q, [s, c]) =>
+          orderQuery(q)
+            .where('o.shop_id', '=', s)
+            .where('o.customer_id', '=', c)
+            .orderBy('o.created_at', 'desc')
+            .orderBy('o.order_no'),
+        )
         return rows.map(toOrder)
       },
       async update(shopId: string, orderNo: string, patch: Partial<Pick<Order, 'status' | 'address'>>) {
@@ -775,13 +807,29 @@ function bind(opts: SqlStoreOptions, db: Db, inTx: boolean): Store {
         return r ? toConversation(r) : null
       },
       async get(shopId: string, id: string) {
-        const r = await db
-          .selectFrom('conversations')
-          .selectAll()
-          .where('shop_id', '=', shopId)
-          .where('id', '=', id)
-          .executeTakeFirst()
-        return r ? toConversation(r) : null
+        const { rows } = await queries.run(db, 'conversations.get', [shopId, id] as const, (q, [s, i]) =>
+          q.selectFrom('conversations').selectAll().where('shop_id', '=', s).where('id', '=', i),
+        )
+        return rows[0] ? toConversation(rows[0]) : null
+      },
+      async getWithLastSeq(shopId: string, id: string) {
+        const { rows } = await queries.run(db, 'conversations.getWithLastSeq', [shopId, id] as const, (q, [s, i]) =>
+          q
+            .selectFrom('conversations as c')
+            .selectAll('c')
+            .select((eb) =>
+              eb
+                .selectFrom('messages as m')
+                .select((m) => m.fn.max('m.seq').as('s'))
+                .whereRef('m.shop_id', '=', 'c.shop_id')
+                .whereRef('m.conversation_id', '=', 'c.id')
+                .as('last_seq'),
+            )
+            .where('c.shop_id', '=', s)
+            .where('c.id', '=', i),
+        )
+        const r = rows[0]
+        return r ? { conversation: toConversation(r), lastSeq: Number(r.last_seq ?? 0) } : null
       },
       async update(
         shopId: string,
@@ -793,13 +841,17 @@ function bind(opts: SqlStoreOptions, db: Db, inTx: boolean): Store {
         if (patch.status !== undefined) set.status = patch.status
         if ('locale' in patch) set.locale = patch.locale ?? null
         if ('customerId' in patch) set.customer_id = patch.customerId ?? null
-        const r = await db
-          .updateTable('conversations')
-          .set(set)
-          .where('shop_id', '=', shopId)
-          .where('id', '=', id)
-          .executeTakeFirst()
-        if (Number(r.numUpdatedRows) === 0) throw new AppError('not_found', `conversation ${id} not found`)
+        // Which columns a patch sets is part of the statement's shape; their values are its arguments.
+        const columns = Object.keys(set) as Array<keyof typeof set>
+        const args: readonly [string, string, ...unknown[]] = [shopId, id, ...columns.map((c) => set[c])]
+        const r = await queries.run(db, `conversations.update:${columns.join(',')}`, args, (q, [s, i, ...values]) =>
+          q
+            .updateTable('conversations')
+            .set(Object.fromEntries(columns.map((c, k) => [c, values[k]])) as Partial<Database['conversations']>)
+            .where('shop_id', '=', s)
+            .where('id', '=', i),
+        )
+        if (Number(r.numAffectedRows ?? 0) === 0) throw new AppError('not_found', `conversation ${id} not found`)
       },
       async list(shopId: string, page?: Page & { status?: ConversationStatus; customerId?: string }) {
         let q = db.selectFrom('conversations').selectAll().where('shop_id', '=', shopId)
@@ -816,27 +868,28 @@ function bind(opts: SqlStoreOptions, db: Db, inTx: boolean): Store {
           if (pg) {
             // Row lock on the conversation serialises concurrent appends to it (READ COMMITTED
             // would otherwise let two inserts compute the same max(seq)).
-            const conv = await d
-              .selectFrom('conversations')
-              .select('id')
-              .where('shop_id', '=', m.shopId)
-              .where('id', '=', m.conversationId)
-              .forUpdate()
-              .executeTakeFirst()
-            if (!conv) throw new AppError('not_found', `conversation ${m.conversationId} not found`)
+            const { rows } = await queries.run(
+              d,
+              'messages.append.lock',
+              [m.shopId, m.conversationId] as const,
+              (q, [s, c]) =>
+                q.selectFrom('conversations').select('id').where('shop_id', '=', s).where('id', '=', c).forUpdate(),
+            )
+            if (!rows[0]) throw new AppError('not_found', `conversation ${m.conversationId} not found`)
           }
           // One statement computes seq and inserts: atomic on SQLite, also across processes.
-          const r = await d
-            .insertInto('messages')
-            .columns(['shop_id', 'id', 'conversation_id', 'seq', 'role', 'text', 'meta', 'created_at'])
-            .expression(
-              sql`select ${m.shopId}, ${m.id}, ${m.conversationId}, coalesce(max(seq), 0) + 1, ${m.role}, ${m.text}, ${json(
-                m.meta ?? {},
-              )}, ${m.createdAt} from messages where shop_id = ${m.shopId} and conversation_id = ${m.conversationId}`,
-            )
-            .returning('seq')
-            .executeTakeFirstOrThrow()
-          return { ...m, seq: Number(r.seq) } as Message
+          const args = [m.shopId, m.id, m.conversationId, m.role, m.text, json(m.meta ?? {}), m.createdAt] as const
+          const { rows } = await queries.run(d, 'messages.append', args, (q, [s, i, c, role, text, meta, at]) =>
+            q
+              .insertInto('messages')
+              .columns(['shop_id', 'id', 'conversation_id', 'seq', 'role', 'text', 'meta', 'created_at'])
+              .expression(
+                sql`select ${s}, ${i}, ${c}, coalesce(max(seq), 0) + 1, ${role}, ${text}, ${meta}, ${at} from messages where shop_id = ${s} and conversation_id = ${c}`,
+              )
+              .returning('seq'),
+          )
+          if (!rows[0]) throw new AppError('internal', 'message insert returned no row')
+          return { ...m, seq: Number(rows[0].seq) } as Message
         }
         try {
           return pg ? await atomic(insert) : await insert(db)
@@ -852,18 +905,27 @@ function bind(opts: SqlStoreOptions, db: Db, inTx: boolean): Store {
         conversationId: string,
         opts?: { afterSeq?: number; limit?: number; latest?: boolean },
       ) {
-        let q = db
-          .selectFrom('messages')
-          .selectAll()
-          .where('shop_id', '=', shopId)
-          .where('conversation_id', '=', conversationId)
-        if (opts?.afterSeq !== undefined) q = q.where('seq', '>', opts.afterSeq)
-        if (opts?.latest && opts.limit !== undefined) {
-          const rows = await paginate(q.orderBy('seq', 'desc'), { limit: opts.limit }).execute()
-          return rows.reverse().map(toMessage)
-        }
-        const rows = await paginate(q.orderBy('seq'), { limit: opts?.limit }).execute()
-        return rows.map(toMessage)
+        const after = opts?.afterSeq
+        const limit = opts?.limit === undefined ? undefined : Math.max(0, Math.floor(opts.limit))
+        const latest = Boolean(opts?.latest) && limit !== undefined
+        // The statement's shape: with or without a lower seq bound and a limit, newest or oldest first.
+        const key = `messages.list:${after !== undefined}:${limit !== undefined}:${latest}`
+        const { rows } = await queries.run(
+          db,
+          key,
+          [shopId, conversationId, after ?? 0, limit ?? 0] as const,
+          (q, a) => {
+            let sel = q
+              .selectFrom('messages')
+              .selectAll()
+              .where('shop_id', '=', a[0])
+              .where('conversation_id', '=', a[1])
+            if (after !== undefined) sel = sel.where('seq', '>', a[2])
+            sel = sel.orderBy('seq', latest ? 'desc' : 'asc')
+            return limit !== undefined ? sel.limit(a[3]) : sel
+          },
+        )
+        return latest ? rows.reverse().map(toMessage) : rows.map(toMessage)
       },
     }),
 
@@ -1093,17 +1155,10 @@ function bind(opts: SqlStoreOptions, db: Db, inTx: boolean): Store {
 
     events: guarded({
       async append(e: DomainEvent) {
-        await db
-          .insertInto('events')
-          .values({
-            shop_id: e.shopId,
-            id: e.id,
-            type: e.type,
-            conversation_id: e.conversationId ?? null,
-            data: json(e.data ?? {}),
-            created_at: e.createdAt,
-          })
-          .execute()
+        const args = [e.shopId, e.id, e.type, e.conversationId ?? null, json(e.data ?? {}), e.createdAt] as const
+        await queries.run(db, 'events.append', args, (q, [s, i, type, c, data, at]) =>
+          q.insertInto('events').values({ shop_id: s, id: i, type, conversation_id: c, data, created_at: at }),
+        )
       },
       async list(shopId: string, opts?: Page & { type?: string; conversationId?: string; since?: string }) {
         let q = db.selectFrom('events').selectAll().where('shop_id', '=', shopId)
@@ -1125,4 +1180,11 @@ function bind(opts: SqlStoreOptions, db: Db, inTx: boolean): Store {
     })(),
   }
   return store
+}
+
+/** A "schema … does not exist" error naming a schema other than the store's own. */
+function isOtherSchemaGone(error: unknown, own: string | undefined): boolean {
+  const e = error as { code?: unknown; message?: unknown }
+  if (e?.code !== '3F000' || typeof e.message !== 'string') return false
+  return own === undefined || !e.message.includes(`"${own}"`)
 }

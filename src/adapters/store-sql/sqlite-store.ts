@@ -19,6 +19,8 @@ import type { Clock } from '../../core/ports/clock.js'
 import type { Store } from '../../core/ports/store.js'
 import type { Database } from './db-schema.js'
 import { createSqlStore } from './sql-store.js'
+import { sqliteTurnWriter } from './sqlite-turn-writer.js'
+import { startWalCheckpointer, type WalCheckpointOptions } from './wal-checkpointer.js'
 
 /** How long a writer waits for another process's write lock before failing with `unavailable`. */
 const BUSY_TIMEOUT_MS = 5000
@@ -28,6 +30,11 @@ export type SqliteStoreOptions = {
   busyTimeoutMs?: number
   /** Stamps rows the store writes itself; default the system clock. */
   clock?: Clock
+  /**
+   * Checkpoint the WAL in a worker thread instead of inside commits (src/adapters/store-sql/wal-checkpointer.ts):
+   * for a server, whose event loop must not wait for the copy and its fsync. Ignored for `:memory:`.
+   */
+  backgroundCheckpoints?: boolean | WalCheckpointOptions
 }
 
 /**
@@ -154,5 +161,14 @@ export async function openSqliteStore(path: string, opts: SqliteStoreOptions = {
   const db = new Kysely<Database>({
     dialect: new ImmediateSqliteDialect({ database: withStatementCache(sqlite) }, busyTimeoutMs),
   })
-  return createSqlStore({ dialect: 'sqlite', db, ...(opts.clock ? { clock: opts.clock } : {}) })
+  const bg = opts.backgroundCheckpoints
+  const checkpointer = bg && !memory ? startWalCheckpointer(sqlite, path, bg === true ? {} : bg) : null
+  const clock = opts.clock
+  return createSqlStore({
+    dialect: 'sqlite',
+    db,
+    turnWriter: sqliteTurnWriter(sqlite, busyTimeoutMs, () => (clock ? clock.now() : new Date()).toISOString()),
+    ...(clock ? { clock } : {}),
+    ...(checkpointer ? { onClose: () => checkpointer.close() } : {}),
+  })
 }

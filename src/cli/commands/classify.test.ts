@@ -33,7 +33,7 @@ function classify(input: string | Buffer) {
     input,
     env: { ...process.env, KEFU_DATA_DIR: dir },
     encoding: 'utf8',
-    timeout: 60_000,
+    timeout: 170_000,
   })
   return {
     status: r.status,

@@ -18,6 +18,7 @@ import { createDialogueManager } from '../../core/dialogue/dialogue-manager.js'
 import { checkTurn, normalizeStoryFile, type Story, type StoryFile } from '../../core/dialogue/story-format.js'
 import { AppError } from '../../core/errors.js'
 import { loadShopDir, readShopFile } from '../../server/demo-seed.js'
+import { faqFitCacheDir } from '../../server/faq-fit/fit-cache.js'
 import { ensureShop } from '../../server/import/ensure-shop.js'
 import { createKnowledgeProvider } from '../../server/knowledge-provider.js'
 import { createNluProvider } from '../../server/nlu-provider.js'
@@ -147,7 +148,7 @@ async function runFile(file: string, sf: StoryFile, dataDir: string, shopId: str
     })
     // One NLU model for all copies: they hold the same catalog, and training once keeps the run fast.
     const engine = await nlu.forShop(shopId)
-    const knowledge = await createKnowledgeProvider({ store, pubsub, logger })
+    const knowledge = await createKnowledgeProvider({ store, pubsub, logger, fitCacheDir: faqFitCacheDir(ROOT) })
     const conversations = createConversationService({
       store,
       nluFor: async () => engine,

@@ -24,7 +24,7 @@ const rows: [string, string][] = [
 ]
 
 function kefu(...args: string[]) {
-  return spawnSync(process.execPath, [bin, 'eval', ...args], { encoding: 'utf8', timeout: 60_000 })
+  return spawnSync(process.execPath, [bin, 'eval', ...args], { encoding: 'utf8', timeout: 170_000 })
 }
 
 describe('kefu eval intents', () => {

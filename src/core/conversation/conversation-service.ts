@@ -20,13 +20,29 @@ import type { AttachmentStore } from '../ports/attachment-store.js'
 import type { CommerceActions } from '../ports/commerce.js'
 import type { LanguageModel } from '../ports/language-model.js'
 import type { KeyedLock, PubSub } from '../ports/pub-sub.js'
-import type { Store } from '../ports/store.js'
+import type { Store, TurnWrites } from '../ports/store.js'
 import type { Transcriber } from '../ports/transcriber.js'
+import { createRecentMessages } from './recent-messages.js'
 
 export const MAX_MESSAGE_CHARS = 4000
 
 /** Messages before the current one a turn sees (the model prompt uses the last few turns of them). */
 const HISTORY_MESSAGES = 50
+
+/** Conversations whose latest messages are kept between turns (recent-messages.ts). */
+const RECENT_CONVERSATIONS = 1000
+
+/** A turn's writes in one transaction: the store's batch when it has one, else the single appends. */
+function writeTurn(store: Store, w: TurnWrites): Promise<Message[]> {
+  if (store.writeTurn) return store.writeTurn(w)
+  return store.transaction(async (tx) => {
+    const stored: Message[] = []
+    for (const m of w.messages) stored.push(await tx.messages.append(m))
+    if (w.conversation) await tx.conversations.update(w.shopId, w.conversationId, w.conversation)
+    for (const e of w.events) await tx.events.append(e)
+    return stored
+  })
+}
 
 /**
  * How much of a message NLU, retrieval and the skills read. A message may be 4,000 characters and is
@@ -145,6 +161,16 @@ export type ConversationService = ReturnType<typeof createConversationService>
 
 export function createConversationService(deps: ConversationServiceDeps) {
   const { store, pubsub, clock, newId } = deps
+  const recent = createRecentMessages({ window: HISTORY_MESSAGES, maxConversations: RECENT_CONVERSATIONS })
+
+  /** The conversation and its newest seq (undefined when the store cannot tell in the same read). */
+  async function conversationForTurn(
+    shopId: string,
+    id: string,
+  ): Promise<{ conversation: Conversation | null; lastSeq?: number }> {
+    if (!store.conversations.getWithLastSeq) return { conversation: await store.conversations.get(shopId, id) }
+    return (await store.conversations.getWithLastSeq(shopId, id)) ?? { conversation: null }
+  }
 
   async function requireShop(shopId: string): Promise<Shop> {
     const shop = await store.shops.get(shopId)
@@ -201,19 +227,25 @@ export function createConversationService(deps: ConversationServiceDeps) {
     text: string,
     meta: Record<string, unknown>,
   ): Promise<Message> {
-    const m = await store.transaction(async (tx) => {
-      const msg = await tx.messages.append({
-        id: newId('msg'),
-        shopId,
-        conversationId,
-        role: 'customer',
-        text,
-        meta,
-        createdAt: clock().toISOString(),
-      })
-      await tx.conversations.update(shopId, conversationId, { updatedAt: clock().toISOString() })
-      return msg
+    const [m] = await writeTurn(store, {
+      shopId,
+      conversationId,
+      messages: [
+        {
+          id: newId('msg'),
+          shopId,
+          conversationId,
+          role: 'customer',
+          text,
+          meta,
+          createdAt: clock().toISOString(),
+        },
+      ],
+      conversation: { updatedAt: clock().toISOString() },
+      events: [],
     })
+    if (!m) throw new AppError('internal', 'the message was not stored')
+    recent.appended({ shopId, id: conversationId }, [m])
     await publish(shopId, conversationId, { type: 'message', message: m })
     return m
   }
@@ -270,6 +302,7 @@ export function createConversationService(deps: ConversationServiceDeps) {
         externalThreadId: input.externalThreadId ?? null,
       }
       await store.conversations.create(conv)
+      recent.started(conv)
       await store.events.append({
         id: newId('evt'),
         shopId: conv.shopId,
@@ -317,7 +350,7 @@ export function createConversationService(deps: ConversationServiceDeps) {
       let handedOff = false
       const turn: TurnResponse = await deps.lock.withLock(key, async () => {
         const shop = await requireShop(input.shopId)
-        const conversation = await store.conversations.get(input.shopId, input.conversationId)
+        const { conversation, lastSeq } = await conversationForTurn(input.shopId, input.conversationId)
         if (!conversation) throw new AppError('not_found', 'conversation not found')
         if (conversation.status === 'closed') throw new AppError('conflict', 'conversation is closed')
 
@@ -379,7 +412,8 @@ export function createConversationService(deps: ConversationServiceDeps) {
         }
         // The 50 messages before this one (the newest, not the conversation's first 50: a long
         // conversation's model prompt must see its latest turns); the cost does not grow with history.
-        const history = await store.messages.list(shop.id, conversation.id, { limit: HISTORY_MESSAGES, latest: true })
+        // Kept in memory between turns while nothing else is appended (recent-messages.ts).
+        const history = await recent.latest(store, conversation, lastSeq)
         // Sentences of a model answer go out live as they pass the guard; the stored messages follow them.
         const stream = streamTo(shop.id, conversation.id, customerMsgInput.id)
 
@@ -418,83 +452,82 @@ export function createConversationService(deps: ConversationServiceDeps) {
             data: { intent: nlu.intent, error: e instanceof Error ? e.message.slice(0, 300) : 'unknown' },
             createdAt: clock().toISOString(),
           }
-          const stored = await store.transaction(async (tx) => {
-            const m = await tx.messages.append(customerMsgInput)
-            await tx.events.append(failed)
-            return m
+          const [stored] = await writeTurn(store, {
+            shopId: shop.id,
+            conversationId: conversation.id,
+            messages: [customerMsgInput],
+            events: [failed],
           })
+          if (stored) recent.appended(conversation, [stored])
           await stream.pushed()
-          await publish(shop.id, conversation.id, { type: 'message', message: stored })
+          if (stored) await publish(shop.id, conversation.id, { type: 'message', message: stored })
           throw e
         }
 
-        // The turn's own writes (replies, new state, events) land together or not at all.
-        const result = await store.transaction(async (tx) => {
-          const customerMsg = await tx.messages.append(customerMsgInput)
-          const botMsgs: Message[] = []
-          for (const r of outcome.replies) {
-            botMsgs.push(
-              await tx.messages.append({
-                id: newId('msg'),
-                shopId: shop.id,
-                conversationId: conversation.id,
-                role: 'bot',
-                text: r.text,
-                meta: {
-                  action: outcome.action,
-                  reason: outcome.reason,
-                  ...(r.buttons ? { buttons: r.buttons } : {}),
-                  ...(r.card ? { card: r.card } : {}),
-                  ...(r.source ? { source: r.source, factIds: r.factIds ?? [] } : {}),
-                  ...(outcome.handoff ? { handoff: true } : {}),
-                },
-                createdAt: clock().toISOString(),
-              }),
-            )
-          }
-          const status =
-            outcome.conversationStatus ??
-            (outcome.handoff && conversation.status === 'bot' ? 'waiting_human' : conversation.status)
-          await tx.conversations.update(shop.id, conversation.id, {
+        // The turn's own writes (replies, new state, events) land together or not at all: one batch.
+        const botInputs: Array<Omit<Message, 'seq'>> = outcome.replies.map((r) => ({
+          id: newId('msg'),
+          shopId: shop.id,
+          conversationId: conversation.id,
+          role: 'bot',
+          text: r.text,
+          meta: {
+            action: outcome.action,
+            reason: outcome.reason,
+            ...(r.buttons ? { buttons: r.buttons } : {}),
+            ...(r.card ? { card: r.card } : {}),
+            ...(r.source ? { source: r.source, factIds: r.factIds ?? [] } : {}),
+            ...(outcome.handoff ? { handoff: true } : {}),
+          },
+          createdAt: clock().toISOString(),
+        }))
+        const status =
+          outcome.conversationStatus ??
+          (outcome.handoff && conversation.status === 'bot' ? 'waiting_human' : conversation.status)
+        const events = [
+          {
+            type: 'turn.completed',
+            data: {
+              intent: handledIntent(outcome.state, nlu.intent),
+              classifierIntent: nlu.intent,
+              confidence: nlu.confidence,
+              emotion: nlu.emotion.score,
+              action: outcome.action,
+              reason: outcome.reason,
+              handoff: outcome.handoff,
+              latencyMs: clock().getTime() - now.getTime(),
+            },
+          },
+          ...(outcome.handoff && conversation.status === 'bot'
+            ? [{ type: 'handoff.requested', data: { reason: outcome.reason } }]
+            : []),
+          ...(outcome.events ?? []),
+          ...unansweredFor(outcome, conversation.status, text, locale, Boolean(input.payload), nlu.intent),
+        ]
+        const stored = await writeTurn(store, {
+          shopId: shop.id,
+          conversationId: conversation.id,
+          messages: [customerMsgInput, ...botInputs],
+          conversation: {
             state: outcome.state,
             status,
             locale,
             ...(outcome.customerId && !conversation.customerId ? { customerId: outcome.customerId } : {}),
             updatedAt: clock().toISOString(),
-          })
-          const events = [
-            {
-              type: 'turn.completed',
-              data: {
-                intent: handledIntent(outcome.state, nlu.intent),
-                classifierIntent: nlu.intent,
-                confidence: nlu.confidence,
-                emotion: nlu.emotion.score,
-                action: outcome.action,
-                reason: outcome.reason,
-                handoff: outcome.handoff,
-                latencyMs: clock().getTime() - now.getTime(),
-              },
-            },
-            ...(outcome.handoff && conversation.status === 'bot'
-              ? [{ type: 'handoff.requested', data: { reason: outcome.reason } }]
-              : []),
-            ...(outcome.events ?? []),
-            ...unansweredFor(outcome, conversation.status, text, locale, Boolean(input.payload), nlu.intent),
-          ]
-          for (const e of events) {
-            await tx.events.append({
-              id: newId('evt'),
-              shopId: shop.id,
-              type: e.type,
-              conversationId: conversation.id,
-              data: e.data,
-              createdAt: clock().toISOString(),
-            })
-          }
-          return { customerMsg, botMsgs, status }
+          },
+          events: events.map((e) => ({
+            id: newId('evt'),
+            shopId: shop.id,
+            type: e.type,
+            conversationId: conversation.id,
+            data: e.data,
+            createdAt: clock().toISOString(),
+          })),
         })
-        const { customerMsg } = result
+        recent.appended(conversation, stored)
+        const customerMsg = stored[0]
+        if (!customerMsg) throw new AppError('internal', 'the message was not stored')
+        const result = { customerMsg, botMsgs: stored.slice(1), status }
 
         await stream.pushed()
         for (const m of [customerMsg, ...result.botMsgs]) {
@@ -564,6 +597,7 @@ export function createConversationService(deps: ConversationServiceDeps) {
         meta: input.meta ?? {},
         createdAt: clock().toISOString(),
       })
+      recent.appended({ shopId: input.shopId, id: input.conversationId }, [m])
       await publish(input.shopId, input.conversationId, { type: 'message', message: m })
       return m
     },

@@ -6,12 +6,8 @@
  * and ownership rules decide, exactly as for a request the customer typed; "no" or another topic drops
  * the pending action.
  */
-import type { WriteProposal } from '../llm-routing/write-proposals.js'
 import type { Skill, SkillContext, SkillResult } from '../skills/skill-types.js'
 import { startTask } from './dialogue-state.js'
-
-/** The state key of a model-proposed write waiting for the customer. */
-export const PENDING_ACTION_KEY = 'pendingAction'
 
 /**
  * Runs `skill` for the proposal in `r` and returns its result (its confirmation question, or its
@@ -21,7 +17,8 @@ export const PENDING_ACTION_KEY = 'pendingAction'
  * if (r.proposal) r = await actOnProposal(sc, r, SKILLS[r.proposal.intent])
  */
 export async function actOnProposal(sc: SkillContext, r: SkillResult, skill: Skill): Promise<SkillResult> {
-  const p = r.proposal as WriteProposal
+  const p = r.proposal
+  if (!p) return r
   const { state } = sc
   if (state.awaiting && state.activeIntent && state.activeIntent !== p.intent && !state.suspended) {
     state.suspended = {
@@ -33,14 +30,15 @@ export async function actOnProposal(sc: SkillContext, r: SkillResult, skill: Ski
   }
   startTask(state, p.intent)
   state.slots.order = p.orderNo
-  if (p.intent === 'modify_order' && p.address) state.task = { field: 'address', newValue: p.address }
-  state[PENDING_ACTION_KEY] = { ...p }
+  if (p.intent === 'modify_order' && p.address)
+    state.task = { flow: 'modify_order', field: 'address', newValue: p.address }
+  state.pendingAction = { ...p }
   state.lastIntent = p.intent
   // The customer's own words did not answer a question of this task, and name no other order.
   sc.answeredAwaiting = false
   sc.extracted = { ...sc.extracted, order: p.orderNo }
   const out = await skill(sc)
-  if (out.done) delete state[PENDING_ACTION_KEY]
+  if (out.done) delete state.pendingAction
   return {
     ...out,
     reason: `llm_proposed:${p.tool};${out.reason}`,
@@ -54,10 +52,10 @@ export async function actOnProposal(sc: SkillContext, r: SkillResult, skill: Ski
  * leaves an `llm.write_confirmed` event.
  */
 export function settlePendingAction(sc: SkillContext, r: SkillResult): SkillResult {
-  const pending = sc.state[PENDING_ACTION_KEY] as WriteProposal | undefined
+  const pending = sc.state.pendingAction
   if (!pending) return r
   if (!r.done && sc.state.activeIntent === pending.intent) return r
-  delete sc.state[PENDING_ACTION_KEY]
+  delete sc.state.pendingAction
   if (r.action !== 'execute') return r
   const confirmed = { type: 'llm.write_confirmed', data: { tool: pending.tool, orderNo: pending.orderNo } }
   return { ...r, events: [...(r.events ?? []), confirmed] }

@@ -43,12 +43,24 @@ export async function orderedItemIntent(sc: SkillContext, threshold: number): Pr
   const { ctx, state, signals } = sc
   const custId = knownCustomerId(sc)
   if (!custId || sc.extracted.order) return null
+  // "can I add the sunscreen to that order?": the item named is what to add, the order is the one in context.
+  if (sc.cues.addsToOrder && typeof state.slots.order === 'string') return null
   const nlu = ctx.nlu
   const active = state.activeIntent as Intent | null
-  const followUp = Boolean(active && ORDER_INTENTS.includes(active) && signals.followUp)
+  // "折叠屏那个为啥不动了" after a refund question: a follow-up in form, but it asks something of its own
+  // (a rule read it, or the classifier is sure of another order intent), so that intent is taken.
+  const ownQuestion =
+    sc.understanding.intentSource === 'rule' ||
+    (ORDER_INTENTS.includes(nlu.intent) && nlu.intent !== active && nlu.confidence >= 0.85)
+  const followUp = Boolean(active && ORDER_INTENTS.includes(active) && signals.followUp && !ownQuestion)
   const unsure = nlu.confidence < threshold || (LOOKUP_INTENTS.includes(nlu.intent) && nlu.confidence < 0.9)
   const candidate = nlu.candidates.slice(0, 3).find((c) => ORDER_INTENTS.includes(c.intent) && c.confidence >= 0.1)
-  if (!followUp && !(unsure && candidate) && !(ORDER_INTENTS.includes(nlu.intent) && nlu.confidence < threshold))
+  // An intent the wording decided (a fit question naming an ordered item) is not unsure.
+  const decided = sc.understanding.intentSource === 'rule'
+  if (
+    !followUp &&
+    (decided || (!(unsure && candidate) && !(ORDER_INTENTS.includes(nlu.intent) && nlu.confidence < threshold)))
+  )
     return null
   const item = await mentionedItem(sc)
   if (!item) return null

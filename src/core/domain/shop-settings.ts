@@ -32,6 +32,7 @@ const returns = z
     exchangeDays: nonNeg,
     refundDays: nonNeg,
     customerPaysShipping: z.boolean(),
+    noReasonNeedsUnused: z.boolean(),
     returnAddress: z.string().min(1).max(500),
     nonReturnable: z.array(
       z
@@ -63,6 +64,65 @@ const tickets = z
       .partial()
       .strict(),
     defaultQueue: z.string().min(1),
+  })
+  .partial()
+  .strict()
+
+/** Order-level promotions the bot computes ("每满300减30"): a window and a step discount. */
+const promotions = z.array(
+  z
+    .object({
+      nameZh: z.string().min(1).max(100),
+      nameEn: z.string().min(1).max(100),
+      /** ISO timestamps, inclusive. */
+      from: z.string().datetime({ offset: true }),
+      until: z.string().datetime({ offset: true }),
+      /** Every `everyAmount` of the items' total takes `off` off, up to `maxOff` when set. */
+      everyAmount: z.number().positive(),
+      off: z.number().positive(),
+      maxOff: z.number().positive().optional(),
+    })
+    .strict()
+    .refine((p) => Date.parse(p.until) >= Date.parse(p.from), {
+      message: 'until must not be before from',
+      path: ['until'],
+    })
+    .refine((p) => p.off < p.everyAmount, { message: 'off must be less than everyAmount', path: ['off'] }),
+)
+
+/**
+ * Payment terms the bot computes with: hours an unpaid order is held before it is cancelled, instalment
+ * counts and which are interest-free (for items of some categories reaching a minimum), and points
+ * (points per currency unit, the largest share of an amount they may pay).
+ */
+const payment = z
+  .object({
+    unpaidHoldHours: z
+      .number()
+      .positive()
+      .max(24 * 60),
+    instalments: z
+      .object({
+        counts: z.array(z.number().int().min(2).max(60)).min(1),
+        interestFree: z
+          .object({
+            counts: z.array(z.number().int().min(2).max(60)),
+            minAmount: nonNeg,
+            categories: z.array(z.string().min(1)).optional(),
+          })
+          .strict()
+          .optional(),
+      })
+      .strict(),
+    points: z
+      .object({
+        perUnit: z.number().positive(),
+        maxShare: prob,
+        /** Points earned per unit of money paid, and each customer tier's multiplier (others ×1). */
+        earnPerUnit: z.number().positive().optional(),
+        tierMultipliers: z.record(z.string().min(1), z.number().positive()).optional(),
+      })
+      .strict(),
   })
   .partial()
   .strict()
@@ -148,6 +208,8 @@ export const shopSettingsPatchSchema = z
     policy: policy.nullable(),
     returns: returns.nullable(),
     tickets: tickets.nullable(),
+    promotions: promotions.nullable(),
+    payment: payment.nullable(),
     knowledge: knowledge.nullable(),
     llm: llm.nullable(),
     contact: contact.nullable(),

@@ -16,7 +16,15 @@ export type ProductQuestion = {
   direction: 'higher' | 'lower' | null
   /** A yes/no question ("支持…吗", "does it…?"): booleans answer yes or no. */
   yesNo: boolean
+  /** Whether one thing fits / works with / charges another ("能给X2充吗", "能贴F1吗", "fit my X2 Pro Max"). */
+  fit: boolean
 }
+
+/** Wording of a fit question: an accessory that works with, fits on or charges a device. */
+const FIT_ZH =
+  /(能用(?!多久|几)|可以用|能不能用|用得了|用不了|适用|兼容|适配|能贴|贴得上|能装|装得下|装得上|套得上|能配|配得上|通用|充不了|充不上|能给.{0,16}充|能充|可以充|给.{0,16}充电)/
+const FIT_EN =
+  /\b(fit|fits|work with|works with|work on|works on|compatible|charge (my|a|an|the|it)|charges (my|a|an|the)|go with|use (it|this|that|them) (with|on)|won't charge my|doesn't fit)\b/
 
 const HAS_CJK = /[\u3400-\u9fff]/
 
@@ -56,7 +64,8 @@ export function parseProductQuestion(text: string): ProductQuestion {
   const yesNo =
     /(支持|能|可以|有没有|是不是|是否|带).*(吗|么|\?|？)?$/.test(norm) ||
     /^(does|do|is|are|can|will|has|have)\b/.test(norm)
-  return { concepts, compare, direction, yesNo }
+  const fit = FIT_ZH.test(norm) || FIT_EN.test(norm)
+  return { concepts, compare, direction, yesNo, fit }
 }
 
 function remove(list: string[], item: string): void {

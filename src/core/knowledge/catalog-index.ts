@@ -9,10 +9,11 @@ import type { Locale, Product } from '../domain/schemas.js'
 import { createSynonymMatcher, type SynonymGroups } from '../text/synonym-matcher.js'
 import { createTokenizer, type Tokenizer } from '../text/tokenizer.js'
 import { composeProductAnswer, displayName, productData } from './answer-product-question.js'
+import { type BuildSlices, createBuildSlices } from './build-slices.js'
 import { DEFAULT_SYNONYMS } from './default-synonyms.js'
 import type { Collection } from './knowledge-collection.js'
 import { createMutableSparseIndex } from './mutable-sparse-index.js'
-import { buildProductGraph, type ProductGraph } from './product-graph.js'
+import { buildProductGraph, nodeVocabulary, type ProductGraph } from './product-graph.js'
 import type { CatalogView, KnowledgeHit } from './types.js'
 
 /** The product row each product hit was made from (read live from the store for that hit). */
@@ -36,11 +37,13 @@ export type CatalogIndexOptions = {
   vocabulary?: string[]
   /**
    * Called between slices of a long build so the caller can yield to the event loop (the server
-   * passes a `setImmediate` promise); default: no yielding.
+   * passes a `setImmediate` promise); default: no yielding. See build-slices.ts for the slices.
    */
   pause?: () => Promise<void>
-  /** Work between two pauses, in milliseconds (default 8). */
   sliceMs?: number
+  maxSliceMs?: number
+  /** The slicer of the whole build, when the caller's reads share it (else one from the options above). */
+  slices?: BuildSlices
   /** Keep the indexed rows in memory and answer `product()` from them (no store, e.g. evaluation). */
   keepRows?: boolean
 }
@@ -74,15 +77,14 @@ export async function buildCatalogIndex(
   products: readonly Product[] | (() => AsyncIterable<Product>),
   options: CatalogIndexOptions = {},
 ): Promise<CatalogIndex> {
-  const pause = options.pause
-  const sliceMs = options.sliceMs ?? 8
-  let sliceStart = performance.now()
-  let n = 0
-  const maybePause = async () => {
-    if (!pause || ++n % 8 !== 0 || performance.now() - sliceStart < sliceMs) return
-    await pause()
-    sliceStart = performance.now()
-  }
+  const slices =
+    options.slices ??
+    createBuildSlices({
+      ...(options.pause ? { pause: options.pause } : {}),
+      ...(options.sliceMs !== undefined ? { sliceMs: options.sliceMs } : {}),
+      ...(options.maxSliceMs !== undefined ? { maxSliceMs: options.maxSliceMs } : {}),
+    })
+  const maybePause = () => slices.step()
 
   // Two passes over the source (a store is read twice) instead of holding 100,000 rows in memory:
   // the graph first, for the names the tokenizer keeps whole, then the index.
@@ -94,7 +96,13 @@ export async function buildCatalogIndex(
     await maybePause()
   }
   const synonyms = createSynonymMatcher([...DEFAULT_SYNONYMS, ...(options.synonyms ?? [])])
-  const tokenizer = createTokenizer({ userWords: [...graph.vocabulary(), ...(options.vocabulary ?? [])], synonyms })
+  const tokenizer = createTokenizer({ userWords: options.vocabulary ?? [], synonyms })
+  // The catalog's names join the tokenizer's dictionary product by product (not in one block:
+  // 100,000 products have ~300,000 names).
+  for (const node of graph.nodes()) {
+    for (const w of nodeVocabulary(node)) tokenizer.userDictionary.add(w)
+    await maybePause()
+  }
   const index = createMutableSparseIndex({ bodyWeight: 0.1 })
   const entryBySku = new Map<string, number>()
   const skuOf: string[] = []
@@ -262,7 +270,7 @@ export async function buildCatalogIndex(
             title: displayName(p, locale),
             get answer(): string {
               answer ??= composeProductAnswer(
-                { concepts: [], compare: false, direction: null, yesNo: false },
+                { concepts: [], compare: false, direction: null, yesNo: false, fit: false },
                 [p],
                 locale,
                 buildProductGraph([p]),

@@ -4,7 +4,14 @@ import { detectLocale } from '../text/detect-locale.js'
 import { normalizeText } from '../text/normalize-text.js'
 import type { SynonymGroups } from '../text/synonym-matcher.js'
 import type { Tokenizer } from '../text/tokenizer.js'
-import { composeProductAnswer, conceptsCovered, displayName, parseProductQuestion } from './answer-product-question.js'
+import { composeFitAnswer } from './answer-fit-question.js'
+import {
+  composeProductAnswer,
+  conceptsCovered,
+  displayName,
+  parseProductQuestion,
+  productData,
+} from './answer-product-question.js'
 import { buildCatalogIndex, type CatalogIndex } from './catalog-index.js'
 import type { Embedder } from './embedder.js'
 import {
@@ -216,17 +223,17 @@ export async function assembleKnowledgeBase(
   }
   const categoryWords = catalog.categoryWords()
   const fault: Record<Locale, Collection> = {
-    zh: faultCollection(
+    zh: await faultCollection(
       snapshot.faults.filter((f) => f.locale === 'zh'),
       tokenizer,
       categoryWords,
-      deps.sparse,
+      deps,
     ),
-    en: faultCollection(
+    en: await faultCollection(
       snapshot.faults.filter((f) => f.locale === 'en'),
       tokenizer,
       categoryWords,
-      deps.sparse,
+      deps,
     ),
   }
   const product = catalog.collection(live)
@@ -358,6 +365,21 @@ export async function assembleKnowledgeBase(
     const mentioned = mentions.map((m) => m.sku)
     const skus = [...mentioned]
     const ctx = opts.productSku && graph.get(opts.productSku) ? opts.productSku : null
+    if (q.fit || q.concepts.includes('compatibility')) {
+      const fit = await composeFitAnswer(text, mentions, graph, live, locale, ctx)
+      if (fit) {
+        const first = await live(fit.skus[0]!)
+        const hit: KnowledgeHit = {
+          kind: 'product',
+          id: fit.skus[0]!,
+          score: 1,
+          title: first ? displayName(first, locale) : fit.skus[0]!,
+          answer: fit.text,
+          data: { ...(first ? productData(first) : {}), concepts: ['compatibility'], fit: fit.verdicts },
+        }
+        return { status: 'answer', hit, alternatives: [] }
+      }
+    }
     if (ctx && !skus.includes(ctx) && (skus.length === 0 || (q.compare && skus.length === 1))) skus.unshift(ctx)
     if (skus.length === 0) return null
     // A bare product name with no question about it ("X2 Pro") still gets a summary; an FAQ-style
@@ -511,6 +533,7 @@ async function trainMatcher(
   options: FaqMatcherOptions = {},
   slot?: MatcherSlot,
   fitter?: FaqFitter,
+  pause?: () => Promise<void>,
 ): Promise<Pick<Collection, 'learned' | 'learnedMs'>> {
   if (options.enabled === false || entries.length < (options.minEntries ?? DEFAULT_MATCHER.minEntries)) return {}
   if (entries.length > (options.maxEntries ?? DEFAULT_MATCHER.maxEntries)) return {}
@@ -524,7 +547,12 @@ async function trainMatcher(
   })
   // The exact training input: features, classes and weights of every example, and the options.
   const features = new Map<string, string[]>()
-  for (const e of examples) if (!features.has(e.text)) features.set(e.text, featurize(e.text))
+  for (const [i, e] of examples.entries()) {
+    // Every phrasing and answer sentence is tokenized with the catalog's tokenizer (its dictionary
+    // holds a big catalog's names): in slices, like the entries themselves.
+    if (pause && i % (TOKENIZE_SLICE * 4) === TOKENIZE_SLICE * 4 - 1) await pause()
+    if (!features.has(e.text)) features.set(e.text, featurize(e.text))
+  }
   const key = `${entries.length}|${JSON.stringify(options)}|${examples
     .map((e) => `${e.entry}:${e.weight ?? 1}:${features.get(e.text)!.join(' ')}`)
     .join('\n')}`
@@ -550,14 +578,19 @@ async function trainMatcher(
   }
 }
 
+/** FAQ or fault entries tokenized between two pauses of a build. */
+const TOKENIZE_SLICE = 32
+
 async function faqCollection(
   entries: FaqEntry[],
   tokenizer: Tokenizer,
-  deps: Pick<KnowledgeBaseDeps, 'sparse' | 'matcher' | 'fitMatcher'>,
+  deps: Pick<KnowledgeBaseDeps, 'sparse' | 'matcher' | 'fitMatcher' | 'pause'>,
   slot?: MatcherSlot,
 ): Promise<Collection> {
   const builder = createSparseIndexBuilder(deps.sparse)
-  for (const f of entries) {
+  for (const [i, f] of entries.entries()) {
+    // A publish re-tokenizes every entry with the catalog's tokenizer: in slices, not one block.
+    if (deps.pause && i % TOKENIZE_SLICE === TOKENIZE_SLICE - 1) await deps.pause()
     builder.add({
       variants: [f.question, ...f.similar].map((q) => tokenizer.terms(q)),
       body: tokenizer.terms(f.answer),
@@ -567,7 +600,7 @@ async function faqCollection(
     kind: 'faq',
     size: entries.length,
     index: builder.build(),
-    ...(await trainMatcher(entries, tokenizer, deps.matcher, slot, deps.fitMatcher)),
+    ...(await trainMatcher(entries, tokenizer, deps.matcher, slot, deps.fitMatcher, deps.pause)),
     vectors: null,
     id: (i) => entries[i]!.id,
     title: (i) => entries[i]!.question,
@@ -585,14 +618,15 @@ async function faqCollection(
   }
 }
 
-function faultCollection(
+async function faultCollection(
   entries: Fault[],
   tokenizer: Tokenizer,
   categoryWords: Map<string, string>,
-  sparse?: SparseIndexOptions,
-): Collection {
-  const builder = createSparseIndexBuilder(sparse)
-  for (const f of entries) {
+  deps: Pick<KnowledgeBaseDeps, 'sparse' | 'pause'>,
+): Promise<Collection> {
+  const builder = createSparseIndexBuilder(deps.sparse)
+  for (const [i, f] of entries.entries()) {
+    if (deps.pause && i % TOKENIZE_SLICE === TOKENIZE_SLICE - 1) await deps.pause()
     const path = f.category.replace(/[/_-]/g, ' ')
     builder.add({
       variants: [f.symptom, ...f.similar].map((q) => tokenizer.terms(q)),

@@ -5,7 +5,9 @@
  * query time. Used for the product catalog, where one product, price or stock change must not
  * rebuild 100,000 products. Postings are typed arrays (doc ids + term frequencies) over interned
  * term ids; removed documents are skipped and compacted out of a term's postings once they are
- * half of it, as part of the search that reads them.
+ * half of it, as part of the search that reads them. The terms of each variant and each entry's
+ * body terms sit in shared, append-only Int32Array pools (a range per variant / entry) rather than
+ * one small array each: 100,000 products have ~300,000 variants.
  */
 import type {
   SparseCandidate,
@@ -62,14 +64,22 @@ export function createMutableSparseIndex(options: SparseIndexOptions = {}): Muta
   let docEntry = new Int32Array(0)
   let docAlive = new Uint8Array(0)
   let docLen = new Int32Array(0)
-  const docTerms: number[][] = []
+  // Variant d's distinct terms: docTermPool[docTermFrom[d] … docTermTo[d]).
+  let docTermPool = new Int32Array(0)
+  let docTermFrom = new Int32Array(0)
+  let docTermTo = new Int32Array(0)
+  let docTermUsed = 0
   let nDocsTotal = 0
   let liveDocs = 0
   let liveDocLen = 0
 
   const entryDocs: Array<[number, number]> = []
-  const entryBodyTerms: number[][] = []
-  const entryBodyTfs: number[][] = []
+  // Entry e's body terms and their frequencies: bodyTermPool / bodyTfPool[bodyFrom[e] … bodyTo[e]).
+  let bodyTermPool = new Int32Array(0)
+  let bodyTfPool = new Int32Array(0)
+  let bodyFrom = new Int32Array(0)
+  let bodyTo = new Int32Array(0)
+  let bodyUsed = 0
   let entryAlive = new Uint8Array(0)
   let bodyLen = new Int32Array(0)
   let liveEntries = 0
@@ -136,8 +146,8 @@ export function createMutableSparseIndex(options: SparseIndexOptions = {}): Muta
       let n = 0
       // 4 bytes per small integer in an array, plus the arrays' headers.
       for (const p of postings) n += 8 * p.docs.length + 64
-      for (const d of docTerms) n += 4 * d.length + 16
-      for (const t of entryBodyTerms) n += 8 * t.length + 32
+      n += docTermPool.byteLength + bodyTermPool.byteLength + bodyTfPool.byteLength
+      n += docTermFrom.byteLength + docTermTo.byteLength + bodyFrom.byteLength + bodyTo.byteLength
       return n + docEntry.byteLength * 3
     },
     add(input: SparseEntryInput): number {
@@ -162,7 +172,12 @@ export function createMutableSparseIndex(options: SparseIndexOptions = {}): Muta
           addPosting(id, doc, n)
           df[id] = df[id]! + 1
         }
-        docTerms[doc] = [...tf.keys()]
+        docTermFrom = grow(docTermFrom, doc + 1, (n) => new Int32Array(n))
+        docTermTo = grow(docTermTo, doc + 1, (n) => new Int32Array(n))
+        docTermPool = grow(docTermPool, docTermUsed + tf.size, (n) => new Int32Array(n))
+        docTermFrom[doc] = docTermUsed
+        for (const id of tf.keys()) docTermPool[docTermUsed++] = id
+        docTermTo[doc] = docTermUsed
         docEntry[doc] = entry
         docAlive[doc] = 1
         docLen[doc] = v.length
@@ -175,9 +190,17 @@ export function createMutableSparseIndex(options: SparseIndexOptions = {}): Muta
         const id = termId(t)
         btf.set(id, (btf.get(id) ?? 0) + 1)
       }
-      entryBodyTerms[entry] = [...btf.keys()]
-      entryBodyTfs[entry] = [...btf.values()]
-      for (const id of btf.keys()) bodyDf[id] = bodyDf[id]! + 1
+      bodyFrom = grow(bodyFrom, entry + 1, (n) => new Int32Array(n))
+      bodyTo = grow(bodyTo, entry + 1, (n) => new Int32Array(n))
+      bodyTermPool = grow(bodyTermPool, bodyUsed + btf.size, (n) => new Int32Array(n))
+      bodyTfPool = grow(bodyTfPool, bodyUsed + btf.size, (n) => new Int32Array(n))
+      bodyFrom[entry] = bodyUsed
+      for (const [id, n] of btf) {
+        bodyTermPool[bodyUsed] = id
+        bodyTfPool[bodyUsed++] = n
+        bodyDf[id] = bodyDf[id]! + 1
+      }
+      bodyTo[entry] = bodyUsed
       bodyLen[entry] = input.body?.length ?? 0
       liveBodyLen += bodyLen[entry]!
       entryAlive[entry] = 1
@@ -193,16 +216,16 @@ export function createMutableSparseIndex(options: SparseIndexOptions = {}): Muta
         docAlive[d] = 0
         liveDocs--
         liveDocLen -= docLen[d]!
-        for (const id of docTerms[d]!) {
+        for (let i = docTermFrom[d]!; i < docTermTo[d]!; i++) {
+          const id = docTermPool[i]!
           df[id] = df[id]! - 1
           postings[id]!.dead++
         }
-        docTerms[d] = []
+        docTermTo[d] = docTermFrom[d]!
       }
-      for (const id of entryBodyTerms[entry]!) bodyDf[id] = bodyDf[id]! - 1
+      for (let i = bodyFrom[entry]!; i < bodyTo[entry]!; i++) bodyDf[bodyTermPool[i]!] = bodyDf[bodyTermPool[i]!]! - 1
       liveBodyLen -= bodyLen[entry]!
-      entryBodyTerms[entry] = []
-      entryBodyTfs[entry] = []
+      bodyTo[entry] = bodyFrom[entry]!
       return true
     },
     search(queryTerms: string[], limit = 10): SparseCandidate[] {
@@ -255,7 +278,8 @@ export function createMutableSparseIndex(options: SparseIndexOptions = {}): Muta
         for (let d = from; d < to; d++) {
           let matched = 0
           let mass = 0
-          for (const t of docTerms[d]!) {
+          for (let i = docTermFrom[d]!; i < docTermTo[d]!; i++) {
+            const t = docTermPool[i]!
             const w = idf(t) * family[t]!
             mass += w
             if (!qMark[t]) continue
@@ -277,12 +301,10 @@ export function createMutableSparseIndex(options: SparseIndexOptions = {}): Muta
         }
         let body = 0
         let bodyOnly = 0
-        const bt = entryBodyTerms[e]!
-        const bf = entryBodyTfs[e]!
-        for (let i = 0; i < bt.length; i++) {
-          const t = bt[i]!
+        for (let i = bodyFrom[e]!; i < bodyTo[e]!; i++) {
+          const t = bodyTermPool[i]!
           if (!qMark[t]) continue
-          const tf = bf[i]!
+          const tf = bodyTfPool[i]!
           const bIdf = Math.log(1 + (liveEntries - bodyDf[t]! + 0.5) / (bodyDf[t]! + 0.5))
           body += ((bIdf * (tf * (k1 + 1))) / (tf + k1 * (1 - b + (b * bodyLen[e]!) / avgBody))) * family[t]!
           if (counted[t] !== stamp) bodyOnly += idf(t) * family[t]!

@@ -99,9 +99,9 @@ export const ATTRIBUTE_CONCEPTS: AttributeConcept[] = [
   },
   {
     id: 'noiseCancelling',
-    keys: /noise|anc$/i,
-    zh: ['降噪', '主动降噪'],
-    en: ['noise cancelling', 'noise canceling', 'anc', 'noise cancellation'],
+    keys: /noise|^anc/i,
+    zh: ['降噪', '主动降噪', '分贝'],
+    en: ['noise cancelling', 'noise canceling', 'anc', 'noise cancellation', 'decibels'],
     label: { zh: '降噪', en: 'noise cancelling' },
   },
   {

@@ -38,6 +38,20 @@ describe('buildProductGraph', () => {
     expect(graph.findMentions('无线充多少钱').map((m) => m.sku)).toEqual(['CH-1'])
   })
 
+  it('finds names added, renamed and removed after it was built', () => {
+    const g = buildProductGraph([x2, charger])
+    expect(g.findMentions('灵犀 X2 Pro 有货吗').map((m) => m.sku)).toEqual(['PH-1'])
+    g.upsert(x2pro)
+    expect(g.findMentions('灵犀 X2 Pro 有货吗').map((m) => m.sku)).toEqual(['PH-2'])
+    g.upsert({ ...charger, title: '灵犀 磁吸充电器', aliases: ['磁吸充'] })
+    expect(g.findMentions('无线充多少钱')).toEqual([])
+    expect(g.findMentions('磁吸充多少钱').map((m) => m.sku)).toEqual(['CH-1'])
+    g.remove('PH-1')
+    // Another name starting with the same two characters (灵犀 X2 Pro…) is still found.
+    expect(g.findMentions('灵犀 X2 Pro 5G手机 呢').map((m) => m.sku)).toEqual(['PH-2'])
+    expect(g.findMentions('X2 怎么样')).toEqual([])
+  })
+
   it('links products of the same category as alternatives', () => {
     expect(graph.alternatives('PH-1')).toEqual(['PH-2'])
     expect(graph.byBrand('灵犀')).toHaveLength(3)

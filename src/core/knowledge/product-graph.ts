@@ -72,6 +72,9 @@ export function buildProductGraph(products: Iterable<Product>): ProductGraph {
   // Distinct name lengths (with how many names have each), longest first when matching.
   const nameLengths = new Map<number, number>()
   let lengths: number[] | null = null
+  // How many names start with each two characters (every name has two at least): most places of a
+  // message start no name, and findMentions skips them before trying every length.
+  const namePrefixes = new Map<string, number>()
   // The same names in compact form (see compactName), for namedIn().
   const compactOwners = new Map<string, Owners>()
   const compactLengths = new Map<number, number>()
@@ -107,6 +110,10 @@ export function buildProductGraph(products: Iterable<Product>): ProductGraph {
           nameLengths.delete(n.length)
           lengths = null
         } else nameLengths.set(n.length, c)
+        const prefix = n.slice(0, 2)
+        const k = (namePrefixes.get(prefix) ?? 1) - 1
+        if (k === 0) namePrefixes.delete(prefix)
+        else namePrefixes.set(prefix, k)
       }
     }
     return true
@@ -150,6 +157,7 @@ export function buildProductGraph(products: Iterable<Product>): ProductGraph {
       if (addOwner(nameOwners, n, p.sku)) {
         if (!nameLengths.has(n.length)) lengths = null
         nameLengths.set(n.length, (nameLengths.get(n.length) ?? 0) + 1)
+        namePrefixes.set(n.slice(0, 2), (namePrefixes.get(n.slice(0, 2)) ?? 0) + 1)
       }
     }
   }
@@ -202,6 +210,7 @@ export function buildProductGraph(products: Iterable<Product>): ProductGraph {
       // products, a series name, identifies none of them).
       const candidates: Array<{ name: string; sku: string; at: number }> = []
       for (let at = 0; at < norm.length; at++) {
+        if (!namePrefixes.has(norm.slice(at, at + 2))) continue
         for (const len of lengths) {
           if (at + len > norm.length) continue
           const name = norm.slice(at, at + len)
@@ -251,13 +260,17 @@ export function buildProductGraph(products: Iterable<Product>): ProductGraph {
     },
     vocabulary(): string[] {
       const words = new Set<string>()
-      for (const n of nodes.values()) {
-        words.add(normalizeText(n.brand))
-        for (const name of n.names) if (name.length <= 12 && !name.includes(' ')) words.add(name)
-      }
+      for (const n of nodes.values()) for (const w of nodeVocabulary(n)) words.add(w)
       return [...words]
     },
   }
+}
+
+/** A product's words to keep whole in the tokenizer (see ProductGraph.vocabulary): brand, short names. */
+export function nodeVocabulary(n: ProductNode): string[] {
+  const out = [normalizeText(n.brand)]
+  for (const name of n.names) if (name.length <= 12 && !name.includes(' ')) out.push(name)
+  return out
 }
 
 /** Lower case without spaces, dashes and underscores: how skills compare product names. */

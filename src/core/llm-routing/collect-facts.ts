@@ -11,8 +11,9 @@ import { displayName } from '../knowledge/answer-product-question.js'
 import { productOfHit } from '../knowledge/catalog-index.js'
 import type { KnowledgeHit } from '../knowledge/types.js'
 import { statusLabel } from '../skills/resolve-order.js'
-import { day, money, when } from '../skills/text.js'
+import { day, money, shopTimeZone, when } from '../skills/text.js'
 import { extractNumbers } from './extract-numbers.js'
+import { withNumbers } from './fact-numbers.js'
 
 export type FactKind = 'faq' | 'product' | 'order' | 'fault'
 
@@ -82,7 +83,8 @@ export async function collectFacts(ctx: TurnContext, state: DialogueState, opts:
     if (h.kind === 'product') skus.push(h.id)
     else if (h.kind === 'faq') {
       const text = say(locale, `问：${h.title}\n答：${h.answer}`, `Q: ${h.title}\nA: ${h.answer}`)
-      add({ id: `faq:${h.id}`, kind: 'faq', text, amounts: extractNumbers(text).amounts })
+      const x = extractNumbers(text)
+      add(withNumbers<Fact>({ id: `faq:${h.id}`, kind: 'faq', text, amounts: x.amounts }, x))
     } else {
       const solutions = Array.isArray(h.data?.solutions) ? (h.data.solutions as unknown[]).map(String) : [h.answer]
       const text = say(
@@ -90,7 +92,8 @@ export async function collectFacts(ctx: TurnContext, state: DialogueState, opts:
         `故障“${h.title}”的处理办法（按顺序）：${solutions.join('；')}`,
         `Fault "${h.title}", solutions in order: ${solutions.join('; ')}`,
       )
-      add({ id: `fault:${h.id}`, kind: 'fault', text, amounts: extractNumbers(text).amounts })
+      const x = extractNumbers(text)
+      add(withNumbers<Fact>({ id: `fault:${h.id}`, kind: 'fault', text, amounts: x.amounts }, x))
     }
   }
   const maxProducts = opts.maxProducts ?? 3
@@ -163,14 +166,18 @@ export function productFact(p: Product, locale: Locale): Fact {
           shortDesc ? `Description: ${shortDesc}` : '',
         ]
   const body = text.filter(Boolean).join('\n')
-  return {
-    id: `product:${p.sku}`,
-    kind: 'product',
-    text: body,
-    amounts: [p.price, ...(list !== null ? [list] : []), ...extractNumbers(body).amounts],
-    sku: p.sku,
-    names: [...new Set([name, p.title, ...(typeof other === 'string' ? [other] : []), ...(p.aliases ?? []), p.sku])],
-  }
+  const x = extractNumbers(body)
+  return withNumbers<Fact>(
+    {
+      id: `product:${p.sku}`,
+      kind: 'product',
+      text: body,
+      amounts: [p.price, ...(list !== null ? [list] : []), ...x.amounts],
+      sku: p.sku,
+      names: [...new Set([name, p.title, ...(typeof other === 'string' ? [other] : []), ...(p.aliases ?? []), p.sku])],
+    },
+    x,
+  )
 }
 
 /**
@@ -203,22 +210,27 @@ export async function orderFact(ctx: TurnContext, o: Order, locale: Locale): Pro
   const lines =
     locale === 'zh'
       ? [
-          `订单 ${o.orderNo}：状态 ${statusLabel(o.status, locale)}，下单日期 ${day(o.createdAt, locale)}`,
+          `订单 ${o.orderNo}：状态 ${statusLabel(o.status, locale)}，下单日期 ${day(o.createdAt, shopTimeZone(ctx.shop))}`,
           `商品：${items.join('；')}；合计 ${money(o.total, o.currency)}`,
-          s ? `物流：${s.carrier} ${s.trackingNo}${s.eta ? `，预计送达 ${day(s.eta, locale)}` : ''}` : '',
-          last ? `最新物流：${when(last.time, locale)} ${last.location} ${last.description}` : '',
+          s
+            ? `物流：${s.carrier} ${s.trackingNo}${s.eta ? `，预计送达 ${day(s.eta, shopTimeZone(ctx.shop))}` : ''}`
+            : '',
+          last ? `最新物流：${when(last.time, shopTimeZone(ctx.shop))} ${last.location} ${last.description}` : '',
         ]
       : [
-          `Order ${o.orderNo}: status ${statusLabel(o.status, locale)}, placed ${day(o.createdAt, locale)}`,
+          `Order ${o.orderNo}: status ${statusLabel(o.status, locale)}, placed ${day(o.createdAt, shopTimeZone(ctx.shop))}`,
           `Items: ${items.join('; ')}; total ${money(o.total, o.currency)}`,
-          s ? `Shipping: ${s.carrier} ${s.trackingNo}${s.eta ? `, estimated delivery ${day(s.eta, locale)}` : ''}` : '',
-          last ? `Latest tracking: ${when(last.time, locale)} ${last.location} ${last.description}` : '',
+          s
+            ? `Shipping: ${s.carrier} ${s.trackingNo}${s.eta ? `, estimated delivery ${day(s.eta, shopTimeZone(ctx.shop))}` : ''}`
+            : '',
+          last
+            ? `Latest tracking: ${when(last.time, shopTimeZone(ctx.shop))} ${last.location} ${last.description}`
+            : '',
         ]
   const text = lines.filter(Boolean).join('\n')
-  return {
-    id: `order:${o.orderNo}`,
-    kind: 'order',
-    text,
-    amounts: [o.total, ...o.items.map((i) => i.price), ...extractNumbers(text).amounts],
-  }
+  const x = extractNumbers(text)
+  return withNumbers<Fact>(
+    { id: `order:${o.orderNo}`, kind: 'order', text, amounts: [o.total, ...o.items.map((i) => i.price), ...x.amounts] },
+    x,
+  )
 }

@@ -26,7 +26,12 @@ import {
 } from './llm-usage.js'
 import { createSentenceGate } from './sentence-gate.js'
 import { skillTools } from './skill-tools.js'
-import { type RejectReason, verifyGroundedAnswer } from './verify-grounded-answer.js'
+import {
+  type RejectReason,
+  type Verification,
+  type VerifyOptions,
+  verifyGroundedAnswer,
+} from './verify-grounded-answer.js'
 import type { WriteProposal } from './write-proposals.js'
 
 export type { LlmEvent }
@@ -64,10 +69,37 @@ export const LLM_CALLS_KEY = 'llmCalls'
 
 type WithGraph = KnowledgeBase & { graph: { findMentions(text: string): Array<{ sku: string }> } }
 
+/**
+ * The catalog products a text names, remembered for the turn: the sentence gate, the whole answer
+ * and its clauses ask about the same texts again (one graph for the turn).
+ */
 function productFinder(kb: KnowledgeBase): ((text: string) => string[]) | undefined {
   const g = (kb as Partial<WithGraph>).graph
   if (!g || typeof g.findMentions !== 'function') return undefined
-  return (text) => g.findMentions(text).map((m) => m.sku)
+  const seen = new Map<string, string[]>()
+  return (text) => {
+    let skus = seen.get(text)
+    if (!skus) {
+      skus = g.findMentions(text).map((m) => m.sku)
+      seen.set(text, skus)
+    }
+    return skus
+  }
+}
+
+/**
+ * Verification of texts against `facts`, the last one remembered: a streamed answer's whole text is
+ * checked by the sentence gate at its end and then again as the answer; the facts only ever grow
+ * (tool results), so the same text over as many facts has the same verdict.
+ */
+function lastVerified(facts: Fact[], opts: VerifyOptions): (text: string) => Verification {
+  let last: { text: string; facts: number; v: Verification } | undefined
+  return (text) => {
+    if (last && last.text === text && last.facts === facts.length) return last.v
+    const v = verifyGroundedAnswer(text, facts, opts)
+    last = { text, facts: facts.length, v }
+    return v
+  }
 }
 
 /**
@@ -136,16 +168,19 @@ export async function groundedAnswer(
   let toolEvents: LlmEvent[] = []
   let totalUsage: TokenUsage | undefined
   let proposal: WriteProposal | undefined
+  const finder = productFinder(ctx.knowledge)
+  const verify = lastVerified(facts, {
+    ...(finder ? { findProducts: finder } : {}),
+    allowedContacts: shopContacts(ctx.shop.settings),
+  })
   try {
     const sink = ctx.onAnswerText
-    const finder = productFinder(ctx.knowledge)
-    const verifyOpts = { ...(finder ? { findProducts: finder } : {}), allowedContacts: shopContacts(ctx.shop.settings) }
     const run = await generateWithTools(llm, messages, facts, settings.tools ? skillTools(ctx, opts.customer) : null, {
       locale: ctx.locale,
       temperature: settings.temperature,
       maxTokens: settings.maxTokens,
       maxRounds: 2,
-      ...(sink ? { stream: { gate: createSentenceGate(facts, verifyOpts), emit: sink } } : {}),
+      ...(sink ? { stream: { gate: createSentenceGate(verify), emit: sink } } : {}),
     })
     result = run.result
     toolEvents = run.events
@@ -191,11 +226,7 @@ export async function groundedAnswer(
     })
   }
   if (result.finishReason === 'length') return withUsage(rejected('truncated', [], base, latencyMs, usage))
-  const findProducts = productFinder(ctx.knowledge)
-  const v = verifyGroundedAnswer(result.text, facts, {
-    ...(findProducts ? { findProducts } : {}),
-    allowedContacts: shopContacts(ctx.shop.settings),
-  })
+  const v = verify(result.text)
   if (!v.ok) return withUsage(rejected(v.reason, v.offending, base, latencyMs, usage))
   return withUsage({
     status: 'answered',

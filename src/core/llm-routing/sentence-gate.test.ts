@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Fact } from './collect-facts.js'
 import { createSentenceGate } from './sentence-gate.js'
+import { verifyGroundedAnswer } from './verify-grounded-answer.js'
 
 const phone: Fact = {
   id: 'product:PH-X2',
@@ -34,5 +35,16 @@ describe('sentence gate', () => {
     const { out, blocked } = run(['现价 5499 元 [F1]。', '今天只要 99 元 [F1]！', '库存 12 件 [F1]。'])
     expect(out).toEqual(['现价 5499 元。'])
     expect(blocked).toBe(true)
+  })
+
+  it('runs over a verification function: each cleared prefix is what it was asked about', () => {
+    const asked: string[] = []
+    const gate = createSentenceGate((text) => {
+      asked.push(text)
+      return verifyGroundedAnswer(text, [phone])
+    })
+    const out = [gate.push('现价 5499 元 [F1]。库'), gate.push('存 12 件 [F1]。'), gate.end()]
+    expect(out.join('')).toBe('现价 5499 元。库存 12 件。')
+    expect(asked).toEqual(['现价 5499 元 [F1]。', '现价 5499 元 [F1]。库存 12 件 [F1]。'])
   })
 })

@@ -7,7 +7,7 @@
  * what was streamed.
  */
 import type { Fact } from './collect-facts.js'
-import { type VerifyOptions, verifyGroundedAnswer } from './verify-grounded-answer.js'
+import { type Verification, type VerifyOptions, verifyGroundedAnswer } from './verify-grounded-answer.js'
 
 const SENTENCE_END = /[。！？!?；;\n]|\.(?=\s)/g
 const MARKER_OR_SPACE = /^(\s|[[【(（]\s*F\d+(\s*[,，、]\s*F\d+)*\s*[\]】)）])*$/
@@ -22,14 +22,24 @@ export type SentenceGate = {
 }
 
 /**
- * A gate over `facts` (which may still grow while tools run).
+ * A gate over `facts` (which may still grow while tools run), or over a verification function
+ * (`(text) => verifyGroundedAnswer(text, facts, opts)`, e.g. one that remembers its last verdict).
  *
  * @example
  * const gate = createSentenceGate(facts, { findProducts })
  * for await (const p of llm.stream(req)) if (p.type === 'text-delta') emit(gate.push(p.text))
  * emit(gate.end())
  */
-export function createSentenceGate(facts: Fact[], opts: VerifyOptions): SentenceGate {
+export function createSentenceGate(facts: Fact[], opts: VerifyOptions): SentenceGate
+export function createSentenceGate(verify: (text: string) => Verification): SentenceGate
+export function createSentenceGate(
+  factsOrVerify: Fact[] | ((text: string) => Verification),
+  opts: VerifyOptions = {},
+): SentenceGate {
+  const verify =
+    typeof factsOrVerify === 'function'
+      ? factsOrVerify
+      : (text: string) => verifyGroundedAnswer(text, factsOrVerify, opts)
   let buffer = ''
   let released = ''
   let blocked = false
@@ -37,7 +47,7 @@ export function createSentenceGate(facts: Fact[], opts: VerifyOptions): Sentence
 
   function release(upTo: number): string {
     if (blocked || upTo <= 0) return ''
-    const v = verifyGroundedAnswer(buffer.slice(0, upTo), facts, opts)
+    const v = verify(buffer.slice(0, upTo))
     if (!v.ok || !v.text.startsWith(released)) {
       blocked = true
       return ''

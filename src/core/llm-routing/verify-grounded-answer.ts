@@ -22,6 +22,7 @@
 import { findContacts } from './answer-contacts.js'
 import type { Fact } from './collect-facts.js'
 import { extractNumbers, sameNumber } from './extract-numbers.js'
+import { factNumbers } from './fact-numbers.js'
 import { unsupportedPromises } from './policy-promises.js'
 
 /** What the model replies when the facts do not answer the question. */
@@ -101,9 +102,9 @@ type Pool = { numbers: number[]; amounts: number[]; texts: string[] }
 function poolOf(facts: Fact[]): Pool {
   const pool: Pool = { numbers: [], amounts: [], texts: [] }
   for (const f of facts) {
-    const x = extractNumbers(f.text)
-    pool.numbers.push(...x.numbers, ...f.amounts)
-    pool.amounts.push(...x.amounts, ...f.amounts)
+    const x = factNumbers(f)
+    pool.numbers.push(...x.numbers)
+    pool.amounts.push(...x.amounts)
     pool.texts.push(f.text)
   }
   return pool

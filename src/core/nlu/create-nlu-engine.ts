@@ -2,20 +2,26 @@
  * The default offline NLU engine: intent (calibrated, with out-of-scope rejection), entities,
  * emotion and locale for one message, in a fraction of a millisecond.
  */
+
+import { type CatalogItem, type CatalogMatcher, createCatalogMatcher } from './catalog-matcher.js'
 import { createChineseSegmenter } from './chinese-segmenter.js'
 import { classifyIntent } from './classify-intent.js'
 import { detectEmotion } from './detect-emotion.js'
 import { detectFaultCues } from './detect-fault-cues.js'
 import { detectMessageLocale } from './detect-locale.js'
-import { type CatalogItem, createCatalogMatcher, extractEntities } from './extract-entities.js'
+import { extractEntities } from './extract-entities.js'
 import { type CompiledIntentModel, compileIntentModel, type IntentModelJson } from './intent-model.js'
 import { INTENTS, type Intent, type IntentCandidate, type NluEngine, type NluResult } from './types.js'
 
 export type NluEngineOptions = {
   /** A trained model (JSON as saved, or already compiled). */
   model: IntentModelJson | CompiledIntentModel
-  /** The shop's products, for product entities and the Chinese user dictionary. */
-  catalog?: readonly CatalogItem[]
+  /**
+   * The shop's products, for product entities and the Chinese user dictionary; or a matcher
+   * already filled (the server fills one page by page and keeps it current), in which case the
+   * model comes compiled with a segmenter that knows the catalog's words.
+   */
+  catalog?: readonly CatalogItem[] | CatalogMatcher
   /** Today as `YYYY-MM-DD`, or a function returning it (core has no clock). */
   referenceDate?: string | (() => string)
   /** Shop order-number prefixes (settings.orderNumbers.prefixes); none = only numbers next to "order". */
@@ -37,12 +43,18 @@ function toIntent(label: string): Intent {
  * nlu.analyze('上周五买的X2 Pro还没发货！！') // → { intent: 'order_status', entities: [date, product], … }
  */
 export function createNluEngine(opts: NluEngineOptions): NluEngine {
-  const words = (opts.catalog ?? []).flatMap((p) => [p.title, p.brand ?? '', ...(p.aliases ?? [])])
+  const items = Array.isArray(opts.catalog) ? (opts.catalog as readonly CatalogItem[]) : []
+  const words = items.flatMap((p) => [p.title, p.brand ?? '', ...(p.aliases ?? [])])
   const model =
     'featureIndex' in opts.model
       ? opts.model
       : compileIntentModel(opts.model, { segment: createChineseSegmenter(words) })
-  const catalog = opts.catalog && opts.catalog.length > 0 ? createCatalogMatcher(opts.catalog) : undefined
+  const catalog =
+    opts.catalog && !Array.isArray(opts.catalog)
+      ? (opts.catalog as CatalogMatcher)
+      : items.length > 0
+        ? createCatalogMatcher(items)
+        : undefined
   const refDate = opts.referenceDate
   return {
     analyze(input: string): NluResult {

@@ -43,4 +43,16 @@ describe('detectEmotion', () => {
     expect(detectEmotion('我的手机号是 18612315000').score).toBe(0)
     expect(detectEmotion('再不处理我就打12345').score).toBeGreaterThanOrEqual(0.7)
   })
+
+  it('reads "妈的" after a family word as possession, not a curse', () => {
+    expect(detectEmotion('手机买给我妈的 她嫌字小').score).toBe(0)
+    expect(detectEmotion('妈的 又坏了').score).toBeGreaterThanOrEqual(0.7)
+    expect(detectEmotion('你妈的什么破手机').score).toBeGreaterThanOrEqual(0.7)
+  })
+
+  it('keeps "坑人" about a fee below the handoff threshold', () => {
+    const e = detectEmotion('怎么还有手续费 不是说免息吗 坑人啊')
+    expect(e.score).toBeGreaterThan(0.4)
+    expect(e.score).toBeLessThan(0.7)
+  })
 })

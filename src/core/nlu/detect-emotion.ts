@@ -14,9 +14,9 @@ type Cue = { re: RegExp; weight: number }
 
 // Weights are in "nats": 0.36 ≈ score 0.3, 0.7 ≈ 0.5, 1.2 ≈ 0.7, 2.3 ≈ 0.9.
 const CUES: Cue[] = [
-  // Insults and swearing.
+  // Insults and swearing ("我妈的手机" is a mother's phone, not a curse).
   {
-    re: /垃圾|骗子|骗人|无良|黑店|奸商|坑爹|坑人|被坑|傻[逼b×x]|sb|煞笔|妈的|他妈|tmd|nmd|操你|滚|去死|畜生|废物|狗屁|屁用|恶心死|智障/i,
+    re: /垃圾|骗子|骗人|无良|黑店|奸商|傻[逼b×x]|sb|煞笔|(?<![我咱俺她姑舅姨岳])妈的|他妈|tmd|nmd|操你|滚|去死|畜生|废物|狗屁|屁用|恶心死|智障/i,
     weight: 1.3,
   },
   { re: /\b(scam(?:mer|med|s)?|fraud|rip[- ]?off|con artists?|thie(?:f|ves)|liars?|lying|crooks?)\b/i, weight: 1.3 },
@@ -44,9 +44,9 @@ const CUES: Cue[] = [
     re: /\b((?:second|third|fourth|fifth|\d+(?:st|nd|rd|th)) time|how many times|again and again|keep (?:asking|telling|getting)|still (?:no|not|nothing|haven'?t|hasn'?t|waiting)|no one (?:has )?(?:replied|answered|responded)|nobody (?:replies|answers|cares))\b/i,
     weight: 0.9,
   },
-  // Strong dissatisfaction.
+  // Strong dissatisfaction ("坑人啊" about a fee is a grievance to answer, not an insult).
   {
-    re: /太差|极差|差劲|烂透|什么破|破[玩东]|气死|受够|忍无可忍|无语|离谱|过分|欺负|耍我|搞什么|什么鬼|退钱|赔钱|必须(?:给我)?(?:赔|退|解决)|给个说法|没完|服了/,
+    re: /坑爹|坑人|被坑|太差|极差|差劲|烂透|什么破|破[玩东]|气死|受够|忍无可忍|无语|离谱|过分|欺负|耍我|搞什么|什么鬼|退钱|赔钱|必须(?:给我)?(?:赔|退|解决)|给个说法|没完|服了/,
     weight: 0.8,
   },
   {

@@ -7,6 +7,7 @@ describe('detectFaultCues: safety symptoms', () => {
     ['充电宝有股焦味', 'burning'],
     ['闻到一股糊味', 'burning'],
     ['it smells burnt when it charges', 'burning'],
+    ['the case got really hot while charging and smells kinda burnt??', 'burning'],
     ['there is a burning smell from the charger', 'burning'],
     ['手机电池鼓包了', 'swelling'],
     ['充电宝鼓起来了', 'swelling'],
@@ -137,6 +138,9 @@ describe('matchTriedSteps', () => {
   it('finds the steps a Chinese customer lists, in other words than the step texts', () => {
     expect(matchTriedSteps('放回盒子充了十分钟 也重新配对了 还是左边没声', earbuds.solutions)).toEqual([0, 2])
     expect(matchTriedSteps('音频平衡看过了，也拿软毛刷刷过', earbuds.solutions)).toEqual([1, 3])
+    expect(
+      matchTriedSteps('数据线已经换过了', ['换一根USB-C线和充电头给充电盒充电30分钟。', '擦拭金属触点。']),
+    ).toEqual([0])
   })
 
   it('finds the steps an English customer lists', () => {
@@ -159,6 +163,22 @@ describe('matchTriedSteps', () => {
         ignore: ['phone keeps restarting'],
       }),
     ).toEqual([])
+  })
+
+  it('holding power alone is not the power + volume force restart, nor the recovery-mode combination', () => {
+    const noPower = [
+      '连接原装充电器充电至少30分钟，再长按电源键10秒开机。',
+      '同时长按电源键和音量减键15秒强制重启。',
+      '如果卡在开机画面，可长按电源键和音量加键进入恢复模式，选择“重启”。',
+    ]
+    expect(matchTriedSteps('充了四十分钟 电源键也按住好久了 屏幕还是黑的', noPower)).toEqual([0])
+    expect(matchTriedSteps('电源键跟音量下一起按了二十秒 没动静', noPower)).toEqual([1])
+    expect(
+      matchTriedSteps('held power and volume down together, nothing', [
+        'Hold Power and Volume Down for 15 seconds.',
+        'Hold Power and Volume Up to enter recovery mode.',
+      ]),
+    ).toEqual([0])
   })
 
   it('matches a question the customer already answered', () => {

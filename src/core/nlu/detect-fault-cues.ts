@@ -17,7 +17,7 @@ const SAFETY: ReadonlyArray<{ id: SafetySymptom; re: RegExp }> = [
   { id: 'sparks', re: /(火花|打火|冒火|跳火|\bspark(s|ed|ing)?\b|\barcing\b)/i },
   {
     id: 'burning',
-    re: /(焦糊|焦味|糊味|烧焦|焦臭|烧糊|烧胶|烧塑料|(一股|股|有点|有些|闻到|闻着|发出).{0,2}焦|融化|熔化|\bburn(ing|t|ed)?[ -]smell|\bsmell(s|ed|ing)?( of| like)? (something )?(burning|burnt|burned|scorched|melting|smoke)\b|\bscorch(ed|ing)?\b|\bmelt(ed|ing)\b|\bcharred\b)/i,
+    re: /(焦糊|焦味|糊味|烧焦|焦臭|烧糊|烧胶|烧塑料|(一股|股|有点|有些|闻到|闻着|发出).{0,2}焦|融化|熔化|\bburn(ing|t|ed)?[ -]smell|\bsmell(s|ed|ing)?( of| like)? (kinda |kind of |a bit |a little |sort of |slightly )?(like )?(something )?(burning|burnt|burned|scorched|melting|smoke|smoky)\b|\bscorch(ed|ing)?\b|\bmelt(ed|ing)\b|\bcharred\b)/i,
   },
   {
     id: 'swelling',

@@ -4,11 +4,17 @@
  * unsure or picked an information intent, a clear verb for cancel / return / modify wins. The override
  * is recorded in `state.intentCue` ({from, to}).
  */
+import { parseProductQuestion } from '../knowledge/answer-product-question.js'
+import { parcelSentBack } from './detect-intent-rules.js'
 import { asksToPayOrder } from './detect-turn-cues.js'
 import type { NluResult } from './types.js'
 
 const CUES: Array<{ intent: string; re: RegExp }> = [
-  { intent: 'cancel_order', re: /(取消|不要了这个订单|\bcancel)/i },
+  // "航班取消了" is the carrier's flight, "自动取消" the shop's rule for unpaid orders: not cancel requests.
+  {
+    intent: 'cancel_order',
+    re: /((?<!航班|航班被|班机|航线|飞机|自动|自己|自行|被|后来|已经|早就)取消|不要了这个订单|\bcancel(?! ?led flight))/i,
+  },
   {
     intent: 'modify_order',
     re: /(改.{0,4}(地址|电话|手机|号码)|修改|换个?(颜色|尺码|码)|\bmodify\b|\bchange (the |my )?(delivery )?(address|phone|number))/i,
@@ -55,14 +61,28 @@ function productQuestionCue(text: string, nlu: NluResult): string | null {
   return null
 }
 
+/**
+ * "那个无线充能给我的X2充吗", "will the X2 Pro case fit my X2 Pro Max", "折叠屏那单里的钢化膜能贴F1吗": whether
+ * one named thing fits or works with another is a product question (the accessory's compatibility),
+ * whatever order, fault or out-of-scope intent the classifier saw in it. A fault report stays one.
+ */
+function asksFit(text: string, nlu: NluResult): boolean {
+  if (nlu.intent === 'human_agent' || nlu.intent === 'after_sales_fault') return false
+  return parseProductQuestion(text).fit && namedProducts(text, nlu) >= 2
+}
+
 /** The action intent the message's wording demands over the NLU's pick, or null. */
 export function actionCue(text: string, nlu: NluResult): string | null {
   if (asksToPayOrder(text) && ['invoice_payment', 'price_promotion', 'out_of_scope'].includes(nlu.intent))
     return 'order_status'
+  // Returned even when the classifier agreed, so that the intent counts as decided by the wording.
+  if (asksFit(text, nlu)) return 'product_inquiry'
   const product = productQuestionCue(text, nlu)
   if (product) return product === nlu.intent ? null : product
   if (!INFORMATION.has(nlu.intent) && nlu.confidence >= 0.6) return null
   for (const c of CUES) {
+    // "怎么显示退回了": the carrier sent the parcel back; a tracking question, not a return request.
+    if (c.intent === 'return_refund' && parcelSentBack(text)) continue
     if (c.intent !== nlu.intent && c.re.test(text)) return c.intent
   }
   return null

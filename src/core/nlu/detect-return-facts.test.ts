@@ -22,9 +22,30 @@ describe('detectReturnFacts', () => {
     expect(detectReturnFacts('仅退款就行').kind).toBe('refund_only')
   })
 
+  it('reads use beyond trying on, and a negated quality problem as a no-reason return', () => {
+    expect(detectReturnFacts('锅已经炒过菜了 不是质量问题').used).toBe(true)
+    expect(detectReturnFacts('锅已经炒过菜了 不是质量问题').reason).toBe('dislike')
+    expect(detectReturnFacts('手表绑定过了 能退吗').used).toBe(true)
+    expect(detectReturnFacts("I already set it up, I just don't want it").used).toBe(true)
+    expect(detectReturnFacts('试穿了一下 有点紧').used).toBe(false)
+    expect(detectReturnFacts('试穿了一下 有点紧').reason).toBe('size')
+    expect(detectReturnFacts('没用过 吊牌都在').used).toBe(false)
+    expect(detectReturnFacts('孩子不爱戴 退了吧').reason).toBe('dislike')
+    expect(detectReturnFacts('只试涂了一下').opened).toBe(true)
+  })
+
   it('tells a refund-status question from a return request', () => {
     expect(detectReturnFacts('退款什么时候到账').asksStatus).toBe(true)
     expect(detectReturnFacts('where is my refund').asksStatus).toBe(true)
+    expect(detectReturnFacts("what's going on with my kettle refund").asksStatus).toBe(true)
+    expect(detectReturnFacts('退的那399退到哪了').asksStatus).toBe(true)
     expect(detectReturnFacts('我要退货').asksStatus).toBe(false)
+  })
+
+  it('reads a closing request to return as the return asked for now', () => {
+    for (const t of ['照片拍好了 退吧', '那就退了吧', '行 帮我退掉吧', 'photos sent, just return it'])
+      expect(detectReturnFacts(t).returnNow).toBe(true)
+    for (const t of ['能退吧？', '退吧不太好', '退货要运费吗', 'can I return it?', '不想退'])
+      expect(detectReturnFacts(t).returnNow).toBe(false)
   })
 })

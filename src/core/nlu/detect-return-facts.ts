@@ -15,18 +15,28 @@ export type ReturnFacts = {
   kind: 'exchange' | 'refund_only' | null
   /** true: opened / tried / used; false: unopened, unused, tags still on; null: not said. */
   opened: boolean | null
+  /**
+   * Used beyond opening or trying on: worn out, washed, cooked with, activated, bound to an account,
+   * set up ("开过锅了", "都绑定激活了", "I've set it up already"). A no-reason return needs the item unused.
+   */
+  used: boolean
+  /**
+   * The message ends by asking for the return now, as a statement ("照片拍好了 退吧", "那就退了吧",
+   * "ok just return it"): to a "shall I submit it?" it is a yes.
+   */
+  returnNow: boolean
 }
 
 const STATUS_Q =
-  /(进度|到账|到哪了|退款状态|退款了吗|退了吗|什么时候退|多久退|钱怎么还没|钱还没|退款.*(多久|什么时候|还没)|refund status|where is my refund|when will i get (my )?(money|refund)|status of my (return|refund)|has my refund|refund (arrived|come through)|got my refund|(news|update|progress) on (the |my )?refund|when (do|will|can) i get (my )?money back|money back yet|退款.{0,4}(到哪一步|哪一步|怎么样了)|\brefund\s*\?\?)/i
+  /(进度|到账|到哪了|退款状态|退款了吗|退了吗|什么时候退|多久退|钱怎么还没|钱还没|退款.*(多久|什么时候|还没)|refund status|where is my refund|when will i get (my )?(money|refund)|status of my (return|refund)|has my refund|refund (arrived|come through)|got my refund|(news|update|progress) on (the |my )?refund|when (do|will|can) i get (my )?money back|money back yet|退款.{0,4}(到哪一步|哪一步|怎么样了)|的退款呢|(钱|款)(都)?(到了没|到没到|到了吗|到账了吗|退回来了吗|回来了吗|收到了吗)|\b(money|refund) (back )?(arrived|come through|gone through) yet\b|\brefund\s*\?\?|\bwhen (do|will|can|would) i (see|get) (the|my) money\b|\bnever got (my |the )?(money|refund|\d+)|(钱|款)(还|一直)?没(退|到账|回来)|\b(what'?s|what is|whats) (happening|going on|up) with (my|the) .{0,40}\b(refund|return)\b|\bwhat happened to (my|the) .{0,40}\brefund\b|\bhow'?s (my|the) .{0,30}\brefund\b)/i
 const QUALITY =
   /(质量|坏了|坏的|破损|破了|瑕疵|开线|掉色|起球|不能用|故障|不行了|失灵|没反应|quality (problem|issue)|defect|broken|damaged|faulty|torn|doesn'?t work|stopped working|not working)/i
 const WRONG =
   /(发错|错发|少件|漏发|少发|不是我买的|wrong (item|size sent|colou?r sent)|missing (item|part)|not what i ordered)/i
 const SIZE =
-  /(尺码不合适|尺码不对|不合身|码数不对|大了|小了|偏大|偏小|太大|太小|穿不下|不合脚|挤脚|doesn'?t fit|does not fit|too (big|small|large|tight|loose)|wrong size|size (is|was) (off|wrong))/i
+  /(尺码不合适|尺码不对|不合身|码数不对|大了|小了|偏大|偏小|太大|太小|有点(大|小|紧|肥|挤)|(大|小|紧)了?(一|点)|穿不下|不合脚|挤脚|doesn'?t fit|does not fit|(too|a bit|a little|slightly|kind of) (big|small|large|tight|loose|short|long)|wrong size|size (is|was) (off|wrong))/i
 const DISLIKE =
-  /(不喜欢|不想要|不要了|不太想要|不需要|不太需要|用不上|用不到|不好看|不适合我|颜色太|味道不喜欢|买多了|买错了|拍错了|changed my mind|don'?t like|do not like|didn'?t like|not for me|don'?t want|no longer need|don'?t need)/i
+  /(不喜欢|不想要|不要了|不爱(戴|穿|用|吃)|不肯(戴|穿|用)|嫌(它|这个)?.{0,4}(丑|土|重|沉|大|小)|不太想要|不需要|不太需要|用不上|用不到|不好看|不适合我|颜色太|味道不喜欢|买多了|买错了|拍错了|changed my mind|don'?t like|do not like|didn'?t like|not for me|don'?t want|no longer need|don'?t need)/i
 const NEGATED_QUALITY =
   /(不是质量问题|非质量问题|没有质量问题|质量没问题|质量没有问题|不是坏了|没坏|not (a )?(quality|defect)|nothing wrong with|not broken|not faulty|isn'?t (broken|faulty|defective))/i
 const EXCHANGE = /(换货|换一|换个|换成|调换|exchange|swap)/i
@@ -34,7 +44,27 @@ const REFUND_ONLY = /(仅退款|只退款|不退货|refund only|just (a )?refund
 const UNOPENED =
   /(没拆|未拆|没有拆|没开封|未开封|没用过|没有用过|没穿过|没有穿过|全新|吊牌还在|吊牌都在|标签还在|unopened|sealed|not opened|haven'?t opened|havent opened|never opened|never used|unused|never (really )?wore|tags (still )?on)/i
 const OPENED =
-  /(拆了|拆开|拆封|开封了|打开了|用过|用了|试了|试用|穿过|开机用|激活|opened|used it|tried it|tried them|activated)/i
+  /(拆了|拆开|拆封|开封了|打开了|用过|用了|试了|试用|试涂|涂了|抹了|喷了|试过|穿过|开机用|激活|opened|used it|tried it|tried them|activated)/i
+const USED =
+  /(用过|用了|使用过|穿出去|穿出门|洗过|洗了|下过水|开过锅|开锅|煮过|炒过|烧过|激活|绑定|绑了|注册了|登录了|\bused (it|them)\b|\bactivated\b|\bset (it|them|everything) up\b|\bset up (already|my|the)\b|\bwashed\b|\bwore (it|them) (out|outside|to)\b|\bseasoned\b|\bregistered\b)/i
+
+/** The last clause is the return itself, asked for: "退吧", "就退了吧", "帮我退掉", "return it please". */
+const RETURN_NOW_ZH = /^(那就|就|那|直接|还是)?(帮我|给我)?(退|退掉|退了|退货|退款)(吧|呗|了吧|掉吧)$/
+const RETURN_NOW_EN = /^(ok(ay)?,? )?(then |just |please )?(go ahead and )?(return|refund) (it|them)( then| please)?$/i
+
+function asksReturnNow(text: string): boolean {
+  if (/[?？]|吗|么/.test(text)) return false
+  const clauses = text.split(/[\s,，。.!！~～、]+/).filter((c) => c.length > 0)
+  const last = clauses[clauses.length - 1] ?? ''
+  if (RETURN_NOW_ZH.test(last)) return true
+  const tail =
+    text
+      .trim()
+      .replace(/[.!\s]+$/, '')
+      .split(/[,.;!]\s*/)
+      .pop() ?? ''
+  return RETURN_NOW_EN.test(tail.trim())
+}
 
 /** Reads the return facts of one customer message. */
 export function detectReturnFacts(text: string): ReturnFacts {
@@ -44,11 +74,16 @@ export function detectReturnFacts(text: string): ReturnFacts {
   else if (!negatedQuality && QUALITY.test(text)) reason = 'quality'
   else if (SIZE.test(text)) reason = 'size'
   else if (DISLIKE.test(text)) reason = 'dislike'
+  // "不是质量问题 就是太沉了": no fault named, so a no-reason return.
+  else if (negatedQuality) reason = 'dislike'
   const unopened = UNOPENED.test(text)
+  const used = !unopened && USED.test(text)
   return {
     asksStatus: STATUS_Q.test(text),
     reason,
     kind: EXCHANGE.test(text) ? 'exchange' : REFUND_ONLY.test(text) ? 'refund_only' : null,
-    opened: unopened ? false : OPENED.test(text) ? true : null,
+    opened: unopened ? false : OPENED.test(text) || used ? true : null,
+    used,
+    returnNow: asksReturnNow(text),
   }
 }

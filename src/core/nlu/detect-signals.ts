@@ -27,7 +27,7 @@ const DENY_ZH =
 const DENY_EN =
   /^(n|no|nope|nah|not really|don'?t|do not|cancel|never ?mind|no thanks|no,? thanks|didn'?t help|did not help|it didn'?t work|didn'?t work|still (not working|broken|the same)|not fixed|no luck|same problem|still no)\b[\s!.]*$/i
 const DENY_LOOSE =
-  /(没用|没有用|还是不行|仍然不行|依然不行|还是一样|没解决|没有解决|didn'?t help|did not help|still (not|doesn'?t|won'?t|the same)|not fixed|no luck)/i
+  /(没用|没有用|还是不行|仍然不行|依然不行|(也|都|还)不行(?!吗|么)|还是一样|没解决|没有解决|didn'?t help|did not help|still (not|doesn'?t|won'?t|the same)|not fixed|no luck)/i
 const AFFIRM_LOOSE = /(解决了|可以了|好了谢谢|有用|that helped|it worked|works now|fixed it|problem solved)/i
 /**
  * A yes followed by what to do: "对的，改吧", "嗯嗯 取消", "是的 就这个", "好的 帮我退", "Yes, that's
@@ -49,6 +49,17 @@ const ACTION_AFFIRM_EN =
 const TAIL_NEGATION = /(不|别|没|勿|\bno\b|\bnot\b|n'?t\b|\bnever\b|\bwrong\b)/i
 const TAIL_QUESTION = /[?？]|吗|么|\b(how|what|where|when|why|which)\b/i
 
+/**
+ * "没货啊 那就退了吧", "换不了的话 就退吧": a remark, then the action drawn from it ("那就…" / "就…") as the
+ * last clause of a short message.
+ */
+function concludingAction(text: string): boolean {
+  const clauses = text.split(/[\s,，。.!！~～、]+/).filter((c) => c.length > 0)
+  if (clauses.length !== 2 || text.length > 20) return false
+  const last = clauses[1]!
+  return /^(那就|那|就)/.test(last) && ACTION_AFFIRM_ZH.test(last) && !TAIL_QUESTION.test(text)
+}
+
 function compoundAffirm(text: string): boolean {
   const head = AFFIRM_HEAD_ZH.exec(text) ?? AFFIRM_HEAD_EN.exec(text)
   if (!head || head[0].length === 0) return false
@@ -69,7 +80,14 @@ const FOLLOW_UP_EN = /^(and|what about|how about|and in|in|what if|same for|also
 const QUESTION =
   /[?？]|吗|么|怎么|如何|什么|哪|多少|几|能不能|可不可以|是否|\b(how|what|where|when|why|which|can|could|do|does|is|are|will)\b/i
 const HUMAN =
-  /(人工|真人|转人工|找客服|客服专员|人工客服|活人|\bhuman\b|real person|live (agent|person|chat)|talk to (an? )?(agent|person|someone)|speak to (an? )?(agent|person|someone|representative)|representative)/i
+  /(人工|真人|转人工|找客服|客服专员|人工客服|活人|(找|叫|见|让)(你们)?的?(领导|经理|主管|负责人|店长|上级)|\bhuman\b|real person|live (agent|person|chat)|talk to (an? )?(agent|person|someone)|speak to (an? )?(agent|person|someone|representative)|representative|\b(speak|talk) (to|with) (a|an|your|the) (manager|supervisor|boss)\b|\b(get|want|need) (me )?(a|an|your|the) (manager|supervisor)\b)/i
+
+/**
+ * "你是人工还是AI啊", "是真人吗", "are you a bot or a human?": asking who answers is a question about the
+ * service (the FAQ answers it), not a request for a person.
+ */
+const IDENTITY_QUESTION =
+  /^(请问|问一下|对了|话说)?[，,\s]*(你|您|这边|对面)?(到底|究竟)?是(不是)?(人工|真人|活人|机器人|ai|人|机器|自动回复)(客服)?(还是(人工|真人|活人|机器人|ai|机器|人|自动回复)(客服)?)?(啊|呀|吗|呢|吧)?[?？!！。\s]*$|^(are|r) (you|u) (a |an )?(real )?(human|person|bot|robot|ai|machine)( or (a |an )?(real )?(human|person|bot|robot|ai|machine))?\s*[?!.]*$|^is (this|that) (a |an )?(real )?(human|person|bot|robot|ai)( or (a |an )?(real )?(human|person|bot|robot|ai))?\s*[?!.]*$/i
 
 const ORDINALS_ZH: Array<[RegExp, number]> = [
   [/第(一|1)(个|单|笔|件|款)?/, 0],
@@ -113,6 +131,7 @@ export function detectSignals(raw: string): Signals {
       AFFIRM_LOOSE.test(text) ||
       compoundAffirm(short) ||
       ACTION_AFFIRM_ZH.test(short) ||
+      concludingAction(short) ||
       ACTION_AFFIRM_EN.test(short))
   const deny = !correction && !affirm && (DENY_ZH.test(short) || DENY_EN.test(short) || DENY_LOOSE.test(text))
   return {
@@ -122,7 +141,7 @@ export function detectSignals(raw: string): Signals {
     notAnswered,
     followUp: FOLLOW_UP_ZH.test(text) || FOLLOW_UP_EN.test(text) || FOLLOW_UP_VARIANT.test(text),
     question: QUESTION.test(text),
-    humanRequest: HUMAN.test(text),
+    humanRequest: HUMAN.test(text) && !IDENTITY_QUESTION.test(text.trim()),
     ordinal,
     deictic: DEICTIC.test(text),
   }

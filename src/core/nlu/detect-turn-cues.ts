@@ -5,9 +5,15 @@
  * understanding stage (src/core/nlu/understand-turn.ts): dialogue and skills read these typed cues and
  * never match the customer's words themselves.
  */
-import { asksRestock } from './detect-intent-rules.js'
+import { asksAccountPolicy } from './detect-account-question.js'
+import { type DiscountQuestion, discountQuestion } from './detect-discount-question.js'
+import { asksExchangeLater } from './detect-exchange-question.js'
+import { asksReship, asksRestock, asksWhatIfLost, parcelSentBack } from './detect-intent-rules.js'
+import { detectInvoiceRequest, type InvoiceRequest } from './detect-invoice-request.js'
+import { asksReschedule, type PurchasesQuestion, purchasesQuestion } from './detect-order-intent-rules.js'
+import { type PaymentQuestion, paymentQuestion } from './detect-payment-question.js'
 import { targetPriceIn, wantsCancelAlert, wantsPriceAlert } from './detect-price-alert.js'
-import { conceptsIn, giftIn } from './parse-recommend-request.js'
+import { budgetOnly, conceptsIn, giftIn } from './parse-recommend-request.js'
 
 export type GreetingKind = 'robot' | 'thanks' | 'bye' | 'hello'
 export type ChangeField = 'address' | 'phone' | 'items'
@@ -24,6 +30,13 @@ export type TurnCues = {
     newAddress: string | null
     /** The message introduces a new value ("改成…", "change it to …"). */
     introducesValue: boolean
+    /** "也改成一样的", "same address for the other one": the change made just before, on another order. */
+    sameAsBefore: boolean
+    /**
+     * "是中央大街1359号 不是1395", "it's 1359 not 1395": the right part of a value, the wrong one, and what
+     * replaces the wrong one (the number of the same length inside a longer right phrase, else the right part).
+     */
+    corrects: { right: string; wrong: string; replacement: string } | null
   }
   /** Reads as a postal address (place words or digits, 6+ characters): answers "send the new address". */
   addressLike: boolean
@@ -48,6 +61,52 @@ export type TurnCues = {
   priceAlertTarget: number | null
   /** "那啥时候补货", "when will it be back in stock". */
   asksRestock: boolean
+  /** "买两条399的毛衣裙能减多少": asks to compute a promotion's discount (quantity, a price named). */
+  discount: DiscountQuestion | null
+  /** "花呗分6期一期多少", "最晚几点之前要付", "最多能用多少积分": a payment figure to compute. */
+  payment: PaymentQuestion
+  /** "开个发票 个人的", "抬头…有限公司", "税号…": an invoice request and its title details. */
+  invoice: InvoiceRequest
+  /** "把你们老板手机号给我", "customer service phone number": asks for the shop's or its staff's contact. */
+  asksContact: boolean
+  /** "人工客服几点上班", "what hours are agents online?": asks when people answer, without asking for one now. */
+  asksAgentHours: boolean
+  /** "那你能帮我干啥", "what can you do?": asks what the assistant can help with. */
+  asksCapabilities: boolean
+  /** "帮我注销账号", "delete my account and all my data": asks to close the account / erase the data. */
+  asksAccountDeletion: boolean
+  /** "旧号停机了怎么改绑", "what info do you keep about me", "别再发营销短信": an account or personal-data question. */
+  asksAccountPolicy: boolean
+  /** "我要投诉", "I want to file a complaint": asks to lodge a complaint (the shop's complaint procedure applies). */
+  wantsToComplain: boolean
+  /** "can I swap it once it arrives?", "到了以后能换码吗": the exchange rule for an item still on its way. */
+  asksExchangeLater: boolean
+  /** "有啥颜色", "what colours does it come in?": which colours the product in context comes in. */
+  asksWhichColours: boolean
+  /** "有藏青吗", "do they come in dark blue?": asks whether a colour or size is offered. */
+  asksVariant: boolean
+  /** "能保价吗", "划线价是真的吗", "听说全场五折": a question about the shop's price rules, not a price lookup. */
+  pricePolicy: boolean
+  /**
+   * "能寄香港吗 运费多少", "do you ship to Taiwan?", "那澳门呢": a question about where the shop delivers
+   * (a region, abroad) and what it costs there, not about an order of the customer's own; or what the shop
+   * does when a parcel is lost ("要是丢了怎么办").
+   */
+  asksShippingPolicy: boolean
+  /** "咖啡机给我重新发一台", "can you send another one?": asks the shop to ship it again. */
+  asksReship: boolean
+  /** "怎么显示退回了", "returned to sender": asks about a parcel the carrier sent back. */
+  parcelSentBack: boolean
+  /** "另外两个", "剩下的", "the other two": the orders besides the one in context. */
+  meansOthers: boolean
+  /** "等下 别取消了", "don't cancel it after all": takes back a cancellation. */
+  keepOrder: boolean
+  /** "can I add the sunscreen to that order?", "再加一支到这单里": an item to add to the order in context. */
+  addsToOrder: boolean
+  /** "这个月买了哪些 一共花了多少", "what did I buy this month": the customer's purchases in a period. */
+  purchases: PurchasesQuestion | null
+  /** "今天家里没人 改明天送", "hold my parcels until next week": asks for delivery at another time. */
+  reschedule: boolean
 }
 
 const PAY_ORDER =
@@ -55,12 +114,14 @@ const PAY_ORDER =
 
 const THANKS = /(谢谢|多谢|感谢|thx|thanks|thank you|cheers|ty\b)/i
 const BYE = /(再见|拜拜|886|bye|goodbye|see you|good night|晚安)/i
-const ROBOT = /(机器人|真人吗|是人吗|robot|\bbot\b|are you (a )?(human|real|person|ai))/i
+const ROBOT =
+  /(机器人|真人吗|是人吗|(人工|真人|活人)还是(ai|机器|自动)|还是(人工|真人|活人)|robot|\bbot\b|are you (a )?(human|real|person|ai))/i
 
-const ADDRESS_WORDS = /(地址|收货|送到|寄到|address|deliver to|ship to)/i
+const ADDRESS_WORDS =
+  /(地址|收货|送到|寄到|发到|address|deliver to|ship to|\b(send|ship|deliver) (it|them|this|that|my order|the parcel|the package|(the|my) [a-z-]+( [a-z-]+)?) to\b)/i
 const PHONE_WORDS = /(电话|手机|号码|联系方式|phone|mobile|number)/i
 const ITEM_WORDS =
-  /(尺码|码数|颜色|数量|换成.*码|加购|再加|多加|加一(个|件|台|支)|size|colou?r|quantity|qty|add (an |another |one more |a second |a )?(item|more|second|another|\w+ to (my|the) order))/i
+  /(尺码|码数|颜色|数量|换成.*码|加购|再加|多加|加一(个|件|台|支)|(补|付|出)差价|差价(我|我们)?(来)?(补|付|出)|\bpay the difference\b|\bswap (it |this |that |them )?(for|to|with)\b|\bupgrade (it |this |that |my order )?to\b|size|colou?r|quantity|qty|add (an |another |one more |a second |a )?(item|more|second|another|[\w-]+( [\w-]+){0,2} to (my|the|that|this) order))/i
 const LEADING =
   /^.*?(改成|改为|换成|改到|变更为|修改为|新地址是|新地址为|新地址|地址是|地址为|change (it )?to|update (it )?to|new address is|new address:?|\bto\b)\s*[:：]?\s*/i
 const PLACE = /(省|市|区|县|镇|路|街|号|弄|巷|村|栋|幢|室|room|street|st\b|road|rd\b|avenue|ave\b|lane|apt|floor)/i
@@ -74,7 +135,57 @@ const RETURN_KIND = /(退货|退款|换货|换|仅退款|return|refund|exchange|
 
 const REFINE =
   /^(.{0,6})(换一批|换一些|换几个|还有别的|还有其他|其他的|别的呢|还有吗|便宜(一)?点|更便宜|便宜些|实惠点|show me (others|more)|more options|something else|other ones|any others|cheaper|less expensive)/i
+const CONTACT =
+  /((老板|领导|经理|主管|负责人|店长|客服|售后|公司|店铺|商家|官方)的?(私人)?(手机号?|电话号?码?|联系方式|微信号?|邮箱)|(客服|售后)热线|\b(your|the) (boss|manager|owner|shop|store|company|customer service|support)('?s)? (phone|number|contact|email|hotline)\b|\b(phone number|contact details|email address|hotline) (of|for) (your|the) (boss|manager|owner|shop|store|company|support)\b|\bcustomer service (number|hotline|phone)\b|\b(what'?s|what is|give me) (your|the) (phone|telephone|contact|hotline)( number)?\b|(你们|客服)(的)?(电话|热线)(是)?(多少|号码))/i
+const COMPLAIN =
+  /((我|我们)(要|想|得)?投诉|投诉(你们|客服|他|她|这个|一下|那个)|\b(file|make|lodge|raise|submit) (a |an )?(formal |official )?complaint\b|\bi (want|wish|would like|'d like) to complain\b)/i
+const WHICH_COLOURS =
+  /((什么|啥|哪些|哪几种|哪几个|几种|几个|多少种?)(颜色|色|配色)|\b(what|which) colou?rs?\b|\bcolou?r (options|choices)\b|\bwhat (other )?colou?rs?\b)/i
+const AGENT_HOURS =
+  /((人工|客服|真人|售后).{0,6}(几点|什么时候|啥时候|哪个时间|时间段|上班|下班|在线时间|工作时间|营业时间)|\b(what|which) (hours|times?)\b.{0,30}\b(agents?|humans?|people|staff|customer service|support|reps?)\b|\bwhen\b.{0,30}\b(agents?|humans?|people|staff|customer service|support|reps?)\b.{0,20}\b(online|available|working|open|around)\b|\b(agents?|customer service|support)('s)? (hours|opening hours|working hours)\b)/i
+/** An explicit request to be put through now, besides the question. */
+const PUT_THROUGH_NOW = /(转人工|帮我转|给我转|马上转|现在转|\b(transfer|connect|put) me\b|\bnow\b)/i
+const CAPABILITIES =
+  /((你|您)(都|到底)?(能|可以|会)(帮我|帮)?(干|做|办|处理)(啥|什么|些什么|哪些)|(你|您)(能|可以)帮(我|上)?(啥|什么)(忙)?|(你|您)有(什么|啥)(用|功能)|\bwhat (can|do) (you|u) (do|help( me)? with)\b|\bhow can (you|u) help\b|\bwhat are you (for|able to do)\b)/i
+const ACCOUNT_DELETION =
+  /(注销|销户|(删除|删掉|清除)(我的)?(个人)?(所有|全部)?的?(账号|账户|帐号|帐户|个人信息|数据|资料)|(账号|账户|帐号)(怎么)?(注销|删除|删掉)|\b(delete|close|remove|erase|deactivate|wipe)\b.{0,20}\b(account|my data|personal data|my information|my info|profile)\b|\bright to be forgotten\b)/i
+const VARIANT_AVAILABLE =
+  /(有没有|有没|^.{0,4}有.{1,8}(吗|么|嘛|没|不)\s*[?？]?$|什么颜色|哪些颜色|几种颜色|\bcome in\b|\bavailable in\b|\bin (a )?(size|colou?r)\b|\bdo you have (it|this|that|one|them)? ?in\b|\bany (in )?[a-z]+\s?(ones?)?\?)/i
+const PRICE_POLICY =
+  /(保价|价保|补差价|退差价|差价|价格保护|划线价?|先涨后降|真降价|假降价|全场.{0,4}(折|半价)|[一二三四五六七八九]折.{0,8}(真的|是真|吗)|\bprice (protection|match|adjustment)\b|\brefund (me )?the difference\b|\bget the difference\b|\bcrossed[- ]out\b|\bstrike ?through\b|\bfake (discount|sale)\b|\b(half price|\d+% off) (on )?everything\b)/i
 const SIZE_WORDS = /(尺码|码数|穿多大|\bsizes?\b)/i
+/** Places with their own delivery rules (a surcharge, another carrier, no delivery at all). */
+const DESTINATION =
+  /(香港|澳门|港澳|台湾|新疆|西藏|青海|乌鲁木齐|喀什|伊犁|拉萨|日喀则|西宁|海外|国外|境外|美国|英国|日本|韩国|新加坡|马来西亚|加拿大|澳洲|澳大利亚|\bhong ?kong\b|\bmaca[uo]\b|\btaiwan\b|\bxinjiang\b|\btibet\b|\bqinghai\b|\burumqi\b|\blhasa\b|\bxining\b|\boverseas\b|\babroad\b|\binternational(ly)?\b|outside (of )?(mainland )?china|\b(usa|uk|singapore|japan|korea|canada|australia|malaysia)\b)/i
+/** Words that point at an order or parcel of the customer's own. */
+const OWN_ORDER =
+  /(我的(订单|快递|包裹|单子|东西)|我买的|我下的|单号|运单|到哪|\bmy (order|parcel|package|delivery|stuff|item)s?\b|\btracking\b|\bwhere is\b|[A-Z]{2}\d{8,})/i
+
+const SAME_CHANGE =
+  /((也|同样|一样)(都)?(改|换|修改)(成|为|到)?(一样|同样|相同|这个|那个)(的)?(地址|电话)?|(也|同样)(这样|这么)改|(改|换)(成|为)?(一样|同样|相同)的|\b(the )?same (address|change|phone|number|one) (for|on|to)\b|\b(do|make) the same (change )?(for|on|to)\b|\b(that|this) one too\b)/i
+const KEEP_ORDER =
+  /((别|不要|不用|先不|不)(帮我)?取消(了|啦|吧)?|不取消了|还是不取消|\b(don'?t|do not) cancel\b|\bkeep (the|my) order\b|\bi'?ll (pay|keep) (for )?it\b)/i
+const ADDS_TO_ORDER =
+  /(加(到|进|在)(这|那)(个)?(订单|单)|(这|那)(个)?(订单|单)(里)?(再|能|可以)?(加|添)|\badd\b.{0,40}\bto (that|this|the same) order\b)/i
+const OTHERS =
+  /((另外|其他|其余|剩下)(的)?(那)?([两俩几二三四五]|\d)?(个|单|笔)|剩下的|\bthe (other|remaining) (two|three|ones|orders)\b|\bthe rest( of (them|my orders))?\b)/i
+
+const RIGHT_NOT_WRONG =
+  /(?:是|应该是|\bit'?s\b|\bshould be\b)\s*([^\s,，。!！?？]{2,30}?)\s*[,，]?\s*(?:不是|而不是|\bnot\b)\s*([^\s,，。!！?？]{2,30})/i
+const NOT_WRONG_RIGHT =
+  /(?:不是|\bnot\b)\s*([^\s,，。!！?？]{2,30}?)\s*[,，]?\s*(?:而)?(?:是|应该是|\bbut\b)\s*([^\s,，。!！?？]{2,30})/i
+
+/** "是中央大街1359号 不是1395": the right value, the wrong one and its replacement, or null. */
+function correctedPart(text: string): TurnCues['change']['corrects'] {
+  const a = RIGHT_NOT_WRONG.exec(text)
+  const b = a ? null : NOT_WRONG_RIGHT.exec(text)
+  const pair = a ? { right: a[1]!, wrong: a[2]! } : b ? { right: b[2]!, wrong: b[1]! } : null
+  if (!pair) return null
+  const same = /^\d+$/.test(pair.wrong)
+    ? pair.right.match(/\d+/g)?.find((d) => d.length === pair.wrong.length)
+    : undefined
+  return { ...pair, replacement: same ?? pair.right }
+}
 
 /** "我要付款", "pay for my order". */
 export function asksToPayOrder(text: string): boolean {
@@ -110,6 +221,8 @@ export function detectTurnCues(raw: string): TurnCues {
       field: changeField(raw),
       newAddress: addressFrom(raw),
       introducesValue: raw.replace(LEADING, '') !== raw,
+      sameAsBefore: SAME_CHANGE.test(raw),
+      corrects: correctedPart(raw),
     },
     addressLike: text.length >= 6 && ADDRESSY.test(text),
     dontKnow: DONT_KNOW.test(text),
@@ -117,11 +230,32 @@ export function detectTurnCues(raw: string): TurnCues {
     namesReturnKind: RETURN_KIND.test(text),
     endsWithQuestion: /[?？]\s*$/.test(text),
     hasDigit: /\d/.test(text),
-    refinesRecommendation: text.length <= 30 && REFINE.test(text),
+    refinesRecommendation: text.length <= 30 && (REFINE.test(text) || budgetOnly(text)),
     mentionsSize: SIZE_WORDS.test(raw),
     namesProductOrGift: conceptsIn(raw).length > 0 || Boolean(giftIn(raw)),
     priceAlert: wantsCancelAlert(raw) ? 'cancel' : wantsPriceAlert(raw) ? 'subscribe' : null,
     priceAlertTarget: targetPriceIn(raw),
     asksRestock: asksRestock(raw),
+    discount: discountQuestion(raw),
+    payment: paymentQuestion(raw),
+    invoice: detectInvoiceRequest(raw),
+    asksContact: CONTACT.test(raw),
+    asksAgentHours: AGENT_HOURS.test(raw) && !PUT_THROUGH_NOW.test(raw),
+    asksCapabilities: CAPABILITIES.test(raw),
+    asksAccountDeletion: ACCOUNT_DELETION.test(raw),
+    asksAccountPolicy: asksAccountPolicy(raw),
+    wantsToComplain: COMPLAIN.test(raw),
+    asksExchangeLater: asksExchangeLater(raw),
+    asksWhichColours: WHICH_COLOURS.test(raw),
+    asksVariant: VARIANT_AVAILABLE.test(text),
+    pricePolicy: PRICE_POLICY.test(raw),
+    asksShippingPolicy: (DESTINATION.test(raw) && !OWN_ORDER.test(raw)) || asksWhatIfLost(raw),
+    asksReship: asksReship(raw),
+    parcelSentBack: parcelSentBack(raw),
+    meansOthers: OTHERS.test(raw),
+    keepOrder: KEEP_ORDER.test(raw),
+    addsToOrder: ADDS_TO_ORDER.test(raw),
+    purchases: purchasesQuestion(raw),
+    reschedule: asksReschedule(raw),
   }
 }

@@ -5,6 +5,10 @@
  * then length, so an order number next to a phone number yields both, and `XL` never also
  * yields `L`.
  */
+
+import type { CatalogMatcher } from './catalog-matcher.js'
+import { bodyMeasures } from './extract-body-measures.js'
+import { halfWidth } from './half-width.js'
 import { EN_NUMBER_WORDS, parseChineseNumber, parseNumber, ZH_NUMBER_CHARS } from './parse-number.js'
 import {
   addDays,
@@ -18,7 +22,8 @@ import {
 import type { Entity, EntityType } from './types.js'
 
 /** A catalog entry products are resolved against. */
-export type CatalogItem = { sku: string; title: string; brand?: string; aliases?: readonly string[] }
+export type { CatalogItem, CatalogMatcher } from './catalog-matcher.js'
+export { createCatalogMatcher } from './catalog-matcher.js'
 
 export type EntityContext = {
   /** Compiled catalog (see `createCatalogMatcher`). */
@@ -48,16 +53,6 @@ const ZH_NUMBER_RE = new RegExp(`[${ZN}]`)
 // Not preceded/followed by a latin letter or digit: the edges of a code or number.
 const L = '(?<![A-Za-z0-9])'
 const R = '(?![A-Za-z0-9])'
-
-/** Full-width ASCII → half-width, keeping UTF-16 offsets unchanged. */
-function halfWidth(text: string): string {
-  let out = ''
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i)
-    out += c >= 0xff01 && c <= 0xff5e ? String.fromCharCode(c - 0xfee0) : c === 0x3000 ? ' ' : text[i]
-  }
-  return out
-}
 
 function push(out: Candidate[], type: EntityType, text: string, start: number, value: unknown, priority: number) {
   out.push({ type, text, value, start, end: start + text.length, priority })
@@ -361,51 +356,6 @@ function colors(t: string, out: Candidate[]) {
   for (const m of t.matchAll(EN_COLOR_RE)) push(out, 'color', m[0], m.index, EN_COLORS[m[0].toLowerCase()], 65)
 }
 
-const RX17 = new RegExp(`([${ZN}]{2,5})斤`, 'g')
-
-function heightsWeights(t: string, out: Candidate[]) {
-  for (const m of t.matchAll(/(?<![\d.])(1[0-9]{2}|[5-9]\d)(?:\.\d)?\s?(cm|厘米|公分)(?![A-Za-z])/gi)) {
-    const cm = Number.parseFloat(m[0])
-    if (cm >= 50 && cm <= 230) push(out, 'height', m[0], m.index, { cm }, 75)
-  }
-  for (const m of t.matchAll(/(?<![\d.])([12])(?:米|m)([0-9]{1,2})(?![\d])/gi)) {
-    const cm = Number(m[1]) * 100 + (m[2]!.length === 1 ? Number(m[2]) * 10 : Number(m[2]))
-    push(out, 'height', m[0], m.index, { cm }, 76)
-  }
-  for (const m of t.matchAll(/(?<![\d.])([12])米([一二三四五六七八九])([一二三四五六七八九])?/g)) {
-    const cm = Number(m[1]) * 100 + parseChineseNumber(m[2]!)! * 10 + (m[3] ? parseChineseNumber(m[3])! : 0)
-    push(out, 'height', m[0], m.index, { cm }, 76)
-  }
-  for (const m of t.matchAll(/(?<![\d.])([12]\.\d{1,2})\s?(?:米|m)(?![A-Za-z])/gi)) {
-    push(out, 'height', m[0], m.index, { cm: Math.round(Number(m[1]) * 100) }, 76)
-  }
-  for (const m of t.matchAll(/(?<!\d)([4-7])\s?(?:'|’|ft|feet|foot)\s?(\d{1,2})?\s?(?:"|”|''|in(?:ches)?)?/gi)) {
-    if (!m[2] && !/ft|feet|foot/i.test(m[0])) continue
-    const cm = Math.round((Number(m[1]) * 12 + Number(m[2] ?? 0)) * 2.54)
-    push(out, 'height', m[0].trimEnd(), m.index, { cm }, 76)
-  }
-  // 身高/height said outright also takes a child's height ("孩子身高128"); a bare 高 only an adult's.
-  for (const m of t.matchAll(
-    /(?:(?:身高|height)\s?(?:是|有|is)?\s?(1[0-9]\d|[6-9]\d)|高\s?(?:是|有)?\s?(1[4-9]\d))(?![\d.]|\s?(?:cm|厘米|公分|斤|kg))/gi,
-  )) {
-    const num = (m[1] ?? m[2])!
-    push(out, 'height', num, m.index + m[0].length - num.length, { cm: Number(num) }, 74)
-  }
-  for (const m of t.matchAll(/(?<![\d.])(\d{2,3}(?:\.\d)?)\s?(kg|公斤|千克|kgs|kilos?)(?![A-Za-z])/gi)) {
-    push(out, 'weight', m[0], m.index, { kg: Number(m[1]) }, 75)
-  }
-  for (const m of t.matchAll(/(?<![\d.])(\d{2,3}(?:\.\d)?)\s?斤/g)) {
-    push(out, 'weight', m[0], m.index, { kg: Math.round(Number(m[1]) * 5) / 10 }, 75)
-  }
-  for (const m of t.matchAll(RX17)) {
-    const n = parseChineseNumber(m[1]!)
-    if (n !== null && n >= 40) push(out, 'weight', m[0], m.index, { kg: n / 2 }, 74)
-  }
-  for (const m of t.matchAll(/(?<![\d.])(\d{2,3}(?:\.\d)?)\s?(lbs?|pounds)\b/gi)) {
-    push(out, 'weight', m[0], m.index, { kg: Math.round(Number(m[1]) * 4.5359237) / 10 }, 75)
-  }
-}
-
 const ZH_WEEKDAY: Record<string, number> = {
   一: 1,
   二: 2,
@@ -463,7 +413,7 @@ const WEEKDAY_RE = '(monday|tuesday|wednesday|thursday|friday|saturday|sunday|mo
 // Cheap gates: most messages mention no date at all, and each date pattern is a full scan.
 const DATE_HINT =
   /\d|[天周期拜月号日昨今明前后]|yesterday|today|tomorrow|ago|mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec/i
-const REL_HINT = /[天日儿]|yesterday|today|tomorrow/i
+const REL_HINT = /[天日儿早晨]|yesterday|today|tomorrow/i
 const EN_WEEKDAY_HINT = /mon|tue|wed|thu|fri|sat|sun/i
 const EN_MONTH_HINT = /jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec/i
 const RX18 = new RegExp(`(\\d{1,2}|[${ZN}]{1,3})\\s?天(?:前|之前|以前)`, 'g')
@@ -485,7 +435,8 @@ function dates(t: string, out: Candidate[], refIso: string | undefined) {
     [/大前天/g, -3],
     [/(?<!大)前天/g, -2],
     [/昨天|昨日|昨儿/g, -1],
-    [/今天|今日|今儿/g, 0],
+    [/今天|今日|今儿|今早|今晨/g, 0],
+    [/昨晚|昨早/g, -1],
     [/明天|明日/g, 1],
     [/(?<!大)后天/g, 2],
     [/\bthe day before yesterday\b/gi, -2],
@@ -630,51 +581,6 @@ const CANON: Record<string, string> = {
   thinkpad: 'ThinkPad',
 }
 
-/** Catalog names (titles, brands, aliases) compiled for fast longest-match lookup. */
-export type CatalogMatcher = {
-  /** Lower-cased name → SKUs it names; brands name several. */
-  names: Map<string, { skus: string[]; kind: 'title' | 'alias' | 'brand' }>
-  /**
-   * First character → the distinct lengths of the names starting with it, longest first: a
-   * position of the text costs one hash lookup per length, however many products share a first
-   * character (100,000 SKUs all starting with `g`).
-   */
-  byFirst: Map<string, number[]>
-}
-
-/** Compiles a catalog for product matching. Names shorter than 2 characters are ignored. */
-export function createCatalogMatcher(items: readonly CatalogItem[]): CatalogMatcher {
-  const names = new Map<string, { skus: string[]; kind: 'title' | 'alias' | 'brand' }>()
-  const add = (raw: string | undefined, sku: string, kind: 'title' | 'alias' | 'brand') => {
-    const n = raw ? halfWidth(raw).toLowerCase().trim() : ''
-    if (n.length < 2 || /^\d+$/.test(n)) return
-    const e = names.get(n)
-    if (!e) names.set(n, { skus: [sku], kind })
-    // An item's names are added one after the other: comparing with the last SKU is enough, and a
-    // brand shared by 20,000 products does not cost 20,000 comparisons per product (quadratic).
-    else if (e.skus[e.skus.length - 1] !== sku) e.skus.push(sku)
-  }
-  for (const it of items) {
-    add(it.title, it.sku, 'title')
-    for (const a of it.aliases ?? []) add(a, it.sku, 'alias')
-    add(it.brand, it.sku, 'brand')
-    add(it.sku, it.sku, 'alias')
-  }
-  const lengths = new Map<string, Set<number>>()
-  for (const n of names.keys()) {
-    const set = lengths.get(n[0]!) ?? new Set<number>()
-    set.add(n.length)
-    lengths.set(n[0]!, set)
-  }
-  const byFirst = new Map<string, number[]>()
-  for (const [first, set] of lengths)
-    byFirst.set(
-      first,
-      [...set].sort((a, b) => b - a),
-    )
-  return { names, byFirst }
-}
-
 function products(t: string, out: Candidate[], catalog: CatalogMatcher) {
   const lower = t.toLowerCase()
   for (let i = 0; i < lower.length; i++) {
@@ -686,11 +592,11 @@ function products(t: string, out: Candidate[], catalog: CatalogMatcher) {
       if (i + len > lower.length) continue
       const name = lower.slice(i, i + len)
       const e = catalog.names.get(name)
-      if (!e) continue
+      if (e === undefined) continue
       const end = i + len
       if (/[a-z0-9]$/.test(name) && end < lower.length && /[a-z0-9]/.test(lower[end]!)) continue
-      const value = e.skus.length === 1 ? e.skus[0] : { skus: e.skus }
-      push(out, 'product', t.slice(i, end), i, value, e.kind === 'brand' ? 62 : 69)
+      const value = typeof e === 'string' ? e : e.skus.length === 1 ? e.skus[0] : { skus: e.skus }
+      push(out, 'product', t.slice(i, end), i, value, typeof e !== 'string' && e.brand ? 62 : 69)
       break
     }
   }
@@ -736,7 +642,7 @@ export function extractEntities(text: string, ctx: EntityContext = {}): Entity[]
     quantities(t, out)
   sizes(t, out)
   colors(t, out)
-  if (digit || zhNumber) heightsWeights(t, out)
+  if (digit || zhNumber) for (const m of bodyMeasures(t)) out.push({ ...m, priority: m.priority })
   dates(t, out, ctx.referenceDate)
   if (digit || /ipad|macbook|airpods|watch/i.test(t)) deviceModels(t, out)
   if (ctx.catalog) products(t, out, ctx.catalog)

@@ -4,6 +4,7 @@
  * understanding stage (src/core/nlu/understand-turn.ts); dialogue and skills read only the result.
  */
 import { colourInText } from './colours.js'
+import { footLengthMm, usualShoeSize, wideOrHighFoot } from './extract-shoe-size.js'
 import type { Entity, NluResult } from './types.js'
 
 export type ExtractedSlots = {
@@ -17,6 +18,12 @@ export type ExtractedSlots = {
   date?: string
   heightCm?: number
   weightKg?: number
+  /** Foot length in mm ("脚长262", "my foot is 24.3cm"). */
+  footMm?: number
+  /** The EU shoe size usually worn ("平时穿38", "he's a 42"). */
+  shoeSize?: number
+  /** "脚背比较高", "wide feet": the foot needs room (fit notes may size up). */
+  wideFoot?: boolean
   phone?: string
   phoneLast4?: string
   trackingNo?: string
@@ -71,8 +78,11 @@ export function orderTokens(text: string): string[] {
 
 const SIZE_WORD = /(?<![A-Za-z])(XXXL|XXL|XL|XS|S|M|L|[2-4]XL)(?![A-Za-z])(?:\s*码)?/i
 
+/** The digits said first: "7417 is my phone's last 4", "5678是手机尾号". */
+const LAST4_AFTER =
+  /(?<!\d)(\d{4})(?!\d)\s*(?:is|are|=)?\s*(?:my |the )?(?:phone'?s? |mobile'?s? )?(?:number'?s? )?(?:last ?(?:4|four)|ending)|(?<!\d)(\d{4})(?!\d)\s*(?:是)?(?:我的?)?(?:手机|电话)?(?:号)?(?:的)?(?:尾号|后四位|后4位)/i
 const LAST4 =
-  /(?:尾号|后四位|后4位|末四位|末4位|last ?(?:4|four)(?: digits)?(?: (?:are|is))?:?|ending (?:in|with))\s*[:：是为]?\s*(\d{4})(?!\d)/i
+  /(?:尾号|后四位|后4位|末四位|末4位|last ?(?:4|four)(?: digits)?(?: (?:are|is))?:?|ending (?:in|with)|(?:phone|mobile|number) ends (?:in |with )?)\s*[:：是为]?\s*(\d{4})(?!\d)/i
 const BARE4 = /^\D{0,6}(\d{4})\D{0,6}$/
 
 /** Heights and weights written the common ways: 170cm, 1米7, 身高170, 65kg, 130斤, 150 lbs, 5'9". */
@@ -125,8 +135,8 @@ export function extractSlots(text: string, nlu: NluResult, awaiting: string | nu
     if (m) out.phone = m[1]
   }
   if (out.orderCandidates.length > 0) out.order = out.orderCandidates[0]
-  const l4 = text.match(LAST4)
-  if (l4) out.phoneLast4 = l4[1]
+  const l4 = text.match(LAST4) ?? text.match(LAST4_AFTER)
+  if (l4) out.phoneLast4 = l4[1] ?? l4[2]
   else if (awaiting === 'phoneLast4' || awaiting === 'verify') {
     const stripped = out.order ? text.replace(new RegExp(out.order, 'i'), ' ') : text
     const m = stripped.match(/(?<!\d)(\d{4})(?!\d)/) ?? stripped.match(BARE4)
@@ -179,5 +189,10 @@ export function extractSlots(text: string, nlu: NluResult, awaiting: string | nu
   const weight = wv ?? fallback.weightKg
   if (height !== undefined) out.heightCm = height > 3 ? height : Math.round(height * 100)
   if (weight !== undefined) out.weightKg = weight
+  const foot = footLengthMm(text)
+  if (foot !== undefined) out.footMm = foot
+  const shoe = usualShoeSize(text)
+  if (shoe !== undefined) out.shoeSize = shoe
+  if (wideOrHighFoot(text)) out.wideFoot = true
   return out
 }

@@ -31,7 +31,7 @@ const CONCEPTS: Array<{ id: string; re: RegExp }> = [
     id: 'no_power',
     re: /(开不了机|开不开机|不开机|无法开机|开不机|开机没反应|启动不了|打不开|won'?t (turn|power|switch) on|doesn'?t (turn|power) on|wont (turn|power) on|won'?t (start|boot)|is dead|\bdead\b)/,
   },
-  { id: 'hot', re: /(烫|发热|过热|热得|焦味|鼓起|overheat|\bhot\b|heats? up|burning|swollen)/ },
+  { id: 'hot', re: /(烫|发热|过热|热得|焦味|鼓起|overheat|\bhot\b|\bwarm\b|heats? up|burning|swollen)/ },
   { id: 'screen', re: /(屏幕|屏|显示|screen|display)/ },
   { id: 'flicker', re: /((?<!指示灯)闪(?!电)|花屏|条纹|绿线|横线|flicker|flash|glitch|stripes?|lines? (on|across))/ },
   { id: 'touch', re: /(触摸|触屏|触控|点不动|乱点|乱跳|\btouch|ghost|tapping)/ },
@@ -52,7 +52,10 @@ const CONCEPTS: Array<{ id: string; re: RegExp }> = [
     id: 'volume',
     re: /(声音.{0,2}小|音量|音质|发闷|不够响|低音|too quiet|volume|muffled|sound quality|not loud|bass)/,
   },
-  { id: 'latency', re: /(延迟|不同步|音画|latency|\blag\b|out of sync|delay)/ },
+  {
+    id: 'latency',
+    re: /(延迟|不同步|音画|对不上(嘴|口)?|嘴型|口型|慢半拍|慢一拍|声音.{0,4}(慢|晚|跟不上)|latency|\blag\b|out of sync|delay|lip ?sync)/,
+  },
   { id: 'wifi', re: /(wi-?fi|无线网|上不了网|网络|internet|network)/ },
   { id: 'signal', re: /(信号|无服务|sim卡|\bsim\b|signal|no service|no bars)/ },
   { id: 'camera', re: /(拍照|相机|摄像头|对焦|模糊|糊|camera|photo|picture|focus|blurr?y)/ },
@@ -66,6 +69,12 @@ const CONCEPTS: Array<{ id: string; re: RegExp }> = [
   { id: 'heart', re: /(心率|血氧|heart rate|spo2|blood oxygen)/ },
   { id: 'notify', re: /(通知|提醒|notification|alert)/ },
   { id: 'sync', re: /(同步|sync)/ },
+  { id: 'fan', re: /(风扇|散热|吹风机|\bfans?\b)/ },
+  {
+    id: 'indicator',
+    re: /(指示灯|灯不亮|灯也不亮|灯没亮|\blights? (doesn'?t|does not|won'?t|not|isn'?t|never)\b|\bno lights?\b|\bleds?\b)/,
+  },
+  { id: 'case', re: /(充电盒|耳机盒|充电仓|耳机仓|\bcharging case\b|\bthe case\b|\bcase light)/ },
   { id: 'controls', re: /(触控失灵|自动暂停|暂停|双击|pause|double tap|tap(ping)? the|controls?)/ },
 ]
 

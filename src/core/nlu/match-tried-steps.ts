@@ -19,7 +19,7 @@ const ACTIONS: Action[] = [
   },
   {
     id: 'other_cable',
-    re: /(换(了|一|过)?(根|条|个)?(别的|其他|新的?)?(线|数据线|充电线|usb-?c线|插头|插座|墙插|充电头|usb口|usb插头|口)|另一根|另一个(插头|插座|口)|其他(的)?(线|插头|插座|充电器)|\b(another|different|other|new|second) (usb |wall |power |fast-charging )?(cable|plug|socket|outlet|port|charger|adapter)s?\b|\b(swapped|changed|switched) (the )?(cable|plug|socket|charger|adapter)s?\b)/,
+    re: /(换(了|一|过)?(根|条|个)?(别的|其他|新的?)?(线|数据线|充电线|usb-?c线|插头|插座|墙插|充电头|usb口|usb插头|口)|(数据线|充电线|插头|插座|充电头)(已经|也|都)?换(过|了)|另一根|另一个(插头|插座|口)|其他(的)?(线|插头|插座|充电器)|\b(another|different|other|new|second) (usb |wall |power |fast-charging )?(cable|plug|socket|outlet|port|charger|adapter)s?\b|\b(swapped|changed|switched) (the )?(cable|plug|socket|charger|adapter)s?\b)/,
   },
   {
     id: 'clean',
@@ -47,6 +47,16 @@ const ACTIONS: Action[] = [
   },
   { id: 'factory_reset', re: /(恢复出厂|出厂设置|重置|\bfactory[- ]reset\b|\breset\b|\bwipe(d)? (it|the phone)\b)/ },
   { id: 'update', re: /(更新|升级|固件|\bupdat(e|ed|ing)\b|\bupgrad(e|ed)\b|\bfirmware\b)/ },
+  {
+    // "电源加音量减按了十几秒", "held power and volume down": the force-restart combination, told apart
+    // from the recovery-mode one (power + volume up) and from holding power alone.
+    id: 'power_volume_down',
+    re: /(强制重启|\bforce[- ]?restart(ed|ing)?\b|电源(键)?(和|加|与|跟|\+|＋)?音量(减|下|-)|音量(减|下|-)(键)?(和|加|与|跟|\+|＋)电源|\bpower (button )?(and|\+|&|with) volume[- ]?down\b|\bvolume[- ]?down (button )?(and|\+|&|with) power\b)/,
+  },
+  {
+    id: 'power_volume_up',
+    re: /(电源(键)?(和|加|与|跟|\+|＋)?音量(加|上|\+)|音量(加|上|\+)(键)?(和|加|与|跟|\+|＋)电源|\bpower (button )?(and|\+|&|with) volume[- ]?up\b|\bvolume[- ]?up (button )?(and|\+|&|with) power\b)/,
+  },
   { id: 'safe_mode', re: /(安全模式|\bsafe mode\b)/ },
   { id: 'recovery_mode', re: /(恢复模式|\brecovery mode\b)/ },
   { id: 'airplane', re: /(飞行模式|\b(airplane|aeroplane|flight) mode\b)/ },
@@ -73,6 +83,8 @@ const ACTIONS: Action[] = [
  * Up to enter recovery mode and choose Reboot".
  */
 const SPECIFIC = new Set([
+  'power_volume_down',
+  'power_volume_up',
   'recovery_mode',
   'safe_mode',
   'airplane',
@@ -165,6 +177,9 @@ export function matchTriedSteps(
       out.push(i)
       return
     }
+    // A step naming one particular fix is covered only by naming that fix, not by shared words
+    // ("电源键跟音量下" shares 电源键 / 音量 with the recovery-mode step but is the force restart).
+    if (specific.length > 0) return
     let shared = 0
     for (const w of stems(fold(step))) if (words.has(w)) shared++
     if (shared >= minWords) out.push(i)

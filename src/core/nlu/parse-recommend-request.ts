@@ -5,7 +5,9 @@
  * Words name generic concepts (src/core/recommend/category-concepts.ts); the shop's own category paths
  * decide which categories those are.
  */
+
 import { type Concept, categoryIs, FOOTWEAR, resolveConcept } from '../recommend/category-concepts.js'
+import { parseChineseNumber } from './parse-number.js'
 
 export type Recipient = 'female' | 'male' | 'child' | 'elder' | 'unknown'
 
@@ -18,6 +20,8 @@ export type RecommendRequest = {
   features: string[]
   /** Set when the shopper buys for someone else: no own-size filter, recipient's gender instead. */
   gift: { recipient: Recipient } | null
+  /** What a gift's recipient likes, as the shopper said it ("coffee", "咖啡"): products named with it first. */
+  likes?: string[]
   /** "men's" / "女款" asked explicitly. */
   gender?: 'men' | 'women'
   /** "换一批" / "show me others": same request, different products. */
@@ -98,12 +102,24 @@ function amount(raw: string, unit?: string): number {
   return n
 }
 
+/** An amount in Chinese numerals with a magnitude (十/百/千/万), before a budget word. */
+const ZH_AMOUNT =
+  /[一二两三四五六七八九十]+[十百千万][零一二两三四五六七八九十百千万]*(?=\s*(?:块|元|以内|之内|以下|左右|上下|以上|封顶|内|起))/g
+
+/** "一千以内吧", "under 500": a message that only gives a budget. */
+export function budgetOnly(text: string): boolean {
+  const b = parseBudget(text)
+  if (b.min === undefined && b.max === undefined) return false
+  return text.replace(/[\s,，。.!！?？~]/g, '').length <= 12
+}
+
 const NUM = String.raw`(\d[\d,]*(?:\.\d+)?)\s*(k|千|万|w)?`
 const CUR = String.raw`(?:元|块钱?|rmb|yuan|¥|\$|dollars?)?`
 
 /** The budget in a message: `1000以内`, `under 500`, `300-500`, `500左右`, `预算800`, `over 2k`. */
 export function parseBudget(text: string): { min?: number; max?: number } {
-  const t = text.replace(/[，]/g, ',')
+  // "一千以内", "五百左右", "两千五上下": the amount in Chinese numerals, as digits.
+  const t = text.replace(/[，]/g, ',').replace(ZH_AMOUNT, (m) => String(parseChineseNumber(m) ?? m))
   let m = t.match(new RegExp(String.raw`${NUM}\s*${CUR}\s*(?:-|~|～|到|至|to)\s*[¥$]?${NUM}`, 'i'))
   if (m) return { min: amount(m[1]!, m[2]), max: amount(m[3]!, m[4]) }
   m = t.match(new RegExp(String.raw`between\s*[¥$]?${NUM}\s*${CUR}\s*and\s*[¥$]?${NUM}`, 'i'))
@@ -175,9 +191,17 @@ export function parseRecommendRequest(text: string, shop: { categories: readonly
   const budget = parseBudget(text)
   const features = FEATURES.filter((f) => f.re.test(text)).map((f) => f.id)
   // "运动鞋" / "sports watch" name a category; "sport" as a feature only when nothing else does.
-  const categories = categoriesIn(text, shop.categories)
-  const feats = categories.some((c) => categoryIs(c, FOOTWEAR)) ? features.filter((f) => f !== 'sport') : features
   const gift = giftIn(text)
+  // "a gift for my dad, he loves coffee": with no category named, what the recipient likes names one.
+  const named = categoriesIn(text, shop.categories)
+  const categories = named.length === 0 && gift ? categoriesIn(text, shop.categories, INTEREST_TERMS) : named
+  const likes = gift
+    ? INTEREST_TERMS.filter((t) => !CATEGORY_TERMS.includes(t)).flatMap((t) => {
+        const m = t.re.exec(text)
+        return m ? [m[0].toLowerCase()] : []
+      })
+    : []
+  const feats = categories.some((c) => categoryIs(c, FOOTWEAR)) ? features.filter((f) => f !== 'sport') : features
   const gender = /(女款|女士|女式|女装|women'?s|ladies|for women)/i.test(text)
     ? 'women'
     : /(男款|男士|男式|男装|men'?s|for men)/i.test(text)
@@ -189,6 +213,7 @@ export function parseRecommendRequest(text: string, shop: { categories: readonly
     ...(budget.max !== undefined ? { budgetMax: budget.max } : {}),
     features: feats,
     gift,
+    ...(likes.length > 0 ? { likes } : {}),
     ...(gender ? { gender } : {}),
     more: /(换一批|换一些|换几个|还有别的|其他的|别的呢|还有吗|more options|show me (others|more)|something else|other ones|any others)/i.test(
       text,

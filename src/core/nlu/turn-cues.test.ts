@@ -43,6 +43,7 @@ describe('signals', () => {
       '那就换吧',
       '帮我退',
       'just return it',
+      '缺货的话 那就退吧',
     ])
       expect(detectSignals(t).affirm).toBe(true)
     for (const t of [
@@ -52,6 +53,8 @@ describe('signals', () => {
       '对 不过你确定吗',
       '退不了吧',
       '换个颜色吧',
+      '没货吗 那就退吧',
+      '贵了 退吧',
     ])
       expect(detectSignals(t).affirm).toBe(false)
     expect(detectSignals("that's not what I asked").notAnswered).toBe(true)
@@ -90,6 +93,33 @@ describe('cues', () => {
 })
 
 describe('turn cues', () => {
+  it('questions about service hours, capabilities and account deletion', () => {
+    expect(detectTurnCues('你们人工一般几点上班').asksAgentHours).toBe(true)
+    expect(detectTurnCues('when are your support people available?').asksAgentHours).toBe(true)
+    expect(detectTurnCues('转人工 客服几点下班').asksAgentHours).toBe(false)
+    expect(detectTurnCues('转人工').asksAgentHours).toBe(false)
+    expect(detectTurnCues('你到底能做些什么').asksCapabilities).toBe(true)
+    expect(detectTurnCues('so what can u help with').asksCapabilities).toBe(true)
+    expect(detectTurnCues('你能帮我查下订单吗').asksCapabilities).toBe(false)
+    expect(detectTurnCues('我不想用了 把账号注销掉').asksAccountDeletion).toBe(true)
+    expect(detectTurnCues('remove my profile and personal data please').asksAccountDeletion).toBe(true)
+    expect(detectTurnCues('帮我删除这个收货地址').asksAccountDeletion).toBe(false)
+    expect(detectTurnCues("what's the phone number for your shop").asksContact).toBe(true)
+  })
+
+  it('a question whether an accessory fits a device is a product question', () => {
+    const two = (intent: NluResult['intent']): NluResult => ({
+      ...nlu(intent, 0.4),
+      entities: [
+        { type: 'product', text: '原装壳', value: 'A', start: 0, end: 3 },
+        { type: 'product', text: 'Mate 60', value: 'B', start: 5, end: 12 },
+      ],
+    })
+    expect(actionCue('原装壳 Mate 60能用吗', two('cancel_order'))).toBe('product_inquiry')
+    expect(actionCue('原装壳 Mate 60能用吗', two('after_sales_fault'))).toBeNull()
+    expect(actionCue('Mate 60 续航能用多久', two('out_of_scope'))).not.toBe('product_inquiry')
+  })
+
   it('small talk, paying, order changes and answers to the bot', () => {
     expect(detectTurnCues('你是机器人吗').greeting).toBe('robot')
     expect(detectTurnCues('thanks a lot').greeting).toBe('thanks')
@@ -98,7 +128,13 @@ describe('turn cues', () => {
     expect(detectTurnCues('我要付款').payOrder).toBe(true)
     expect(detectTurnCues('支持哪些付款方式').payOrder).toBe(false)
     const change = detectTurnCues('地址改到朝阳区建国路88号').change
-    expect(change).toEqual({ field: 'address', newAddress: '朝阳区建国路88号', introducesValue: true })
+    expect(change).toEqual({
+      field: 'address',
+      newAddress: '朝阳区建国路88号',
+      introducesValue: true,
+      sameAsBefore: false,
+      corrects: null,
+    })
     expect(detectTurnCues('我想改一下尺码').change.field).toBe('items')
     expect(detectTurnCues('change the phone number').change.field).toBe('phone')
     expect(detectTurnCues('上海市浦东新区世纪大道100号').addressLike).toBe(true)

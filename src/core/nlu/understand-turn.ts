@@ -5,13 +5,34 @@
  * dialogue manager calls it once per turn; dialogue and skills read only this typed result, never the
  * customer's words (test/architecture/customer-text-patterns.test.ts enforces it).
  */
+import { parseProductQuestion } from '../knowledge/answer-product-question.js'
 import { actionCue, angerCue } from './detect-intent-cues.js'
-import { ruleIntent } from './detect-intent-rules.js'
+import { describesDeviceFault, ruleIntent } from './detect-intent-rules.js'
+import { asksAutoCancel } from './detect-order-intent-rules.js'
 import { detectReturnFacts, type ReturnFacts } from './detect-return-facts.js'
 import { detectSignals, type Signals } from './detect-signals.js'
 import { detectTurnCues, type TurnCues } from './detect-turn-cues.js'
 import { type ExtractedSlots, extractSlots } from './extract-slots.js'
+import { type MessageReading, readMessage } from './message-reading.js'
 import type { Intent, NluResult } from './types.js'
+
+/** A request to compute a discount ("买两条399的能减多少") is a price question, not a catalog lookup. */
+const DISCOUNT_FROM: ReadonlySet<Intent> = new Set<Intent>([
+  'product_inquiry',
+  'stock_availability',
+  'recommendation',
+  'out_of_scope',
+  'greeting',
+])
+
+/** Product facts that are not a variant's stock or price ("and how heavy is it", "续航多久"). */
+const NOT_SPECS = new Set(['price', 'stock', 'related', 'sizes', 'colours', 'sizeChart'])
+
+/** "is the Book Air 13 in stock? and how heavy is it": a stock question that also asks a spec is a product question. */
+function asksSpecs(text: string): boolean {
+  const q = parseProductQuestion(text)
+  return !q.compare && q.concepts.some((c) => !NOT_SPECS.has(c))
+}
 
 /** Where the intent the dialogue acts on came from, before the dialogue's own context routing. */
 export type IntentSource = 'classifier' | 'rule'
@@ -26,6 +47,39 @@ export type Understanding = {
   returnFacts: ReturnFacts
   slots: ExtractedSlots
   cues: TurnCues
+  /** The question to search the shop's knowledge (FAQ, products, faults) with: the message. */
+  query: string
+  /** Length of the message in characters, spaces around it not counted (short replies continue a task). */
+  chars: number
+  /** Readings that need shop data or are needed only sometimes, computed when asked (message-reading.ts). */
+  read: MessageReading
+}
+
+/** Intents a payment-deadline or points question is misread as ("最晚几点之前要付" is no greeting). */
+const PAYMENT_FROM: ReadonlySet<Intent> = new Set<Intent>([
+  'out_of_scope',
+  'greeting',
+  'order_status',
+  'cancel_order',
+  'complaint',
+  'product_inquiry',
+  'price_promotion',
+])
+/** Instalment questions are product or price questions too ("能分期吗" about a product): only from these. */
+const INSTALMENT_FROM: ReadonlySet<Intent> = new Set<Intent>(['out_of_scope', 'greeting', 'order_status', 'complaint'])
+
+function paymentCue(cues: TurnCues, intent: Intent, text: string): Intent | null {
+  const q = cues.payment
+  // "啥时候自动取消": the unpaid order's own deadline, which the order status answers (detect-order-intent-rules).
+  if (q.deadline && !q.points && !q.instalments && intent === 'order_status' && asksAutoCancel(text)) return null
+  // Already a payment question: the wording makes the classifier's unsure pick sure.
+  const from = (set: ReadonlySet<Intent>) => intent === 'invoice_payment' || set.has(intent)
+  if ((q.deadline || q.points || q.earns) && from(PAYMENT_FROM)) return 'invoice_payment'
+  if (q.instalments && from(INSTALMENT_FROM)) return 'invoice_payment'
+  // "split it into 3 instalments, how much each?": a number of instalments named is a payment question
+  // even when the classifier read a price question.
+  if (q.instalments?.count && (intent === 'price_promotion' || intent === 'product_inquiry')) return 'invoice_payment'
+  return null
 }
 
 /**
@@ -37,15 +91,33 @@ export function understandTurn(text: string, nlu: NluResult, opts: { awaiting: s
   // Safety net: shouting plus a threat counts as anger even when the emotion model misses it.
   const anger = angerCue(text)
   if (anger > final.emotion.score) final = { ...final, emotion: { score: anger, label: 'angry' } }
-  const cue = ruleIntent(text, final.intent) ?? actionCue(text, final)
+  const cues = detectTurnCues(text)
+  const cue =
+    ruleIntent(text, final.intent) ??
+    actionCue(text, final) ??
+    (cues.discount && DISCOUNT_FROM.has(final.intent) ? 'price_promotion' : null) ??
+    // A price-rule question ("能保价吗", "全场五折是真的吗") is decided by its wording, also when the classifier leaned to it.
+    (cues.pricePolicy && (DISCOUNT_FROM.has(final.intent) || final.intent === 'price_promotion')
+      ? 'price_promotion'
+      : null) ??
+    paymentCue(cues, final.intent, text) ??
+    // "is it normal that my X2 Pro gets warm when I game?": an unsure fault pick made sure by a named symptom.
+    (final.intent === 'after_sales_fault' && final.confidence < 0.6 && describesDeviceFault(text)
+      ? 'after_sales_fault'
+      : null) ??
+    (final.intent === 'stock_availability' && asksSpecs(text) ? 'product_inquiry' : null)
   if (cue) final = { ...final, intent: cue as Intent, confidence: Math.max(final.confidence, 0.6) }
+  const slots = extractSlots(text, final, opts.awaiting)
   return {
     nlu: final,
     classifier: { intent: nlu.intent, confidence: nlu.confidence },
     intentSource: cue ? 'rule' : 'classifier',
     signals: detectSignals(text),
     returnFacts: detectReturnFacts(text),
-    slots: extractSlots(text, final, opts.awaiting),
-    cues: detectTurnCues(text),
+    slots,
+    cues,
+    query: text,
+    chars: text.trim().length,
+    read: readMessage(text, { date: slots.date }),
   }
 }

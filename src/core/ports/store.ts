@@ -30,6 +30,19 @@ export type TicketFilter = Page & {
   conversationId?: string
 }
 
+/**
+ * The writes of one chat turn (Store.writeTurn), stored in one transaction: all of them or none.
+ * Messages are appended in order, each with the conversation's next seq; then the conversation
+ * patch (as conversations.update, also the not_found check), then the events.
+ */
+export type TurnWrites = {
+  shopId: string
+  conversationId: string
+  messages: ReadonlyArray<Omit<Message, 'seq'>>
+  conversation?: Partial<Pick<Conversation, 'state' | 'status' | 'locale' | 'customerId' | 'updatedAt'>>
+  events: readonly DomainEvent[]
+}
+
 export type StaffPatch = Partial<
   Pick<StaffAccount, 'displayName' | 'role' | 'passwordHash' | 'status' | 'maxChats' | 'updatedAt'>
 >
@@ -44,6 +57,12 @@ export type Store = {
   close(): Promise<void>
   /** Runs `fn` in one database transaction: all of its writes or none. */
   transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>
+  /**
+   * A turn's writes in one transaction, with the fewest statements the store can (SQLite: one
+   * synchronous batch of prepared statements). Returns the stored messages, with their seq, in order.
+   * Optional: without it the caller runs `transaction` with the single appends.
+   */
+  writeTurn?(w: TurnWrites): Promise<Message[]>
 
   shops: {
     get(id: string): Promise<Shop | null>
@@ -105,6 +124,12 @@ export type Store = {
   conversations: {
     create(c: Conversation): Promise<void>
     get(shopId: string, id: string): Promise<Conversation | null>
+    /**
+     * The conversation and the seq of its newest message (0 when it has none), read in one statement:
+     * a caller that kept the conversation's latest messages knows from `lastSeq` whether they are
+     * still the latest (messages are only ever appended). Optional.
+     */
+    getWithLastSeq?(shopId: string, id: string): Promise<{ conversation: Conversation; lastSeq: number } | null>
     /** Updates state/status/locale/customerId and bumps updatedAt. */
     update(
       shopId: string,

@@ -26,7 +26,7 @@ function latestEvent(order: Order) {
 export function delayedParcelText(order: Order, kind: 'delayed' | 'exception', locale: Locale): string {
   const s = order.shipment
   const ev = latestEvent(order)
-  const where = ev ? `${when(ev.time, locale)} ${ev.location ? `${ev.location} ` : ''}${ev.description}` : ''
+  const where = ev ? `${when(ev.time)} ${ev.location ? `${ev.location} ` : ''}${ev.description}` : ''
   if (locale === 'zh') {
     const head =
       kind === 'exception'

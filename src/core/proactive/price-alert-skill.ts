@@ -4,6 +4,7 @@
  * `alert.subscribed` event stored with the turn.
  */
 
+import { taskOf } from '../dialogue/task-state.js'
 import { localTitle } from '../recommend/recommend-products.js'
 import { matchCatalog, resolveProduct } from '../skills/resolve-product.js'
 import { ask, done, type SkillContext, type SkillResult } from '../skills/skill-types.js'
@@ -62,7 +63,7 @@ async function cancelAlertSkill(sc: SkillContext): Promise<SkillResult> {
 export async function priceAlertSkill(sc: SkillContext): Promise<SkillResult> {
   const L = sc.locale
   if (sc.cues.priceAlert === 'cancel') return cancelAlertSkill(sc)
-  sc.state.task.priceAlert = true
+  taskOf(sc.state, 'price_alert')
   const p = await resolveProduct(sc)
   if (!p) {
     return ask(

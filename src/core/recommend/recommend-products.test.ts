@@ -82,6 +82,11 @@ describe('parseRecommendRequest', () => {
     expect(request('想给老婆买个生日礼物').gift).toEqual({ recipient: 'female' })
     expect(request('a birthday gift for my dad').gift).toEqual({ recipient: 'male' })
     expect(request('recommend a laptop').gift).toBeNull()
+    // What the recipient likes names the categories when none is named, and is kept as a word.
+    const coffee = request('gift for my dad, he loves coffee, around 200 yuan')
+    expect(coffee.likes).toEqual(['coffee'])
+    expect(coffee.categories.length).toBeGreaterThan(0)
+    expect(request('recommend a laptop').likes).toBeUndefined()
   })
 })
 
@@ -242,6 +247,21 @@ describe('recommendProducts', () => {
     expect(skus).not.toContain('CH-1')
     expect(skus).not.toContain('CASE-1')
     expect(r.items[0]?.reasonCode).toBe('gift')
+  })
+
+  it('a gift for someone who loves coffee puts the product named with it first', () => {
+    const wok = makeProduct({ sku: 'KT-WOK', category: 'home/kitchen', price: 199, title: '炒锅 34cm' })
+    const pourOver = makeProduct({
+      sku: 'KT-PO',
+      category: 'home/kitchen',
+      price: 189,
+      title: '手冲咖啡壶套装',
+      aliases: ['Pour-Over Coffee Set'],
+    })
+    for (const text of ['gift for my dad, he loves coffee, around 200 yuan', '送爸爸的礼物 他爱喝咖啡 200左右']) {
+      const r = recommendProducts({ products: [wok, pourOver], request: request(text), locale: 'en', orders: [] })
+      expect(r.items[0]?.product.sku, text).toBe('KT-PO')
+    }
   })
 
   it('never suggests excluded products ("换一批")', () => {

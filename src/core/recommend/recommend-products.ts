@@ -104,6 +104,11 @@ const giftUnsuitable = (p: Product) =>
 const sized = (p: Product) => categoryIs(p.category, SIZED)
 
 /** A size from the chart that fits the body (within a third of a range's width), with stock. */
+/** Whether the product's title or one of its other names (the other language's title) holds `word`. */
+function namedWith(p: Product, word: string): boolean {
+  return [p.title, ...(p.aliases ?? [])].some((n) => n.toLowerCase().includes(word))
+}
+
 function fittingSize(p: Product, body: { heightCm?: number; weightKg?: number }): string | null | undefined {
   if (!p.sizeChart || (body.heightCm === undefined && body.weightKg === undefined)) return undefined
   if (!p.sizeChart.rows.some((r) => r.heightCm || r.weightKg)) return undefined
@@ -243,6 +248,8 @@ export function recommendProducts(input: RecommendInput): RecommendResult {
         'gift',
       )
     }
+    // "he loves coffee": a product named with what the recipient likes is the gift to suggest first.
+    if (gift && rq.likes?.some((w) => namedWith(p, w))) take(0.45, 'gift')
     const comp = complementOf.get(p.sku)
     if (comp) take(0.6, 'complements_purchase', comp)
     if (current) {

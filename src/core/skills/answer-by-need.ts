@@ -8,7 +8,6 @@ import type { LlmEvent } from '../llm-routing/grounded-answer.js'
 import { groundedAnswer } from '../llm-routing/grounded-answer.js'
 import { llmSettings } from '../llm-routing/llm-settings.js'
 import { routeByNeed } from '../llm-routing/route-by-need.js'
-import { detectQuestionNeeds } from '../nlu/detect-question-needs.js'
 import type { Intent } from '../nlu/types.js'
 import { done, type SkillContext, type SkillResult } from './skill-types.js'
 
@@ -26,7 +25,7 @@ export async function answerByNeed(sc: SkillContext, intent: Intent): Promise<By
   const decision = routeByNeed({
     intent,
     confidence: sc.ctx.nlu.confidence,
-    needs: detectQuestionNeeds(sc.ctx.text),
+    needs: sc.understanding.read.questionNeeds(),
     llmConfigured: true,
     settings: llmSettings(sc.ctx.shop),
     awaiting: sc.state.awaiting,

@@ -21,9 +21,6 @@ import { say } from './text.js'
 /** Intents whose picture belongs on an after-sales ticket. */
 const AFTER_SALES = new Set(['after_sales_fault', 'return_refund', 'complaint'])
 
-/** The state key listing the ids of pictures the customer sent in this conversation (newest last). */
-export const PICTURES_KEY = 'pictures'
-
 /**
  * The turn for an attachment, or null when the turn goes on as text (a transcribed voice message).
  *
@@ -52,14 +49,13 @@ export async function attachmentTurn(sc: SkillContext): Promise<SkillResult | nu
       'voice_not_transcribed',
     )
   }
-  const pictures = Array.isArray(sc.state[PICTURES_KEY]) ? (sc.state[PICTURES_KEY] as string[]) : []
-  sc.state[PICTURES_KEY] = [...pictures, a.id].slice(-10)
+  sc.state.pictures = [...(sc.state.pictures ?? []), a.id].slice(-10)
   const afterSales = AFTER_SALES.has(sc.ctx.nlu.intent)
   const events: NonNullable<SkillResult['events']> = []
   const vision = sc.ctx.vision
   if (vision) {
     const note = say(L, '（顾客附上了一张图片）', '(the customer attached a picture)')
-    const ctx = { ...sc.ctx, llm: vision, text: `${sc.ctx.text}\n${note}`.trim() }
+    const ctx = { ...sc.ctx, llm: vision, text: `${sc.understanding.query}\n${note}`.trim() }
     const attempt = await groundedAnswer(ctx, sc.state, {
       customer: sc.customer,
       images: [{ mime: a.mime, base64: toBase64(a.data) }],
@@ -111,7 +107,10 @@ async function openPictureTicket(sc: SkillContext, attachmentId: string) {
     customerId: knownCustomerId(sc),
     category: 'after_sales:picture',
     priority: 'normal',
-    subject: (sc.ctx.text.trim() || say(sc.locale, '顾客发来的图片', 'Picture from the customer')).slice(0, 120),
+    subject: (sc.understanding.read.record() || say(sc.locale, '顾客发来的图片', 'Picture from the customer')).slice(
+      0,
+      120,
+    ),
     data: { attachments: [attachmentId], orderNo: order, intent: sc.ctx.nlu.intent },
   })
 }

@@ -5,6 +5,7 @@
  * (the commerce port); only when it accepted is kefu's copy changed (with its audit event) and the
  * customer told; a refusal or an unreachable platform is said honestly and ticketed.
  */
+import { noTask } from '../dialogue/task-state.js'
 import type { Order } from '../domain/schemas.js'
 import { actOnOrder, commerceOf, platformFailure } from './commerce-action.js'
 import { writeOrderChange } from './order-audit.js'
@@ -17,8 +18,10 @@ const CANCELLABLE: Order['status'][] = ['pending_payment', 'paid']
 /** The cancel-order skill. */
 export async function cancelOrderSkill(sc: SkillContext): Promise<SkillResult> {
   const L = sc.locale
-  if (sc.state.awaiting === 'confirm' && sc.answeredAwaiting && sc.signals.deny) {
-    sc.state.task = {}
+  // "等下 别取消了 这个我要付": the cancellation asked for is taken back.
+  const takenBack = sc.state.awaiting === 'confirm' && sc.cues.keepOrder
+  if (takenBack || (sc.state.awaiting === 'confirm' && sc.answeredAwaiting && sc.signals.deny)) {
+    sc.state.task = noTask()
     return done(
       sc,
       [{ text: say(L, '好的，订单不取消。', "OK, I won't cancel the order.") }],
@@ -38,7 +41,7 @@ export async function cancelOrderSkill(sc: SkillContext): Promise<SkillResult> {
   const no = order.orderNo
   switch (order.status) {
     case 'shipped':
-      sc.state.task = {}
+      sc.state.task = noTask()
       return done(
         sc,
         [
@@ -60,7 +63,7 @@ export async function cancelOrderSkill(sc: SkillContext): Promise<SkillResult> {
       )
     case 'delivered':
     case 'completed':
-      sc.state.task = {}
+      sc.state.task = noTask()
       return done(
         sc,
         [
@@ -79,7 +82,7 @@ export async function cancelOrderSkill(sc: SkillContext): Promise<SkillResult> {
     case 'cancelled':
     case 'refunding':
     case 'refunded':
-      sc.state.task = {}
+      sc.state.task = noTask()
       return done(
         sc,
         [
@@ -116,7 +119,7 @@ export async function cancelOrderSkill(sc: SkillContext): Promise<SkillResult> {
   }
   const fresh = (await sc.ctx.store.orders.get(sc.ctx.shop.id, no)) ?? order
   if (!CANCELLABLE.includes(fresh.status)) {
-    sc.state.task = {}
+    sc.state.task = noTask()
     return done(
       sc,
       [
@@ -145,7 +148,7 @@ export async function cancelOrderSkill(sc: SkillContext): Promise<SkillResult> {
     { previousStatus: fresh.status, refundAmount: wasPaid ? fresh.total : 0, platform: commerceOf(sc).platform },
     result.order,
   )
-  sc.state.task = {}
+  sc.state.task = noTask()
   return done(
     sc,
     [

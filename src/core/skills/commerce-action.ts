@@ -4,7 +4,9 @@
  * told to the customer honestly (nothing claimed), and becomes a ticket carrying the platform's
  * detail so an agent follows up.
  */
+
 import { embeddedCommerce } from '../commerce/embedded-commerce.js'
+import { noTask } from '../dialogue/task-state.js'
 import type { Order } from '../domain/schemas.js'
 import type { CommerceActionKind, CommerceActionResult, CommerceActions } from '../ports/commerce.js'
 import { createTicketService } from '../tickets/ticket-service.js'
@@ -79,7 +81,7 @@ export async function platformFailure(
           `抱歉，店铺的订单系统暂时无法连接，订单 ${no} 的${zhWhat}还没有完成。我已为您创建工单 ${ticket.id}，客服会尽快跟进处理。`,
           `Sorry, the shop's order system can't be reached right now, so the ${enWhat} for order ${no} has not gone through. I've opened ticket ${ticket.id} and an agent will follow up with you.`,
         )
-  sc.state.task = {}
+  sc.state.task = noTask()
   return done(sc, [{ text }], 'answer', `${action}_${result.kind}_by_platform`, {
     ...opts.extra,
     ticket: { id: ticket.id, queue: ticket.queue, priority: ticket.priority },

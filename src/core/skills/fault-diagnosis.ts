@@ -4,12 +4,11 @@
  * at a time ("did that help?") → when nothing helped, exactly one ticket with everything collected,
  * dispatched to the fault's escalation queue with its priority and an SLA.
  */
+import { type FaultTask, noTask, taskOf } from '../dialogue/task-state.js'
 import type { Reply } from '../dialogue/types.js'
 import type { Fault, Order, Product } from '../domain/schemas.js'
-import { faultScore, symptomConcepts } from '../nlu/fault-score.js'
-import { isActionStep, matchTriedSteps } from '../nlu/match-tried-steps.js'
-import { readPurchaseDate } from '../nlu/read-purchase-date.js'
-import type { FaultCues, SafetySymptom } from '../nlu/types.js'
+import { isActionStep } from '../nlu/match-tried-steps.js'
+import type { FaultCues } from '../nlu/types.js'
 import { createTicketService } from '../tickets/ticket-service.js'
 import { missingFeature } from './fault-feature.js'
 import {
@@ -23,40 +22,13 @@ import {
   ticketIntro,
   triedLine,
 } from './fault-replies.js'
-import { mentionedCategory } from './product-mention.js'
+import { mentionedCategory, warrantedDevice } from './product-mention.js'
 import { knownCustomerId } from './resolve-order.js'
 import { productTitle } from './resolve-product.js'
 import { returnSkill } from './return-refund.js'
 import { returnRules } from './shop-rules.js'
 import { ask, done, type SkillContext, type SkillResult } from './skill-types.js'
-import { day, say, yesNo } from './text.js'
-
-type FaultTask = {
-  faultId?: string | null
-  symptomAsked?: boolean
-  /** The question / solution step asked last (0-based). */
-  qIndex?: number
-  answers?: Array<{ question: string; answer: string }>
-  sIndex?: number
-  tried?: string[]
-  /** Questions answered (asked, or answered in passing) and steps done (failed, or tried before). */
-  qDone?: number[]
-  sDone?: number[]
-  /** Steps the customer said they had already tried. */
-  reported?: number[]
-  introduced?: boolean
-  purchaseAsked?: boolean
-  /** A safety symptom the customer reported: stop-use advice and an urgent ticket, no troubleshooting. */
-  urgent?: SafetySymptom
-  adviceGiven?: boolean
-  /** The customer asked for repair / replacement / a ticket now. */
-  requested?: boolean
-  ticketId?: string
-  ticketQueue?: string
-  ticketPriority?: string
-}
-
-export { faultScore }
+import { day, say, shopTimeZone, yesNo } from './text.js'
 
 /** The customer's own items of the fault graph's device categories, newest order first. */
 async function ownedDevices(
@@ -69,7 +41,11 @@ async function ownedDevices(
   const orders = await store.orders.listByCustomer(shop.id, custId)
   orders.sort((a, b) => b.createdAt.localeCompare(a.createdAt))
   const slotOrder = typeof sc.state.slots.order === 'string' ? sc.state.slots.order : undefined
-  const ordered = slotOrder ? [...orders.filter((o) => o.orderNo === slotOrder), ...orders] : orders
+  // Devices the customer has received come before ones still on the way (a phone paid for yesterday
+  // is not the "new phone" whose Wi-Fi keeps dropping).
+  const received = (o: Order) => o.status !== 'paid' && o.status !== 'shipped'
+  const byArrival = [...orders.filter(received), ...orders.filter((o) => !received(o))]
+  const ordered = slotOrder ? [...byArrival.filter((o) => o.orderNo === slotOrder), ...byArrival] : byArrival
   const out: Array<{ order: Order; product: Product }> = []
   for (const o of ordered) {
     if (o.status === 'cancelled' || o.status === 'pending_payment') continue
@@ -104,28 +80,32 @@ type FaultMatch = { fault: Fault } | { close: Fault[] } | null
  * faults, and devices the customer owns get a small boost. Several faults within a hair of each other
  * at a middling score are returned for the customer to choose from.
  */
-async function matchFault(sc: SkillContext, text: string, owned: Array<{ product: Product }>): Promise<FaultMatch> {
+async function matchFault(sc: SkillContext, owned: Array<{ product: Product }>): Promise<FaultMatch> {
   const { store, shop, knowledge } = sc.ctx
+  const read = sc.understanding.read
   const all = await store.faults.list(shop.id)
   const local = all.filter((f) => f.locale === sc.locale)
   const pool = local.length > 0 ? local : all
   const faultCats = new Set(pool.map((f) => f.category))
-  const mention = await mentionedCategory(sc, text)
+  const mention = await mentionedCategory(sc)
   // A product named by model ("X1…") decides the device over a category word in the same message.
   const model = sc.extracted.sku ? await store.products.get(shop.id, sc.extracted.sku) : null
-  const named =
+  const ownedCats = new Set(owned.map((o) => o.product.category))
+  let named =
     model && faultCats.has(model.category)
       ? [model.category]
       : (mention?.categories ?? []).filter((c) => faultCats.has(c))
-  const ownedCats = new Set(owned.map((o) => o.product.category))
+  // "换过数据线了": a device the customer never bought, named beside devices they own, is likely what they
+  // tried with, not what is broken — every fault competes (their own devices keep the small boost).
+  if (named.length > 0 && ownedCats.size > 0 && !named.some((c) => ownedCats.has(c))) named = []
   const kscore = new Map<string, number>()
-  for (const h of await knowledge.search(text, { locale: sc.locale, kinds: ['fault'], limit: 5 }))
+  for (const h of await knowledge.search(sc.understanding.query, { locale: sc.locale, kinds: ['fault'], limit: 5 }))
     kscore.set(h.id, h.score)
   const scored: Array<{ f: Fault; s: number }> = []
   for (const f of pool) {
     if (named.length > 0 && !named.includes(f.category)) continue
     const k = kscore.get(f.id)
-    let s = Math.max(faultScore(text, f), k !== undefined ? k + 0.05 : 0)
+    let s = Math.max(read.faultScore(f), k !== undefined ? k + 0.05 : 0)
     if (named.length === 0 && ownedCats.has(f.category)) s += 0.05
     scored.push({ f, s })
   }
@@ -133,7 +113,7 @@ async function matchFault(sc: SkillContext, text: string, owned: Array<{ product
   const top = scored[0]
   if (!top || top.s < 0.4) return null
   // "my phone is broken" names a device, not a symptom: ask what happens instead of guessing.
-  if (top.s < 0.65 && symptomConcepts(text).size === 0) return null
+  if (top.s < 0.65 && read.symptomConcepts().size === 0) return null
   const close = scored.filter((x) => x.s >= top.s - 0.06).slice(0, 3)
   if (top.s < 0.65 && close.length > 1) return { close: close.map((x) => x.f) }
   return { fault: top.f }
@@ -146,7 +126,6 @@ async function matchFault(sc: SkillContext, text: string, owned: Array<{ product
  */
 async function safetyFault(
   sc: SkillContext,
-  text: string,
   owned: Array<{ product: Product }>,
   faultCats: Set<string>,
 ): Promise<Fault | null> {
@@ -154,7 +133,7 @@ async function safetyFault(
   const all = await store.faults.list(shop.id)
   const local = all.filter((f) => f.locale === sc.locale)
   const pool = local.length > 0 ? local : all
-  const mention = await mentionedCategory(sc, text)
+  const mention = await mentionedCategory(sc)
   if (mention && !mention.categories.some((c) => coveredBy(c, faultCats))) return null
   const named = (mention?.categories ?? []).filter((c) => faultCats.has(c))
   const ownedCats = new Set(owned.map((o) => o.product.category))
@@ -162,7 +141,7 @@ async function safetyFault(
   let best: { f: Fault; s: number } | null = null
   for (const f of pool) {
     if (scope && !scope.includes(f.category)) continue
-    const s = faultScore(text, f) + (f.escalate.priority === 'urgent' ? 1 : 0)
+    const s = sc.understanding.read.faultScore(f) + (f.escalate.priority === 'urgent' ? 1 : 0)
     if (!best || s > best.s) best = { f, s }
   }
   return best && best.s >= (scope ? 0 : 1.2) ? best.f : null
@@ -173,7 +152,7 @@ const FLOW_SLOTS = ['symptom', 'deviceModel', 'sku', 'order', 'purchaseDate', 'i
 
 /** The fault diagnosis skill. */
 export async function faultSkill(sc: SkillContext): Promise<SkillResult> {
-  const task = sc.state.task as FaultTask & { saved?: Record<string, unknown> }
+  const task = taskOf(sc.state, 'after_sales_fault')
   if (task.saved) {
     // Back from a detour: the flow's own values win over what the other task left in the slots,
     // unless the customer gives a new value right now.
@@ -214,8 +193,8 @@ async function orderOfNamedDevice(sc: SkillContext): Promise<void> {
 async function faultTurn(sc: SkillContext): Promise<SkillResult> {
   const L = sc.locale
   const { store, shop } = sc.ctx
-  const t = sc.state.task as FaultTask
-  const text = sc.ctx.text.trim()
+  const t = taskOf(sc.state, 'after_sales_fault')
+  const read = sc.understanding.read
   const slots = sc.state.slots
   const cues: FaultCues = sc.ctx.nlu.cues ?? {}
   if (cues.safety && !t.urgent) t.urgent = cues.safety
@@ -229,23 +208,44 @@ async function faultTurn(sc: SkillContext): Promise<SkillResult> {
   if (t.faultId === undefined && !sc.answeredAwaiting && !t.urgent) {
     // "the dinnerware arrived broken": a product the fault graph does not cover is a return / quality
     // case, not a diagnosis (unless it is a safety case: that gets stop-use advice and a ticket).
-    const mention = await mentionedCategory(sc, text)
+    const mention = await mentionedCategory(sc)
     if (mention && !mention.categories.some((c) => coveredBy(c, faultCats))) {
-      sc.state.activeIntent = 'return_refund'
-      sc.state.lastIntent = 'return_refund'
-      return returnSkill(sc)
+      const device = await warrantedDevice(sc, mention, knownCustomerId(sc))
+      if (!device) {
+        sc.state.activeIntent = 'return_refund'
+        sc.state.lastIntent = 'return_refund'
+        return returnSkill(sc)
+      }
+      // A device under warranty with no guide in the fault graph: nothing to troubleshoot, log the repair.
+      t.faultId = null
+      t.symptomAsked = true
+      slots.symptom = read.record()
+      slots.sku = device.sku
+    } else if (!mention && typeof slots.sku === 'string') {
+      // "the sole is coming off" right after talking about the sneakers: the item in context is what is
+      // faulty; one the fault graph does not cover is a return / quality case.
+      const inContext = await store.products.get(shop.id, slots.sku)
+      if (
+        inContext &&
+        !coveredBy(inContext.category, faultCats) &&
+        sc.understanding.read.symptomConcepts().size === 0
+      ) {
+        sc.state.activeIntent = 'return_refund'
+        sc.state.lastIntent = 'return_refund'
+        return returnSkill(sc)
+      }
     }
   }
   const owned = await ownedDevices(sc, faultCats)
   if (t.faultId === undefined || (t.faultId === null && sc.state.awaiting === 'symptom')) {
-    const desc = text
+    const desc = read.record()
     if (t.urgent) {
       // Safety first: no symptom questions, the fault only decides the queue.
-      const f = await safetyFault(sc, desc, owned, faultCats)
+      const f = await safetyFault(sc, owned, faultCats)
       t.faultId = f?.id ?? null
       slots.symptom = [slots.symptom, desc].filter(Boolean).join(' / ')
     } else {
-      const m = await matchFault(sc, desc, owned)
+      const m = await matchFault(sc, owned)
       if (m && 'close' in m && !t.symptomAsked && !t.requested) {
         // Close call between symptoms: let the customer pick rather than walk them through the wrong fix.
         t.symptomAsked = true
@@ -293,14 +293,19 @@ async function faultTurn(sc: SkillContext): Promise<SkillResult> {
   if (!slots.deviceModel) {
     if (typeof slots.sku === 'string') {
       const p = await store.products.get(shop.id, slots.sku)
-      if (p) slots.deviceModel = productTitle(p, L)
+      // Not a product of another kind than the fault's when the customer owns one of the fault's kind
+      // (the cable they tried with is not the faulty earbuds).
+      const other =
+        p && fault && p.category !== fault.category && owned.some((o) => o.product.category === fault.category)
+      if (p && !other) slots.deviceModel = productTitle(p, L)
+      else if (other) delete slots.sku
     }
   }
   await orderOfNamedDevice(sc)
   if (!slots.deviceModel) {
     // The customer's own device: of the fault's category, else of the device the message names,
     // else their only device.
-    const mention = await mentionedCategory(sc, String(slots.symptom ?? text))
+    const mention = await mentionedCategory(sc, typeof slots.symptom === 'string' ? slots.symptom : undefined)
     const byMention = mention ? owned.find((o) => mention.categories.includes(o.product.category)) : undefined
     const mine = fault
       ? (owned.find((o) => o.product.category === fault.category) ?? byMention)
@@ -318,7 +323,7 @@ async function faultTurn(sc: SkillContext): Promise<SkillResult> {
     fault && !escalateNow && typeof slots.sku === 'string' ? await store.products.get(shop.id, slots.sku) : null
   const lacking = device && fault && t.qIndex === undefined ? missingFeature(fault, device) : null
   if (device && lacking) {
-    sc.state.task = {}
+    sc.state.task = noTask()
     const name = productTitle(device, L)
     const cable = lacking.id === 'wirelessCharging'
     return done(
@@ -337,7 +342,7 @@ async function faultTurn(sc: SkillContext): Promise<SkillResult> {
     )
   }
   if (!slots.deviceModel) {
-    if (sc.state.awaiting === 'deviceModel' && sc.answeredAwaiting) slots.deviceModel = text.slice(0, 100)
+    if (sc.state.awaiting === 'deviceModel' && sc.answeredAwaiting) slots.deviceModel = read.record(100)
     else if (!escalateNow)
       return ask(
         sc,
@@ -377,11 +382,9 @@ async function faultTurn(sc: SkillContext): Promise<SkillResult> {
       const o = await store.orders.get(shop.id, sc.extracted.order)
       // Only the customer's own order may fill the purchase date; another's reveals nothing.
       if (o && custId && o.customerId === custId) slots.purchaseDate = o.deliveredAt ?? o.paidAt ?? o.createdAt
-    } else if (sc.extracted.date) {
-      const d = readPurchaseDate(sc.extracted.date, sc.ctx.now)
-      if (d) slots.purchaseDate = d
     } else {
-      const d = readPurchaseDate(text, sc.ctx.now)
+      // The date said ("上个月买的"), resolved with the turn's clock.
+      const d = read.purchaseDate(sc.ctx.now)
       if (d) slots.purchaseDate = d
     }
     if (!slots.purchaseDate && !slots.order) slots.purchaseDate = 'unknown'
@@ -407,7 +410,7 @@ async function faultTurn(sc: SkillContext): Promise<SkillResult> {
     if (awaiting === 'faultAnswer' && sc.answeredAwaiting) {
       const i = t.qIndex ?? 0
       const q = fault.questions[i]
-      if (q && !qDone.has(i)) t.answers.push({ question: q, answer: text.slice(0, 300) })
+      if (q && !qDone.has(i)) t.answers.push({ question: q, answer: read.record(300) })
       qDone.add(i)
     }
     if (awaiting === 'feedback' && (sc.answeredAwaiting || cues.alreadyTried || cues.wantsRepairNow)) {
@@ -416,7 +419,7 @@ async function faultTurn(sc: SkillContext): Promise<SkillResult> {
           { type: 'fault.resolved', data: { faultId: fault.id, solution: fault.solutions[t.sIndex ?? 0] ?? null } },
         ]
         const n = (t.sIndex ?? 0) + 1
-        sc.state.task = {}
+        sc.state.task = noTask()
         delete slots.symptom
         return done(
           sc,
@@ -438,14 +441,14 @@ async function faultTurn(sc: SkillContext): Promise<SkillResult> {
     }
     // What this message says the customer already answered or tried ("放回盒子充了十分钟 也重新配对了").
     const ignore = [fault.symptom, ...fault.similar]
-    for (const i of matchTriedSteps(text, fault.questions, { ignore })) {
+    for (const i of read.triedSteps(fault.questions, { ignore })) {
       if (qDone.has(i)) continue
       qDone.add(i)
-      t.answers.push({ question: fault.questions[i]!, answer: text.slice(0, 300) })
+      t.answers.push({ question: fault.questions[i]!, answer: read.record(300) })
     }
     const newly: number[] = []
     if (cues.alreadyTried)
-      for (const i of matchTriedSteps(text, fault.solutions, { ignore })) {
+      for (const i of read.triedSteps(fault.solutions, { ignore })) {
         if (sDone.has(i)) continue
         sDone.add(i)
         reported.add(i)
@@ -596,7 +599,13 @@ async function createFaultTicket(
   sc.state.awaiting = null
   sc.state.prompt = null
 
-  const parts = [ticketIntro(kind, L, { id: ticket.id, priority: ticket.priority, due: day(ticket.slaDueAt, L) })]
+  const parts = [
+    ticketIntro(kind, L, {
+      id: ticket.id,
+      priority: ticket.priority,
+      due: day(ticket.slaDueAt, shopTimeZone(sc.ctx.shop)),
+    }),
+  ]
   const tried = t.sDone ?? []
   if (fault && tried.length > 0 && (reported.length > 0 || kind === 'requested'))
     parts.push(triedLine(L, stepList(fault.solutions, tried, L)))

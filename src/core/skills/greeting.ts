@@ -2,6 +2,16 @@
 import { done, type SkillContext, type SkillResult } from './skill-types.js'
 import { say } from './text.js'
 
+/** "那你能帮我干啥", "what can you do?": what the assistant helps with, and the way to a person. */
+export function capabilitiesSkill(sc: SkillContext): SkillResult {
+  const text = say(
+    sc.locale,
+    '我可以帮您：查订单和物流、修改或取消订单、办理退换货和查退款、查商品参数库存和价格、推荐尺码和商品、算优惠、开发票和解答支付问题、处理商品故障报修。需要真人时说“转人工”即可。',
+    'I can: track orders and parcels, change or cancel an order, handle returns, exchanges and refunds, answer product, stock and price questions, recommend sizes and products, work out discounts, help with invoices and payments, and troubleshoot faulty devices. Say "human" any time to reach a person.',
+  )
+  return done(sc, [{ text }], 'answer', 'capabilities')
+}
+
 /** The greeting skill. */
 export async function greetingSkill(sc: SkillContext): Promise<SkillResult> {
   const kind = sc.cues.greeting

@@ -77,17 +77,23 @@ export async function llmOrFallback(
 export async function knowledgeSkill(
   sc: SkillContext,
   prefix = '',
-  opts: { kinds?: KnowledgeKind[]; text?: string } = {},
+  opts: {
+    kinds?: KnowledgeKind[]
+    text?: string
+    /** The skill already knows the topic (e.g. the customer named an order of theirs for an invoice question). */
+    topicKnown?: boolean
+  } = {},
 ): Promise<SkillResult> {
-  const res = await sc.ctx.knowledge.answer(opts.text ?? sc.ctx.text, {
+  const res = await sc.ctx.knowledge.answer(opts.text ?? sc.understanding.query, {
     locale: sc.locale,
     ...(opts.kinds ? { kinds: opts.kinds } : {}),
   })
   if (res.status === 'answer') {
     return done(sc, [{ text: prefix + res.hit.answer }], 'answer', `knowledge_${res.hit.kind}:${res.hit.id}`)
   }
-  if (sc.ctx.llm) return llmOrFallback(sc, () => knowledgeFallback(sc, res, prefix), prefix)
-  return knowledgeFallback(sc, res, prefix)
+  const topicKnown = opts.topicKnown === true
+  if (sc.ctx.llm) return llmOrFallback(sc, () => knowledgeFallback(sc, res, prefix, topicKnown), prefix)
+  return knowledgeFallback(sc, res, prefix, topicKnown)
 }
 
 /** Intents whose questions the FAQ answers (policy, payment, invoices, product facts). */
@@ -114,10 +120,35 @@ export function leadingEntry<T extends { kind: string; score: number }>(candidat
   return !next || top.score - next.score >= CLEAR_LEAD ? top : undefined
 }
 
+/** A decisive lead: a leading FAQ entry this good… */
+const DECISIVE_SCORE = 0.5
+/** …this far ahead of the runner-up answers whatever the classifier made of the message. */
+const DECISIVE_MARGIN = 0.15
+
+/**
+ * The FAQ entry that answers even a message the classifier could not place ("你们有实体店吗 想去试穿一下",
+ * "what info do you keep about me"): a good score, well ahead of every other candidate.
+ */
+export function decisiveEntry<T extends { kind: string; score: number }>(candidates: readonly T[]): T | undefined {
+  const [top, next] = candidates
+  if (top?.kind !== 'faq' || top.score < DECISIVE_SCORE) return undefined
+  return !next || top.score - next.score >= DECISIVE_MARGIN ? top : undefined
+}
+
 /** What kefu says when knowledge has no confident answer: clarify between candidates, or "I don't know". */
-function knowledgeFallback(sc: SkillContext, res: KnowledgeAnswer, prefix: string): SkillResult {
-  const top = res.status === 'clarify' ? leadingEntry(res.candidates) : undefined
-  if (top && ANSWERABLE_INTENTS.has(sc.ctx.nlu.intent) && sc.ctx.nlu.confidence >= sc.policy.intentThreshold) {
+function knowledgeFallback(sc: SkillContext, res: KnowledgeAnswer, prefix: string, topicKnown = false): SkillResult {
+  // A topic the skill already knows (the customer's order named for an invoice / payment question) lets a
+  // plausible leading FAQ entry answer: the runners-up stay as buttons.
+  const top =
+    res.status === 'clarify'
+      ? (leadingEntry(res.candidates) ??
+        (topicKnown && res.candidates[0]?.kind === 'faq' && res.candidates[0].score >= CLEAR_LEAD_MIN_SCORE
+          ? res.candidates[0]
+          : undefined))
+      : undefined
+  const sure = topicKnown || sc.ctx.nlu.confidence >= sc.policy.intentThreshold
+  const decisive = res.status === 'clarify' && decisiveEntry(res.candidates) !== undefined
+  if (top && ((ANSWERABLE_INTENTS.has(sc.ctx.nlu.intent) && sure) || decisive)) {
     // The customer clearly asks a policy question and one entry fits (a good score, or the only / a clearly
     // leading candidate): answer it and offer the runners-up, instead of answering a question with a question.
     const others = res.status === 'clarify' ? res.candidates.slice(1, 3) : []

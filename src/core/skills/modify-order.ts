@@ -4,10 +4,12 @@
  * the customer hears "done" only when it accepted.
  * Item changes (size/colour/quantity) are not done by the bot: it explains the options.
  */
+import { noTask, taskOf } from '../dialogue/task-state.js'
 import type { Order } from '../domain/schemas.js'
 import { actOnOrder, commerceOf, platformFailure } from './commerce-action.js'
 import { writeOrderChange } from './order-audit.js'
 import { applyOrderReference, resolveOrder, statusLabel } from './resolve-order.js'
+import { returnSkill } from './return-refund.js'
 import { ask, done, type SkillContext, type SkillResult } from './skill-types.js'
 import { say, yesNo } from './text.js'
 
@@ -27,13 +29,36 @@ function refuseReason(order: Order, locale: 'zh' | 'en'): string {
   )
 }
 
+/**
+ * A parcel on its way can no longer be changed in the shop's system, but an address the customer
+ * corrects or completes ("加上3栋1单元502") can still reach the courier: an agent takes it over with
+ * the new address in the conversation, instead of a refusal that leaves the parcel stuck.
+ */
+function addressToCourier(sc: SkillContext, order: Order, extra: Partial<SkillResult>): SkillResult {
+  const text = say(
+    sc.locale,
+    `订单 ${order.orderNo} 已发货，系统里不能直接修改地址。我已把您补充的地址信息转给人工客服，由客服联系快递员更正后派送，请稍候。`,
+    `Order ${order.orderNo} has already shipped, so I can't change its address in our system. I've passed your address correction to a human agent, who will contact the courier to update the delivery. Please hold on.`,
+  )
+  return {
+    ...done(sc, [{ text }], 'handoff', 'modify_shipped_address_to_agent', extra),
+    handoff: true,
+  }
+}
+
+/** The order's address with the part the customer says is wrong put right, or null when it has no such part. */
+function correctedAddress(a: NonNullable<Order['address']>, c: { wrong: string; replacement: string }): string | null {
+  if (!a.detail.includes(c.wrong)) return null
+  return `${a.region ? `${a.region} ` : ''}${a.detail.replace(c.wrong, c.replacement)}`
+}
+
 /** The modify-order skill. */
 export async function modifyOrderSkill(sc: SkillContext): Promise<SkillResult> {
   const L = sc.locale
   const change = sc.cues.change
-  const t = sc.state.task
+  const t = taskOf(sc.state, 'modify_order')
   if (sc.state.awaiting === 'confirm' && sc.answeredAwaiting && sc.signals.deny) {
-    sc.state.task = {}
+    sc.state.task = noTask()
     return done(
       sc,
       [{ text: say(L, '好的，订单信息保持不变。', "OK, I've left the order as it is.") }],
@@ -42,9 +67,26 @@ export async function modifyOrderSkill(sc: SkillContext): Promise<SkillResult> {
     )
   }
   const f = change.field
+  // "电饭锅那个也改成一样的": the change just made, on the order named now.
+  const last = sc.state.slots.lastChange as { field?: unknown; value?: unknown } | undefined
+  if (change.sameAsBefore && !f && typeof t.newValue !== 'string' && typeof last?.value === 'string') {
+    if (last.field === 'address' || last.field === 'phone') {
+      t.field = last.field
+      t.newValue = last.value
+    }
+  }
   // Once the new value is known (typed earlier, or proposed by the model) the field is settled.
   if (f && typeof t.newValue !== 'string' && !(sc.state.awaiting === 'newAddress' || sc.state.awaiting === 'newPhone'))
     t.field = f
+  // "手机那单改成X2 Pro", "换成Watch 4 Pro": the new value is a product, not a phone number — an item change.
+  if (
+    (t.field === 'phone' || !t.field) &&
+    change.introducesValue &&
+    !change.sameAsBefore &&
+    !sc.extracted.phone &&
+    (sc.extracted.sku || sc.extracted.deviceModel)
+  )
+    t.field = 'items'
   // A new value said with the request ("改到朝阳区建国路88号") is kept while the order is found.
   if (!sc.state.awaiting && typeof t.newValue !== 'string') {
     const a = t.field === 'address' ? change.newAddress : null
@@ -56,18 +98,34 @@ export async function modifyOrderSkill(sc: SkillContext): Promise<SkillResult> {
     purpose: 'modify_order',
     prefer: (o) => MODIFIABLE.includes(o.status),
     byItem: true,
+    switchByItem: t.field !== 'items',
   })
   if ('result' in r) return r.result
   const order = r.order
   const extra = r.customerId ? { customerId: r.customerId } : {}
+  if (
+    t.field === 'items' &&
+    (order.status === 'delivered' || order.status === 'completed') &&
+    (sc.returnFacts.kind === 'exchange' || sc.extracted.size || sc.extracted.color)
+  ) {
+    // "27码小了 能换成28码吗" on a parcel already received: that is an exchange, under the return rules.
+    sc.state.task = noTask()
+    sc.state.activeIntent = 'return_refund'
+    sc.state.lastIntent = 'return_refund'
+    return returnSkill(sc)
+  }
   if (t.field === 'items') {
     const text2 = MODIFIABLE.includes(order.status)
       ? say(
           L,
-          `订单 ${order.orderNo} 还未发货，但尺码、颜色、数量需要重新下单：您可以先取消这个订单（会全额退款），再按需要重新下单；也可以说“转人工”由客服为您处理。`,
-          `Order ${order.orderNo} hasn't shipped, but size, colour or quantity changes need a new order: cancel this one (full refund) and order again, or say "human" and an agent will change it for you.`,
+          `订单 ${order.orderNo} 还未发货，但换商品、尺码、颜色或数量都需要重新下单：您可以先取消这个订单（会全额退款），再按需要重新下单；也可以说“转人工”由客服为您处理。`,
+          `Order ${order.orderNo} hasn't shipped, but a different item, size, colour or quantity needs a new order: cancel this one (full refund) and order again, or say "human" and an agent will change it for you.`,
         )
-      : refuseReason(order, L)
+      : say(
+          L,
+          `订单 ${order.orderNo} 当前状态为“${statusLabel(order.status, L)}”，已不能再修改商品、尺码或数量。需要的商品请重新下单；收到后不合适的可以按退换货政策处理。`,
+          `Order ${order.orderNo} is ${statusLabel(order.status, L)}, so its items, sizes or quantities can no longer be changed. Please place a new order for what you need; anything that doesn't suit can go back under the returns policy.`,
+        )
     return done(
       sc,
       [{ text: text2 }],
@@ -77,8 +135,18 @@ export async function modifyOrderSkill(sc: SkillContext): Promise<SkillResult> {
     )
   }
   if (!MODIFIABLE.includes(order.status)) {
-    sc.state.task = {}
+    sc.state.task = noTask()
+    const corrects = t.field === 'address' && (typeof t.newValue === 'string' || change.newAddress !== null)
+    if (order.status === 'shipped' && corrects) return addressToCourier(sc, order, extra)
     return done(sc, [{ text: refuseReason(order, L) }], 'answer', `modify_refused_${order.status}`, extra)
+  }
+  if ((t.field === 'address' || !t.field) && typeof t.newValue !== 'string' && change.corrects && order.address) {
+    // "是中央大街1359号 不是1395", "门牌写错了 是602室": the order's address with the wrong part put right.
+    const fixed = correctedAddress(order.address, change.corrects)
+    if (fixed) {
+      t.field = 'address'
+      t.newValue = fixed
+    }
   }
   if (!t.field) {
     return ask(
@@ -151,7 +219,7 @@ export async function modifyOrderSkill(sc: SkillContext): Promise<SkillResult> {
   // Re-read: the order may have shipped while the customer was confirming.
   const fresh = (await sc.ctx.store.orders.get(sc.ctx.shop.id, order.orderNo)) ?? order
   if (!MODIFIABLE.includes(fresh.status)) {
-    sc.state.task = {}
+    sc.state.task = noTask()
     return done(sc, [{ text: refuseReason(fresh, L) }], 'answer', `modify_refused_${fresh.status}`, extra)
   }
   const before = fresh.address ?? {
@@ -174,7 +242,8 @@ export async function modifyOrderSkill(sc: SkillContext): Promise<SkillResult> {
     { field: t.field, before, after, platform: commerceOf(sc).platform },
     result.order,
   )
-  sc.state.task = {}
+  sc.state.task = noTask()
+  sc.state.slots.lastChange = { field: t.field, value: String(t.newValue) }
   return done(
     sc,
     [

@@ -4,9 +4,19 @@
  */
 import type { Reply } from '../dialogue/types.js'
 import type { Order } from '../domain/schemas.js'
-import { applyOrderReference, knownCustomerId, resolveOrder, statusLabel } from './resolve-order.js'
+import { knowledgeSkill } from './knowledge-answer.js'
+import { purchaseSummary } from './purchase-summary.js'
+import { reshipRequest } from './reship-request.js'
+import {
+  applyOrderReference,
+  knownCustomerId,
+  orderOfMentionedItem,
+  resolveOrder,
+  statusLabel,
+} from './resolve-order.js'
 import { done, type SkillContext, type SkillResult } from './skill-types.js'
-import { day, list, money, say, when } from './text.js'
+import { day, list, money, say, shopTimeZone, when } from './text.js'
+import { unpaidDeadlineAnswer } from './unpaid-deadline.js'
 
 /** The order card the widget renders under an order reply (bot answers and proactive notices). */
 export function orderCard(order: Order): NonNullable<Reply['card']> {
@@ -32,6 +42,16 @@ export function shipmentProblem(order: Order, now: Date): 'delayed' | 'exception
   if (s.status === 'delayed') return 'delayed'
   if (s.eta && new Date(s.eta).getTime() < now.getTime()) return 'delayed'
   return null
+}
+
+/**
+ * When a parcel is due, on the shop's clock: the day, and the time too when the carrier gave one
+ * ("几点能到": an ETA of 21:00 is "by 21:00", not just the date). A midnight ETA is a date only.
+ */
+export function etaText(eta: string, tz: string, locale: 'zh' | 'en'): string {
+  const at = when(eta, tz)
+  if (at.endsWith(' 00:00')) return at.slice(0, 10)
+  return say(locale, `${at} 前`, `by ${at}`)
 }
 
 function latestEvent(order: Order) {
@@ -62,6 +82,7 @@ async function forgetCarriedOrder(sc: SkillContext, prefer: (o: Order) => boolea
 /** One line per order: number, items, status, and where a shipped parcel is (latest event, ETA, delay). */
 function statusLine(sc: SkillContext, o: Order, i: number): string {
   const L = sc.locale
+  const tz = shopTimeZone(sc.ctx.shop)
   const first = o.items[0]
   const title = `${first?.title ?? first?.sku ?? ''}${o.items.length > 1 ? say(L, ` 等${o.items.length}件`, ` +${o.items.length - 1} more`) : ''}`
   let line = `${i + 1}. ${o.orderNo}（${title}）：${statusLabel(o.status, L)}`
@@ -85,11 +106,11 @@ function statusLine(sc: SkillContext, o: Order, i: number): string {
       : ''
     line += say(
       L,
-      `${track}，${when(ev.time, L)} ${ev.location ?? ''} ${ev.description}${late}`,
-      `${track} — ${when(ev.time, L)} ${ev.location ?? ''} ${ev.description}${late}`,
+      `${track}，${when(ev.time, tz)} ${ev.location ?? ''} ${ev.description}${late}`,
+      `${track} — ${when(ev.time, tz)} ${ev.location ?? ''} ${ev.description}${late}`,
     )
     if (o.shipment?.eta && !problem)
-      line += say(L, `，预计 ${day(o.shipment.eta, L)} 送达`, `, expected ${day(o.shipment.eta, L)}`)
+      line += say(L, `，预计送达：${etaText(o.shipment.eta, tz, L)}`, `, expected ${etaText(o.shipment.eta, tz, L)}`)
   } else if (o.status === 'pending_payment') {
     line += say(L, `，待付款 ${money(o.total, o.currency)}`, `, ${money(o.total, o.currency)} to pay`)
   }
@@ -114,26 +135,73 @@ function severalOrders(sc: SkillContext, orders: Order[]): SkillResult {
   }
 }
 
+/** What can be done about a delivery time: the courier arranges it, the shop cannot hold a parcel in transit. */
+function rescheduleNote(L: 'zh' | 'en'): string {
+  return say(
+    L,
+    '包裹已在运输途中，我们这边无法暂停或改期派送。快递员派送前会联系您，可以和快递员约定改天或晚些时候送，或请其放到驿站/快递柜代收；需要我们帮忙联系快递，请说“转人工”。',
+    'Parcels in transit can\'t be held or rescheduled from our side. The courier contacts you before delivering: you can agree another day or time with them, or ask them to leave it at a pickup point or parcel locker. If you\'d like us to contact the carrier for you, say "human".',
+  )
+}
+
+/** The several-orders summary with the delivery-time note: an answer to "hold my parcels", not a lookup. */
+function withRescheduleNote(sc: SkillContext, result: SkillResult): SkillResult {
+  if (result.reason !== 'several_orders_summary') return result
+  const [first, ...rest] = result.replies
+  if (!first) return result
+  return {
+    ...result,
+    replies: [{ ...first, text: `${first.text}\n${rescheduleNote(sc.locale)}` }, ...rest],
+    action: 'answer',
+  }
+}
+
 /** The order status / logistics skill. */
 export async function orderStatusSkill(sc: SkillContext): Promise<SkillResult> {
+  // "能寄香港吗 运费多少": where the shop delivers is policy, answered from knowledge; no order (nor
+  // a visitor's verification) is needed for it.
+  if (sc.cues.asksShippingPolicy && !sc.extracted.order) {
+    // "那水壶要是真丢了怎么办": the conversation is about the kettle's order from here on.
+    await orderOfMentionedItem(sc, (o) => o.status === 'shipped')
+    return knowledgeSkill(sc)
+  }
   const logistics = sc.state.activeIntent === 'logistics'
   applyOrderReference(sc)
-  const prefer: (o: Order) => boolean = logistics
-    ? (o) => o.status === 'shipped'
-    : sc.cues.payOrder
-      ? (o) => o.status === 'pending_payment'
-      : // Orders still under way come first; finished ones only when nothing else is open.
-        (o) => !['delivered', 'completed', 'cancelled', 'refunded'].includes(o.status)
-  await forgetCarriedOrder(sc, prefer)
+  // "what did I buy this month, how much in total": the orders of the period and the sum spent.
+  if (sc.cues.purchases && !sc.extracted.order) {
+    const summary = await purchaseSummary(sc)
+    if (summary) return summary
+  }
+  // "会自己取消吗", "when does it get cancelled": the unpaid orders' automatic cancellation times.
+  if (sc.cues.payment.deadline && !sc.cues.payOrder) {
+    const deadline = await unpaidDeadlineAnswer(sc)
+    if (deadline) return deadline
+  }
+  const prefer: (o: Order) => boolean = sc.cues.parcelSentBack
+    ? (o) => o.shipment?.status === 'exception'
+    : logistics
+      ? (o) => o.status === 'shipped'
+      : sc.cues.payOrder
+        ? (o) => o.status === 'pending_payment'
+        : // Orders still under way come first; finished ones only when nothing else is open.
+          (o) => !['delivered', 'completed', 'cancelled', 'refunded'].includes(o.status)
+  // "能再给我发一次吗" is about the parcel just discussed, whatever its status.
+  if (!sc.cues.asksReship) await forgetCarriedOrder(sc, prefer)
   const r = await resolveOrder(sc, {
     purpose: logistics ? 'logistics' : 'order_status',
     prefer,
     byItem: true,
     answerSeveral: (orders) => severalOrders(sc, orders),
   })
-  if ('result' in r) return r.result
+  if ('result' in r) return sc.cues.reschedule ? withRescheduleNote(sc, r.result) : r.result
   const { order } = r
+  // A reship is for a parcel that is lost, damaged or sent back; a late one is chased first (the status
+  // reply says what happens if it stays stuck).
+  const sentBack = order.status === 'refunding' && order.shipment?.status === 'exception'
+  if (sc.cues.asksReship && (shipmentProblem(order, sc.ctx.now) === 'exception' || sentBack))
+    return reshipRequest(sc, order, r.customerId)
   const L = sc.locale
+  const tz = shopTimeZone(sc.ctx.shop)
   const lines: string[] = []
   const items = list(
     order.items.map((i) => `${i.title ?? i.sku}${i.size ? ` ${i.size}` : ''}${i.color ? ` ${i.color}` : ''} ×${i.qty}`),
@@ -179,13 +247,24 @@ export async function orderStatusSkill(sc: SkillContext): Promise<SkillResult> {
       lines.push(
         say(
           L,
-          `最新物流：${when(ev.time, L)} ${where}${ev.description}`,
-          `Latest update: ${when(ev.time, L)} ${where}${ev.description}`,
+          `最新物流：${when(ev.time, tz)} ${where}${ev.description}`,
+          `Latest update: ${when(ev.time, tz)} ${where}${ev.description}`,
         ),
       )
     }
-    if (s.eta && order.status === 'shipped')
-      lines.push(say(L, `预计送达：${day(s.eta, L)}。`, `Estimated delivery: ${day(s.eta, L)}.`))
+    if (s.eta && order.status === 'shipped') {
+      // An ETA already behind us is not a promise any more: say it was missed, not "expected on".
+      const missed = new Date(s.eta).getTime() < sc.ctx.now.getTime()
+      lines.push(
+        missed
+          ? say(
+              L,
+              `原预计 ${day(s.eta, tz)} 送达，现已超过预计时间。`,
+              `It was due on ${day(s.eta, tz)}, so it is overdue.`,
+            )
+          : say(L, `预计送达：${etaText(s.eta, tz, L)}。`, `Estimated delivery: ${etaText(s.eta, tz, L)}.`),
+      )
+    }
     const problem = shipmentProblem(order, sc.ctx.now)
     if (problem === 'delayed') {
       lines.push(
@@ -208,11 +287,12 @@ export async function orderStatusSkill(sc: SkillContext): Promise<SkillResult> {
     }
     if (order.status === 'delivered' || s.status === 'delivered') {
       const at = order.deliveredAt ?? ev?.time
-      if (at) lines.push(say(L, `签收时间：${when(at, L)}。`, `Delivered at ${when(at, L)}.`))
+      if (at) lines.push(say(L, `签收时间：${when(at, tz)}。`, `Delivered at ${when(at, tz)}.`))
     }
   } else if (logistics && order.status !== 'pending_payment' && order.status !== 'paid') {
     lines.push(say(L, '这个订单没有物流信息。', 'There is no tracking information for this order.'))
   }
+  if (sc.cues.reschedule && order.status === 'shipped') lines.push(rescheduleNote(L))
   const problem = shipmentProblem(order, sc.ctx.now)
   return done(
     sc,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Product } from '../domain/schemas.js'
 import type { CatalogView } from '../knowledge/types.js'
+import { readMessage } from '../nlu/message-reading.js'
 import { mentionedCategory, shopProducts, skuCategory } from './product-mention.js'
 import type { SkillContext } from './skill-types.js'
 
@@ -44,7 +45,8 @@ function shop(size: number, text: string) {
     },
   }
   const sc = {
-    ctx: { store, shop: { id: 'shop1' }, text, knowledge: { catalog: view }, now: new Date(0) },
+    ctx: { store, shop: { id: 'shop1' }, knowledge: { catalog: view }, now: new Date(0) },
+    understanding: { query: text, read: readMessage(text) },
     state: { slots: {}, candidates: null },
   } as unknown as SkillContext
   return { sc, reads }

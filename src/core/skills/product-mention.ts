@@ -8,7 +8,7 @@
  */
 import type { Order, Product } from '../domain/schemas.js'
 import type { CatalogView } from '../knowledge/types.js'
-import { type CategoryMention, categoryMention, mentionsKids } from '../nlu/detect-category-mention.js'
+import { type CategoryMention, isKidsTitle } from '../nlu/detect-category-mention.js'
 import type { SkillContext } from './skill-types.js'
 
 export type { CategoryMention }
@@ -75,14 +75,14 @@ async function allProducts(sc: SkillContext): Promise<Product[]> {
 
 async function turnProducts(sc: SkillContext, view: CatalogView): Promise<Product[]> {
   const { store, shop } = sc.ctx
-  const skus = new Set(view.namedIn(sc.ctx.text))
+  const skus = new Set(view.namedIn(sc.understanding.query))
   if (typeof sc.state.slots.sku === 'string') skus.add(sc.state.slots.sku)
   const c = sc.state.candidates
   if (c?.kind === 'product') for (const id of c.ids) skus.add(id)
   const rows = (await Promise.all([...skus].map((sku) => store.products.get(shop.id, sku)))).filter(
     (p): p is Product => p !== null,
   )
-  const mention = categoryMention(sc.ctx.text, view.categories())
+  const mention = sc.understanding.read.categoryMention(view.categories())
   for (const category of mention?.categories ?? [])
     rows.push(...(await store.products.list(shop.id, { category, limit: PER_CATEGORY })))
   const seen = new Set<string>()
@@ -105,8 +105,8 @@ export async function skuCategory(sc: SkillContext): Promise<(sku: string) => st
 }
 
 /** The category word of this turn's message against the shop's catalog. */
-export async function mentionedCategory(sc: SkillContext, text = sc.ctx.text): Promise<CategoryMention | null> {
-  return categoryMention(text, await shopCategories(sc))
+export async function mentionedCategory(sc: SkillContext, earlier?: string): Promise<CategoryMention | null> {
+  return sc.understanding.read.categoryMention(await shopCategories(sc), earlier)
 }
 
 /** Category rank of a product for a mention (lower is better), or -1 when it is not of a named category. */
@@ -136,18 +136,18 @@ export function itemInOrders(
 
 /**
  * In-stock products of the named categories to offer when the customer owns none: the customer's
- * gender (from the message, else the profile) and adult sizes first unless they ask for kids, then
+ * gender (from the message, else the profile) and adult sizes first unless they ask for kids (`kids`), then
  * the best-stocked.
  */
 export function topInCategory(
   products: readonly Product[],
   m: CategoryMention,
-  opts: { text?: string; gender?: 'men' | 'women' | null; limit?: number } = {},
+  opts: { kids?: boolean; gender?: 'men' | 'women' | null; limit?: number } = {},
 ): Product[] {
-  const wantKids = mentionsKids(opts.text ?? '')
+  const wantKids = opts.kids ?? false
   const mismatch = (p: Product): number => {
     const g = (p.attributes as Record<string, unknown> | undefined)?.gender
-    const kids = mentionsKids(`${p.title} ${(p.attributes as Record<string, unknown> | undefined)?.titleEn ?? ''}`)
+    const kids = isKidsTitle(`${p.title} ${(p.attributes as Record<string, unknown> | undefined)?.titleEn ?? ''}`)
     let s = 0
     if (kids !== wantKids) s += 4
     if (opts.gender && typeof g === 'string' && g !== 'unisex' && g !== opts.gender) s += 3
@@ -160,4 +160,28 @@ export function topInCategory(
         categoryRank(m, a.category) - categoryRank(m, b.category) || mismatch(a) - mismatch(b) || b.stock - a.stock,
     )
     .slice(0, opts.limit ?? 4)
+}
+
+/**
+ * The device with a warranty (`attributes.warrantyMonths`) a message about a category means: the product
+ * it names, else the newest one of that category the customer ordered. A robot vacuum that stops docking
+ * is a warranty repair even when the fault graph has no guide for it; a broken plate (no warranty) is not.
+ */
+export async function warrantedDevice(
+  sc: SkillContext,
+  m: CategoryMention,
+  customerId: string | null,
+): Promise<Product | null> {
+  const { store, shop } = sc.ctx
+  const skus = [sc.extracted.sku, sc.state.slots.sku].filter((s): s is string => typeof s === 'string')
+  if (customerId) {
+    const hit = itemInOrders(await store.orders.listByCustomer(shop.id, customerId), m, await skuCategory(sc))
+    if (hit) skus.push(hit.sku)
+  }
+  for (const sku of skus) {
+    const p = await store.products.get(shop.id, sku)
+    const months = Number((p?.attributes as Record<string, unknown> | undefined)?.warrantyMonths)
+    if (p && categoryRank(m, p.category) >= 0 && months > 0) return p
+  }
+  return null
 }

@@ -4,9 +4,10 @@
  * and purchase history, and the product in context. Prices and stock are read live from the store,
  * never from the message or the model. "换一批" / "cheaper" refine the previous request.
  */
+import type { LastRecommendation } from '../dialogue/dialogue-state.js'
 import type { Order, Product } from '../domain/schemas.js'
 import type { TurnCues } from '../nlu/detect-turn-cues.js'
-import { parseRecommendRequest, type RecommendRequest } from '../nlu/parse-recommend-request.js'
+import type { RecommendRequest } from '../nlu/parse-recommend-request.js'
 import { catalogCategories } from '../recommend/category-concepts.js'
 import { localTitle, popularityOf, recommendProducts } from '../recommend/recommend-products.js'
 import { llmOrFallback } from './knowledge-answer.js'
@@ -16,13 +17,6 @@ import { done, type SkillContext, type SkillResult } from './skill-types.js'
 import { money, say } from './text.js'
 
 const POPULARITY_ORDERS = 2000
-
-/** What the previous recommendation asked for, kept in the state for "换一批" / "cheaper". */
-type LastRecommendation = {
-  request: RecommendRequest
-  shown: string[]
-  minPrice: number | null
-}
 
 /** Best sellers of a large catalog are re-read at most this often, not on every turn. */
 const POPULARITY_TTL_MS = 60_000
@@ -130,7 +124,7 @@ export async function recommendSkill(sc: SkillContext): Promise<SkillResult> {
 /** Recommendations from the catalog recommender (src/core/recommend), as product cards. */
 async function recommendFromCatalog(sc: SkillContext): Promise<SkillResult> {
   const L = sc.locale
-  const last = (sc.state.lastRecommendation as LastRecommendation | undefined) ?? null
+  const last = sc.state.lastRecommendation ?? null
   const customer = sc.customer
   const big = await isLargeCatalog(sc)
   const [catalog, orders, shopOrders, categories] = await Promise.all([
@@ -140,7 +134,7 @@ async function recommendFromCatalog(sc: SkillContext): Promise<SkillResult> {
     big ? shopCategories(sc) : Promise.resolve(null),
   ])
   // The words of the message name the shop's own categories.
-  const parsed = parseRecommendRequest(sc.ctx.text, { categories: categories ?? catalogCategories(catalog) })
+  const parsed = sc.understanding.read.recommendRequest({ categories: categories ?? catalogCategories(catalog) })
   const merged = mergeRequest(parsed, last)
   const currentSku = typeof sc.state.slots.sku === 'string' ? sc.state.slots.sku : undefined
   const products = big ? await recommendPool(sc, merged.categories, currentSku, orders) : catalog

@@ -4,17 +4,25 @@
  * reply as a number that does not exist, so order numbers cannot be probed.
  */
 import type { Order, OrderItem } from '../domain/schemas.js'
-import { pickByDescription } from '../nlu/pick-by-description.js'
 import { digitsOnly } from '../text/match-keys.js'
+import { describeMaxChars, orderDescribedByLines } from './describe-order-lines.js'
+import { itemsMeant, knownCustomerId, mentionedItem, namedOtherOrder } from './order-item-mention.js'
 import { titledOrders } from './order-item-titles.js'
-import { type CategoryMention, categoryRank, mentionedCategory, skuCategory } from './product-mention.js'
-import { catalogHit } from './resolve-product.js'
+import { ordersOfNamedItems } from './orders-of-named-items.js'
 import { ask, type SkillContext, type SkillResult } from './skill-types.js'
-import { day, say } from './text.js'
-import { verificationBlocked, verificationFailedEvent, verificationFreshForWrite } from './verification-guard.js'
+import { day, say, shopTimeZone } from './text.js'
+import {
+  orderKey,
+  verificationBlocked,
+  verificationFailedEvent,
+  verificationFreshForWrite,
+} from './verification-guard.js'
+import { askPhoneLast4, askVerify, reverify, verificationLocked } from './verify-visitor.js'
 
 /** Purposes that change an order: they need a signed-in customer or a fresh verification. */
 const WRITE_PURPOSES = new Set(['modify_order', 'cancel_order', 'return_refund'])
+
+export { type ItemMention, knownCustomerId, mentionedItem, orderOfMentionedItem } from './order-item-mention.js'
 
 export type OrderResolution = { order: Order; customerId?: string } | { result: SkillResult }
 
@@ -40,15 +48,10 @@ export function orderLine(o: Order, locale: 'zh' | 'en'): string {
   const first = o.items[0]
   const title = first?.title ?? first?.sku ?? ''
   const more = o.items.length > 1 ? say(locale, ` 等${o.items.length}件`, ` +${o.items.length - 1} more`) : ''
-  return `${o.orderNo} · ${title}${more} · ${statusLabel(o.status, locale)} · ${day(o.createdAt, locale)}`
+  return `${o.orderNo} · ${title}${more} · ${statusLabel(o.status, locale)} · ${day(o.createdAt)}`
 }
 
 const digits = digitsOnly
-
-/** The customer id this conversation may see orders of, or null for an unverified visitor. */
-export function knownCustomerId(sc: SkillContext): string | null {
-  return sc.customer?.id ?? sc.ctx.customer?.id ?? sc.state.verifiedCustomerId ?? null
-}
 
 function notFound(sc: SkillContext, orders: Order[]): SkillResult {
   const text = say(
@@ -101,8 +104,7 @@ export async function pickListedOrder(sc: SkillContext): Promise<string | null> 
     if (o && o.customerId === custId) listed.push(o)
   }
   const titled = await titledOrders(sc, listed)
-  return pickByDescription(
-    sc.ctx.text,
+  return sc.understanding.read.pickByDescription(
     titled.map((o) => ({
       id: o.orderNo,
       texts: [
@@ -112,94 +114,6 @@ export async function pickListedOrder(sc: SkillContext): Promise<string | null> 
       ],
     })),
   )
-}
-
-/** The product or kind of product this turn's message names, as a test on order items. */
-export type ItemMention = {
-  label: string
-  matches: (item: OrderItem) => boolean
-  /** Items of the named product's kind: "snow boots" names one boot, the customer ordered another. */
-  near?: (item: OrderItem) => boolean
-}
-
-/**
- * "return the earbuds", "我的手机到哪了": the item the message names (a catalog product, else a
- * category word), or null when it names none.
- */
-export async function mentionedItem(sc: SkillContext): Promise<ItemMention | null> {
-  const named = sc.extracted.sku ? await sc.ctx.store.products.get(sc.ctx.shop.id, sc.extracted.sku) : null
-  const hit = named ? { p: named, name: named.title } : await catalogHit(sc)
-  const mention: CategoryMention | null = await mentionedCategory(sc)
-  if (!hit && !mention) {
-    // A brand or series naming several products ("RayBook那单"): any of them.
-    const ent = sc.ctx.nlu.entities.find((e) => e.type === 'product')
-    const v = ent?.value as { skus?: unknown } | undefined
-    const skus = Array.isArray(v?.skus) ? v.skus.filter((x): x is string => typeof x === 'string') : []
-    if (!ent || skus.length === 0) return null
-    return { label: ent.text, matches: (item) => skus.includes(item.sku) }
-  }
-  const categoryOf = await skuCategory(sc)
-  // The words the customer used for the product ("雪地靴" is an alias of one boot and part of another's
-  // title): an ordered item whose title carries them is the one meant, whichever SKU the catalog found.
-  const said = (sc.ctx.nlu.entities.find((e) => e.type === 'product')?.text ?? '').trim().toLowerCase()
-  return {
-    label: hit ? hit.name : mention!.word,
-    matches: (item) => {
-      if (hit) return item.sku === hit.p.sku || (said.length >= 2 && (item.title ?? '').toLowerCase().includes(said))
-      const cat = categoryOf(item.sku)
-      return cat !== undefined && categoryRank(mention!, cat) >= 0
-    },
-    ...(hit ? { near: (item: OrderItem) => categoryOf(item.sku) === hit.p.category } : {}),
-  }
-}
-
-/**
- * The customer's one order holding the item this message names ("笔记本那单能开发票吗", "my wok
- * refund??"), for questions that do not act on an order but are about one. `prefer` narrows several
- * (e.g. orders with a refund); null when nothing is named, the visitor is unknown or it stays ambiguous.
- * Sets the `order` slot (and `sku` when one line of that order matches).
- */
-export async function orderOfMentionedItem(sc: SkillContext, prefer?: (o: Order) => boolean): Promise<Order | null> {
-  const custId = knownCustomerId(sc)
-  if (!custId || sc.extracted.order) return null
-  const item = await mentionedItem(sc)
-  const mine = await sc.ctx.store.orders.listByCustomer(sc.ctx.shop.id, custId)
-  if (!item) {
-    // A model word the catalog matcher does not know alone ("RayBook那单"): the order whose items it describes.
-    const live = await titledOrders(
-      sc,
-      mine.filter((o) => o.status !== 'cancelled'),
-    )
-    const id = pickByDescription(
-      sc.ctx.text,
-      live.map((o) => ({ id: o.orderNo, texts: o.items.map((i) => i.title ?? i.sku) })),
-      { numbers: false, minScore: 3, maxChars: 80 },
-    )
-    const o = id ? live.find((x) => x.orderNo === id) : undefined
-    if (!o) return null
-    sc.state.slots.order = o.orderNo
-    if (o.items.length === 1) sc.state.slots.sku = o.items[0]!.sku
-    return o
-  }
-  const exact = mine.filter((o) => o.items.some(item.matches))
-  const near = item.near
-  const holding = exact.length > 0 || !near ? exact : mine.filter((o) => o.items.some(near))
-  const live = holding.filter((o) => o.status !== 'cancelled')
-  const base = live.length > 0 ? live : holding
-  const preferred = prefer ? base.filter(prefer) : base
-  const pool = preferred.length > 0 ? preferred : base
-  if (pool.length !== 1) return null
-  const o = pool[0]!
-  sc.state.slots.order = o.orderNo
-  const its = itemsMeant(o, item)
-  if (its.length === 1) sc.state.slots.sku = its[0]!.sku
-  return o
-}
-
-/** The lines of an order a mention means: the named product, else (when it has none) items of its kind. */
-function itemsMeant(o: Order, item: ItemMention): OrderItem[] {
-  const its = o.items.filter(item.matches)
-  return its.length > 0 || !item.near ? its : o.items.filter(item.near)
 }
 
 /**
@@ -214,6 +128,8 @@ export async function resolveOrder(
     prefer?: (o: Order) => boolean
     purpose: string
     byItem?: boolean
+    /** false: an item named does not move off the carried order (it is what to add, not which order). */
+    switchByItem?: boolean
     /**
      * Several orders fit and nothing picks one: answer about all of them (a status line each) instead
      * of asking which. The customer can still pick one for details (candidates + awaiting 'order').
@@ -238,6 +154,11 @@ export async function resolveOrder(
       const o = await store.orders.get(shop.id, slotOrder)
       return o ? { order: (await titledOrders(sc, [o]))[0]! } : { result: notFound(sc, []) }
     }
+    // After a failed attempt the digits are kept, so a corrected order number ("打错了 是KF…") is checked
+    // with them; the same order number sent again means the digits were the wrong half.
+    const failedOn = sc.state.slots.failedVerifyOrder
+    if (failedOn !== undefined && slotOrder && failedOn === orderKey(slotOrder) && !sc.extracted.phoneLast4)
+      delete sc.state.slots.phoneLast4
     const last4 = typeof sc.state.slots.phoneLast4 === 'string' ? sc.state.slots.phoneLast4 : undefined
     if (!slotOrder) return { result: askVerify(sc, false) }
     if (!last4) return { result: askPhoneLast4(sc, 'verify_identity_need_phone_last4') }
@@ -249,6 +170,7 @@ export async function resolveOrder(
       const customer = await store.customers.get(shop.id, order.customerId)
       const ok = digits(customer?.phone).endsWith(last4) || digits(order.address?.phone).endsWith(last4)
       if (ok && customer) {
+        delete sc.state.slots.failedVerifyOrder
         sc.state.verifiedCustomerId = customer.id
         sc.state.verifiedAt = sc.ctx.now.toISOString()
         sc.customer = customer
@@ -256,8 +178,13 @@ export async function resolveOrder(
       }
     }
     const event = verificationFailedEvent(sc, slotOrder, blocked)
-    delete sc.state.slots.order
-    delete sc.state.slots.phoneLast4
+    // Wrong digits: the order number is kept so "哦不对，是2222" can correct them (every attempt is
+    // still counted by the throttle); a new order number in the next message replaces it.
+    if (blocked) {
+      delete sc.state.slots.order
+      delete sc.state.slots.phoneLast4
+      delete sc.state.slots.failedVerifyOrder
+    } else sc.state.slots.failedVerifyOrder = orderKey(slotOrder)
     const result = blocked ? verificationLocked(sc) : askVerify(sc, true)
     return { result: { ...result, events: [...(result.events ?? []), event] } }
   }
@@ -266,8 +193,19 @@ export async function resolveOrder(
   const mine = await titledOrders(sc, await store.orders.listByCustomer(shop.id, custId))
   mine.sort((a, b) => b.createdAt.localeCompare(a.createdAt))
   if (slotOrder) {
-    const o = mine.find((x) => x.orderNo.toUpperCase() === slotOrder.toUpperCase())
+    let o = mine.find((x) => x.orderNo.toUpperCase() === slotOrder.toUpperCase())
     if (!o) return { result: notFound(sc, mine) }
+    // A carried order gives way to the other order the message names by its items ("毛衣裙那单").
+    if (opts.byItem && opts.switchByItem !== false && !sc.extracted.order && sc.signals.ordinal === null) {
+      const other = await namedOtherOrder(sc, mine, o.orderNo)
+      if (other) {
+        o = other
+        const item = await mentionedItem(sc)
+        const its = item ? itemsMeant(other, item) : []
+        if (its.length === 1) sc.state.slots.sku = its[0]!.sku
+        else delete sc.state.slots.sku
+      }
+    }
     sc.state.slots.order = o.orderNo
     return { order: o }
   }
@@ -287,6 +225,23 @@ export async function resolveOrder(
         reason: 'customer_has_no_orders',
         done: true,
       },
+    }
+  }
+  // "那个6798的单子", "858块那单": the one order whose total the customer says.
+  const said = sc.understanding.read.numbersSaid().filter((n) => n >= 10)
+  const byTotal = said.length > 0 ? mine.filter((o) => said.includes(o.total)) : []
+  if (byTotal.length === 1) {
+    sc.state.slots.order = byTotal[0]!.orderNo
+    return { order: byTotal[0]! }
+  }
+  if (opts.byItem && opts.answerSeveral) {
+    // "电脑和充电器两个快递 哪个先到": every order holding an item the message names.
+    const named = await ordersOfNamedItems(sc, mine)
+    if (named.length >= 2) {
+      sc.state.candidates = { kind: 'order', ids: named.slice(0, 5).map((o) => o.orderNo) }
+      // The first one named is what the question is about ("耳机明明比T恤先下单 …耳机还在路上").
+      sc.state.slots.order = named[0]!.orderNo
+      return { result: opts.answerSeveral(named.slice(0, 5)) }
     }
   }
   const item = opts.byItem ? await mentionedItem(sc) : null
@@ -315,19 +270,26 @@ export async function resolveOrder(
   let pool = preferred.length > 0 ? preferred : candidates
   if (item && !missing && pool.length > 1) {
     // "黑色帆布鞋" when two orders hold the canvas shoes: the one whose line the message describes
-    // (colour, size, title words) — among every order holding the item, not only the preferred ones.
-    const holding = await titledOrders(sc, candidates)
-    const picked = pickByDescription(
-      sc.ctx.text,
-      holding.map((o) => ({
-        id: o.orderNo,
-        texts: itemsMeant(o, item).flatMap((i) => [i.title ?? i.sku, i.size ?? '', i.color ?? '']),
-      })),
-      { maxChars: 80 },
-    )
-    const one = picked ? candidates.find((o) => o.orderNo === picked) : undefined
+    // (colour, size, title words, the product's aliases) — among every order holding the item, not only the preferred ones.
+    const one = await orderDescribedByLines(sc, candidates, (o) => itemsMeant(o, item))
     if (one) pool = [one]
   }
+  if (opts.byItem && !item && pool.length > 1) {
+    // A product the catalog matcher does not know in these words ("a second oil dispenser" against an
+    // order line titled "… Glass Oil Dispenser 550ml"): the one order whose item titles the message describes.
+    const titled = await titledOrders(sc, pool)
+    const id = sc.understanding.read.pickByDescription(
+      titled.map((o) => ({ id: o.orderNo, texts: o.items.map((i) => i.title ?? i.sku) })),
+      { numbers: false, minScore: 3, maxChars: describeMaxChars(sc) },
+    )
+    const one = id ? pool.find((o) => o.orderNo === id) : undefined
+    if (one) pool = [one]
+  }
+  // "今早那单", "13号买锅那单": the one order placed on the day the customer says.
+  const saidDay = sc.extracted.date
+  const onDay =
+    saidDay && pool.length > 1 ? pool.filter((o) => day(o.createdAt, shopTimeZone(sc.ctx.shop)) === saidDay) : []
+  if (onDay.length === 1) pool = onDay
   if (pool.length === 1 && !missing) {
     const o = pool[0]!
     sc.state.slots.order = o.orderNo
@@ -382,88 +344,4 @@ export async function resolveOrder(
       `several_orders_ask_which:${opts.purpose}`,
     ),
   }
-}
-
-/** Re-verification of a visitor before a write; null when it succeeded this turn. */
-async function reverify(sc: SkillContext, custId: string, slotOrder: string | undefined): Promise<SkillResult | null> {
-  const last4 = sc.state.awaiting === 'phoneLast4' ? sc.state.slots.phoneLast4 : undefined
-  if (typeof last4 !== 'string') {
-    delete sc.state.slots.phoneLast4
-    sc.state.verifiedAt = null
-    return askPhoneLast4(sc, 'verification_expired')
-  }
-  const key = slotOrder ?? `customer:${custId}`
-  const blocked = await verificationBlocked(sc, key)
-  if (!blocked) {
-    const customer = await sc.ctx.store.customers.get(sc.ctx.shop.id, custId)
-    const order = slotOrder ? await sc.ctx.store.orders.get(sc.ctx.shop.id, slotOrder) : null
-    const phones = [customer?.phone, order?.customerId === custId ? order.address?.phone : undefined]
-    if (phones.some((p) => digits(p).length >= 4 && digits(p).endsWith(last4))) {
-      sc.state.verifiedAt = sc.ctx.now.toISOString()
-      return null
-    }
-  }
-  delete sc.state.slots.phoneLast4
-  const result = blocked ? verificationLocked(sc) : askPhoneLast4(sc, 'verification_expired')
-  return { ...result, events: [verificationFailedEvent(sc, key, blocked)] }
-}
-
-function askPhoneLast4(sc: SkillContext, reason: string): SkillResult {
-  const expired = reason === 'verification_expired'
-  return ask(
-    sc,
-    'phoneLast4',
-    {
-      text: expired
-        ? say(
-            sc.locale,
-            '为保护您的订单安全，修改订单前需要重新验证：请再发送一次下单手机号的后 4 位。',
-            'To keep your order safe, please verify again before changing it: send the last 4 digits of the phone number on the order.',
-          )
-        : say(
-            sc.locale,
-            '为保护您的隐私，请再提供下单手机号的后 4 位。',
-            'To protect your privacy, please also send the last 4 digits of the phone number on the order.',
-          ),
-    },
-    reason,
-  )
-}
-
-/** Too many failed attempts: only an agent can verify this order now (same reply for any number). */
-function verificationLocked(sc: SkillContext): SkillResult {
-  sc.state.awaiting = null
-  sc.state.prompt = null
-  return {
-    replies: [
-      {
-        text: say(
-          sc.locale,
-          '验证失败次数过多，为保护订单安全，暂时无法在线验证这个订单。请说“转人工”由客服为您核实身份。',
-          'There have been too many failed attempts, so this order cannot be verified online for now. Say "human" and an agent will verify your identity.',
-        ),
-        buttons: [
-          { label: say(sc.locale, '转人工', 'Talk to an agent'), payload: say(sc.locale, '转人工', 'human agent') },
-        ],
-      },
-    ],
-    action: 'answer',
-    reason: 'verification_locked',
-    done: true,
-  }
-}
-
-function askVerify(sc: SkillContext, failed: boolean): SkillResult {
-  const text = failed
-    ? say(
-        sc.locale,
-        '订单号和手机号后 4 位不匹配，无法查询。请核对后重新发送订单号和下单手机号后 4 位。',
-        "The order number and phone digits don't match, so I can't show that order. Please send the order number and the last 4 digits of the phone number again.",
-      )
-    : say(
-        sc.locale,
-        '为保护您的隐私，请提供订单号和下单手机号的后 4 位，验证后我帮您查询。',
-        'To protect your privacy, please send your order number and the last 4 digits of the phone number used for the order.',
-      )
-  return ask(sc, 'verify', { text }, failed ? 'verification_failed' : 'verify_identity')
 }

@@ -1,8 +1,7 @@
 /** Which product a turn is about: an NLU product entity, "the second one", context, or a catalog search. */
 import type { Product } from '../domain/schemas.js'
 import { canonicalColour } from '../nlu/colours.js'
-import { genderOf, isCategoryWord } from '../nlu/detect-category-mention.js'
-import { pickByDescription } from '../nlu/pick-by-description.js'
+import { isCategoryWord, titleGender } from '../nlu/detect-category-mention.js'
 import { compactKey } from '../text/match-keys.js'
 import {
   type CategoryMention,
@@ -58,17 +57,36 @@ const norm = compactKey
  * generic category word that happens to be one product's alias ("跑鞋") is not a model name.
  */
 export async function catalogHit(sc: SkillContext): Promise<{ p: Product; name: string } | null> {
-  const text = norm(sc.ctx.text)
-  if (!text) return null
+  const read = sc.understanding.read
+  if (!read.hasWords()) return null
   let best: { p: Product; len: number; name: string } | null = null
   for (const p of await shopProducts(sc)) {
-    for (const name of [p.title, ...(p.aliases ?? [])]) {
-      const n = norm(name)
-      if (n.length >= 2 && text.includes(n) && (!best || n.length > best.len) && !isCategoryWord(name))
-        best = { p, len: n.length, name }
+    for (const k of namesOf(p)) {
+      const { name, key } = k
+      if (key.length < 2 || !read.namesKey(key) || (best && key.length <= best.len)) continue
+      // Whether a name is a generic category word is asked only of names the message contains.
+      k.categoryWord ??= isCategoryWord(name)
+      if (!k.categoryWord) best = { p, len: key.length, name }
     }
   }
   return best ? { p: best.p, name: best.name } : null
+}
+
+type NameKey = { readonly name: string; readonly key: string; categoryWord?: boolean }
+
+/**
+ * A product's names (title, aliases) with their comparison keys, kept per product object while it is
+ * frozen (the catalog cache shares frozen products across turns, src/server/catalog-cache.ts): the
+ * lookup above runs over the whole catalog of a small shop on every turn that looks for a product.
+ */
+const nameKeys = new WeakMap<Product, readonly NameKey[]>()
+
+function namesOf(p: Product): readonly NameKey[] {
+  const kept = nameKeys.get(p)
+  if (kept) return kept
+  const keys: NameKey[] = [p.title, ...(p.aliases ?? [])].map((name) => ({ name, key: norm(name) }))
+  if (Object.isFrozen(p) && (p.aliases === undefined || Object.isFrozen(p.aliases))) nameKeys.set(p, keys)
+  return keys
 }
 
 /**
@@ -109,6 +127,19 @@ export async function chooseProduct(sc: SkillContext, opts: { owned?: boolean } 
     const p = await store.products.get(shop.id, sc.extracted.sku)
     if (p) return found(p, 'named')
   }
+  if (c?.kind === 'product' && c.ids.length > 1) {
+    // "就北岭那个连帽的吧" after a list: the listed product the words describe.
+    const listed = (await Promise.all(c.ids.map((id) => store.products.get(shop.id, id)))).filter(
+      (p): p is Product => p !== null,
+    )
+    const options = listed.map((p) => ({
+      id: p.sku,
+      texts: [p.title, ...(p.aliases ?? []), String(p.attributes.titleEn ?? '')],
+    }))
+    const id = sc.understanding.read.pickByDescription(options, { numbers: false, minScore: 2, maxChars: 60 })
+    const p = id ? listed.find((x) => x.sku === id) : undefined
+    if (p) return found(p, 'reference')
+  }
   const named = await catalogHit(sc)
   if (named) return found(named.p, 'named')
   const inContext = typeof slots.sku === 'string' ? await store.products.get(shop.id, slots.sku) : null
@@ -117,12 +148,8 @@ export async function chooseProduct(sc: SkillContext, opts: { owned?: boolean } 
     if (inContext && categoryRank(mention, inContext.category) >= 0) return found(inContext, 'context')
     const custId = sc.customer?.id ?? sc.state.verifiedCustomerId ?? null
     const products = await shopProducts(sc)
-    const described = describedProduct(
-      sc.ctx.text,
-      mention,
-      products,
-      genderOf(sc.ctx.text, sc.customer?.profile?.gender),
-    )
+    const gender = sc.understanding.read.gender(sc.customer?.profile?.gender)
+    const described = describedProduct(sc, mention, products, gender)
     if (described) return found(described, 'named')
     if (custId && opts.owned !== false) {
       const orders = await store.orders.listByCustomer(shop.id, custId)
@@ -130,18 +157,27 @@ export async function chooseProduct(sc: SkillContext, opts: { owned?: boolean } 
       const p = own ? await store.products.get(shop.id, own.sku) : null
       if (p) return found(p, 'category_owned')
     }
-    const gender = genderOf(sc.ctx.text, sc.customer?.profile?.gender)
-    const top = topInCategory(products, mention, { text: sc.ctx.text, gender })
+    const top = topInCategory(products, mention, { kids: sc.understanding.read.mentionsKids(), gender })
     if (top.length === 1) return found(top[0]!, 'search')
     if (top.length > 1) return { status: 'offer', mention, products: top }
   }
   if (inContext) return found(inContext, 'context')
-  const hits = await knowledge.search(sc.ctx.text, { locale: sc.locale, kinds: ['product'], limit: 3 })
+  const hits = await knowledge.search(sc.understanding.query, { locale: sc.locale, kinds: ['product'], limit: 5 })
   const top = hits[0]
   if (top && top.score >= 0.5) {
     const p = await store.products.get(shop.id, top.id)
     if (p) return found(p, 'search')
   }
+  // "the Aurora reversible jacket": a weak search whose hits include the one product the words describe
+  // (brand and model words of its title, two English words or four Chinese character pairs at least).
+  const near = (await Promise.all(hits.map((h) => store.products.get(shop.id, h.id)))).filter(
+    (p): p is Product => p !== null,
+  )
+  const options = near.map((p) => ({ id: p.sku, texts: [p.title, String(p.attributes.titleEn ?? '')] }))
+  const id =
+    options.length > 0 ? sc.understanding.read.pickByDescription(options, { numbers: false, minScore: 4 }) : null
+  const described = id ? near.find((p) => p.sku === id) : undefined
+  if (described) return found(described, 'search')
   return { status: 'none' }
 }
 
@@ -151,16 +187,14 @@ export async function chooseProduct(sc: SkillContext, opts: { owned?: boolean } 
  * one out.
  */
 function describedProduct(
-  text: string,
+  sc: SkillContext,
   mention: CategoryMention,
   products: readonly Product[],
   gender: 'men' | 'women' | null,
 ): Product | null {
   const ofKind = products.filter((p) => categoryRank(mention, p.category) >= 0)
   if (ofKind.length < 2) return null
-  const rest = text.toLowerCase().split(mention.word.toLowerCase()).join(' ')
-  const id = pickByDescription(
-    rest,
+  const id = sc.understanding.read.pickByDescription(
     ofKind.map((p) => {
       const en = (p.attributes as Record<string, unknown> | undefined)?.titleEn
       return { id: p.sku, texts: [p.title, p.brand ?? '', ...(p.aliases ?? []), typeof en === 'string' ? en : ''] }
@@ -170,9 +204,10 @@ function describedProduct(
       maxChars: 120,
       prefer: (sku) => {
         const p = ofKind.find((x) => x.sku === sku)
-        return Boolean(gender && p && genderOf(p.title) === gender)
+        return Boolean(gender && p && titleGender(p.title) === gender)
       },
     },
+    mention.word,
   )
   return id ? (ofKind.find((p) => p.sku === id) ?? null) : null
 }

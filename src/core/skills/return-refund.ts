@@ -5,17 +5,28 @@
  * a ReturnRequest with a number and instructions — after the shop's system of record (the commerce
  * port) accepted the request; a refusal is said honestly and ticketed. Also answers "where is my refund?".
  */
+import { noTask, type ReturnTaskReason, taskOf } from '../dialogue/task-state.js'
 import type { ReturnRequest } from '../domain/records.js'
-import type { Order, Product } from '../domain/schemas.js'
+import type { Product } from '../domain/schemas.js'
 import type { ReturnReason } from '../nlu/detect-return-facts.js'
 import { createTicketService } from '../tickets/ticket-service.js'
+import { cancelOrderSkill } from './cancel-order.js'
 import { actOnOrder, commerceOf, platformFailure } from './commerce-action.js'
+import { lineDescribed } from './describe-order-lines.js'
 import { orderStatusSkill, shipmentProblem } from './order-status.js'
-import { applyOrderReference, knownCustomerId, orderOfMentionedItem, resolveOrder } from './resolve-order.js'
+import { daysBetween, RR_STATUS, refundStatus } from './refund-status.js'
+import { applyOrderReference, mentionedItem, resolveOrder } from './resolve-order.js'
 import { productTitle } from './resolve-product.js'
+import {
+  exchangeForOtherProduct,
+  exchangeOutOfStock,
+  ineligible,
+  usedRefusal,
+  warrantyLeft,
+} from './return-eligibility.js'
 import { returnRules } from './shop-rules.js'
 import { ask, done, type SkillContext, type SkillResult } from './skill-types.js'
-import { day, money, say, yesNo } from './text.js'
+import { day, money, say, shopTimeZone, yesNo } from './text.js'
 
 const REASONS: Array<{ key: string; zh: string; en: string }> = [
   { key: 'size', zh: '尺码不合适', en: "Size doesn't fit" },
@@ -24,124 +35,34 @@ const REASONS: Array<{ key: string; zh: string; en: string }> = [
   { key: 'wrong', zh: '发错货', en: 'Wrong item sent' },
 ]
 
-const RR_STATUS: Record<ReturnRequest['status'], [string, string]> = {
-  requested: ['已提交，等待审核', 'submitted, awaiting review'],
-  approved: ['已同意，请寄回商品', 'approved, please send the item back'],
-  rejected: ['未通过', 'rejected'],
-  received: ['仓库已收货，退款处理中', 'received by the warehouse, refund in progress'],
-  refunded: ['已退款', 'refunded'],
-}
-
-function daysBetween(fromIso: string, to: Date): number {
-  return Math.floor((to.getTime() - new Date(fromIso).getTime()) / 86_400_000)
-}
-
-async function refundStatus(sc: SkillContext): Promise<SkillResult> {
-  const L = sc.locale
-  applyOrderReference(sc)
-  const custId = knownCustomerId(sc)
-  const { store, shop } = sc.ctx
-  let orders: Order[] = []
-  // "羽绒服退款什么时候到账", "my wok refund??": the order holding the named item, one with a refund first.
-  const named =
-    custId && typeof sc.state.slots.order !== 'string'
-      ? await orderOfMentionedItem(sc, (o) => o.status === 'refunding' || o.status === 'refunded')
-      : null
-  if (named) orders = [named]
-  else if (typeof sc.state.slots.order === 'string' || !custId) {
-    const r = await resolveOrder(sc, { purpose: 'refund_status' })
-    if ('result' in r) return r.result
-    orders = [r.order]
-  } else {
-    orders = await store.orders.listByCustomer(shop.id, custId)
-  }
-  const rrs: ReturnRequest[] = []
-  for (const o of orders) rrs.push(...(await store.returns.listByOrder(shop.id, o.orderNo)))
-  rrs.sort((a, b) => b.createdAt.localeCompare(a.createdAt))
-  const refundingOrders = orders.filter((o) => o.status === 'refunding' || o.status === 'refunded')
-  const lines: string[] = []
-  for (const r of rrs.slice(0, 3)) {
-    const st = RR_STATUS[r.status]
-    lines.push(
-      say(
-        L,
-        `退货单 ${r.id}（订单 ${r.orderNo}，${money(r.refundAmount)}）：${st[0]}。`,
-        `Return ${r.id} (order ${r.orderNo}, ${money(r.refundAmount)}): ${st[1]}.`,
-      ),
-    )
-  }
-  for (const o of refundingOrders.slice(0, 3)) {
-    if (rrs.some((r) => r.orderNo === o.orderNo)) continue
-    lines.push(
-      o.status === 'refunded'
-        ? say(
-            L,
-            `订单 ${o.orderNo} 已退款 ${money(o.total, o.currency)}，原路退回。`,
-            `Order ${o.orderNo}: ${money(o.total, o.currency)} has been refunded to your original payment method.`,
-          )
-        : say(
-            L,
-            `订单 ${o.orderNo} 退款处理中，${money(o.total, o.currency)} 将在 1-3 个工作日原路退回。`,
-            `Order ${o.orderNo}: the refund of ${money(o.total, o.currency)} is in progress and reaches your original payment method within 1-3 business days.`,
-          ),
-    )
-  }
-  if (lines.length === 0)
-    return done(
-      sc,
-      [
-        {
-          text: say(
-            L,
-            '没有查到进行中的退货或退款记录。需要申请退货吗？',
-            "I can't find any return or refund in progress. Would you like to start a return?",
-          ),
-        },
-      ],
-      'answer',
-      'refund_status_none',
-    )
-  return done(sc, [{ text: lines.join('\n') }], 'execute', 'refund_status_found')
+/** Quality and wrong-item reasons follow the quality rules (longer window, the shop pays shipping). */
+function reasonKey(r: ReturnReason): ReturnTaskReason {
+  return r === 'wrong_item' ? 'quality' : r
 }
 
 /**
- * The last day of the item's warranty when it is still running (`attributes.warrantyMonths` of the
- * product, else 12 months for the categories the fault graph covers), or null.
+ * "also can I still return the canvas sneakers?" after a question about another order: an item the
+ * message names that the order carried over does not hold means another order, found by the item.
  */
-async function warrantyLeft(sc: SkillContext, product: Product | null, deliveredAt: string): Promise<string | null> {
-  if (!product) return null
-  const attrs = (product.attributes ?? {}) as { warrantyMonths?: unknown }
-  let months = typeof attrs.warrantyMonths === 'number' ? attrs.warrantyMonths : 0
-  if (!months) {
-    const faults = await sc.ctx.store.faults.list(sc.ctx.shop.id)
-    const top = product.category.split('/')[0]
-    if (faults.some((f) => f.category === product.category || f.category === top)) months = 12
-  }
-  if (!months) return null
-  const end = new Date(deliveredAt)
-  end.setUTCMonth(end.getUTCMonth() + months)
-  return end.getTime() > sc.ctx.now.getTime() ? day(end.toISOString(), sc.locale) : null
-}
-
-/** Quality and wrong-item reasons follow the quality rules (longer window, the shop pays shipping). */
-function reasonKey(r: ReturnReason): string {
-  return r === 'quality' || r === 'wrong_item' ? 'quality' : r
-}
-
-function ineligible(sc: SkillContext, text: string, reason: string): SkillResult {
-  sc.state.task = {}
-  return done(sc, [{ text }], 'answer', reason)
+async function dropOrderOfOtherItem(sc: SkillContext): Promise<void> {
+  const slot = sc.state.slots.order
+  if (typeof slot !== 'string' || sc.extracted.order || sc.state.awaiting) return
+  const item = await mentionedItem(sc)
+  if (!item) return
+  const o = await sc.ctx.store.orders.get(sc.ctx.shop.id, slot)
+  if (!o || o.items.some((i) => item.matches(i) || item.near?.(i))) return
+  delete sc.state.slots.order
+  delete sc.state.slots.sku
 }
 
 /** The return / refund / exchange skill. */
 export async function returnSkill(sc: SkillContext): Promise<SkillResult> {
   const L = sc.locale
-  const text = sc.ctx.text
   const facts = sc.returnFacts
-  const t = sc.state.task
+  const t = taskOf(sc.state, 'return_refund')
   if (!sc.state.awaiting && facts.asksStatus) return refundStatus(sc)
   if (sc.state.awaiting === 'confirm' && sc.answeredAwaiting && sc.signals.deny) {
-    sc.state.task = {}
+    sc.state.task = noTask()
     return done(
       sc,
       [{ text: say(L, '好的，不提交退货申请。', "OK, I won't submit the return.") }],
@@ -153,10 +74,12 @@ export async function returnSkill(sc: SkillContext): Promise<SkillResult> {
   // A reason said up front ("颜色不喜欢", "M码大了", "坏了") is not asked again.
   if (!t.reason && facts.reason) {
     t.reason = reasonKey(facts.reason)
-    t.reasonText = text.slice(0, 200)
+    t.reasonText = sc.understanding.read.record(200)
   }
   if (t.opened === undefined && facts.opened !== null) t.opened = facts.opened
+  if (facts.used) t.used = true
   applyOrderReference(sc)
+  await dropOrderOfOtherItem(sc)
   const rules = returnRules(sc.ctx.shop)
   const r = await resolveOrder(sc, {
     purpose: 'return_refund',
@@ -171,16 +94,22 @@ export async function returnSkill(sc: SkillContext): Promise<SkillResult> {
   const order = r.order
   const extra = r.customerId ? { customerId: r.customerId } : {}
   const no = order.orderNo
-  if (order.status === 'pending_payment' || order.status === 'paid')
-    return ineligible(
-      sc,
-      say(
-        L,
-        `订单 ${no} 还没有发货，不需要退货：直接取消订单即可${order.status === 'paid' ? '，款项原路全额退回' : ''}。需要我帮您取消吗？`,
-        `Order ${no} hasn't shipped yet, so no return is needed: just cancel it${order.status === 'paid' ? ' and you get a full refund' : ''}. Shall I cancel it?`,
-      ),
-      `return_not_needed_${order.status}_offer_cancel`,
+  if (order.status === 'pending_payment' || order.status === 'paid') {
+    // "没货就直接退钱吧", "今天再不发我就退了": an order that has not shipped is cancelled, not returned — the
+    // cancellation (with its refund) is offered for confirmation at once, and a "yes" carries it out.
+    sc.state.activeIntent = 'cancel_order'
+    sc.state.lastIntent = 'cancel_order'
+    sc.state.task = { flow: 'cancel_order' }
+    const c = await cancelOrderSkill(sc)
+    const lead = say(
+      L,
+      `订单 ${no} 还没有发货，不需要退货，直接取消即可。`,
+      `Order ${no} hasn't shipped yet, so no return is needed: it can simply be cancelled. `,
     )
+    const [first, ...rest] = c.replies
+    const replies = first ? [{ ...first, text: `${lead}${L === 'zh' ? '\n' : ''}${first.text}` }, ...rest] : c.replies
+    return { ...c, replies, reason: `return_not_needed_${order.status}_${c.reason}` }
+  }
   // A parcel the carrier reported lost or damaged is not a return: apologise and give the next step.
   if (order.status === 'shipped' && shipmentProblem(order, sc.ctx.now) === 'exception') return orderStatusSkill(sc)
   if (order.status === 'shipped')
@@ -210,6 +139,8 @@ export async function returnSkill(sc: SkillContext): Promise<SkillResult> {
       const it = sc.signals.ordinal === -1 ? order.items[order.items.length - 1] : order.items[sc.signals.ordinal]
       if (it) t.sku = it.sku
     }
+    // "那套硅胶铲子没拆 退了": the line the words describe (its title or the product's aliases).
+    if (!t.sku) t.sku = (await lineDescribed(sc, order.items))?.sku
     if (!t.sku) {
       sc.state.candidates = { kind: 'product', ids: order.items.map((i) => i.sku) }
       return ask(
@@ -231,17 +162,22 @@ export async function returnSkill(sc: SkillContext): Promise<SkillResult> {
   // The item's name in the customer's language (the catalog's English title for an English conversation).
   const itemName = product ? productTitle(product, L) : (item.title ?? item.sku)
 
+  if (t.kind === 'exchange') {
+    const other = await exchangeForOtherProduct(sc, order, item, product, itemName)
+    if (other) return other
+  }
   const deliveredAt = order.deliveredAt ?? order.shipment?.events?.slice(-1)[0]?.time ?? order.createdAt
   const age = daysBetween(deliveredAt, sc.ctx.now)
   // Reason (quality problems change the rules, so it is collected before eligibility) — asked only
   // when it decides something: an unused item inside the no-reason window needs none.
   if (!t.reason && sc.state.awaiting === 'reason' && sc.answeredAwaiting) {
     t.reason = facts.reason ? reasonKey(facts.reason) : 'other'
-    t.reasonText = text.slice(0, 200)
+    t.reasonText = sc.understanding.read.record(200)
   }
   if (!t.reason && t.opened === false && age <= rules.noReasonDays) t.reason = 'no_reason'
-  const delivered = day(deliveredAt, L)
-  const until = (days: number) => day(new Date(new Date(deliveredAt).getTime() + days * 86_400_000).toISOString(), L)
+  const delivered = day(deliveredAt, shopTimeZone(sc.ctx.shop))
+  const until = (days: number) =>
+    day(new Date(new Date(deliveredAt).getTime() + days * 86_400_000).toISOString(), shopTimeZone(sc.ctx.shop))
   // Past every window the policy has already decided, whatever the reason: say so with the dates
   // (and the warranty repair route for an item that has one) instead of asking why.
   const lastWindow = Math.max(rules.noReasonDays, rules.qualityIssueDays, rules.exchangeDays)
@@ -256,6 +192,12 @@ export async function returnSkill(sc: SkillContext): Promise<SkillResult> {
       ),
       'return_refused_all_windows_expired',
     )
+  }
+  // Opened / activated / used and no fault named: the policy already refuses a no-reason return, so
+  // say so (and how a quality problem is handled) instead of asking why.
+  if (!t.reason && t.kind !== 'exchange' && product) {
+    const refusal = usedRefusal(sc, product, itemName, t)
+    if (refusal) return refusal
   }
   if (!t.reason && age > rules.noReasonDays && age <= rules.qualityIssueDays && t.kind !== 'exchange') {
     return ask(
@@ -283,7 +225,7 @@ export async function returnSkill(sc: SkillContext): Promise<SkillResult> {
     )
   }
   const quality = t.reason === 'quality'
-  const kind = (t.kind as ReturnRequest['kind'] | undefined) ?? 'return'
+  const kind: ReturnRequest['kind'] = t.kind ?? 'return'
   const window = quality ? rules.qualityIssueDays : kind === 'exchange' ? rules.exchangeDays : rules.noReasonDays
   if (age > window)
     return ineligible(
@@ -340,11 +282,15 @@ export async function returnSkill(sc: SkillContext): Promise<SkillResult> {
       )
     }
   }
+  if (!quality && kind !== 'exchange' && product) {
+    const refusal = usedRefusal(sc, product, itemName, t)
+    if (refusal) return refusal
+  }
   const existing = (await sc.ctx.store.returns.listByOrder(sc.ctx.shop.id, no)).find(
     (x) => x.items.some((i) => i.sku === item.sku) && x.status !== 'rejected',
   )
   if (existing) {
-    sc.state.task = {}
+    sc.state.task = noTask()
     return done(
       sc,
       [
@@ -361,6 +307,27 @@ export async function returnSkill(sc: SkillContext): Promise<SkillResult> {
       extra,
     )
   }
+  if (kind === 'exchange' && product && !(sc.state.awaiting === 'confirm' && sc.answeredAwaiting)) {
+    const noStock = exchangeOutOfStock(sc, product)
+    if (noStock) {
+      // Nothing to exchange it for: offer the return instead (the reason said still holds).
+      delete t.kind
+      const back = item.price * item.qty
+      return ask(
+        sc,
+        'confirm',
+        {
+          text: say(
+            L,
+            `抱歉，${itemName}${noStock.size ? ` ${noStock.size}码` : ''}目前缺货，没法换货。可以改为退货退款，退款 ${money(back, order.currency)}，需要为订单 ${no} 申请退货吗？`,
+            `Sorry, ${itemName}${noStock.size ? ` in ${noStock.size}` : ''} is out of stock, so it can't be exchanged. I can make it a return instead, refunding ${money(back, order.currency)}. Shall I request a return on order ${no}?`,
+          ),
+          buttons: yesNo(L),
+        },
+        'return_exchange_out_of_stock_offer_return',
+      )
+    }
+  }
   const refund = kind === 'exchange' ? 0 : item.price * item.qty
   const kindLabel =
     kind === 'exchange'
@@ -368,7 +335,8 @@ export async function returnSkill(sc: SkillContext): Promise<SkillResult> {
       : kind === 'refund_only'
         ? say(L, '仅退款', 'refund')
         : say(L, '退货退款', 'return')
-  if (!(sc.state.awaiting === 'confirm' && sc.answeredAwaiting && sc.signals.affirm)) {
+  const yes = sc.signals.affirm || (facts.returnNow && kind !== 'exchange')
+  if (!(sc.state.awaiting === 'confirm' && sc.answeredAwaiting && yes)) {
     return ask(
       sc,
       'confirm',
@@ -464,7 +432,7 @@ export async function returnSkill(sc: SkillContext): Promise<SkillResult> {
     `已为您提交${kindLabel}申请，退货单号 ${rr.id}。\n${sendTo}\n${freeShipping ? '运费由我们承担，可选择到付。' : '无理由退货运费需您先行承担。'}${refund ? `仓库收货后 ${rules.refundDays} 个工作日内退款 ${money(refund, order.currency)}。` : '仓库收货后为您发出新商品。'}`,
     `Your ${kindLabel} request is submitted: number ${rr.id}.\n${sendTo}\n${freeShipping ? 'We cover the return shipping.' : 'Return shipping for a no-reason return is paid by you.'} ${refund ? `We refund ${money(refund, order.currency)} within ${rules.refundDays} business days of receiving it.` : "We'll ship the replacement once we receive it."}`,
   )
-  sc.state.task = {}
+  sc.state.task = noTask()
   return done(
     sc,
     [{ text: text2, card: { type: 'return', data: { id: rr.id, orderNo: no, kind, refundAmount: refund } } }],

@@ -29,6 +29,8 @@ export type ReturnRules = {
   returnAddress: string | null
   /** Days until the refund reaches the customer after the warehouse receives the parcel. */
   refundDays: number
+  /** A no-reason return needs the item unused (worn out, washed, cooked with, activated: refused). */
+  noReasonNeedsUnused: boolean
 }
 
 export type QueueConfig = { agents: string[]; category?: string }
@@ -49,6 +51,7 @@ export const DEFAULT_RETURN_RULES: ReturnRules = {
   customerPaysShipping: true,
   returnAddress: null,
   refundDays: 3,
+  noReasonNeedsUnused: true,
 }
 
 export const DEFAULT_TICKET_RULES: TicketRules = {
@@ -79,6 +82,7 @@ export function returnRules(shop: Shop | null): ReturnRules {
     if (typeof v === 'number' && v >= 0) r[k] = v
   }
   if (typeof s.customerPaysShipping === 'boolean') r.customerPaysShipping = s.customerPaysShipping
+  if (typeof s.noReasonNeedsUnused === 'boolean') r.noReasonNeedsUnused = s.noReasonNeedsUnused
   if (typeof s.returnAddress === 'string' && s.returnAddress) r.returnAddress = s.returnAddress
   if (Array.isArray(s.nonReturnable)) {
     r.nonReturnable = s.nonReturnable
@@ -121,4 +125,41 @@ export function ticketRules(shop: Shop | null): TicketRules {
     }
   }
   return r
+}
+
+export type PromotionRule = {
+  nameZh: string
+  nameEn: string
+  from: string
+  until: string
+  everyAmount: number
+  off: number
+  maxOff?: number
+}
+
+/** The shop's promotions (`shop.settings.promotions`) running at `now`; none by default. */
+export function activePromotions(shop: Shop | null, now: Date): PromotionRule[] {
+  const list = shop?.settings?.promotions
+  if (!Array.isArray(list)) return []
+  const t = now.getTime()
+  return list
+    .map(obj)
+    .filter((x): x is Record<string, unknown> => x !== null)
+    .filter((x) => typeof x.everyAmount === 'number' && x.everyAmount > 0 && typeof x.off === 'number')
+    .filter((x) => Date.parse(String(x.from)) <= t && t <= Date.parse(String(x.until)))
+    .map((x) => ({
+      nameZh: String(x.nameZh ?? ''),
+      nameEn: String(x.nameEn ?? x.nameZh ?? ''),
+      from: String(x.from),
+      until: String(x.until),
+      everyAmount: Number(x.everyAmount),
+      off: Number(x.off),
+      ...(typeof x.maxOff === 'number' ? { maxOff: x.maxOff } : {}),
+    }))
+}
+
+/** What a step promotion takes off a total: `off` per full `everyAmount`, capped at `maxOff`. */
+export function promotionDiscount(rule: PromotionRule, total: number): number {
+  const d = Math.floor(total / rule.everyAmount + 1e-9) * rule.off
+  return rule.maxOff !== undefined ? Math.min(d, rule.maxOff) : d
 }

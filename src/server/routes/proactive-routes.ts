@@ -70,7 +70,8 @@ async function allProducts(ctx: Parameters<RouteModule['register']>[1], shopId: 
 /** The route module: registered in src/server/route-modules.ts. */
 export const proactiveRouteModule: RouteModule = {
   register(app: FastifyInstance, ctx, authShop) {
-    const deps = () => proactiveDeps(ctx)
+    // Scans read the database itself: an import by another process is seen at once.
+    const deps = () => proactiveDeps({ ...ctx, store: ctx.scanStore })
 
     app.post('/api/v1/admin/proactive/run', async (req) => {
       const shop = await authShop(req)

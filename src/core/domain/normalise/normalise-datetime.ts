@@ -38,10 +38,10 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
   return f
 }
 
-type Wall = { y: number; mo: number; d: number; h: number; mi: number; s: number; ms: number }
+export type Wall = { y: number; mo: number; d: number; h: number; mi: number; s: number; ms: number }
 
 /** The wall clock in `timeZone` at an instant. */
-function wallAt(instant: number, timeZone: string): Wall {
+export function wallAt(instant: number, timeZone: string): Wall {
   const parts: Record<string, number> = {}
   for (const p of formatter(timeZone).formatToParts(new Date(instant))) {
     if (p.type !== 'literal') parts[p.type] = Number(p.value)

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest'
+import type { Shop } from '../domain/records.js'
+import { activePromotions, promotionDiscount } from '../skills/shop-rules.js'
+import { discountQuestion } from './detect-discount-question.js'
+
+describe('discountQuestion', () => {
+  it('reads the quantity and the price the customer names', () => {
+    expect(discountQuestion('买两条399的裙子能减多少')).toEqual({ quantity: 2, unitPrice: 399 })
+    expect(discountQuestion('我买个2299的羽绒服能减多少')).toEqual({ quantity: 1, unitPrice: 2299 })
+    expect(discountQuestion('how much off if I buy 3 x ¥120 mugs')).toEqual({ quantity: 3, unitPrice: 120 })
+    expect(discountQuestion('how much would I save on two of them')).toEqual({ quantity: 2, unitPrice: null })
+  })
+  it('reads a question for the price after the promotion', () => {
+    expect(discountQuestion('拿三条159的打底裤 减完多少钱')).toEqual({ quantity: 3, unitPrice: 159 })
+    expect(discountQuestion('这件满减后多少')).toEqual({ quantity: 1, unitPrice: null })
+    expect(discountQuestion("what's it come to after the discount for 2 pairs")).toEqual({
+      quantity: 2,
+      unitPrice: null,
+    })
+  })
+  it('is null when nothing is to be computed', () => {
+    expect(discountQuestion('满减活动什么时候结束')).toBeNull()
+    expect(discountQuestion('399的裙子有M码吗')).toBeNull()
+    expect(discountQuestion('how much is it')).toBeNull()
+  })
+})
+
+describe('promotions', () => {
+  const shop = {
+    settings: {
+      promotions: [
+        {
+          nameZh: '大促',
+          nameEn: 'Sale',
+          from: '2026-11-25T00:00:00+08:00',
+          until: '2026-12-12T23:59:59+08:00',
+          everyAmount: 300,
+          off: 30,
+        },
+        {
+          nameZh: '旧',
+          nameEn: 'Old',
+          from: '2026-01-01T00:00:00Z',
+          until: '2026-02-01T00:00:00Z',
+          everyAmount: 100,
+          off: 50,
+        },
+      ],
+    },
+  } as unknown as Shop
+  it('runs only inside its window and takes off per full step, with an optional cap', () => {
+    const now = activePromotions(shop, new Date('2026-11-26T04:00:00Z'))
+    expect(now.map((p) => p.nameEn)).toEqual(['Sale'])
+    expect(promotionDiscount(now[0]!, 798)).toBe(60)
+    expect(promotionDiscount(now[0]!, 299)).toBe(0)
+    expect(promotionDiscount({ ...now[0]!, maxOff: 100 }, 3000)).toBe(100)
+    expect(activePromotions(shop, new Date('2026-12-13T00:00:00Z'))).toEqual([])
+    expect(activePromotions({ settings: {} } as unknown as Shop, new Date('2026-11-26T04:00:00Z'))).toEqual([])
+  })
+})

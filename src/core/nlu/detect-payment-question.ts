@@ -1,0 +1,71 @@
+/**
+ * Payment questions the bot answers with a computed figure rather than the policy text alone: what one
+ * instalment comes to ("花呗分6期 一期多少", "split it into 3 monthly payments?"), the latest time to pay an
+ * unpaid order ("最晚几点之前要付", "how long do I have to pay"), and how much points can take off an
+ * amount ("199的面霜最多能用多少积分抵") or how many an order earns ("耳机那单能拿多少积分"). Part of the understanding stage: the payment skill reads these
+ * typed facts, never the message.
+ */
+import { asksAutoCancel } from './detect-order-intent-rules.js'
+import { EN_NUMBER_WORDS, parseNumber, ZH_NUMBER_CHARS } from './parse-number.js'
+
+export type PaymentQuestion = {
+  /** Asks about paying in instalments; `count` is the number of instalments named, if any. */
+  instalments: { count: number | null; amount: number | null } | null
+  /** Asks until when an unpaid order can be paid (or when it is cancelled for not being paid). */
+  deadline: boolean
+  /** Asks how much points can take off; `amount` is the price named, if any. */
+  points: { amount: number | null } | null
+  /** Asks how many points an order or amount earns ("那单能拿多少积分", "how many points will I get"). */
+  earns: boolean
+}
+
+const INSTALMENT_ASK =
+  /(分期|花呗分|分\s*[0-9一二三两六十]+\s*期|[0-9一二三六十]+\s*期(免息|有息|手续费)?|每期|一期多少|月供|\binstal+ments?\b|\bmonthly payments?\b|\bpay (it )?monthly\b|\bsplit (it|the payment|the cost|.{1,30}) into\b|\bpay in \d+\b)/i
+const ZH_COUNT = new RegExp(`(?:分|分成)?\\s*([0-9]+|[${ZH_NUMBER_CHARS}]+)\\s*期`)
+const EN_COUNT = new RegExp(
+  `\\b(\\d+|${EN_NUMBER_WORDS})[- ](?:monthly )?(?:instal+ments?|months?|payments?)\\b|\\bsplit .{0,30}?into (\\d+|${EN_NUMBER_WORDS})\\b`,
+  'i',
+)
+
+const DEADLINE =
+  /((最晚|最迟|截止|几点(之|以)?前|什么时候(之|以)?前|多久(之|以)?内|还有多(久|长时间)).{0,6}(付|支付|付款|交钱)|(付|支付|付款).{0,6}(最晚|最迟|截止|期限|几点前|deadline)|(多久|什么时候|几点)(会)?(被)?(自动)?取消|\bpay (it )?(by|before) when\b|\b(deadline|last time|latest time) (to|for) (pay|payment)\b|\bhow long (do i have|have i got|until) .{0,30}(pay|cancel+ed)\b|\bwhen (is|will) .{0,30}(cancel+ed|auto[- ]?cancel+ed)\b|\bby when (do|must|should) i pay\b)/i
+
+const POINTS_ASK =
+  /(积分.{0,10}(最多|能抵|可以抵|抵多少|用多少|能用多少|可以用多少|上限)|(最多|能|可以).{0,8}(用|抵).{0,6}积分|\bhow many points\b|\bpoints?\b.{0,30}\b(max(imum)?|at most|can i use|cap|limit)\b|\b(max(imum)?|most) .{0,20}\bpoints\b)/i
+const POINTS_EARN =
+  /((能|可以|会|可)?(拿|得|获得|攒|返|赚|送|给)(到)?(我)?多少(个)?积分|积分(能|可以|会)?(拿|得|返|给|送)(我)?多少|多少积分(到账|能到|会到)|\bhow many (reward |loyalty )?points (will|would|do|does|can|should) (i|this|it|that|the order)\b.{0,20}\b(get|earn|give|make)\b|\bpoints (will|would|do|can) i (get|earn)\b|\b(earn|get) .{0,10}\bpoints (on|for|from)\b)/i
+const PRICE =
+  /(?:[¥￥$]\s*(\d+(?:\.\d+)?))|(\d+(?:\.\d+)?)\s*(?:元|块|的|yuan\b|rmb\b)|\b(?:costs?|priced at|for|of) (\d+(?:\.\d+)?)\b/i
+
+function instalmentCount(text: string): number | null {
+  const zh = ZH_COUNT.exec(text)
+  const raw =
+    zh?.[1] ??
+    (() => {
+      const en = EN_COUNT.exec(text)
+      return en?.[1] ?? en?.[2]
+    })()
+  if (!raw) return null
+  const n = /^\d+$/.test(raw) ? Number(raw) : parseNumber(raw)
+  return n && n >= 2 && n <= 36 ? n : null
+}
+
+/** The payment computation a message asks for; every part null / false when it asks none. */
+export function paymentQuestion(text: string): PaymentQuestion {
+  const earns = POINTS_EARN.test(text)
+  const points = !earns && POINTS_ASK.test(text)
+  const m = PRICE.exec(text.replace(/分\s*[0-9]+\s*期|[0-9]+\s*期/g, ' '))
+  const named = m ? Number(m[1] ?? m[2] ?? m[3]) : null
+  const amount = named && named > 0 ? named : null
+  return {
+    instalments: INSTALMENT_ASK.test(text) ? { count: instalmentCount(text), amount } : null,
+    deadline: DEADLINE.test(text) || asksAutoCancel(text),
+    points: points ? { amount } : null,
+    earns,
+  }
+}
+
+/** True when the message asks any payment computation. */
+export function asksPaymentFigure(q: PaymentQuestion): boolean {
+  return q.instalments !== null || q.deadline || q.points !== null || q.earns
+}
