@@ -38,7 +38,7 @@ describe('identity', () => {
     expect(JSON.stringify(wrong.replies)).not.toContain('顺丰')
     expect(wrong.customerId).toBeUndefined()
     const ok = await h.turn('KF10000001 尾号1234', nlu('logistics', { entities: [order('KF10000001')] }))
-    expect(ok.action).toBe('execute')
+    expect(ok.action).toBe('answer')
     expect(ok.customerId).toBe('c1')
     expect(ok.replies[0]!.text).toContain('上海转运中心')
   })
@@ -59,13 +59,13 @@ describe('order status and logistics', () => {
   it('answers with every open order in a line when the customer has several, then details "the second one"', async () => {
     h = await openHarness({ customerId: 'c1' })
     const a = await h.turn('我的订单怎么样了', nlu('order_status'))
-    expect(a.action).toBe('execute')
+    expect(a.action).toBe('answer')
     expect(a.reason).toBe('several_orders_summary')
     expect(a.state.awaiting).toBe('order')
     const ids = (a.state.candidates as { ids: string[] }).ids
     for (const id of ids) expect(a.replies[0]!.text).toContain(id)
     const b = await h.turn('第二个', nlu('out_of_scope', { confidence: 0.3 }))
-    expect(b.action).toBe('execute')
+    expect(b.action).toBe('answer')
     expect(b.replies[0]!.text).toContain(ids[1]!)
   })
 

@@ -14,6 +14,7 @@ import { AppError } from '../errors.js'
 import { type DeskEvent, deskChannel } from '../handoff/desk-channel.js'
 import type { KnowledgeBase } from '../knowledge/types.js'
 import { UNANSWERED_EVENT, unansweredEvent } from '../knowledge/unanswered-questions.js'
+import { readChineseScript } from '../nlu/chinese-script.js'
 import { carriesLanguage } from '../nlu/detect-locale.js'
 import type { NluEngine, NluResult } from '../nlu/types.js'
 import type { AttachmentStore } from '../ports/attachment-store.js'
@@ -22,6 +23,7 @@ import type { LanguageModel } from '../ports/language-model.js'
 import type { KeyedLock, PubSub } from '../ports/pub-sub.js'
 import type { Store, TurnWrites } from '../ports/store.js'
 import type { Transcriber } from '../ports/transcriber.js'
+import { repliesInScript, replyScript } from './customer-script.js'
 import { createRecentMessages } from './recent-messages.js'
 
 export const MAX_MESSAGE_CHARS = 4000
@@ -366,7 +368,9 @@ export function createConversationService(deps: ConversationServiceDeps) {
         }
         const attachmentMeta = attached ? { attachment: attached.meta } : {}
         const nluEngine = await deps.nluFor(shop.id)
-        const understood = nluEngine.analyze(understoodPart(input.payload ?? text))
+        // Traditional characters and written Cantonese are read as simplified Mandarin (chinese-script.ts).
+        const reading = readChineseScript(understoodPart(input.payload ?? text))
+        const understood = nluEngine.analyze(reading.text)
         // A message with no letters (an order number alone) keeps the conversation's language.
         // Measurements and letter sizes ("175 70kg", "XL") are no language either.
         const hasWords = carriesLanguage(text)
@@ -427,7 +431,7 @@ export function createConversationService(deps: ConversationServiceDeps) {
             conversation,
             customer,
             locale,
-            text: understoodPart(input.payload ?? text),
+            text: reading.text,
             nlu,
             state,
             history,
@@ -463,6 +467,9 @@ export function createConversationService(deps: ConversationServiceDeps) {
           if (stored) await publish(shop.id, conversation.id, { type: 'message', message: stored })
           throw e
         }
+
+        // Replies go out in the customer's script: traditional characters for a customer who writes them.
+        outcome = { ...outcome, replies: repliesInScript(outcome.replies, replyScript(reading, history)) }
 
         // The turn's own writes (replies, new state, events) land together or not at all: one batch.
         const botInputs: Array<Omit<Message, 'seq'>> = outcome.replies.map((r) => ({

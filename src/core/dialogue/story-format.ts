@@ -15,6 +15,7 @@
  * ```
  */
 import { z } from 'zod'
+import { toSimplified } from '../nlu/chinese-script.js'
 import { TURN_ACTIONS } from './types.js'
 
 const strings = z.union([z.string(), z.array(z.string())]).transform((v) => (Array.isArray(v) ? v : [v]))
@@ -114,11 +115,13 @@ export function checkTurn(e: TurnExpect, o: TurnObservation): string | null {
     }
   }
   const text = o.replies.map((r) => r.text).join('\n')
-  const lower = text.toLowerCase()
+  // A fact is in the reply whichever script it is written in (replies mirror a traditional-script customer).
+  const comparable = (s: string) => toSimplified(s).toLowerCase()
+  const lower = comparable(text)
   for (const s of e.replyContains ?? [])
-    if (!lower.includes(s.toLowerCase())) return `reply should contain "${s}", got: ${text.slice(0, 300)}`
+    if (!lower.includes(comparable(s))) return `reply should contain "${s}", got: ${text.slice(0, 300)}`
   for (const s of e.replyNotContains ?? [])
-    if (lower.includes(s.toLowerCase())) return `reply should not contain "${s}", got: ${text.slice(0, 300)}`
+    if (lower.includes(comparable(s))) return `reply should not contain "${s}", got: ${text.slice(0, 300)}`
   if (e.handoff !== undefined && o.handoff !== e.handoff)
     return `handoff: expected ${e.handoff}, got ${o.handoff} (${o.reason})`
   if (e.ticket !== undefined) {

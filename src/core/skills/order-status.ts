@@ -129,7 +129,7 @@ function severalOrders(sc: SkillContext, orders: Order[]): SkillResult {
   sc.state.prompt = say(L, '需要哪个订单的详细信息？', 'Which order would you like the details of?')
   return {
     replies: [{ text, buttons: orders.map((o, i) => ({ label: `${i + 1}. ${o.orderNo}`, payload: o.orderNo })) }],
-    action: 'execute',
+    action: 'answer',
     reason: 'several_orders_summary',
     done: false,
   }
@@ -302,7 +302,8 @@ export async function orderStatusSkill(sc: SkillContext): Promise<SkillResult> {
         card: orderCard(order),
       },
     ],
-    'execute',
+    // A late or lost parcel is chased with the carrier (an action); otherwise the status is information.
+    problem ? 'execute' : 'answer',
     problem ? `order_found_shipment_${problem}` : `order_found_${order.status}`,
     { events, ...(r.customerId ? { customerId: r.customerId } : {}) },
   )

@@ -292,7 +292,7 @@ async function recommendFromCatalog(sc: SkillContext): Promise<SkillResult> {
   return done(
     sc,
     replies,
-    'execute',
+    'answer',
     result.relaxed ? `recommend_relaxed_${result.relaxed}` : request.gift ? 'recommend_gift' : 'recommend_products',
     {
       events: [

@@ -149,7 +149,7 @@ export async function refundStatus(sc: SkillContext): Promise<SkillResult> {
   return done(
     sc,
     [{ text: lines.join('\n') }],
-    'execute',
+    ticket ? 'execute' : 'answer',
     ticket ? 'refund_status_overdue_ticket' : 'refund_status_found',
     ticket ? { ticket } : {},
   )

@@ -73,7 +73,7 @@ export async function stockSkill(sc: SkillContext): Promise<SkillResult> {
         `${title} doesn't come in ${size}. Sizes: ${list(sizes, L)}.`,
       ),
     )
-    return done(sc, [{ text: lines.join('\n') }], 'execute', 'stock_size_not_offered')
+    return done(sc, [{ text: lines.join('\n') }], 'answer', 'stock_size_not_offered')
   }
   if (colour && colours.length > 0 && !colours.some((c) => canonicalColour(c) === canonicalColour(colour))) {
     lines.push(
@@ -83,7 +83,7 @@ export async function stockSkill(sc: SkillContext): Promise<SkillResult> {
         `${title} doesn't come in ${wantColour}. Colours: ${list(localColours(p, L), L)}.`,
       ),
     )
-    return done(sc, [{ text: lines.join('\n') }], 'execute', 'stock_colour_not_offered')
+    return done(sc, [{ text: lines.join('\n') }], 'answer', 'stock_colour_not_offered')
   }
   const variant = [wantColour, size].filter(Boolean).join(' ')
   const n = variantStock(p, size, colour) ?? p.stock
@@ -137,7 +137,7 @@ export async function stockSkill(sc: SkillContext): Promise<SkillResult> {
         card: { type: 'product', data: { sku: p.sku, title: p.title, price: p.price, stock: n } },
       },
     ],
-    'execute',
+    'answer',
     n > 0 ? 'stock_available' : 'stock_out',
   )
 }
@@ -177,7 +177,7 @@ export async function priceSkill(sc: SkillContext): Promise<SkillResult> {
         card: { type: 'product', data: { sku: p.sku, title: p.title, price: p.price, stock: p.stock } },
       },
     ],
-    'execute',
+    'answer',
     'price_from_catalog',
   )
 }
