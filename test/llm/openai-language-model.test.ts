@@ -2,6 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { createOpenAiLanguageModel, type RetryInfo } from '../../src/adapters/llm-openai/openai-language-model.js'
 import { AppError } from '../../src/core/errors.js'
 import type { StreamPart } from '../../src/core/ports/language-model.js'
+import { waitFor } from '../helpers/wait-for.js'
 import { type FakeOpenAiServer, startFakeOpenAiServer } from './fake-openai-server.js'
 
 let fake: FakeOpenAiServer
@@ -127,7 +128,10 @@ describe('OpenAI-compatible language model', () => {
     fake.setDefault({ content: 'slow', delayMs: 5_000 })
     const ac = new AbortController()
     const p = model().generate({ messages: [{ role: 'user', content: 'x' }] }, ac.signal)
-    setTimeout(() => ac.abort(), 30)
+    // Abort once the provider holds the request (a fixed delay races a loaded machine: the request
+    // could arrive after the abort, or after this test, and take the next test's scripted reply).
+    await waitFor(() => fake.requests.length === 1, { what: 'the request at the provider' })
+    ac.abort()
     const e = await failure(p)
     expect(e.code).toBe('upstream_failed')
     expect(e.options.retryable).toBe(false)
