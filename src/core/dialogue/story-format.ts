@@ -15,7 +15,7 @@
  * ```
  */
 import { z } from 'zod'
-import { toSimplified } from '../nlu/chinese-script.js'
+import { toSimplified } from '../text/chinese-conversion.js'
 import { TURN_ACTIONS } from './types.js'
 
 const strings = z.union([z.string(), z.array(z.string())]).transform((v) => (Array.isArray(v) ? v : [v]))

@@ -3,10 +3,9 @@
  * rules and the catalog are written in. A customer from Hong Kong or Taiwan writes "我想退貨 手錶還沒拆封"
  * or "唔該幫我睇下我個鑊幾時發貨": the understanding stage reads "我想退货 手表还没拆封" and
  * "麻烦帮我看下我个锅什么时候发货", and the replies go back in the customer's script
- * (`toCustomerScript`). Conversion is OpenCC's (opencc-js, word-level dictionaries); the converters are
- * built on first use, so a shop whose customers never write traditional characters never pays for them.
+ * (`toCustomerScript`). The conversion itself is src/core/text/chinese-conversion.ts (OpenCC).
  */
-import * as OpenCC from 'opencc-js'
+import { toSimplified, toTraditional } from '../text/chinese-conversion.js'
 
 export type ChineseScript = 'simplified' | 'traditional'
 
@@ -17,17 +16,6 @@ export type ScriptReading = {
   script: ChineseScript | null
   /** Written Cantonese words were read as Mandarin (replies then use Hong Kong characters). */
   cantonese: boolean
-}
-
-type Convert = (text: string) => string
-let toSimplifiedFn: Convert | null = null
-const toTraditionalFns = new Map<'hk' | 'tw', Convert>()
-
-/** The text with traditional characters written simplified; everything else unchanged. */
-export function toSimplified(text: string): string {
-  const convert = toSimplifiedFn ?? OpenCC.Converter({ from: 't', to: 'cn' })
-  toSimplifiedFn = convert
-  return convert(text)
 }
 
 const HAN = /\p{Script=Han}/gu
@@ -132,7 +120,7 @@ export function readChineseScript(message: string): ScriptReading {
   const cantonese = CANTONESE_MARKERS.test(message)
   const simplified = toSimplified(message)
   const changed = changedHan(message, simplified)
-  if (changed === 0 && traditionalFn('tw')(message) === message)
+  if (changed === 0 && toTraditional(message, 'tw') === message)
     return { text: cantonese ? readCantonese(message) : message, script: null, cantonese }
   const script: ChineseScript = changed >= 2 || changed * 5 >= han ? 'traditional' : 'simplified'
   // A simplified message keeps its characters (a lone 著 stays); a traditional one is read simplified.
@@ -143,13 +131,5 @@ export function readChineseScript(message: string): ScriptReading {
 /** The reply in the customer's script: Hong Kong characters after Cantonese, Taiwan ones otherwise. */
 export function toCustomerScript(reply: string, reading: { script: ChineseScript | null; cantonese: boolean }): string {
   if (reading.script !== 'traditional') return reply
-  return traditionalFn(reading.cantonese ? 'hk' : 'tw')(reply)
-}
-
-function traditionalFn(variant: 'hk' | 'tw'): Convert {
-  const known = toTraditionalFns.get(variant)
-  if (known) return known
-  const convert: Convert = OpenCC.Converter({ from: 'cn', to: variant })
-  toTraditionalFns.set(variant, convert)
-  return convert
+  return toTraditional(reply, reading.cantonese ? 'hk' : 'tw')
 }
