@@ -9,6 +9,7 @@
  *  3. otherwise a confident intent starts a task (suspending an unfinished one, resumed afterwards);
  *  4. low confidence: knowledge answer / clarify with buttons / honest fallback.
  */
+
 import { decideHandoff, handoffText } from '../handoff/handoff-decision.js'
 import type { Signals } from '../nlu/detect-signals.js'
 import type { Intent } from '../nlu/types.js'
@@ -33,6 +34,7 @@ import { emotionHandoffExtras } from './handoff-extras.js'
 import { lowConfidence, runIntent } from './intent-skills.js'
 import { modelLabel } from './model-label.js'
 import { orderedItemIntent } from './ordered-item-intent.js'
+import { continuesPromotion } from './promotion-follow-up.js'
 import { withSideAnswer } from './side-question.js'
 import { noTask } from './task-state.js'
 import {
@@ -185,6 +187,10 @@ export function createDialogueManager(
       intent = state.activeIntent === 'size_advice' && colourOnly ? 'stock_availability' : state.activeIntent
       state.awaiting = null
       state.task = noTask()
+    } else if (continuesPromotion(sc)) {
+      // "and with four?" after a computed promotion: the same item, another quantity.
+      intent = 'price_promotion'
+      state.awaiting = null
     } else if (asksVariantOfContext(sc)) {
       // "有藏青吗" with a product on the table: whether that product comes in it.
       intent = 'stock_availability'

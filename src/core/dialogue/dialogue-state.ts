@@ -242,6 +242,8 @@ export const SHARED_SLOTS = [
   'shoeSize',
   // The last order change made (modify-order), for "也改成一样的" on another order.
   'lastChange',
+  // The last promotion computed (skills/promotion.ts), for "and with four?" / "加个39的够不够".
+  'basket',
 ] as const
 
 /** Starts a new task for `intent`, keeping shared slots and pushing the topic history. */

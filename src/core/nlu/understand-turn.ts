@@ -95,7 +95,11 @@ export function understandTurn(text: string, nlu: NluResult, opts: { awaiting: s
   const cue =
     ruleIntent(text, final.intent) ??
     actionCue(text, final) ??
-    (cues.discount && DISCOUNT_FROM.has(final.intent) ? 'price_promotion' : null) ??
+    (cues.discount &&
+    !cues.discount.requantify &&
+    (DISCOUNT_FROM.has(final.intent) || final.intent === 'price_promotion')
+      ? 'price_promotion'
+      : null) ??
     // A price-rule question ("能保价吗", "全场五折是真的吗") is decided by its wording, also when the classifier leaned to it.
     (cues.pricePolicy && (DISCOUNT_FROM.has(final.intent) || final.intent === 'price_promotion')
       ? 'price_promotion'
