@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Shop } from '../domain/records.js'
-import { activePromotions, promotionDiscount } from '../skills/shop-rules.js'
+import { activePromotions, promotionDiscount, shopCoupons } from '../skills/shop-rules.js'
 import { discountQuestion } from './detect-discount-question.js'
 
 describe('discountQuestion', () => {
@@ -24,14 +24,21 @@ describe('discountQuestion', () => {
       cartTotal: 250,
     })
     expect(discountQuestion('再加一个45的杯子 够不够')).toMatchObject({ addOn: true, unitPrice: 45 })
-    expect(discountQuestion('一件199的卫衣和两条99的裤子 最后付多少')?.items).toEqual([
-      { quantity: 1, unitPrice: 199 },
-      { quantity: 2, unitPrice: 99 },
+    expect(discountQuestion('一件199的卫衣和两条99的裤子 最后付多少')?.items).toMatchObject([
+      { quantity: 1, unitPrice: 199, label: '卫衣' },
+      { quantity: 2, unitPrice: 99, label: '裤子' },
     ])
     expect(discountQuestion('what about five?')).toMatchObject({ quantity: 5, requantify: true })
     expect(discountQuestion('那买3个呢')).toMatchObject({ quantity: 3, requantify: true })
     expect(discountQuestion('would I get the 30 off with 2 pairs?')).toMatchObject({ quantity: 2 })
     expect(discountQuestion('这双鞋满减完呢')).toMatchObject({ quantity: 1 })
+  })
+  it('reads the welcome coupon and one item alone as changes to the computation before', () => {
+    expect(discountQuestion('新用户买一件199的和一件59的 满减加券最后付多少')).toMatchObject({ newCustomer: true })
+    expect(discountQuestion('我是新人 再用新人券呢')).toMatchObject({ requantify: true, newCustomer: true })
+    expect(discountQuestion('那只买卫衣呢')).toMatchObject({ requantify: true, only: '卫衣' })
+    expect(discountQuestion('just the hoodie then?')).toMatchObject({ requantify: true, only: 'hoodie' })
+    expect(discountQuestion('新人券怎么领')).toBeNull()
   })
   it('is null when nothing is to be computed', () => {
     expect(discountQuestion('5')).toBeNull()
@@ -73,5 +80,17 @@ describe('promotions', () => {
     expect(promotionDiscount({ ...now[0]!, maxOff: 100 }, 3000)).toBe(100)
     expect(activePromotions(shop, new Date('2026-12-13T00:00:00Z'))).toEqual([])
     expect(activePromotions({ settings: {} } as unknown as Shop, new Date('2026-11-26T04:00:00Z'))).toEqual([])
+  })
+})
+
+describe('shopCoupons', () => {
+  it('reads the shop coupons, none by default', () => {
+    expect(shopCoupons(null)).toEqual([])
+    const shop = {
+      settings: { coupons: [{ nameZh: '新人券', nameEn: 'welcome', minSpend: 99, off: 20, newCustomersOnly: true }] },
+    }
+    expect(shopCoupons(shop as unknown as Shop)).toEqual([
+      { nameZh: '新人券', nameEn: 'welcome', minSpend: 99, off: 20, newCustomersOnly: true },
+    ])
   })
 })

@@ -8,7 +8,8 @@
  */
 import { EN_NUMBER_WORDS, parseNumber, ZH_NUMBER_CHARS } from './parse-number.js'
 
-export type DiscountItem = { quantity: number; unitPrice: number }
+/** One priced item the customer names; `label` is the words after the price ("269的妈妈裤" → 妈妈裤). */
+export type DiscountItem = { quantity: number; unitPrice: number; label?: string; words?: string[] }
 
 export type DiscountQuestion = {
   quantity: number
@@ -19,8 +20,17 @@ export type DiscountQuestion = {
   cartTotal?: number
   /** Adds to the amount computed before ("加个39的油壶", "if I add a 39 one"). */
   addOn?: boolean
-  /** Only a new quantity of the item computed before ("and with four?", "那买4个呢"). */
+  /**
+   * A change to the computation before, nothing else: a new quantity ("and with four?", "那买4个呢"), a
+   * coupon ("再用新人券呢") or only one of its items ("那只买裤子呢").
+   */
   requantify?: boolean
+  /** The customer is newly registered / asks with the welcome coupon ("新人券", "new customer"). */
+  newCustomer?: boolean
+  /** Only this one of the items computed before ("那只买裤子呢" → 裤子, "just the jeans" → jeans). */
+  only?: string
+  /** The words of `only` compared with the items' `words` (Chinese characters, English words). */
+  onlyWords?: string[]
   /** A quantity was named (not the default one). */
   quantityNamed?: boolean
 }
@@ -38,9 +48,16 @@ const EN_QTY = new RegExp(
 /** A price the customer names: "399的", "¥399", "399元", "399 yuan". */
 const PRICE = /(?:[¥￥]\s*(\d+(?:\.\d+)?))|(\d+(?:\.\d+)?)\s*(?:元|块|的|yuan\b|rmb\b)/i
 const PRICES = new RegExp(
-  `(?:([0-9]+|[${ZH_NUMBER_CHARS}]+)\\s*[${MEASURE}]\\s*)?(?:[¥￥]\\s*(\\d+(?:\\.\\d+)?)|(\\d+(?:\\.\\d+)?)\\s*(?:元|块|的))`,
+  `(?:([0-9]+|[${ZH_NUMBER_CHARS}]+)\\s*[${MEASURE}]\\s*)?(?:[¥￥]\\s*(\\d+(?:\\.\\d+)?)|(\\d+(?:\\.\\d+)?)\\s*(?:元|块|的))(?:的)?(?:([^\\s，,、。？?！!0-9]{1,8}?)(?=加|和|跟|与|再|还有|满|一共|总共|最后|能|可以|、|，|,|\\s|[?？。！!]|$))?`,
   'g',
 )
+const NEW_CUSTOMER =
+  /新人券|新人优惠|新用户|新注册|刚注册|首单|\bnew (customer|user|account|member)s?\b|\bwelcome (coupon|voucher|offer)\b|\bfirst[- ]order\b|\bjust (signed|registered)\b/i
+/** "再用新人券呢", "and with the welcome coupon?": the coupon added to the computation before. */
+const COUPON_AGAIN =
+  /(再|还能|加上|叠加|用上?|再用).{0,4}(新人券|优惠券|券)|(新人券|券)(呢|的话)|\b(with|plus|add|use)\b.{0,12}\b(coupon|voucher)\b/i
+const ONLY_ZH = /(只|就|光|单)(买|要|拿)(一?[件条个双]?)([\u4e00-\u9fffA-Za-z]{1,8}?)(的话)?(呢|多少|怎么算|$)/
+const ONLY_EN = /\b(?:just|only)(?: buy| get| take)? (?:the )?([a-z][a-z -]{1,20}?)(?: then)?\s*[?.]?$/i
 const CART = /(?:购物车|车里|已经?(?:买|加|选)了?|凑了|\bcart\b|\bbasket\b)\D{0,6}?[¥￥$]?\s*(\d+(?:\.\d+)?)/i
 const CART_EN = /\b(?:i have|i've got|got)\s+[¥$]?(\d+(?:\.\d+)?)\s+(?:in|worth)\b/i
 const ADD_ON = /^(再)?(加|添|凑|再买|再来)|[，,\s](再)?(加|添|再买|再来)(个|一|件|[0-9])|\b(if i )?add(ed|ing)?\b/i
@@ -65,12 +82,19 @@ function quantityIn(text: string): number | null {
   return count(EN_QTY.exec(text)?.[1])
 }
 
+/** Chinese characters and English words (3+ letters, singular) of an item's name. */
+export function wordsOf(label: string): string[] {
+  const ws = label.toLowerCase().match(/[a-z]{3,}|[\u4e00-\u9fff]/g) ?? []
+  return [...new Set(ws.map((w) => (w.length > 3 && w.endsWith('s') && !w.endsWith('ss') ? w.slice(0, -1) : w)))]
+}
+
 function itemsIn(text: string): DiscountItem[] {
   const items: DiscountItem[] = []
   for (const m of text.matchAll(PRICES)) {
     const price = Number(m[2] ?? m[3])
     if (!(price > 0)) continue
-    items.push({ quantity: count(m[1]) ?? 1, unitPrice: price })
+    const label = m[4]?.trim()
+    items.push({ quantity: count(m[1]) ?? 1, unitPrice: price, ...(label ? { label, words: wordsOf(label) } : {}) })
   }
   return items
 }
@@ -88,6 +112,14 @@ function requantified(text: string): number | null {
 export function discountQuestion(text: string): DiscountQuestion | null {
   const again = requantified(text)
   if (again) return { quantity: again, unitPrice: null, requantify: true, quantityNamed: true }
+  const newCustomer = NEW_CUSTOMER.test(text)
+  const short = text.trim().length <= 24
+  if (short && !ASKS.test(text)) {
+    const only = ONLY_ZH.exec(text)?.[4] ?? ONLY_EN.exec(text.trim())?.[1]
+    if (only) return { quantity: 1, unitPrice: null, requantify: true, only: only.trim(), onlyWords: wordsOf(only) }
+    if (COUPON_AGAIN.test(text) && !/[?？]?(怎么|如何|哪里|在哪|how do|where)/i.test(text))
+      return { quantity: 1, unitPrice: null, requantify: true, newCustomer: newCustomer || /新人/.test(text) }
+  }
   if (!ASKS.test(text)) return null
   const cartMatch = CART.exec(text) ?? CART_EN.exec(text)
   const cart = cartMatch ? Number(cartMatch[1]) : null
@@ -103,5 +135,6 @@ export function discountQuestion(text: string): DiscountQuestion | null {
     ...(cart && cart > 0 ? { cartTotal: cart } : {}),
     ...(ADD_ON.test(rest.trim()) ? { addOn: true } : {}),
     ...(named ? { quantityNamed: true } : {}),
+    ...(newCustomer ? { newCustomer: true } : {}),
   }
 }

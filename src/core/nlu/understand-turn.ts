@@ -6,6 +6,7 @@
  * customer's words (test/architecture/customer-text-patterns.test.ts enforces it).
  */
 import { parseProductQuestion } from '../knowledge/answer-product-question.js'
+import type { DiscountQuestion } from './detect-discount-question.js'
 import { actionCue, angerCue } from './detect-intent-cues.js'
 import { describesDeviceFault, ruleIntent } from './detect-intent-rules.js'
 import { asksAutoCancel } from './detect-order-intent-rules.js'
@@ -24,6 +25,15 @@ const DISCOUNT_FROM: ReadonlySet<Intent> = new Set<Intent>([
   'out_of_scope',
   'greeting',
 ])
+
+/** "再加一个99的杯子 最后付多少": with a price or cart amount named, not an order change or an order's status. */
+const PRICED_DISCOUNT_FROM: ReadonlySet<Intent> = new Set<Intent>(['modify_order', 'order_status'])
+
+function discountFrom(d: DiscountQuestion, intent: Intent): boolean {
+  if (DISCOUNT_FROM.has(intent) || intent === 'price_promotion') return true
+  const priced = d.unitPrice !== null || d.cartTotal !== undefined || (d.items?.length ?? 0) > 1
+  return priced && PRICED_DISCOUNT_FROM.has(intent)
+}
 
 /** Product facts that are not a variant's stock or price ("and how heavy is it", "续航多久"). */
 const NOT_SPECS = new Set(['price', 'stock', 'related', 'sizes', 'colours', 'sizeChart'])
@@ -95,9 +105,7 @@ export function understandTurn(text: string, nlu: NluResult, opts: { awaiting: s
   const cue =
     ruleIntent(text, final.intent) ??
     actionCue(text, final) ??
-    (cues.discount &&
-    !cues.discount.requantify &&
-    (DISCOUNT_FROM.has(final.intent) || final.intent === 'price_promotion')
+    (cues.discount && !cues.discount.requantify && discountFrom(cues.discount, final.intent)
       ? 'price_promotion'
       : null) ??
     // A price-rule question ("能保价吗", "全场五折是真的吗") is decided by its wording, also when the classifier leaned to it.
