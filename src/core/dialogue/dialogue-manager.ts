@@ -36,6 +36,7 @@ import { modelLabel } from './model-label.js'
 import { orderedItemIntent } from './ordered-item-intent.js'
 import { continuesPromotion } from './promotion-follow-up.js'
 import { withSideAnswer } from './side-question.js'
+import { continuesSizeAdvice, picksVariantAfterSize, sizeForAnotherProduct } from './size-follow-up.js'
 import { noTask } from './task-state.js'
 import {
   answersAwaiting,
@@ -181,6 +182,20 @@ export function createDialogueManager(
     } else if (state.activeIntent && signals.correction && !signals.question) {
       intent = state.activeIntent
       if (!extracted.order && state.candidates?.kind !== 'order') delete state.slots.order
+    } else if (picksVariantAfterSize(sc)) {
+      // "嗯 黑色M有吗" after size advice: whether that colour (and size) of the product is there.
+      intent = 'stock_availability'
+      state.awaiting = null
+      state.task = noTask()
+    } else if (sizeForAnotherProduct(sc)) {
+      // "same for the snow boots?" after size advice: the advice for that product.
+      intent = 'size_advice'
+      state.awaiting = null
+      state.task = noTask()
+    } else if (continuesSizeAdvice(sc)) {
+      // "我胸围102 比较壮" after size advice: the advice again with the measurement.
+      intent = 'size_advice'
+      state.awaiting = null
     } else if (isFollowUp(sc)) {
       // A colour does not change a size: "有黑色吗" after size advice asks whether that colour is there.
       const colourOnly = extracted.color && !extracted.size && !extracted.heightCm && !extracted.weightKg

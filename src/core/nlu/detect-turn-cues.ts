@@ -150,7 +150,7 @@ const CAPABILITIES =
 const ACCOUNT_DELETION =
   /(注销|销户|(删除|删掉|清除)(我的)?(个人)?(所有|全部)?的?(账号|账户|帐号|帐户|个人信息|数据|资料)|(账号|账户|帐号)(怎么)?(注销|删除|删掉)|\b(delete|close|remove|erase|deactivate|wipe)\b.{0,20}\b(account|my data|personal data|my information|my info|profile)\b|\bright to be forgotten\b)/i
 const VARIANT_AVAILABLE =
-  /(有没有|有没|^.{0,4}有.{1,8}(吗|么|嘛|没|不)\s*[?？]?$|什么颜色|哪些颜色|几种颜色|\bcome in\b|\bavailable in\b|\bin (a )?(size|colou?r)\b|\bdo you have (it|this|that|one|them)? ?in\b|\bany (in )?[a-z]+\s?(ones?)?\?)/i
+  /(有没有|有没|有(货|现货)?(吗|么|嘛)\s*[?？]?$|\bin stock\b|^.{0,4}有.{1,8}(吗|么|嘛|没|不)\s*[?？]?$|什么颜色|哪些颜色|几种颜色|\bcome in\b|\bavailable in\b|\bin (a )?(size|colou?r)\b|\bdo you have (it|this|that|one|them)? ?in\b|\bany (in )?[a-z]+\s?(ones?)?\?)/i
 const PRICE_POLICY =
   /(保价|价保|补差价|退差价|差价|价格保护|划线价?|先涨后降|真降价|假降价|全场.{0,4}(折|半价)|[一二三四五六七八九]折.{0,8}(真的|是真|吗)|\bprice (protection|match|adjustment)\b|\brefund (me )?the difference\b|\bget the difference\b|\bcrossed[- ]out\b|\bstrike ?through\b|\bfake (discount|sale)\b|\b(half price|\d+% off) (on )?everything\b)/i
 const SIZE_WORDS = /(尺码|码数|穿多大|\bsizes?\b)/i
