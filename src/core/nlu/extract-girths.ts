@@ -7,15 +7,15 @@ export type Girths = { chestCm?: number; waistCm?: number; hipCm?: number }
 const PARTS: Array<[keyof Girths, RegExp]> = [
   [
     'chestCm',
-    /(?:胸围|上胸围|\bchest\b|\bbust\b)\s*(?:是|大概|约|is|of|about|around|:|：)?\s*(\d{2,3}(?:\.\d)?)\s*(cm|厘米|公分|in(?:ch(?:es)?)?\b|"|寸)?/i,
+    /(?:胸围|上胸围|\bchest\b|\bbust\b)\s*(?:有|是|大概|约|差不多|is|of|about|around|:|：)*\s*(\d{2,3}(?:\.\d)?)\s*(cm|厘米|公分|in(?:ch(?:es)?)?\b|"|寸)?/i,
   ],
   [
     'waistCm',
-    /(?:腰围|\bwaist\b)\s*(?:是|大概|约|is|of|about|around|:|：)?\s*(\d{2,3}(?:\.\d)?)\s*(cm|厘米|公分|in(?:ch(?:es)?)?\b|"|寸)?/i,
+    /(?:腰围|\bwaist\b)\s*(?:有|是|大概|约|差不多|is|of|about|around|:|：)*\s*(\d{2,3}(?:\.\d)?)\s*(cm|厘米|公分|in(?:ch(?:es)?)?\b|"|寸)?/i,
   ],
   [
     'hipCm',
-    /(?:臀围|\bhips?\b)\s*(?:是|大概|约|is|of|about|around|:|：)?\s*(\d{2,3}(?:\.\d)?)\s*(cm|厘米|公分|in(?:ch(?:es)?)?\b|"|寸)?/i,
+    /(?:臀围|\bhips?\b)\s*(?:有|是|大概|约|差不多|is|of|about|around|:|：)*\s*(\d{2,3}(?:\.\d)?)\s*(cm|厘米|公分|in(?:ch(?:es)?)?\b|"|寸)?/i,
   ],
 ]
 
