@@ -15,6 +15,7 @@ import { detectSignals, type Signals } from './detect-signals.js'
 import { detectTurnCues, type TurnCues } from './detect-turn-cues.js'
 import { type ExtractedSlots, extractSlots } from './extract-slots.js'
 import { type MessageReading, readMessage } from './message-reading.js'
+import { parseBudget } from './parse-recommend-request.js'
 import type { Intent, NluResult } from './types.js'
 
 /** A request to compute a discount ("买两条399的能减多少") is a price question, not a catalog lookup. */
@@ -117,7 +118,13 @@ export function understandTurn(text: string, nlu: NluResult, opts: { awaiting: s
     (final.intent === 'after_sales_fault' && final.confidence < 0.6 && describesDeviceFault(text)
       ? 'after_sales_fault'
       : null) ??
-    (final.intent === 'stock_availability' && asksSpecs(text) ? 'product_inquiry' : null)
+    (final.intent === 'stock_availability' && asksSpecs(text) ? 'product_inquiry' : null) ??
+    // "两千以内有5G手机吗": a budget and no product named is a search for one, not a product's stock.
+    (final.intent === 'stock_availability' &&
+    parseBudget(text).max !== undefined &&
+    !final.entities.some((e) => e.type === 'product' || e.type === 'order_no')
+      ? 'recommendation'
+      : null)
   if (cue) final = { ...final, intent: cue as Intent, confidence: Math.max(final.confidence, 0.6) }
   const slots = extractSlots(text, final, opts.awaiting)
   return {
