@@ -9,6 +9,7 @@
  *  3. otherwise a confident intent starts a task (suspending an unfinished one, resumed afterwards);
  *  4. low confidence: knowledge answer / clarify with buttons / honest fallback.
  */
+
 import { decideHandoff, handoffText } from '../handoff/handoff-decision.js'
 import type { Signals } from '../nlu/detect-signals.js'
 import type { Intent } from '../nlu/types.js'
@@ -33,7 +34,9 @@ import { emotionHandoffExtras } from './handoff-extras.js'
 import { lowConfidence, runIntent } from './intent-skills.js'
 import { modelLabel } from './model-label.js'
 import { orderedItemIntent } from './ordered-item-intent.js'
+import { continuesPromotion } from './promotion-follow-up.js'
 import { withSideAnswer } from './side-question.js'
+import { continuesSizeAdvice, picksVariantAfterSize, sizeForAnotherProduct } from './size-follow-up.js'
 import { noTask } from './task-state.js'
 import {
   answersAwaiting,
@@ -179,12 +182,30 @@ export function createDialogueManager(
     } else if (state.activeIntent && signals.correction && !signals.question) {
       intent = state.activeIntent
       if (!extracted.order && state.candidates?.kind !== 'order') delete state.slots.order
+    } else if (picksVariantAfterSize(sc)) {
+      // "嗯 黑色M有吗" after size advice: whether that colour (and size) of the product is there.
+      intent = 'stock_availability'
+      state.awaiting = null
+      state.task = noTask()
+    } else if (sizeForAnotherProduct(sc)) {
+      // "same for the snow boots?" after size advice: the advice for that product.
+      intent = 'size_advice'
+      state.awaiting = null
+      state.task = noTask()
+    } else if (continuesSizeAdvice(sc)) {
+      // "我胸围102 比较壮" after size advice: the advice again with the measurement.
+      intent = 'size_advice'
+      state.awaiting = null
     } else if (isFollowUp(sc)) {
       // A colour does not change a size: "有黑色吗" after size advice asks whether that colour is there.
       const colourOnly = extracted.color && !extracted.size && !extracted.heightCm && !extracted.weightKg
       intent = state.activeIntent === 'size_advice' && colourOnly ? 'stock_availability' : state.activeIntent
       state.awaiting = null
       state.task = noTask()
+    } else if (continuesPromotion(sc)) {
+      // "and with four?" after a computed promotion: the same item, another quantity.
+      intent = 'price_promotion'
+      state.awaiting = null
     } else if (asksVariantOfContext(sc)) {
       // "有藏青吗" with a product on the table: whether that product comes in it.
       intent = 'stock_availability'

@@ -239,9 +239,15 @@ export const SHARED_SLOTS = [
   'heightCm',
   'weightKg',
   'footMm',
+  'chestCm',
+  'waistCm',
+  'hipCm',
   'shoeSize',
+  'usShoeSize',
   // The last order change made (modify-order), for "也改成一样的" on another order.
   'lastChange',
+  // The last promotion computed (skills/promotion.ts), for "and with four?" / "加个39的够不够".
+  'basket',
 ] as const
 
 /** Starts a new task for `intent`, keeping shared slots and pushing the topic history. */

@@ -13,6 +13,7 @@ import {
 } from '../skills/knowledge-answer.js'
 import { modifyOrderSkill } from '../skills/modify-order.js'
 import { orderStatusSkill } from '../skills/order-status.js'
+import { withPriceAsked } from '../skills/product-answer-price.js'
 import { pricePolicySkill, promotionSkill } from '../skills/promotion.js'
 import { recommendSkill } from '../skills/recommend.js'
 import { orderOfMentionedItem } from '../skills/resolve-order.js'
@@ -68,7 +69,7 @@ export async function runIntent(sc: SkillContext, intent: string): Promise<Skill
     // A product question naming something the customer ordered ("折叠屏那单里的钢化膜能贴F1吗") is about
     // that order too: it is kept in the `order` slot for what follows ("那膜给我退了吧").
     await orderOfMentionedItem(sc)
-    return knowledgeSkill(sc)
+    return withPriceAsked(sc, await knowledgeSkill(sc))
   }
   if (intent === 'complaint') {
     return knowledgeSkill(sc, say(sc.locale, '非常抱歉给您带来不愉快的体验。', "I'm sorry about your experience. "))

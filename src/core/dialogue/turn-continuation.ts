@@ -49,7 +49,7 @@ export function answersAwaiting(awaiting: string, sc: SkillContext): boolean {
         (!confidentOther && !s.question)
       )
     case 'body':
-      return x.heightCm !== undefined || x.weightKg !== undefined
+      return x.heightCm !== undefined || x.weightKg !== undefined || x.chestCm !== undefined || x.waistCm !== undefined
     case 'item':
       return Boolean(x.sku) || s.ordinal !== null
     case 'invoiceTitle':
@@ -95,7 +95,9 @@ export function mergeSlots(state: WorkingState, x: ExtractedSlots, awaiting: str
   if (x.heightCm !== undefined) s.heightCm = x.heightCm
   if (x.weightKg !== undefined) s.weightKg = x.weightKg
   if (x.footMm !== undefined) s.footMm = x.footMm
+  for (const k of ['chestCm', 'waistCm', 'hipCm'] as const) if (x[k] !== undefined) s[k] = x[k]
   if (x.shoeSize !== undefined) s.shoeSize = x.shoeSize
+  if (x.usShoeSize !== undefined) s.usShoeSize = x.usShoeSize
   if (x.phoneLast4) s.phoneLast4 = x.phoneLast4
   if (x.phone && awaiting === 'newPhone') s.phone = x.phone
   if (x.date) s.date = x.date

@@ -90,6 +90,21 @@ const promotions = z.array(
     .refine((p) => p.off < p.everyAmount, { message: 'off must be less than everyAmount', path: ['off'] }),
 )
 
+/** Shop coupons the bot adds to a computation when asked ("再用新人券呢"): a minimum spend and an amount off. */
+const coupons = z.array(
+  z
+    .object({
+      nameZh: z.string().min(1).max(100),
+      nameEn: z.string().min(1).max(100),
+      /** The total (after spend-and-save promotions) the coupon needs. */
+      minSpend: z.number().nonnegative(),
+      off: z.number().positive(),
+      /** Only for newly registered customers (a welcome coupon). */
+      newCustomersOnly: z.boolean().optional(),
+    })
+    .strict(),
+)
+
 /**
  * Payment terms the bot computes with: hours an unpaid order is held before it is cancelled, instalment
  * counts and which are interest-free (for items of some categories reaching a minimum), and points
@@ -209,6 +224,7 @@ export const shopSettingsPatchSchema = z
     returns: returns.nullable(),
     tickets: tickets.nullable(),
     promotions: promotions.nullable(),
+    coupons: coupons.nullable(),
     payment: payment.nullable(),
     knowledge: knowledge.nullable(),
     llm: llm.nullable(),

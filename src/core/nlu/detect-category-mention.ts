@@ -169,7 +169,9 @@ export function isCategoryWord(word: string): boolean {
 export function categoryMention(text: string, categories: readonly string[]): CategoryMention | null {
   // A phone *number* is not a phone.
   const t = text.toLowerCase().replace(/手机号码?|电话号码?|(?:phone|mobile) (?:number|no\.?)/g, ' ')
-  let best: { word: string; said: string; segments: string[]; at: number } | null = null
+  type Hit = { word: string; said: string; segments: string[]; at: number }
+  let best: Hit | null = null
+  const hits: Hit[] = []
   // The longest word wins; between words of one length the first said is the subject ("耳机连不上手机").
   const better = (w: string, at: number) =>
     !best || w.length > best.word.length || (w.length === best.word.length && at < best.at)
@@ -177,9 +179,14 @@ export function categoryMention(text: string, categories: readonly string[]): Ca
     for (const w of g.words) {
       const said = found(t, w)
       const at = said ? t.indexOf(said) : -1
+      if (said) hits.push({ word: w, said, segments: g.segments, at })
       if (said && better(w, at)) best = { word: w, said, segments: g.segments, at }
     }
   }
+  // "冰感防晒T恤": a kind word right after another is the head noun, the first one only describes it.
+  const b0 = best as Hit | null
+  const head = b0 ? hits.find((h) => h.at === b0.at + b0.said.length && h.word.length >= 2) : undefined
+  if (head) best = head
   // The shop's own category segments, spelled as words ("down-jacket" → "down jacket").
   for (const c of categories) {
     const seg = c.split('/').pop() ?? c

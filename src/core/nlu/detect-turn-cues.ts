@@ -63,6 +63,8 @@ export type TurnCues = {
   asksRestock: boolean
   /** "买两条399的毛衣裙能减多少": asks to compute a promotion's discount (quantity, a price named). */
   discount: DiscountQuestion | null
+  /** "…多少钱", "how much is it": the message also asks a price. */
+  asksPrice: boolean
   /** "花呗分6期一期多少", "最晚几点之前要付", "最多能用多少积分": a payment figure to compute. */
   payment: PaymentQuestion
   /** "开个发票 个人的", "抬头…有限公司", "税号…": an invoice request and its title details. */
@@ -149,8 +151,9 @@ const CAPABILITIES =
   /((你|您)(都|到底)?(能|可以|会)(帮我|帮)?(干|做|办|处理)(啥|什么|些什么|哪些)|(你|您)(能|可以)帮(我|上)?(啥|什么)(忙)?|(你|您)有(什么|啥)(用|功能)|\bwhat (can|do) (you|u) (do|help( me)? with)\b|\bhow can (you|u) help\b|\bwhat are you (for|able to do)\b)/i
 const ACCOUNT_DELETION =
   /(注销|销户|(删除|删掉|清除)(我的)?(个人)?(所有|全部)?的?(账号|账户|帐号|帐户|个人信息|数据|资料)|(账号|账户|帐号)(怎么)?(注销|删除|删掉)|\b(delete|close|remove|erase|deactivate|wipe)\b.{0,20}\b(account|my data|personal data|my information|my info|profile)\b|\bright to be forgotten\b)/i
+const ASKS_PRICE = /(多少钱|什么价|啥价|价格|售价|几多钱|\bhow much\b|\bprice\b|\bcost\b)/i
 const VARIANT_AVAILABLE =
-  /(有没有|有没|^.{0,4}有.{1,8}(吗|么|嘛|没|不)\s*[?？]?$|什么颜色|哪些颜色|几种颜色|\bcome in\b|\bavailable in\b|\bin (a )?(size|colou?r)\b|\bdo you have (it|this|that|one|them)? ?in\b|\bany (in )?[a-z]+\s?(ones?)?\?)/i
+  /(有没有|有没|有(货|现货)?(吗|么|嘛)\s*[?？]?$|\bin stock\b|^.{0,4}有.{1,8}(吗|么|嘛|没|不)\s*[?？]?$|什么颜色|哪些颜色|几种颜色|\bcome in\b|\bavailable in\b|\bin (a )?(size|colou?r)\b|\bdo you have (it|this|that|one|them)? ?in\b|\bany (in )?[a-z]+\s?(ones?)?\?)/i
 const PRICE_POLICY =
   /(保价|价保|补差价|退差价|差价|价格保护|划线价?|先涨后降|真降价|假降价|全场.{0,4}(折|半价)|[一二三四五六七八九]折.{0,8}(真的|是真|吗)|\bprice (protection|match|adjustment)\b|\brefund (me )?the difference\b|\bget the difference\b|\bcrossed[- ]out\b|\bstrike ?through\b|\bfake (discount|sale)\b|\b(half price|\d+% off) (on )?everything\b)/i
 const SIZE_WORDS = /(尺码|码数|穿多大|\bsizes?\b)/i
@@ -237,6 +240,7 @@ export function detectTurnCues(raw: string): TurnCues {
     priceAlertTarget: targetPriceIn(raw),
     asksRestock: asksRestock(raw),
     discount: discountQuestion(raw),
+    asksPrice: ASKS_PRICE.test(raw),
     payment: paymentQuestion(raw),
     invoice: detectInvoiceRequest(raw),
     asksContact: CONTACT.test(raw),

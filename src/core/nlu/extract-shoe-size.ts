@@ -26,6 +26,15 @@ export function footLengthMm(text: string): number | undefined {
   return mm >= 150 && mm <= 320 ? mm : undefined
 }
 
+const USUAL_US = /(?:\bUS\s*(?:size\s*)?|美码\s*|美国码\s*)(\d{1,2}(?:\.5)?)(?!\d|\.\d)/i
+
+/** The US shoe size the customer usually wears ("I wear a US 10", "美码9.5"). */
+export function usualUsShoeSize(text: string): number | undefined {
+  const m = text.match(USUAL_US)
+  const n = m ? Number(m[1]) : Number.NaN
+  return n >= 3 && n <= 16 ? n : undefined
+}
+
 /** The EU shoe size the customer (or the person they buy for) usually wears. */
 export function usualShoeSize(text: string): number | undefined {
   const m = text.match(USUAL_ZH) ?? text.match(USUAL_EN)

@@ -3,8 +3,10 @@
  * values. Values are normalised to plain strings / numbers so the state stays simple JSON. Part of the
  * understanding stage (src/core/nlu/understand-turn.ts); dialogue and skills read only the result.
  */
+
 import { colourInText } from './colours.js'
-import { footLengthMm, usualShoeSize, wideOrHighFoot } from './extract-shoe-size.js'
+import { girthsIn } from './extract-girths.js'
+import { footLengthMm, usualShoeSize, usualUsShoeSize, wideOrHighFoot } from './extract-shoe-size.js'
 import type { Entity, NluResult } from './types.js'
 
 export type ExtractedSlots = {
@@ -18,10 +20,16 @@ export type ExtractedSlots = {
   date?: string
   heightCm?: number
   weightKg?: number
+  /** Body girths in cm ("胸围102", "bust 86, waist 70"). */
+  chestCm?: number
+  waistCm?: number
+  hipCm?: number
   /** Foot length in mm ("脚长262", "my foot is 24.3cm"). */
   footMm?: number
   /** The EU shoe size usually worn ("平时穿38", "he's a 42"). */
   shoeSize?: number
+  /** The US shoe size usually worn ("I wear a US 10"). */
+  usShoeSize?: number
   /** "脚背比较高", "wide feet": the foot needs room (fit notes may size up). */
   wideFoot?: boolean
   phone?: string
@@ -189,9 +197,12 @@ export function extractSlots(text: string, nlu: NluResult, awaiting: string | nu
   const weight = wv ?? fallback.weightKg
   if (height !== undefined) out.heightCm = height > 3 ? height : Math.round(height * 100)
   if (weight !== undefined) out.weightKg = weight
+  Object.assign(out, girthsIn(text))
   const foot = footLengthMm(text)
   if (foot !== undefined) out.footMm = foot
-  const shoe = usualShoeSize(text)
+  const us = usualUsShoeSize(text)
+  if (us !== undefined) out.usShoeSize = us
+  const shoe = us === undefined ? usualShoeSize(text) : undefined
   if (shoe !== undefined) out.shoeSize = shoe
   if (wideOrHighFoot(text)) out.wideFoot = true
   return out

@@ -13,6 +13,8 @@ describe('pickByDescription', () => {
     expect(pickByDescription('待付款那个', orders)).toBe('A')
     expect(pickByDescription('the robot vacuum one', orders)).toBe('C')
     expect(pickByDescription('the rice cookers', orders)).toBe('C')
+    expect(pickByDescription('those bottles', [{ id: 'V', texts: ['Steel Vacuum Bottle 500ml'] }, ...orders])).toBe('V')
+    expect(pickByDescription('the watches', [{ id: 'W', texts: ['Smart Watch 4'] }, ...orders])).toBe('W')
   })
 
   it('gives null for a tie or nothing shared', () => {

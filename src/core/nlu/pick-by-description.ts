@@ -43,9 +43,16 @@ function bigrams(text: string): Set<string> {
   return out
 }
 
+/** "bottles" → "bottle", "watches" → "watch", "glasses" → "glass"; "glass" stays. */
+function singular(w: string): string {
+  if (w.endsWith('ss')) return w
+  if (/(s|x|z|ch|sh)es$/.test(w)) return w.slice(0, -2)
+  return w.endsWith('s') ? w.slice(0, -1) : w
+}
+
 function enWords(text: string): string[] {
   return (text.toLowerCase().match(/[a-z][a-z0-9-]*/g) ?? [])
-    .map((w) => w.replace(/(es|s)$/, ''))
+    .map(singular)
     .filter((w) => w.length >= 3 && !EN_STOP.has(w))
 }
 

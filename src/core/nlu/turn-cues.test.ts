@@ -185,3 +185,24 @@ describe('readPurchaseDate', () => {
     expect(readPurchaseDate('not sure', now)).toBeNull()
   })
 })
+
+describe('product questions with a budget or a price asked too', () => {
+  it('reads a budget with no product named as a recommendation request', () => {
+    expect(understandTurn('两千以内有5G手机吗', nlu('stock_availability'), { awaiting: null }).nlu.intent).toBe(
+      'recommendation',
+    )
+    expect(understandTurn('X2还有货吗', nlu('stock_availability'), { awaiting: null }).nlu.intent).toBe(
+      'stock_availability',
+    )
+  })
+  it('notes a price asked along with another question', () => {
+    expect(detectTurnCues('这个充电站能给笔记本满速充吗 多少钱').asksPrice).toBe(true)
+    expect(detectTurnCues('does it fit the Watch 3? and how much is it').asksPrice).toBe(true)
+    expect(detectTurnCues('能给笔记本满速充吗').asksPrice).toBe(false)
+  })
+  it('reads a chest measurement and a US shoe size into the slots', () => {
+    const u = understandTurn('I wear a US 10, chest 102', nlu('size_advice'), { awaiting: null })
+    expect(u.slots.usShoeSize).toBe(10)
+    expect(u.slots.chestCm).toBe(102)
+  })
+})

@@ -6,6 +6,7 @@
  * customer's words (test/architecture/customer-text-patterns.test.ts enforces it).
  */
 import { parseProductQuestion } from '../knowledge/answer-product-question.js'
+import type { DiscountQuestion } from './detect-discount-question.js'
 import { actionCue, angerCue } from './detect-intent-cues.js'
 import { describesDeviceFault, ruleIntent } from './detect-intent-rules.js'
 import { asksAutoCancel } from './detect-order-intent-rules.js'
@@ -14,6 +15,7 @@ import { detectSignals, type Signals } from './detect-signals.js'
 import { detectTurnCues, type TurnCues } from './detect-turn-cues.js'
 import { type ExtractedSlots, extractSlots } from './extract-slots.js'
 import { type MessageReading, readMessage } from './message-reading.js'
+import { parseBudget } from './parse-recommend-request.js'
 import type { Intent, NluResult } from './types.js'
 
 /** A request to compute a discount ("买两条399的能减多少") is a price question, not a catalog lookup. */
@@ -24,6 +26,15 @@ const DISCOUNT_FROM: ReadonlySet<Intent> = new Set<Intent>([
   'out_of_scope',
   'greeting',
 ])
+
+/** "再加一个99的杯子 最后付多少": with a price or cart amount named, not an order change or an order's status. */
+const PRICED_DISCOUNT_FROM: ReadonlySet<Intent> = new Set<Intent>(['modify_order', 'order_status'])
+
+function discountFrom(d: DiscountQuestion, intent: Intent): boolean {
+  if (DISCOUNT_FROM.has(intent) || intent === 'price_promotion') return true
+  const priced = d.unitPrice !== null || d.cartTotal !== undefined || (d.items?.length ?? 0) > 1
+  return priced && PRICED_DISCOUNT_FROM.has(intent)
+}
 
 /** Product facts that are not a variant's stock or price ("and how heavy is it", "续航多久"). */
 const NOT_SPECS = new Set(['price', 'stock', 'related', 'sizes', 'colours', 'sizeChart'])
@@ -95,7 +106,9 @@ export function understandTurn(text: string, nlu: NluResult, opts: { awaiting: s
   const cue =
     ruleIntent(text, final.intent) ??
     actionCue(text, final) ??
-    (cues.discount && DISCOUNT_FROM.has(final.intent) ? 'price_promotion' : null) ??
+    (cues.discount && !cues.discount.requantify && discountFrom(cues.discount, final.intent)
+      ? 'price_promotion'
+      : null) ??
     // A price-rule question ("能保价吗", "全场五折是真的吗") is decided by its wording, also when the classifier leaned to it.
     (cues.pricePolicy && (DISCOUNT_FROM.has(final.intent) || final.intent === 'price_promotion')
       ? 'price_promotion'
@@ -105,7 +118,13 @@ export function understandTurn(text: string, nlu: NluResult, opts: { awaiting: s
     (final.intent === 'after_sales_fault' && final.confidence < 0.6 && describesDeviceFault(text)
       ? 'after_sales_fault'
       : null) ??
-    (final.intent === 'stock_availability' && asksSpecs(text) ? 'product_inquiry' : null)
+    (final.intent === 'stock_availability' && asksSpecs(text) ? 'product_inquiry' : null) ??
+    // "两千以内有5G手机吗": a budget and no product named is a search for one, not a product's stock.
+    (final.intent === 'stock_availability' &&
+    parseBudget(text).max !== undefined &&
+    !final.entities.some((e) => e.type === 'product' || e.type === 'order_no')
+      ? 'recommendation'
+      : null)
   if (cue) final = { ...final, intent: cue as Intent, confidence: Math.max(final.confidence, 0.6) }
   const slots = extractSlots(text, final, opts.awaiting)
   return {

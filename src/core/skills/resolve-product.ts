@@ -141,7 +141,7 @@ export async function chooseProduct(sc: SkillContext, opts: { owned?: boolean } 
     if (p) return found(p, 'reference')
   }
   const named = await catalogHit(sc)
-  if (named) return found(named.p, 'named')
+  if (named) return found((await siblingDescribed(sc, named.p, named.name)) ?? named.p, 'named')
   const inContext = typeof slots.sku === 'string' ? await store.products.get(shop.id, slots.sku) : null
   const mention = await mentionedCategory(sc)
   if (mention) {
@@ -186,6 +186,24 @@ export async function chooseProduct(sc: SkillContext, opts: { owned?: boolean } 
  * the named kind the rest of the words describe (brand, cut, features), or null when they do not single
  * one out.
  */
+/**
+ * "极光那件商务短款鹅绒服" where "鹅绒服" is the short alias of another jacket of the brand: the product of
+ * the same category the message's words describe better than the one its alias names, or null.
+ */
+async function siblingDescribed(sc: SkillContext, named: Product, said: string): Promise<Product | null> {
+  if (norm(said) === norm(named.title)) return null
+  const kin = (await shopProducts(sc)).filter((p) => p.category === named.category)
+  if (kin.length < 2) return null
+  const id = sc.understanding.read.pickByDescription(
+    kin.map((p) => {
+      const en = (p.attributes as Record<string, unknown> | undefined)?.titleEn
+      return { id: p.sku, texts: [p.title, ...(p.aliases ?? []), typeof en === 'string' ? en : ''] }
+    }),
+    { numbers: false, minScore: 3, maxChars: 120 },
+  )
+  return id && id !== named.sku ? (kin.find((p) => p.sku === id) ?? null) : null
+}
+
 function describedProduct(
   sc: SkillContext,
   mention: CategoryMention,

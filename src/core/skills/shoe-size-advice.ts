@@ -25,6 +25,7 @@ export function shoeSizeAdvice(sc: SkillContext, p: Product, title: string): Ski
   const rows = p.sizeChart!.rows
   const foot = typeof sc.state.slots.footMm === 'number' ? sc.state.slots.footMm : undefined
   const usual = typeof sc.state.slots.shoeSize === 'number' ? sc.state.slots.shoeSize : undefined
+  const usualUs = typeof sc.state.slots.usShoeSize === 'number' ? sc.state.slots.usShoeSize : undefined
   const noteZh = fitNote(p, 'zh')
   const rule = noteZh ? readFitNote(noteZh) : { shift: 0, allowanceMm: 0, onlyWideFoot: false }
   if (!rule) return null
@@ -41,6 +42,10 @@ export function shoeSizeAdvice(sc: SkillContext, p: Product, title: string): Ski
   } else if (usual !== undefined) {
     i = rows.findIndex((r) => Number(r.size) === usual || r.eu === usual)
     if (i < 0) return null
+  } else if (usualUs !== undefined) {
+    // The smallest size whose US size is at least the one worn.
+    i = rows.findIndex((r) => r.us !== undefined && r.us >= usualUs)
+    if (i < 0) return null
   } else return null
   const shift = rule.onlyWideFoot && !sc.extracted.wideFoot ? 0 : rule.shift
   const j = Math.min(rows.length - 1, Math.max(0, i + shift))
@@ -52,18 +57,22 @@ export function shoeSizeAdvice(sc: SkillContext, p: Product, title: string): Ski
       ? rule.allowanceMm > 0
         ? say(L, `脚长 ${foot}mm 加余量后对应 ${base.size} 码`, `a ${foot} mm foot plus room to grow is a ${base.size}`)
         : say(L, `脚长 ${foot}mm 对应 ${base.size} 码`, `a ${foot} mm foot is a ${base.size}`)
-      : say(L, `平时穿 ${base.size} 码`, `a usual ${base.size}`)
+      : usual === undefined && usualUs !== undefined
+        ? say(L, `平时穿美码 ${usualUs} 对应 ${base.size} 码`, `a usual US ${usualUs} is a ${base.size}`)
+        : say(L, `平时穿 ${base.size} 码`, `a usual ${base.size}`)
+  // The chart's US size with the pick, for customers who count in US sizes.
+  const us = pick.us !== undefined ? say(L, `（美码 ${pick.us}）`, ` (US ${pick.us})`) : ''
   const text =
     j === i
       ? say(
           L,
-          `${title}：${basis}${note ? `（${note}）` : ''}，建议选 ${pick.size} 码。`,
-          `${title}: ${basis}${note ? ` (${note})` : ''}, so I'd take size ${pick.size}.`,
+          `${title}：${basis}${note ? `（${note}）` : ''}，建议选 ${pick.size} 码${us}。`,
+          `${title}: ${basis}${note ? ` (${note})` : ''}, so I'd take size ${pick.size}${us}.`,
         )
       : say(
           L,
-          `${title}：${basis}，${note ?? ''}，建议选 ${pick.size} 码。`,
-          `${title}: ${basis}, but ${note ?? 'it runs differently'}, so I'd take size ${pick.size}.`,
+          `${title}：${basis}，${note ?? ''}，建议选 ${pick.size} 码${us}。`,
+          `${title}: ${basis}, but ${note ?? 'it runs differently'}, so I'd take size ${pick.size}${us}.`,
         )
   sc.state.slots.size = pick.size
   sc.state.lastQuery = { intent: 'size_advice', slots: { ...sc.state.slots } }

@@ -158,6 +158,25 @@ export function activePromotions(shop: Shop | null, now: Date): PromotionRule[] 
     }))
 }
 
+export type CouponRule = { nameZh: string; nameEn: string; minSpend: number; off: number; newCustomersOnly: boolean }
+
+/** The shop's coupons (`shop.settings.coupons`); none by default. */
+export function shopCoupons(shop: Shop | null): CouponRule[] {
+  const list = shop?.settings?.coupons
+  if (!Array.isArray(list)) return []
+  return list
+    .map(obj)
+    .filter((x): x is Record<string, unknown> => x !== null)
+    .filter((x) => typeof x.off === 'number' && x.off > 0)
+    .map((x) => ({
+      nameZh: String(x.nameZh ?? ''),
+      nameEn: String(x.nameEn ?? x.nameZh ?? ''),
+      minSpend: typeof x.minSpend === 'number' ? x.minSpend : 0,
+      off: Number(x.off),
+      newCustomersOnly: x.newCustomersOnly === true,
+    }))
+}
+
 /** What a step promotion takes off a total: `off` per full `everyAmount`, capped at `maxOff`. */
 export function promotionDiscount(rule: PromotionRule, total: number): number {
   const d = Math.floor(total / rule.everyAmount + 1e-9) * rule.off

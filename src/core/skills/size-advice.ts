@@ -8,7 +8,10 @@ import { isShoeChart, shoeSizeAdvice } from './shoe-size-advice.js'
 import { ask, done, type SkillContext, type SkillResult } from './skill-types.js'
 import { say } from './text.js'
 
-type Body = { heightCm?: number; weightKg?: number }
+type Body = { heightCm?: number; weightKg?: number; chestCm?: number; waistCm?: number; hipCm?: number }
+
+/** A girth the customer measured says more about the fit than height and weight: it weighs double. */
+const GIRTH_WEIGHT = 2
 
 /** Distance of a value outside a range, relative to the range's width (0 inside). */
 function miss(v: number | undefined, r: [number, number] | undefined): number | null {
@@ -23,9 +26,12 @@ function miss(v: number | undefined, r: [number, number] | undefined): number | 
 export function pickSize(chart: SizeChart, body: Body): { size: string; exact: boolean; between?: string } | null {
   let best: { i: number; score: number } | null = null
   chart.rows.forEach((row, i) => {
-    const parts = [miss(body.heightCm, row.heightCm), miss(body.weightKg, row.weightKg)].filter(
-      (x): x is number => x !== null,
-    )
+    const girths = [miss(body.chestCm, row.chestCm), miss(body.waistCm, row.waistCm), miss(body.hipCm, row.hipCm)]
+    const parts = [
+      miss(body.heightCm, row.heightCm),
+      miss(body.weightKg, row.weightKg),
+      ...girths.map((g) => (g === null ? null : g * GIRTH_WEIGHT)),
+    ].filter((x): x is number => x !== null)
     if (parts.length === 0) return
     const score = parts.reduce((a, b) => a + b, 0)
     if (!best || score < best.score || (score === best.score && i > best.i)) best = { i, score }
@@ -36,7 +42,8 @@ export function pickSize(chart: SizeChart, body: Body): { size: string; exact: b
   const next = chart.rows[b.i + 1]
   const hMiss = miss(body.heightCm, row.heightCm)
   const wMiss = miss(body.weightKg, row.weightKg)
-  const exact = (hMiss ?? 0) === 0 && (wMiss ?? 0) === 0
+  const gMiss = [miss(body.chestCm, row.chestCm), miss(body.waistCm, row.waistCm), miss(body.hipCm, row.hipCm)]
+  const exact = (hMiss ?? 0) === 0 && (wMiss ?? 0) === 0 && gMiss.every((g) => (g ?? 0) === 0)
   const nearTop =
     (body.weightKg !== undefined && row.weightKg && body.weightKg >= row.weightKg[1] - 1) ||
     (body.heightCm !== undefined && row.heightCm && body.heightCm >= row.heightCm[1] - 1)
@@ -101,6 +108,16 @@ function askedSizeFit(
   )
 }
 
+/** ", chest 102 cm" for the girths the customer gave (and the chart is read with). */
+function girthWords(L: SkillContext['locale'], body: Body): string {
+  const bits = [
+    body.chestCm !== undefined ? say(L, `胸围 ${body.chestCm}cm`, `chest ${body.chestCm} cm`) : null,
+    body.waistCm !== undefined ? say(L, `腰围 ${body.waistCm}cm`, `waist ${body.waistCm} cm`) : null,
+    body.hipCm !== undefined ? say(L, `臀围 ${body.hipCm}cm`, `hips ${body.hipCm} cm`) : null,
+  ].filter((x): x is string => x !== null)
+  return bits.length > 0 ? say(L, `、${bits.join('、')}`, `, ${bits.join(', ')}`) : ''
+}
+
 /** The body this turn is about: the slots (what the customer said), else the customer's profile. */
 function bodyOf(sc: SkillContext): Body {
   const profile = sc.customer?.profile
@@ -109,6 +126,10 @@ function bodyOf(sc: SkillContext): Body {
   const w = sc.state.slots.weightKg ?? profile?.weightKg
   if (typeof h === 'number') body.heightCm = h
   if (typeof w === 'number') body.weightKg = w
+  for (const k of ['chestCm', 'waistCm', 'hipCm'] as const) {
+    const v = sc.state.slots[k]
+    if (typeof v === 'number') body[k] = v
+  }
   return body
 }
 
@@ -203,7 +224,9 @@ export async function sizeAdviceSkill(sc: SkillContext): Promise<SkillResult> {
   const pick = pickSize(p.sizeChart!, body)!
   const asked = sc.extracted.size ? askedSizeFit(sc, p.sizeChart!, title, body, pick.size) : null
   if (asked) return asked
-  const who = say(L, `身高 ${body.heightCm}cm、体重 ${body.weightKg}kg`, `${body.heightCm} cm and ${body.weightKg} kg`)
+  const who =
+    say(L, `身高 ${body.heightCm}cm、体重 ${body.weightKg}kg`, `${body.heightCm} cm and ${body.weightKg} kg`) +
+    girthWords(L, body)
   let text = say(
     L,
     `根据尺码表，${who}建议选 ${title} 的 ${pick.size} 码。`,
