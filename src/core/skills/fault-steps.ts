@@ -1,0 +1,142 @@
+/**
+ * The fault's diagnostic questions, then its solutions, one at a time ("did that help?"), skipping what
+ * the customer already answered or tried. Returns the next turn, or why a ticket is due: a safety
+ * symptom or an explicit request goes straight to the ticket, and so does a customer who already did
+ * the troubleshooting.
+ */
+import { type FaultTask, noTask } from '../dialogue/task-state.js'
+import type { Fault } from '../domain/schemas.js'
+import type { FaultCues } from '../nlu/types.js'
+import { type EscalationKind, skippedLine, stepList } from './fault-replies.js'
+import { ask, done, type SkillContext, type SkillResult } from './skill-types.js'
+import { say, yesNo } from './text.js'
+
+export async function troubleshoot(
+  sc: SkillContext,
+  t: FaultTask,
+  fault: Fault | null,
+  cues: FaultCues,
+  escalateNow: boolean,
+): Promise<SkillResult | EscalationKind> {
+  const L = sc.locale
+  const read = sc.understanding.read
+  const slots = sc.state.slots
+  t.answers = t.answers ?? []
+  const qDone = new Set(t.qDone ?? [])
+  const sDone = new Set(t.sDone ?? [])
+  const reported = new Set(t.reported ?? [])
+  let kind: EscalationKind = t.urgent ? 'safety' : t.requested ? 'requested' : 'unresolved'
+  if (!fault) return kind
+  {
+    const awaiting = sc.state.awaiting
+    if (awaiting === 'faultAnswer' && sc.answeredAwaiting) {
+      const i = t.qIndex ?? 0
+      const q = fault.questions[i]
+      if (q && !qDone.has(i)) t.answers.push({ question: q, answer: read.record(300) })
+      qDone.add(i)
+    }
+    if (awaiting === 'feedback' && (sc.answeredAwaiting || cues.alreadyTried || cues.wantsRepairNow)) {
+      if (sc.signals.affirm && !escalateNow) {
+        const events = [
+          { type: 'fault.resolved', data: { faultId: fault.id, solution: fault.solutions[t.sIndex ?? 0] ?? null } },
+        ]
+        const n = (t.sIndex ?? 0) + 1
+        sc.state.task = noTask()
+        delete slots.symptom
+        return done(
+          sc,
+          [
+            {
+              text: say(
+                L,
+                '太好了，问题解决了！还有其他可以帮您的吗？',
+                'Great, glad that fixed it! Anything else I can help with?',
+              ),
+            },
+          ],
+          'answer',
+          `fault_resolved_by_solution_${n}`,
+          { events },
+        )
+      }
+      sDone.add(t.sIndex ?? 0)
+    }
+    // What this message says the customer already answered or tried ("放回盒子充了十分钟 也重新配对了").
+    const ignore = [fault.symptom, ...fault.similar]
+    for (const i of read.triedSteps(fault.questions, { ignore })) {
+      if (qDone.has(i)) continue
+      qDone.add(i)
+      t.answers.push({ question: fault.questions[i]!, answer: read.record(300) })
+    }
+    const newly: number[] = []
+    if (cues.alreadyTried)
+      for (const i of read.triedSteps(fault.solutions, { ignore })) {
+        if (sDone.has(i)) continue
+        sDone.add(i)
+        reported.add(i)
+        newly.push(i)
+      }
+    t.qDone = [...qDone].sort((a, b) => a - b)
+    t.sDone = [...sDone].sort((a, b) => a - b)
+    t.reported = [...reported].sort((a, b) => a - b)
+    t.tried = fault.solutions.filter((_, i) => sDone.has(i))
+
+    const n = fault.solutions.length
+    // A customer who already did most of the troubleshooting is not walked through it again.
+    const triedEnough = reported.size >= 2 && sDone.size * 2 >= n
+    if (kind === 'unresolved' && triedEnough && sDone.size < n) kind = 'tried'
+    if (kind === 'unresolved' && reported.size > 0 && sDone.size >= n) kind = 'tried'
+    if (!escalateNow && !triedEnough) {
+      const skipped = newly.length > 0 ? `${skippedLine(L, stepList(fault.solutions, newly, L))} ` : ''
+      const qi = fault.questions.findIndex((_, i) => !qDone.has(i))
+      const q = fault.questions[qi]
+      if (q) {
+        t.qIndex = qi
+        const intro = !t.introduced
+          ? say(
+              L,
+              `了解，${slots.deviceModel}：${fault.symptom}。${slots.inWarranty === true ? '设备在保修期内。' : ''}先确认一下：`,
+              `Got it, ${slots.deviceModel}: ${fault.symptom}. ${slots.inWarranty === true ? "It's under warranty. " : ''}First:`,
+            )
+          : ''
+        t.introduced = true
+        return ask(
+          sc,
+          'faultAnswer',
+          { text: `${skipped}${intro}${intro ? ' ' : ''}${q}` },
+          `fault_question_${qi + 1}_of_${fault.questions.length}`,
+        )
+      }
+      const si = fault.solutions.findIndex((_, i) => !sDone.has(i))
+      const sol = fault.solutions[si]
+      if (sol) {
+        t.sIndex = si
+        t.introduced = true
+        return ask(
+          sc,
+          'feedback',
+          {
+            text: `${skipped}${say(
+              L,
+              `请试试这个方法（${si + 1}/${n}）：${sol}\n这样能解决吗？`,
+              `Please try this (${si + 1}/${n}): ${sol}\nDid that help?`,
+            )}`,
+            buttons:
+              L === 'zh'
+                ? [
+                    { label: '解决了', payload: '解决了' },
+                    { label: '还是不行', payload: '还是不行' },
+                  ]
+                : yesNo(L).map((_b, i) =>
+                    i === 0
+                      ? { label: 'It worked', payload: 'it worked' }
+                      : { label: 'Still broken', payload: "didn't help" },
+                  ),
+          },
+          `fault_solution_${si + 1}_of_${n}`,
+        )
+      }
+    }
+  }
+  return kind
+}
