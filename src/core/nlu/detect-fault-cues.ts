@@ -13,8 +13,12 @@ const SAFETY: ReadonlyArray<{ id: SafetySymptom; re: RegExp }> = [
     id: 'fire',
     re: /(着火|起火|自燃|火苗|明火|烧起来了|烧着了|\bon fire\b|\bcaught fire\b|\bcatch(es|ing)? fire\b|\bflames?\b|\bignited\b)/i,
   },
-  { id: 'smoke', re: /(冒烟|冒黑烟|冒白烟|冒出烟|起烟|烟雾|有烟|\bsmok(e|es|ed|ing|y)\b)/i },
-  { id: 'sparks', re: /(火花|打火|冒火|跳火|\bspark(s|ed|ing)?\b|\barcing\b)/i },
+  { id: 'smoke', re: /(冒烟|冒(了|出)?(一)?(点|些|股|丝|阵)?(黑|白|青)?烟|起烟|烟雾|有烟|\bsmok(e|es|ed|ing|y)\b)/i },
+  {
+    id: 'sparks',
+    // "插着噼啪响": crackling where it is plugged in is arcing, not an audio crackle.
+    re: /(火花|打火|冒火|跳火|(插着|插上|插头|插座|插电|充电时?|充着).{0,6}(噼啪|噼里啪啦|啪啪|滋滋|吱吱)|(噼啪|噼里啪啦|滋滋)(响|声|作响).{0,8}(插头|插座|充电)|\bcrackl\w* (when|while) (plugged|charging)|\bspark(s|ed|ing)?\b|\barcing\b)/i,
+  },
   {
     id: 'burning',
     re: /(焦糊|焦味|糊味|烧焦|焦臭|烧糊|烧胶|烧塑料|(一股|股|有点|有些|闻到|闻着|发出).{0,2}焦|融化|熔化|\bburn(ing|t|ed)?[ -]smell|\bsmell(s|ed|ing)?( of| like)? (kinda |kind of |a bit |a little |sort of |slightly )?(like )?(something )?(burning|burnt|burned|scorched|melting|smoke|smoky)\b|\bscorch(ed|ing)?\b|\bmelt(ed|ing)\b|\bcharred\b)/i,
@@ -43,9 +47,9 @@ const NOT_DEMAND_EN = /\b(should i|do i (need|have) to|how (do|can) i|whether (t
 
 /** "Tried it", "still nothing", "试过了", "还是没反应": the customer reports what they already did. */
 const TRIED_ZH =
-  /(试(过|了)|都试|也试|已经|还是.{0,6}(不|没|无|一样)|依然|仍然|照样|没用|不管用|没效果|无效|白搭|(干净|好|完|过)了|(换|充|擦|刷|清|关|开|按|插|拔|放|重启|配对|重置|恢复|更新|升级)了)/
+  /(试(过|了)|都试|也试|已经|还是.{0,6}(不|没|无|一样)|依然|仍然|照样|没用|(也|都)(还是)?(不行|没反应|没效果|一样|白搭)|不管用|没效果|无效|白搭|(干净|好|完|过)了|(换|充|擦|刷|清|关|开|按|插|拔|放|重启|配对|重置|恢复|更新|升级|装|卸|删|调|切)(了|过)|重装)/
 const TRIED_EN =
-  /(\b(tried|already|still)\b|\bdidn'?t (help|work|fix)\b|\bno (luck|change|difference)\b|\bnothing (works|worked|changed|happens|happened)\b|\bsame (thing|problem|issue)\b|\b(cleaned|restarted|rebooted|reset|re-?paired|updated|charged|swapped|changed|replaced|unplugged|removed|wiped|dried|reinstalled|checked|turned)\b|\bhave (done|checked)\b|\bdid (that|it|all|both)\b)/i
+  /(\b(tried|already|still)\b|\bdidn'?t (help|work|fix)\b|\bno (luck|change|difference)\b|\bnothing (works|worked|changed|happens|happened)\b|\bsame (thing|problem|issue)\b|\b(cleaned|restarted|rebooted|reset|re-?paired|updated|charged|swapped|changed|replaced|unplugged|removed|wiped|dried|reinstalled|checked|turned|switched|toggled|disabled|enabled)\b|\bhave (done|checked)\b|\bdid (that|it|all|both)\b)/i
 
 const ASKS = /(吗|么|嘛)\s*[?？]?\s*$|[?？]\s*$/
 const POLITE_URGE = /(给我|帮我|直接|赶紧|马上|立刻|尽快)/

@@ -6,6 +6,7 @@
  */
 import { type FaultTask, noTask } from '../dialogue/task-state.js'
 import type { Fault } from '../domain/schemas.js'
+import { isActionStep } from '../nlu/match-tried-steps.js'
 import type { FaultCues } from '../nlu/types.js'
 import { type EscalationKind, skippedLine, stepList } from './fault-replies.js'
 import { ask, done, type SkillContext, type SkillResult } from './skill-types.js'
@@ -63,7 +64,9 @@ export async function troubleshoot(
     }
     // What this message says the customer already answered or tried ("放回盒子充了十分钟 也重新配对了").
     const ignore = [fault.symptom, ...fault.similar]
-    for (const i of read.triedSteps(fault.questions, { ignore })) {
+    // A question is answered by the details of the symptom too ("flickers when brightness is low"
+    // answers "only at low brightness?"): only the fault's own name does not count.
+    for (const i of read.triedSteps(fault.questions, { ignore: [fault.symptom] })) {
       if (qDone.has(i)) continue
       qDone.add(i)
       t.answers.push({ question: fault.questions[i]!, answer: read.record(300) })
@@ -82,8 +85,11 @@ export async function troubleshoot(
     t.tried = fault.solutions.filter((_, i) => sDone.has(i))
 
     const n = fault.solutions.length
-    // A customer who already did most of the troubleshooting is not walked through it again.
-    const triedEnough = reported.size >= 2 && sDone.size * 2 >= n
+    // A customer who already did the troubleshooting is not walked through it again: two of the steps,
+    // the last and most thorough one, or one step and something beyond the guide ("restarted twice").
+    const lastAction = fault.solutions.reduce((last, step, i) => (isActionStep(step) ? i : last), -1)
+    const beyond = newly.length > 0 ? read.triedBeyond(fault.solutions, { ignore }) : 0
+    const triedEnough = reported.size >= 2 || (reported.size >= 1 && (reported.has(lastAction) || beyond > 0))
     if (kind === 'unresolved' && triedEnough && sDone.size < n) kind = 'tried'
     if (kind === 'unresolved' && reported.size > 0 && sDone.size >= n) kind = 'tried'
     if (!escalateNow && !triedEnough) {
@@ -112,31 +118,38 @@ export async function troubleshoot(
       if (sol) {
         t.sIndex = si
         t.introduced = true
-        return ask(
-          sc,
-          'feedback',
-          {
-            text: `${skipped}${say(
-              L,
-              `请试试这个方法（${si + 1}/${n}）：${sol}\n这样能解决吗？`,
-              `Please try this (${si + 1}/${n}): ${sol}\nDid that help?`,
-            )}`,
-            buttons:
-              L === 'zh'
-                ? [
-                    { label: '解决了', payload: '解决了' },
-                    { label: '还是不行', payload: '还是不行' },
-                  ]
-                : yesNo(L).map((_b, i) =>
-                    i === 0
-                      ? { label: 'It worked', payload: 'it worked' }
-                      : { label: 'Still broken', payload: "didn't help" },
-                  ),
-          },
-          `fault_solution_${si + 1}_of_${n}`,
+        // A fix to try is information first ("did that help?" keeps the flow waiting for the outcome).
+        return asAnswer(
+          ask(
+            sc,
+            'feedback',
+            {
+              text: `${skipped}${say(
+                L,
+                `请试试这个方法（${si + 1}/${n}）：${sol}\n这样能解决吗？`,
+                `Please try this (${si + 1}/${n}): ${sol}\nDid that help?`,
+              )}`,
+              buttons:
+                L === 'zh'
+                  ? [
+                      { label: '解决了', payload: '解决了' },
+                      { label: '还是不行', payload: '还是不行' },
+                    ]
+                  : yesNo(L).map((_b, i) =>
+                      i === 0
+                        ? { label: 'It worked', payload: 'it worked' }
+                        : { label: 'Still broken', payload: "didn't help" },
+                    ),
+            },
+            `fault_solution_${si + 1}_of_${n}`,
+          ),
         )
       }
     }
   }
   return kind
+}
+
+function asAnswer(r: SkillResult): SkillResult {
+  return { ...r, action: 'answer' }
 }
