@@ -219,7 +219,11 @@ export function matchTriedSteps(
  * How many actions the message says were tried that none of `steps` names ("restarted twice" beside
  * the screen steps): the customer went beyond the fault's guide.
  */
-export function triedBeyondSteps(text: string, steps: readonly string[], opts: { ignore?: readonly string[] } = {}): number {
+export function triedBeyondSteps(
+  text: string,
+  steps: readonly string[],
+  opts: { ignore?: readonly string[] } = {},
+): number {
   const t = fold(text)
   const ignoredActs = new Set<string>()
   for (const p of opts.ignore ?? []) for (const a of actionsOf(p)) ignoredActs.add(a)

@@ -7,8 +7,9 @@
 import { noTask, taskOf } from '../dialogue/task-state.js'
 import type { FaultCues } from '../nlu/types.js'
 import { coveredBy, orderOfNamedDevice, ownedDevices } from './fault-devices.js'
-import { missingFeature } from './fault-feature.js'
+import { missingFeature, missingNetwork, networkAnswer } from './fault-feature.js'
 import { matchFault, safetyFault } from './fault-match.js'
+import { faultPolicyTurn } from './fault-policy-turn.js'
 import { safetyAdvice } from './fault-replies.js'
 import { troubleshoot } from './fault-steps.js'
 import { createFaultTicket, ticketExists } from './fault-ticket.js'
@@ -54,6 +55,14 @@ async function faultTurn(sc: SkillContext): Promise<SkillResult> {
 
   if (t.ticketId) return ticketExists(sc, t, cues)
   await orderOfNamedDevice(sc)
+  // "If it turns out faulty, a new one or a repair?", "寄修要多久": the policy, nothing to diagnose.
+  if (
+    (cues.hypothetical || cues.asksPolicy) &&
+    t.faultId === undefined &&
+    !t.urgent &&
+    read.symptomConcepts().size === 0
+  )
+    return faultPolicyTurn(sc)
 
   // 1. Symptom → fault.
   const faultCats = new Set((await store.faults.list(shop.id)).map((f) => f.category))
@@ -172,8 +181,21 @@ async function faultTurn(sc: SkillContext): Promise<SkillResult> {
   const escalateNow = Boolean(t.urgent || t.requested)
   // A "fault" of a feature the device does not have: say so, nothing to troubleshoot or repair.
   const device =
-    fault && !escalateNow && typeof slots.sku === 'string' ? await store.products.get(shop.id, slots.sku) : null
-  const lacking = device && fault && t.qIndex === undefined ? missingFeature(fault, device) : null
+    !escalateNow && typeof slots.sku === 'string' && t.qIndex === undefined && t.sIndex === undefined
+      ? await store.products.get(shop.id, slots.sku)
+      : null
+  // "只显示4G 没有5G" on a 4G model: how the model works, not a fault.
+  const network = device ? missingNetwork(cues, device) : null
+  if (device && network) {
+    sc.state.task = noTask()
+    return done(
+      sc,
+      [{ text: networkAnswer(L, productTitle(device, L), network) }],
+      'answer',
+      'fault_feature_not_supported:network',
+    )
+  }
+  const lacking = device && fault ? missingFeature(fault, device) : null
   if (device && lacking) {
     sc.state.task = noTask()
     const name = productTitle(device, L)

@@ -8,9 +8,11 @@ import type { Fault } from '../domain/schemas.js'
 import { isActionStep } from '../nlu/match-tried-steps.js'
 import type { FaultCues } from '../nlu/types.js'
 import { createTicketService } from '../tickets/ticket-service.js'
+import { faultPolicyText, pastReplacementLine } from './fault-policy.js'
 import {
   coverageLine,
   type EscalationKind,
+  keepUsingAnswer,
   meanwhileLine,
   safetyAdvice,
   safetyName,
@@ -35,6 +37,20 @@ export async function ticketExists(sc: SkillContext, t: FaultTask, cues: FaultCu
       ),
     },
   ]
+  // "这种是换新还是寄修", "寄修要多久": the policy for the device, then the ticket.
+  if (!cues.safety && cues.asksPolicy) {
+    const slots = sc.state.slots
+    const order = typeof slots.order === 'string' ? await sc.ctx.store.orders.get(sc.ctx.shop.id, slots.order) : null
+    const own = order && order.customerId === knownCustomerId(sc) ? order : null
+    const p = typeof slots.sku === 'string' ? await sc.ctx.store.products.get(sc.ctx.shop.id, slots.sku) : null
+    replies.unshift({ text: await faultPolicyText(sc, p, own) })
+    return done(sc, replies, 'answer', 'fault_ticket_exists_policy')
+  }
+  // "还能先插电用着吗": not while the safety case is open — the stop-use advice again, then the ticket.
+  if (!cues.safety && t.urgent && cues.asksKeepUsing) {
+    replies.unshift({ text: keepUsingAnswer(L, t.urgent) })
+    return done(sc, replies, 'answer', 'fault_safety_keep_using_advice')
+  }
   if (cues.safety) {
     replies.unshift({ text: safetyAdvice(L, cues.safety) })
     const tickets = createTicketService({
@@ -111,13 +127,14 @@ export async function createFaultTicket(
   const tried = t.sDone ?? []
   if (fault && tried.length > 0 && (reported.length > 0 || kind === 'requested'))
     parts.push(triedLine(L, stepList(fault.solutions, tried, L)))
-  parts.push(
-    coverageLine(L, {
-      inWarranty: typeof slots.inWarranty === 'boolean' ? slots.inWarranty : null,
-      deliveredDaysAgo: await deliveredDaysAgo(sc),
-      qualityIssueDays: returnRules(shop).qualityIssueDays,
-    }),
-  )
+  const coverage = {
+    inWarranty: typeof slots.inWarranty === 'boolean' ? slots.inWarranty : null,
+    deliveredDaysAgo: await deliveredDaysAgo(sc),
+    qualityIssueDays: returnRules(shop).qualityIssueDays,
+  }
+  // "能直接换新吗" past the replacement window: say why it is a repair, and how the repair goes.
+  const pastReplacement = sc.ctx.nlu.cues?.asksReplacement ? await pastReplacementLine(sc, coverage) : null
+  parts.push(pastReplacement ?? coverageLine(L, coverage))
   if (fault && kind === 'tried') {
     const rest = fault.solutions
       .map((_, i) => i)
