@@ -47,7 +47,7 @@ const NOT_DEMAND_EN = /\b(should i|do i (need|have) to|how (do|can) i|whether (t
 
 /** "Tried it", "still nothing", "试过了", "还是没反应": the customer reports what they already did. */
 const TRIED_ZH =
-  /(试(过|了)|都试|也试|已经|还是.{0,6}(不|没|无|一样)|依然|仍然|照样|没用|(也|都)(还是)?(不行|没反应|没效果|一样|白搭)|不管用|没效果|无效|白搭|(干净|好|完|过)了|(换|充|擦|刷|清|关|开|按|插|拔|放|重启|配对|重置|恢复|更新|升级|装|卸|删|调|切)(了|过)|重装)/
+  /(试(过|了)|都试|也试|已经|还是.{0,6}(不|没|无|一样)|依然|仍然|照样|没用|(也|都)(还是)?(不行|没反应|没效果|一样|白搭)|不管用|没效果|无效|白搭|(干净|好|(弄|做|试|搞|充)完|过)了|(换|充|擦|刷|清|关|开|按|插|拔|放|重启|配对|重置|恢复|更新|升级|装|卸|删|调|切)(了|过)|重装)/
 const TRIED_EN =
   /(\b(tried|already|still)\b|\bdidn'?t (help|work|fix)\b|\bno (luck|change|difference)\b|\bnothing (works|worked|changed|happens|happened)\b|\bsame (thing|problem|issue)\b|\b(cleaned|restarted|rebooted|reset|re-?paired|updated|charged|swapped|changed|replaced|unplugged|removed|wiped|dried|reinstalled|checked|turned|switched|toggled|disabled|enabled)\b|\bhave (done|checked)\b|\bdid (that|it|all|both)\b)/i
 

@@ -67,6 +67,12 @@ const ACTIONS: Action[] = [
     id: 'os_version',
     re: /((安卓|android|ios|鸿蒙|harmonyos)\s*\d+|系统版本|\bsystem version\b)/,
   },
+  {
+    // "咖啡洒键盘上了", "spilled water on it": liquid on the device, which a "did you spill anything?"
+    // question asks and a "if liquid was spilled…" step is about.
+    id: 'spill',
+    re: /((洒|泼|撒|溅|倒)(了|到|在|上|过)?.{0,6}(水|咖啡|饮料|茶|奶|液体|可乐|果汁)|(水|咖啡|饮料|茶|奶|液体|可乐|果汁).{0,4}(洒|泼|撒|溅)|\bspill(ed|t)?\b|\bliquid\b)/,
+  },
   { id: 'safe_mode', re: /(安全模式|\bsafe mode\b)/ },
   { id: 'recovery_mode', re: /(恢复模式|\brecovery mode\b)/ },
   { id: 'airplane', re: /(飞行模式|\b(airplane|aeroplane|flight) mode\b)/ },
@@ -96,6 +102,7 @@ const SPECIFIC = new Set([
   'power_volume_down',
   'power_volume_up',
   'os_version',
+  'spill',
   'recovery_mode',
   'safe_mode',
   'airplane',
@@ -114,6 +121,9 @@ const SPECIFIC = new Set([
   'factory_reset',
   'repair_pairing',
 ])
+
+/** What happened to the device rather than a fix: it answers a question, never covers a step. */
+const CONDITIONS = new Set(['spill'])
 
 /** Words too common in troubleshooting talk to show which step was meant. */
 const STOP_ZH = new Set(
@@ -178,10 +188,10 @@ function actionsOf(text: string): Set<string> {
 export function matchTriedSteps(
   text: string,
   steps: readonly string[],
-  opts: { ignore?: readonly string[]; minWords?: number } = {},
+  opts: { ignore?: readonly string[]; minWords?: number; answers?: boolean } = {},
 ): number[] {
   const t = fold(text)
-  const spans = cueSpans(t, ACTIONS)
+  const spans = cueSpans(t, ACTIONS).filter((s) => opts.answers || !CONDITIONS.has(s.id))
   const ignoredActs = new Set<string>()
   const ignored = new Set<string>()
   for (const p of opts.ignore ?? []) {
@@ -199,7 +209,7 @@ export function matchTriedSteps(
   const minWords = opts.minWords ?? 2
   const out: number[] = []
   steps.forEach((step, i) => {
-    const acts = [...actionsOf(step)]
+    const acts = [...actionsOf(step)].filter((a) => opts.answers || !CONDITIONS.has(a))
     const specific = acts.filter((a) => SPECIFIC.has(a))
     if ((specific.length > 0 ? specific : acts).some((a) => said.has(a))) {
       out.push(i)
@@ -234,5 +244,5 @@ export function triedBeyondSteps(
 
 /** Does a step ask the customer to do something (not just "if none of this works, it needs a repair")? */
 export function isActionStep(step: string): boolean {
-  return actionsOf(step).size > 0
+  return [...actionsOf(step)].some((a) => !CONDITIONS.has(a))
 }

@@ -55,7 +55,10 @@ export type MessageReading = {
   /** The purchase date the message gives (the date said, else the words), resolved with the turn's clock. */
   purchaseDate(now: Date): string | null
   /** Which of these steps (questions or solutions) the message says were answered or already tried. */
-  triedSteps(steps: readonly string[], opts?: { ignore?: readonly string[]; minWords?: number }): number[]
+  triedSteps(
+    steps: readonly string[],
+    opts?: { ignore?: readonly string[]; minWords?: number; answers?: boolean },
+  ): number[]
   /** How many fixes the customer says they tried that none of `steps` names. */
   triedBeyond(steps: readonly string[], opts?: { ignore?: readonly string[] }): number
   /** The knowledge question without these words (a product name that only picked the order), else the whole message. */

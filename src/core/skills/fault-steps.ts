@@ -37,7 +37,10 @@ export async function troubleshoot(
       qDone.add(i)
     }
     if (awaiting === 'feedback' && (sc.answeredAwaiting || cues.alreadyTried || cues.wantsRepairNow)) {
-      if (sc.signals.affirm && !escalateNow) {
+      // "好 切了均衡模式还是很吵": a yes that goes on to report a step tried is no "it worked".
+      const reportsStep =
+        cues.alreadyTried && read.triedSteps(fault.solutions, { ignore: [fault.symptom, ...fault.similar] }).length > 0
+      if (sc.signals.affirm && !escalateNow && !reportsStep) {
         const events = [
           { type: 'fault.resolved', data: { faultId: fault.id, solution: fault.solutions[t.sIndex ?? 0] ?? null } },
         ]
@@ -66,14 +69,17 @@ export async function troubleshoot(
     const ignore = [fault.symptom, ...fault.similar]
     // A question is answered by the details of the symptom too ("flickers when brightness is low"
     // answers "only at low brightness?"): only the fault's own name does not count.
-    for (const i of read.triedSteps(fault.questions, { ignore: [fault.symptom] })) {
+    for (const i of read.triedSteps(fault.questions, { ignore: [fault.symptom], answers: true })) {
       if (qDone.has(i)) continue
       qDone.add(i)
       t.answers.push({ question: fault.questions[i]!, answer: read.record(300) })
     }
     const newly: number[] = []
+    // The step just offered counts as reported when the customer says they did it ("触点擦过了").
+    const offered = awaiting === 'feedback' ? (t.sIndex ?? 0) : -1
     if (cues.alreadyTried)
       for (const i of read.triedSteps(fault.solutions, { ignore })) {
+        if (i === offered && !reported.has(i)) reported.add(i)
         if (sDone.has(i)) continue
         sDone.add(i)
         reported.add(i)
@@ -94,7 +100,9 @@ export async function troubleshoot(
     if (kind === 'unresolved' && reported.size > 0 && sDone.size >= n) kind = 'tried'
     if (!escalateNow && !triedEnough) {
       const skipped = newly.length > 0 ? `${skippedLine(L, stepList(fault.solutions, newly, L))} ` : ''
-      const qi = fault.questions.findIndex((_, i) => !qDone.has(i))
+      // One answered question is enough to move on to the fixes: a customer who has told us what
+      // happens is helped next, not questioned further (the ticket keeps every answer given).
+      const qi = qDone.size > 0 ? -1 : fault.questions.findIndex((_, i) => !qDone.has(i))
       const q = fault.questions[qi]
       if (q) {
         t.qIndex = qi
