@@ -56,11 +56,11 @@ const REPLACEMENT =
 const HYPOTHETICAL =
   /(万一|如果|要是|假如|假设|到时候).{0,12}(坏|故障|问题|毛病|不能用|有瑕疵)|\b(if|in case|what if|should) (it|the \w+|my \w+) (turns out|is|arrives|comes|breaks|stops|turned out|were|was)\b.{0,30}\b(faulty|broken|defective|damaged|doesn'?t work|not working|dead)\b/i
 const NO_5G =
-  /(只(显示|有|能用|能上)?\s*4g|没有?\s*5g|不显示\s*5g|用不了\s*5g|连不上\s*5g|\bno 5g\b|\bonly (shows?|gets?|has) 4g\b|\bnever (shows?|gets?) 5g\b|\bcan'?t get 5g\b)/i
+  /(只(显示|有|能用|能上)?\s*4g|没有?\s*5g|(不显示|看不到|没见过|从没出现过?|不出)\s*5g|用不了\s*5g|连不上\s*5g|\bno 5g\b|\bonly (shows?|gets?|has) 4g\b|\bnever (shows?|gets?) 5g\b|\bcan'?t get 5g\b)/i
 const POLICY =
-  /(换新还是.{0,2}(寄修|维修|修|返修|送修)|(寄修|维修|修|返修|送修)还是.{0,2}换新|(寄修|维修|返修|送修|修好?)(要|需要|得)?(多久|多长时间|几天|多少天)|(多久|几天)(能|才能)?(修好|寄回|回来)|\b(new one|replacement|replace(d)?) or (a )?repair(ed)?\b|\brepair(ed)? or (a )?(new one|replacement|replace(d)?)\b|\bhow long (does|will|would) (the |a )?repair\b|\bhow long.{0,20}\b(to|get it) (repair|fix)(ed)?\b)/i
+  /(换新还是.{0,2}(寄修|维修|修|返修|送修)|(寄修|维修|修|返修|送修)还是.{0,2}换新|(寄修|维修|返修|送修|修好?).{0,5}(多久|多长时间|几天|多少天)|(多久|几天)(能|才能)?(修好|寄回|回来)|\b(new one|replacement|replace(d)?) or (a )?repair(ed)?\b|\brepair(ed)? or (a )?(new one|replacement|replace(d)?)\b|\bhow long (does|will|would) (the |a )?repair\b|\bhow long.{0,20}\b(to|get it) (repair|fix)(ed)?\b)/i
 const KEEP_USING =
-  /((还|先|继续|暂时|接着)(能|可以|敢)?(插电|充电|充着|用|使用|开机)|(能|可以)(先|继续|接着)?(插电|充电|用着|先用)|\b(can|could|may) i (still |keep |just )?(use|charge|plug)\b|\bsafe to (use|charge|keep using)\b|\bkeep using\b)/i
+  /((还|先|继续|暂时|接着)(能|可以|敢)?(凑合|将就)?(插电|充电|充着|用|使用|开机)|(能|可以)(先|继续|接着)?(插电|充电|用着|先用)|\b(can|could|may) i (still |keep |just )?(use|charge|plug)\b|\bsafe to (use|charge|keep using)\b|\bkeep using\b)/i
 
 const ASKS = /(吗|么|嘛)\s*[?？]?\s*$|[?？]\s*$/
 const POLITE_URGE = /(给我|帮我|直接|赶紧|马上|立刻|尽快)/

@@ -164,7 +164,7 @@ function fold(text: string): string {
  * count against the steps even where they also describe the symptom (the setting is named after it).
  */
 const SETTING_STATE =
-  /(开着|是开的|(打|已|已经)?开(了|启了)|关(了|掉了|闭了|着)|是关的|没开|\b(is|are|was|were) (on|off|enabled|disabled)\b|\bturned (it |them )?(on|off)\b|\bswitched (on|off)\b|\b(enabled|disabled)\b)/
+  /(开着|是开的|(是)?(打开|开启)(的|着)|(打|已|已经)?开(了|启了)|关(了|掉了|闭了|着)|是关的|没开|\b(is|are|was|were) (on|off|enabled|disabled)\b|\bturned (it |them )?(on|off)\b|\bswitched (on|off)\b|\b(enabled|disabled)\b)/
 
 function settingStateWords(text: string): Set<string> {
   const out = new Set<string>()

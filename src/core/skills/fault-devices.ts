@@ -58,11 +58,29 @@ export async function orderOfNamedDevice(sc: SkillContext): Promise<void> {
   if (!custId) return
   const orders = await sc.ctx.store.orders.listByCustomer(sc.ctx.shop.id, custId)
   orders.sort((a, b) => b.createdAt.localeCompare(a.createdAt))
-  const o = orders.find(
-    (x) => x.status !== 'cancelled' && x.status !== 'pending_payment' && x.items.some((i) => i.sku === slots.sku),
-  )
+  const live = orders.filter((x) => x.status !== 'cancelled' && x.status !== 'pending_payment')
+  // "X2手机" names the model; the customer's X2 may be another memory version of it.
+  const named = await sc.ctx.store.products.get(sc.ctx.shop.id, slots.sku)
+  const model = modelOf(named)
+  let o = live.find((x) => x.items.some((i) => i.sku === slots.sku))
+  if (!o && model)
+    for (const x of live) {
+      for (const i of x.items)
+        if (modelOf(await sc.ctx.store.products.get(sc.ctx.shop.id, i.sku)) === model) {
+          o = x
+          slots.sku = i.sku
+          break
+        }
+      if (o) break
+    }
   if (o) {
     slots.order = o.orderNo
     slots.purchaseDate = o.deliveredAt ?? o.paidAt ?? o.createdAt
   }
+}
+
+/** The catalog's model name of a product (`attributes.model`), shared by its memory / colour versions. */
+function modelOf(p: Product | null): string | null {
+  const m = (p?.attributes as Record<string, unknown> | undefined)?.model
+  return typeof m === 'string' && m ? m : null
 }

@@ -8,6 +8,14 @@ import { returnRules } from './shop-rules.js'
 import type { SkillContext } from './skill-types.js'
 import { day, say, shopTimeZone } from './text.js'
 
+/** Calendar days from `iso` to now on the shop's clock ("签收 16 天": 11-10 → 11-26). */
+export function calendarDaysSince(sc: SkillContext, iso: string): number {
+  const tz = shopTimeZone(sc.ctx.shop)
+  const from = Date.parse(`${day(iso, tz)}T00:00:00Z`)
+  const to = Date.parse(`${day(sc.ctx.now.toISOString(), tz)}T00:00:00Z`)
+  return Math.round((to - from) / 86_400_000)
+}
+
 /** The product's warranty in months (catalog attribute), else the shop's usual 12. */
 export function warrantyMonths(p: Product | null): number {
   return Number((p?.attributes as Record<string, unknown> | undefined)?.warrantyMonths) || 12
@@ -59,7 +67,7 @@ export async function faultPolicyText(sc: SkillContext, p: Product | null, order
   const tz = shopTimeZone(sc.ctx.shop)
   if (order?.deliveredAt) {
     const delivered = new Date(order.deliveredAt)
-    const ago = Math.floor((sc.ctx.now.getTime() - delivered.getTime()) / 86_400_000)
+    const ago = calendarDaysSince(sc, order.deliveredAt)
     const until = new Date(delivered.getTime() + days * 86_400_000).toISOString()
     const warrantyEnd = new Date(delivered)
     warrantyEnd.setUTCMonth(warrantyEnd.getUTCMonth() + months)

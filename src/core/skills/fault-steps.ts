@@ -30,7 +30,11 @@ export async function troubleshoot(
   if (!fault) return kind
   {
     const awaiting = sc.state.awaiting
+    // An answer that tells more than a bare yes / no, or one given before it was asked, says enough
+    // about what happens to move on to the fixes.
+    let detailed = false
     if (awaiting === 'faultAnswer' && sc.answeredAwaiting) {
+      detailed = sc.understanding.chars >= DETAILED_ANSWER_CHARS
       const i = t.qIndex ?? 0
       const q = fault.questions[i]
       if (q && !qDone.has(i)) t.answers.push({ question: q, answer: read.record(300) })
@@ -72,6 +76,7 @@ export async function troubleshoot(
     for (const i of read.triedSteps(fault.questions, { ignore: [fault.symptom], answers: true })) {
       if (qDone.has(i)) continue
       qDone.add(i)
+      detailed = true
       t.answers.push({ question: fault.questions[i]!, answer: read.record(300) })
     }
     const newly: number[] = []
@@ -100,19 +105,21 @@ export async function troubleshoot(
     if (kind === 'unresolved' && reported.size > 0 && sDone.size >= n) kind = 'tried'
     if (!escalateNow && !triedEnough) {
       const skipped = newly.length > 0 ? `${skippedLine(L, stepList(fault.solutions, newly, L))} ` : ''
-      // One answered question is enough to move on to the fixes: a customer who has told us what
-      // happens is helped next, not questioned further (the ticket keeps every answer given).
-      const qi = qDone.size > 0 ? -1 : fault.questions.findIndex((_, i) => !qDone.has(i))
+      // A detailed answer is enough to move on to the fixes: a customer who has told us what happens
+      // is helped next, not questioned further (the ticket keeps every answer given).
+      const qi = detailed ? -1 : fault.questions.findIndex((_, i) => !qDone.has(i))
       const q = fault.questions[qi]
+      const introduce = (first: string, firstEn: string) =>
+        !t.introduced
+          ? `${say(
+              L,
+              `了解，${slots.deviceModel}：${fault.symptom}。${slots.inWarranty === true ? '设备在保修期内。' : ''}${first}`,
+              `Got it, ${slots.deviceModel}: ${fault.symptom}. ${slots.inWarranty === true ? "It's under warranty. " : ''}${firstEn}`,
+            )} `
+          : ''
       if (q) {
         t.qIndex = qi
-        const intro = !t.introduced
-          ? say(
-              L,
-              `了解，${slots.deviceModel}：${fault.symptom}。${slots.inWarranty === true ? '设备在保修期内。' : ''}先确认一下：`,
-              `Got it, ${slots.deviceModel}: ${fault.symptom}. ${slots.inWarranty === true ? "It's under warranty. " : ''}First:`,
-            )
-          : ''
+        const intro = introduce('先确认一下：', 'First:').trimEnd()
         t.introduced = true
         return ask(
           sc,
@@ -125,6 +132,7 @@ export async function troubleshoot(
       const sol = fault.solutions[si]
       if (sol) {
         t.sIndex = si
+        const intro = introduce('', '')
         t.introduced = true
         // A fix to try is information first ("did that help?" keeps the flow waiting for the outcome).
         return asAnswer(
@@ -132,7 +140,7 @@ export async function troubleshoot(
             sc,
             'feedback',
             {
-              text: `${skipped}${say(
+              text: `${skipped}${intro}${say(
                 L,
                 `请试试这个方法（${si + 1}/${n}）：${sol}\n这样能解决吗？`,
                 `Please try this (${si + 1}/${n}): ${sol}\nDid that help?`,
@@ -157,6 +165,9 @@ export async function troubleshoot(
   }
   return kind
 }
+
+/** Characters of a reply to a question that tell more than "亮的" / "yes". */
+const DETAILED_ANSWER_CHARS = 6
 
 function asAnswer(r: SkillResult): SkillResult {
   return { ...r, action: 'answer' }

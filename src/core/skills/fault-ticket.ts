@@ -8,7 +8,7 @@ import type { Fault } from '../domain/schemas.js'
 import { isActionStep } from '../nlu/match-tried-steps.js'
 import type { FaultCues } from '../nlu/types.js'
 import { createTicketService } from '../tickets/ticket-service.js'
-import { faultPolicyText, pastReplacementLine } from './fault-policy.js'
+import { calendarDaysSince, faultPolicyText, pastReplacementLine } from './fault-policy.js'
 import {
   coverageLine,
   type EscalationKind,
@@ -169,5 +169,5 @@ async function deliveredDaysAgo(sc: SkillContext): Promise<number | null> {
   if (typeof orderNo !== 'string' || !custId) return null
   const o = await sc.ctx.store.orders.get(sc.ctx.shop.id, orderNo)
   if (!o || o.customerId !== custId || !o.deliveredAt) return null
-  return Math.floor((sc.ctx.now.getTime() - new Date(o.deliveredAt).getTime()) / 86_400_000)
+  return calendarDaysSince(sc, o.deliveredAt)
 }
