@@ -4,7 +4,7 @@
  * a ticket now, and whether the customer reports having already tried something. Negated mentions
  * ("没有焦味", "no smoke or sparks") do not count. Chinese and English.
  */
-import { affirmedSpans } from './negation.js'
+import { affirmedSpans, cueSpans } from './negation.js'
 import type { FaultCues, SafetySymptom } from './types.js'
 
 /** Safety symptoms, most severe first (the first one found is reported). */
@@ -83,7 +83,7 @@ export function detectFaultCues(raw: string): FaultCues {
   if (safety.length > 0) {
     const rank = (id: SafetySymptom) => SAFETY.findIndex((s) => s.id === id)
     out.safety = safety.map((s) => s.id).sort((a, b) => rank(a) - rank(b))[0]!
-  }
+  } else if (cueSpans(text, SAFETY).some((s) => s.negated)) out.safetyDenied = true
   if (wantsRepairNow(text)) out.wantsRepairNow = true
   if (TRIED_ZH.test(text) || TRIED_EN.test(text)) out.alreadyTried = true
   if (REPLACEMENT.test(text)) out.asksReplacement = true
@@ -92,4 +92,12 @@ export function detectFaultCues(raw: string): FaultCues {
   if (NO_5G.test(text)) out.missingNetwork = '5G'
   if (KEEP_USING.test(text) && /(吗|么|嘛|[?？])/.test(text)) out.asksKeepUsing = true
   return out
+}
+
+/**
+ * Is a troubleshooting step (shop data) the stop-use advice for a safety symptom ("If the battery is
+ * swollen … stop using it")? A customer who ruled those symptoms out is not given it as a fix.
+ */
+export function isSafetyStep(step: string): boolean {
+  return SAFETY.some((s) => s.re.test(step))
 }

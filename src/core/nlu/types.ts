@@ -73,6 +73,8 @@ export type FaultCues = {
   asksPolicy?: boolean
   /** "只显示4G 没有5G", "no 5G": the mobile network generation the customer misses. */
   missingNetwork?: '5G'
+  /** "no swelling or burning smell though": the customer rules the safety symptoms out. */
+  safetyDenied?: boolean
   /** "还能先插电用着吗", "can I still use it?": whether the device may be used meanwhile. */
   asksKeepUsing?: boolean
 }

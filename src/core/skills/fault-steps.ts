@@ -6,6 +6,7 @@
  */
 import { type FaultTask, noTask } from '../dialogue/task-state.js'
 import type { Fault } from '../domain/schemas.js'
+import { isSafetyStep } from '../nlu/detect-fault-cues.js'
 import { isActionStep } from '../nlu/match-tried-steps.js'
 import type { FaultCues } from '../nlu/types.js'
 import { type EscalationKind, skippedLine, stepList } from './fault-replies.js'
@@ -90,6 +91,11 @@ export async function troubleshoot(
         reported.add(i)
         newly.push(i)
       }
+    // "no swelling or burning smell though": the stop-use step for those symptoms does not apply.
+    if (cues.safetyDenied)
+      fault.solutions.forEach((step, i) => {
+        if (isSafetyStep(step)) sDone.add(i)
+      })
     t.qDone = [...qDone].sort((a, b) => a - b)
     t.sDone = [...sDone].sort((a, b) => a - b)
     t.reported = [...reported].sort((a, b) => a - b)
