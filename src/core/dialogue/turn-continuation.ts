@@ -75,6 +75,8 @@ export function continuesFault(sc: SkillContext): boolean {
     ctx.nlu.confidence >= 0.85 && ctx.nlu.intent !== 'after_sales_fault' && ctx.nlu.intent !== 'out_of_scope'
   const tried = Boolean(cues.alreadyTried) && !otherTopic
   const fault = state.task.flow === 'after_sales_fault' ? state.task : null
+  // "那我还能先插电用着吗" while a safety case is open: about that device.
+  if (fault?.urgent && cues.asksKeepUsing) return true
   if (fault?.ticketId) return signals.deny || tried || ctx.nlu.confidence < policy.intentThreshold
   if (!state.awaiting) return false
   return tried || Boolean(fault?.urgent && !signals.question)

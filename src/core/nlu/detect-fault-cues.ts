@@ -4,7 +4,7 @@
  * a ticket now, and whether the customer reports having already tried something. Negated mentions
  * ("没有焦味", "no smoke or sparks") do not count. Chinese and English.
  */
-import { affirmedSpans } from './negation.js'
+import { affirmedSpans, cueSpans } from './negation.js'
 import type { FaultCues, SafetySymptom } from './types.js'
 
 /** Safety symptoms, most severe first (the first one found is reported). */
@@ -13,8 +13,12 @@ const SAFETY: ReadonlyArray<{ id: SafetySymptom; re: RegExp }> = [
     id: 'fire',
     re: /(着火|起火|自燃|火苗|明火|烧起来了|烧着了|\bon fire\b|\bcaught fire\b|\bcatch(es|ing)? fire\b|\bflames?\b|\bignited\b)/i,
   },
-  { id: 'smoke', re: /(冒烟|冒黑烟|冒白烟|冒出烟|起烟|烟雾|有烟|\bsmok(e|es|ed|ing|y)\b)/i },
-  { id: 'sparks', re: /(火花|打火|冒火|跳火|\bspark(s|ed|ing)?\b|\barcing\b)/i },
+  { id: 'smoke', re: /(冒烟|冒(了|出)?(一)?(点|些|股|丝|阵)?(黑|白|青)?烟|起烟|烟雾|有烟|\bsmok(e|es|ed|ing|y)\b)/i },
+  {
+    id: 'sparks',
+    // "插着噼啪响": crackling where it is plugged in is arcing, not an audio crackle.
+    re: /(火花|打火|冒火|跳火|(插着|插上|插头|插座|插电|充电时?|充着).{0,6}(噼啪|噼里啪啦|啪啪|滋滋|吱吱)|(噼啪|噼里啪啦|滋滋)(响|声|作响).{0,8}(插头|插座|充电)|\bcrackl\w* (when|while) (plugged|charging)|\bspark(s|ed|ing)?\b|\barcing\b)/i,
+  },
   {
     id: 'burning',
     re: /(焦糊|焦味|糊味|烧焦|焦臭|烧糊|烧胶|烧塑料|(一股|股|有点|有些|闻到|闻着|发出).{0,2}焦|融化|熔化|\bburn(ing|t|ed)?[ -]smell|\bsmell(s|ed|ing)?( of| like)? (kinda |kind of |a bit |a little |sort of |slightly )?(like )?(something )?(burning|burnt|burned|scorched|melting|smoke|smoky)\b|\bscorch(ed|ing)?\b|\bmelt(ed|ing)\b|\bcharred\b)/i,
@@ -43,9 +47,20 @@ const NOT_DEMAND_EN = /\b(should i|do i (need|have) to|how (do|can) i|whether (t
 
 /** "Tried it", "still nothing", "试过了", "还是没反应": the customer reports what they already did. */
 const TRIED_ZH =
-  /(试(过|了)|都试|也试|已经|还是.{0,6}(不|没|无|一样)|依然|仍然|照样|没用|不管用|没效果|无效|白搭|(干净|好|完|过)了|(换|充|擦|刷|清|关|开|按|插|拔|放|重启|配对|重置|恢复|更新|升级)了)/
+  /(试(过|了)|都试|也试|已经|还是.{0,6}(不|没|无|一样)|依然|仍然|照样|没用|(也|都)(还是)?(不行|没反应|没效果|一样|白搭)|不管用|没效果|无效|白搭|(干净|好|(弄|做|试|搞|充)完|过)了|(换|充|擦|刷|清|关|开|按|插|拔|放|重启|配对|重置|恢复|更新|升级|装|卸|删|调|切)(了|过)|重装)/
 const TRIED_EN =
-  /(\b(tried|already|still)\b|\bdidn'?t (help|work|fix)\b|\bno (luck|change|difference)\b|\bnothing (works|worked|changed|happens|happened)\b|\bsame (thing|problem|issue)\b|\b(cleaned|restarted|rebooted|reset|re-?paired|updated|charged|swapped|changed|replaced|unplugged|removed|wiped|dried|reinstalled|checked|turned)\b|\bhave (done|checked)\b|\bdid (that|it|all|both)\b)/i
+  /(\b(tried|already|still)\b|\bdidn'?t (help|work|fix)\b|\bno (luck|change|difference)\b|\bnothing (works|worked|changed|happens|happened)\b|\bsame (thing|problem|issue)\b|\b(cleaned|restarted|rebooted|reset|re-?paired|updated|charged|swapped|changed|replaced|unplugged|removed|wiped|dried|reinstalled|checked|turned|switched|toggled|disabled|enabled)\b|\bhave (done|checked)\b|\bdid (that|it|all|both)\b)/i
+
+const REPLACEMENT =
+  /(换(个|一个|台|一台|部|一部)?新(的|机|品)?|换货|\b(replacement|replace (it|this|them)|new (one|unit)|swap (it|this) for a new)\b)/i
+const HYPOTHETICAL =
+  /(万一|如果|要是|假如|假设|到时候).{0,12}(坏|故障|问题|毛病|不能用|有瑕疵)|\b(if|in case|what if|should) (it|the \w+|my \w+) (turns out|is|arrives|comes|breaks|stops|turned out|were|was)\b.{0,30}\b(faulty|broken|defective|damaged|doesn'?t work|not working|dead)\b/i
+const NO_5G =
+  /(只(显示|有|能用|能上)?\s*4g|没有?\s*5g|(不显示|看不到|没见过|从没出现过?|不出)\s*5g|用不了\s*5g|连不上\s*5g|\bno 5g\b|\bonly (shows?|gets?|has) 4g\b|\bnever (shows?|gets?) 5g\b|\bcan'?t get 5g\b)/i
+const POLICY =
+  /(换新还是.{0,2}(寄修|维修|修|返修|送修)|(寄修|维修|修|返修|送修)还是.{0,2}换新|(寄修|维修|返修|送修|修好?).{0,5}(多久|多长时间|几天|多少天)|(多久|几天)(能|才能)?(修好|寄回|回来)|\b(new one|replacement|replace(d)?) or (a )?repair(ed)?\b|\brepair(ed)? or (a )?(new one|replacement|replace(d)?)\b|\bhow long (does|will|would) (the |a )?repair\b|\bhow long.{0,20}\b(to|get it) (repair|fix)(ed)?\b)/i
+const KEEP_USING =
+  /((还|先|继续|暂时|接着)(能|可以|敢)?(凑合|将就)?(插电|充电|充着|用|使用|开机)|(能|可以)(先|继续|接着)?(插电|充电|用着|先用)|\b(can|could|may) i (still |keep |just )?(use|charge|plug)\b|\bsafe to (use|charge|keep using)\b|\bkeep using\b)/i
 
 const ASKS = /(吗|么|嘛)\s*[?？]?\s*$|[?？]\s*$/
 const POLITE_URGE = /(给我|帮我|直接|赶紧|马上|立刻|尽快)/
@@ -68,8 +83,21 @@ export function detectFaultCues(raw: string): FaultCues {
   if (safety.length > 0) {
     const rank = (id: SafetySymptom) => SAFETY.findIndex((s) => s.id === id)
     out.safety = safety.map((s) => s.id).sort((a, b) => rank(a) - rank(b))[0]!
-  }
+  } else if (cueSpans(text, SAFETY).some((s) => s.negated)) out.safetyDenied = true
   if (wantsRepairNow(text)) out.wantsRepairNow = true
   if (TRIED_ZH.test(text) || TRIED_EN.test(text)) out.alreadyTried = true
+  if (REPLACEMENT.test(text)) out.asksReplacement = true
+  if (HYPOTHETICAL.test(text)) out.hypothetical = true
+  if (POLICY.test(text)) out.asksPolicy = true
+  if (NO_5G.test(text)) out.missingNetwork = '5G'
+  if (KEEP_USING.test(text) && /(吗|么|嘛|[?？])/.test(text)) out.asksKeepUsing = true
   return out
+}
+
+/**
+ * Is a troubleshooting step (shop data) the stop-use advice for a safety symptom ("If the battery is
+ * swollen … stop using it")? A customer who ruled those symptoms out is not given it as a fix.
+ */
+export function isSafetyStep(step: string): boolean {
+  return SAFETY.some((s) => s.re.test(step))
 }

@@ -35,7 +35,7 @@ const AFFIRM_LOOSE = /(解决了|可以了|好了谢谢|有用|that helped|it wo
  * and negates nothing.
  */
 const AFFIRM_HEAD_ZH =
-  /^(是的|是啊|是|对的|对啊|对|嗯+|好的|好啊|好|行|可以|确认|确定|没错|没问题|ok|OK)[\s,，。.!！~～、]*/
+  /^(是的|是啊|是|对的|对啊|对(?!了)|嗯+|好的|好啊|好|行|可以|确认|确定|没错|没问题|ok|OK)[\s,，。.!！~～、]*/
 const AFFIRM_HEAD_EN =
   /^(yes|yeah|yep|yup|sure|ok|okay|correct|right|that'?s (right|correct|it)|exactly|confirmed?)\b[\s,.!]*/i
 /**
@@ -47,7 +47,7 @@ const ACTION_AFFIRM_ZH =
 const ACTION_AFFIRM_EN =
   /^(please |just |then )?(go ahead and )?(return|exchange|submit|process|change) (it|them|that)( please)?$/i
 const TAIL_NEGATION = /(不|别|没|勿|\bno\b|\bnot\b|n'?t\b|\bnever\b|\bwrong\b)/i
-const TAIL_QUESTION = /[?？]|吗|么|\b(how|what|where|when|why|which)\b/i
+const TAIL_QUESTION = /[?？]|吗|么|哪|什么|啥|多久|几(天|号|点)|\b(how|what|where|when|why|which)\b/i
 
 /**
  * "没货啊 那就退了吧", "换不了的话 就退吧": a remark, then the action drawn from it ("那就…" / "就…") as the

@@ -37,7 +37,7 @@ const CONCEPTS: Array<{ id: string; re: RegExp }> = [
   { id: 'touch', re: /(触摸|触屏|触控|点不动|乱点|乱跳|\btouch|ghost|tapping)/ },
   {
     id: 'drain',
-    re: /(耗电|掉电|续航|不耐用|费电|没电(得|了)?快|电量.{0,3}快|drain|battery life|dies (fast|quickly|in)|doesn'?t last|losing charge|lose charge)/,
+    re: /(耗电|掉电|续航|不耐用|费电|没电(得|了)?快|电量.{0,3}快|充满(电)?(后|了)?.{0,4}(只能|才|就|只)|(只能|才能?|就能|只)(用|听|撑|坚持|玩)(了)?.{0,2}(\d+|[一两二三四五半几]+)(个)?(多)?(小时|钟头)|\bonly (lasts?|gets?|gives?) (about |around )?(\d+|one|two|three|an?) hours?\b|drain|battery life|dies (fast|quickly|in)|doesn'?t last|losing charge|lose charge)/,
   },
   {
     id: 'disconnect',

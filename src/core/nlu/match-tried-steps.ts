@@ -51,11 +51,27 @@ const ACTIONS: Action[] = [
     // "电源加音量减按了十几秒", "held power and volume down": the force-restart combination, told apart
     // from the recovery-mode one (power + volume up) and from holding power alone.
     id: 'power_volume_down',
-    re: /(强制重启|\bforce[- ]?restart(ed|ing)?\b|电源(键)?(和|加|与|跟|\+|＋)?音量(减|下|-)|音量(减|下|-)(键)?(和|加|与|跟|\+|＋)电源|\bpower (button )?(and|\+|&|with) volume[- ]?down\b|\bvolume[- ]?down (button )?(and|\+|&|with) power\b)/,
+    re: /(电源(键)?(和|加|与|跟|\+|＋)?音量(减|下|-)|音量(减|下|-)(键)?(和|加|与|跟|\+|＋)电源|\bpower (button )?(and|\+|&|with) volume[- ]?down\b|\bvolume[- ]?down (button )?(and|\+|&|with) power\b)/,
   },
   {
     id: 'power_volume_up',
     re: /(电源(键)?(和|加|与|跟|\+|＋)?音量(加|上|\+)|音量(加|上|\+)(键)?(和|加|与|跟|\+|＋)电源|\bpower (button )?(and|\+|&|with) volume[- ]?up\b|\bvolume[- ]?up (button )?(and|\+|&|with) power\b)/,
+  },
+  {
+    // "强制重启了": a force restart by whatever buttons the device has (the phone's is power + volume down).
+    id: 'force_restart',
+    re: /(强制重启|\bforce[- ]?restart(ed|ing)?\b)/,
+  },
+  {
+    // "手机安卓14的", "iOS 17": the phone's system version, which a "needs Android 8.0 or later" step checks.
+    id: 'os_version',
+    re: /((安卓|android|ios|鸿蒙|harmonyos)\s*\d+|系统版本|\bsystem version\b)/,
+  },
+  {
+    // "咖啡洒键盘上了", "spilled water on it": liquid on the device, which a "did you spill anything?"
+    // question asks and a "if liquid was spilled…" step is about.
+    id: 'spill',
+    re: /((洒|泼|撒|溅|倒)(了|到|在|上|过)?.{0,6}(水|咖啡|饮料|茶|奶|液体|可乐|果汁)|(水|咖啡|饮料|茶|奶|液体|可乐|果汁).{0,4}(洒|泼|撒|溅)|\bspill(ed|t)?\b|\bliquid\b)/,
   },
   { id: 'safe_mode', re: /(安全模式|\bsafe mode\b)/ },
   { id: 'recovery_mode', re: /(恢复模式|\brecovery mode\b)/ },
@@ -85,6 +101,8 @@ const ACTIONS: Action[] = [
 const SPECIFIC = new Set([
   'power_volume_down',
   'power_volume_up',
+  'os_version',
+  'spill',
   'recovery_mode',
   'safe_mode',
   'airplane',
@@ -104,6 +122,9 @@ const SPECIFIC = new Set([
   'repair_pairing',
 ])
 
+/** What happened to the device rather than a fix: it answers a question, never covers a step. */
+const CONDITIONS = new Set(['spill'])
+
 /** Words too common in troubleshooting talk to show which step was meant. */
 const STOP_ZH = new Set(
   '还是 已经 试了 试过 也试 都试 没用 一下 然后 不行 没有 可以 是否 是不 不是 就是 时候 什么 怎么 这个 那个 一个 我的 了一 了也 也没 还没 没反 反应 设置 手机 耳机 电脑 手表 充电 电源 需要 请在 仍无 仍然 送修 检测 以上'.split(
@@ -118,7 +139,7 @@ const STOP_EN = new Set(
 
 function stems(text: string): Set<string> {
   const out = new Set<string>()
-  for (const w of text.match(/[a-z][a-z0-9'-]*/g) ?? []) {
+  for (const w of text.replace(/(?<=[a-z])-(?=[a-z])/g, ' ').match(/[a-z][a-z0-9'-]*/g) ?? []) {
     if (w.length < 3) continue
     const s = w.replace(/'s$/, '').slice(0, 5)
     if (!STOP_EN.has(s) && !STOP_EN.has(w)) out.add(s)
@@ -138,6 +159,20 @@ function fold(text: string): string {
     .replace(/[“”"「」]/g, ' ')
 }
 
+/**
+ * "设置里抬腕亮屏开着的", "turned off auto brightness": a clause saying a setting is on or off. Its words
+ * count against the steps even where they also describe the symptom (the setting is named after it).
+ */
+const SETTING_STATE =
+  /(开着|是开的|(是)?(打开|开启)(的|着)|(打|已|已经)?开(了|启了)|关(了|掉了|闭了|着)|是关的|没开|\b(is|are|was|were) (on|off|enabled|disabled)\b|\bturned (it |them )?(on|off)\b|\bswitched (on|off)\b|\b(enabled|disabled)\b)/
+
+function settingStateWords(text: string): Set<string> {
+  const out = new Set<string>()
+  for (const clause of text.split(/[，,。.!！?？;；]+|(?<=[\u4e00-\u9fff])\s+|\s+(?=[\u4e00-\u9fff])/))
+    if (SETTING_STATE.test(clause)) for (const w of stems(clause)) out.add(w)
+  return out
+}
+
 function actionsOf(text: string): Set<string> {
   const t = fold(text)
   const out = new Set<string>()
@@ -153,10 +188,10 @@ function actionsOf(text: string): Set<string> {
 export function matchTriedSteps(
   text: string,
   steps: readonly string[],
-  opts: { ignore?: readonly string[]; minWords?: number } = {},
+  opts: { ignore?: readonly string[]; minWords?: number; answers?: boolean } = {},
 ): number[] {
   const t = fold(text)
-  const spans = cueSpans(t, ACTIONS)
+  const spans = cueSpans(t, ACTIONS).filter((s) => opts.answers || !CONDITIONS.has(s.id))
   const ignoredActs = new Set<string>()
   const ignored = new Set<string>()
   for (const p of opts.ignore ?? []) {
@@ -164,14 +199,17 @@ export function matchTriedSteps(
     for (const w of stems(fold(p))) ignored.add(w)
   }
   const said = new Set(spans.filter((s) => !s.negated && !ignoredActs.has(s.id)).map((s) => s.id))
+  // A force restart on a phone is the power + volume-down combination.
+  if (said.has('force_restart')) said.add('power_volume_down')
   // Words inside a negated action ("没用原装充电器") say nothing was tried.
   let kept = t
   for (const s of spans) if (s.negated) kept = kept.slice(0, s.start) + ' '.repeat(s.end - s.start) + kept.slice(s.end)
   const words = new Set([...stems(kept)].filter((w) => !ignored.has(w)))
+  for (const w of settingStateWords(kept)) words.add(w)
   const minWords = opts.minWords ?? 2
   const out: number[] = []
   steps.forEach((step, i) => {
-    const acts = [...actionsOf(step)]
+    const acts = [...actionsOf(step)].filter((a) => opts.answers || !CONDITIONS.has(a))
     const specific = acts.filter((a) => SPECIFIC.has(a))
     if ((specific.length > 0 ? specific : acts).some((a) => said.has(a))) {
       out.push(i)
@@ -179,7 +217,7 @@ export function matchTriedSteps(
     }
     // A step naming one particular fix is covered only by naming that fix, not by shared words
     // ("电源键跟音量下" shares 电源键 / 音量 with the recovery-mode step but is the force restart).
-    if (specific.length > 0) return
+    if (specific.length > 0 && [...said].some((a) => SPECIFIC.has(a) && !acts.includes(a))) return
     let shared = 0
     for (const w of stems(fold(step))) if (words.has(w)) shared++
     if (shared >= minWords) out.push(i)
@@ -187,7 +225,24 @@ export function matchTriedSteps(
   return out
 }
 
+/**
+ * How many actions the message says were tried that none of `steps` names ("restarted twice" beside
+ * the screen steps): the customer went beyond the fault's guide.
+ */
+export function triedBeyondSteps(
+  text: string,
+  steps: readonly string[],
+  opts: { ignore?: readonly string[] } = {},
+): number {
+  const t = fold(text)
+  const ignoredActs = new Set<string>()
+  for (const p of opts.ignore ?? []) for (const a of actionsOf(p)) ignoredActs.add(a)
+  const named = new Set(steps.flatMap((s) => [...actionsOf(s)]))
+  const said = cueSpans(t, ACTIONS).filter((s) => !s.negated && !ignoredActs.has(s.id) && !named.has(s.id))
+  return new Set(said.map((s) => s.id)).size
+}
+
 /** Does a step ask the customer to do something (not just "if none of this works, it needs a repair")? */
 export function isActionStep(step: string): boolean {
-  return actionsOf(step).size > 0
+  return [...actionsOf(step)].some((a) => !CONDITIONS.has(a))
 }

@@ -15,7 +15,7 @@ import {
 } from './detect-category-mention.js'
 import { detectQuestionNeeds, type QuestionNeeds } from './detect-question-needs.js'
 import { faultScore, symptomConcepts } from './fault-score.js'
-import { matchTriedSteps } from './match-tried-steps.js'
+import { matchTriedSteps, triedBeyondSteps } from './match-tried-steps.js'
 import { parseRecommendRequest, type RecommendRequest } from './parse-recommend-request.js'
 import { type DescribedOption, pickByDescription } from './pick-by-description.js'
 import { readPurchaseDate } from './read-purchase-date.js'
@@ -55,7 +55,12 @@ export type MessageReading = {
   /** The purchase date the message gives (the date said, else the words), resolved with the turn's clock. */
   purchaseDate(now: Date): string | null
   /** Which of these steps (questions or solutions) the message says were answered or already tried. */
-  triedSteps(steps: readonly string[], opts?: { ignore?: readonly string[]; minWords?: number }): number[]
+  triedSteps(
+    steps: readonly string[],
+    opts?: { ignore?: readonly string[]; minWords?: number; answers?: boolean },
+  ): number[]
+  /** How many fixes the customer says they tried that none of `steps` names. */
+  triedBeyond(steps: readonly string[], opts?: { ignore?: readonly string[] }): number
   /** The knowledge question without these words (a product name that only picked the order), else the whole message. */
   queryWithout(words: readonly string[]): string
   /**
@@ -95,6 +100,7 @@ export function readMessage(text: string, opts: { date?: string | undefined } = 
     symptomConcepts: () => symptomConcepts(trimmed),
     purchaseDate: (now) => readPurchaseDate(opts.date ?? trimmed, now),
     triedSteps: (steps, o = {}) => matchTriedSteps(trimmed, steps, o),
+    triedBeyond: (steps, o = {}) => triedBeyondSteps(trimmed, steps, o),
     queryWithout: (words) => {
       let q = text
       for (const w of words) q = q.split(w).join(' ')

@@ -65,6 +65,18 @@ export type FaultCues = {
   wantsRepairNow?: boolean
   /** The customer reports having tried something already ("试过了", "still nothing", "cleaned the port"). */
   alreadyTried?: boolean
+  /** The customer asks for a new unit rather than a repair ("能直接换新吗", "can I get a replacement?"). */
+  asksReplacement?: boolean
+  /** "if it turns out faulty…", "万一坏了": a question about what would happen, not a fault report. */
+  hypothetical?: boolean
+  /** "换新还是寄修", "寄修要多久", "new one or a repair?": a question about the after-sales route or repair time. */
+  asksPolicy?: boolean
+  /** "只显示4G 没有5G", "no 5G": the mobile network generation the customer misses. */
+  missingNetwork?: '5G'
+  /** "no swelling or burning smell though": the customer rules the safety symptoms out. */
+  safetyDenied?: boolean
+  /** "还能先插电用着吗", "can I still use it?": whether the device may be used meanwhile. */
+  asksKeepUsing?: boolean
 }
 
 export type IntentCandidate = { intent: Intent; confidence: number }

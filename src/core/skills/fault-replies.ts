@@ -31,6 +31,15 @@ export function safetyAdvice(L: Locale, s: SafetySymptom): string {
   )
 }
 
+/** "Can I keep using / charging it meanwhile?" while a safety case is open: no, and why. */
+export function keepUsingAnswer(L: Locale, s: SafetySymptom): string {
+  return say(
+    L,
+    `不建议继续使用，也不要再插电充电：出现${safetyName(s, L)}时继续通电可能发热、起火，风险很大。请保持断电，放在远离易燃物的地方。着急用的话，可以先把文件拷到或同步到其他设备上继续处理。`,
+    `Please don't keep using it or plug it in: with ${safetyName(s, L)} it can overheat or catch fire, which is a real risk. Keep it unplugged and away from anything flammable; if you need to keep working, move your files to another device for now.`,
+  )
+}
+
 /** A short label of a troubleshooting step: its text, capped. */
 export function stepLabel(step: string, L: Locale): string {
   const text = step.trim().replace(/[。.]$/, '')
