@@ -33,6 +33,7 @@ import { emotionHandoffExtras } from './handoff-extras.js'
 import { lowConfidence, runIntent } from './intent-skills.js'
 import { modelLabel } from './model-label.js'
 import { orderedItemIntent } from './ordered-item-intent.js'
+import { policyContextIntent } from './policy-context.js'
 import { withSideAnswer } from './side-question.js'
 import { noTask } from './task-state.js'
 import {
@@ -208,6 +209,15 @@ export function createDialogueManager(
       }
     }
 
+    if (!intent) {
+      // "我是银行卡付的" after a refund: how long that refund takes (policy-context.ts).
+      const byPolicy = policyContextIntent(sc)
+      if (byPolicy) {
+        intent = byPolicy
+        state.intentCue = { from: ctx.nlu.intent, to: byPolicy, why: 'refund_payment_method' }
+        if (intent !== state.activeIntent) startTask(state, intent)
+      }
+    }
     // "人工几点上班 电话多少": the shop's service hours and hotline (its FAQ), else its contact details.
     if (!intent && turnCues.asksAgentHours && !extracted.order && !cues.safety) {
       state.lastIntent = ctx.nlu.intent

@@ -242,6 +242,8 @@ export const SHARED_SLOTS = [
   'shoeSize',
   // The last order change made (modify-order), for "也改成一样的" on another order.
   'lastChange',
+  // The return filed last (return-refund), for "要我自己寄吗" about it.
+  'returnId',
 ] as const
 
 /** Starts a new task for `intent`, keeping shared slots and pushing the topic history. */
