@@ -231,7 +231,8 @@ export function createDialogueManager(
     }
     // "delete my account and all my data": the deletion rule and what stands in its way.
     if (!intent && turnCues.asksAccountDeletion && !extracted.order && !cues.safety) {
-      state.lastIntent = ctx.nlu.intent
+      // Closing the account is none of the order or product tasks, whatever the classifier heard.
+      state.lastIntent = ctx.nlu.intent === 'human_agent' ? 'human_agent' : 'out_of_scope'
       return finish(sc, await accountDeletionSkill(sc), false)
     }
     // "can I swap it when it arrives?": the size / colour exchange rule, not a return started now.

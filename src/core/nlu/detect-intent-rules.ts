@@ -212,8 +212,10 @@ export function ruleIntent(text: string, intent: Intent): Intent | null {
   if (SHOE_SIZE_FROM.includes(intent) && (usualShoeSize(text) !== undefined || footLengthMm(text) !== undefined))
     return 'size_advice'
   for (const r of RULES) {
-    if (r.to === intent) continue
-    if (r.from !== 'any' && !r.from.includes(intent)) continue
+    // A policy rule's wording also makes the classifier's unsure pick of the same intent sure.
+    const same = r.to === intent
+    if (same && !POLICY_RULES.includes(r)) continue
+    if (!same && r.from !== 'any' && !r.from.includes(intent)) continue
     if (r.re.test(text) && !r.unless?.test(text)) return r.to
   }
   return null

@@ -28,7 +28,16 @@ const STUCK_RULE =
 const GOT_MONEY_BACK =
   /(\bdid i (actually |ever |really )?(get|receive) (the |my )?.{0,30}\bback\b|\b(is|was|has) (the |my )?(money|refund|\d+) (been )?(paid |sent |given )?back\b)/i
 
+/** "我自己去驿站取行吗", "could I collect the parcel myself from the station?": picking a parcel up. */
+const SELF_PICKUP =
+  /((自己|本人|我)(去|到)?.{0,8}(驿站|网点|营业点|快递点|站点|代收点|快递柜)?.{0,4}(取|拿|自提)|自提|\b(collect|pick up|pick it up|fetch|get) (the |my )?(parcel|package|it|them)? ?(myself|in person)\b|\b(collect|pick up)\b.{0,30}\bfrom the .{0,20}\b(station|depot|point|locker|office|hub)\b)/i
+
 export const POLICY_RULES: readonly IntentRule[] = [
+  {
+    to: 'logistics',
+    from: ['out_of_scope', 'product_inquiry', 'greeting', 'modify_order', 'order_status', 'recommendation'],
+    re: SELF_PICKUP,
+  },
   {
     to: 'return_refund',
     from: ['order_status', 'price_promotion', 'product_inquiry', 'out_of_scope', 'logistics', 'invoice_payment'],
