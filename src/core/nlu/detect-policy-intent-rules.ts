@@ -18,7 +18,7 @@ const GIFT_WRAP =
 
 /** "这都不行？", "凭什么不行": pushing back on what the bot refused. */
 const PUSHBACK =
-  /((这|这样|这个)?(都|也)不行(吗|么|啊|呀)?[?？]|凭(什么|啥)不(行|给|让)|为(什么|啥)不(行|给|让|能)(查|看)?|怎么就不(行|能)|\bwhy (not|can'?t you)\b.{0,20}\?|\b(even|not even) (for|if) (his|her|my) (wife|husband)\b)/i
+  /(通融|破个例|行行好|网开一面|\bmake an exception\b|\bjust this once\b|(这|这样|这个)?(都|也)不行(吗|么|啊|呀)?[?？]|凭(什么|啥)不(行|给|让)|为(什么|啥)不(行|给|让|能)(查|看)?|怎么就不(行|能)|\bwhy (not|can'?t you)\b.{0,20}\?|\b(even|not even) (for|if) (his|her|my) (wife|husband)\b)/i
 
 /** "你们不是说48小时没更新就去催吗", "isn't that over your 48 hour thing?": the stuck-parcel rule, held to. */
 const STUCK_RULE =
@@ -54,7 +54,11 @@ export const POLICY_RULES: readonly IntentRule[] = [
     from: ['after_sales_fault', 'product_inquiry', 'out_of_scope', 'complaint', 'order_status'],
     re: ACTIVATION_RULE,
   },
-  { to: 'complaint', from: ['product_inquiry', 'out_of_scope', 'greeting', 'recommendation'], re: PUSHBACK },
+  {
+    to: 'complaint',
+    from: ['product_inquiry', 'out_of_scope', 'greeting', 'recommendation'],
+    re: PUSHBACK,
+  },
   {
     to: 'logistics',
     from: ['complaint', 'out_of_scope', 'product_inquiry', 'greeting', 'order_status'],

@@ -70,6 +70,24 @@ export async function complaintSkill(sc: SkillContext): Promise<SkillResult> {
   }
   const kb = await knowledgeSkill(sc, sorry)
   if (kb.action === 'answer' || kb.action === 'fallback') return kb
+  // No entry clearly fits: acknowledge, instead of a menu of FAQ titles — pushing back on what was just
+  // said about the order in context ("就超了一天 通融一下呗") gets where the customer can go from here.
+  const no = sc.state.slots.order
+  if (typeof no === 'string')
+    return done(
+      sc,
+      [
+        {
+          text: say(
+            L,
+            `非常抱歉让您失望了。订单 ${no} 的结果是按店铺规则给出的，我这边没有办法更改；如果商品有质量问题，仍可按质量问题为您处理，您也可以说“转人工”，请客服再帮您看一下。`,
+            `I'm sorry to disappoint you. The answer on order ${no} follows the shop's rules and I can't change it myself; if the item has a quality problem it can still be handled as one, or say "human" and an agent will take another look.`,
+          ),
+        },
+      ],
+      'answer',
+      'complaint_pushback_acknowledged',
+    )
   // No entry clearly fits: acknowledge and ask what happened, instead of a menu of FAQ titles.
   return done(
     sc,
