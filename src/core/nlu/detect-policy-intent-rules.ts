@@ -30,7 +30,7 @@ const GOT_MONEY_BACK =
 
 /** "我自己去驿站取行吗", "could I collect the parcel myself from the station?": picking a parcel up. */
 const SELF_PICKUP =
-  /((自己|本人|我)(去|到)?.{0,8}(驿站|网点|营业点|快递点|站点|代收点|快递柜)?.{0,4}(取|拿|自提)|自提|\b(collect|pick up|pick it up|fetch|get) (the |my )?(parcel|package|it|them)? ?(myself|in person)\b|\b(collect|pick up)\b.{0,30}\bfrom the .{0,20}\b(station|depot|point|locker|office|hub)\b)/i
+  /((自己|本人)(去|到)?.{0,10}(取件|取回|去取|去拿|自提|取)|(去|到)(驿站|网点|营业点|快递点|站点|代收点|快递柜).{0,4}(取|拿)|自提|\b(collect|pick up|pick it up|fetch|get) (the |my )?(parcel|package|it|them)? ?(myself|in person)\b|\b(collect|pick up)\b.{0,30}\bfrom the .{0,20}\b(station|depot|point|locker|office|hub)\b)/i
 
 export const POLICY_RULES: readonly IntentRule[] = [
   {
