@@ -34,6 +34,7 @@ import { emotionHandoffExtras } from './handoff-extras.js'
 import { lowConfidence, runIntent } from './intent-skills.js'
 import { modelLabel } from './model-label.js'
 import { orderedItemIntent } from './ordered-item-intent.js'
+import { policyContextIntent } from './policy-context.js'
 import { continuesPromotion } from './promotion-follow-up.js'
 import { withSideAnswer } from './side-question.js'
 import { continuesSizeAdvice, picksVariantAfterSize, sizeForAnotherProduct } from './size-follow-up.js'
@@ -229,6 +230,15 @@ export function createDialogueManager(
       }
     }
 
+    if (!intent) {
+      // "我是银行卡付的" after a refund: how long that refund takes (policy-context.ts).
+      const byPolicy = policyContextIntent(sc)
+      if (byPolicy) {
+        intent = byPolicy
+        state.intentCue = { from: ctx.nlu.intent, to: byPolicy, why: 'refund_payment_method' }
+        if (intent !== state.activeIntent) startTask(state, intent)
+      }
+    }
     // "人工几点上班 电话多少": the shop's service hours and hotline (its FAQ), else its contact details.
     if (!intent && turnCues.asksAgentHours && !extracted.order && !cues.safety) {
       state.lastIntent = ctx.nlu.intent
@@ -242,7 +252,8 @@ export function createDialogueManager(
     }
     // "delete my account and all my data": the deletion rule and what stands in its way.
     if (!intent && turnCues.asksAccountDeletion && !extracted.order && !cues.safety) {
-      state.lastIntent = ctx.nlu.intent
+      // Closing the account is none of the order or product tasks, whatever the classifier heard.
+      state.lastIntent = ctx.nlu.intent === 'human_agent' ? 'human_agent' : 'out_of_scope'
       return finish(sc, await accountDeletionSkill(sc), false)
     }
     // "can I swap it when it arrives?": the size / colour exchange rule, not a return started now.

@@ -248,6 +248,8 @@ export const SHARED_SLOTS = [
   'lastChange',
   // The last promotion computed (skills/promotion.ts), for "and with four?" / "加个39的够不够".
   'basket',
+  // The return filed last (return-refund), for "要我自己寄吗" about it.
+  'returnId',
 ] as const
 
 /** Starts a new task for `intent`, keeping shared slots and pushing the topic history. */

@@ -1,6 +1,7 @@
 import type { KnowledgeAnswer } from '../knowledge/types.js'
 import { priceAlertSkill } from '../proactive/price-alert-skill.js'
 import { cancelOrderSkill } from '../skills/cancel-order.js'
+import { complaintSkill } from '../skills/complaint.js'
 import { faultSkill } from '../skills/fault-diagnosis.js'
 import { greetingSkill } from '../skills/greeting.js'
 import { invoicePaymentSkill } from '../skills/invoice-payment.js'
@@ -71,9 +72,7 @@ export async function runIntent(sc: SkillContext, intent: string): Promise<Skill
     await orderOfMentionedItem(sc)
     return withPriceAsked(sc, await knowledgeSkill(sc))
   }
-  if (intent === 'complaint') {
-    return knowledgeSkill(sc, say(sc.locale, '非常抱歉给您带来不愉快的体验。', "I'm sorry about your experience. "))
-  }
+  if (intent === 'complaint') return complaintSkill(sc)
   if (intent === 'human_agent') {
     // Reached only when the shop turned handoff-on-request off.
     return {

@@ -34,6 +34,8 @@ export type ReturnTask = {
   used?: boolean
   /** The order line to return (when the order has several). */
   sku?: string
+  /** Shop categories of the item named before the order was known ("手表还没拆封" before verifying). */
+  itemCategories?: string[]
 }
 
 /** One fault question and the customer's answer. */
@@ -220,6 +222,7 @@ export function parseTask(raw: unknown, intent: string | null): TaskState {
         opened: bool(raw.opened),
         used: bool(raw.used),
         sku: str(raw.sku),
+        itemCategories: strs(raw.itemCategories),
       })
     case 'after_sales_fault':
       return faultTask(raw)

@@ -34,6 +34,11 @@ const returns = z
     customerPaysShipping: z.boolean(),
     noReasonNeedsUnused: z.boolean(),
     returnAddress: z.string().min(1).max(500),
+    /** How long a refund takes to arrive, per payment method, in each language (said as given). */
+    refundTiming: z.record(
+      z.enum(['alipay', 'wechat', 'huabei', 'bank_card', 'credit_card']),
+      z.object({ zh: z.string().min(1).max(200), en: z.string().min(1).max(200) }).strict(),
+    ),
     nonReturnable: z.array(
       z
         .object({
@@ -142,6 +147,17 @@ const payment = z
   .partial()
   .strict()
 
+/** Invoices: hours after delivery within which the electronic invoice is issued. */
+const invoice = z
+  .object({
+    issueAfterDeliveryHours: z
+      .number()
+      .positive()
+      .max(24 * 365),
+  })
+  .partial()
+  .strict()
+
 const knowledge = z
   .object({
     synonyms: z.array(z.array(z.string().min(1)).min(2)),
@@ -226,6 +242,7 @@ export const shopSettingsPatchSchema = z
     promotions: promotions.nullable(),
     coupons: coupons.nullable(),
     payment: payment.nullable(),
+    invoice: invoice.nullable(),
     knowledge: knowledge.nullable(),
     llm: llm.nullable(),
     contact: contact.nullable(),

@@ -8,6 +8,7 @@
  */
 
 import { type IntentRule, ORDER_RULES } from './detect-order-intent-rules.js'
+import { POLICY_RULES } from './detect-policy-intent-rules.js'
 import { footLengthMm, usualShoeSize } from './extract-shoe-size.js'
 import type { Intent } from './types.js'
 
@@ -49,6 +50,8 @@ const RULES: readonly Rule[] = [
   },
   // Order-area rules (detect-order-intent-rules.ts): passive cancellation, parcels on their way…
   ...ORDER_RULES,
+  // Service / policy rules (detect-policy-intent-rules.ts): money back, account closing, gift wrap…
+  ...POLICY_RULES,
   {
     // "RayBook那单付款一直失败", "my card keeps getting declined", "扣了两次钱": a payment problem, not a
     // device fault ("失败"), a complaint or a refund request.
@@ -209,8 +212,10 @@ export function ruleIntent(text: string, intent: Intent): Intent | null {
   if (SHOE_SIZE_FROM.includes(intent) && (usualShoeSize(text) !== undefined || footLengthMm(text) !== undefined))
     return 'size_advice'
   for (const r of RULES) {
-    if (r.to === intent) continue
-    if (r.from !== 'any' && !r.from.includes(intent)) continue
+    // A policy rule's wording also makes the classifier's unsure pick of the same intent sure.
+    const same = r.to === intent
+    if (same && !POLICY_RULES.includes(r)) continue
+    if (!same && r.from !== 'any' && !r.from.includes(intent)) continue
     if (r.re.test(text) && !r.unless?.test(text)) return r.to
   }
   return null

@@ -19,4 +19,16 @@ describe('detectInvoiceRequest', () => {
     expect(detectInvoiceRequest('发票什么时候开').asks).toBe(false)
     expect(detectInvoiceRequest('能开专票吗').special).toBe(true)
   })
+
+  it('reads a question about what an invoice needs apart from a request', () => {
+    expect(detectInvoiceRequest('公司发票需要提供哪些信息？').asksWhatNeeded).toBe(true)
+    expect(detectInvoiceRequest('what details do you need for a company invoice?').asksWhatNeeded).toBe(true)
+    expect(detectInvoiceRequest('耳机那单开张公司发票').asksWhatNeeded).toBe(false)
+  })
+
+  it('reads when the invoice is asked for', () => {
+    expect(detectInvoiceRequest('电脑那单的发票什么时候能开出来').asksWhen).toBe(true)
+    expect(detectInvoiceRequest('I need the invoice for my expenses, when will I get it?').asksWhen).toBe(true)
+    expect(detectInvoiceRequest('开个人发票').asksWhen).toBe(false)
+  })
 })

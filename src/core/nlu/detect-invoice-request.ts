@@ -15,6 +15,13 @@ export type InvoiceRequest = {
   title: 'personal' | 'company' | null
   company: string | null
   taxId: string | null
+  /**
+   * "需要提供什么资料", "what details do you need for a company invoice?": asks what an invoice needs (the
+   * shop's rule), not to have one issued now.
+   */
+  asksWhatNeeded: boolean
+  /** "发票什么时候能开出来", "when can I get the invoice?": when the invoice is issued. */
+  asksWhen: boolean
 }
 
 const ASKS =
@@ -26,6 +33,10 @@ const COMPANY = /(公司|企业|单位|\bcompany\b|\bbusiness\b|\bcorporate\b|\b
 const ZH_COMPANY = /([\u4e00-\u9fa5A-Za-z0-9（）()]{2,40}(有限公司|公司|厂|中心|工作室|事务所|研究所))/
 const EN_COMPANY =
   /\b((?:[A-Z][\w&'.-]*\s+){0,5}(?:Ltd|Co|Inc|LLC|Limited|Company|Corp|Corporation|GmbH|Trading|Group)\b\.?)/
+const WHAT_NEEDED =
+  /(需要|要)(提供|填|填写|准备|给)?(什么|哪些|啥)(资料|信息|材料|东西)?|(提供|填|填写|准备)(什么|哪些|啥)|\bwhat (info|information|details|documents?|do (i|you|we) need)\b|\bwhat (is|are) (needed|required)\b/i
+const WHEN =
+  /((发票|开票|票).{0,12}(什么时候|啥时候|多久|几天|哪天|何时)|(什么时候|啥时候|多久|几天|何时).{0,8}(开|出|给|发|收到).{0,4}(发票|票)|\b(invoice|receipt)\b.{0,60}\b(when|how long|how soon)\b|\b(when|how long|how soon)\b.{0,40}\b(invoice|receipt)\b)/i
 const TAX_WORD = /(税号|纳税人识别号|信用代码|\btax ?id\b|\btaxpayer (id|number)\b|\btin\b)/i
 const TAX_ID = /(?<![0-9A-Za-z])([0-9][0-9A-Z]{14,19})(?![0-9A-Za-z])/
 
@@ -44,5 +55,7 @@ export function detectInvoiceRequest(text: string): InvoiceRequest {
     title: PERSONAL.test(text) ? 'personal' : company || COMPANY.test(text) ? 'company' : null,
     company,
     taxId: tax && (TAX_WORD.test(text) || bareCode) ? tax[1]! : null,
+    asksWhatNeeded: WHAT_NEEDED.test(text),
+    asksWhen: WHEN.test(text),
   }
 }

@@ -17,6 +17,13 @@ export type PaymentQuestion = {
   points: { amount: number | null } | null
   /** Asks how many points an order or amount earns ("那单能拿多少积分", "how many points will I get"). */
   earns: boolean
+  /**
+   * "油壶不是39吗 发票上怎么是47", "the invoice says 47 but the oil bottle was 39": two amounts named and
+   * asked why they differ (the order's breakdown answers: items, shipping, discounts).
+   */
+  amountGap: boolean
+  /** Amounts of money the message names ("198 taken twice"): an order of that total is the one meant. */
+  amounts: number[]
 }
 
 const INSTALMENT_ASK =
@@ -28,7 +35,7 @@ const EN_COUNT = new RegExp(
 )
 
 const DEADLINE =
-  /((最晚|最迟|截止|几点(之|以)?前|什么时候(之|以)?前|多久(之|以)?内|还有多(久|长时间)).{0,6}(付|支付|付款|交钱)|(付|支付|付款).{0,6}(最晚|最迟|截止|期限|几点前|deadline)|(多久|什么时候|几点)(会)?(被)?(自动)?取消|\bpay (it )?(by|before) when\b|\b(deadline|last time|latest time) (to|for) (pay|payment)\b|\bhow long (do i have|have i got|until) .{0,30}(pay|cancel+ed)\b|\bwhen (is|will) .{0,30}(cancel+ed|auto[- ]?cancel+ed)\b|\bby when (do|must|should) i pay\b)/i
+  /((现在|今天|这会儿?)?还(能|可以|来得及)(付|支付|付款|交钱)(吗|吧|么|不|啊)?|\bcan i still pay\b|\bstill (time to )?pay (for )?(it|the order)\b|(最晚|最迟|截止|几点(之|以)?前|什么时候(之|以)?前|多久(之|以)?内|还有多(久|长时间)).{0,6}(付|支付|付款|交钱)|(付|支付|付款).{0,6}(最晚|最迟|截止|期限|几点前|deadline)|(多久|什么时候|几点)(会)?(被)?(自动)?取消|\bpay (it )?(by|before) when\b|\b(deadline|last time|latest time) (to|for) (pay|payment)\b|\bhow long (do i have|have i got|until) .{0,30}(pay|cancel+ed)\b|\bwhen (is|will) .{0,30}(cancel+ed|auto[- ]?cancel+ed)\b|\bby when (do|must|should) i pay\b)/i
 
 const POINTS_ASK =
   /(积分.{0,10}(最多|能抵|可以抵|抵多少|用多少|能用多少|可以用多少|上限)|(最多|能|可以).{0,8}(用|抵).{0,6}积分|\bhow many points\b|\bpoints?\b.{0,30}\b(max(imum)?|at most|can i use|cap|limit)\b|\b(max(imum)?|most) .{0,20}\bpoints\b)/i
@@ -50,6 +57,25 @@ function instalmentCount(text: string): number | null {
   return n && n >= 2 && n <= 36 ? n : null
 }
 
+const GAP_WORDS =
+  /(怎么(是|变成|成了|多了|少了)|为(什么|啥)(是|多|少)|咋(是|多|少)|不是.{0,8}(吗|么)|多(收|扣|付)了|\bwhy\b|\binstead of\b|\bbut (it|the invoice|the receipt|my card|the charge)\b|\b(more|less) than\b)/i
+
+/** Amounts named: numbers of 2 to 6 digits, not part of an order number, phone or count ("6期", "5000积分"). */
+function namedAmounts(text: string): number[] {
+  const t = text.replace(/[A-Z]{2}\d{8,}|\d{7,}/gi, ' ')
+  const out = new Set<number>()
+  for (const m of t.matchAll(
+    /(?<![\d.])(\d{2,6}(?:\.\d{1,2})?)(?![\d.]|\s*(期|积分|个?月|%|点|号|码|cm|kg|斤|岁|g\b|ml|w\b|mah|寸|inch|months?|points?))/gi,
+  ))
+    out.add(Number(m[1]))
+  return [...out]
+}
+
+/** Two different amounts in the message, asked why they differ. */
+function asksAmountGap(text: string): boolean {
+  return namedAmounts(text).length >= 2 && GAP_WORDS.test(text)
+}
+
 /** The payment computation a message asks for; every part null / false when it asks none. */
 export function paymentQuestion(text: string): PaymentQuestion {
   const earns = POINTS_EARN.test(text)
@@ -62,6 +88,8 @@ export function paymentQuestion(text: string): PaymentQuestion {
     deadline: DEADLINE.test(text) || asksAutoCancel(text),
     points: points ? { amount } : null,
     earns,
+    amountGap: asksAmountGap(text),
+    amounts: namedAmounts(text),
   }
 }
 

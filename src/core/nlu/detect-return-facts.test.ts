@@ -48,4 +48,23 @@ describe('detectReturnFacts', () => {
     for (const t of ['能退吧？', '退吧不太好', '退货要运费吗', 'can I return it?', '不想退'])
       expect(detectReturnFacts(t).returnNow).toBe(false)
   })
+
+  it('reads a window question, the activation rule asked about and the payment method named', () => {
+    expect(detectReturnFacts('跑鞋还能退吗 还剩几天').asksWindow).toBe(true)
+    expect(detectReturnFacts('最晚什么时候得寄回去').asksWindow).toBe(true)
+    expect(detectReturnFacts('how many days do I have left to send it back?').asksWindow).toBe(true)
+    expect(detectReturnFacts('我要退货').asksWindow).toBe(false)
+    expect(detectReturnFacts('只是开机看了一眼 这也算激活吗').asksActivationRule).toBe(true)
+    expect(detectReturnFacts('does switching it on once count as activated?').asksActivationRule).toBe(true)
+    expect(detectReturnFacts('我用的储蓄卡付的款').paidWith).toBe('bank_card')
+    expect(detectReturnFacts('paid by visa, when does it come back?').paidWith).toBe('credit_card')
+    expect(detectReturnFacts('用支付宝付的').paidWith).toBe('alipay')
+    expect(detectReturnFacts('能用支付宝吗').paidWith).toBeNull()
+  })
+
+  it('reads an unused device and a refund asked about by its amount', () => {
+    expect(detectReturnFacts('电脑没开过机 塑封还在').opened).toBe(false)
+    expect(detectReturnFacts('never switched it on').opened).toBe(false)
+    expect(detectReturnFacts('did I ever get the 259 back for the boots?').asksStatus).toBe(true)
+  })
 })

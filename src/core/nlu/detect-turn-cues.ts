@@ -12,6 +12,7 @@ import { asksReship, asksRestock, asksWhatIfLost, parcelSentBack } from './detec
 import { detectInvoiceRequest, type InvoiceRequest } from './detect-invoice-request.js'
 import { asksReschedule, type PurchasesQuestion, purchasesQuestion } from './detect-order-intent-rules.js'
 import { type PaymentQuestion, paymentQuestion } from './detect-payment-question.js'
+import { citesStuckRule } from './detect-policy-intent-rules.js'
 import { targetPriceIn, wantsCancelAlert, wantsPriceAlert } from './detect-price-alert.js'
 import { budgetOnly, conceptsIn, giftIn } from './parse-recommend-request.js'
 
@@ -79,6 +80,10 @@ export type TurnCues = {
   asksAccountDeletion: boolean
   /** "旧号停机了怎么改绑", "what info do you keep about me", "别再发营销短信": an account or personal-data question. */
   asksAccountPolicy: boolean
+  /** "快递员态度很差 把包裹扔地上", "the courier was rude and threw my parcel": a complaint about the delivery person. */
+  courierComplaint: boolean
+  /** "48小时没更新就去催吗 这都多少小时了", "isn't that over your 48 hour thing?": how long tracking has not moved. */
+  asksHoursStuck: boolean
   /** "我要投诉", "I want to file a complaint": asks to lodge a complaint (the shop's complaint procedure applies). */
   wantsToComplain: boolean
   /** "can I swap it once it arrives?", "到了以后能换码吗": the exchange rule for an item still on its way. */
@@ -141,6 +146,8 @@ const CONTACT =
   /((老板|领导|经理|主管|负责人|店长|客服|售后|公司|店铺|商家|官方)的?(私人)?(手机号?|电话号?码?|联系方式|微信号?|邮箱)|(客服|售后)热线|\b(your|the) (boss|manager|owner|shop|store|company|customer service|support)('?s)? (phone|number|contact|email|hotline)\b|\b(phone number|contact details|email address|hotline) (of|for) (your|the) (boss|manager|owner|shop|store|company|support)\b|\bcustomer service (number|hotline|phone)\b|\b(what'?s|what is|give me) (your|the) (phone|telephone|contact|hotline)( number)?\b|(你们|客服)(的)?(电话|热线)(是)?(多少|号码))/i
 const COMPLAIN =
   /((我|我们)(要|想|得)?投诉|投诉(你们|客服|他|她|这个|一下|那个)|\b(file|make|lodge|raise|submit) (a |an )?(formal |official )?complaint\b|\bi (want|wish|would like|'d like) to complain\b)/i
+const COURIER_COMPLAINT =
+  /((快递员|快递小哥|派送员|送货的|配送员|骑手|师傅).{0,12}(态度|凶|骂|吼|扔|摔|丢|甩|不送上门|不上楼|放门口|乱放)|(扔|摔|丢|甩)(在)?(地上|门口)|\b(courier|delivery (man|guy|driver|person)|driver|postman)\b.{0,40}\b(rude|shout\w*|yell\w*|threw|throw\w*|dropp?\w*|kick\w*|insult\w*|refused)\b|\b(threw|thrown|throw)\b.{0,20}\b(parcel|package|box)\b)/i
 const WHICH_COLOURS =
   /((什么|啥|哪些|哪几种|哪几个|几种|几个|多少种?)(颜色|色|配色)|\b(what|which) colou?rs?\b|\bcolou?r (options|choices)\b|\bwhat (other )?colou?rs?\b)/i
 const AGENT_HOURS =
@@ -249,6 +256,8 @@ export function detectTurnCues(raw: string): TurnCues {
     asksAccountDeletion: ACCOUNT_DELETION.test(raw),
     asksAccountPolicy: asksAccountPolicy(raw),
     wantsToComplain: COMPLAIN.test(raw),
+    courierComplaint: COURIER_COMPLAINT.test(raw),
+    asksHoursStuck: citesStuckRule(raw),
     asksExchangeLater: asksExchangeLater(raw),
     asksWhichColours: WHICH_COLOURS.test(raw),
     asksVariant: VARIANT_AVAILABLE.test(text),

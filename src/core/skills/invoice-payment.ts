@@ -4,6 +4,7 @@
  * that order: the order is put in the `order` slot and named at the top of the answer, with its status.
  */
 import type { Order } from '../domain/schemas.js'
+import { amountBreakdown, invoiceTiming } from './invoice-figures.js'
 import { invoiceRequestSkill, isInvoiceRequest } from './invoice-request.js'
 import { knowledgeSkill } from './knowledge-answer.js'
 import { titledOrders } from './order-item-titles.js'
@@ -18,10 +19,11 @@ export async function invoicePaymentSkill(sc: SkillContext): Promise<SkillResult
   if (isInvoiceRequest(sc)) return invoiceRequestSkill(sc)
   // An invoice or payment question is about a live order: a refunded or cancelled one of the same kind
   // ("电脑那单" with a laptop bought and refunded before) is not meant while another fits.
-  const found = await orderOfMentionedItem(
-    sc,
-    (o) => o.status !== 'refunded' && o.status !== 'refunding' && o.status !== 'cancelled',
-  )
+  const found =
+    (await orderOfMentionedItem(
+      sc,
+      (o) => o.status !== 'refunded' && o.status !== 'refunding' && o.status !== 'cancelled',
+    )) ?? (await orderOfNamedAmount(sc))
   // Figures asked about the order named now, else the one the conversation is about ("一期多少", "最晚几点付").
   const inContext = found ? null : await orderInContext(sc)
   // "两个四件套的单子 积分最多抵多少": the figure of each order holding the item named.
@@ -30,8 +32,14 @@ export async function invoicePaymentSkill(sc: SkillContext): Promise<SkillResult
     several.length > 1
       ? (await Promise.all(several.map((o) => paymentFigures(sc, o)))).flat()
       : await paymentFigures(sc, found ?? inContext)
+  const about = found ?? inContext
+  // Invoice facts of the order asked about: the amount's breakdown, when the invoice is issued.
+  if (about) for (const line of [amountBreakdown(sc, about), invoiceTiming(sc, about)]) if (line) figures.push(line)
   const computed = figures.length > 0 ? `${figures.join('\n')}\n` : ''
   if (!found) {
+    // A payment question on the order the conversation is about ("那剩下的还能用花呗付吗"): that order
+    // settles the topic, so a plausible leading FAQ entry answers.
+    if (!computed && inContext) return knowledgeSkill(sc, '', { kinds: ['faq'], topicKnown: true })
     if (!computed) return knowledgeSkill(sc)
     const r = await knowledgeSkill(sc, computed, { kinds: ['faq'], topicKnown: true })
     // The figure is the answer even when no FAQ entry adds to it.
@@ -81,4 +89,16 @@ async function liveOrdersOfItem(sc: SkillContext): Promise<Order[]> {
     .filter((o) => o.status !== 'cancelled' && o.status !== 'refunded' && o.items.some(item.matches))
     .sort((a, b) => b.createdAt.localeCompare(a.createdAt))
     .slice(0, 3)
+}
+
+/** "my card shows 198 taken twice": the customer's one order whose total is an amount the message names. */
+async function orderOfNamedAmount(sc: SkillContext): Promise<Order | null> {
+  const custId = knownCustomerId(sc)
+  const amounts = sc.cues.payment.amounts
+  if (!custId || amounts.length === 0 || sc.extracted.order) return null
+  const mine = await sc.ctx.store.orders.listByCustomer(sc.ctx.shop.id, custId)
+  const hits = mine.filter((o) => amounts.some((a) => Math.abs(o.total - a) < 0.01))
+  if (hits.length !== 1) return null
+  sc.state.slots.order = hits[0]!.orderNo
+  return hits[0]!
 }

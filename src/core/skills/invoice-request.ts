@@ -18,6 +18,8 @@ export function isInvoiceRequest(sc: SkillContext): boolean {
   const inv = sc.cues.invoice
   if (sc.state.task.flow === 'invoice' && AWAITING.has(sc.state.awaiting ?? '')) return true
   if (inv.special) return false
+  // "可以开公司抬头吗？需要提供什么资料": the shop's rule (its FAQ), asked before any order is named.
+  if (inv.asksWhatNeeded && !inv.company && !inv.taxId && !sc.extracted.order) return false
   return (
     (inv.asks && inv.title !== null) || (inv.asks && inv.reissue) || (inv.title === 'company' && inv.company !== null)
   )

@@ -35,6 +35,9 @@ export function orderCard(order: Order): NonNullable<Reply['card']> {
 }
 
 /** True when a shipped parcel is past its ETA or the carrier flagged it. */
+/** Whole hours from `iso` to `now`. */
+const hoursSince = (iso: string, now: Date) => Math.floor((now.getTime() - new Date(iso).getTime()) / 3_600_000)
+
 export function shipmentProblem(order: Order, now: Date): 'delayed' | 'exception' | null {
   const s = order.shipment
   if (!s || order.status !== 'shipped') return null
@@ -274,6 +277,15 @@ export async function orderStatusSkill(sc: SkillContext): Promise<SkillResult> {
           "I'm sorry, your parcel is running late. We've asked the carrier to expedite it and usually see an update within 24 hours; if nothing moves in 48 hours you can ask for a replacement or a full refund.",
         ),
       )
+      const stuck = sc.cues.asksHoursStuck && ev ? hoursSince(ev.time, sc.ctx.now) : null
+      if (stuck !== null)
+        lines.push(
+          say(
+            L,
+            `最新物流停在 ${when(ev!.time, tz)}，到现在已经 ${stuck} 小时没有更新了，我们已按规则向快递公司催件核实。`,
+            `The last tracking update was at ${when(ev!.time, tz)}: ${stuck} hours without a new one, so we've chased the carrier as our rule says.`,
+          ),
+        )
       events.push({ type: 'logistics.delay_detected', data: { orderNo: order.orderNo, carrier: s.carrier } })
     } else if (problem === 'exception') {
       lines.push(

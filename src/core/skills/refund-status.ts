@@ -7,7 +7,9 @@
 import type { ReturnRequest } from '../domain/records.js'
 import type { Order } from '../domain/schemas.js'
 import { createTicketService } from '../tickets/ticket-service.js'
+import { shipmentProblem } from './order-status.js'
 import { applyOrderReference, knownCustomerId, orderOfMentionedItem, resolveOrder } from './resolve-order.js'
+import { lostParcelRefund, refundTimingLine } from './return-answers.js'
 import { returnRules } from './shop-rules.js'
 import { done, type SkillContext, type SkillResult } from './skill-types.js'
 import { money, say } from './text.js'
@@ -128,6 +130,12 @@ export async function refundStatus(sc: SkillContext): Promise<SkillResult> {
           ),
     )
   }
+  // "我是银行卡付的": how long the refund takes for that payment method (the shop's refund timing).
+  const timing = lines.length > 0 ? refundTimingLine(sc, sc.returnFacts.paidWith) : null
+  if (timing) lines.push(timing)
+  // A parcel the carrier reported lost, its money asked back: staff refund it (return-answers.ts).
+  const lost = orders.length === 1 && lines.length === 0 ? orders[0]! : null
+  if (lost && shipmentProblem(lost, sc.ctx.now) === 'exception') return lostParcelRefund(sc, lost)
   if (lines.length === 0)
     return done(
       sc,

@@ -18,6 +18,14 @@ import { daysBetween, RR_STATUS, refundStatus } from './refund-status.js'
 import { applyOrderReference, mentionedItem, resolveOrder } from './resolve-order.js'
 import { productTitle } from './resolve-product.js'
 import {
+  activationAnswer,
+  askedAboutFiledReturn,
+  lineNote,
+  lineOfNamedKind,
+  rememberNamedItem,
+  windowNote,
+} from './return-answers.js'
+import {
   exchangeForOtherProduct,
   exchangeOutOfStock,
   ineligible,
@@ -60,7 +68,15 @@ export async function returnSkill(sc: SkillContext): Promise<SkillResult> {
   const L = sc.locale
   const facts = sc.returnFacts
   const t = taskOf(sc.state, 'return_refund')
-  if (!sc.state.awaiting && facts.asksStatus) return refundStatus(sc)
+  // "我是银行卡付的" in a refund conversation: the refund and how long it takes for that method.
+  const paidWithOnly = facts.paidWith !== null && facts.reason === null && facts.kind === null
+  if (!sc.state.awaiting && (facts.asksStatus || paidWithOnly)) return refundStatus(sc)
+  const aboutFiled = await askedAboutFiledReturn(sc)
+  if (aboutFiled) return aboutFiled
+  if (!sc.state.awaiting && facts.asksActivationRule) {
+    const no = sc.extracted.order ?? sc.state.slots.order
+    return activationAnswer(sc, typeof no === 'string' ? await sc.ctx.store.orders.get(sc.ctx.shop.id, no) : null)
+  }
   if (sc.state.awaiting === 'confirm' && sc.answeredAwaiting && sc.signals.deny) {
     sc.state.task = noTask()
     return done(
@@ -80,6 +96,7 @@ export async function returnSkill(sc: SkillContext): Promise<SkillResult> {
   if (facts.used) t.used = true
   applyOrderReference(sc)
   await dropOrderOfOtherItem(sc)
+  await rememberNamedItem(sc, t)
   const rules = returnRules(sc.ctx.shop)
   const r = await resolveOrder(sc, {
     purpose: 'return_refund',
@@ -139,6 +156,8 @@ export async function returnSkill(sc: SkillContext): Promise<SkillResult> {
       const it = sc.signals.ordinal === -1 ? order.items[order.items.length - 1] : order.items[sc.signals.ordinal]
       if (it) t.sku = it.sku
     }
+    // "手表还没拆封" said before the order was known: that kind of line.
+    if (!t.sku) t.sku = (await lineOfNamedKind(sc, t, order.items))?.sku
     // "那套硅胶铲子没拆 退了": the line the words describe (its title or the product's aliases).
     if (!t.sku) t.sku = (await lineDescribed(sc, order.items))?.sku
     if (!t.sku) {
@@ -174,7 +193,10 @@ export async function returnSkill(sc: SkillContext): Promise<SkillResult> {
     t.reason = facts.reason ? reasonKey(facts.reason) : 'other'
     t.reasonText = sc.understanding.read.record(200)
   }
-  if (!t.reason && t.opened === false && age <= rules.noReasonDays) t.reason = 'no_reason'
+  // Unopened, or asked how long the window still runs ("还剩几天"): inside it no reason is needed.
+  if (!t.reason && (t.opened === false || facts.asksWindow) && age <= rules.noReasonDays) t.reason = 'no_reason'
+  // The window's last day when asked, and the line picked in an order of several, head what is asked next.
+  const note = `${facts.asksWindow ? (windowNote(sc, order, itemName) ?? '') : ''}${lineNote(sc, order, item, itemName)}`
   const delivered = day(deliveredAt, shopTimeZone(sc.ctx.shop))
   const until = (days: number) =>
     day(new Date(new Date(deliveredAt).getTime() + days * 86_400_000).toISOString(), shopTimeZone(sc.ctx.shop))
@@ -218,7 +240,7 @@ export async function returnSkill(sc: SkillContext): Promise<SkillResult> {
       sc,
       'reason',
       {
-        text: say(L, `请问${itemName}为什么要退换呢？`, `Why would you like to return ${itemName}?`),
+        text: note + say(L, `请问${itemName}为什么要退换呢？`, `Why would you like to return ${itemName}?`),
         buttons: REASONS.map((x) => ({ label: L === 'zh' ? x.zh : x.en, payload: L === 'zh' ? x.zh : x.en })),
       },
       'return_ask_reason',
@@ -254,7 +276,7 @@ export async function returnSkill(sc: SkillContext): Promise<SkillResult> {
             sc,
             'opened',
             {
-              text: say(L, `请问${itemName}已经拆封使用了吗？`, `Has ${itemName} been opened or used?`),
+              text: note + say(L, `请问${itemName}已经拆封使用了吗？`, `Has ${itemName} been opened or used?`),
               buttons:
                 L === 'zh'
                   ? [
@@ -343,8 +365,8 @@ export async function returnSkill(sc: SkillContext): Promise<SkillResult> {
       {
         text: say(
           L,
-          `符合退换条件。确认为订单 ${no} 的${itemName} ×${item.qty} 申请${kindLabel}${refund ? `，退款 ${money(refund, order.currency)}` : ''}吗？`,
-          `This item qualifies. Submit a ${kindLabel} for ${itemName} ×${item.qty} from order ${no}${refund ? ` (refund ${money(refund, order.currency)})` : ''}?`,
+          `${note}符合退换条件。确认为订单 ${no} 的${itemName} ×${item.qty} 申请${kindLabel}${refund ? `，退款 ${money(refund, order.currency)}` : ''}吗？`,
+          `${note}This item qualifies. Submit a ${kindLabel} for ${itemName} ×${item.qty} from order ${no}${refund ? ` (refund ${money(refund, order.currency)})` : ''}?`,
         ),
         buttons: yesNo(L),
       },
@@ -433,6 +455,7 @@ export async function returnSkill(sc: SkillContext): Promise<SkillResult> {
     `Your ${kindLabel} request is submitted: number ${rr.id}.\n${sendTo}\n${freeShipping ? 'We cover the return shipping.' : 'Return shipping for a no-reason return is paid by you.'} ${refund ? `We refund ${money(refund, order.currency)} within ${rules.refundDays} business days of receiving it.` : "We'll ship the replacement once we receive it."}`,
   )
   sc.state.task = noTask()
+  sc.state.slots.returnId = rr.id
   return done(
     sc,
     [{ text: text2, card: { type: 'return', data: { id: rr.id, orderNo: no, kind, refundAmount: refund } } }],
