@@ -112,7 +112,11 @@ export function isFollowUp(sc: SkillContext): boolean {
     // "那还要等多久啊" after a delayed parcel: nothing new is named and the unsure classifier's best
     // guess is the topic already on the table, so it is about the same order.
     const a = state.activeIntent
-    const sameTopic = ctx.nlu.intent === a || (TRACKING.has(ctx.nlu.intent) && TRACKING.has(a))
+    // "那明天会不会到": also when the topic is the runner-up of a near tie ("out_of_scope" 0.48, logistics 0.47).
+    const runnerUp = ctx.nlu.candidates
+      .slice(0, 2)
+      .some((c) => c.confidence >= 0.25 && (c.intent === a || (TRACKING.has(c.intent) && TRACKING.has(a))))
+    const sameTopic = ctx.nlu.intent === a || (TRACKING.has(ctx.nlu.intent) && TRACKING.has(a)) || runnerUp
     return short && sameTopic && TRACKING.has(a) && ctx.nlu.confidence < sc.policy.intentThreshold
   }
   return (signals.followUp && short) || (short && !signals.question && ctx.nlu.confidence < 0.5)

@@ -79,8 +79,10 @@ const RULES: readonly Rule[] = [
       'cancel_order',
       'order_status',
       'logistics',
+      // "when money come back?" is no stock question, whatever "come back" suggests.
+      'stock_availability',
     ],
-    re: /(\bwhen (do|will|can|would) i (see|get) (the|my) money\b|\bnever got (my |the )?(money|refund|\d+)|\b(haven'?t|didn'?t|still not) (got|gotten|received|seen) (my |the )?(money|refund)\b|退款.{0,6}(什么时候|多久|几天|还没|怎么还|进度|到账)|(钱|款).{0,4}(怎么|为什么|咋)?还没(到|退|回)|退的.{0,12}钱|(钱|款|块|元)(钱)?.{0,2}退(给我|回给我|回来|回)?(了)?没(有)?|refund.{0,20}(\?\?|status|news|arrive|yet|when)|(news|update|status) on (the|my) refund|where is my refund|\brefund\s*\?)/i,
+    re: /(\bwhen (do|will|can|would) i (see|get) (the|my) money\b|\bwhen\b.{0,24}\b(money|refund|payment)\b.{0,12}\b(come|comes|coming|get|gets|be|arrive|arrives) back\b|\b(money|refund) (come|comes|coming) back\b|\bnever got (my |the )?(money|refund|\d+)|\b(haven'?t|didn'?t|still not) (got|gotten|received|seen) (my |the )?(money|refund)\b|退款.{0,6}(什么时候|多久|几天|还没|怎么还|进度|到账)|(钱|款).{0,4}(怎么|为什么|咋)?还没(到|退|回)|退的.{0,12}钱|(钱|款|块|元)(钱)?.{0,2}退(给我|回给我|回来|回)?(了)?没(有)?|refund.{0,20}(\?\?|status|news|arrive|yet|when)|(news|update|status) on (the|my) refund|where is my refund|\brefund\s*\?)/i,
   },
   {
     // "is my dinnerware set still coming?", "我的X还会到吗": where the parcel is.

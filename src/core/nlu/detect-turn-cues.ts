@@ -11,6 +11,7 @@ import { asksExchangeLater } from './detect-exchange-question.js'
 import { asksReship, asksRestock, asksWhatIfLost, parcelSentBack } from './detect-intent-rules.js'
 import { detectInvoiceRequest, type InvoiceRequest } from './detect-invoice-request.js'
 import { asksReschedule, type PurchasesQuestion, purchasesQuestion } from './detect-order-intent-rules.js'
+import { asksShipBy, type OrderStatusRef, orderStatusRef } from './detect-order-reference.js'
 import { type PaymentQuestion, paymentQuestion } from './detect-payment-question.js'
 import { targetPriceIn, wantsCancelAlert, wantsPriceAlert } from './detect-price-alert.js'
 import { budgetOnly, conceptsIn, giftIn } from './parse-recommend-request.js'
@@ -19,6 +20,10 @@ export type GreetingKind = 'robot' | 'thanks' | 'bye' | 'hello'
 export type ChangeField = 'address' | 'phone' | 'items'
 
 export type TurnCues = {
+  /** "已经付了钱的那单", "the unpaid one": the status the customer names an order by. */
+  orderByStatus: OrderStatusRef | null
+  /** "最晚哪天能发", "will it ship today?": when a paid order ships. */
+  asksShipBy: boolean
   /** "我要付款", "pay for my order": about the customer's unpaid order, not the payment-methods FAQ. */
   payOrder: boolean
   /** What kind of small talk the message is (hello when it is none of the others). */
@@ -215,6 +220,8 @@ function addressFrom(text: string): string | null {
 export function detectTurnCues(raw: string): TurnCues {
   const text = raw.trim()
   return {
+    orderByStatus: orderStatusRef(raw),
+    asksShipBy: asksShipBy(raw),
     payOrder: asksToPayOrder(raw),
     greeting: greetingKind(raw),
     change: {

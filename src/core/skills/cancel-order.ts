@@ -10,6 +10,7 @@ import type { Order } from '../domain/schemas.js'
 import { actOnOrder, commerceOf, platformFailure } from './commerce-action.js'
 import { writeOrderChange } from './order-audit.js'
 import { applyOrderReference, resolveOrder, statusLabel } from './resolve-order.js'
+import { autoCancelLine } from './ship-by.js'
 import { ask, done, type SkillContext, type SkillResult } from './skill-types.js'
 import { money, say, yesNo } from './text.js'
 
@@ -87,11 +88,17 @@ export async function cancelOrderSkill(sc: SkillContext): Promise<SkillResult> {
         sc,
         [
           {
-            text: say(
-              L,
-              `订单 ${no} 当前状态为“${statusLabel(order.status, L)}”，无需再取消。`,
-              `Order ${no} is already ${statusLabel(order.status, L)}; there's nothing to cancel.`,
-            ),
+            text: [
+              say(
+                L,
+                `订单 ${no} 当前状态为“${statusLabel(order.status, L)}”，无需再取消。`,
+                `Order ${no} is already ${statusLabel(order.status, L)}; there's nothing to cancel.`,
+              ),
+              // "显示已取消 我没取消啊": an order never paid was cancelled when its hold ran out.
+              autoCancelLine(sc.ctx.shop, order, L),
+            ]
+              .filter(Boolean)
+              .join('\n'),
           },
         ],
         'answer',

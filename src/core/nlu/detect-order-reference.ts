@@ -1,0 +1,43 @@
+/**
+ * How a message points at one of the customer's orders without its number: by its status ("已经付了钱的那单",
+ * "没付的那个", "the unpaid one") — the part after a turned-down option counts ("不是待付款那个，是已经付了钱的那单")
+ * — and whether it asks when a paid order ships at the latest ("最晚哪天能发", "when will it ship at the
+ * latest", "今天能发吗"). Part of the understanding stage: skills read the typed result.
+ */
+import { withoutRejected } from './pick-by-description.js'
+
+export type OrderStatusRef = 'paid' | 'pending_payment' | 'shipped'
+
+const ONE = '(?:那|这)?(?:单|个|笔|份)'
+const PAID = new RegExp(
+  `((已经|都)?(付(了|过|完)(钱|款)?|已付款|已支付|付款了|支付了)的?${ONE})|\\bthe (already )?paid (one|order)\\b|\\bthe one (that )?i (already )?paid( for)?\\b|\\bthe one (that'?s|that is|which is) (already )?paid\\b`,
+  'i',
+)
+const UNPAID = new RegExp(
+  `((没|未|还没|没有)(付|付款|付钱|支付)的?${ONE}|待付款的?${ONE})|\\bthe unpaid (one|order)\\b|\\bthe one (that )?i (haven'?t|have not|didn'?t|did not) paid( for)?\\b|\\bthe one (that'?s|that is) (not|still not|un)paid\\b`,
+  'i',
+)
+const SHIPPED = new RegExp(
+  `((已经)?(发了货|已发货|发货了|在路上)的?${ONE})|\\bthe (one (that'?s |that is |which is )?(already )?)?shipped( one)?\\b(?! yet)`,
+  'i',
+)
+
+/** The status the message names its order by, or null (none, or more than one). */
+export function orderStatusRef(text: string): OrderStatusRef | null {
+  const t = withoutRejected(text)
+  const hits: OrderStatusRef[] = []
+  // Unpaid first: "没付的那个" also contains "付的那个".
+  const unpaid = UNPAID.test(t)
+  if (unpaid) hits.push('pending_payment')
+  if (!unpaid && PAID.test(t)) hits.push('paid')
+  if (SHIPPED.test(t)) hits.push('shipped')
+  return hits.length === 1 ? hits[0]! : null
+}
+
+const SHIP_BY =
+  /((最晚|最迟|最快|大概|到底|具体|预计)?(哪天|几号|什么时候|啥时候|几点)(能|会|可以|才)?(发|发货|发出|寄出)|(最晚|最迟|最快)(能|会)?(哪天|几号|什么时候|啥时候|几点)?.{0,2}(发|发货|发出|寄出)|今天(能|会)?(发|发货|发出)(吗|么|不|没)?|\bwhen (will|does|would|can) (it|my order|the order|they|this|that)( [a-z]+){0,3} (ship|be shipped|be sent|be dispatched|go out|leave)\b|\b(ship|dispatch)\w* (by|at the latest)\b|\blatest (ship|dispatch)\w*\b|\b(ship|go out|be sent|be dispatched) today\b)/i
+
+/** "最晚哪天能发出来", "今天能发吗", "when will it ship at the latest?": when a paid order leaves. */
+export function asksShipBy(text: string): boolean {
+  return SHIP_BY.test(text)
+}
