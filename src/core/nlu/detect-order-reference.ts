@@ -41,3 +41,11 @@ const SHIP_BY =
 export function asksShipBy(text: string): boolean {
   return SHIP_BY.test(text)
 }
+
+const WHAT_NOW =
+  /((那|那我|我)?(该)?(怎么办|咋办|怎么弄|咋弄|怎么处理)|那(我)?(还)?能(怎么|咋)(办|样)|\bwhat (do|should|can) i do( now| then)?\b|\bwhat are my options\b|\bwhat now\b|\bso what do i do\b)/i
+
+/** "啊？那我咋办", "so what do I do now?": asks what can be done about what the bot just said. */
+export function asksWhatNow(text: string): boolean {
+  return WHAT_NOW.test(text)
+}

@@ -11,7 +11,7 @@ import { asksExchangeLater } from './detect-exchange-question.js'
 import { asksReship, asksRestock, asksWhatIfLost, parcelSentBack } from './detect-intent-rules.js'
 import { detectInvoiceRequest, type InvoiceRequest } from './detect-invoice-request.js'
 import { asksReschedule, type PurchasesQuestion, purchasesQuestion } from './detect-order-intent-rules.js'
-import { asksShipBy, type OrderStatusRef, orderStatusRef } from './detect-order-reference.js'
+import { asksShipBy, asksWhatNow, type OrderStatusRef, orderStatusRef } from './detect-order-reference.js'
 import { type PaymentQuestion, paymentQuestion } from './detect-payment-question.js'
 import { targetPriceIn, wantsCancelAlert, wantsPriceAlert } from './detect-price-alert.js'
 import { budgetOnly, conceptsIn, giftIn } from './parse-recommend-request.js'
@@ -24,6 +24,8 @@ export type TurnCues = {
   orderByStatus: OrderStatusRef | null
   /** "最晚哪天能发", "will it ship today?": when a paid order ships. */
   asksShipBy: boolean
+  /** "那我咋办", "what do I do now?": what can be done about the answer just given. */
+  asksWhatNow: boolean
   /** "我要付款", "pay for my order": about the customer's unpaid order, not the payment-methods FAQ. */
   payOrder: boolean
   /** What kind of small talk the message is (hello when it is none of the others). */
@@ -213,7 +215,31 @@ function changeField(text: string): ChangeField | null {
 
 function addressFrom(text: string): string | null {
   const stripped = text.replace(LEADING, '').trim()
+  if (stripped === text.trim()) {
+    const tail = addressTail(text)
+    if (tail) return tail
+  }
   return PLACE.test(stripped) && stripped.length >= 6 ? stripped : null
+}
+
+/** A clause that asks or requests rather than states a place ("能改寄到我妈家吗"). */
+const ASKING = /(吗|么|能|可以|改|寄|送|帮|请|\?|？|\b(can|could|please|change|update|send)\b)/i
+const ADMIN = /(省|市|区|县|镇|路|街|\b(street|road|avenue|st|rd|ave|lane)\b)/i
+
+/**
+ * "精华那单能改寄到我妈家吗 青岛市市北区辽宁路88号3单元302": the address said after the request, as its
+ * own clause (from the first clause naming a place, with a house number, to the end); null when none.
+ */
+function addressTail(text: string): string | null {
+  const t = text.trim()
+  const clauses = [...t.matchAll(/[^\s，,。？?！!；;]+/g)]
+  for (let i = 1; i < clauses.length; i++) {
+    const c = clauses[i]!
+    if (!ADMIN.test(c[0]) || ASKING.test(c[0])) continue
+    const rest = t.slice(c.index)
+    if (/\d/.test(rest) && !ASKING.test(rest) && rest.length >= 6) return rest
+  }
+  return null
 }
 
 /** Reads the conversational cues of one customer message. */
@@ -222,12 +248,13 @@ export function detectTurnCues(raw: string): TurnCues {
   return {
     orderByStatus: orderStatusRef(raw),
     asksShipBy: asksShipBy(raw),
+    asksWhatNow: asksWhatNow(raw),
     payOrder: asksToPayOrder(raw),
     greeting: greetingKind(raw),
     change: {
       field: changeField(raw),
       newAddress: addressFrom(raw),
-      introducesValue: raw.replace(LEADING, '') !== raw,
+      introducesValue: raw.replace(LEADING, '') !== raw || addressTail(raw) !== null,
       sameAsBefore: SAME_CHANGE.test(raw),
       corrects: correctedPart(raw),
     },
