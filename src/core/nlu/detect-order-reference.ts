@@ -49,3 +49,11 @@ const WHAT_NOW =
 export function asksWhatNow(text: string): boolean {
   return WHAT_NOW.test(text)
 }
+
+const ONE_LINE =
+  /((其他|其余|别的|剩下)的?(商品|东西|几样|几件)?(都)?(照常|正常|继续|还是|还|照样)?(发|要|留着|不变|保留)|只(取消|退掉?|不要)|单独(取消|退)|\bkeep the rest\b|\bi still want\b|\b(just|only) (cancel )?(the|this|that|one)\b.{0,40}\bfrom (my|the|that|this) order\b|\bcancel (just|only) (the|one)\b)/i
+
+/** "挂耳的耳机我不要了 其他的照常发", "cancel just the white shoes, I still want the boots": one line of an order. */
+export function cancelsOneLine(text: string): boolean {
+  return ONE_LINE.test(text)
+}

@@ -11,7 +11,13 @@ import { asksExchangeLater } from './detect-exchange-question.js'
 import { asksReship, asksRestock, asksWhatIfLost, parcelSentBack } from './detect-intent-rules.js'
 import { detectInvoiceRequest, type InvoiceRequest } from './detect-invoice-request.js'
 import { asksReschedule, type PurchasesQuestion, purchasesQuestion } from './detect-order-intent-rules.js'
-import { asksShipBy, asksWhatNow, type OrderStatusRef, orderStatusRef } from './detect-order-reference.js'
+import {
+  asksShipBy,
+  asksWhatNow,
+  cancelsOneLine,
+  type OrderStatusRef,
+  orderStatusRef,
+} from './detect-order-reference.js'
 import { type PaymentQuestion, paymentQuestion } from './detect-payment-question.js'
 import { targetPriceIn, wantsCancelAlert, wantsPriceAlert } from './detect-price-alert.js'
 import { budgetOnly, conceptsIn, giftIn } from './parse-recommend-request.js'
@@ -26,6 +32,8 @@ export type TurnCues = {
   asksShipBy: boolean
   /** "那我咋办", "what do I do now?": what can be done about the answer just given. */
   asksWhatNow: boolean
+  /** "其他的照常发", "I still want the boots": the request is about one line of the order, the rest stays. */
+  oneLine: boolean
   /** "我要付款", "pay for my order": about the customer's unpaid order, not the payment-methods FAQ. */
   payOrder: boolean
   /** What kind of small talk the message is (hello when it is none of the others). */
@@ -249,6 +257,7 @@ export function detectTurnCues(raw: string): TurnCues {
     orderByStatus: orderStatusRef(raw),
     asksShipBy: asksShipBy(raw),
     asksWhatNow: asksWhatNow(raw),
+    oneLine: cancelsOneLine(raw),
     payOrder: asksToPayOrder(raw),
     greeting: greetingKind(raw),
     change: {

@@ -7,6 +7,7 @@
  */
 import { noTask } from '../dialogue/task-state.js'
 import type { Order } from '../domain/schemas.js'
+import { cancelOneLine } from './cancel-one-line.js'
 import { actOnOrder, commerceOf, platformFailure } from './commerce-action.js'
 import { writeOrderChange } from './order-audit.js'
 import { applyOrderReference, resolveOrder, statusLabel } from './resolve-order.js'
@@ -106,6 +107,9 @@ export async function cancelOrderSkill(sc: SkillContext): Promise<SkillResult> {
         extra,
       )
   }
+  // "挂耳的耳机我不要了 其他的照常发": one line of the order, the rest ships.
+  const oneLine = cancelOneLine(sc, order, extra)
+  if (oneLine) return oneLine
   const paid = order.status === 'paid'
   if (!(sc.state.awaiting === 'confirm' && sc.answeredAwaiting && sc.signals.affirm)) {
     return ask(
