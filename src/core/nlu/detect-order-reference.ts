@@ -57,3 +57,11 @@ const ONE_LINE =
 export function cancelsOneLine(text: string): boolean {
   return ONE_LINE.test(text)
 }
+
+const UNPAID_SAID =
+  /((还)?(没|未|没有)(付|付款|付钱|支付)|待付款|\bunpaid\b|\b(haven'?t|have not|didn'?t|did not|not yet) paid\b|\bnot paid\b)/i
+
+/** "还有昨天那单我还没付", "the other one I haven't paid": the message speaks of an unpaid order too. */
+export function mentionsUnpaid(text: string): boolean {
+  return UNPAID_SAID.test(text)
+}

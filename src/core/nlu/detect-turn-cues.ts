@@ -15,6 +15,7 @@ import {
   asksShipBy,
   asksWhatNow,
   cancelsOneLine,
+  mentionsUnpaid,
   type OrderStatusRef,
   orderStatusRef,
 } from './detect-order-reference.js'
@@ -34,6 +35,8 @@ export type TurnCues = {
   asksWhatNow: boolean
   /** "其他的照常发", "I still want the boots": the request is about one line of the order, the rest stays. */
   oneLine: boolean
+  /** "还有昨天那单我还没付": an unpaid order is spoken of (besides the order asked about). */
+  mentionsUnpaid: boolean
   /** "我要付款", "pay for my order": about the customer's unpaid order, not the payment-methods FAQ. */
   payOrder: boolean
   /** What kind of small talk the message is (hello when it is none of the others). */
@@ -258,6 +261,7 @@ export function detectTurnCues(raw: string): TurnCues {
     asksShipBy: asksShipBy(raw),
     asksWhatNow: asksWhatNow(raw),
     oneLine: cancelsOneLine(raw),
+    mentionsUnpaid: mentionsUnpaid(raw),
     payOrder: asksToPayOrder(raw),
     greeting: greetingKind(raw),
     change: {

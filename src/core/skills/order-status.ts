@@ -202,8 +202,9 @@ export async function orderStatusSkill(sc: SkillContext): Promise<SkillResult> {
   const r = await resolveOrder(sc, {
     purpose: logistics ? 'logistics' : 'order_status',
     prefer,
-    // "买手机那单" when two finished orders hold a phone: the one delivered this week, not last month's.
-    thenPrefer: (o) => o.status === 'delivered',
+    // "到哪了 … 是买手机那单" when two finished orders hold a phone: where a parcel is asks about the one
+    // delivered this week, not last month's (a status question about "the phone order" stays ambiguous).
+    ...(logistics ? { thenPrefer: (o: Order) => o.status === 'delivered' } : {}),
     byItem: true,
     answerSeveral: (orders) => severalOrders(sc, orders),
   })
@@ -314,6 +315,22 @@ export async function orderStatusSkill(sc: SkillContext): Promise<SkillResult> {
     lines.push(say(L, '这个订单没有物流信息。', 'There is no tracking information for this order.'))
   }
   if (sc.cues.reschedule && order.status === 'shipped') lines.push(rescheduleNote(L))
+  // "今早那单今天能发吗？还有昨天那单我还没付": the unpaid order spoken of too, with its pay-by time.
+  const custId = knownCustomerId(sc)
+  if (sc.cues.mentionsUnpaid && order.status !== 'pending_payment' && custId) {
+    const mine = await sc.ctx.store.orders.listByCustomer(sc.ctx.shop.id, custId)
+    for (const o of mine.filter((x) => x.status === 'pending_payment').slice(0, 2)) {
+      const pay = unpaidPayLine(sc.ctx.shop, o, sc.ctx.now, L)
+      if (pay)
+        lines.push(
+          say(
+            L,
+            `另外，订单 ${o.orderNo}（${money(o.total, o.currency)}）：${pay}`,
+            `Also, order ${o.orderNo} (${money(o.total, o.currency)}): ${pay}`,
+          ),
+        )
+    }
+  }
   const problem = shipmentProblem(order, sc.ctx.now)
   return done(
     sc,
