@@ -102,15 +102,23 @@ export async function modifyOrderSkill(sc: SkillContext): Promise<SkillResult> {
     if (t.field === 'phone' && sc.extracted.phone) t.newValue = sc.extracted.phone
   }
   applyOrderReference(sc)
-  const r = await resolveOrder(sc, {
-    purpose: 'modify_order',
-    prefer: (o) => MODIFIABLE.includes(o.status),
-    // None can still change: the parcel on its way is the one meant, not a finished order.
-    thenPrefer: (o) => o.status === 'shipped',
+  const find = (byItem: boolean) =>
+    resolveOrder(sc, {
+      purpose: 'modify_order',
+      prefer: (o) => MODIFIABLE.includes(o.status),
+      // None can still change: the parcel on its way is the one meant, not a finished order.
+      thenPrefer: (o) => o.status === 'shipped',
+      byItem,
+      switchByItem: t.field !== 'items',
+    })
+  let r = await find(true)
+  if ('result' in r && t.field === 'phone' && r.result.reason.startsWith('item_not_in_orders')) {
     // "update the phone on my order": the phone is the field changed, not an item ordered.
-    byItem: t.field !== 'phone',
-    switchByItem: t.field !== 'items',
-  })
+    sc.state.awaiting = null
+    sc.state.prompt = null
+    delete sc.state.candidates
+    r = await find(false)
+  }
   if ('result' in r) return r.result
   const order = r.order
   const extra = r.customerId ? { customerId: r.customerId } : {}
