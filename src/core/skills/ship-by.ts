@@ -29,10 +29,12 @@ const positive = (v: unknown): number | null => (typeof v === 'number' && v > 0 
 /** The shop's shipping rule (`settings.shipping`); every part null when unset. */
 export function shippingTerms(shop: Pick<Shop, 'settings'>): ShippingTerms {
   const s = obj(shop.settings.shipping)
-  const cut = typeof s?.sameDayCutoff === 'string' ? s.sameDayCutoff.match(/^(\d{2}):(\d{2})$/) : null
+  // "HH:MM" (the settings schema checks the form).
+  const [h, m] = typeof s?.sameDayCutoff === 'string' ? s.sameDayCutoff.split(':').map(Number) : []
+  const cut = h !== undefined && m !== undefined && Number.isInteger(h) && Number.isInteger(m) ? h * 60 + m : null
   return {
-    cutoffMinutes: cut ? Number(cut[1]) * 60 + Number(cut[2]) : null,
-    cutoff: cut ? cut[0] : null,
+    cutoffMinutes: cut,
+    cutoff: cut !== null ? String(s?.sameDayCutoff) : null,
     hours: positive(s?.shipWithinHours),
     saleHours: positive(s?.saleShipWithinHours),
   }
