@@ -65,7 +65,16 @@ export async function orderedItemIntent(sc: SkillContext, threshold: number): Pr
   if (active && TRACKING.includes(active) && slot && LOOKUP_INTENTS.includes(nlu.intent) && nlu.confidence < 0.9) {
     const item = await mentionedItem(sc)
     const current = item ? await ctx.store.orders.get(ctx.shop.id, slot) : null
-    if (item && current?.customerId === custId && current.items.some(item.matches))
+    const others = item
+      ? (await ctx.store.orders.listByCustomer(ctx.shop.id, custId)).filter((o) => o.orderNo !== slot)
+      : []
+    // Only when no other order holds it too ("and the black gym shoes?" may be another parcel).
+    if (
+      item &&
+      current?.customerId === custId &&
+      current.items.some(item.matches) &&
+      !others.some((o) => o.items.some(item.matches))
+    )
       return { intent: active, reason: 'item_of_current_order' }
   }
   const unsure = nlu.confidence < threshold || (LOOKUP_INTENTS.includes(nlu.intent) && nlu.confidence < 0.9)
