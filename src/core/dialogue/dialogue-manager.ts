@@ -223,9 +223,12 @@ export function createDialogueManager(
           state.awaiting = null
           state.task = noTask()
         }
-        // The order comes from the item, not from an order carried over from the previous task.
-        delete state.slots.order
-        delete state.slots.sku
+        // The order comes from the item, not from an order carried over from the previous task (unless
+        // the item is one of that order's).
+        if (route.reason !== 'item_of_current_order') {
+          delete state.slots.order
+          delete state.slots.sku
+        }
         if (intent !== state.activeIntent) startTask(state, intent)
       }
     }

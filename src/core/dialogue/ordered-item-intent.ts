@@ -31,7 +31,13 @@ const LOOKUP_INTENTS: readonly Intent[] = [
   'complaint',
 ]
 
-export type OrderedItemRoute = { intent: Intent; reason: 'follow_up_on_ordered_item' | 'ordered_item_named' }
+export type OrderedItemRoute = {
+  intent: Intent
+  reason: 'follow_up_on_ordered_item' | 'ordered_item_named' | 'item_of_current_order'
+}
+
+/** Tracking topics: a question about an item of the parcel on the table stays on that parcel. */
+const TRACKING: readonly Intent[] = ['order_status', 'logistics']
 
 /**
  * The order intent this turn is about when it names an item the customer ordered, or null.
@@ -53,6 +59,24 @@ export async function orderedItemIntent(sc: SkillContext, threshold: number): Pr
     sc.understanding.intentSource === 'rule' ||
     (ORDER_INTENTS.includes(nlu.intent) && nlu.intent !== active && nlu.confidence >= 0.85)
   const followUp = Boolean(active && ORDER_INTENTS.includes(active) && signals.followUp && !ownQuestion)
+  // "嗯 两件T恤也在这个包裹里吧" while tracking an order: an item of that order, whatever lookup the
+  // classifier guessed.
+  const slot = typeof state.slots.order === 'string' ? state.slots.order : null
+  if (active && TRACKING.includes(active) && slot && LOOKUP_INTENTS.includes(nlu.intent) && nlu.confidence < 0.9) {
+    const item = await mentionedItem(sc)
+    const current = item ? await ctx.store.orders.get(ctx.shop.id, slot) : null
+    const others = item
+      ? (await ctx.store.orders.listByCustomer(ctx.shop.id, custId)).filter((o) => o.orderNo !== slot)
+      : []
+    // Only when no other order holds it too ("and the black gym shoes?" may be another parcel).
+    if (
+      item &&
+      current?.customerId === custId &&
+      current.items.some(item.matches) &&
+      !others.some((o) => o.items.some(item.matches))
+    )
+      return { intent: active, reason: 'item_of_current_order' }
+  }
   const unsure = nlu.confidence < threshold || (LOOKUP_INTENTS.includes(nlu.intent) && nlu.confidence < 0.9)
   const candidate = nlu.candidates.slice(0, 3).find((c) => ORDER_INTENTS.includes(c.intent) && c.confidence >= 0.1)
   // An intent the wording decided (a fit question naming an ordered item) is not unsure.

@@ -17,7 +17,11 @@ export type NoTask = { flow: 'none' }
 export type ModifyOrderTask = { flow: 'modify_order'; field?: ChangeField; newValue?: string }
 
 /** Cancellation: its progress is the order slot and the pending confirmation (`awaiting`). */
-export type CancelOrderTask = { flow: 'cancel_order' }
+export type CancelOrderTask = {
+  flow: 'cancel_order'
+  /** The SKU of the one line to cancel while the rest of the order ships ("其他的照常发"). */
+  line?: string
+}
 
 /** Why a return is asked for, as the return rules see it (quality and wrong item follow the quality rules). */
 export type ReturnTaskReason = 'quality' | 'size' | 'dislike' | 'no_reason' | 'other'
@@ -224,6 +228,8 @@ export function parseTask(raw: unknown, intent: string | null): TaskState {
         sku: str(raw.sku),
         itemCategories: strs(raw.itemCategories),
       })
+    case 'cancel_order':
+      return defined<CancelOrderTask>(EMPTY.cancel_order(), { line: str(raw.line) })
     case 'after_sales_fault':
       return faultTask(raw)
     case 'invoice':

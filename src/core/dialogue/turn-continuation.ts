@@ -23,7 +23,9 @@ export function answersAwaiting(awaiting: string, sc: SkillContext): boolean {
         s.deny ||
         (awaiting === 'opened' && sc.returnFacts.opened !== null) ||
         // "照片拍好了 退吧" to "shall I submit the return?": the return asked for is the yes.
-        (awaiting === 'confirm' && state.activeIntent === 'return_refund' && sc.returnFacts.returnNow)
+        (awaiting === 'confirm' && state.activeIntent === 'return_refund' && sc.returnFacts.returnNow) ||
+        // "不是302 是320" to "change the address to …302?": the value put right before the yes.
+        (awaiting === 'confirm' && state.activeIntent === 'modify_order' && cues.change.corrects !== null)
       )
     case 'newAddress':
       return cues.addressLike && !(s.question && confidentOther)
@@ -112,11 +114,17 @@ export function isFollowUp(sc: SkillContext): boolean {
   const { signals, extracted, ctx, state } = sc
   if (!state.activeIntent) return false
   const short = sc.understanding.chars <= 24
+  // "啊？那我咋办" after "it has shipped, it can't be cancelled": the options of the task on the table again.
+  if (sc.cues.asksWhatNow && short && !hasSlotValue(extracted) && ctx.nlu.confidence < 0.85) return true
   if (!hasSlotValue(extracted)) {
     // "那还要等多久啊" after a delayed parcel: nothing new is named and the unsure classifier's best
     // guess is the topic already on the table, so it is about the same order.
     const a = state.activeIntent
-    const sameTopic = ctx.nlu.intent === a || (TRACKING.has(ctx.nlu.intent) && TRACKING.has(a))
+    // "那明天会不会到": also when the topic is the runner-up of a near tie ("out_of_scope" 0.48, logistics 0.47).
+    const runnerUp = ctx.nlu.candidates
+      .slice(0, 2)
+      .some((c) => c.confidence >= 0.25 && (c.intent === a || (TRACKING.has(c.intent) && TRACKING.has(a))))
+    const sameTopic = ctx.nlu.intent === a || (TRACKING.has(ctx.nlu.intent) && TRACKING.has(a)) || runnerUp
     return short && sameTopic && TRACKING.has(a) && ctx.nlu.confidence < sc.policy.intentThreshold
   }
   return (signals.followUp && short) || (short && !signals.question && ctx.nlu.confidence < 0.5)

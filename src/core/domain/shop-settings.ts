@@ -158,6 +158,26 @@ const invoice = z
   .partial()
   .strict()
 
+/**
+ * When paid orders ship: paid before `sameDayCutoff` (shop clock, "HH:MM") ships the same day, else the
+ * next day; every order ships within `shipWithinHours` of payment, `saleShipWithinHours` while one of
+ * the shop's promotions runs. The bot computes an order's latest ship time from these.
+ */
+const shipping = z
+  .object({
+    sameDayCutoff: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM on the shop clock'),
+    shipWithinHours: z
+      .number()
+      .positive()
+      .max(24 * 60),
+    saleShipWithinHours: z
+      .number()
+      .positive()
+      .max(24 * 60),
+  })
+  .partial()
+  .strict()
+
 const knowledge = z
   .object({
     synonyms: z.array(z.array(z.string().min(1)).min(2)),
@@ -243,6 +263,7 @@ export const shopSettingsPatchSchema = z
     coupons: coupons.nullable(),
     payment: payment.nullable(),
     invoice: invoice.nullable(),
+    shipping: shipping.nullable(),
     knowledge: knowledge.nullable(),
     llm: llm.nullable(),
     contact: contact.nullable(),

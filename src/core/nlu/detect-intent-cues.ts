@@ -24,6 +24,10 @@ const CUES: Array<{ intent: string; re: RegExp }> = [
   { intent: 'price_promotion', re: /(多少钱|什么价|价格是|\bhow much (is|are|does)\b|\bprice of\b)/i },
 ]
 
+/** "先别退回去 等我回来再送", "don't send it back": keep the parcel from going back to the shop. */
+const HOLD_PARCEL =
+  /((别|不要|先别|不用)(给我)?(退回|退走)|\b(don'?t|do not) (send|return) (it|the parcel|the package) back\b)/i
+
 /** Intents that describe rather than act; an action cue may override them. */
 const INFORMATION = new Set(['order_status', 'logistics', 'product_inquiry', 'out_of_scope', 'greeting'])
 
@@ -82,7 +86,7 @@ export function actionCue(text: string, nlu: NluResult): string | null {
   if (!INFORMATION.has(nlu.intent) && nlu.confidence >= 0.6) return null
   for (const c of CUES) {
     // "怎么显示退回了": the carrier sent the parcel back; a tracking question, not a return request.
-    if (c.intent === 'return_refund' && parcelSentBack(text)) continue
+    if (c.intent === 'return_refund' && (parcelSentBack(text) || HOLD_PARCEL.test(text))) continue
     if (c.intent !== nlu.intent && c.re.test(text)) return c.intent
   }
   return null

@@ -82,8 +82,10 @@ const RULES: readonly Rule[] = [
       'cancel_order',
       'order_status',
       'logistics',
+      // "when money come back?" is no stock question, whatever "come back" suggests.
+      'stock_availability',
     ],
-    re: /(\bwhen (do|will|can|would) i (see|get) (the|my) money\b|\bnever got (my |the )?(money|refund|\d+)|\b(haven'?t|didn'?t|still not) (got|gotten|received|seen) (my |the )?(money|refund)\b|退款.{0,6}(什么时候|多久|几天|还没|怎么还|进度|到账)|(钱|款).{0,4}(怎么|为什么|咋)?还没(到|退|回)|退的.{0,12}钱|(钱|款|块|元)(钱)?.{0,2}退(给我|回给我|回来|回)?(了)?没(有)?|refund.{0,20}(\?\?|status|news|arrive|yet|when)|(news|update|status) on (the|my) refund|where is my refund|\brefund\s*\?)/i,
+    re: /(\bwhen (do|will|can|would) i (see|get) (the|my) money\b|\bwhen\b.{0,24}\b(money|refund|payment)\b.{0,12}\b(come|comes|coming|get|gets|be|arrive|arrives) back\b|\b(money|refund) (come|comes|coming) back\b|\bnever got (my |the )?(money|refund|\d+)|\b(haven'?t|didn'?t|still not) (got|gotten|received|seen) (my |the )?(money|refund)\b|退款.{0,6}(什么时候|多久|几天|还没|怎么还|进度|到账)|(钱|款).{0,4}(怎么|为什么|咋)?还没(到|退|回)|退的.{0,12}钱|(钱|款|块|元)(钱)?.{0,2}退(给我|回给我|回来|回)?(了)?没(有)?|refund.{0,20}(\?\?|status|news|arrive|yet|when)|(news|update|status) on (the|my) refund|where is my refund|\brefund\s*\?)/i,
   },
   {
     // "is my dinnerware set still coming?", "我的X还会到吗": where the parcel is.
@@ -97,7 +99,7 @@ const RULES: readonly Rule[] = [
       'recommendation',
       'complaint',
     ],
-    re: /(\b(is|are) (my|the) .{1,40} still (coming|on (its|their) way|arriving)|\bstill (coming|on (its|the) way)\b|\bhas (my|the) .{1,40} (shipped|been sent)\b|还(会|能)?(到|来|寄来)吗|哪(个|一个|单|件)先(到|送到|寄到)|\bwhich\b.{0,40}\b(arrives?|get(s)? here|come(s)?|be delivered|delivered) first\b|(到|发)了没|怎么还没(到|发货|收到)|(天|星期|礼拜|周)了?(都|也)?还?没(到|收到|送到)|\b(still (hasn'?t|haven'?t|not) (arrived|come|been delivered))\b|\b(hasn'?t|has not|haven'?t|have not|not|hasnt|havent) (moved|budged|been updated|updated)\b|\bno (tracking )?updates? (since|for)\b|\bstuck (at|in) (the )?[a-z]+ (sorting|transit|distribution|delivery) (centre|center|hub|station)\b|(物流|快递|包裹|单号).{0,8}(一直|好几天|几天)?(没|不)(动|更新)|(一直|好几天|几天)(都)?(没|不)(动|更新)了?|(为啥|为什么|怎么|咋)(一直)?(都)?(不|没)(动|更新)(了)?|卡在.{0,8}(中心|站|仓|网点))/i,
+    re: /(\b(is|are) (my|the) .{1,40} still (coming|on (its|their) way|arriving)|\bstill (coming|on (its|the) way)\b|\bhas (my|the) .{1,40} (shipped|been sent)\b|还(会|能)?(到|来|寄来)吗|哪(个|一个|单|件)先(到|送到|寄到)|\bwhich\b.{0,40}\b(arrives?|get(s)? here|come(s)?|be delivered|delivered) first\b|(到|发)了没|怎么还没(到|发货|收到)|(天|星期|礼拜|周)了?(都|也)?还?没(到|收到|送到)|\b(still (hasn'?t|haven'?t|not) (arrived|come|been delivered))\b|\b(hasn'?t|has not|haven'?t|have not|not|hasnt|havent) (moved|budged|been updated|updated)\b|\bno (tracking )?updates? (since|for)\b|\bstuck (at|in) (the )?[a-z]+ (sorting|transit|distribution|delivery) (centre|center|hub|station)\b|(物流|快递|包裹|单号).{0,8}(一直|好几天|几天)?(没|不)(动|更新)|(一直|好几天|几天)(都)?(没|不)(动|更新)了?|(为啥|为什么|怎么|咋)(一直)?(都)?(不|没)(动|更新)(了)?|卡在.{0,8}(中心|站|仓|网点)|(在|到).{1,8}卡(了|住了?)(好|快)?(几|[一二两三四五六七八九十\d]+)(天|日)|卡了(好|快)?(几|[一二两三四五六七八九十\d]+)(天|日)了?)/i,
   },
   {
     // "四件套怎么显示退回了？我没拒收啊", "why was it returned to sender?": the parcel's journey, not a return.

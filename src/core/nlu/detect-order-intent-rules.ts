@@ -12,7 +12,7 @@ export type IntentRule = { to: Intent; from: readonly Intent[] | 'any'; re: RegE
 
 /** "多久会被取消", "会自己取消吗", "另外两个啥时候自动取消", "when does it get cancelled if I don't pay". */
 export const AUTO_CANCEL =
-  /((多久|多长时间|什么时候|啥时候|几点|几个?小时|会不会|会)(会)?(被|自动)(系统)?取消|自动取消|(会|能)?(自己|自行)取消|超时.{0,4}取消|(自己|自动)(就)?(过期|失效|关闭)|(will|would|does|do) (it|my order|the order|they|orders?) (be|get) (auto(matically|[- ])?)?cancel+ed|\bwhen (does|do|will|would|is) (it|my order|the order|they|this|that|the unpaid one)( (be|get))? (auto(matically)? )?cancel+ed\b|auto[- ]?cancel|how long (until|before|till) .{0,30}cancel+ed)/i
+  /((多久|多长时间|什么时候|啥时候|几点|几个?小时|会不会|会)(会)?(被|自动)(系统)?取消|自动取消|(会|能)?(自己|自行)取消|超时.{0,4}取消|(自己|自动)(就)?(过期|失效|关闭)|(will|would|does|do) (it|my order|the order|they|orders?) (be|get) (auto(matically|[- ])?)?cancel+ed|\bwhen (does|do|will|would|is) (it|my order|the order|they|this|that|the unpaid one)( (be|get))? (auto(matically)? )?cancel+ed\b|auto[- ]?cancel|how long (until|before|till) .{0,30}cancel+ed|(让|等)它(自己|自动)?(过期|失效|取消)|\b(let|leave) (it|them|the order|that one)( to)? (expire|lapse|time out|run out|cancel itself)\b)/i
 /** An outright request to cancel now ("现在就帮我取消", "cancel it now"), which a passive question is not. */
 const CANCEL_NOW =
   /((帮我|给我|现在就?|直接|马上)取消|\bcancel (it|them|my order|the order)( now| right now| please)\b)/i
@@ -37,7 +37,29 @@ const UNPAID_ORDERS =
 const PURCHASES =
   /((买|下单)了(哪些|什么|啥|多少)(东西|单)?|(一共|总共|总计)花了多少|花了多少钱|\bwhat (did )?i (buy|bought|order(ed)?)\b|\bwhat i('ve| have)? (bought|ordered)\b|\bhow much (did )?i (spend|spent)\b|\b(list|show) (me )?(my|all my) (orders|purchases)\b)/i
 
+/** "快递员一直打不通我电话", "the courier couldn't reach me": a delivery attempt that failed, not a complaint. */
+const COURIER_MISSED =
+  /(快递(员|小哥)?.{0,10}(打不通|联系不上|没联系上|找不到我|没打通|没人接)|(打不通|联系不上)我(的)?(电话|手机)|\b(courier|driver|delivery (guy|man|person))\b.{0,30}\b(couldn'?t|can'?t|could not|cannot|never) (reach|contact|get hold of|find|call) me\b)/i
+/**
+ * "那你们帮我跟快递说一声", "can you tell the courier": asks the shop to pass word to the courier (a
+ * delivery matter the agents take up), not a request for a person, unless a person is named.
+ */
+const TELL_COURIER =
+  /((跟|和|给|帮我(联系|通知|告诉)?)(一下)?(快递|快递员|快递小哥|快递公司|物流)(说|讲|打(个)?电话|联系|沟通|交代)|(联系|通知|告诉)(一下)?(快递|快递员|快递小哥|快递公司)|\b(call|contact|tell|ask|message|let) the (courier|driver|carrier|delivery (guy|man|person))\b)/i
+const NAMES_PERSON = /(人工|真人|客服|经理|主管|\b(human|agent|real person|representative|manager)\b)/i
+
 export const ORDER_RULES: readonly IntentRule[] = [
+  {
+    to: 'logistics',
+    from: ['complaint', 'out_of_scope', 'human_agent', 'greeting', 'order_status'],
+    re: COURIER_MISSED,
+  },
+  {
+    to: 'logistics',
+    from: ['human_agent', 'complaint', 'out_of_scope', 'greeting'],
+    re: TELL_COURIER,
+    unless: NAMES_PERSON,
+  },
   {
     // Passive cancellation: "多久会被取消", "会自己取消吗 还是得我手动", "when does it get cancelled?": the
     // unpaid order's deadline (the order status answers it), not a cancel request.
@@ -104,7 +126,7 @@ export function asksAutoCancel(text: string): boolean {
 
 /** "今天家里没人 改明天送", "hold my parcels till next week", "won't be home till 8pm": delivery at another time. */
 const RESCHEDULE =
-  /((改|换)(成|到|在)?(明天|后天|下周|周[一二三四五六日末]|晚上|改天|其他时间).{0,4}(送|派送|配送)|家里没人|家里没有人|不在家|(暂存|先放|放到?)(驿站|快递柜|门卫|丰巢)|(推迟|延后|暂停)(派送|配送|送货|发货)|晚点(再)?送|\b(hold|keep) (both |all )?(of )?(my |the )?(parcels?|packages?|deliver(y|ies))\b|\bdeliver (them|it|both) (next week|later|on \w+day|tomorrow)\b|\b(won'?t|will not|not going to|wont) be (home|in|around|back)\b|\bnot (at )?home (till|until|before)\b|\breschedul\w*\b|\btravel+ing (until|till)\b)/i
+  /((改|换)(成|到|在)?(明天|后天|下周|周[一二三四五六日末]|晚上|改天|其他时间).{0,4}(送|派送|配送)|家里没人|家里没有人|不在家|(暂存|先放|放到?)(驿站|快递柜|门卫|丰巢)|(推迟|延后|暂停)(派送|配送|送货|发货)|晚点(再)?送|\b(hold|keep) (both |all )?(of )?(my |the )?(parcels?|packages?|deliver(y|ies))\b|\bdeliver (them|it|both) (next week|later|on \w+day|tomorrow)\b|\b(won'?t|will not|not going to|wont) be (home|in|around|back)\b|\bnot (at )?home (till|until|before)\b|\breschedul\w*\b|\btravel+ing (until|till)\b|出差|(周[一二三四五六日天末]|下周|明天|后天|过几天).{0,2}才(能)?回(来|去|家)?|\baway (on business|until|till)\b)/i
 
 /** Asks for delivery at another time or place than the courier's round. */
 export function asksReschedule(text: string): boolean {

@@ -6,6 +6,7 @@
  * typed facts, never the message.
  */
 import { asksAutoCancel } from './detect-order-intent-rules.js'
+import { asksShipBy } from './detect-order-reference.js'
 import { EN_NUMBER_WORDS, parseNumber, ZH_NUMBER_CHARS } from './parse-number.js'
 
 export type PaymentQuestion = {
@@ -85,7 +86,8 @@ export function paymentQuestion(text: string): PaymentQuestion {
   const amount = named && named > 0 ? named : null
   return {
     instalments: INSTALMENT_ASK.test(text) ? { count: instalmentCount(text), amount } : null,
-    deadline: DEADLINE.test(text) || asksAutoCancel(text),
+    // "付了的那单最晚哪天能发": the latest ship time of a paid order, not a payment deadline.
+    deadline: (DEADLINE.test(text) && !asksShipBy(text)) || asksAutoCancel(text),
     points: points ? { amount } : null,
     earns,
     amountGap: asksAmountGap(text),

@@ -77,6 +77,13 @@ const FOLLOW_UP_ZH = /^(那|那么|那要是|如果是|换成|要是)?[^。!！]
 const FOLLOW_UP_VARIANT =
   /^((那|那么)?(有没有|有)[^。!！?？]{0,10}(的|款|色|码)(吗|呢|啊)?|(do you have|have you got) (it|this|that|one|them) in\b[^.!]{0,30}|(is there|got) (a|an|one in)\b[^.!]{0,30}|any in\b[^.!]{0,30})[?？]?$/i
 const FOLLOW_UP_EN = /^(and|what about|how about|and in|in|what if|same for|also)\b[^.!]{0,40}\??$/i
+/** "ok. and the black ones?", "好的 那耳机那单呢": an acknowledgement before the follow-up. */
+const ACK_LEAD =
+  /^(ok(ay)?|k|kk|thanks|thank you|thx|cool|great|alright|all right|got it|i see|right|好的?|嗯+|哦+|噢+|行|谢谢)[\s.,!，。！、~]+/i
+
+function isFollowUpForm(text: string): boolean {
+  return FOLLOW_UP_ZH.test(text) || FOLLOW_UP_EN.test(text) || FOLLOW_UP_VARIANT.test(text)
+}
 const QUESTION =
   /[?？]|吗|么|怎么|如何|什么|哪|多少|几|能不能|可不可以|是否|\b(how|what|where|when|why|which|can|could|do|does|is|are|will)\b/i
 const HUMAN =
@@ -139,7 +146,7 @@ export function detectSignals(raw: string): Signals {
     deny,
     correction,
     notAnswered,
-    followUp: FOLLOW_UP_ZH.test(text) || FOLLOW_UP_EN.test(text) || FOLLOW_UP_VARIANT.test(text),
+    followUp: isFollowUpForm(text) || isFollowUpForm(text.trim().replace(ACK_LEAD, '')),
     question: QUESTION.test(text),
     humanRequest: HUMAN.test(text) && !IDENTITY_QUESTION.test(text.trim()),
     ordinal,

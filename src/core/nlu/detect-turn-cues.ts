@@ -11,6 +11,14 @@ import { asksExchangeLater } from './detect-exchange-question.js'
 import { asksReship, asksRestock, asksWhatIfLost, parcelSentBack } from './detect-intent-rules.js'
 import { detectInvoiceRequest, type InvoiceRequest } from './detect-invoice-request.js'
 import { asksReschedule, type PurchasesQuestion, purchasesQuestion } from './detect-order-intent-rules.js'
+import {
+  asksShipBy,
+  asksWhatNow,
+  cancelsOneLine,
+  mentionsUnpaid,
+  type OrderStatusRef,
+  orderStatusRef,
+} from './detect-order-reference.js'
 import { type PaymentQuestion, paymentQuestion } from './detect-payment-question.js'
 import { citesStuckRule } from './detect-policy-intent-rules.js'
 import { targetPriceIn, wantsCancelAlert, wantsPriceAlert } from './detect-price-alert.js'
@@ -20,6 +28,16 @@ export type GreetingKind = 'robot' | 'thanks' | 'bye' | 'hello'
 export type ChangeField = 'address' | 'phone' | 'items'
 
 export type TurnCues = {
+  /** "已经付了钱的那单", "the unpaid one": the status the customer names an order by. */
+  orderByStatus: OrderStatusRef | null
+  /** "最晚哪天能发", "will it ship today?": when a paid order ships. */
+  asksShipBy: boolean
+  /** "那我咋办", "what do I do now?": what can be done about the answer just given. */
+  asksWhatNow: boolean
+  /** "其他的照常发", "I still want the boots": the request is about one line of the order, the rest stays. */
+  oneLine: boolean
+  /** "还有昨天那单我还没付": an unpaid order is spoken of (besides the order asked about). */
+  mentionsUnpaid: boolean
   /** "我要付款", "pay for my order": about the customer's unpaid order, not the payment-methods FAQ. */
   payOrder: boolean
   /** What kind of small talk the message is (hello when it is none of the others). */
@@ -218,19 +236,48 @@ function changeField(text: string): ChangeField | null {
 
 function addressFrom(text: string): string | null {
   const stripped = text.replace(LEADING, '').trim()
+  if (stripped === text.trim()) {
+    const tail = addressTail(text)
+    if (tail) return tail
+  }
   return PLACE.test(stripped) && stripped.length >= 6 ? stripped : null
+}
+
+/** A clause that asks or requests rather than states a place ("能改寄到我妈家吗"). */
+const ASKING = /(吗|么|能|可以|改|寄|送|帮|请|\?|？|\b(can|could|please|change|update|send)\b)/i
+const ADMIN = /(省|市|区|县|镇|路|街|\b(street|road|avenue|st|rd|ave|lane)\b)/i
+
+/**
+ * "精华那单能改寄到我妈家吗 青岛市市北区辽宁路88号3单元302": the address said after the request, as its
+ * own clause (from the first clause naming a place, with a house number, to the end); null when none.
+ */
+function addressTail(text: string): string | null {
+  const t = text.trim()
+  const clauses = [...t.matchAll(/[^\s，,。？?！!；;]+/g)]
+  for (let i = 1; i < clauses.length; i++) {
+    const c = clauses[i]!
+    if (!ADMIN.test(c[0]) || ASKING.test(c[0])) continue
+    const rest = t.slice(c.index)
+    if (/\d/.test(rest) && !ASKING.test(rest) && rest.length >= 6) return rest
+  }
+  return null
 }
 
 /** Reads the conversational cues of one customer message. */
 export function detectTurnCues(raw: string): TurnCues {
   const text = raw.trim()
   return {
+    orderByStatus: orderStatusRef(raw),
+    asksShipBy: asksShipBy(raw),
+    asksWhatNow: asksWhatNow(raw),
+    oneLine: cancelsOneLine(raw),
+    mentionsUnpaid: mentionsUnpaid(raw),
     payOrder: asksToPayOrder(raw),
     greeting: greetingKind(raw),
     change: {
       field: changeField(raw),
       newAddress: addressFrom(raw),
-      introducesValue: raw.replace(LEADING, '') !== raw,
+      introducesValue: raw.replace(LEADING, '') !== raw || addressTail(raw) !== null,
       sameAsBefore: SAME_CHANGE.test(raw),
       corrects: correctedPart(raw),
     },

@@ -78,6 +78,13 @@ function orderNumbers(t: string, out: Candidate[], prefixes: readonly string[]) 
     for (const m of t.matchAll(rx(`${L}(?:${pre})\\d{6,20}${R}`, 'gi'))) {
       push(out, 'order_no', m[0], m.index, m[0].toUpperCase(), 100)
     }
+    // "KF 2026 1124 0392", "KF-20261124-0431": the shop's number typed in groups, read without the separators.
+    for (const m of t.matchAll(rx(`${L}(?:${pre})(?:[ \\-_]{1,2}\\d{2,8}|\\d{2,8}(?=[ \\-_])){2,6}${R}`, 'gi'))) {
+      const digits = m[0].replace(/\D/g, '')
+      if (digits.length < 6 || digits.length > 20 || !/[ \-_]/.test(m[0])) continue
+      const prefix = m[0].match(/^[A-Za-z]+/)![0].toUpperCase()
+      push(out, 'order_no', m[0], m.index, prefix + digits, 95)
+    }
   }
   // Order names as Shopify and WooCommerce show them to customers: `#1001` (kefu's number is `1001`).
   for (const m of t.matchAll(/(?<![\w#])#(\d{3,12})(?![\w-])/g)) {

@@ -90,7 +90,7 @@ const SIZE_WORD = /(?<![A-Za-z])(XXXL|XXL|XL|XS|S|M|L|[2-4]XL)(?![A-Za-z])(?:\s*
 const LAST4_AFTER =
   /(?<!\d)(\d{4})(?!\d)\s*(?:is|are|=)?\s*(?:my |the )?(?:phone'?s? |mobile'?s? )?(?:number'?s? )?(?:last ?(?:4|four)|ending)|(?<!\d)(\d{4})(?!\d)\s*(?:是)?(?:我的?)?(?:手机|电话)?(?:号)?(?:的)?(?:尾号|后四位|后4位)/i
 const LAST4 =
-  /(?:尾号|后四位|后4位|末四位|末4位|last ?(?:4|four)(?: digits)?(?: (?:are|is))?:?|ending (?:in|with)|(?:phone|mobile|number) ends (?:in |with )?)\s*[:：是为]?\s*(\d{4})(?!\d)/i
+  /(?:尾号|后四位|后4位|末四位|末4位|last ?(?:4|four)(?: digits)?(?: (?:are|is))?:?|ending (?:in|with)|(?:phone|mobile|number) (?:ends?|finish(?:es)?|finished) (?:in |with )?)\s*[:：是为]?\s*(\d{4})(?!\d)/i
 const BARE4 = /^\D{0,6}(\d{4})\D{0,6}$/
 
 /** Heights and weights written the common ways: 170cm, 1米7, 身高170, 65kg, 130斤, 150 lbs, 5'9". */
@@ -146,7 +146,9 @@ export function extractSlots(text: string, nlu: NluResult, awaiting: string | nu
   const l4 = text.match(LAST4) ?? text.match(LAST4_AFTER)
   if (l4) out.phoneLast4 = l4[1] ?? l4[2]
   else if (awaiting === 'phoneLast4' || awaiting === 'verify') {
-    const stripped = out.order ? text.replace(new RegExp(out.order, 'i'), ' ') : text
+    // The order number as typed ("KF 2026 1124 0392") and as read, so none of its digit groups is taken.
+    let stripped = out.order ? text.replace(new RegExp(out.order, 'i'), ' ') : text
+    for (const e of byType('order_no')) stripped = stripped.replace(e.text, ' ')
     const m = stripped.match(/(?<!\d)(\d{4})(?!\d)/) ?? stripped.match(BARE4)
     if (m) out.phoneLast4 = m[1]
   }

@@ -70,6 +70,20 @@ export type MessageReading = {
   record(max?: number): string
 }
 
+/**
+ * Whether the compacted message holds a name key; a key starting or ending in a digit ("501" jeans) only
+ * where no other digit touches it, so a phone number "+1 212 555 0199" does not name it.
+ */
+export function containsKey(compact: string, key: string): boolean {
+  if (!/^\d|\d$/.test(key)) return compact.includes(key)
+  for (let i = compact.indexOf(key); i >= 0; i = compact.indexOf(key, i + 1)) {
+    const before = /^\d/.test(key) && /\d/.test(compact[i - 1] ?? '')
+    const after = /\d$/.test(key) && /\d/.test(compact[i + key.length] ?? '')
+    if (!before && !after) return true
+  }
+  return false
+}
+
 /** Readings of `text`; `said` is the date the slot extractor found in it, if any. */
 export function readMessage(text: string, opts: { date?: string | undefined } = {}): MessageReading {
   const trimmed = text.trim()
@@ -92,7 +106,7 @@ export function readMessage(text: string, opts: { date?: string | undefined } = 
         pick,
       ),
     names: (name) => compacted().includes(compactKey(name)),
-    namesKey: (key) => compacted().includes(key),
+    namesKey: (key) => containsKey(compacted(), key),
     hasWords: () => compacted().length > 0,
     numbersSaid: () =>
       (text.replace(/(\d),(\d{3})/g, '$1$2').match(/(?<![A-Za-z0-9.])\d+(\.\d+)?(?![A-Za-z0-9])/g) ?? []).map(Number),

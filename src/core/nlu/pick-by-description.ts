@@ -67,6 +67,18 @@ function score(text: string, option: DescribedOption, numbers: boolean): number 
   return zh + en * 3
 }
 
+/**
+ * "不是待付款那个，是已经付了钱的那单", "not the shoes one, the perfume": the option first named is the one
+ * turned down, so only the words after it describe the pick.
+ */
+const REJECTED =
+  /(?:^|[\s，,。.!！?？])(?:不是|并不是|并非)[^，,;；。]{1,24}[，,;；。]\s*(?:而是|是|我说的是|我要的是)?|\bnot (?:the |that |this )?[^,;.]{1,40}?(?:[,;.]\s*(?:but |i mean |it'?s |its )?|\s+but\s+)/gi
+
+export function withoutRejected(text: string): string {
+  const kept = text.replace(REJECTED, ' ')
+  return kept.trim().length > 0 ? kept : text
+}
+
 /** The id of the one option the message describes, or null. */
 export function pickByDescription(
   text: string,
@@ -81,7 +93,8 @@ export function pickByDescription(
 ): string | null {
   if (options.length === 0 || text.trim().length === 0 || text.length > (opts.maxChars ?? 60)) return null
   const numbers = opts.numbers ?? true
-  const scored = options.map((o) => ({ id: o.id, s: score(text, o, numbers) })).sort((a, b) => b.s - a.s)
+  const meant = withoutRejected(text)
+  const scored = options.map((o) => ({ id: o.id, s: score(meant, o, numbers) })).sort((a, b) => b.s - a.s)
   const top = scored[0]!
   if (top.s < (opts.minScore ?? 1)) return null
   const tied = scored.filter((x) => x.s === top.s)

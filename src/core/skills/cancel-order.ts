@@ -7,9 +7,11 @@
  */
 import { noTask } from '../dialogue/task-state.js'
 import type { Order } from '../domain/schemas.js'
+import { cancelOneLine } from './cancel-one-line.js'
 import { actOnOrder, commerceOf, platformFailure } from './commerce-action.js'
 import { writeOrderChange } from './order-audit.js'
 import { applyOrderReference, resolveOrder, statusLabel } from './resolve-order.js'
+import { autoCancelLine } from './ship-by.js'
 import { ask, done, type SkillContext, type SkillResult } from './skill-types.js'
 import { money, say, yesNo } from './text.js'
 
@@ -87,11 +89,17 @@ export async function cancelOrderSkill(sc: SkillContext): Promise<SkillResult> {
         sc,
         [
           {
-            text: say(
-              L,
-              `订单 ${no} 当前状态为“${statusLabel(order.status, L)}”，无需再取消。`,
-              `Order ${no} is already ${statusLabel(order.status, L)}; there's nothing to cancel.`,
-            ),
+            text: [
+              say(
+                L,
+                `订单 ${no} 当前状态为“${statusLabel(order.status, L)}”，无需再取消。`,
+                `Order ${no} is already ${statusLabel(order.status, L)}; there's nothing to cancel.`,
+              ),
+              // "显示已取消 我没取消啊": an order never paid was cancelled when its hold ran out.
+              autoCancelLine(sc.ctx.shop, order, L),
+            ]
+              .filter(Boolean)
+              .join('\n'),
           },
         ],
         'answer',
@@ -99,6 +107,9 @@ export async function cancelOrderSkill(sc: SkillContext): Promise<SkillResult> {
         extra,
       )
   }
+  // "挂耳的耳机我不要了 其他的照常发": one line of the order, the rest ships.
+  const oneLine = cancelOneLine(sc, order, extra)
+  if (oneLine) return oneLine
   const paid = order.status === 'paid'
   if (!(sc.state.awaiting === 'confirm' && sc.answeredAwaiting && sc.signals.affirm)) {
     return ask(

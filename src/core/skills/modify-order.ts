@@ -66,6 +66,14 @@ export async function modifyOrderSkill(sc: SkillContext): Promise<SkillResult> {
       'modify_declined',
     )
   }
+  // "等下 不是302 是320" before saying yes: the new value waiting for confirmation, put right.
+  if (
+    sc.state.awaiting === 'confirm' &&
+    change.corrects &&
+    typeof t.newValue === 'string' &&
+    t.newValue.includes(change.corrects.wrong)
+  )
+    t.newValue = t.newValue.replace(change.corrects.wrong, change.corrects.replacement)
   const f = change.field
   // "电饭锅那个也改成一样的": the change just made, on the order named now.
   const last = sc.state.slots.lastChange as { field?: unknown; value?: unknown } | undefined
@@ -94,12 +102,23 @@ export async function modifyOrderSkill(sc: SkillContext): Promise<SkillResult> {
     if (t.field === 'phone' && sc.extracted.phone) t.newValue = sc.extracted.phone
   }
   applyOrderReference(sc)
-  const r = await resolveOrder(sc, {
-    purpose: 'modify_order',
-    prefer: (o) => MODIFIABLE.includes(o.status),
-    byItem: true,
-    switchByItem: t.field !== 'items',
-  })
+  const find = (byItem: boolean) =>
+    resolveOrder(sc, {
+      purpose: 'modify_order',
+      prefer: (o) => MODIFIABLE.includes(o.status),
+      // None can still change: the parcel on its way is the one meant, not a finished order.
+      thenPrefer: (o) => o.status === 'shipped',
+      byItem,
+      switchByItem: t.field !== 'items',
+    })
+  let r = await find(true)
+  if ('result' in r && t.field === 'phone' && r.result.reason.startsWith('item_not_in_orders')) {
+    // "update the phone on my order": the phone is the field changed, not an item ordered.
+    sc.state.awaiting = null
+    sc.state.prompt = null
+    delete sc.state.candidates
+    r = await find(false)
+  }
   if ('result' in r) return r.result
   const order = r.order
   const extra = r.customerId ? { customerId: r.customerId } : {}

@@ -14,6 +14,7 @@ import {
   resolveOrder,
   statusLabel,
 } from './resolve-order.js'
+import { autoCancelLine, paidShipLine, unpaidPayLine } from './ship-by.js'
 import { done, type SkillContext, type SkillResult } from './skill-types.js'
 import { day, list, money, say, shopTimeZone, when } from './text.js'
 import { unpaidDeadlineAnswer } from './unpaid-deadline.js'
@@ -63,6 +64,15 @@ function latestEvent(order: Order) {
   return ev[0]
 }
 
+/** Tasks that fill the order slot with an order of their own (a fault's device, a return's item…). */
+const OTHER_ORDER_TASKS = new Set([
+  'after_sales_fault',
+  'return_refund',
+  'cancel_order',
+  'modify_order',
+  'invoice_payment',
+])
+
 /**
  * "我的快递到哪了" in the middle of another task: the order slot that task filled (the earbuds of a
  * fault flow) is not what the customer asks about when it does not fit the question and another
@@ -75,6 +85,8 @@ async function forgetCarriedOrder(sc: SkillContext, prefer: (o: Order) => boolea
   if (sc.answeredAwaiting || sc.signals.correction) return
   const previous = sc.state.topics[sc.state.topics.length - 2]
   if (previous === 'order_status' || previous === 'logistics') return
+  // Only tracking questions so far (a greeting aside): the carried order is the one they were about.
+  if (!sc.state.topics.slice(0, -1).some((t) => OTHER_ORDER_TASKS.has(t))) return
   const custId = knownCustomerId(sc)
   if (!custId) return
   const mine = await sc.ctx.store.orders.listByCustomer(sc.ctx.shop.id, custId)
@@ -193,6 +205,9 @@ export async function orderStatusSkill(sc: SkillContext): Promise<SkillResult> {
   const r = await resolveOrder(sc, {
     purpose: logistics ? 'logistics' : 'order_status',
     prefer,
+    // "到哪了 … 是买手机那单" when two finished orders hold a phone: where a parcel is asks about the one
+    // delivered this week, not last month's (a status question about "the phone order" stays ambiguous).
+    ...(logistics ? { thenPrefer: (o: Order) => o.status === 'delivered' } : {}),
     byItem: true,
     answerSeveral: (orders) => severalOrders(sc, orders),
   })
@@ -219,7 +234,14 @@ export async function orderStatusSkill(sc: SkillContext): Promise<SkillResult> {
   )
   const events: SkillResult['events'] = []
   const s = order.shipment
-  if (order.status === 'pending_payment') {
+  const computed =
+    order.status === 'pending_payment'
+      ? unpaidPayLine(sc.ctx.shop, order, sc.ctx.now, L)
+      : order.status === 'paid'
+        ? paidShipLine(sc.ctx.shop, order, sc.ctx.now, L)
+        : autoCancelLine(sc.ctx.shop, order, L)
+  if (computed) lines.push(computed)
+  else if (order.status === 'pending_payment') {
     lines.push(
       say(
         L,
@@ -305,6 +327,22 @@ export async function orderStatusSkill(sc: SkillContext): Promise<SkillResult> {
     lines.push(say(L, '这个订单没有物流信息。', 'There is no tracking information for this order.'))
   }
   if (sc.cues.reschedule && order.status === 'shipped') lines.push(rescheduleNote(L))
+  // "今早那单今天能发吗？还有昨天那单我还没付": the unpaid order spoken of too, with its pay-by time.
+  const custId = knownCustomerId(sc)
+  if (sc.cues.mentionsUnpaid && order.status !== 'pending_payment' && custId) {
+    const mine = await sc.ctx.store.orders.listByCustomer(sc.ctx.shop.id, custId)
+    for (const o of mine.filter((x) => x.status === 'pending_payment').slice(0, 2)) {
+      const pay = unpaidPayLine(sc.ctx.shop, o, sc.ctx.now, L)
+      if (pay)
+        lines.push(
+          say(
+            L,
+            `另外，订单 ${o.orderNo}（${money(o.total, o.currency)}）：${pay}`,
+            `Also, order ${o.orderNo} (${money(o.total, o.currency)}): ${pay}`,
+          ),
+        )
+    }
+  }
   const problem = shipmentProblem(order, sc.ctx.now)
   return done(
     sc,

@@ -104,7 +104,7 @@ export async function pickListedOrder(sc: SkillContext): Promise<string | null> 
     if (o && o.customerId === custId) listed.push(o)
   }
   const titled = await titledOrders(sc, listed)
-  return sc.understanding.read.pickByDescription(
+  const described = sc.understanding.read.pickByDescription(
     titled.map((o) => ({
       id: o.orderNo,
       texts: [
@@ -114,6 +114,34 @@ export async function pickListedOrder(sc: SkillContext): Promise<string | null> 
       ],
     })),
   )
+  if (described) return described
+  // "不是待付款那个，是已经付了钱的那单": the one listed order in the status named.
+  const status = sc.cues.orderByStatus
+  const inStatus = status ? titled.filter((o) => o.status === status) : []
+  if (inStatus.length === 1) return inStatus[0]!.orderNo
+  // "the perfume one" for an Eau de Parfum: the one listed order holding the product or kind named.
+  const item = await mentionedItem(sc)
+  if (!item) return null
+  const holding = titled.filter((o) => o.items.some(item.matches))
+  if (holding.length === 1) return holding[0]!.orderNo
+  const near = item.near ? titled.filter((o) => o.items.some(item.near!)) : []
+  return holding.length === 0 && near.length === 1 ? near[0]!.orderNo : null
+}
+
+/**
+ * The one order of `mine` in the status the message names it by ("已经付了钱的那单", "the unpaid one"),
+ * among the orders holding the item it names when it names one; null when a number was given
+ * or it does not single one out.
+ */
+async function orderNamedByStatus(sc: SkillContext, mine: Order[]): Promise<Order | null> {
+  const status = sc.cues.orderByStatus
+  if (!status || sc.extracted.order) return null
+  let inStatus = mine.filter((o) => o.status === status)
+  if (inStatus.length > 1) {
+    const item = await mentionedItem(sc)
+    if (item) inStatus = inStatus.filter((o) => o.items.some(item.matches))
+  }
+  return inStatus.length === 1 ? inStatus[0]! : null
 }
 
 /**
@@ -126,6 +154,8 @@ export async function resolveOrder(
   sc: SkillContext,
   opts: {
     prefer?: (o: Order) => boolean
+    /** When no order is preferred: these before the rest (a parcel delivered this week before long-finished orders). */
+    thenPrefer?: (o: Order) => boolean
     purpose: string
     byItem?: boolean
     /** false: an item named does not move off the carried order (it is what to add, not which order). */
@@ -192,6 +222,12 @@ export async function resolveOrder(
   // Item titles come from the catalog where the order has none (shown in lists, buttons, replies).
   const mine = await titledOrders(sc, await store.orders.listByCustomer(shop.id, custId))
   mine.sort((a, b) => b.createdAt.localeCompare(a.createdAt))
+  // "付了的那单最晚哪天能发": the customer's one order in the status named, over an order carried along.
+  const byStatus = await orderNamedByStatus(sc, mine)
+  if (byStatus) {
+    sc.state.slots.order = byStatus.orderNo
+    return { order: byStatus }
+  }
   if (slotOrder) {
     let o = mine.find((x) => x.orderNo.toUpperCase() === slotOrder.toUpperCase())
     if (!o) return { result: notFound(sc, mine) }
@@ -267,7 +303,8 @@ export async function resolveOrder(
     else missing = item.label
   }
   const preferred = opts.prefer ? candidates.filter(opts.prefer) : candidates
-  let pool = preferred.length > 0 ? preferred : candidates
+  const second = preferred.length === 0 && opts.thenPrefer ? candidates.filter(opts.thenPrefer) : []
+  let pool = preferred.length > 0 ? preferred : second.length > 0 ? second : candidates
   if (item && !missing && pool.length > 1) {
     // "黑色帆布鞋" when two orders hold the canvas shoes: the one whose line the message describes
     // (colour, size, title words, the product's aliases) — among every order holding the item, not only the preferred ones.
