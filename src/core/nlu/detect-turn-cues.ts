@@ -257,6 +257,8 @@ function addressTail(text: string): string | null {
   for (let i = 1; i < clauses.length; i++) {
     const c = clauses[i]!
     if (!ADMIN.test(c[0]) || ASKING.test(c[0])) continue
+    // Only after a request ("能改寄到…吗 <address>"); a message that is all address is taken whole.
+    if (!ASKING.test(t.slice(0, c.index))) continue
     const rest = t.slice(c.index)
     if (/\d/.test(rest) && !ASKING.test(rest) && rest.length >= 6) return rest
   }

@@ -135,6 +135,13 @@ describe('turn cues', () => {
       sameAsBefore: false,
       corrects: null,
     })
+    // An address after the request is taken; a message that is all address is taken whole.
+    expect(detectTurnCues('精华那单能改寄到我妈家吗 青岛市市北区辽宁路88号3单元302').change.newAddress).toBe(
+      '青岛市市北区辽宁路88号3单元302',
+    )
+    expect(detectTurnCues('88 Nanjing Road, Room 1203, Shanghai').change.newAddress).toBe(
+      '88 Nanjing Road, Room 1203, Shanghai',
+    )
     expect(detectTurnCues('我想改一下尺码').change.field).toBe('items')
     expect(detectTurnCues('change the phone number').change.field).toBe('phone')
     expect(detectTurnCues('上海市浦东新区世纪大道100号').addressLike).toBe(true)
