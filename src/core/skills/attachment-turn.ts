@@ -13,10 +13,10 @@
  * fault or return flow carries them too (the conversation service attaches them).
  */
 import { groundedAnswer } from '../llm-routing/grounded-answer.js'
-import { createTicketService } from '../tickets/ticket-service.js'
 import { knownCustomerId } from './resolve-order.js'
 import { done, type SkillContext, type SkillResult } from './skill-types.js'
 import { say } from './text.js'
+import { ticketsOf } from './tickets-of.js'
 
 /** Intents whose picture belongs on an after-sales ticket. */
 const AFTER_SALES = new Set(['after_sales_fault', 'return_refund', 'complaint'])
@@ -100,7 +100,7 @@ export async function attachmentTurn(sc: SkillContext): Promise<SkillResult | nu
 }
 
 async function openPictureTicket(sc: SkillContext, attachmentId: string) {
-  const tickets = createTicketService({ store: sc.ctx.store, now: () => sc.ctx.now, newId: sc.ctx.newId, ...sc.hooks })
+  const tickets = ticketsOf(sc)
   const order = typeof sc.state.slots.order === 'string' ? sc.state.slots.order : null
   return tickets.create(sc.ctx.shop, {
     conversationId: sc.ctx.conversation.id,

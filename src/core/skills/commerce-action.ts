@@ -9,10 +9,10 @@ import { embeddedCommerce } from '../commerce/embedded-commerce.js'
 import { noTask } from '../dialogue/task-state.js'
 import type { Order } from '../domain/schemas.js'
 import type { CommerceActionKind, CommerceActionResult, CommerceActions } from '../ports/commerce.js'
-import { createTicketService } from '../tickets/ticket-service.js'
 import { knownCustomerId } from './resolve-order.js'
 import { done, type SkillContext, type SkillResult } from './skill-types.js'
 import { say } from './text.js'
+import { ticketsOf } from './tickets-of.js'
 
 /** The shop's commerce actions for this turn (embedded when the turn carries none). */
 export function commerceOf(sc: SkillContext): CommerceActions {
@@ -52,7 +52,7 @@ export async function platformFailure(
   const platform = commerceOf(sc).platform
   const no = order.orderNo
   const [zhWhat, enWhat] = WHAT[action]
-  const tickets = createTicketService({ store: sc.ctx.store, now: () => sc.ctx.now, newId: sc.ctx.newId, ...sc.hooks })
+  const tickets = ticketsOf(sc)
   const ticket = await tickets.create(sc.ctx.shop, {
     conversationId: sc.ctx.conversation.id,
     customerId: knownCustomerId(sc) ?? null,

@@ -5,12 +5,13 @@
  * logged as a logistics ticket with the parcel's order; otherwise it is acknowledged and the customer
  * asked what happened.
  */
-import { createTicketService } from '../tickets/ticket-service.js'
+
 import { knowledgeSkill } from './knowledge-answer.js'
 import { orderStatusSkill } from './order-status.js'
 import { knownCustomerId, orderOfMentionedItem } from './resolve-order.js'
 import { done, type SkillContext, type SkillResult } from './skill-types.js'
 import { say } from './text.js'
+import { ticketsOf } from './tickets-of.js'
 
 /** The parcel a courier complaint is about: the customer's one order on its way, else the one delivered last. */
 async function parcelOrder(sc: SkillContext) {
@@ -34,12 +35,7 @@ export async function complaintSkill(sc: SkillContext): Promise<SkillResult> {
   const sorry = say(L, '非常抱歉给您带来不愉快的体验。', "I'm sorry about your experience. ")
   if (sc.cues.courierComplaint) {
     const order = await parcelOrder(sc)
-    const ticket = await createTicketService({
-      store: sc.ctx.store,
-      now: () => sc.ctx.now,
-      newId: sc.ctx.newId,
-      ...sc.hooks,
-    }).create(sc.ctx.shop, {
+    const ticket = await ticketsOf(sc).create(sc.ctx.shop, {
       conversationId: sc.ctx.conversation.id,
       customerId: order?.customerId ?? knownCustomerId(sc) ?? null,
       category: 'logistics',

@@ -7,7 +7,6 @@ import type { Reply } from '../dialogue/types.js'
 import type { Fault } from '../domain/schemas.js'
 import { isActionStep } from '../nlu/match-tried-steps.js'
 import type { FaultCues } from '../nlu/types.js'
-import { createTicketService } from '../tickets/ticket-service.js'
 import { calendarDaysSince, faultPolicyText, pastReplacementLine } from './fault-policy.js'
 import {
   coverageLine,
@@ -24,6 +23,7 @@ import { knownCustomerId } from './resolve-order.js'
 import { returnRules } from './shop-rules.js'
 import { done, type SkillContext, type SkillResult } from './skill-types.js'
 import { day, say, shopTimeZone } from './text.js'
+import { ticketsOf } from './tickets-of.js'
 
 /** The ticket exists: point to it (a safety symptom reported now is added to it for the agent). */
 export async function ticketExists(sc: SkillContext, t: FaultTask, cues: FaultCues): Promise<SkillResult> {
@@ -53,12 +53,7 @@ export async function ticketExists(sc: SkillContext, t: FaultTask, cues: FaultCu
   }
   if (cues.safety) {
     replies.unshift({ text: safetyAdvice(L, cues.safety) })
-    const tickets = createTicketService({
-      store: sc.ctx.store,
-      now: () => sc.ctx.now,
-      newId: sc.ctx.newId,
-      ...sc.hooks,
-    })
+    const tickets = ticketsOf(sc)
     await tickets.comment(
       sc.ctx.shop.id,
       t.ticketId!,
@@ -83,9 +78,9 @@ export async function createFaultTicket(
   kind: EscalationKind,
 ): Promise<SkillResult> {
   const L = sc.locale
-  const { store, shop } = sc.ctx
+  const { shop } = sc.ctx
   const slots = sc.state.slots
-  const tickets = createTicketService({ store, now: () => sc.ctx.now, newId: sc.ctx.newId, ...sc.hooks })
+  const tickets = ticketsOf(sc)
   const purchase = typeof slots.purchaseDate === 'string' ? slots.purchaseDate : null
   const reported = t.reported ?? []
   const symptom = fault?.symptom ?? slots.symptom ?? ''

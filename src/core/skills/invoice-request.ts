@@ -6,10 +6,10 @@
  */
 import { noTask, taskOf } from '../dialogue/task-state.js'
 import type { Order } from '../domain/schemas.js'
-import { createTicketService } from '../tickets/ticket-service.js'
 import { orderOfMentionedItem, resolveOrder, statusLabel } from './resolve-order.js'
 import { ask, done, type SkillContext, type SkillResult } from './skill-types.js'
 import { money, say } from './text.js'
+import { ticketsOf } from './tickets-of.js'
 
 const AWAITING = new Set(['invoiceTitle', 'taxId'])
 
@@ -113,7 +113,7 @@ export async function invoiceRequestSkill(sc: SkillContext): Promise<SkillResult
     )
 
   // 3. One billing ticket with everything collected.
-  const tickets = createTicketService({ store: sc.ctx.store, now: () => sc.ctx.now, newId: sc.ctx.newId, ...sc.hooks })
+  const tickets = ticketsOf(sc)
   const title =
     t.title === 'personal' ? say(L, '个人', 'personal') : `${t.company ?? say(L, '公司', 'company')}（${t.taxId}）`
   const ticket = await tickets.create(sc.ctx.shop, {

@@ -6,13 +6,13 @@
  */
 import type { ReturnRequest } from '../domain/records.js'
 import type { Order } from '../domain/schemas.js'
-import { createTicketService } from '../tickets/ticket-service.js'
 import { shipmentProblem } from './order-status.js'
 import { applyOrderReference, knownCustomerId, orderOfMentionedItem, resolveOrder } from './resolve-order.js'
 import { lostParcelRefund, refundTimingLine } from './return-answers.js'
 import { returnRules } from './shop-rules.js'
 import { done, type SkillContext, type SkillResult } from './skill-types.js'
 import { money, say } from './text.js'
+import { ticketsOf } from './tickets-of.js'
 
 export const RR_STATUS: Record<ReturnRequest['status'], [string, string]> = {
   requested: ['已提交，等待审核', 'submitted, awaiting review'],
@@ -49,12 +49,7 @@ async function cancelledRefundLine(
         `Order ${o.orderNo} was cancelled: the ${amount} you paid goes back to your original payment method within 1-${days} business days of the cancellation.`,
       ),
     }
-  const ticket = await createTicketService({
-    store: sc.ctx.store,
-    now: () => sc.ctx.now,
-    newId: sc.ctx.newId,
-    ...sc.hooks,
-  }).create(sc.ctx.shop, {
+  const ticket = await ticketsOf(sc).create(sc.ctx.shop, {
     conversationId: sc.ctx.conversation.id,
     customerId: o.customerId,
     category: 'billing',

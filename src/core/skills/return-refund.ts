@@ -9,7 +9,6 @@ import { noTask, type ReturnTaskReason, taskOf } from '../dialogue/task-state.js
 import type { ReturnRequest } from '../domain/records.js'
 import type { Product } from '../domain/schemas.js'
 import type { ReturnReason } from '../nlu/detect-return-facts.js'
-import { createTicketService } from '../tickets/ticket-service.js'
 import { cancelOrderSkill } from './cancel-order.js'
 import { actOnOrder, commerceOf, platformFailure } from './commerce-action.js'
 import { lineDescribed } from './describe-order-lines.js'
@@ -35,6 +34,7 @@ import {
 import { returnRules } from './shop-rules.js'
 import { ask, done, type SkillContext, type SkillResult } from './skill-types.js'
 import { day, money, say, shopTimeZone, yesNo } from './text.js'
+import { ticketsOf } from './tickets-of.js'
 
 const REASONS: Array<{ key: string; zh: string; en: string }> = [
   { key: 'size', zh: '尺码不合适', en: "Size doesn't fit" },
@@ -425,12 +425,7 @@ export async function returnSkill(sc: SkillContext): Promise<SkillResult> {
   // return address gets a ticket: an agent sends the address, the bot never makes one up.
   const addressTicket = rules.returnAddress
     ? null
-    : await createTicketService({
-        store: sc.ctx.store,
-        now: () => sc.ctx.now,
-        newId: sc.ctx.newId,
-        ...sc.hooks,
-      }).create(sc.ctx.shop, {
+    : await ticketsOf(sc).create(sc.ctx.shop, {
         conversationId: sc.ctx.conversation.id,
         customerId: order.customerId,
         category: 'after_sales',
