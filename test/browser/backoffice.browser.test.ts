@@ -244,6 +244,18 @@ describe.skipIf(SKIP_BROWSER_TESTS)('back office in headless Chromium', () => {
         timeout: UI_TIMEOUT,
       })
       .toEqual({ offerSeconds: 45, businessHours: { mon: ['09:00-18:00'] } })
+    // A key with no form (shipping) has its JSON editor, checked the same way.
+    await admin.page.locator('[data-setting=shipping] summary').click()
+    const shipping = admin.page.locator('textarea[name=setting-shipping]')
+    await shipping.fill('{"sameDayCutoff": "25:00"}')
+    expect(await admin.page.locator('[data-setting=shipping] .form-error').textContent()).toContain('sameDayCutoff')
+    await shipping.fill('{"sameDayCutoff": "15:30", "shipWithinHours": 24}')
+    await admin.page.locator('[data-setting=shipping] button').click()
+    await expect
+      .poll(() => withServerStore(app.dataDir, async (s) => (await s.shops.get('demo'))!.settings.shipping), {
+        timeout: UI_TIMEOUT,
+      })
+      .toEqual({ sameDayCutoff: '15:30', shipWithinHours: 24 })
     expect([...agent.errors, ...ana.errors, ...admin.errors]).toEqual([])
   })
 })

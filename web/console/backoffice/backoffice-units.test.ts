@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import type { MetricsSummary } from '../../../src/core/analytics/compute-metrics.js'
+import { shopSettingsPatchSchema } from '../../../src/core/domain/shop-settings.js'
 import { mayCall } from '../../../src/core/staff/role-policy.js'
+import { backofficeStrings } from './backoffice-i18n.js'
 import { intentTrend, money, rangeOfDays, slaCompliance, toCsv } from './dashboard-data.js'
 import { sectionsFor } from './nav.js'
-import { checkSetting } from './settings-view.js'
+import { ADVANCED, checkSetting } from './settings-view.js'
 
 describe('back office navigation', () => {
   it('shows each role only sections whose routes it may call', () => {
@@ -110,5 +112,14 @@ describe('settings editor', () => {
     expect(checkSetting('routing', '{"offerSeconds": 1}', 'bad json').error).toMatch(/^routing\.offerSeconds: /)
     expect(checkSetting('returns', '{', 'bad json').error).toBe('bad json')
     expect(checkSetting('llm', 'false', 'bad json')).toEqual({ value: false })
+    expect(checkSetting('timezone', '"Mars/Base"', 'bad json').error).toMatch(/^timezone: /)
+    expect(checkSetting('shipping', '{"nope": 1}', 'bad json').error).toMatch(/nope|Unrecognized/)
+  })
+
+  it('has an editor, labelled in both languages, for every key the server accepts', () => {
+    expect([...ADVANCED].sort()).toEqual(Object.keys(shopSettingsPatchSchema.shape).sort())
+    for (const lang of Object.values(backofficeStrings)) {
+      for (const k of ADVANCED) expect(lang.settings.sections[k], `${k}`).toBeTruthy()
+    }
   })
 })

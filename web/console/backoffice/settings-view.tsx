@@ -7,8 +7,26 @@ import type { BackofficeStrings } from './backoffice-i18n.js'
 import { RuleForm } from './settings-forms.js'
 import { StaffSettings } from './staff-settings.js'
 
+/** Sections with a form; every settings key also has a JSON editor below (ADVANCED). */
 const SECTIONS = ['returns', 'tickets', 'policy', 'llm', 'routing'] as const
-type SectionKey = (typeof SECTIONS)[number]
+/** Every key a merchant may set, in the order the JSON editors show them. */
+export const ADVANCED = [
+  ...SECTIONS,
+  'shipping',
+  'promotions',
+  'coupons',
+  'payment',
+  'invoice',
+  'knowledge',
+  'contact',
+  'customers',
+  'proactive',
+  'orderNumbers',
+  'timezone',
+  'currency',
+  'locale',
+] as const
+type SectionKey = (typeof ADVANCED)[number]
 
 /** Parses and checks one settings key with the server's own schema: null when valid, else the message. */
 export function checkSetting(key: SectionKey, text: string, invalidJson: string): { value?: unknown; error?: string } {
@@ -125,7 +143,7 @@ export function SettingsView(props: { api: BackofficeApi; bo: BackofficeStrings;
         <h2>{bo.settings.advanced}</h2>
         <p class="bo-hint">{bo.settings.rulesHint}</p>
         {shop &&
-          SECTIONS.map((k) => (
+          ADVANCED.map((k) => (
             <RuleEditor
               key={`${k}:${JSON.stringify(shop.settings[k])}`}
               api={api}
