@@ -173,6 +173,9 @@ await phase('productUpserts', async () => {
     await store.products.upsertMany(shop.id, [p])
     knowledge.invalidate(shop.id, { change: { scope: 'products', skus: [p.sku] } })
     if (i % 10 === 0) await knowledge.forShop(shop.id)
+    // One change per turn of the loop, like requests arriving on their own sockets (SQLite
+    // answers synchronously: without this the 1,000 changes were one block).
+    await pause()
   }
   await knowledge.forShop(shop.id)
 })
@@ -200,6 +203,7 @@ if (values.nlu || values['nlu-only']) {
           : { ...rows[(i * 97) % rows.length]!, price: 1 + i }
       await store.products.upsertMany(shop.id, [p])
       await nlu.applyProducts?.(shop.id, [p.sku])
+      await pause()
     }
   })
   out.nluRssMb = round(process.memoryUsage().rss / 2 ** 20)
