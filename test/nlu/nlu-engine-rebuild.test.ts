@@ -4,12 +4,13 @@
  * new one is built, a product changed during the build is not lost, a failed build keeps the old
  * engine and logs why. Builds are held mid-way by gating the store's catalog read (no timing).
  */
-import { mkdtempSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Logger } from 'pino'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { systemClock } from '../../src/adapters/clock/system-clock.js'
+import { intentModelPath } from '../../src/adapters/nlu-model-file/intent-model-file.js'
 import type { NluEngine } from '../../src/core/nlu/types.js'
 import type { Store } from '../../src/core/ports/store.js'
 import { createNluProvider, type NluProvider } from '../../src/server/nlu-provider.js'
@@ -82,6 +83,13 @@ describe('NLU engine: catalog deltas and rebuilds', () => {
     hold?.release()
     await t.close()
     rmSync(dataDir, { recursive: true, force: true })
+  })
+
+  it('loads the intent model before the first message when warmed (a server does before it listens)', async () => {
+    expect(existsSync(intentModelPath(dataDir))).toBe(false)
+    nlu.warmModel()
+    expect(existsSync(intentModelPath(dataDir))).toBe(true)
+    expect((await nlu.forShop(t.shop.id)).analyze('我的订单到哪了').intent).toBe('order_status')
   })
 
   it('names a product added through the feed in the next message, without a rebuild', async () => {
