@@ -54,6 +54,9 @@ export async function createKnowledgeProvider(deps: {
 }): Promise<KnowledgeProvider> {
   const instance = Math.random().toString(36).slice(2)
   const fitter = createWorkerFaqFitter({ logger: deps.logger })
+  // Loads while the server migrates, loads its model and builds its first indexes: the first fit
+  // waits for the worker instead of running on the thread that serves customers.
+  fitter.start()
   const fit = deps.fitCacheDir
     ? cachedFaqFitter(fitter.fit, { dir: deps.fitCacheDir, logger: deps.logger }).fit
     : fitter.fit

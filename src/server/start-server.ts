@@ -36,6 +36,7 @@ export async function startServer(
   try {
     // Warm up before accepting traffic: the intent model (trained on a first start) and the demo
     // shop's indexes, so the first customer does not wait for them and /readyz means ready.
+    ctx.nlu.warmModel()
     const demoShop = config.KEFU_DEMO ? await ctx.store.shops.get('demo') : null
     if (demoShop) await ctx.warmShop(demoShop.id)
     await app.listen({ port: config.PORT, host: config.HOST })

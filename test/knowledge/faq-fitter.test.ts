@@ -35,8 +35,8 @@ describe('FAQ matcher fitting in a worker thread', () => {
   it('fits the same weights as an in-process fit while the event loop keeps turning', async () => {
     const prepared = demoProblem()
     const expected = fitFaqWeights(prepared.input)
-    fitter = createWorkerFaqFitter({ logger })
-    // The first fit starts the worker and, while it loads, runs here (a starting server never waits for it).
+    // Told not to wait, the first fit starts the worker and, while it loads, runs here.
+    fitter = createWorkerFaqFitter({ logger, waitForWorkerMs: 0 })
     await fitter.fit(prepared.input)
     expect(fitter.stats()).toEqual({ inWorker: 0, inProcess: 1 })
     expect(await fitter.ready()).toBe(true)
@@ -53,6 +53,22 @@ describe('FAQ matcher fitting in a worker thread', () => {
     // A second fit reuses the running worker.
     await fitter.fit(prepared.input)
     expect(fitter.stats().inWorker).toBe(2)
+  })
+
+  it('a fit asked while the worker loads waits for it instead of blocking the event loop', async () => {
+    const prepared = demoProblem()
+    fitter = createWorkerFaqFitter({ logger })
+    fitter.start()
+    const out = await fitter.fit(prepared.input)
+    expect(fitter.stats()).toEqual({ inWorker: 1, inProcess: 0 })
+    expect(Array.from(out.weight)).toEqual(Array.from(fitFaqWeights(prepared.input).weight))
+  })
+
+  it('fits in-process when the worker has not loaded within waitForWorkerMs', async () => {
+    const prepared = demoProblem()
+    fitter = createWorkerFaqFitter({ logger, waitForWorkerMs: 1 })
+    await fitter.fit(prepared.input)
+    expect(fitter.stats()).toEqual({ inWorker: 0, inProcess: 1 })
   })
 
   it('falls back to an in-process fit when the worker does not answer in time', async () => {

@@ -4,12 +4,13 @@
  * new one is built, a product changed during the build is not lost, a failed build keeps the old
  * engine and logs why. Builds are held mid-way by gating the store's catalog read (no timing).
  */
-import { mkdtempSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Logger } from 'pino'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { systemClock } from '../../src/adapters/clock/system-clock.js'
+import { intentModelPath } from '../../src/adapters/nlu-model-file/intent-model-file.js'
 import type { NluEngine } from '../../src/core/nlu/types.js'
 import type { Store } from '../../src/core/ports/store.js'
 import { createNluProvider, type NluProvider } from '../../src/server/nlu-provider.js'
@@ -42,12 +43,14 @@ describe('NLU engine: catalog deltas and rebuilds', () => {
   let dataDir: string
   let hold: Gate | null
   let failNext: Error | null
+  let holdAfter = 0
   const warnings: string[] = []
 
   beforeEach(async () => {
     t = await openTestStore()
     dataDir = mkdtempSync(join(tmpdir(), 'kefu-nlu-'))
     hold = null
+    holdAfter = 0
     failNext = null
     warnings.length = 0
     const products = t.store.products
@@ -62,7 +65,8 @@ describe('NLU engine: catalog deltas and rebuilds', () => {
             throw e
           }
           const rows = await products.list(shopId, page)
-          if (hold) {
+          // `holdAfter` pages are let through before the gate closes (a build stopped half-way).
+          if (hold && holdAfter-- <= 0) {
             hold.reach()
             await hold.held
           }
@@ -82,6 +86,13 @@ describe('NLU engine: catalog deltas and rebuilds', () => {
     hold?.release()
     await t.close()
     rmSync(dataDir, { recursive: true, force: true })
+  })
+
+  it('loads the intent model before the first message when warmed (a server does before it listens)', async () => {
+    expect(existsSync(intentModelPath(dataDir))).toBe(false)
+    nlu.warmModel()
+    expect(existsSync(intentModelPath(dataDir))).toBe(true)
+    expect((await nlu.forShop(t.shop.id)).analyze('我的订单到哪了').intent).toBe('order_status')
   })
 
   it('names a product added through the feed in the next message, without a rebuild', async () => {
@@ -116,6 +127,37 @@ describe('NLU engine: catalog deltas and rebuilds', () => {
     expect(rebuilt).not.toBe(old)
     expect(productsIn(rebuilt, '极光Z9手机有货吗')).toEqual(['ZZ-NEW'])
     expect(productsIn(rebuilt, '云朵轻暖90白鸭绒短款羽绒服女还有吗')).toEqual(['DJ-001'])
+  })
+
+  it('never answers from a half-built engine: a catalog renamed page by page is seen whole or not at all', async () => {
+    // 450 products: the build reads them in three pages of 200.
+    const catalog = (name: string) =>
+      Array.from({ length: 450 }, (_, i) =>
+        makeProduct({ sku: `BIG-${String(i).padStart(3, '0')}`, title: `${name}K${i}型` }),
+      )
+    await t.store.products.upsertMany(t.shop.id, catalog('极光手机'))
+    const old = await nlu.forShop(t.shop.id)
+    expect(productsIn(old, '极光手机K7型有货吗')).toEqual(['BIG-007'])
+    await t.store.products.upsertMany(t.shop.id, catalog('翠鸟台灯'))
+    hold = gate()
+    holdAfter = 2
+    nlu.invalidate(t.shop.id)
+    const during = nlu.forShop(t.shop.id)
+    // Two pages of the renamed catalog are in the new matcher; readers still get the old engine, whole.
+    await hold.reached
+    const served = await during
+    expect(served).toBe(old)
+    expect(productsIn(served, '极光手机K7型有货吗')).toEqual(['BIG-007'])
+    expect(productsIn(served, '极光手机K444型有货吗')).toEqual(['BIG-444'])
+    expect(productsIn(served, '翠鸟台灯K7型有货吗')).toEqual([])
+    hold.release()
+    hold = null
+    await nlu.settled(t.shop.id)
+    const rebuilt = await nlu.forShop(t.shop.id)
+    expect(rebuilt).not.toBe(old)
+    expect(productsIn(rebuilt, '翠鸟台灯K7型有货吗')).toEqual(['BIG-007'])
+    expect(productsIn(rebuilt, '翠鸟台灯K444型有货吗')).toEqual(['BIG-444'])
+    expect(productsIn(rebuilt, '极光手机K7型有货吗')).toEqual([])
   })
 
   it('keeps the previous engine answering when a rebuild fails, and logs why', async () => {

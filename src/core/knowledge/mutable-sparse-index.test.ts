@@ -67,4 +67,16 @@ describe('createMutableSparseIndex', () => {
     expect(mutable.search(['common']).map((c) => c.entry)).toEqual([keep])
     expect(mutable.search(['common']).map((c) => c.entry)).toEqual([keep])
   })
+
+  it('counts the bytes of postings without walking them, and releases what a search compacts', () => {
+    const index = createMutableSparseIndex()
+    const added = Array.from({ length: 100 }, (_, i) => index.add({ variants: [['common', `u${i}`]] }))
+    // 100 entries: 'common' holds 100 postings, each `u…` term one.
+    const full = index.bytes()
+    for (const e of added.slice(0, 60)) index.remove(e)
+    expect(index.bytes()).toBe(full)
+    // The search over 'common' compacts its 60 dead postings (8 bytes each).
+    expect(index.search(['common'], 100)).toHaveLength(40)
+    expect(index.bytes()).toBe(full - 60 * 8)
+  })
 })

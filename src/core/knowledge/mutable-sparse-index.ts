@@ -6,9 +6,12 @@
  * rebuild 100,000 products. Postings are typed arrays (doc ids + term frequencies) over interned
  * term ids; removed documents are skipped and compacted out of a term's postings once they are
  * half of it, as part of the search that reads them. The terms of each variant and each entry's
- * body terms sit in shared, append-only Int32Array pools (a range per variant / entry) rather than
- * one small array each: 100,000 products have ~300,000 variants.
+ * body terms sit in shared, append-only pools of Int32Array chunks (a range per variant / entry)
+ * rather than one small array each: 100,000 products have ~300,000 variants.
  */
+
+import { ShardedMap } from '../text/sharded-map.js'
+import { Int32Chunks } from './int32-chunks.js'
 import type {
   SparseCandidate,
   SparseEntryInput,
@@ -55,31 +58,32 @@ export function createMutableSparseIndex(options: SparseIndexOptions = {}): Muta
   const weights: TermFamilyWeights = { ...DEFAULT_FAMILY_WEIGHTS, ...options.families }
   const delta = options.bm25Share ?? 0
 
-  const termIds = new Map<string, number>()
+  // Sharded: a catalog's vocabulary can pass a million terms, and one Map that size blocks the thread when it grows.
+  const termIds = new ShardedMap<number>()
   let family = new Float32Array(0)
   let df = new Int32Array(0)
   let bodyDf = new Int32Array(0)
   const postings: Postings[] = []
+  /** Postings held (dead ones included until compacted), so bytes() need not walk every term. */
+  let postingCount = 0
 
   let docEntry = new Int32Array(0)
   let docAlive = new Uint8Array(0)
   let docLen = new Int32Array(0)
-  // Variant d's distinct terms: docTermPool[docTermFrom[d] … docTermTo[d]).
-  let docTermPool = new Int32Array(0)
+  // Variant d's distinct terms: docTermPool positions docTermFrom[d] … docTermTo[d] - 1.
+  const docTermPool = new Int32Chunks()
   let docTermFrom = new Int32Array(0)
   let docTermTo = new Int32Array(0)
-  let docTermUsed = 0
   let nDocsTotal = 0
   let liveDocs = 0
   let liveDocLen = 0
 
   const entryDocs: Array<[number, number]> = []
-  // Entry e's body terms and their frequencies: bodyTermPool / bodyTfPool[bodyFrom[e] … bodyTo[e]).
-  let bodyTermPool = new Int32Array(0)
-  let bodyTfPool = new Int32Array(0)
+  // Entry e's body terms and their frequencies: bodyTermPool / bodyTfPool positions bodyFrom[e] … bodyTo[e] - 1.
+  const bodyTermPool = new Int32Chunks()
+  const bodyTfPool = new Int32Chunks()
   let bodyFrom = new Int32Array(0)
   let bodyTo = new Int32Array(0)
-  let bodyUsed = 0
   let entryAlive = new Uint8Array(0)
   let bodyLen = new Int32Array(0)
   let liveEntries = 0
@@ -112,6 +116,7 @@ export function createMutableSparseIndex(options: SparseIndexOptions = {}): Muta
     const p = postings[id]!
     p.docs.push(doc)
     p.tfs.push(tf)
+    postingCount++
   }
 
   function compact(p: Postings): void {
@@ -122,6 +127,7 @@ export function createMutableSparseIndex(options: SparseIndexOptions = {}): Muta
       p.tfs[w] = p.tfs[i]!
       w++
     }
+    postingCount -= p.docs.length - w
     p.docs.length = w
     p.tfs.length = w
     p.dead = 0
@@ -143,10 +149,10 @@ export function createMutableSparseIndex(options: SparseIndexOptions = {}): Muta
       return liveEntries
     },
     bytes() {
-      let n = 0
-      // 4 bytes per small integer in an array, plus the arrays' headers.
-      for (const p of postings) n += 8 * p.docs.length + 64
-      n += docTermPool.byteLength + bodyTermPool.byteLength + bodyTfPool.byteLength
+      // 4 bytes per small integer in an array, plus the arrays' headers. Kept as a count: /readyz
+      // asks on every probe, and walking 100,000+ terms' postings took 15–80 ms each time.
+      let n = 8 * postingCount + 64 * postings.length
+      n += docTermPool.bytes() + bodyTermPool.bytes() + bodyTfPool.bytes()
       n += docTermFrom.byteLength + docTermTo.byteLength + bodyFrom.byteLength + bodyTo.byteLength
       return n + docEntry.byteLength * 3
     },
@@ -174,10 +180,9 @@ export function createMutableSparseIndex(options: SparseIndexOptions = {}): Muta
         }
         docTermFrom = grow(docTermFrom, doc + 1, (n) => new Int32Array(n))
         docTermTo = grow(docTermTo, doc + 1, (n) => new Int32Array(n))
-        docTermPool = grow(docTermPool, docTermUsed + tf.size, (n) => new Int32Array(n))
-        docTermFrom[doc] = docTermUsed
-        for (const id of tf.keys()) docTermPool[docTermUsed++] = id
-        docTermTo[doc] = docTermUsed
+        docTermFrom[doc] = docTermPool.length
+        for (const id of tf.keys()) docTermPool.push(id)
+        docTermTo[doc] = docTermPool.length
         docEntry[doc] = entry
         docAlive[doc] = 1
         docLen[doc] = v.length
@@ -192,15 +197,13 @@ export function createMutableSparseIndex(options: SparseIndexOptions = {}): Muta
       }
       bodyFrom = grow(bodyFrom, entry + 1, (n) => new Int32Array(n))
       bodyTo = grow(bodyTo, entry + 1, (n) => new Int32Array(n))
-      bodyTermPool = grow(bodyTermPool, bodyUsed + btf.size, (n) => new Int32Array(n))
-      bodyTfPool = grow(bodyTfPool, bodyUsed + btf.size, (n) => new Int32Array(n))
-      bodyFrom[entry] = bodyUsed
+      bodyFrom[entry] = bodyTermPool.length
       for (const [id, n] of btf) {
-        bodyTermPool[bodyUsed] = id
-        bodyTfPool[bodyUsed++] = n
+        bodyTermPool.push(id)
+        bodyTfPool.push(n)
         bodyDf[id] = bodyDf[id]! + 1
       }
-      bodyTo[entry] = bodyUsed
+      bodyTo[entry] = bodyTermPool.length
       bodyLen[entry] = input.body?.length ?? 0
       liveBodyLen += bodyLen[entry]!
       entryAlive[entry] = 1
@@ -217,13 +220,16 @@ export function createMutableSparseIndex(options: SparseIndexOptions = {}): Muta
         liveDocs--
         liveDocLen -= docLen[d]!
         for (let i = docTermFrom[d]!; i < docTermTo[d]!; i++) {
-          const id = docTermPool[i]!
+          const id = docTermPool.get(i)
           df[id] = df[id]! - 1
           postings[id]!.dead++
         }
         docTermTo[d] = docTermFrom[d]!
       }
-      for (let i = bodyFrom[entry]!; i < bodyTo[entry]!; i++) bodyDf[bodyTermPool[i]!] = bodyDf[bodyTermPool[i]!]! - 1
+      for (let i = bodyFrom[entry]!; i < bodyTo[entry]!; i++) {
+        const id = bodyTermPool.get(i)
+        bodyDf[id] = bodyDf[id]! - 1
+      }
       liveBodyLen -= bodyLen[entry]!
       bodyTo[entry] = bodyFrom[entry]!
       return true
@@ -279,7 +285,7 @@ export function createMutableSparseIndex(options: SparseIndexOptions = {}): Muta
           let matched = 0
           let mass = 0
           for (let i = docTermFrom[d]!; i < docTermTo[d]!; i++) {
-            const t = docTermPool[i]!
+            const t = docTermPool.get(i)
             const w = idf(t) * family[t]!
             mass += w
             if (!qMark[t]) continue
@@ -302,9 +308,9 @@ export function createMutableSparseIndex(options: SparseIndexOptions = {}): Muta
         let body = 0
         let bodyOnly = 0
         for (let i = bodyFrom[e]!; i < bodyTo[e]!; i++) {
-          const t = bodyTermPool[i]!
+          const t = bodyTermPool.get(i)
           if (!qMark[t]) continue
-          const tf = bodyTfPool[i]!
+          const tf = bodyTfPool.get(i)
           const bIdf = Math.log(1 + (liveEntries - bodyDf[t]! + 0.5) / (bodyDf[t]! + 0.5))
           body += ((bIdf * (tf * (k1 + 1))) / (tf + k1 * (1 - b + (b * bodyLen[e]!) / avgBody))) * family[t]!
           if (counted[t] !== stamp) bodyOnly += idf(t) * family[t]!

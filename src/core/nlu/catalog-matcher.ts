@@ -4,6 +4,7 @@
  * page between pauses of the event loop, and one changed product is one small delta, never a
  * rebuild of the whole vocabulary.
  */
+import { ShardedMap, type StringMapView } from '../text/sharded-map.js'
 import { halfWidth } from './half-width.js'
 
 /** A product as the NLU sees it: only its names. */
@@ -19,8 +20,10 @@ export type CatalogMatcher = {
   /**
    * Lower-cased name → the one SKU it names (most titles, aliases and SKUs: no object per name,
    * which was a third of the matcher's ~90 MB for 100,000 products), or a shared name / brand.
+   * Sharded (../text/sharded-map.ts): one Map of 300,000 names blocked the thread ~100 ms each
+   * time it grew.
    */
-  names: Map<string, string | CatalogName>
+  names: StringMapView<string | CatalogName>
   /**
    * First character → the distinct lengths of the names starting with it, longest first: a
    * position of the text costs one hash lookup per length, however many products share a first
@@ -70,12 +73,12 @@ function namesOf(it: CatalogItem): Array<[string, NameKind]> {
  * m.upsert({ sku: 'N-1', title: '新品羽绒服' }) // a product added later is matched on the next message
  */
 export function createMutableCatalogMatcher(): MutableCatalogMatcher {
-  const names = new Map<string, string | CatalogName>()
+  const names = new ShardedMap<string | CatalogName>()
   const byFirst = new Map<string, number[]>()
   /** Per first character: name length → how many names have it. */
   const lengthCounts = new Map<string, Map<number, number>>()
   /** Per SKU: its names, to undo them on a change or delete. */
-  const namesOfSku = new Map<string, string[]>()
+  const namesOfSku = new ShardedMap<string[]>()
 
   function countLength(name: string, delta: 1 | -1): void {
     const first = name[0]!

@@ -1,11 +1,13 @@
 /**
  * Fits FAQ matchers in a worker thread, so that training (0.3–1.4 s of CPU at a few hundred FAQ
  * entries) never blocks the event loop that serves customers and health checks. One worker, started
- * by the first fit, fits one problem at a time. Until it has loaded (seconds on a busy machine: it
- * registers tsx and imports the solver), fits run in-process — the first index of a starting server
- * is built before it listens, so no start-up waits for the worker, and later rebuilds use it. If the worker cannot
- * start, crashes or takes longer than `timeoutMs`, the fit runs in-process too: an index is always
- * built, at worst with a stall.
+ * with the fitter (`start`) or by the first fit, fits one problem at a time. A fit asked while it
+ * loads (seconds on a busy machine: it registers tsx and imports the solver) waits for it, up to
+ * `waitForWorkerMs`: before, such a fit ran in-process, a block of 0.4–2.4 s on the thread serving
+ * customers whenever a shop's first index was built soon after a start (another shop's first
+ * message, a server started with a 100,000-product catalog). If the worker cannot start, crashes,
+ * does not load in time or takes longer than `timeoutMs`, the fit runs in-process: an index is
+ * always built, at worst with a stall.
  */
 import { Worker } from 'node:worker_threads'
 import type { Logger } from 'pino'
@@ -24,11 +26,20 @@ export type WorkerFaqFitter = {
   stats(): { inWorker: number; inProcess: number }
   /** Resolves when the worker has loaded (false when it failed to). */
   ready(): Promise<boolean>
+  /** Starts loading the worker now (a server does at start-up), so the first fit need not wait long. */
+  start(): void
   close(): Promise<void>
 }
 
-export function createWorkerFaqFitter(opts: { logger: Logger; timeoutMs?: number }): WorkerFaqFitter {
+export function createWorkerFaqFitter(opts: {
+  logger: Logger
+  /** A fit running longer in the worker is abandoned and done in-process. */
+  timeoutMs?: number
+  /** How long a fit waits for a loading worker before it runs in-process (0: never waits). */
+  waitForWorkerMs?: number
+}): WorkerFaqFitter {
   const timeoutMs = opts.timeoutMs ?? 60_000
+  const waitForWorkerMs = opts.waitForWorkerMs ?? 30_000
   let worker: Worker | null = null
   let loaded = false
   let markReady: (ok: boolean) => void = () => undefined
@@ -114,16 +125,37 @@ export function createWorkerFaqFitter(opts: { logger: Logger; timeoutMs?: number
     return worker
   }
 
+  function ensureStarted(): void {
+    if (broken || closed || worker) return
+    try {
+      restart() // first use, or after a timeout
+    } catch (e) {
+      broken = true
+      opts.logger.warn({ err: (e as Error).message }, 'FAQ matcher worker could not start; fitting in-process')
+    }
+  }
+
+  /** Resolves once the loading worker is ready or failed, or after `waitForWorkerMs`. */
+  async function untilLoaded(): Promise<void> {
+    if (loaded || broken || closed || !worker || waitForWorkerMs <= 0) return
+    const w = worker
+    // A fit waiting for the worker keeps the process alive (a one-shot command), as a pending fit does.
+    w.ref()
+    let timer: NodeJS.Timeout | undefined
+    await Promise.race([
+      readyPromise,
+      new Promise<void>((r) => {
+        timer = setTimeout(r, waitForWorkerMs)
+      }),
+    ])
+    clearTimeout(timer)
+    if (pending.size === 0) w.unref()
+  }
+
   return {
     async fit(input) {
-      if (!broken && !closed && !worker) {
-        try {
-          restart() // first use, or after a timeout: loads while this fit runs here
-        } catch (e) {
-          broken = true
-          opts.logger.warn({ err: (e as Error).message }, 'FAQ matcher worker could not start; fitting in-process')
-        }
-      }
+      ensureStarted()
+      await untilLoaded()
       if (!broken && !closed && loaded && worker) {
         try {
           const out = await inWorker(input)
@@ -138,6 +170,7 @@ export function createWorkerFaqFitter(opts: { logger: Logger; timeoutMs?: number
     },
     stats: () => ({ ...counts }),
     ready: () => readyPromise,
+    start: ensureStarted,
     async close() {
       closed = true
       failAll(new Error('closed'))
