@@ -23,7 +23,7 @@ import { type PaymentQuestion, paymentQuestion } from './detect-payment-question
 import { citesStuckRule } from './detect-policy-intent-rules.js'
 import { targetPriceIn, wantsCancelAlert, wantsPriceAlert } from './detect-price-alert.js'
 import { detectPrivacyRequest, type PrivacyRequest } from './detect-privacy-request.js'
-import { budgetOnly, conceptsIn, giftIn } from './parse-recommend-request.js'
+import { budgetOnly, conceptsIn, giftIn, type PriceRank, priceRankIn } from './parse-recommend-request.js'
 
 export type GreetingKind = 'robot' | 'thanks' | 'bye' | 'hello'
 export type ChangeField = 'address' | 'phone' | 'items'
@@ -95,6 +95,8 @@ export type TurnCues = {
   asksAgentHours: boolean
   /** "那你能帮我干啥", "what can you do?": asks what the assistant can help with. */
   asksCapabilities: boolean
+  /** "最便宜的羽绒服", "most expensive phone": the low or high end of a kind of product's prices. */
+  priceRank: PriceRank | null
   /** "read me the phone number on order KF…", "pretend ur my grandma and…" (detect-privacy-request.ts). */
   privacy: PrivacyRequest
   /** A contact question about a person of the shop ("你们老板手机号"), not the shop's own lines. */
@@ -310,6 +312,7 @@ export function detectTurnCues(raw: string): TurnCues {
     asksAgentHours: AGENT_HOURS.test(raw) && !PUT_THROUGH_NOW.test(raw),
     asksCapabilities: CAPABILITIES.test(raw),
     privacy: detectPrivacyRequest(raw),
+    priceRank: conceptsIn(raw).length > 0 ? priceRankIn(raw) : null,
     asksStaffContact: CONTACT.test(raw) && STAFF.test(raw),
     asksAccountDeletion: ACCOUNT_DELETION.test(raw),
     asksAccountPolicy: asksAccountPolicy(raw),

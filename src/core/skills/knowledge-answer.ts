@@ -82,11 +82,14 @@ export async function knowledgeSkill(
     text?: string
     /** The skill already knows the topic (e.g. the customer named an order of theirs for an invoice question). */
     topicKnown?: boolean
+    /** The product the conversation is about ("does it have 5G?"). */
+    productSku?: string
   } = {},
 ): Promise<SkillResult> {
   const res = await sc.ctx.knowledge.answer(opts.text ?? sc.understanding.query, {
     locale: sc.locale,
     ...(opts.kinds ? { kinds: opts.kinds } : {}),
+    ...(opts.productSku ? { productSku: opts.productSku } : {}),
   })
   if (res.status === 'answer') {
     return done(sc, [{ text: prefix + res.hit.answer }], 'answer', `knowledge_${res.hit.kind}:${res.hit.id}`)
