@@ -14,6 +14,7 @@ import {
 } from '../skills/knowledge-answer.js'
 import { modifyOrderSkill } from '../skills/modify-order.js'
 import { orderStatusSkill } from '../skills/order-status.js'
+import { priceRankSkill } from '../skills/price-rank.js'
 import { withPriceAsked } from '../skills/product-answer-price.js'
 import { pricePolicySkill, promotionSkill } from '../skills/promotion.js'
 import { recommendSkill } from '../skills/recommend.js'
@@ -50,6 +51,15 @@ export async function orderFacts(sc: SkillContext): Promise<Array<{ text: string
   return r.action === 'ask_slot' || r.action === 'clarify' ? [] : r.replies.map((x) => ({ text: x.text }))
 }
 
+/**
+ * "does it have 5G?", "零下十度穿够不够" right after a product was answered: a product question naming no product is
+ * about the product in context (the knowledge layer answers it only when the message asks one of its facts).
+ */
+export function contextProduct(sc: SkillContext): { productSku?: string } {
+  const sku = sc.state.slots.sku
+  return !sc.extracted.sku && typeof sku === 'string' ? { productSku: sku } : {}
+}
+
 export async function runIntent(sc: SkillContext, intent: string): Promise<SkillResult> {
   if (intent === 'stock_availability' && sc.cues.asksRestock) return restockAnswer(sc)
   const skill = SKILLS[intent]
@@ -67,10 +77,13 @@ export async function runIntent(sc: SkillContext, intent: string): Promise<Skill
     return knowledgeSkill(sc)
   }
   if (intent === 'product_inquiry') {
+    // "你们家最便宜的羽绒服多少钱": the cheapest / dearest of the kind in stock.
+    const ranked = sc.cues.priceRank ? await priceRankSkill(sc) : null
+    if (ranked) return ranked
     // A product question naming something the customer ordered ("折叠屏那单里的钢化膜能贴F1吗") is about
     // that order too: it is kept in the `order` slot for what follows ("那膜给我退了吧").
     await orderOfMentionedItem(sc)
-    return withPriceAsked(sc, await knowledgeSkill(sc))
+    return withPriceAsked(sc, await knowledgeSkill(sc, '', contextProduct(sc)))
   }
   if (intent === 'complaint') return complaintSkill(sc)
   if (intent === 'human_agent') {
@@ -124,9 +137,10 @@ export async function restockAnswer(sc: SkillContext): Promise<SkillResult> {
 
 /** NLU is unsure: try knowledge, then (when configured) a grounded LLM answer, then clarify, then "I don't know". */
 export async function lowConfidence(sc: SkillContext): Promise<SkillResult> {
-  const kb = await sc.ctx.knowledge.answer(sc.understanding.query, { locale: sc.locale })
+  const kb = await sc.ctx.knowledge.answer(sc.understanding.query, { locale: sc.locale, ...contextProduct(sc) })
   if (kb.status === 'answer') {
-    sc.state.lastIntent = sc.ctx.nlu.intent
+    // "零下十度穿够不够" about the product in context: answered as the product question it is.
+    sc.state.lastIntent = kb.hit.kind === 'product' ? 'product_inquiry' : sc.ctx.nlu.intent
     return {
       replies: [{ text: kb.hit.answer }],
       action: 'answer',

@@ -150,7 +150,8 @@ export function asksVariantOfContext(sc: SkillContext): boolean {
       !extracted.sku &&
       !extracted.order &&
       typeof state.slots.sku === 'string' &&
-      sc.understanding.chars <= 16 &&
+      // "有藏青吗" is short; "does it come in titanium?" says the same in more letters.
+      sc.understanding.chars <= (sc.locale === 'en' ? 40 : 16) &&
       VARIANT_FROM.has(sc.ctx.nlu.intent),
   )
 }

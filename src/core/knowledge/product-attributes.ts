@@ -164,6 +164,13 @@ export const ATTRIBUTE_CONCEPTS: AttributeConcept[] = [
     better: 'higher',
   },
   {
+    id: 'network',
+    keys: /^network$|^cellular$/i,
+    zh: ['5g', '4g', '网络制式', '几g', '全网通'],
+    en: ['5g', '4g', 'network', 'cellular'],
+    label: { zh: '网络', en: 'network' },
+  },
+  {
     id: 'bluetooth',
     keys: /bluetooth|^bt$/i,
     zh: ['蓝牙'],
@@ -187,8 +194,8 @@ export const ATTRIBUTE_CONCEPTS: AttributeConcept[] = [
   {
     id: 'thickness',
     keys: /thick|warmth|temperature|comfortRange/i,
-    zh: ['厚度', '厚不厚', '保暖', '多少度', '温度'],
-    en: ['thick', 'warm', 'warmth', 'temperature'],
+    zh: ['厚度', '厚不厚', '保暖', '多少度', '温度', '零下', '穿够', '够不够暖', '冷不冷', '扛冻', '抗寒'],
+    en: ['thick', 'warm', 'warmth', 'temperature', 'warm enough', 'below zero', 'below freezing', 'cold enough'],
     label: { zh: '保暖/厚度', en: 'warmth' },
   },
   {

@@ -5,6 +5,8 @@
  */
 
 const COLOURS: Record<string, string[]> = {
+  // Before gold: "钛金色" is titanium, not gold.
+  titanium: ['钛金', '钛色', '钛灰', 'titanium'],
   red: ['红', '红色', 'red'],
   black: ['黑', '黑色', 'black'],
   white: ['白', '白色', 'white'],

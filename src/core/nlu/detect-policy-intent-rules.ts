@@ -46,7 +46,8 @@ export const POLICY_RULES: readonly IntentRule[] = [
   { to: 'out_of_scope', from: ['cancel_order', 'modify_order', 'order_status'], re: ACCOUNT_CLOSE },
   {
     to: 'out_of_scope',
-    from: ['recommendation', 'logistics', 'stock_availability', 'modify_order', 'order_status'],
+    // "可以包装成礼物吗 别放价格单": the price slip is no price question.
+    from: ['recommendation', 'logistics', 'stock_availability', 'modify_order', 'order_status', 'price_promotion'],
     re: GIFT_WRAP,
   },
   {

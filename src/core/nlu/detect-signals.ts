@@ -96,6 +96,19 @@ const HUMAN =
 const IDENTITY_QUESTION =
   /^(请问|问一下|对了|话说)?[，,\s]*(你|您|这边|对面)?(到底|究竟)?是(不是)?(人工|真人|活人|机器人|ai|人|机器|自动回复)(客服)?(还是(人工|真人|活人|机器人|ai|机器|人|自动回复)(客服)?)?(啊|呀|吗|呢|吧)?[?？!！。\s]*$|^(are|r) (you|u) (a |an )?(real )?(human|person|bot|robot|ai|machine)( or (a |an )?(real )?(human|person|bot|robot|ai|machine))?\s*[?!.]*$|^is (this|that) (a |an )?(real )?(human|person|bot|robot|ai)( or (a |an )?(real )?(human|person|bot|robot|ai))?\s*[?!.]*$/i
 
+/**
+ * "家人们谁懂啊 你是真人还是AI啊 别整那些虚的", "lol r u a bot or a real person??": the same question inside
+ * chatter around it — still a question about who answers, unless the message also asks for a person.
+ */
+const WHO_ANSWERS =
+  /((你|您|对面|这边)(到底|究竟)?是(不是)?(人工|真人|活人|机器人|ai|机器|人)(客服)?还是(人工|真人|活人|机器人|ai|机器|人|自动回复)|\b(are|r) (you|u) (a |an )?(real )?(human|person|bot|robot|ai)( or (a |an )?(real )?(human|person|bot|robot|ai))?\b)/i
+const ASKS_FOR_PERSON =
+  /(转人工|(给我|帮我|我要|我想|想要|要)(找|整|换|转|接|叫)?(个|一个)?(人工|真人|活人|客服)|\b(talk|speak) to (a|an|your|the) (human|person|agent)|\b(put|connect|transfer) me\b|\b(get|give|want|need) (me )?(a|an) (human|person|agent)\b)/i
+
+function asksWhoAnswers(text: string): boolean {
+  return WHO_ANSWERS.test(text) && !ASKS_FOR_PERSON.test(text)
+}
+
 const ORDINALS_ZH: Array<[RegExp, number]> = [
   [/第(一|1)(个|单|笔|件|款)?/, 0],
   [/第(二|2)(个|单|笔|件|款)?/, 1],
@@ -148,7 +161,7 @@ export function detectSignals(raw: string): Signals {
     notAnswered,
     followUp: isFollowUpForm(text) || isFollowUpForm(text.trim().replace(ACK_LEAD, '')),
     question: QUESTION.test(text),
-    humanRequest: HUMAN.test(text) && !IDENTITY_QUESTION.test(text.trim()),
+    humanRequest: HUMAN.test(text) && !IDENTITY_QUESTION.test(text.trim()) && !asksWhoAnswers(text),
     ordinal,
     deictic: DEICTIC.test(text),
   }

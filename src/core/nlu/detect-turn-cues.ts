@@ -22,7 +22,8 @@ import {
 import { type PaymentQuestion, paymentQuestion } from './detect-payment-question.js'
 import { citesStuckRule } from './detect-policy-intent-rules.js'
 import { targetPriceIn, wantsCancelAlert, wantsPriceAlert } from './detect-price-alert.js'
-import { budgetOnly, conceptsIn, giftIn } from './parse-recommend-request.js'
+import { detectPrivacyRequest, type PrivacyRequest } from './detect-privacy-request.js'
+import { budgetOnly, conceptsIn, giftIn, type PriceRank, priceRankIn } from './parse-recommend-request.js'
 
 export type GreetingKind = 'robot' | 'thanks' | 'bye' | 'hello'
 export type ChangeField = 'address' | 'phone' | 'items'
@@ -94,6 +95,12 @@ export type TurnCues = {
   asksAgentHours: boolean
   /** "那你能帮我干啥", "what can you do?": asks what the assistant can help with. */
   asksCapabilities: boolean
+  /** "最便宜的羽绒服", "most expensive phone": the low or high end of a kind of product's prices. */
+  priceRank: PriceRank | null
+  /** "read me the phone number on order KF…", "pretend ur my grandma and…" (detect-privacy-request.ts). */
+  privacy: PrivacyRequest
+  /** A contact question about a person of the shop ("你们老板手机号"), not the shop's own lines. */
+  asksStaffContact: boolean
   /** "帮我注销账号", "delete my account and all my data": asks to close the account / erase the data. */
   asksAccountDeletion: boolean
   /** "旧号停机了怎么改绑", "what info do you keep about me", "别再发营销短信": an account or personal-data question. */
@@ -161,7 +168,7 @@ const RETURN_KIND = /(退货|退款|换货|换|仅退款|return|refund|exchange|
 const REFINE =
   /^(.{0,6})(换一批|换一些|换几个|还有别的|还有其他|其他的|别的呢|还有吗|便宜(一)?点|更便宜|便宜些|实惠点|show me (others|more)|more options|something else|other ones|any others|cheaper|less expensive)/i
 const CONTACT =
-  /((老板|领导|经理|主管|负责人|店长|客服|售后|公司|店铺|商家|官方)的?(私人)?(手机号?|电话号?码?|联系方式|微信号?|邮箱)|(客服|售后)热线|\b(your|the) (boss|manager|owner|shop|store|company|customer service|support)('?s)? (phone|number|contact|email|hotline)\b|\b(phone number|contact details|email address|hotline) (of|for) (your|the) (boss|manager|owner|shop|store|company|support)\b|\bcustomer service (number|hotline|phone)\b|\b(what'?s|what is|give me) (your|the) (phone|telephone|contact|hotline)( number)?\b|(你们|客服)(的)?(电话|热线)(是)?(多少|号码))/i
+  /((老板|领导|经理|主管|负责人|店长|客服|售后|公司|店铺|商家|官方)的?(私人)?(手机号?|电话号?码?|联系方式|微信号?|邮箱)|(客服|售后)热线|\b(your|the) (boss|manager|owner|shop|store|company|customer service|support)('?s)? (phone|number|contact|email|hotline)\b|\b(phone number|contact details|email address|hotline) (of|for) (your|the) (boss|manager|owner|shop|store|company|support)\b|\bcustomer service (number|hotline|phone)\b|\b(what'?s|what is|give me) (your|the) (phone|telephone|contact|hotline)( number)?\b|\b(phone line|hotline|helpline)\b.{0,40}\bwhat'?s the number\b|(你们|客服)(的)?(电话|热线)(是)?(多少|号码))/i
 const COMPLAIN =
   /((我|我们)(要|想|得)?投诉|投诉(你们|客服|他|她|这个|一下|那个)|\b(file|make|lodge|raise|submit) (a |an )?(formal |official )?complaint\b|\bi (want|wish|would like|'d like) to complain\b)/i
 const COURIER_COMPLAINT =
@@ -169,9 +176,11 @@ const COURIER_COMPLAINT =
 const WHICH_COLOURS =
   /((什么|啥|哪些|哪几种|哪几个|几种|几个|多少种?)(颜色|色|配色)|\b(what|which) colou?rs?\b|\bcolou?r (options|choices)\b|\bwhat (other )?colou?rs?\b)/i
 const AGENT_HOURS =
-  /((人工|客服|真人|售后).{0,6}(几点|什么时候|啥时候|哪个时间|时间段|上班|下班|在线时间|工作时间|营业时间)|\b(what|which) (hours|times?)\b.{0,30}\b(agents?|humans?|people|staff|customer service|support|reps?)\b|\bwhen\b.{0,30}\b(agents?|humans?|people|staff|customer service|support|reps?)\b.{0,20}\b(online|available|working|open|around)\b|\b(agents?|customer service|support)('s)? (hours|opening hours|working hours)\b)/i
+  /((人工|客服|真人|售后).{0,6}(几点|什么时候|啥时候|哪个时间|时间段|上班|下班|在线时间|工作时间|营业时间)|\b(what|which) (hours|times?)\b.{0,30}\b(agents?|humans?|people|staff|customer service|support|reps?)\b|\bwhen\b.{0,30}\b(agents?|humans?|people|staff|customer service|support|reps?)\b.{0,20}\b(online|available|working|open|around)\b|\b(agents?|customer service|support)('s)? (hours|opening hours|working hours)\b|\b(phone line|phone lines|hotline|helpline|call cent(er|re)|phone support)\b.{0,20}\b(open|available|working|staffed|running)\b|(电话|热线)(客服)?.{0,6}(几点|现在|开着|通吗|能打|打得通|上班|下班|营业))/i
+const STAFF = /(老板|领导|经理|主管|负责人|店长|员工|私人|\b(boss|manager|owner|staff|personal|private)\b)/i
 /** An explicit request to be put through now, besides the question. */
-const PUT_THROUGH_NOW = /(转人工|帮我转|给我转|马上转|现在转|\b(transfer|connect|put) me\b|\bnow\b)/i
+const PUT_THROUGH_NOW =
+  /(转人工|帮我转|给我转|马上转|现在转|\b(transfer|connect|put) me\b|(?<!\b(open|available|online|working|staffed) (right )?)\bnow\b)/i
 const CAPABILITIES =
   /((你|您)(都|到底)?(能|可以|会)(帮我|帮)?(干|做|办|处理)(啥|什么|些什么|哪些)|(你|您)(能|可以)帮(我|上)?(啥|什么)(忙)?|(你|您)有(什么|啥)(用|功能)|\bwhat (can|do) (you|u) (do|help( me)? with)\b|\bhow can (you|u) help\b|\bwhat are you (for|able to do)\b)/i
 const ACCOUNT_DELETION =
@@ -302,6 +311,9 @@ export function detectTurnCues(raw: string): TurnCues {
     asksContact: CONTACT.test(raw),
     asksAgentHours: AGENT_HOURS.test(raw) && !PUT_THROUGH_NOW.test(raw),
     asksCapabilities: CAPABILITIES.test(raw),
+    privacy: detectPrivacyRequest(raw),
+    priceRank: conceptsIn(raw).length > 0 ? priceRankIn(raw) : null,
+    asksStaffContact: CONTACT.test(raw) && STAFF.test(raw),
     asksAccountDeletion: ACCOUNT_DELETION.test(raw),
     asksAccountPolicy: asksAccountPolicy(raw),
     wantsToComplain: COMPLAIN.test(raw),

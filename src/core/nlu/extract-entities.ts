@@ -287,6 +287,8 @@ const ZH_COLORS: [string, string][] = [
   ['曜石黑', 'black'],
   ['星空灰', 'grey'],
   ['透明', 'transparent'],
+  ['钛金', 'titanium'],
+  ['钛色', 'titanium'],
 ]
 const ZH_SINGLE: Record<string, string> = {
   红: 'red',
@@ -340,6 +342,7 @@ const EN_COLORS: Record<string, string> = {
   cream: 'beige',
   teal: 'cyan',
   transparent: 'transparent',
+  titanium: 'titanium',
 }
 const ZH_COLOR_RE = new RegExp(`${ZH_COLORS.map(([w]) => w).join('|')}`, 'g')
 const EN_COLOR_RE = new RegExp(

@@ -9,6 +9,20 @@
 import { type Concept, categoryIs, FOOTWEAR, resolveConcept } from '../recommend/category-concepts.js'
 import { parseChineseNumber } from './parse-number.js'
 
+export type PriceRank = 'lowest' | 'highest'
+
+const LOWEST =
+  /(最便宜|最实惠|最低价|价格最低|最划算|\bcheapest\b|\bleast expensive\b|\blowest[- ]priced?\b|\blowest price\b)/i
+const HIGHEST =
+  /(最贵|最高端|最高配|价格最高|最顶配|\bmost expensive\b|\bpriciest\b|\bhighest[- ]priced?\b|\btop[- ]of[- ]the[- ]line\b|\bhigh(est)?[- ]end\b)/i
+
+/** "你们家最便宜的羽绒服", "what's the most expensive phone you've got": which end of the prices is asked for. */
+export function priceRankIn(text: string): PriceRank | null {
+  if (LOWEST.test(text)) return 'lowest'
+  if (HIGHEST.test(text)) return 'highest'
+  return null
+}
+
 export type Recipient = 'female' | 'male' | 'child' | 'elder' | 'unknown'
 
 export type RecommendRequest = {
@@ -28,6 +42,8 @@ export type RecommendRequest = {
   more: boolean
   /** "便宜点的" / "cheaper": below the cheapest shown last time. */
   cheaper: boolean
+  /** "最便宜的羽绒服", "most expensive phone": the one product at the low or high end of the category's prices. */
+  rank?: PriceRank
   /** Set when budgetMax came from "cheaper" rather than from the shopper: no "your budget" wording. */
   impliedBudget?: boolean
 }
@@ -189,6 +205,7 @@ export function categoriesIn(text: string, categories: readonly string[], terms 
 /** Parses one message into a recommendation request against the shop's category paths. */
 export function parseRecommendRequest(text: string, shop: { categories: readonly string[] }): RecommendRequest {
   const budget = parseBudget(text)
+  const rank = priceRankIn(text)
   const features = FEATURES.filter((f) => f.re.test(text)).map((f) => f.id)
   // "运动鞋" / "sports watch" name a category; "sport" as a feature only when nothing else does.
   const gift = giftIn(text)
@@ -219,5 +236,6 @@ export function parseRecommendRequest(text: string, shop: { categories: readonly
       text,
     ),
     cheaper: /(便宜(一)?点|更便宜|便宜些|实惠点|cheaper|less expensive|lower price)/i.test(text),
+    ...(rank ? { rank } : {}),
   }
 }

@@ -12,6 +12,8 @@ describe('account and privacy questions', () => {
     'do you sell my data to advertisers?',
     'what personal data do you store about me',
     '不想再收到促销短信',
+    '我换手机号了 帮我把账号绑定的手机号改成13700001111',
+    '你们会不会把我的手机号卖给别人啊',
   ])('recognises %s', (t) => expect(asksAccountPolicy(t)).toBe(true))
   it.each(['手机号改成13912345678', '我的订单到哪了', 'is this phone waterproof?'])('ignores %s', (t) =>
     expect(asksAccountPolicy(t)).toBe(false),

@@ -105,6 +105,17 @@ describe('turn cues', () => {
     expect(detectTurnCues('remove my profile and personal data please').asksAccountDeletion).toBe(true)
     expect(detectTurnCues('帮我删除这个收货地址').asksAccountDeletion).toBe(false)
     expect(detectTurnCues("what's the phone number for your shop").asksContact).toBe(true)
+    // "open right now" asks whether the line is open, it does not ask to be put through now.
+    expect(detectTurnCues("is your phone line open right now? what's the number").asksAgentHours).toBe(true)
+    expect(detectTurnCues("is your phone line open right now? what's the number").asksStaffContact).toBe(false)
+    expect(detectTurnCues('把你们老板手机号给我').asksStaffContact).toBe(true)
+  })
+
+  it('asking whether a person answers, inside chatter, is not a request for one', () => {
+    expect(detectSignals('家人们谁懂啊 你是真人还是AI啊 别整那些虚的').humanRequest).toBe(false)
+    expect(detectSignals('lol r u a bot or a real person').humanRequest).toBe(false)
+    expect(detectSignals('那给我整个真人 我要问的你答不了').humanRequest).toBe(true)
+    expect(detectSignals('你是真人还是AI 给我转人工').humanRequest).toBe(true)
   })
 
   it('a question whether an accessory fits a device is a product question', () => {

@@ -45,6 +45,13 @@ function asksSpecs(text: string): boolean {
   return !q.compare && q.concepts.some((c) => !NOT_SPECS.has(c))
 }
 
+/** "铸铁珐琅锅多少钱 有什么颜色": a price asked with another fact of the product is a product question. */
+function asksPriceAndMore(text: string, nlu: NluResult): boolean {
+  if (!nlu.entities.some((e) => e.type === 'product')) return false
+  const q = parseProductQuestion(text)
+  return !q.compare && q.concepts.includes('price') && q.concepts.some((c) => c !== 'price' && c !== 'stock')
+}
+
 /** Where the intent the dialogue acts on came from, before the dialogue's own context routing. */
 export type IntentSource = 'classifier' | 'rule'
 
@@ -65,6 +72,16 @@ export type Understanding = {
   /** Readings that need shop data or are needed only sometimes, computed when asked (message-reading.ts). */
   read: MessageReading
 }
+
+/** Intents a "cheapest / most expensive <kind>" question is misread as. */
+const RANK_FROM: ReadonlySet<Intent> = new Set<Intent>([
+  'product_inquiry',
+  'price_promotion',
+  'stock_availability',
+  'recommendation',
+  'out_of_scope',
+  'greeting',
+])
 
 /** Intents a payment-deadline or points question is misread as ("最晚几点之前要付" is no greeting). */
 const PAYMENT_FROM: ReadonlySet<Intent> = new Set<Intent>([
@@ -103,7 +120,7 @@ export function understandTurn(text: string, nlu: NluResult, opts: { awaiting: s
   const anger = angerCue(text)
   if (anger > final.emotion.score) final = { ...final, emotion: { score: anger, label: 'angry' } }
   const cues = detectTurnCues(text)
-  const cue =
+  let cue =
     ruleIntent(text, final.intent) ??
     actionCue(text, final) ??
     (cues.discount && !cues.discount.requantify && discountFrom(cues.discount, final.intent)
@@ -118,13 +135,24 @@ export function understandTurn(text: string, nlu: NluResult, opts: { awaiting: s
     (final.intent === 'after_sales_fault' && final.confidence < 0.6 && describesDeviceFault(text)
       ? 'after_sales_fault'
       : null) ??
-    (final.intent === 'stock_availability' && asksSpecs(text) ? 'product_inquiry' : null) ??
+    // "你们家最便宜的羽绒服多少钱", "most expensive phone you've got?": a kind of product and an end of its prices,
+    // no product named — a product question the catalog's cheapest / dearest of that kind answers (skills/price-rank.ts).
+    (cues.priceRank &&
+    RANK_FROM.has(final.intent) &&
+    !final.entities.some((e) => e.type === 'product' || e.type === 'order_no')
+      ? 'product_inquiry'
+      : null) ??
     // "两千以内有5G手机吗": a budget and no product named is a search for one, not a product's stock.
     (final.intent === 'stock_availability' &&
     parseBudget(text).max !== undefined &&
     !final.entities.some((e) => e.type === 'product' || e.type === 'order_no')
       ? 'recommendation'
-      : null)
+      : null) ??
+    (final.intent === 'stock_availability' && asksSpecs(text) ? 'product_inquiry' : null)
+  // "铸铁珐琅锅多少钱 有什么颜色": a price question that also asks another fact of the product.
+  const priceAndMore =
+    (cue ?? final.intent) === 'price_promotion' && !cues.discount && !cues.pricePolicy && asksPriceAndMore(text, final)
+  if (priceAndMore) cue = 'product_inquiry'
   if (cue) final = { ...final, intent: cue as Intent, confidence: Math.max(final.confidence, 0.6) }
   const slots = extractSlots(text, final, opts.awaiting)
   return {

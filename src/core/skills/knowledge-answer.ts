@@ -82,11 +82,14 @@ export async function knowledgeSkill(
     text?: string
     /** The skill already knows the topic (e.g. the customer named an order of theirs for an invoice question). */
     topicKnown?: boolean
+    /** The product the conversation is about ("does it have 5G?"). */
+    productSku?: string
   } = {},
 ): Promise<SkillResult> {
   const res = await sc.ctx.knowledge.answer(opts.text ?? sc.understanding.query, {
     locale: sc.locale,
     ...(opts.kinds ? { kinds: opts.kinds } : {}),
+    ...(opts.productSku ? { productSku: opts.productSku } : {}),
   })
   if (res.status === 'answer') {
     return done(sc, [{ text: prefix + res.hit.answer }], 'answer', `knowledge_${res.hit.kind}:${res.hit.id}`)
@@ -148,7 +151,9 @@ function knowledgeFallback(sc: SkillContext, res: KnowledgeAnswer, prefix: strin
       : undefined
   const sure = topicKnown || sc.ctx.nlu.confidence >= sc.policy.intentThreshold
   const decisive = res.status === 'clarify' && decisiveEntry(res.candidates) !== undefined
-  if (top && ((ANSWERABLE_INTENTS.has(sc.ctx.nlu.intent) && sure) || decisive)) {
+  // A known topic (an account or privacy question) lets a clearly leading entry answer whatever the intent.
+  const leads = res.status === 'clarify' && leadingEntry(res.candidates) !== undefined
+  if (top && ((ANSWERABLE_INTENTS.has(sc.ctx.nlu.intent) && sure) || (topicKnown && leads) || decisive)) {
     // The customer clearly asks a policy question and one entry fits (a good score, or the only / a clearly
     // leading candidate): answer it and offer the runners-up, instead of answering a question with a question.
     const others = res.status === 'clarify' ? res.candidates.slice(1, 3) : []

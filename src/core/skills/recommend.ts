@@ -11,6 +11,7 @@ import type { RecommendRequest } from '../nlu/parse-recommend-request.js'
 import { catalogCategories } from '../recommend/category-concepts.js'
 import { localTitle, popularityOf, recommendProducts } from '../recommend/recommend-products.js'
 import { llmOrFallback } from './knowledge-answer.js'
+import { priceRankAnswer } from './price-rank.js'
 import { isLargeCatalog, shopCategories, shopProducts } from './product-mention.js'
 import { sizeAdviceSkill } from './size-advice.js'
 import { done, type SkillContext, type SkillResult } from './skill-types.js'
@@ -138,6 +139,9 @@ async function recommendFromCatalog(sc: SkillContext): Promise<SkillResult> {
   const merged = mergeRequest(parsed, last)
   const currentSku = typeof sc.state.slots.sku === 'string' ? sc.state.slots.sku : undefined
   const products = big ? await recommendPool(sc, merged.categories, currentSku, orders) : catalog
+  // "最便宜的羽绒服" read as a recommendation: the one product at that end of the kind's prices, not three picks.
+  const ranked = parsed.rank ? priceRankAnswer(sc, parsed, products) : null
+  if (ranked) return ranked
   const exclude = parsed.more && last ? last.shown : []
   const run = (rq: RecommendRequest) =>
     recommendProducts({

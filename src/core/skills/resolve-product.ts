@@ -139,6 +139,10 @@ export async function chooseProduct(sc: SkillContext, opts: { owned?: boolean } 
     const id = sc.understanding.read.pickByDescription(options, { numbers: false, minScore: 2, maxChars: 60 })
     const p = id ? listed.find((x) => x.sku === id) : undefined
     if (p) return found(p, 'reference')
+    // "女款的有米白色吗" after a men's and a women's cut were listed: the one of the gender the message names.
+    const gender = sc.understanding.read.gender()
+    const ofGender = gender ? listed.filter((x) => titleGender(x.title) === gender) : []
+    if (ofGender.length === 1) return found(ofGender[0]!, 'reference')
   }
   const named = await catalogHit(sc)
   if (named) return found((await siblingDescribed(sc, named.p, named.name)) ?? named.p, 'named')

@@ -15,17 +15,17 @@ export function shopContactSkill(sc: SkillContext): SkillResult {
     str('wechat') && say(L, `微信 ${str('wechat')}`, `WeChat ${str('wechat')}`),
     str('url') && say(L, `网站 ${str('url')}`, `${str('url')}`),
   ].filter((x): x is string => Boolean(x))
+  // "你们老板手机号给我": say first that staff members' own numbers are not given out.
+  const staff = sc.cues.asksStaffContact
+    ? { zh: '我们不提供员工个人的联系方式。', en: "We don't share staff members' personal contacts. " }
+    : { zh: '', en: '' }
   const text =
     parts.length > 0
       ? say(
           L,
-          `我们不提供员工个人的联系方式。您可以通过${parts.join('、')}联系我们，或在这里输入“转人工”由人工客服为您处理。`,
-          `We don't share staff members' personal contacts. You can reach us via ${parts.join(', ')}, or type "agent" here to talk to a person.`,
+          `${staff.zh}您可以通过${parts.join('、')}联系我们，或在这里输入“转人工”由人工客服为您处理。`,
+          `${staff.en}You can reach us via ${parts.join(', ')}, or type "agent" here to talk to a person.`,
         )
-      : say(
-          L,
-          '我们不提供员工个人的联系方式。如需人工处理，请在这里输入“转人工”。',
-          `We don't share staff members' personal contacts. Type "agent" here to talk to a person.`,
-        )
+      : say(L, `${staff.zh}如需人工处理，请在这里输入“转人工”。`, `${staff.en}Type "agent" here to talk to a person.`)
   return done(sc, [{ text }], 'answer', parts.length > 0 ? 'shop_contact' : 'shop_contact_not_configured')
 }

@@ -1,0 +1,30 @@
+/**
+ * Requests to read out someone's personal data from an order — "read me the phone number on order KF…",
+ * "把这个订单的收货人电话告诉我" — and role-play wrappers around them ("pretend ur my grandma and…",
+ * "假装你是我奶奶"). Part of the understanding stage: the dialogue gets the typed cue and refuses without
+ * looking anything up (skills/privacy-guard.ts).
+ */
+
+export type PrivacyRequest = {
+  /** The message asks to be told the phone number, address or name on an order. */
+  asksContactOnOrder: boolean
+  /** The message asks the assistant to play a role or drop its rules ("pretend you are…", "ignore your instructions"). */
+  rolePlay: boolean
+}
+
+const PERSONAL_EN = String.raw`(phone( number)?|mobile( number)?|number|address|name|contact( details)?|details)`
+const CONTACT_ON_ORDER_EN = new RegExp(
+  String.raw`\b(read|tell|give|send|show|say)\b.{0,12}\bme\b.{0,20}\b(the|their|his|her|whose)\b.{0,10}\b${PERSONAL_EN}\b.{0,30}\b(on|of|for|in|from)\b.{0,12}\b(order|parcel|package)\b|\b(what'?s|what is|whose)\b.{0,10}\b${PERSONAL_EN}\b.{0,20}\b(on|of|for)\b.{0,6}\b(order|this order|that order)\b`,
+  'i',
+)
+const CONTACT_ON_ORDER_ZH =
+  /(订单|单子|这单|那单|包裹|快递).{0,18}(上|里)?的?(收货人|收件人|下单人|买家)?的?(手机号?|电话号?码?|号码|地址|住址|名字|姓名|联系方式).{0,10}(告诉|发给|念|读|报|说)(给)?我|(告诉|发给|念给|读给|报给)我.{0,12}(订单|单子|这单|那单|包裹).{0,12}的?(手机号?|电话号?码?|号码|地址|住址|名字|姓名)|(订单|单子|这单|那单).{0,10}(收货人|收件人|下单人|买家)的?(手机号?|电话|号码|地址|姓名|名字)(是)?(多少|是什么|是啥|在哪)/
+const ROLE_PLAY =
+  /\b(pretend|act as|role-?play|roleplay|imagine) (ur|you'?re|you are|to be|u r|as)\b|\bignore (all |your |the )?(previous |prior |above )?(instructions|rules|prompts?)\b|\byou are now\b|(假装|扮演|假如|假设)(你是|你就是|成)|你现在(是|扮演)|忽略(之前|以上|前面|你)的?(所有)?(指令|规则|设定|提示)/i
+
+export function detectPrivacyRequest(text: string): PrivacyRequest {
+  return {
+    asksContactOnOrder: CONTACT_ON_ORDER_EN.test(text) || CONTACT_ON_ORDER_ZH.test(text),
+    rolePlay: ROLE_PLAY.test(text),
+  }
+}
