@@ -139,6 +139,12 @@ export async function chooseProduct(sc: SkillContext, opts: { owned?: boolean } 
     const id = sc.understanding.read.pickByDescription(options, { numbers: false, minScore: 2, maxChars: 60 })
     const p = id ? listed.find((x) => x.sku === id) : undefined
     if (p) return found(p, 'reference')
+    // "yes the green one" after two phones: the one listed product that comes in that colour.
+    const colour = sc.extracted.colourWord
+    const inColour = colour
+      ? listed.filter((x) => variantsOf(x).colours.some((c) => canonicalColour(c) === canonicalColour(colour)))
+      : []
+    if (inColour.length === 1) return found(inColour[0]!, 'reference')
   }
   const named = await catalogHit(sc)
   if (named) return found((await siblingDescribed(sc, named.p, named.name)) ?? named.p, 'named')
