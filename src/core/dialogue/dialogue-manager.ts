@@ -40,6 +40,7 @@ import { continuesPromotion } from './promotion-follow-up.js'
 import { withSideAnswer } from './side-question.js'
 import { continuesSizeAdvice, picksVariantAfterSize, sizeForAnotherProduct } from './size-follow-up.js'
 import { noTask } from './task-state.js'
+import { threadIntent } from './thread-continuation.js'
 import {
   answersAwaiting,
   asksVariantOfContext,
@@ -240,6 +241,14 @@ export function createDialogueManager(
       }
     }
 
+    if (!intent) {
+      // "对 全部", "ok so I just wait?": an acknowledgement and more, inside the task on the table.
+      const carried = threadIntent(sc)
+      if (carried) {
+        intent = carried
+        state.intentCue = { from: ctx.nlu.intent, to: carried, why: 'continues_thread' }
+      }
+    }
     if (!intent) {
       // "我是银行卡付的" after a refund: how long that refund takes (policy-context.ts).
       const byPolicy = policyContextIntent(sc)

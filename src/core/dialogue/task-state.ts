@@ -21,6 +21,8 @@ export type CancelOrderTask = {
   flow: 'cancel_order'
   /** The SKU of the one line to cancel while the rest of the order ships ("其他的照常发"). */
   line?: string
+  /** "那几个没付款的 全部取消": the orders to cancel together, waiting for the yes. */
+  orders?: string[]
 }
 
 /** Why a return is asked for, as the return rules see it (quality and wrong item follow the quality rules). */
@@ -229,7 +231,7 @@ export function parseTask(raw: unknown, intent: string | null): TaskState {
         itemCategories: strs(raw.itemCategories),
       })
     case 'cancel_order':
-      return defined<CancelOrderTask>(EMPTY.cancel_order(), { line: str(raw.line) })
+      return defined<CancelOrderTask>(EMPTY.cancel_order(), { line: str(raw.line), orders: strs(raw.orders) })
     case 'after_sales_fault':
       return faultTask(raw)
     case 'invoice':

@@ -93,6 +93,8 @@ export function mergeSlots(state: WorkingState, x: ExtractedSlots, awaiting: str
   const s = state.slots
   if (x.order) s.order = x.order
   if (x.sku) s.sku = x.sku
+  // Two products compared: "the green one" / "the second one" next picks between them.
+  if (x.products) state.candidates = { kind: 'product', ids: x.products }
   if (x.size) s.size = x.size
   if (x.color) s.color = x.color
   if (x.deviceModel) s.deviceModel = x.deviceModel

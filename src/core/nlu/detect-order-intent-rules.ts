@@ -48,7 +48,27 @@ const TELL_COURIER =
   /((跟|和|给|帮我(联系|通知|告诉)?)(一下)?(快递|快递员|快递小哥|快递公司|物流)(说|讲|打(个)?电话|联系|沟通|交代)|(联系|通知|告诉)(一下)?(快递|快递员|快递小哥|快递公司)|\b(call|contact|tell|ask|message|let) the (courier|driver|carrier|delivery (guy|man|person))\b)/i
 const NAMES_PERSON = /(人工|真人|客服|经理|主管|\b(human|agent|real person|representative|manager)\b)/i
 
+/**
+ * "今天下单 28号之前能到杭州吗", "下午三点付款的话今天能发吗", "if I order today will it arrive by Friday?": when an
+ * order not placed yet would ship or arrive — the shop's shipping times, not the status of an order.
+ */
+const BEFORE_ORDERING =
+  /((今天|现在|马上|明天|晚上|下午|上午|中午|\d{1,2}点|这会儿?)(就)?(下单|付款|拍下|购买|买)(的话)?|(下单|付款|拍下|购买|买)的话).{0,16}(能到|能送到|到得了|会到|几天到|多久到|哪天到|能发|会发|发得了|当天发|今天发|发货)|\bif i (order|buy|pay|check ?out)( it| now| today| tonight| this (morning|afternoon|evening))?\b.{0,40}\b(arrive|get here|be delivered|deliver|ship|dispatch)/i
+
+/** "寄上海几天到", "how long does shipping to Chengdu take?": transit time to a place. */
+const TRANSIT_TO =
+  /((寄|发|送|邮)(到|去|往)?(?!货|出|了|过)[\u4e00-\u9fff]{2,5}(的话)?.{0,3}(要|得|需要)?(几天|多久|多长时间|多少天)(能|才能|可以)?(到|送到|收到)?)|\bhow (long|many days)\b.{0,30}\b(ship|deliver|shipping|delivery|get)\w* to\b/i
+
+/**
+ * "今天下单能到吗", "if I order today will it arrive by Friday?", "寄上海几天到": delivery of an order not
+ * placed yet, or transit time to a place.
+ */
+export function asksBeforeOrdering(text: string): boolean {
+  return BEFORE_ORDERING.test(text) || TRANSIT_TO.test(text)
+}
+
 export const ORDER_RULES: readonly IntentRule[] = [
+  { to: 'logistics', from: ['order_status'], re: BEFORE_ORDERING },
   {
     to: 'logistics',
     from: ['complaint', 'out_of_scope', 'human_agent', 'greeting', 'order_status'],

@@ -8,13 +8,14 @@ import { withoutRejected } from './pick-by-description.js'
 
 export type OrderStatusRef = 'paid' | 'pending_payment' | 'shipped'
 
-const ONE = '(?:那|这)?(?:单|个|笔|份)'
+// "没付的那个", and several: "没付钱的那些单子", "待付款的几单".
+const ONE = '(?:那|这)?(?:些|几)?(?:单|个|笔|份)'
 const PAID = new RegExp(
   `((已经|都)?(付(了|过|完)(钱|款)?|已付款|已支付|付款了|支付了)的?${ONE})|\\bthe (already )?paid (one|order)\\b|\\bthe one (that )?i (already )?paid( for)?\\b|\\bthe one (that'?s|that is|which is) (already )?paid\\b`,
   'i',
 )
 const UNPAID = new RegExp(
-  `((没|未|还没|没有)(付|付款|付钱|支付)的?${ONE}|待付款的?${ONE})|\\bthe unpaid (one|order)\\b|\\bthe one (that )?i (haven'?t|have not|didn'?t|did not) paid( for)?\\b|\\bthe one (that'?s|that is) (not|still not|un)paid\\b`,
+  `((没|未|还没|没有)(付|付款|付钱|支付)的?${ONE}|待付款的?${ONE})|\\bthe unpaid (ones?|orders?)\\b|\\bthe one (that )?i (haven'?t|have not|didn'?t|did not) paid( for)?\\b|\\bthe one (that'?s|that is) (not|still not|un)paid\\b`,
   'i',
 )
 const SHIPPED = new RegExp(

@@ -10,7 +10,12 @@ import { type DiscountQuestion, discountQuestion } from './detect-discount-quest
 import { asksExchangeLater } from './detect-exchange-question.js'
 import { asksReship, asksRestock, asksWhatIfLost, parcelSentBack } from './detect-intent-rules.js'
 import { detectInvoiceRequest, type InvoiceRequest } from './detect-invoice-request.js'
-import { asksReschedule, type PurchasesQuestion, purchasesQuestion } from './detect-order-intent-rules.js'
+import {
+  asksBeforeOrdering,
+  asksReschedule,
+  type PurchasesQuestion,
+  purchasesQuestion,
+} from './detect-order-intent-rules.js'
 import {
   asksShipBy,
   asksWhatNow,
@@ -23,6 +28,7 @@ import { type PaymentQuestion, paymentQuestion } from './detect-payment-question
 import { citesStuckRule } from './detect-policy-intent-rules.js'
 import { targetPriceIn, wantsCancelAlert, wantsPriceAlert } from './detect-price-alert.js'
 import { detectPrivacyRequest, type PrivacyRequest } from './detect-privacy-request.js'
+import { continuesThread, meansAll, meansWholeOrder } from './detect-thread-cues.js'
 import { budgetOnly, conceptsIn, giftIn, type PriceRank, priceRankIn } from './parse-recommend-request.js'
 
 export type GreetingKind = 'robot' | 'thanks' | 'bye' | 'hello'
@@ -139,6 +145,12 @@ export type TurnCues = {
   purchases: PurchasesQuestion | null
   /** "今天家里没人 改明天送", "hold my parcels until next week": asks for delivery at another time. */
   reschedule: boolean
+  /** "对 全部", "那我凑到99以上呢", "ok so I just wait?": a lead, then something of its own (detect-thread-cues.ts). */
+  continuesThread: boolean
+  /** "全部都取消", "cancel all of them": every order meant, not one. */
+  meansAll: boolean
+  /** "那算了 整单取消吧", "the whole order": the whole order, not one line (detect-thread-cues.ts). */
+  wholeOrder: boolean
 }
 
 const PAY_ORDER =
@@ -323,7 +335,8 @@ export function detectTurnCues(raw: string): TurnCues {
     asksWhichColours: WHICH_COLOURS.test(raw),
     asksVariant: VARIANT_AVAILABLE.test(text),
     pricePolicy: PRICE_POLICY.test(raw),
-    asksShippingPolicy: (DESTINATION.test(raw) && !OWN_ORDER.test(raw)) || asksWhatIfLost(raw),
+    asksShippingPolicy:
+      ((DESTINATION.test(raw) || asksBeforeOrdering(raw)) && !OWN_ORDER.test(raw)) || asksWhatIfLost(raw),
     asksReship: asksReship(raw),
     parcelSentBack: parcelSentBack(raw),
     meansOthers: OTHERS.test(raw),
@@ -331,5 +344,8 @@ export function detectTurnCues(raw: string): TurnCues {
     addsToOrder: ADDS_TO_ORDER.test(raw),
     purchases: purchasesQuestion(raw),
     reschedule: asksReschedule(raw),
+    continuesThread: continuesThread(raw),
+    meansAll: meansAll(raw),
+    wholeOrder: meansWholeOrder(raw),
   }
 }

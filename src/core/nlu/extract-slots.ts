@@ -43,6 +43,8 @@ export type ExtractedSlots = {
   colourWord?: string
   /** A letter size anywhere in the message, any case ("m码", "in xl"): what a stock question asks for. */
   sizeWord?: string
+  /** "which is cheaper, the X2 or the O9?": the products named when there are two or more (SKUs). */
+  products?: string[]
 }
 
 function str(v: unknown): string | undefined {
@@ -156,6 +158,11 @@ export function extractSlots(text: string, nlu: NluResult, awaiting: string | nu
     out.phoneLast4 = out.phone.slice(-4)
   const sku = byType('product')[0]
   if (sku) out.sku = str(sku.value) ?? sku.text
+  // "the X2 or the O9?": every product named by itself (a brand naming several is not one).
+  const named = byType('product')
+    .map((e) => (typeof e.value === 'string' ? e.value : null))
+    .filter((v): v is string => v !== null)
+  if (new Set(named).size >= 2) out.products = [...new Set(named)]
   const size = byType('size')[0]
   if (size) out.size = (str(size.value) ?? size.text).toUpperCase()
   const colourWord = colourInText(text)

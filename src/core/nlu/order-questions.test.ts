@@ -106,3 +106,16 @@ describe('order and parcel questions (issue 9)', () => {
     expect(readMessage('the ¥1,599 one, KF202611220290').numbersSaid()).toEqual([1599])
   })
 })
+
+describe('delivery of an order not placed yet (issue 9)', () => {
+  it('is the shop’s shipping times, not the status of an order', () => {
+    expect(ruleIntent('明天下单 周五之前能到成都吗', 'order_status')).toBe('logistics')
+    expect(ruleIntent('晚上八点付款的话明天能发吗', 'order_status')).toBe('logistics')
+    expect(ruleIntent('if I order now will it arrive by monday?', 'order_status')).toBe('logistics')
+    expect(ruleIntent('我的订单今天能到吗', 'order_status')).toBeNull()
+    expect(detectTurnCues('寄广州要几天').asksShippingPolicy).toBe(true)
+    expect(detectTurnCues('how long does delivery to Wuhan take?').asksShippingPolicy).toBe(true)
+    expect(detectTurnCues('我的快递寄广州几天到').asksShippingPolicy).toBe(false)
+    expect(detectTurnCues('发货后几天到').asksShippingPolicy).toBe(false)
+  })
+})

@@ -24,6 +24,11 @@ function describedLine(sc: SkillContext, order: Order): Order['items'][number] |
 export function cancelOneLine(sc: SkillContext, order: Order, extra: { customerId?: string }): SkillResult | null {
   const t = taskOf(sc.state, 'cancel_order')
   if (order.items.length < 2) return null
+  // "那算了 整单取消吧": the whole order after all.
+  if (sc.cues.wholeOrder) {
+    delete t.line
+    return null
+  }
   if (!t.line) {
     if (!sc.cues.oneLine) return null
     const line = describedLine(sc, order)

@@ -8,6 +8,7 @@
 import { noTask } from '../dialogue/task-state.js'
 import type { Order } from '../domain/schemas.js'
 import { cancelOneLine } from './cancel-one-line.js'
+import { cancelSeveral } from './cancel-several.js'
 import { actOnOrder, commerceOf, platformFailure } from './commerce-action.js'
 import { writeOrderChange } from './order-audit.js'
 import { applyOrderReference, resolveOrder, statusLabel } from './resolve-order.js'
@@ -31,6 +32,9 @@ export async function cancelOrderSkill(sc: SkillContext): Promise<SkillResult> {
       'cancel_declined',
     )
   }
+  // "那几个没付款的 全部取消": several orders in one confirmation (cancel-several.ts).
+  const several = await cancelSeveral(sc)
+  if (several) return several
   applyOrderReference(sc)
   const r = await resolveOrder(sc, {
     purpose: 'cancel_order',

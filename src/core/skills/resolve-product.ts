@@ -143,6 +143,12 @@ export async function chooseProduct(sc: SkillContext, opts: { owned?: boolean } 
     const gender = sc.understanding.read.gender()
     const ofGender = gender ? listed.filter((x) => titleGender(x.title) === gender) : []
     if (ofGender.length === 1) return found(ofGender[0]!, 'reference')
+    // "yes the green one" after two phones: the one listed product that comes in that colour.
+    const colour = sc.extracted.colourWord
+    const inColour = colour
+      ? listed.filter((x) => variantsOf(x).colours.some((c) => canonicalColour(c) === canonicalColour(colour)))
+      : []
+    if (inColour.length === 1) return found(inColour[0]!, 'reference')
   }
   const named = await catalogHit(sc)
   if (named) return found((await siblingDescribed(sc, named.p, named.name)) ?? named.p, 'named')

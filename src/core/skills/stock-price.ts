@@ -1,6 +1,7 @@
 /** Stock and price, live from the store, by product / size / colour. */
 import type { Product } from '../domain/schemas.js'
 import { canonicalColour } from '../nlu/colours.js'
+import { colourListReply, displayColour, localColours, namedCatalogColour } from './product-colours.js'
 import { chooseProduct, offerProducts, productTitle, variantStock, variantsOf } from './resolve-product.js'
 import { ask, done, type SkillContext, type SkillResult } from './skill-types.js'
 import { list, money, say } from './text.js'
@@ -20,7 +21,7 @@ function askProduct(sc: SkillContext, reason: string): SkillResult {
   )
 }
 
-function variantLabel(sc: SkillContext): { size?: string; colour?: string } {
+function variantLabel(sc: SkillContext, named?: string | null): { size?: string; colour?: string } {
   const out: { size?: string; colour?: string } = {}
   let size = typeof sc.state.slots.size === 'string' ? sc.state.slots.size : undefined
   if (!size) {
@@ -30,7 +31,7 @@ function variantLabel(sc: SkillContext): { size?: string; colour?: string } {
     }
   }
   let colour = typeof sc.state.slots.color === 'string' ? sc.state.slots.color : undefined
-  const inText = sc.extracted.colourWord
+  const inText = named ?? sc.extracted.colourWord
   if (inText) {
     colour = inText
     sc.state.slots.color = inText
@@ -38,19 +39,6 @@ function variantLabel(sc: SkillContext): { size?: string; colour?: string } {
   if (size) out.size = size
   if (colour) out.colour = colour
   return out
-}
-
-/** The product's colour names in the customer's language (`colorsEn` for English when the catalog has it). */
-function localColours(p: Product, locale: 'zh' | 'en'): string[] {
-  const en = (p.attributes as Record<string, unknown> | undefined)?.colorsEn
-  const { colours } = variantsOf(p)
-  return locale === 'en' && Array.isArray(en) && en.length === colours.length ? en.map(String) : colours
-}
-
-function displayColour(p: Product, colour: string, locale: 'zh' | 'en'): string {
-  const { colours } = variantsOf(p)
-  const i = colours.findIndex((c) => canonicalColour(c) === canonicalColour(colour))
-  return i >= 0 ? (localColours(p, locale)[i] ?? colour) : colour
 }
 
 /** The stock skill: is it in stock, in this size / colour? Suggests in-stock alternatives when not. */
@@ -61,7 +49,15 @@ export async function stockSkill(sc: SkillContext): Promise<SkillResult> {
   if (choice.status === 'none') return askProduct(sc, 'stock_ask_product')
   const p = choice.product
   const title = productTitle(p, L)
-  const { size, colour } = variantLabel(sc)
+  // "do they come in dark blue?": the catalogue's own colour name before the colour family.
+  const named = namedCatalogColour(sc, p)
+  if (named) sc.state.slots.color = named
+  const { size, colour } = variantLabel(sc, named)
+  // "有啥颜色", "what colours does it come in?": the colours by their catalogue names.
+  if (sc.cues.asksWhichColours && !named && !sc.extracted.colourWord) {
+    const listed = colourListReply(sc, p, size)
+    if (listed) return listed
+  }
   const { colours, sizes } = variantsOf(p)
   const wantColour = colour ? displayColour(p, colour, L) : undefined
   const lines: string[] = []
