@@ -1,5 +1,6 @@
 import type { Product } from '../domain/schemas.js'
 import { normalizeText } from '../text/normalize-text.js'
+import { ShardedMap } from '../text/sharded-map.js'
 import { ATTRIBUTE_CONCEPTS, type AttributeConcept } from './product-attributes.js'
 
 /** One product in the graph. Price and stock are deliberately absent: they are read live at answer time. */
@@ -68,7 +69,7 @@ export function buildProductGraph(products: Iterable<Product>): ProductGraph {
   const nodes = new Map<string, ProductNode>()
   const brands = new Map<string, Set<string>>()
   const categories = new Map<string, Set<string>>()
-  const nameOwners = new Map<string, Owners>()
+  const nameOwners = new ShardedMap<Owners>()
   // Distinct name lengths (with how many names have each), longest first when matching.
   const nameLengths = new Map<number, number>()
   let lengths: number[] | null = null
@@ -76,7 +77,7 @@ export function buildProductGraph(products: Iterable<Product>): ProductGraph {
   // message start no name, and findMentions skips them before trying every length.
   const namePrefixes = new Map<string, number>()
   // The same names in compact form (see compactName), for namedIn().
-  const compactOwners = new Map<string, Owners>()
+  const compactOwners = new ShardedMap<Owners>()
   const compactLengths = new Map<number, number>()
   let compactLengthList: number[] | null = null
 
@@ -282,7 +283,7 @@ function compactName(text: string): string {
 type Owners = string | Set<string>
 
 /** Adds an owner; true when the name is new. */
-function addOwner(map: Map<string, Owners>, name: string, sku: string): boolean {
+function addOwner(map: ShardedMap<Owners>, name: string, sku: string): boolean {
   const had = map.get(name)
   if (had === undefined) {
     map.set(name, sku)
@@ -295,7 +296,7 @@ function addOwner(map: Map<string, Owners>, name: string, sku: string): boolean 
 }
 
 /** Removes an owner; true when the name has no owner left. */
-function dropOwner(map: Map<string, Owners>, name: string, sku: string): boolean {
+function dropOwner(map: ShardedMap<Owners>, name: string, sku: string): boolean {
   const had = map.get(name)
   if (had === undefined) return false
   if (typeof had === 'string') {
