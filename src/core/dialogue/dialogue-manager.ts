@@ -30,6 +30,7 @@ import { say } from '../skills/text.js'
 import type { TicketServiceDeps } from '../tickets/ticket-service.js'
 import { DEFAULT_POLICY as DEFAULTS, type DialoguePolicy, resolvePolicy } from './default-policy-config.js'
 import { normalizeState, startTask } from './dialogue-state.js'
+import { dropRequest } from './drop-request.js'
 import { finish } from './finish-turn.js'
 import { emotionHandoffExtras } from './handoff-extras.js'
 import { lowConfidence, runIntent } from './intent-skills.js'
@@ -50,6 +51,7 @@ import {
   mergeSlots,
 } from './turn-continuation.js'
 import type { DialogueManager, PolicyConfig, TurnContext, TurnOutcome } from './types.js'
+import { visitorPolicyAnswer } from './visitor-policy-question.js'
 
 /** The policy every shop starts from; `shop.settings.policy` overrides any key. */
 export const DEFAULT_POLICY: DialoguePolicy = DEFAULTS
@@ -221,6 +223,9 @@ export function createDialogueManager(
       state.awaiting = null
       state.task = noTask()
     }
+    // "那算了 不改了", "no wait, keep it": the change, cancellation or return just discussed is dropped.
+    const dropped = intent ? null : dropRequest(sc)
+    if (dropped) return finish(sc, dropped, false)
     if (!intent) {
       // A named item the customer ordered makes this turn about that order line (see ordered-item-intent).
       const route = await orderedItemIntent(sc, policy.intentThreshold)
@@ -365,6 +370,9 @@ export function createDialogueManager(
     state.activeIntent = intent
     state.lastIntent = intent
 
+    // A visitor's question about the rules in general is answered without asking them to verify.
+    const general = await visitorPolicyAnswer(sc, intent)
+    if (general) return finish(sc, withEvents(general, classified), false)
     // Routing by need: a comparison, advice or "why" goes to the model first when one is configured.
     const byNeed = await answerByNeed(sc, intent as Intent)
     const acted = byNeed.result ?? (await withSideAnswer(sc, intent, await runIntent(sc, intent)))

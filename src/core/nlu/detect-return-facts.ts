@@ -37,6 +37,8 @@ export type ReturnFacts = {
    * long a refund takes depends on it.
    */
   paidWith: PaidWith | null
+  /** "退货寄到哪里", "what's your returns address?": where returned items go. */
+  asksAddress: boolean
 }
 
 export type PaidWith = 'alipay' | 'wechat' | 'bank_card' | 'credit_card' | 'huabei'
@@ -104,6 +106,9 @@ function asksReturnNow(text: string): boolean {
 }
 
 /** Reads the return facts of one customer message. */
+const ADDRESS_Q =
+  /(退货(的)?(地址|寄到哪|寄哪|寄回哪|发到哪|发哪|送到哪)|(寄|退|发)回(到)?(哪里|哪儿|哪|什么地址|你们哪)|退(回|货)(去)?(到)?(哪里|哪儿|什么地址)|\breturns? address\b|\bwhere (do|should|can|shall) i (send|ship|mail|post) (it|them|the (item|items|parcel|package)|my returns?|returns?) (back|to)?\b|\bwhere do returns go\b|\baddress (to|for) (send|ship|return)\w*\b)/i
+
 export function detectReturnFacts(text: string): ReturnFacts {
   const negatedQuality = NEGATED_QUALITY.test(text)
   let reason: ReturnReason | null = null
@@ -125,5 +130,6 @@ export function detectReturnFacts(text: string): ReturnFacts {
     asksWindow: WINDOW_Q.test(text),
     asksActivationRule: ACTIVATION_RULE.test(text),
     paidWith: paidWith(text),
+    asksAddress: ADDRESS_Q.test(text),
   }
 }

@@ -7,9 +7,12 @@
  */
 import { asksAccountPolicy } from './detect-account-question.js'
 import { type DiscountQuestion, discountQuestion } from './detect-discount-question.js'
+import { dropsRequest } from './detect-drop-request.js'
 import { asksExchangeLater } from './detect-exchange-question.js'
+import { asksGenerally } from './detect-general-question.js'
 import { asksReship, asksRestock, asksWhatIfLost, parcelSentBack } from './detect-intent-rules.js'
 import { detectInvoiceRequest, type InvoiceRequest } from './detect-invoice-request.js'
+import { asksWhichFirst, forgotToPay, itemAt, type OrdersTotal, ordersTotal } from './detect-order-compare.js'
 import {
   asksBeforeOrdering,
   asksReschedule,
@@ -139,6 +142,18 @@ export type TurnCues = {
   meansOthers: boolean
   /** "等下 别取消了", "don't cancel it after all": takes back a cancellation. */
   keepOrder: boolean
+  /** "那算了 不改了", "no wait, keep it": drops the change, cancellation or return asked for (detect-drop-request.ts). */
+  dropsRequest: boolean
+  /** "请问退货寄到哪里呀", "can I return shoes I wore once?": a rules question about no order of the customer's own. */
+  asksGenerally: boolean
+  /** "这单里第二件是啥来着": the 1-based position of the order line asked about (detect-order-compare.ts). */
+  itemAt: number | null
+  /** "那哪个先到", "which one arrives first?": which parcel is due first. */
+  asksWhichFirst: boolean
+  /** "我还没发货的那两单 一共多少钱": the total of several orders of the customer's. */
+  ordersTotal: OrdersTotal | null
+  /** "早上下的单忘付钱了": the order meant is the unpaid one. */
+  forgotToPay: boolean
   /** "can I add the sunscreen to that order?", "再加一支到这单里": an item to add to the order in context. */
   addsToOrder: boolean
   /** "这个月买了哪些 一共花了多少", "what did I buy this month": the customer's purchases in a period. */
@@ -205,7 +220,10 @@ const PRICE_POLICY =
 const SIZE_WORDS = /(尺码|码数|穿多大|\bsizes?\b)/i
 /** Places with their own delivery rules (a surcharge, another carrier, no delivery at all). */
 const DESTINATION =
-  /(香港|澳门|港澳|台湾|新疆|西藏|青海|乌鲁木齐|喀什|伊犁|拉萨|日喀则|西宁|海外|国外|境外|美国|英国|日本|韩国|新加坡|马来西亚|加拿大|澳洲|澳大利亚|\bhong ?kong\b|\bmaca[uo]\b|\btaiwan\b|\bxinjiang\b|\btibet\b|\bqinghai\b|\burumqi\b|\blhasa\b|\bxining\b|\boverseas\b|\babroad\b|\binternational(ly)?\b|outside (of )?(mainland )?china|\b(usa|uk|singapore|japan|korea|canada|australia|malaysia)\b)/i
+  /(香港|澳门|港澳|台湾|台北|高雄|台中|新疆|西藏|青海|乌鲁木齐|喀什|伊犁|拉萨|日喀则|西宁|海外|国外|境外|美国|英国|日本|韩国|新加坡|马来西亚|加拿大|澳洲|澳大利亚|\bhong ?kong\b|\bmaca[uo]\b|\btaiwan\b|\btaipei\b|\bkaohsiung\b|\bhk\b|\bxinjiang\b|\btibet\b|\bqinghai\b|\burumqi\b|\blhasa\b|\bxining\b|\boverseas\b|\babroad\b|\binternational(ly)?\b|outside (of )?(mainland )?china|\b(usa|uk|singapore|japan|korea|canada|australia|malaysia)\b)/i
+/** "你们一般发什么快递 能指定顺丰吗", "which courier do you use?": the shop's carriers, asked in general. */
+const CARRIER_POLICY =
+  /((一般|默认|平时|通常)?(发|用|走)(什么|哪家|哪个|啥)快递|能(不能)?(指定|选)(顺丰|京东|快递)|可以(指定|选)(顺丰|京东|快递)|\bwhich (courier|carrier|delivery company)s? do (you|u) (use|ship with)\b|\bcan i (choose|pick|request) (sf|a courier|the courier)\b|(运费|邮费)(多少|怎么算|咋算|几块|要多少|是多少)|包邮(吗|不|么)|满多少包邮|\b(shipping|delivery) (fee|cost|charge)s?\b|\bhow much (is|for) (shipping|delivery)\b|\bfree shipping\b)/i
 /** Words that point at an order or parcel of the customer's own. */
 const OWN_ORDER =
   /(我的(订单|快递|包裹|单子|东西)|我买的|我下的|单号|运单|到哪|\bmy (order|parcel|package|delivery|stuff|item)s?\b|\btracking\b|\bwhere is\b|[A-Z]{2}\d{8,})/i
@@ -213,7 +231,7 @@ const OWN_ORDER =
 const SAME_CHANGE =
   /((也|同样|一样)(都)?(改|换|修改)(成|为|到)?(一样|同样|相同|这个|那个)(的)?(地址|电话)?|(也|同样)(这样|这么)改|(改|换)(成|为)?(一样|同样|相同)的|\b(the )?same (address|change|phone|number|one) (for|on|to)\b|\b(do|make) the same (change )?(for|on|to)\b|\b(that|this) one too\b)/i
 const KEEP_ORDER =
-  /((别|不要|不用|先不|不)(帮我)?取消(了|啦|吧)?|不取消了|还是不取消|\b(don'?t|do not) cancel\b|\bkeep (the|my) order\b|\bi'?ll (pay|keep) (for )?it\b)/i
+  /((别|不要|不用|先不|不)(帮我)?取消(了|啦|吧)?|不取消了|还是不取消|\b(don'?t|do not) cancel\b|\bno need to cancel\b|\bkeep (the|my) order\b|\bi'?ll (pay|keep) (for )?it\b|\b(wait|actually|no),? keep it\b)/i
 const ADDS_TO_ORDER =
   /(加(到|进|在)(这|那)(个)?(订单|单)|(这|那)(个)?(订单|单)(里)?(再|能|可以)?(加|添)|\badd\b.{0,40}\bto (that|this|the same) order\b)/i
 const OTHERS =
@@ -336,11 +354,18 @@ export function detectTurnCues(raw: string): TurnCues {
     asksVariant: VARIANT_AVAILABLE.test(text),
     pricePolicy: PRICE_POLICY.test(raw),
     asksShippingPolicy:
-      ((DESTINATION.test(raw) || asksBeforeOrdering(raw)) && !OWN_ORDER.test(raw)) || asksWhatIfLost(raw),
+      ((DESTINATION.test(raw) || asksBeforeOrdering(raw) || CARRIER_POLICY.test(raw)) && !OWN_ORDER.test(raw)) ||
+      asksWhatIfLost(raw),
     asksReship: asksReship(raw),
     parcelSentBack: parcelSentBack(raw),
     meansOthers: OTHERS.test(raw),
     keepOrder: KEEP_ORDER.test(raw),
+    dropsRequest: dropsRequest(raw),
+    asksGenerally: asksGenerally(raw),
+    itemAt: itemAt(raw),
+    asksWhichFirst: asksWhichFirst(raw),
+    ordersTotal: ordersTotal(raw),
+    forgotToPay: forgotToPay(raw),
     addsToOrder: ADDS_TO_ORDER.test(raw),
     purchases: purchasesQuestion(raw),
     reschedule: asksReschedule(raw),

@@ -52,6 +52,35 @@ function asksPriceAndMore(text: string, nlu: NluResult): boolean {
   return !q.compare && q.concepts.includes('price') && q.concepts.some((c) => c !== 'price' && c !== 'stock')
 }
 
+/** "西藏能发货吗 要加运费不", "and my cousin in taipei?": where the shop delivers is a delivery question. */
+const SHIPPING_FROM: ReadonlySet<Intent> = new Set<Intent>([
+  'price_promotion',
+  'out_of_scope',
+  'greeting',
+  'product_inquiry',
+  'recommendation',
+])
+
+/**
+ * "这单里第二件是啥", "我还没发货的那两单 一共多少钱", "那哪个先到": questions about the customer's orders
+ * themselves (the order status answers them), not product, price or promotion questions.
+ */
+const ORDER_LOOK_FROM: ReadonlySet<Intent> = new Set<Intent>([
+  'product_inquiry',
+  'price_promotion',
+  'out_of_scope',
+  'greeting',
+  'recommendation',
+  'stock_availability',
+  'invoice_payment',
+  'order_status',
+])
+
+function orderLookCue(cues: TurnCues, intent: Intent): Intent | null {
+  if (!ORDER_LOOK_FROM.has(intent)) return null
+  return cues.itemAt !== null || cues.ordersTotal || cues.asksWhichFirst ? 'order_status' : null
+}
+
 /** Where the intent the dialogue acts on came from, before the dialogue's own context routing. */
 export type IntentSource = 'classifier' | 'rule'
 
@@ -121,8 +150,11 @@ export function understandTurn(text: string, nlu: NluResult, opts: { awaiting: s
   if (anger > final.emotion.score) final = { ...final, emotion: { score: anger, label: 'angry' } }
   const cues = detectTurnCues(text)
   let cue =
+    // Before the wording rules: "那两单一共多少钱" is about the orders, whatever price words it has.
+    orderLookCue(cues, final.intent) ??
     ruleIntent(text, final.intent) ??
     actionCue(text, final) ??
+    (cues.asksShippingPolicy && SHIPPING_FROM.has(final.intent) ? 'logistics' : null) ??
     (cues.discount && !cues.discount.requantify && discountFrom(cues.discount, final.intent)
       ? 'price_promotion'
       : null) ??

@@ -54,8 +54,8 @@ export async function cancelOrderSkill(sc: SkillContext): Promise<SkillResult> {
           {
             text: say(
               L,
-              `订单 ${no} 已发货，无法直接取消。您可以：1）快递派送时直接拒收，包裹退回仓库后为您全额退款；2）签收后在 7 天内申请无理由退货。`,
-              `Order ${no} has already shipped, so it can't be cancelled now. You can 1) refuse the parcel on delivery and we refund you in full once it's back, or 2) accept it and request a no-reason return within 7 days.`,
+              `订单 ${no} 已发货，无法直接取消。您可以：1）快递派送时直接拒收，包裹退回仓库后为您全额退款（${money(order.total, order.currency)}）；2）签收后在 7 天内申请无理由退货。`,
+              `Order ${no} has already shipped, so it can't be cancelled now. You can 1) refuse the parcel on delivery and we refund you in full (${money(order.total, order.currency)}) once it's back, or 2) accept it and request a no-reason return within 7 days.`,
             ),
             buttons:
               L === 'zh'

@@ -5,6 +5,7 @@
 import type { Reply } from '../dialogue/types.js'
 import type { Order } from '../domain/schemas.js'
 import { knowledgeSkill } from './knowledge-answer.js'
+import { itemAtAnswer, ordersTotalAnswer, whichFirstAnswer } from './order-compare.js'
 import { purchaseSummary } from './purchase-summary.js'
 import { reshipRequest } from './reship-request.js'
 import {
@@ -181,7 +182,17 @@ export async function orderStatusSkill(sc: SkillContext): Promise<SkillResult> {
     return knowledgeSkill(sc)
   }
   const logistics = sc.state.activeIntent === 'logistics'
-  applyOrderReference(sc)
+  // "这单里第二件是啥": the position is of a line in the order, not of an order in a list.
+  if (sc.cues.itemAt === null) applyOrderReference(sc)
+  // "我还没发货的那两单 一共多少钱", "那哪个先到": across the customer's orders (order-compare.ts).
+  if (sc.cues.ordersTotal && !sc.extracted.order) {
+    const total = await ordersTotalAnswer(sc)
+    if (total) return total
+  }
+  if (sc.cues.asksWhichFirst && !sc.extracted.order) {
+    const first = await whichFirstAnswer(sc)
+    if (first) return first
+  }
   // "what did I buy this month, how much in total": the orders of the period and the sum spent.
   if (sc.cues.purchases && !sc.extracted.order) {
     const summary = await purchaseSummary(sc)
@@ -196,7 +207,7 @@ export async function orderStatusSkill(sc: SkillContext): Promise<SkillResult> {
     ? (o) => o.shipment?.status === 'exception'
     : logistics
       ? (o) => o.status === 'shipped'
-      : sc.cues.payOrder
+      : sc.cues.payOrder || sc.cues.forgotToPay
         ? (o) => o.status === 'pending_payment'
         : // Orders still under way come first; finished ones only when nothing else is open.
           (o) => !['delivered', 'completed', 'cancelled', 'refunded'].includes(o.status)
@@ -213,6 +224,8 @@ export async function orderStatusSkill(sc: SkillContext): Promise<SkillResult> {
   })
   if ('result' in r) return sc.cues.reschedule ? withRescheduleNote(sc, r.result) : r.result
   const { order } = r
+  if (sc.cues.itemAt !== null)
+    return itemAtAnswer(sc, order, sc.cues.itemAt, r.customerId ? { customerId: r.customerId } : {})
   // A reship is for a parcel that is lost, damaged or sent back; a late one is chased first (the status
   // reply says what happens if it stays stuck).
   const sentBack = order.status === 'refunding' && order.shipment?.status === 'exception'

@@ -31,6 +31,7 @@ import {
   usedRefusal,
   warrantyLeft,
 } from './return-eligibility.js'
+import { returnRulesAnswer } from './return-rules-answer.js'
 import { returnRules } from './shop-rules.js'
 import { ask, done, type SkillContext, type SkillResult } from './skill-types.js'
 import { day, money, say, shopTimeZone, yesNo } from './text.js'
@@ -71,6 +72,9 @@ export async function returnSkill(sc: SkillContext): Promise<SkillResult> {
   // "我是银行卡付的" in a refund conversation: the refund and how long it takes for that method.
   const paidWithOnly = facts.paidWith !== null && facts.reason === null && facts.kind === null
   if (!sc.state.awaiting && (facts.asksStatus || paidWithOnly)) return refundStatus(sc)
+  // "退货寄到哪里呀", a visitor's "can I return shoes I wore once?": the shop's rules, no order needed.
+  const byRules = await returnRulesAnswer(sc)
+  if (byRules) return byRules
   const aboutFiled = await askedAboutFiledReturn(sc)
   if (aboutFiled) return aboutFiled
   if (!sc.state.awaiting && facts.asksActivationRule) {
@@ -134,8 +138,8 @@ export async function returnSkill(sc: SkillContext): Promise<SkillResult> {
       sc,
       say(
         L,
-        `订单 ${no} 还在运输途中。您可以在派送时拒收，包裹退回后全额退款；或签收后再申请退货。`,
-        `Order ${no} is still on its way. You can refuse it on delivery for a full refund, or request a return once it arrives.`,
+        `订单 ${no} 还在运输途中。您可以在派送时拒收，包裹退回后全额退款（${money(order.total, order.currency)}）；或签收后再申请退货。`,
+        `Order ${no} is still on its way. You can refuse it on delivery for a full refund (${money(order.total, order.currency)}), or request a return once it arrives.`,
       ),
       'return_in_transit_offer_refusal',
     )
