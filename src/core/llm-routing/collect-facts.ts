@@ -9,7 +9,7 @@ import type { DialogueState, TurnContext } from '../dialogue/types.js'
 import type { Customer, Locale, Order, Product } from '../domain/schemas.js'
 import { displayName } from '../knowledge/answer-product-question.js'
 import { productOfHit } from '../knowledge/catalog-index.js'
-import type { KnowledgeHit } from '../knowledge/types.js'
+import type { KnowledgeBase, KnowledgeHit, KnowledgeSearchOptions, RankedSearch } from '../knowledge/types.js'
 import { statusLabel } from '../skills/resolve-order.js'
 import { day, money, shopTimeZone, when } from '../skills/text.js'
 import { extractNumbers } from './extract-numbers.js'
@@ -66,7 +66,8 @@ export async function collectFacts(ctx: TurnContext, state: DialogueState, opts:
     seen.add(f.id)
     facts.push(f)
   }
-  const hits = await ctx.knowledge.search(ctx.text, { locale, limit: opts.limit ?? 5 })
+  const search = await searchOnce(ctx.knowledge, ctx.text, { locale, limit: opts.limit ?? 5 })
+  const hits = search.hits
   // Rows the search just read live for its product hits: not read a second time.
   const read = new Map<string, Product>()
   const remember = (h: KnowledgeHit) => {
@@ -99,7 +100,7 @@ export async function collectFacts(ctx: TurnContext, state: DialogueState, opts:
   const maxProducts = opts.maxProducts ?? 3
   if (PRODUCT_INTENTS.has(ctx.nlu.intent) && skus.length < maxProducts) {
     // FAQ entries crowd products out of a mixed top 5; a product question needs the catalog.
-    const more = await ctx.knowledge.search(ctx.text, { locale, kinds: ['product'], limit: maxProducts })
+    const more = await search.narrow(['product'], maxProducts)
     for (const h of more) {
       remember(h)
       if (h.score >= MIN_PRODUCT_SCORE) skus.push(h.id)
@@ -116,6 +117,15 @@ export async function collectFacts(ctx: TurnContext, state: DialogueState, opts:
   const order = await relevantOrder(ctx, state, opts.customer)
   if (order) add(await orderFact(ctx, order, locale))
   return facts
+}
+
+/** The knowledge base's one ranking cut twice when it has one; else two searches. */
+async function searchOnce(kb: KnowledgeBase, text: string, opts: KnowledgeSearchOptions): Promise<RankedSearch> {
+  if (kb.searchRanked) return kb.searchRanked(text, opts)
+  return {
+    hits: await kb.search(text, opts),
+    narrow: (kinds, limit) => kb.search(text, { ...(opts.locale ? { locale: opts.locale } : {}), kinds, limit }),
+  }
 }
 
 function say(locale: Locale, zh: string, en: string): string {
