@@ -83,9 +83,9 @@ export async function collectFacts(ctx: TurnContext, state: DialogueState, opts:
     if (h.score <= 0) continue
     if (h.kind === 'product') skus.push(h.id)
     else if (h.kind === 'faq') {
-      const text = say(locale, `问：${h.title}\n答：${h.answer}`, `Q: ${h.title}\nA: ${h.answer}`)
-      const x = extractNumbers(text)
-      add(withNumbers<Fact>({ id: `faq:${h.id}`, kind: 'faq', text, amounts: x.amounts }, x))
+      add(
+        textFact(`faq:${h.id}`, 'faq', say(locale, `问：${h.title}\n答：${h.answer}`, `Q: ${h.title}\nA: ${h.answer}`)),
+      )
     } else {
       const solutions = Array.isArray(h.data?.solutions) ? (h.data.solutions as unknown[]).map(String) : [h.answer]
       const text = say(
@@ -93,8 +93,7 @@ export async function collectFacts(ctx: TurnContext, state: DialogueState, opts:
         `故障“${h.title}”的处理办法（按顺序）：${solutions.join('；')}`,
         `Fault "${h.title}", solutions in order: ${solutions.join('; ')}`,
       )
-      const x = extractNumbers(text)
-      add(withNumbers<Fact>({ id: `fault:${h.id}`, kind: 'fault', text, amounts: x.amounts }, x))
+      add(textFact(`fault:${h.id}`, 'fault', text))
     }
   }
   const maxProducts = opts.maxProducts ?? 3
@@ -112,7 +111,7 @@ export async function collectFacts(ctx: TurnContext, state: DialogueState, opts:
     const p = read.get(sku) ?? (await ctx.store.products.get(ctx.shop.id, sku))
     if (!p) continue
     products++
-    add(productFact(p, locale))
+    add(productFactOf(p, locale))
   }
   const order = await relevantOrder(ctx, state, opts.customer)
   if (order) add(await orderFact(ctx, order, locale))
@@ -126,6 +125,22 @@ async function searchOnce(kb: KnowledgeBase, text: string, opts: KnowledgeSearch
     hits: await kb.search(text, opts),
     narrow: (kinds, limit) => kb.search(text, { ...(opts.locale ? { locale: opts.locale } : {}), kinds, limit }),
   }
+}
+
+/** FAQ and fault facts by id and text, most recent last: the same entries answer turn after turn. */
+const textFacts = new Map<string, Fact>()
+const TEXT_FACTS_KEPT = 2000
+
+/** A fact that is its text (an FAQ entry, a fault's solutions), built once per id and text. */
+function textFact(id: string, kind: 'faq' | 'fault', text: string): Fact {
+  const key = `${id}\n${text}`
+  const known = textFacts.get(key)
+  if (known) return known
+  const x = extractNumbers(text)
+  const fact = Object.freeze(withNumbers<Fact>({ id, kind, text, amounts: x.amounts }, x))
+  if (textFacts.size >= TEXT_FACTS_KEPT) textFacts.delete(textFacts.keys().next().value as string)
+  textFacts.set(key, fact)
+  return fact
 }
 
 function say(locale: Locale, zh: string, en: string): string {
@@ -148,6 +163,28 @@ function attributeText(p: Product, locale: Locale): string {
   }
   const s = parts.join('; ')
   return s.length > MAX_ATTR_CHARS ? `${s.slice(0, MAX_ATTR_CHARS)}…` : s
+}
+
+/**
+ * Product facts built from rows that cannot change: the store's catalog cache hands out one deeply
+ * frozen object per product until the product is written (then a new one), so the fact of such a
+ * row — a pure function of the row and the language — is built once, not on every turn that names it.
+ */
+const frozenRowFacts = new WeakMap<Product, Partial<Record<Locale, Fact>>>()
+
+function productFactOf(p: Product, locale: Locale): Fact {
+  if (!Object.isFrozen(p) || !Object.isFrozen(p.attributes)) return productFact(p, locale)
+  let byLocale = frozenRowFacts.get(p)
+  if (!byLocale) {
+    byLocale = {}
+    frozenRowFacts.set(p, byLocale)
+  }
+  let fact = byLocale[locale]
+  if (!fact) {
+    fact = Object.freeze(productFact(p, locale))
+    byLocale[locale] = fact
+  }
+  return fact
 }
 
 /** A product with live price and stock, as the model reads it. */
