@@ -97,7 +97,9 @@ export function nodeHttpFetch(options: NodeHttpFetchOptions): typeof fetch {
     let method = (init.method ?? 'GET').toUpperCase()
     let body = init.body as Body
     const headers: OutgoingHttpHeaders = {}
-    for (const [k, v] of new Headers(init.headers)) headers[k] = v
+    // The SDK hands a Headers object (names lower-cased, repeats joined): read as it is, not copied.
+    const given = init.headers instanceof Headers ? init.headers : new Headers(init.headers)
+    for (const [k, v] of given) headers[k] = v
     for (let redirects = 0; ; redirects++) {
       if (body !== undefined) headers['content-length'] = String(Buffer.byteLength(body))
       else delete headers['content-length']
