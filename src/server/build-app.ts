@@ -20,6 +20,7 @@ import { AppError } from '../core/errors.js'
 import type { AppContext } from './app-context.js'
 import { type AuditTrail, createAuditTrail } from './auth/audit-trail.js'
 import { createStaffAuth, type StaffAuth } from './auth/staff-auth.js'
+import { lazyChildLogger } from './http/lazy-child-logger.js'
 import { limitConnectionsPerIp } from './http/limit-connections.js'
 import { stripNul } from './http/strip-nul.js'
 import { normalizeErrorPayload, rawHttpErrorResponse, toHttpError } from './http/to-http-error.js'
@@ -50,6 +51,8 @@ export async function buildApp(ctx: AppContext, extra: RouteModule[] = []): Prom
     // Per-request lines are off: customer text must not reach info logs; errors are logged below.
     logController: new LogController({ disableRequestLogging: true }),
     genReqId: () => ctx.newId('req'),
+    // `req.log` is built when a request first logs (most never do): lazy-child-logger.ts.
+    childLoggerFactory: lazyChildLogger,
     // Slow or half-sent requests are cut off: headers within KEFU_HTTP_HEADERS_TIMEOUT_MS, the
     // whole request (body included) within KEFU_HTTP_REQUEST_TIMEOUT_MS, checked every second.
     requestTimeout: ctx.config.KEFU_HTTP_REQUEST_TIMEOUT_MS,

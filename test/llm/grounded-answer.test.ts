@@ -20,6 +20,7 @@ import { collectFacts } from '../../src/core/llm-routing/collect-facts.js'
 import type { NluResult } from '../../src/core/nlu/types.js'
 import type { LanguageModel } from '../../src/core/ports/language-model.js'
 import type { Store } from '../../src/core/ports/store.js'
+import { withCatalogCache } from '../../src/server/catalog-cache.js'
 import { customers, makeShop, NOW, nlu, orders, products } from '../dialogue/harness.js'
 import { type FakeOpenAiServer, type RecordedRequest, startFakeOpenAiServer } from './fake-openai-server.js'
 
@@ -346,6 +347,29 @@ describe('grounded LLM answers', () => {
     expect(earbuds?.text).toContain('¥699.00')
     expect(earbuds?.text).toContain('12 件')
     expect(earbuds?.amounts).toContain(699)
+  })
+
+  it('builds the fact of an unchanged cached catalog row once, and anew when the product changes', async () => {
+    await setup()
+    const cache = withCatalogCache(store, { ttlMs: 60_000 })
+    const base = await turnContext('AirBeat Pro 耳机怎么样', nlu('product_inquiry', { confidence: 0.9 }), 'c1')
+    const ctx = {
+      ...base,
+      store: cache.store,
+      knowledge: await createKnowledgeService({ store: cache.store }).forShop('shop1'),
+    }
+    const earbuds = async () =>
+      (await collectFacts(ctx, ctx.state, { customer: ctx.customer })).find((f) => f.id === 'product:EB-1')
+    const first = await earbuds()
+    expect(first?.text).toContain('¥699.00')
+    expect(await earbuds()).toBe(first)
+    expect(Object.isFrozen(first)).toBe(true)
+    const row = (await store.products.get('shop1', 'EB-1'))!
+    await cache.store.products.upsertMany('shop1', [{ ...row, price: 649 }])
+    const changed = await earbuds()
+    expect(changed).not.toBe(first)
+    expect(changed?.text).toContain('¥649.00')
+    expect(changed?.amounts).toContain(649)
   })
 
   it('writes the system prompt and facts in English for an English conversation', async () => {

@@ -162,6 +162,7 @@ export type ShopKnowledgeBase = KnowledgeBase & {
   /** The catalog part, shared with the next knowledge base built on it; changes in place. */
   readonly catalog: CatalogIndex
   readonly thresholds: KnowledgeThresholds
+  searchRanked: NonNullable<KnowledgeBase['searchRanked']>
 }
 
 /** A fault for another device type than the one the customer names keeps this share of its score. */
@@ -290,6 +291,14 @@ export async function assembleKnowledgeBase(
     }
   }
 
+  function collectionsOf(kinds: readonly KnowledgeKind[], locale: Locale): Collection[] {
+    const colls: Collection[] = []
+    if (kinds.includes('faq')) colls.push(pick(faq, locale))
+    if (kinds.includes('fault')) colls.push(pick(fault, locale))
+    if (kinds.includes('product')) colls.push(product)
+    return colls
+  }
+
   async function rank(
     text: string,
     locale: Locale,
@@ -297,14 +306,22 @@ export async function assembleKnowledgeBase(
     limit: number,
     contextCategory?: string,
   ): Promise<Ranked[]> {
+    return (await rankAll(text, locale, kinds, limit, contextCategory)).slice(0, limit)
+  }
+
+  /** Every candidate of the kinds, best first (`limit` sets the candidate pool drawn from each index). */
+  async function rankAll(
+    text: string,
+    locale: Locale,
+    kinds: readonly KnowledgeKind[],
+    limit: number,
+    contextCategory?: string,
+  ): Promise<Ranked[]> {
     const terms = tokenizer.terms(text)
     const named = new Set<string>()
     for (const w of terms) for (const c of wordCategories.get(w) ?? []) named.add(c)
     if (named.size === 0 && contextCategory) named.add(contextCategory)
-    const colls: Collection[] = []
-    if (kinds.includes('faq')) colls.push(pick(faq, locale))
-    if (kinds.includes('fault')) colls.push(pick(fault, locale))
-    if (kinds.includes('product')) colls.push(product)
+    const colls = collectionsOf(kinds, locale)
     const qv = colls.some((c) => c.vectors) ? await embedQuery(text) : null
     const out: Ranked[] = []
     for (const coll of colls) {
@@ -344,11 +361,25 @@ export async function assembleKnowledgeBase(
       }
     }
     out.sort((a, b) => b.score - a.score || b.fused - a.fused)
-    return out.slice(0, limit)
+    return out
   }
 
-  async function toHits(ranked: Ranked[], locale: Locale): Promise<KnowledgeHit[]> {
-    const hits = await Promise.all(ranked.map((r) => r.coll.hit(r.i, round(r.score), r.variant, locale)))
+  /** The hits of `ranked`; `made` keeps the hits of a ranking cut twice (each read once). */
+  async function toHits(
+    ranked: Ranked[],
+    locale: Locale,
+    made?: Map<Ranked, Promise<KnowledgeHit | null>>,
+  ): Promise<KnowledgeHit[]> {
+    const hits = await Promise.all(
+      ranked.map((r) => {
+        let h = made?.get(r)
+        if (!h) {
+          h = r.coll.hit(r.i, round(r.score), r.variant, locale)
+          made?.set(r, h)
+        }
+        return h
+      }),
+    )
     return hits.filter((h): h is KnowledgeHit => h !== null)
   }
 
@@ -432,6 +463,23 @@ export async function assembleKnowledgeBase(
       const limit = opts.limit ?? 10
       const ranked = await rank(text, locale, opts.kinds ?? ['faq', 'fault', 'product'], limit)
       return toHits(ranked, locale)
+    },
+    async searchRanked(text, opts = {}) {
+      const locale = opts.locale ?? detectLocale(text)
+      const limit = opts.limit ?? 10
+      const kinds = opts.kinds ?? ['faq', 'fault', 'product']
+      const all = await rankAll(text, locale, kinds, limit)
+      const made = new Map<Ranked, Promise<KnowledgeHit | null>>()
+      return {
+        hits: await toHits(all.slice(0, limit), locale, made),
+        async narrow(only, n) {
+          // The same candidates only when both cuts draw the same pool from each index (rankAll).
+          if (!only.every((k) => kinds.includes(k)) || Math.max(n, 10) !== Math.max(limit, 10))
+            return kb.search(text, { locale, kinds: only, limit: n })
+          const colls = new Set(collectionsOf(only, locale))
+          return toHits(all.filter((r) => colls.has(r.coll)).slice(0, n), locale, made)
+        },
+      }
     },
     async answer(text, opts = {}) {
       const locale = opts.locale ?? detectLocale(text)

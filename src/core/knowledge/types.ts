@@ -43,8 +43,22 @@ export type CatalogView = {
 export type KnowledgeBase = {
   /** The indexed catalog, when the implementation has one. */
   readonly catalog?: CatalogView
-  search(text: string, opts?: { locale?: Locale; limit?: number; kinds?: KnowledgeKind[] }): Promise<KnowledgeHit[]>
+  search(text: string, opts?: KnowledgeSearchOptions): Promise<KnowledgeHit[]>
+  /**
+   * One ranking cut twice: `hits` as `search(text, opts)` gives them, and `narrow(kinds, limit)` the
+   * hits `search(text, { locale, kinds, limit })` would give, from the same ranking (the text is not
+   * tokenised, looked up or scanned for names again). Without it, callers search twice.
+   */
+  searchRanked?(text: string, opts?: KnowledgeSearchOptions): Promise<RankedSearch>
   answer(text: string, opts?: KnowledgeAnswerOptions): Promise<KnowledgeAnswer>
+}
+
+export type KnowledgeSearchOptions = { locale?: Locale; limit?: number; kinds?: KnowledgeKind[] }
+
+/** A search whose ranking can be cut again (KnowledgeBase.searchRanked). */
+export type RankedSearch = {
+  hits: KnowledgeHit[]
+  narrow(kinds: KnowledgeKind[], limit: number): Promise<KnowledgeHit[]>
 }
 
 /** Options of KnowledgeBase.answer; everything but `locale` was added by the knowledge layer. */

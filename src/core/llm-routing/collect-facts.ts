@@ -9,7 +9,7 @@ import type { DialogueState, TurnContext } from '../dialogue/types.js'
 import type { Customer, Locale, Order, Product } from '../domain/schemas.js'
 import { displayName } from '../knowledge/answer-product-question.js'
 import { productOfHit } from '../knowledge/catalog-index.js'
-import type { KnowledgeHit } from '../knowledge/types.js'
+import type { KnowledgeBase, KnowledgeHit, KnowledgeSearchOptions, RankedSearch } from '../knowledge/types.js'
 import { statusLabel } from '../skills/resolve-order.js'
 import { day, money, shopTimeZone, when } from '../skills/text.js'
 import { extractNumbers } from './extract-numbers.js'
@@ -66,7 +66,8 @@ export async function collectFacts(ctx: TurnContext, state: DialogueState, opts:
     seen.add(f.id)
     facts.push(f)
   }
-  const hits = await ctx.knowledge.search(ctx.text, { locale, limit: opts.limit ?? 5 })
+  const search = await searchOnce(ctx.knowledge, ctx.text, { locale, limit: opts.limit ?? 5 })
+  const hits = search.hits
   // Rows the search just read live for its product hits: not read a second time.
   const read = new Map<string, Product>()
   const remember = (h: KnowledgeHit) => {
@@ -82,9 +83,9 @@ export async function collectFacts(ctx: TurnContext, state: DialogueState, opts:
     if (h.score <= 0) continue
     if (h.kind === 'product') skus.push(h.id)
     else if (h.kind === 'faq') {
-      const text = say(locale, `问：${h.title}\n答：${h.answer}`, `Q: ${h.title}\nA: ${h.answer}`)
-      const x = extractNumbers(text)
-      add(withNumbers<Fact>({ id: `faq:${h.id}`, kind: 'faq', text, amounts: x.amounts }, x))
+      add(
+        textFact(`faq:${h.id}`, 'faq', say(locale, `问：${h.title}\n答：${h.answer}`, `Q: ${h.title}\nA: ${h.answer}`)),
+      )
     } else {
       const solutions = Array.isArray(h.data?.solutions) ? (h.data.solutions as unknown[]).map(String) : [h.answer]
       const text = say(
@@ -92,14 +93,13 @@ export async function collectFacts(ctx: TurnContext, state: DialogueState, opts:
         `故障“${h.title}”的处理办法（按顺序）：${solutions.join('；')}`,
         `Fault "${h.title}", solutions in order: ${solutions.join('; ')}`,
       )
-      const x = extractNumbers(text)
-      add(withNumbers<Fact>({ id: `fault:${h.id}`, kind: 'fault', text, amounts: x.amounts }, x))
+      add(textFact(`fault:${h.id}`, 'fault', text))
     }
   }
   const maxProducts = opts.maxProducts ?? 3
   if (PRODUCT_INTENTS.has(ctx.nlu.intent) && skus.length < maxProducts) {
     // FAQ entries crowd products out of a mixed top 5; a product question needs the catalog.
-    const more = await ctx.knowledge.search(ctx.text, { locale, kinds: ['product'], limit: maxProducts })
+    const more = await search.narrow(['product'], maxProducts)
     for (const h of more) {
       remember(h)
       if (h.score >= MIN_PRODUCT_SCORE) skus.push(h.id)
@@ -111,11 +111,36 @@ export async function collectFacts(ctx: TurnContext, state: DialogueState, opts:
     const p = read.get(sku) ?? (await ctx.store.products.get(ctx.shop.id, sku))
     if (!p) continue
     products++
-    add(productFact(p, locale))
+    add(productFactOf(p, locale))
   }
   const order = await relevantOrder(ctx, state, opts.customer)
   if (order) add(await orderFact(ctx, order, locale))
   return facts
+}
+
+/** The knowledge base's one ranking cut twice when it has one; else two searches. */
+async function searchOnce(kb: KnowledgeBase, text: string, opts: KnowledgeSearchOptions): Promise<RankedSearch> {
+  if (kb.searchRanked) return kb.searchRanked(text, opts)
+  return {
+    hits: await kb.search(text, opts),
+    narrow: (kinds, limit) => kb.search(text, { ...(opts.locale ? { locale: opts.locale } : {}), kinds, limit }),
+  }
+}
+
+/** FAQ and fault facts by id and text, most recent last: the same entries answer turn after turn. */
+const textFacts = new Map<string, Fact>()
+const TEXT_FACTS_KEPT = 2000
+
+/** A fact that is its text (an FAQ entry, a fault's solutions), built once per id and text. */
+function textFact(id: string, kind: 'faq' | 'fault', text: string): Fact {
+  const key = `${id}\n${text}`
+  const known = textFacts.get(key)
+  if (known) return known
+  const x = extractNumbers(text)
+  const fact = Object.freeze(withNumbers<Fact>({ id, kind, text, amounts: x.amounts }, x))
+  if (textFacts.size >= TEXT_FACTS_KEPT) textFacts.delete(textFacts.keys().next().value as string)
+  textFacts.set(key, fact)
+  return fact
 }
 
 function say(locale: Locale, zh: string, en: string): string {
@@ -138,6 +163,28 @@ function attributeText(p: Product, locale: Locale): string {
   }
   const s = parts.join('; ')
   return s.length > MAX_ATTR_CHARS ? `${s.slice(0, MAX_ATTR_CHARS)}…` : s
+}
+
+/**
+ * Product facts built from rows that cannot change: the store's catalog cache hands out one deeply
+ * frozen object per product until the product is written (then a new one), so the fact of such a
+ * row — a pure function of the row and the language — is built once, not on every turn that names it.
+ */
+const frozenRowFacts = new WeakMap<Product, Partial<Record<Locale, Fact>>>()
+
+function productFactOf(p: Product, locale: Locale): Fact {
+  if (!Object.isFrozen(p) || !Object.isFrozen(p.attributes)) return productFact(p, locale)
+  let byLocale = frozenRowFacts.get(p)
+  if (!byLocale) {
+    byLocale = {}
+    frozenRowFacts.set(p, byLocale)
+  }
+  let fact = byLocale[locale]
+  if (!fact) {
+    fact = Object.freeze(productFact(p, locale))
+    byLocale[locale] = fact
+  }
+  return fact
 }
 
 /** A product with live price and stock, as the model reads it. */

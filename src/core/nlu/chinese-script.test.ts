@@ -19,6 +19,17 @@ describe('readChineseScript', () => {
     })
   })
 
+  it('tells simplified text from text written alike, whenever the script is read', () => {
+    const simplified = readChineseScript('我要退货')
+    expect(simplified.text).toBe('我要退货')
+    expect(simplified.script).toBe('simplified')
+    expect(simplified.script).toBe('simplified')
+    const alike = readChineseScript('好的，可以')
+    expect(alike.script).toBeNull()
+    expect(alike.script).toBeNull()
+    expect({ ...readChineseScript('我要退货') }).toEqual({ text: '我要退货', script: 'simplified', cantonese: false })
+  })
+
   it('gives no script for text written alike in both scripts or without Chinese', () => {
     expect(readChineseScript('好的').script).toBeNull()
     expect(readChineseScript('KF202611230241 2014').script).toBeNull()

@@ -120,12 +120,29 @@ export function readChineseScript(message: string): ScriptReading {
   const cantonese = CANTONESE_MARKERS.test(message)
   const simplified = toSimplified(message)
   const changed = changedHan(message, simplified)
-  if (changed === 0 && toTraditional(message, 'tw') === message)
-    return { text: cantonese ? readCantonese(message) : message, script: null, cantonese }
+  if (changed === 0) return unchangedReading(message, cantonese)
   const script: ChineseScript = changed >= 2 || changed * 5 >= han ? 'traditional' : 'simplified'
   // A simplified message keeps its characters (a lone 著 stays); a traditional one is read simplified.
   const base = script === 'traditional' ? simplified : message
   return { text: cantonese ? readCantonese(base) : base, script, cantonese }
+}
+
+/**
+ * A message the simplifying conversion leaves as it is: read as written. Whether it shows simplified
+ * characters (a conversion to traditional would change it) or none peculiar to either script only
+ * decides the replies' script, so that second conversion runs when `script` is first read — after
+ * the turn, not on the way to its answer.
+ */
+function unchangedReading(message: string, cantonese: boolean): ScriptReading {
+  let script: ChineseScript | null | undefined
+  return {
+    text: cantonese ? readCantonese(message) : message,
+    get script(): ChineseScript | null {
+      if (script === undefined) script = toTraditional(message, 'tw') === message ? null : 'simplified'
+      return script
+    },
+    cantonese,
+  }
 }
 
 /** The reply in the customer's script: Hong Kong characters after Cantonese, Taiwan ones otherwise. */
