@@ -10,9 +10,8 @@
  *   invalid JSON and malformed bodies fail at once.
  * - `firstTokenTimeoutMs` bounds the wait for a stream's first delta (a provider that accepts the
  *   request and then says nothing).
- * - Bodies are capped (`maxResponseBytes`, error bodies 16 KB) by a size-limited fetch under the SDK:
- *   by default a lean one over node:http with keep-alive (node-http-fetch.ts; Node's own fetch cost
- *   ~1 ms of CPU per request on the way to the provider), `options.fetch` capped the same way if given.
+ * - Bodies are capped (`maxResponseBytes`, error bodies 16 KB) by a size-limited fetch under the SDK
+ *   (Node's own fetch, or `options.fetch` if given).
  * - The API key never appears in an error message or its cause (vendor text is scrubbed), and no
  *   `OPENAI_*` environment variable is read: everything comes from the options.
  */
@@ -29,7 +28,6 @@ import type {
   TokenUsage,
   ToolCall,
 } from '../../core/ports/language-model.js'
-import { nodeHttpFetch } from '../http/node-http-fetch.js'
 import { sizeLimitedFetch } from '../http/size-limited-fetch.js'
 
 export type OpenAiLanguageModelOptions = {
@@ -100,9 +98,7 @@ export function createOpenAiLanguageModel(options: OpenAiLanguageModelOptions): 
     maxRetries: 0,
     timeout: timeoutMs,
     logLevel: 'off',
-    fetch: options.fetch
-      ? sizeLimitedFetch(options.fetch, { maxBytes, what: 'LLM response' })
-      : nodeHttpFetch({ maxBytes, what: 'LLM response' }),
+    fetch: sizeLimitedFetch(options.fetch ?? fetch, { maxBytes, what: 'LLM response' }),
     defaultHeaders: { ...options.headers, ...(secret ? {} : { Authorization: null }) },
   })
 
