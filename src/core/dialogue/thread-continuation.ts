@@ -19,7 +19,8 @@ export function threadIntent(sc: SkillContext): string | null {
   const active = sc.state.activeIntent
   if (!active || NOT_TASKS.has(active) || !sc.cues.continuesThread) return null
   const nlu = sc.ctx.nlu
-  if (sc.ctx.nlu.cues?.safety) return null
+  // A safety symptom, or a shop-policy question of its own ("那要是丢了怎么办"), is not the task's next step.
+  if (sc.ctx.nlu.cues?.safety || sc.cues.asksShippingPolicy) return null
   const unsure = MISREAD.has(nlu.intent) || nlu.confidence < sc.policy.intentThreshold
   return unsure ? active : null
 }

@@ -113,8 +113,15 @@ export async function namedOtherOrder(sc: SkillContext, mine: Order[], current: 
   if (!now) return null
   const item = await mentionedItem(sc)
   if (item) {
-    if (itemsMeant(now, item).length > 0) return null
     const others = mine.filter((o) => o.orderNo !== current)
+    if (itemsMeant(now, item).length > 0) {
+      // "补配的右耳机" while the laptop-and-earbuds order is on the table: another order holds a line the
+      // words describe better (its title shares more of them), so the message is about that one.
+      const alsoHolding = others.filter((o) => o.status !== 'cancelled' && itemsMeant(o, item).length > 0)
+      if (alsoHolding.length === 0) return null
+      const best = await orderDescribedByLines(sc, [now, ...alsoHolding], (o) => itemsMeant(o, item))
+      return best && best.orderNo !== current ? best : null
+    }
     const exact = others.filter((o) => o.items.some(item.matches))
     const near = item.near
     const holding = exact.length > 0 || !near ? exact : others.filter((o) => o.items.some(near))
