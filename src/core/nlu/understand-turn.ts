@@ -47,8 +47,17 @@ function asksSpecs(text: string): boolean {
 
 /** "铸铁珐琅锅多少钱 有什么颜色": a price asked with another fact of the product is a product question. */
 function asksPriceAndMore(text: string, nlu: NluResult): boolean {
-  if (!nlu.entities.some((e) => e.type === 'product')) return false
-  const q = parseProductQuestion(text)
+  const products = nlu.entities.filter((e) => e.type === 'product')
+  if (products.length === 0) return false
+  // The product's own name says nothing asked: "声屿 Pro 5 降噪蓝牙耳机多少钱" asks the price only.
+  let rest = text
+  for (const e of [...products].sort((a, b) => b.start - a.start)) {
+    rest =
+      rest.slice(e.start, e.end) === e.text
+        ? `${rest.slice(0, e.start)} ${rest.slice(e.end)}`
+        : rest.replace(e.text, ' ')
+  }
+  const q = parseProductQuestion(rest)
   return !q.compare && q.concepts.includes('price') && q.concepts.some((c) => c !== 'price' && c !== 'stock')
 }
 
