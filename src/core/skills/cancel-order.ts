@@ -7,10 +7,9 @@
  */
 import { noTask } from '../dialogue/task-state.js'
 import type { Order } from '../domain/schemas.js'
+import { cancelOnPlatform } from './cancel-on-platform.js'
 import { cancelOneLine } from './cancel-one-line.js'
 import { cancelSeveral } from './cancel-several.js'
-import { actOnOrder, commerceOf, platformFailure } from './commerce-action.js'
-import { writeOrderChange } from './order-audit.js'
 import { applyOrderReference, resolveOrder, statusLabel } from './resolve-order.js'
 import { autoCancelLine } from './ship-by.js'
 import { ask, done, type SkillContext, type SkillResult } from './skill-types.js'
@@ -152,17 +151,8 @@ export async function cancelOrderSkill(sc: SkillContext): Promise<SkillResult> {
     )
   }
   const wasPaid = fresh.status === 'paid'
-  const reason = 'customer_request'
-  const result = await actOnOrder(sc, (c) => c.cancelOrder(fresh, { reason }))
-  if (!result.ok) return platformFailure(sc, fresh, 'cancel', result, { requested: { reason, refund: wasPaid }, extra })
-  await writeOrderChange(
-    sc,
-    fresh,
-    { status: wasPaid ? 'refunding' : 'cancelled' },
-    'order.cancelled',
-    { previousStatus: fresh.status, refundAmount: wasPaid ? fresh.total : 0, platform: commerceOf(sc).platform },
-    result.order,
-  )
+  const failure = await cancelOnPlatform(sc, fresh, extra)
+  if (failure) return failure
   sc.state.task = noTask()
   return done(
     sc,

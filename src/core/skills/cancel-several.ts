@@ -7,10 +7,9 @@
  */
 import { noTask, taskOf } from '../dialogue/task-state.js'
 import type { Order } from '../domain/schemas.js'
-import { actOnOrder, commerceOf, platformFailure } from './commerce-action.js'
-import { writeOrderChange } from './order-audit.js'
+import { cancelOnPlatform } from './cancel-on-platform.js'
 import { titledOrders } from './order-item-titles.js'
-import { knownCustomerId, orderLine } from './resolve-order.js'
+import { knownCustomerId, orderLine, statusLabel } from './resolve-order.js'
 import { ask, done, type SkillContext, type SkillResult } from './skill-types.js'
 import { money, say, yesNo } from './text.js'
 import { verificationFreshForWrite } from './verification-guard.js'
@@ -78,24 +77,18 @@ async function cancelAll(sc: SkillContext, orderNos: string[]): Promise<SkillRes
     const fresh = await sc.ctx.store.orders.get(sc.ctx.shop.id, no)
     if (!fresh || fresh.customerId !== custId) continue
     if (!CANCELLABLE.includes(fresh.status)) {
-      lines.push(say(L, `订单 ${no} 已不能取消（${fresh.status}）。`, `Order ${no} can no longer be cancelled.`))
+      lines.push(
+        say(
+          L,
+          `订单 ${no} 状态为“${statusLabel(fresh.status, L)}”，已不能取消。`,
+          `Order ${no} is ${statusLabel(fresh.status, L)} and can no longer be cancelled.`,
+        ),
+      )
       continue
     }
     const wasPaid = fresh.status === 'paid'
-    const reason = 'customer_request'
-    const result = await actOnOrder(sc, (c) => c.cancelOrder(fresh, { reason }))
-    if (!result.ok) {
-      const failure = await platformFailure(sc, fresh, 'cancel', result, { requested: { reason, refund: wasPaid } })
-      return { ...failure, replies: [...lines.map((text) => ({ text })), ...failure.replies] }
-    }
-    await writeOrderChange(
-      sc,
-      fresh,
-      { status: wasPaid ? 'refunding' : 'cancelled' },
-      'order.cancelled',
-      { previousStatus: fresh.status, refundAmount: wasPaid ? fresh.total : 0, platform: commerceOf(sc).platform },
-      result.order,
-    )
+    const failure = await cancelOnPlatform(sc, fresh)
+    if (failure) return { ...failure, replies: [...lines.map((text) => ({ text })), ...failure.replies] }
     cancelled++
     lines.push(
       wasPaid
