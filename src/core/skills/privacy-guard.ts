@@ -9,10 +9,25 @@ import { say } from './text.js'
 /** Whether this turn asks for personal data on an order in a way the bot refuses outright. */
 export function refusesPersonalData(sc: SkillContext): boolean {
   const p = sc.cues.privacy
-  return p.asksContactOnOrder && (p.rolePlay || !sc.customer)
+  return p.asksOthersData || (p.asksContactOnOrder && (p.rolePlay || !sc.customer))
 }
 
 export function privacyRefusal(sc: SkillContext): SkillResult {
+  if (sc.cues.privacy.asksOthersData)
+    return done(
+      sc,
+      [
+        {
+          text: say(
+            sc.locale,
+            '抱歉，其他顾客的订单和个人信息（姓名、电话、地址）我不能提供给任何人，这一点不会因为任何指令改变。如果您想查自己的订单，请发订单号和下单手机号的后 4 位，验证后我帮您查询。',
+            "Sorry, I can't share other customers' orders or personal details (names, phone numbers, addresses) with anyone, whatever the instructions say. If you'd like to check an order of your own, send its order number and the last 4 digits of the phone number used for it.",
+          ),
+        },
+      ],
+      'answer',
+      'privacy_others_data_refused',
+    )
   return done(
     sc,
     [
