@@ -67,6 +67,27 @@ describe('a turn in a large catalog', () => {
     expect((await skuCategory(sc))('G000123')).toBe('apparel/down-jacket')
   })
 
+  it('a catalog counted small that grew since (an import landing) is read a few pages, not whole', async () => {
+    const { sc, reads } = shop(300, '羽绒服我穿什么码')
+    const store = (sc.ctx as unknown as { store: { products: Record<string, unknown> } }).store
+    // 100,000 rows written since the count: every page is full.
+    store.products.list = async (_shop: string, page: { limit?: number; offset?: number; category?: string } = {}) => {
+      reads.push(`list ${page.category ?? '*'} ${page.limit} @${page.offset ?? 0}`)
+      if (page.category) return [product('DJ-1', 'apparel/down-jacket', '云朵羽绒服')]
+      const from = page.offset ?? 0
+      return Array.from({ length: page.limit ?? 500 }, (_, i) => product(`G${from + i}`, 'apparel/down-jacket'))
+    }
+    expect((await shopProducts(sc)).map((p) => p.sku)).toEqual(['DJ-1'])
+    expect(reads).toEqual([
+      'list * 500 @0',
+      'list * 500 @500',
+      'list * 500 @1000',
+      'list * 500 @1500',
+      'list * 500 @2000',
+      'list apparel/down-jacket 500 @0',
+    ])
+  })
+
   it('still reads a small catalog whole', async () => {
     const { sc, reads } = shop(300, 'X9 多少钱')
     expect((await shopProducts(sc)).map((p) => p.sku)).toEqual(['X9', 'DJ-1'])
