@@ -6,6 +6,7 @@ import {
   BUILTIN_CONCEPTS,
   COMPARE_CUES,
   DIRECTION_CUES,
+  SIBLING_CONCEPTS,
 } from './product-attributes.js'
 import type { ProductGraph } from './product-graph.js'
 
@@ -92,7 +93,7 @@ export function composeProductAnswer(
   const name = displayName(p, locale)
   const parts: string[] = []
   let complete = true
-  const concepts = q.concepts.length > 0 ? q.concepts : ['summary']
+  const concepts = withSiblings(q.concepts.length > 0 ? q.concepts : ['summary'], p, locale)
   for (const id of concepts) {
     if (id === 'price' || id === 'summary') parts.push(priceLine(p, locale))
     if (id === 'stock' || id === 'summary') parts.push(stockLine(p, locale))
@@ -132,6 +133,25 @@ export function composeProductAnswer(
     data: productData(p),
     complete,
   }
+}
+
+/**
+ * A concept the product does not list is answered by its sibling when the product lists that one ("多少瓦" on a
+ * charger is its output power, not fast charging); a sibling asked beside a listed one is dropped.
+ */
+function withSiblings(concepts: string[], p: Product, locale: Locale): string[] {
+  const listed = (id: string) => {
+    const c = ATTRIBUTE_CONCEPTS.find((x) => x.id === id)
+    return c ? attributeValues(p, c, locale).length > 0 : true
+  }
+  const out: string[] = []
+  for (const id of concepts) {
+    const pair = SIBLING_CONCEPTS.find(([a, b]) => a === id || b === id)
+    const other = pair ? (pair[0] === id ? pair[1] : pair[0]) : null
+    const next = other && !listed(id) && listed(other) ? other : id
+    if (!out.includes(next)) out.push(next)
+  }
+  return out
 }
 
 function compare(q: ProductQuestion, products: Product[], locale: Locale): ProductAnswer {

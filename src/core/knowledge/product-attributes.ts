@@ -123,8 +123,8 @@ export const ATTRIBUTE_CONCEPTS: AttributeConcept[] = [
   {
     id: 'weight',
     keys: /weight|^mass$/i,
-    zh: ['重量', '多重', '重不重', '几斤', '多少克'],
-    en: ['weight', 'how heavy', 'weigh'],
+    zh: ['重量', '多重', '重不重', '几斤', '多少克', '轻一点', '更轻', '哪个轻', '轻不轻', '多轻', '重一点', '哪个重'],
+    en: ['weight', 'how heavy', 'weigh', 'lighter', 'heavier', 'how light'],
     label: { zh: '重量', en: 'weight' },
     wins: { zh: '更轻', en: 'is lighter' },
     better: 'lower',
@@ -140,12 +140,61 @@ export const ATTRIBUTE_CONCEPTS: AttributeConcept[] = [
   },
   {
     id: 'storage',
-    keys: /storage|memory|ram|rom|capacity/i,
-    zh: ['内存', '存储', '容量', '多大内存'],
-    en: ['storage', 'memory', 'ram', 'capacity'],
+    keys: /storage|memory|ram|rom/i,
+    zh: ['内存', '存储', '多大内存'],
+    en: ['storage', 'memory', 'ram'],
     label: { zh: '存储', en: 'storage' },
     wins: { zh: '容量更大', en: 'has more storage' },
     better: 'higher',
+  },
+  {
+    id: 'capacity',
+    keys: /^capacity|^volume$|litres?$|liters?$/i,
+    zh: ['容量', '几升', '多少升', '多少毫升', '多少ml', '净含量', '多大容量', '装多少'],
+    en: ['capacity', 'how many litres', 'how many liters', 'how many ml'],
+    label: { zh: '容量', en: 'capacity' },
+    wins: { zh: '容量更大', en: 'holds more' },
+    better: 'higher',
+  },
+  {
+    id: 'power',
+    keys: /^(power|output|rated)W$|wattage|^power$/i,
+    zh: ['功率', '多少瓦', '几瓦', '瓦数', '多少w', '几w'],
+    en: ['watts', 'wattage', 'how many watts', 'power rating', 'how powerful'],
+    label: { zh: '功率', en: 'power' },
+    wins: { zh: '功率更大', en: 'is more powerful' },
+    better: 'higher',
+  },
+  {
+    id: 'pressure',
+    keys: /pressure/i,
+    zh: ['压力', '泵压', '多少bar', '几bar', '气压'],
+    en: ['pressure', 'bar', 'bars'],
+    label: { zh: '压力', en: 'pressure' },
+    better: 'higher',
+  },
+  {
+    id: 'voltage',
+    keys: /voltage|^volts?$/i,
+    zh: ['电压', '多少伏', '220v', '110v'],
+    en: ['voltage', 'volts', '110v', '220v'],
+    label: { zh: '电压', en: 'voltage' },
+  },
+  {
+    id: 'suction',
+    keys: /suction/i,
+    zh: ['吸力'],
+    en: ['suction'],
+    label: { zh: '吸力', en: 'suction' },
+    wins: { zh: '吸力更大', en: 'has the stronger suction' },
+    better: 'higher',
+  },
+  {
+    id: 'coverage',
+    keys: /^cadr$|roomM2|coverage|area/i,
+    zh: ['适用面积', '多大面积', '几平', '多少平', 'cadr', '净化效率'],
+    en: ['cadr', 'room size', 'square meters', 'square metres', 'how big a room', 'coverage'],
+    label: { zh: '适用面积/CADR', en: 'room size / CADR' },
   },
   {
     id: 'chip',
@@ -205,6 +254,15 @@ export const ATTRIBUTE_CONCEPTS: AttributeConcept[] = [
     en: ['length', 'cropped', 'long coat', 'short coat'],
     label: { zh: '版型/长度', en: 'length/fit' },
   },
+]
+
+/**
+ * Concepts that answer for one another when a product lists only one of them: "充电器多少瓦" asks the charger's
+ * output (power), "手机充电多少瓦" its charging speed; "容量" is litres for a cooker, gigabytes for a phone.
+ */
+export const SIBLING_CONCEPTS: Array<[string, string]> = [
+  ['power', 'fastCharging'],
+  ['capacity', 'storage'],
 ]
 
 /** Concepts answered from the product record itself rather than `attributes`. */
