@@ -120,6 +120,9 @@ export function bodyMeasures(text: string): { heightCm?: number; weightKg?: numb
   return out
 }
 
+/** A phone number presented as the customer's own (not as a new one: "改成", "换成", "new number"). */
+const OWN_PHONE =
+  /^(?!.*(改成|改为|换成|换为|更换|修改|新(的)?(手机|电话|号码)|\bnew (phone|number|mobile)\b|\bchange\b|\bupdate\b))(?=.*(手机|电话|号码|\bphone\b|\bmobile\b|\bnumber\b|\btel\b))/is
 /** Collects slot values from the NLU result and the raw text. `awaiting` widens what a bare value means. */
 export function extractSlots(text: string, nlu: NluResult, awaiting: string | null): ExtractedSlots {
   const out: ExtractedSlots = { orderCandidates: [] }
@@ -155,6 +158,10 @@ export function extractSlots(text: string, nlu: NluResult, awaiting: string | nu
     if (m) out.phoneLast4 = m[1]
   }
   if (out.phone && !out.phoneLast4 && (awaiting === 'phoneLast4' || awaiting === 'verify'))
+    out.phoneLast4 = out.phone.slice(-4)
+  // "订单KF…，手机151…61" / "我手机号188…14 帮我查下订单": the whole number given as who they are holds the
+  // last four (a number given as a new contact, in an address change, is not an identity).
+  if (out.phone && !out.phoneLast4 && awaiting !== 'newPhone' && nlu.intent !== 'modify_order' && OWN_PHONE.test(text))
     out.phoneLast4 = out.phone.slice(-4)
   const sku = byType('product')[0]
   if (sku) out.sku = str(sku.value) ?? sku.text

@@ -102,6 +102,17 @@ describe('order and parcel questions (issue 9)', () => {
     expect(
       extractSlots('I placed 2024 orders in the last 4 years', nlu('order_status'), null).phoneLast4,
     ).toBeUndefined()
+    // A whole number given as who they are holds the last four; a new number to change to does not.
+    expect(
+      extractSlots('订单KF202611200520，手机15194775761，帮我看看到哪了', nlu('order_status'), null).phoneLast4,
+    ).toBe('5761')
+    expect(extractSlots('我手机号18887982014 帮我查下订单', nlu('order_status'), null).phoneLast4).toBe('2014')
+    expect(extractSlots('my phone is 13800001234, order KF202611240343', nlu('order_status'), null).phoneLast4).toBe(
+      '1234',
+    )
+    expect(extractSlots('电话改成13800001234', nlu('order_status'), null).phoneLast4).toBeUndefined()
+    expect(extractSlots('new phone number 13800001234', nlu('order_status'), null).phoneLast4).toBeUndefined()
+    expect(extractSlots('收货电话13800001234', nlu('modify_order'), null).phoneLast4).toBeUndefined()
     expect(readMessage('6598那单发货了吗').numbersSaid()).toEqual([6598])
     expect(readMessage('the ¥1,599 one, KF202611220290').numbersSaid()).toEqual([1599])
   })
