@@ -62,6 +62,22 @@ const POLICY =
 const KEEP_USING =
   /((还|先|继续|暂时|接着)(能|可以|敢)?(凑合|将就)?(插电|充电|充着|用|使用|开机)|(能|可以)(先|继续|接着)?(插电|充电|用着|先用)|\b(can|could|may) i (still |keep |just )?(use|charge|plug)\b|\bsafe to (use|charge|keep using)\b|\bkeep using\b)/i
 
+/**
+ * "关了佩戴检测就好了", "重启一下就正常了", "that fixed it", "works fine now": the problem is gone. A bare
+ * "好了" is not enough ("等定位好了才开始跑" is a condition); a question ("好了吗") or "still" is no report.
+ */
+const FIXED_ZH =
+  /((就|已经|现在|这下|终于|又|马上|立马|一下子?)(都)?(好了|好啦|解决了|正常了|恢复(正常)?了|没(事|问题)了|可以(用)?了|能用了|不(再)?(暂停|断|响|闪|烫)了)|(问题)?解决了|恢复正常了|没毛病了)/
+const FIXED_EN =
+  /(\b(that|this|it|which) (fixed|solved|sorted|did) (it|the trick|the problem|the issue)\b|\bfixed it\b|\b(works|working|charging|connects|connecting) (fine|normally|properly|again)( now)?\b|\b(it'?s|it is|all) (fine|good|working|sorted) now\b|\bproblem (solved|gone|fixed)\b)/i
+const NOT_FIXED =
+  /(还是|仍然|依然|又不|没好|没解决|不行|\bstill\b|\bnot\b|\bno longer\b|n't|[吗么嘛][?？]?\s*$|[?？]\s*$)/i
+
+function reportsFixed(text: string): boolean {
+  if (!FIXED_ZH.test(text) && !FIXED_EN.test(text)) return false
+  return !NOT_FIXED.test(text)
+}
+
 const ASKS = /(吗|么|嘛)\s*[?？]?\s*$|[?？]\s*$/
 const POLITE_URGE = /(给我|帮我|直接|赶紧|马上|立刻|尽快)/
 
@@ -90,6 +106,7 @@ export function detectFaultCues(raw: string): FaultCues {
   if (HYPOTHETICAL.test(text)) out.hypothetical = true
   if (POLICY.test(text)) out.asksPolicy = true
   if (NO_5G.test(text)) out.missingNetwork = '5G'
+  if (reportsFixed(text)) out.fixed = true
   if (KEEP_USING.test(text) && /(吗|么|嘛|[?？])/.test(text)) out.asksKeepUsing = true
   return out
 }

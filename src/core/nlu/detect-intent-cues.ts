@@ -9,6 +9,9 @@ import { parcelSentBack } from './detect-intent-rules.js'
 import { asksToPayOrder } from './detect-turn-cues.js'
 import type { NluResult } from './types.js'
 
+/** "穿多大", "什么尺码", "what size": a question about which size to take. */
+const SIZE_QUESTION = /(穿什么码|穿多大|什么尺码|多大码|选什么码|哪个码|\bwhich size\b|\bwhat size\b)/i
+
 const CUES: Array<{ intent: string; re: RegExp }> = [
   // "航班取消了" is the carrier's flight, "自动取消" the shop's rule for unpaid orders: not cancel requests.
   {
@@ -20,7 +23,7 @@ const CUES: Array<{ intent: string; re: RegExp }> = [
     re: /(改.{0,4}(地址|电话|手机|号码)|修改|换个?(颜色|尺码|码)|\bmodify\b|\bchange (the |my )?(delivery )?(address|phone|number))/i,
   },
   { intent: 'return_refund', re: /(退货|退款|退换|换货|(?<!不)退(?!出)|\breturn\b|\brefund|\bexchange\b)/i },
-  { intent: 'size_advice', re: /(穿什么码|穿多大|什么尺码|多大码|选什么码|哪个码|\bwhich size\b|\bwhat size\b)/i },
+  { intent: 'size_advice', re: SIZE_QUESTION },
   { intent: 'price_promotion', re: /(多少钱|什么价|价格是|\bhow much (is|are|does)\b|\bprice of\b)/i },
 ]
 
@@ -83,6 +86,8 @@ export function actionCue(text: string, nlu: NluResult): string | null {
   if (asksFit(text, nlu)) return 'product_inquiry'
   const product = productQuestionCue(text, nlu)
   if (product) return product === nlu.intent ? null : product
+  // "那个复古水洗T恤我穿多大": a size question in so many words makes the classifier's unsure size pick sure.
+  if (nlu.intent === 'size_advice' && nlu.confidence < 0.6 && SIZE_QUESTION.test(text)) return 'size_advice'
   if (!INFORMATION.has(nlu.intent) && nlu.confidence >= 0.6) return null
   for (const c of CUES) {
     // "怎么显示退回了": the carrier sent the parcel back; a tracking question, not a return request.

@@ -29,6 +29,10 @@ const SENT_BACK =
 const DEVICE_FAULT =
   /(开不了机|开不开机|无法开机|不能开机|不开机|开机没反应|充不进电|充不上电|充不了电|不充电|不回充|回不了充|回不去充电座|找不到充电座|黑屏|死机|自动关机|连不上蓝牙|没有?声音|风扇.{0,8}(声|响|吵|噪|狂转|转个不停)|噪音(很|太|特别|越来越|好)?大|异响|指示灯.{0,3}(不亮|没亮|也不亮)|\bfans?\b.{0,30}\b(loud|noise|noisy|roaring)|\b(loud|noisy) fans?\b|\blights? (won'?t|doesn'?t|does not|never) (come|turn|light) (on|up)\b|\b(won'?t|will not|doesn'?t|does not|can'?t|cannot) (turn on|power on|boot|charge|pair|connect)\b|\bnot (turning on|charging|pairing)\b|\bdead battery\b|\bno sound\b|听不清|听不见|听不到(我|声音)?|(通话|打电话).{0,8}(杂音|断断续续|没声|声音小)|发烫|烫手|充电.{0,3}慢|充得.{0,2}慢|\bcharg\w* (very |so |really )?slow(ly)?\b|\b(gets?|getting|runs?|running) (really |very |so |quite )?(warm|hot)\b|\b(can'?t|cannot) hear me\b)/i
 
+/** A workout route or GPS fix that drifts ("轨迹乱飘", "定位漂移", "GPS is way off"). */
+const ROUTE_DRIFT =
+  /((轨迹|定位|gps|GPS|路线|里程|距离).{0,8}(乱飘|漂移|飘|跑偏|偏移|乱跑|乱跳|(?<!准)不准|偏差|对不上)|(跑步|运动|骑行|徒步|户外).{0,12}(轨迹|定位).{0,10}(马路|外面|别的地方|乱)|\b(gps|route|track|tracking|distance)\b.{0,25}\b(drifts?|drifting|wanders?|wandering|jumps? around|all over the (place|map)|way off|inaccurate)\b)/i
+
 type Rule = IntentRule
 
 const RULES: readonly Rule[] = [
@@ -169,7 +173,7 @@ const RULES: readonly Rule[] = [
       'logistics',
       'out_of_scope',
     ],
-    re: /(\b(is|will|would) (it|that|this|they|these|those) (be |going to be |gonna be )?(too |a bit |a little )?(tight|loose|snug|baggy)\b|(会不会|是不是)(太|有点|偏)?(大|小|肥|紧)|会(太|有点|偏)?(大|小|肥|紧)(了|吗|么|呢)|(偏大|偏小|大了|小了)(吗|么|不)|(穿|选|买)(错|得不对).{0,2}(码|尺码)|码(数)?(选|买)?(错|对)了?(吗|没)|\b(too (big|small|large|tight|loose)|wrong size|right size|run (big|small|large)|will (it|they) fit( me)?|does (it|this) fit)\b.{0,20}\?)/i,
+    re: /(\b(is|will|would) (it|that|this|they|these|those|(an? |the )?(x{0,3}s|x{0,3}l|m|[2-6]xl|size \w+)) (be |going to be |gonna be )?(too |a bit |a little )?(tight|loose|snug|baggy)\b|(会不会|是不是)(太|有点|偏)?(大|小|肥|紧)|会(太|有点|偏)?(大|小|肥|紧)(了|吗|么|呢)|(偏大|偏小|大了|小了)(吗|么|不)|(穿|选|买)(错|得不对).{0,2}(码|尺码)|码(数)?(选|买)?(错|对)了?(吗|没)|\b(too (big|small|large|tight|loose)|wrong size|right size|run (big|small|large)|will (it|they) fit( me)?|does (it|this) fit)\b.{0,20}\?)/i,
     unless:
       /((帮我|我要|我想|给我|麻烦|请|直接)(退|换)|退货|退款|退了|换一?(件|个|双|条)|\b(send it back|i want to (return|exchange|swap)|please (return|exchange|swap))\b)/i,
   },
@@ -180,6 +184,14 @@ const RULES: readonly Rule[] = [
     from: ['complaint', 'return_refund', 'out_of_scope', 'order_status'],
     re: DEVICE_FAULT,
     unless: /(退货|退款|退了|退掉|想退|要退|换货|换新|\breturn|\brefund|\bexchange|\bsend it back)/i,
+  },
+  {
+    // "手表跑步的轨迹乱飘", "my run route is all over the place": a route that drifts is the watch's GPS,
+    // not a parcel's tracking ("轨迹" is also a logistics word).
+    to: 'after_sales_fault',
+    from: ['logistics', 'order_status', 'out_of_scope', 'complaint'],
+    re: ROUTE_DRIFT,
+    unless: /(物流|快递|包裹|运单|单号|订单|发货|派送|配送|\b(parcel|package|delivery|courier|shipment|order)\b)/i,
   },
   {
     // "打电话对方老说听不清我说话": "说话" is no request for a person; a device symptom without one is a fault.

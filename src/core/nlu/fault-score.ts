@@ -37,7 +37,7 @@ const CONCEPTS: Array<{ id: string; re: RegExp }> = [
   { id: 'touch', re: /(触摸|触屏|触控|点不动|乱点|乱跳|\btouch|ghost|tapping)/ },
   {
     id: 'drain',
-    re: /(耗电|掉电|续航|不耐用|费电|没电(得|了)?快|电量.{0,3}快|充满(电)?(后|了)?.{0,4}(只能|才|就|只)|(只能|才能?|就能|只)(用|听|撑|坚持|玩)(了)?.{0,2}(\d+|[一两二三四五半几]+)(个)?(多)?(小时|钟头)|\bonly (lasts?|gets?|gives?) (about |around )?(\d+|one|two|three|an?) hours?\b|drain|battery life|dies (fast|quickly|in)|doesn'?t last|losing charge|lose charge)/,
+    re: /(耗电|掉电|续航|不耐用|费电|没电(得|了)?快|电量.{0,3}快|充满(电)?(后|了)?.{0,4}(只能|才|就|只)|(只能|才能?|就能|只)(用|听|撑|坚持|玩)(了)?.{0,2}(\d+|[一两二三四五半几]+)(个)?(多)?(小时|钟头)|\bonly (lasts?|gets?|gives?) (about |around )?(\d+|one|two|three|an?) hours?\b|一天(要|得|就|能)?充.{0,3}(好几|几|两|三|四|五|\d)(次|回)|充(好几|两三|三四)次|\b(several|multiple|\d+|two|three|four|a few) times a day\b|drain|battery life|dies (fast|quickly|in)|doesn'?t last|losing charge|lose charge)/,
   },
   {
     id: 'disconnect',
@@ -138,4 +138,18 @@ export function faultScore(text: string, f: Fault): number {
     best = Math.max(best, Math.min(1, s))
   }
   return best
+}
+
+/**
+ * How many symptom concepts of the message no wording of the fault has: "doesn't charge on my wireless
+ * pad" names wireless charging, which a plain "won't charge" fault does not cover.
+ */
+export function uncoveredConcepts(text: string, f: Fault): number {
+  const q = symptomConcepts(text)
+  if (q.size === 0) return 0
+  const covered = new Set<string>()
+  for (const phrase of [f.symptom, ...f.similar]) for (const c of symptomConcepts(phrase)) covered.add(c)
+  let n = 0
+  for (const c of q) if (!covered.has(c)) n++
+  return n
 }

@@ -19,7 +19,7 @@ const ACTIONS: Action[] = [
   },
   {
     id: 'other_cable',
-    re: /(换(了|一|过)?(根|条|个)?(别的|其他|新的?)?(线|数据线|充电线|usb-?c线|插头|插座|墙插|充电头|usb口|usb插头|口)|(数据线|充电线|插头|插座|充电头)(已经|也|都)?换(过|了)|另一根|另一个(插头|插座|口)|其他(的)?(线|插头|插座|充电器)|\b(another|different|other|new|second) (usb |wall |power |fast-charging )?(cable|plug|socket|outlet|port|charger|adapter)s?\b|\b(swapped|changed|switched) (the )?(cable|plug|socket|charger|adapter)s?\b)/,
+    re: /(换(了|一|过)?(根|条|个)?(别的|其他|新的?)?(线|数据线|充电线|usb-?c线|插头|插座|墙插|充电头|usb口|usb插头|口)|(数据线|充电线|插头|插座|充电头)(已经|也|都)?换(过|了)|另一根|另一个(插头|插座|口|充电板|无线充)|换(了|过)?(个|一个)?(别的|其他的?|新的?)?(无线)?(充电板|无线充|充电底座|底座)|其他(的)?(线|插头|插座|充电器)|\b(another|different|other|new|second) (usb |wall |power |fast-charging |wireless |charging )?(cable|plug|socket|outlet|port|charger|adapter|pad|charging pad|dock|stand)s?\b|\b(swapped|changed|switched) (the )?(cable|plug|socket|charger|adapter)s?\b)/,
   },
   {
     id: 'clean',
@@ -73,6 +73,21 @@ const ACTIONS: Action[] = [
     id: 'spill',
     re: /((洒|泼|撒|溅|倒)(了|到|在|上|过)?.{0,6}(水|咖啡|饮料|茶|奶|液体|可乐|果汁)|(水|咖啡|饮料|茶|奶|液体|可乐|果汁).{0,4}(洒|泼|撒|溅)|\bspill(ed|t)?\b|\bliquid\b)/,
   },
+  {
+    // "后台都关了", "restricted background activity": background apps closed or limited (battery drain).
+    id: 'background_apps',
+    re: /((关|清|杀|限制|禁止)(了|掉|闭)?.{0,3}后台|后台.{0,4}(关|清|杀|限制|禁)|\b(close[ds]?|closing|kill(ed)?|restrict(ed)?|limit(ed)?|turn(ed)? off|stopp?(ed)?) (all )?(the )?(apps? in the )?background\b|\bbackground (apps?|activity|refresh)\b.{0,15}\b(off|closed|restricted|killed|disabled)\b)/,
+  },
+  {
+    // "亮度也调低了", "lowered the brightness": screen brightness or refresh rate turned down.
+    id: 'brightness',
+    re: /((调低|降低|调暗|调小|减少|降了).{0,4}(亮度|刷新率)|(亮度|刷新率).{0,4}(调低|降低|调暗|调小|调到|调了|降了|低了)|\b(lower(ed)?|reduc(e|ed)|dimm?(ed)?|turn(ed)? down) (the )?(screen )?(brightness|refresh rate)\b|\b(brightness|refresh rate)\b.{0,12}\b(down|lower(ed)?|reduced)\b)/,
+  },
+  {
+    // "等定位好了才开始跑", "waited for the GPS to lock": the wait-for-a-fix step of a GPS fault.
+    id: 'gps_fix',
+    re: /(等(待)?(定位|gps|搜星|星)|定位(好|成功|稳定)(了)?(再|才)|\bwait(ed|ing)? (for|until) (the )?(gps|fix|lock|signal)|\bgps (lock|locked|fix)(ed)?\b)/,
+  },
   { id: 'safe_mode', re: /(安全模式|\bsafe mode\b)/ },
   { id: 'recovery_mode', re: /(恢复模式|\brecovery mode\b)/ },
   { id: 'airplane', re: /(飞行模式|\b(airplane|aeroplane|flight) mode\b)/ },
@@ -81,7 +96,7 @@ const ACTIONS: Action[] = [
   { id: 'ear_tips', re: /(耳塞套|耳帽|\bear ?tips?\b)/ },
   {
     id: 'remove_case',
-    re: /((取下|摘(了|掉)?|去掉|拿掉|脱掉)(了)?(手机)?(壳|保护壳|厚壳)|\b(took|take|taken|removed?) (off )?the case\b|\bwithout (the |a )?case\b)/,
+    re: /((取下|摘(了|掉)?|去掉|拿掉|脱掉)(了)?(手机)?(壳|保护壳|厚壳)|\b(took|take|taken|taking|remov(e|ed|ing)) (off )?(the |my |its |any |thick |phone )*(cases?|covers?)\b|\b(cases?|covers?) off\b|\bwithout (the |a )?case\b)/,
   },
   { id: 'network_reset', re: /(重置网络|网络重置|网络设置|\b(reset|resetting) (the )?network\b|\bnetwork reset\b)/ },
   { id: 'driver', re: /(驱动|\bdrivers?\b)/ },

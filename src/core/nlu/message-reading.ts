@@ -14,7 +14,7 @@ import {
   mentionsKids,
 } from './detect-category-mention.js'
 import { detectQuestionNeeds, type QuestionNeeds } from './detect-question-needs.js'
-import { faultScore, symptomConcepts } from './fault-score.js'
+import { faultScore, symptomConcepts, uncoveredConcepts } from './fault-score.js'
 import { matchTriedSteps, triedBeyondSteps } from './match-tried-steps.js'
 import { parseRecommendRequest, type RecommendRequest } from './parse-recommend-request.js'
 import { type DescribedOption, pickByDescription } from './pick-by-description.js'
@@ -50,6 +50,8 @@ export type MessageReading = {
   hasWords(): boolean
   /** How well the message describes a fault of the shop's graph. */
   faultScore(f: Fault): number
+  /** How many symptom concepts of the message none of the fault's wordings has ("wireless" for a plain "won't charge"). */
+  faultUncovered(f: Fault): number
   /** Symptom concepts the message names ("won't charge", "no sound"…). */
   symptomConcepts(): Set<string>
   /** The purchase date the message gives (the date said, else the words), resolved with the turn's clock. */
@@ -111,6 +113,7 @@ export function readMessage(text: string, opts: { date?: string | undefined } = 
     numbersSaid: () =>
       (text.replace(/(\d),(\d{3})/g, '$1$2').match(/(?<![A-Za-z0-9.])\d+(\.\d+)?(?![A-Za-z0-9])/g) ?? []).map(Number),
     faultScore: (f) => faultScore(trimmed, f),
+    faultUncovered: (f) => uncoveredConcepts(trimmed, f),
     symptomConcepts: () => symptomConcepts(trimmed),
     purchaseDate: (now) => readPurchaseDate(opts.date ?? trimmed, now),
     triedSteps: (steps, o = {}) => matchTriedSteps(trimmed, steps, o),

@@ -77,6 +77,8 @@ export type FaultCues = {
   safetyDenied?: boolean
   /** "还能先插电用着吗", "can I still use it?": whether the device may be used meanwhile. */
   asksKeepUsing?: boolean
+  /** "关了佩戴检测就好了", "that fixed it": the customer reports the problem is gone. */
+  fixed?: boolean
 }
 
 export type IntentCandidate = { intent: Intent; confidence: number }

@@ -6,6 +6,9 @@ import { coveredBy } from './fault-devices.js'
 import { mentionedCategory } from './product-mention.js'
 import type { SkillContext } from './skill-types.js'
 
+/** Ranking cost of each symptom concept of the message a fault's wordings do not have. */
+const UNCOVERED_COST = 0.1
+
 /** A fault match: one clear fault, several close ones to choose from, or none. */
 export type FaultMatch = { fault: Fault } | { close: Fault[] } | null
 
@@ -36,15 +39,17 @@ export async function matchFault(sc: SkillContext, owned: Array<{ product: Produ
   const kscore = new Map<string, number>()
   for (const h of await knowledge.search(sc.understanding.query, { locale: sc.locale, kinds: ['fault'], limit: 5 }))
     kscore.set(h.id, h.score)
-  const scored: Array<{ f: Fault; s: number }> = []
+  const scored: Array<{ f: Fault; s: number; rank: number }> = []
   for (const f of pool) {
     if (named.length > 0 && !named.includes(f.category)) continue
     const k = kscore.get(f.id)
     let s = Math.max(read.faultScore(f), k !== undefined ? k + 0.05 : 0)
     if (named.length === 0 && ownedCats.has(f.category)) s += 0.05
-    scored.push({ f, s })
+    // A fault that covers every symptom the customer names ranks above one that misses some, at a near
+    // score ("doesn't charge on the wireless pad" is the wireless-charging fault, not "won't charge").
+    scored.push({ f, s, rank: s - UNCOVERED_COST * read.faultUncovered(f) })
   }
-  scored.sort((a, b) => b.s - a.s)
+  scored.sort((a, b) => b.rank - a.rank)
   const top = scored[0]
   if (!top || top.s < 0.4) return null
   // "my phone is broken" names a device, not a symptom: ask what happens instead of guessing.

@@ -34,6 +34,18 @@ export async function troubleshoot(
     // An answer that tells more than a bare yes / no, or one given before it was asked, says enough
     // about what happens to move on to the fixes.
     let detailed = false
+    // "关了佩戴检测就好了 谢谢", "that fixed it": whatever they did (a step offered or one of their own)
+    // solved it; nothing to repair, no ticket.
+    if ((awaiting === 'feedback' || awaiting === 'faultAnswer') && cues.fixed && !escalateNow) {
+      const own = read.triedSteps(fault.solutions, { ignore: [fault.symptom, ...fault.similar] })[0]
+      const step = own ?? (awaiting === 'feedback' ? (t.sIndex ?? 0) : -1)
+      return resolved(
+        sc,
+        fault,
+        fault.solutions[step] ?? null,
+        step >= 0 ? `fault_resolved_by_solution_${step + 1}` : 'fault_resolved_by_customer',
+      )
+    }
     if (awaiting === 'faultAnswer' && sc.answeredAwaiting) {
       detailed = sc.understanding.chars >= DETAILED_ANSWER_CHARS
       const i = t.qIndex ?? 0
@@ -45,29 +57,13 @@ export async function troubleshoot(
       // "好 切了均衡模式还是很吵": a yes that goes on to report a step tried is no "it worked".
       const reportsStep =
         cues.alreadyTried && read.triedSteps(fault.solutions, { ignore: [fault.symptom, ...fault.similar] }).length > 0
-      if (sc.signals.affirm && !escalateNow && !reportsStep) {
-        const events = [
-          { type: 'fault.resolved', data: { faultId: fault.id, solution: fault.solutions[t.sIndex ?? 0] ?? null } },
-        ]
-        const n = (t.sIndex ?? 0) + 1
-        sc.state.task = noTask()
-        delete slots.symptom
-        return done(
+      if (sc.signals.affirm && !escalateNow && !reportsStep)
+        return resolved(
           sc,
-          [
-            {
-              text: say(
-                L,
-                '太好了，问题解决了！还有其他可以帮您的吗？',
-                'Great, glad that fixed it! Anything else I can help with?',
-              ),
-            },
-          ],
-          'answer',
-          `fault_resolved_by_solution_${n}`,
-          { events },
+          fault,
+          fault.solutions[t.sIndex ?? 0] ?? null,
+          `fault_resolved_by_solution_${(t.sIndex ?? 0) + 1}`,
         )
-      }
       sDone.add(t.sIndex ?? 0)
     }
     // What this message says the customer already answered or tried ("放回盒子充了十分钟 也重新配对了").
@@ -170,6 +166,28 @@ export async function troubleshoot(
     }
   }
   return kind
+}
+
+/** The problem is gone: close the flow without a ticket, and record which fix did it. */
+function resolved(sc: SkillContext, fault: Fault, solution: string | null, reason: string): SkillResult {
+  const events = [{ type: 'fault.resolved', data: { faultId: fault.id, solution } }]
+  sc.state.task = noTask()
+  delete sc.state.slots.symptom
+  return done(
+    sc,
+    [
+      {
+        text: say(
+          sc.locale,
+          '太好了，问题解决了！还有其他可以帮您的吗？',
+          'Great, glad that fixed it! Anything else I can help with?',
+        ),
+      },
+    ],
+    'answer',
+    reason,
+    { events },
+  )
 }
 
 /** Characters of a reply to a question that tell more than "亮的" / "yes". */

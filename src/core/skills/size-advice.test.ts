@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { pickSize } from './size-advice.js'
+import { pickSize, sizeKey } from './size-advice.js'
 
 const chart = {
   rows: [
@@ -29,5 +29,14 @@ describe('pickSize', () => {
     expect(pickSize(chart, { heightCm: 180, weightKg: 78 })?.size).toBe('XL')
     expect(pickSize(chart, { heightCm: 180, weightKg: 78, chestCm: 104 })?.size).toBe('XXL')
     expect(pickSize(chart, { heightCm: 180, weightKg: 78, chestCm: 92 })?.size).toBe('L')
+  })
+})
+
+describe('sizeKey', () => {
+  it('spells XXXL and 3XL alike, and leaves other sizes as they are', () => {
+    expect(sizeKey('XXXL')).toBe(sizeKey('3XL'))
+    expect(sizeKey('xxl')).toBe(sizeKey('2XL'))
+    expect(sizeKey('M')).toBe('M')
+    expect(sizeKey('XL')).toBe('XL')
   })
 })

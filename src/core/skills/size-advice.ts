@@ -58,6 +58,13 @@ function range(r: [number, number] | undefined, unit: string): string | null {
   return r ? `${r[0]}–${r[1]}${unit}` : null
 }
 
+/** One spelling for a letter size: "XXXL" and "3XL" are the same row of a chart. */
+export function sizeKey(size: string): string {
+  const s = size.trim().toUpperCase()
+  const xs = /^(X{2,5})L$/.exec(s)
+  return xs ? `${xs[1]!.length}XL` : s
+}
+
 /**
  * "那XL呢" / "would XL fit?": how a size the customer names compares with the one the chart picks
  * for them, from that size's row.
@@ -70,8 +77,8 @@ function askedSizeFit(
   picked: string,
 ): SkillResult | null {
   const L = sc.locale
-  const want = sc.extracted.size!.toUpperCase()
-  const i = chart.rows.findIndex((r) => r.size.toUpperCase() === want)
+  const want = sizeKey(sc.extracted.size!)
+  const i = chart.rows.findIndex((r) => sizeKey(r.size) === want)
   const j = chart.rows.findIndex((r) => r.size === picked)
   if (i < 0 || j < 0) return null
   const row = chart.rows[i]!

@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest'
+import { actionCue } from './detect-intent-cues.js'
+import { ruleIntent } from './detect-intent-rules.js'
+import type { NluResult } from './types.js'
+
+const nlu = (intent: NluResult['intent'], confidence: number): NluResult => ({
+  intent,
+  confidence,
+  candidates: [{ intent, confidence }],
+  entities: [],
+  emotion: { score: 0, label: 'calm' },
+  locale: 'zh',
+})
+
+describe('size questions', () => {
+  it('"would 3XL be too baggy?" asks whether a size fits', () => {
+    expect(ruleIntent('would 3XL be too baggy?', 'out_of_scope')).toBe('size_advice')
+    expect(ruleIntent('would an M be too tight?', 'product_inquiry')).toBe('size_advice')
+  })
+
+  it('a size question in so many words makes an unsure size pick sure', () => {
+    expect(actionCue('那个复古水洗T恤我穿多大', nlu('size_advice', 0.495))).toBe('size_advice')
+    expect(actionCue('那个复古水洗T恤我穿多大', nlu('size_advice', 0.9))).toBeNull()
+    expect(actionCue('复古水洗T恤怎么洗', nlu('size_advice', 0.45))).toBeNull()
+  })
+})
