@@ -84,6 +84,8 @@ export function createDialogueManager(
     let customer = ctx.customer
     if (!customer && state.verifiedCustomerId)
       customer = await ctx.store.customers.get(ctx.shop.id, state.verifiedCustomerId)
+    // "我是支付宝付的": remembered for the refund timing of a later turn (a cancel confirmed with "确认").
+    if (understanding.returnFacts.paidWith) state.paidWith = understanding.returnFacts.paidWith
     const sc: SkillContext = {
       ctx,
       state,

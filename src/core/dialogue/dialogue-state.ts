@@ -8,6 +8,7 @@
  * falls back to its default, so states written by older versions (or damaged ones) still load.
  */
 import { isWriteTool, type WriteProposal } from '../llm-routing/write-proposals.js'
+import type { PaidWith } from '../nlu/detect-return-facts.js'
 import type { Recipient, RecommendRequest } from '../nlu/parse-recommend-request.js'
 import { noTask, parseTask, type TaskState } from './task-state.js'
 
@@ -68,6 +69,8 @@ export type WorkingState = {
   pictures?: string[]
   /** A write the model proposed, waiting for the customer's confirmation (model-proposal.ts). */
   pendingAction?: WriteProposal
+  /** How the customer said they paid ("我是支付宝付的"), remembered for later refund timing lines. */
+  paidWith?: PaidWith
 }
 
 /** A fresh state for a new conversation. */
@@ -158,7 +161,9 @@ function parseModelSource(v: unknown): ModelIntentSource | null {
 }
 
 /** The keys of `WorkingState`: every other stored key belongs to another module and is carried through. */
+const PAID_WITH = new Set<string>(['alipay', 'wechat', 'huabei', 'bank_card', 'credit_card'])
 const KNOWN = new Set<string>([
+  'paidWith',
   'activeIntent',
   'slots',
   'awaiting',
@@ -221,6 +226,7 @@ export function normalizeState(raw: unknown): WorkingState {
   if (pictures) out.pictures = pictures.slice(-10)
   const pending = parsePendingAction(s.pendingAction)
   if (pending) out.pendingAction = pending
+  if (typeof s.paidWith === 'string' && PAID_WITH.has(s.paidWith)) out.paidWith = s.paidWith as PaidWith
   return out
 }
 

@@ -80,9 +80,12 @@ const PAID_WITH: Array<[PaidWith, RegExp]> = [
 const PAID_CONTEXT =
   /((是|用|拿|刷).{0,8}(付|支付|付款|买)(的|了)|(付|支付|付款).{0,3}(用|走)的?是|\bpaid (with|by|using|via|on)\b|\bpay(ed)? (with|by|using|via)\b|\b(on|with|by) (my )?[a-z ]{0,12}card\b)/i
 
+/** A method named right before "付的/支付的" ("银行卡付的", "花呗支付的"). */
+const METHOD_THEN_PAID = /(花呗|信用卡|银行卡|储蓄卡|借记卡|银联|支付宝|微信)(支付)?(付|付款|支付)的/
+
 /** The payment method the customer paid with, when the message says so. */
 function paidWith(text: string): PaidWith | null {
-  if (!PAID_CONTEXT.test(text)) return null
+  if (!PAID_CONTEXT.test(text) && !METHOD_THEN_PAID.test(text)) return null
   for (const [m, re] of PAID_WITH) if (re.test(text)) return m
   return null
 }

@@ -6,6 +6,7 @@
  */
 import { taskOf } from '../dialogue/task-state.js'
 import type { Order } from '../domain/schemas.js'
+import { refundArrival } from './refund-timing.js'
 import { ask, done, type SkillContext, type SkillResult } from './skill-types.js'
 import { money, say, yesNo } from './text.js'
 
@@ -49,8 +50,8 @@ export function cancelOneLine(sc: SkillContext, order: Order, extra: { customerI
         text: paid
           ? say(
               L,
-              `订单 ${order.orderNo} 还没发货，可以只取消其中的「${name}」（${amount}），其他商品照常发货。单独取消一件需要客服在系统里操作：确认后我转给人工客服处理，${amount} 原路退回，1-3 个工作日到账。确认只取消这一件吗？`,
-              `Order ${order.orderNo} hasn't shipped, so "${name}" (${amount}) can be taken off while the rest ships as planned. Removing one item is done by an agent: if you confirm, I'll pass it to one, and ${amount} goes back to your original payment method within 1-3 business days. Cancel just this item?`,
+              `订单 ${order.orderNo} 还没发货，可以只取消其中的「${name}」（${amount}），其他商品照常发货。单独取消一件需要客服在系统里操作：确认后我转给人工客服处理，${amount} 原路退回${refundArrival(sc)}。确认只取消这一件吗？`,
+              `Order ${order.orderNo} hasn't shipped, so "${name}" (${amount}) can be taken off while the rest ships as planned. Removing one item is done by an agent: if you confirm, I'll pass it to one, and ${amount} goes back to your original payment method${refundArrival(sc)}. Cancel just this item?`,
             )
           : say(
               L,

@@ -10,6 +10,7 @@ import type { Order } from '../domain/schemas.js'
 import { cancelOnPlatform } from './cancel-on-platform.js'
 import { cancelOneLine } from './cancel-one-line.js'
 import { cancelSeveral } from './cancel-several.js'
+import { refundArrival } from './refund-timing.js'
 import { applyOrderReference, resolveOrder, statusLabel } from './resolve-order.js'
 import { autoCancelLine } from './ship-by.js'
 import { ask, done, type SkillContext, type SkillResult } from './skill-types.js'
@@ -122,8 +123,8 @@ export async function cancelOrderSkill(sc: SkillContext): Promise<SkillResult> {
         text: paid
           ? say(
               L,
-              `订单 ${no} 已付款未发货，取消后 ${money(order.total, order.currency)} 将原路退回，1-3 个工作日到账。确认取消吗？`,
-              `Order ${no} is paid but not shipped. If you cancel, ${money(order.total, order.currency)} goes back to your original payment method within 1-3 business days. Cancel it?`,
+              `订单 ${no} 已付款未发货，取消后 ${money(order.total, order.currency)} 将原路退回${refundArrival(sc)}。确认取消吗？`,
+              `Order ${no} is paid but not shipped. If you cancel, ${money(order.total, order.currency)} goes back to your original payment method${refundArrival(sc)}. Cancel it?`,
             )
           : say(L, `确认取消未付款订单 ${no} 吗？`, `Cancel unpaid order ${no}?`),
         buttons: yesNo(L),
@@ -161,8 +162,8 @@ export async function cancelOrderSkill(sc: SkillContext): Promise<SkillResult> {
         text: wasPaid
           ? say(
               L,
-              `订单 ${no} 已取消，退款 ${money(fresh.total, fresh.currency)} 已提交，将原路退回，1-3 个工作日到账。`,
-              `Order ${no} is cancelled and a refund of ${money(fresh.total, fresh.currency)} is on its way to your original payment method (1-3 business days).`,
+              `订单 ${no} 已取消，退款 ${money(fresh.total, fresh.currency)} 已提交，将原路退回${refundArrival(sc)}。`,
+              `Order ${no} is cancelled and a refund of ${money(fresh.total, fresh.currency)} is on its way to your original payment method${refundArrival(sc)}.`,
             )
           : say(L, `订单 ${no} 已取消。`, `Order ${no} is cancelled.`),
       },

@@ -9,6 +9,7 @@ import { noTask, taskOf } from '../dialogue/task-state.js'
 import type { Order } from '../domain/schemas.js'
 import { cancelOnPlatform } from './cancel-on-platform.js'
 import { titledOrders } from './order-item-titles.js'
+import { refundArrival } from './refund-timing.js'
 import { knownCustomerId, orderLine, statusLabel } from './resolve-order.js'
 import { ask, done, type SkillContext, type SkillResult } from './skill-types.js'
 import { money, say, yesNo } from './text.js'
@@ -49,8 +50,8 @@ export async function cancelSeveral(sc: SkillContext): Promise<SkillResult | nul
     paid.length > 0
       ? say(
           L,
-          `\n其中已付款的订单取消后共 ${money(refund, currency)} 将原路退回，1-3 个工作日到账。`,
-          `\nThe paid ones are refunded (${money(refund, currency)} in total) to the original payment method within 1-3 business days.`,
+          `\n其中已付款的订单取消后共 ${money(refund, currency)} 将原路退回${refundArrival(sc)}。`,
+          `\nThe paid ones are refunded (${money(refund, currency)} in total) to the original payment method${refundArrival(sc)}.`,
         )
       : ''
   return ask(
@@ -94,8 +95,8 @@ async function cancelAll(sc: SkillContext, orderNos: string[]): Promise<SkillRes
       wasPaid
         ? say(
             L,
-            `订单 ${no} 已取消，${money(fresh.total, fresh.currency)} 将原路退回（1-3 个工作日）。`,
-            `Order ${no} is cancelled; ${money(fresh.total, fresh.currency)} goes back to your original payment method (1-3 business days).`,
+            `订单 ${no} 已取消，${money(fresh.total, fresh.currency)} 将原路退回${refundArrival(sc)}。`,
+            `Order ${no} is cancelled; ${money(fresh.total, fresh.currency)} goes back to your original payment method${refundArrival(sc)}.`,
           )
         : say(L, `订单 ${no} 已取消。`, `Order ${no} is cancelled.`),
     )

@@ -7,8 +7,9 @@
 import type { ReturnRequest } from '../domain/records.js'
 import type { Order } from '../domain/schemas.js'
 import { shipmentProblem } from './order-status.js'
+import { refundArrival, refundTimingLine } from './refund-timing.js'
 import { applyOrderReference, knownCustomerId, orderOfMentionedItem, resolveOrder } from './resolve-order.js'
-import { lostParcelRefund, refundTimingLine } from './return-answers.js'
+import { lostParcelRefund } from './return-answers.js'
 import { returnRules } from './shop-rules.js'
 import { done, type SkillContext, type SkillResult } from './skill-types.js'
 import { money, say } from './text.js'
@@ -120,8 +121,8 @@ export async function refundStatus(sc: SkillContext): Promise<SkillResult> {
           )
         : say(
             L,
-            `订单 ${o.orderNo} 退款处理中，${money(o.total, o.currency)} 将在 1-3 个工作日原路退回。`,
-            `Order ${o.orderNo}: the refund of ${money(o.total, o.currency)} is in progress and reaches your original payment method within 1-3 business days.`,
+            `订单 ${o.orderNo} 退款处理中，${money(o.total, o.currency)} 将原路退回${sc.returnFacts.paidWith ? '' : refundArrival(sc)}。`,
+            `Order ${o.orderNo}: the refund of ${money(o.total, o.currency)} is in progress and goes back to your original payment method${sc.returnFacts.paidWith ? '' : refundArrival(sc)}.`,
           ),
     )
   }

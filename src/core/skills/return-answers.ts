@@ -7,9 +7,9 @@
  */
 import type { ReturnTask } from '../dialogue/task-state.js'
 import type { Order, OrderItem, Product } from '../domain/schemas.js'
-import type { PaidWith } from '../nlu/detect-return-facts.js'
 import { knowledgeSkill } from './knowledge-answer.js'
 import { mentionedCategory } from './product-mention.js'
+import { refundTimingLine } from './refund-timing.js'
 import { productTitle } from './resolve-product.js'
 import { returnRules } from './shop-rules.js'
 import { done, type SkillContext, type SkillResult } from './skill-types.js'
@@ -73,31 +73,6 @@ export async function lineOfNamedKind(sc: SkillContext, t: ReturnTask, items: Or
     if (p && cats.some((c) => p.category === c || p.category.startsWith(`${c}/`))) hits.push(i)
   }
   return hits.length === 1 ? hits[0]! : null
-}
-
-/** How long a refund takes for the payment method named (the shop's `returns.refundTiming`), or null. */
-export function refundTimingLine(sc: SkillContext, method: PaidWith | null): string | null {
-  if (!method) return null
-  const all = (sc.ctx.shop.settings?.returns as { refundTiming?: unknown } | undefined)?.refundTiming
-  if (!all || typeof all !== 'object') return null
-  const entry = (all as Record<string, unknown>)[method]
-  if (!entry || typeof entry !== 'object') return null
-  const e = entry as { zh?: unknown; en?: unknown }
-  const text = sc.locale === 'zh' ? e.zh : e.en
-  if (typeof text !== 'string') return null
-  const names: Record<PaidWith, [string, string]> = {
-    alipay: ['支付宝', 'Alipay'],
-    wechat: ['微信支付', 'WeChat Pay'],
-    huabei: ['花呗', 'Huabei'],
-    bank_card: ['银行卡', 'a bank card'],
-    credit_card: ['信用卡', 'a credit card'],
-  }
-  const [zh, en] = names[method]
-  return say(
-    sc.locale,
-    `${zh}付款的退款原路退回，退款发出后${text}。`,
-    `Paid with ${en}, the refund goes back to it once issued: ${text}.`,
-  )
 }
 
 /**
