@@ -24,6 +24,7 @@ import { intentButtons, knowledgeSkill } from '../skills/knowledge-answer.js'
 import { privacyRefusal, refusesPersonalData } from '../skills/privacy-guard.js'
 import { isRecommendFollowUp } from '../skills/recommend.js'
 import { pickListedOrder } from '../skills/resolve-order.js'
+import { continuesShippingQuestion, shippingFeeAnswer } from '../skills/shipping-fee.js'
 import { shopContactSkill } from '../skills/shop-contact.js'
 import type { SkillContext } from '../skills/skill-types.js'
 import { say } from '../skills/text.js'
@@ -181,6 +182,15 @@ export function createDialogueManager(
       // "1.5米那个不要了" after a list of orders: a new action on the order it names, not the old question.
       state.awaiting = null
       state.prompt = null
+    }
+    // "寄拉萨 买一件89的运费多少", then "那我凑到99以上呢": the fee computed from the shop's rates (shipping-fee.ts).
+    if (!intent && !state.awaiting && (turnCues.asksShippingPolicy || continuesShippingQuestion(sc))) {
+      const fee = shippingFeeAnswer(sc)
+      if (fee) {
+        state.activeIntent = 'logistics'
+        state.lastIntent = 'logistics'
+        return finish(sc, fee, false)
+      }
     }
     const awaiting = state.awaiting
     // A safety symptom (burning smell, swelling, smoke…) is a fault case whatever else is going on.

@@ -158,6 +158,41 @@ const invoice = z
   .partial()
   .strict()
 
+/** Delivery time as a range of days ("5-7"), calendar or working days. */
+const deliveryDays = z.string().regex(/^\d{1,2}(-\d{1,2})?$/, 'days, e.g. "3-5"')
+
+/**
+ * Shipping fees (skills/shipping-fee.ts): `standard` below `freeOver` (free from it), a paid carrier
+ * `upgrade`, and per delivery region (xinjiang, tibet, qinghai, hong_kong, macau, taiwan, overseas) either a
+ * `surcharge` on top of the usual fee (even when free), a `flat` fee instead of it, or `delivers: false`.
+ */
+const shippingRegion = z
+  .object({
+    surcharge: z.number().min(0).max(100_000),
+    flat: z.number().min(0).max(100_000),
+    delivers: z.boolean(),
+    days: deliveryDays,
+    workingDays: z.boolean(),
+    carrierZh: z.string().min(1).max(40),
+    carrierEn: z.string().min(1).max(40),
+  })
+  .partial()
+  .strict()
+const shippingFees = z
+  .object({
+    standard: z.number().min(0).max(100_000),
+    freeOver: z.number().positive().max(1_000_000).optional(),
+    days: deliveryDays.optional(),
+    upgrade: z
+      .object({ nameZh: z.string().min(1).max(40), nameEn: z.string().min(1).max(40), fee: z.number().min(0) })
+      .strict()
+      .optional(),
+    regions: z
+      .record(z.enum(['xinjiang', 'tibet', 'qinghai', 'hong_kong', 'macau', 'taiwan', 'overseas']), shippingRegion)
+      .optional(),
+  })
+  .strict()
+
 /**
  * When paid orders ship: paid before `sameDayCutoff` (shop clock, "HH:MM") ships the same day, else the
  * next day; every order ships within `shipWithinHours` of payment, `saleShipWithinHours` while one of
@@ -174,6 +209,7 @@ const shipping = z
       .number()
       .positive()
       .max(24 * 60),
+    fees: shippingFees,
   })
   .partial()
   .strict()

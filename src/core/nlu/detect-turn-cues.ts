@@ -31,6 +31,7 @@ import { type PaymentQuestion, paymentQuestion } from './detect-payment-question
 import { citesStuckRule } from './detect-policy-intent-rules.js'
 import { targetPriceIn, wantsCancelAlert, wantsPriceAlert } from './detect-price-alert.js'
 import { detectPrivacyRequest, type PrivacyRequest } from './detect-privacy-request.js'
+import { type ShippingQuestion, shippingQuestion } from './detect-shipping-question.js'
 import { continuesThread, meansAll, meansWholeOrder } from './detect-thread-cues.js'
 import { budgetOnly, conceptsIn, giftIn, type PriceRank, priceRankIn } from './parse-recommend-request.js'
 
@@ -134,6 +135,8 @@ export type TurnCues = {
    * does when a parcel is lost ("要是丢了怎么办").
    */
   asksShippingPolicy: boolean
+  /** "寄拉萨 买一件89的T恤运费多少", "how many days tho": the parts of a shipping-fee question (detect-shipping-question.ts). */
+  shipping: ShippingQuestion | null
   /** "咖啡机给我重新发一台", "can you send another one?": asks the shop to ship it again. */
   asksReship: boolean
   /** "怎么显示退回了", "returned to sender": asks about a parcel the carrier sent back. */
@@ -356,6 +359,7 @@ export function detectTurnCues(raw: string): TurnCues {
     asksShippingPolicy:
       ((DESTINATION.test(raw) || asksBeforeOrdering(raw) || CARRIER_POLICY.test(raw)) && !OWN_ORDER.test(raw)) ||
       asksWhatIfLost(raw),
+    shipping: shippingQuestion(raw),
     asksReship: asksReship(raw),
     parcelSentBack: parcelSentBack(raw),
     meansOthers: OTHERS.test(raw),

@@ -134,6 +134,16 @@ const PAYMENT_FROM: ReadonlySet<Intent> = new Set<Intent>([
 /** Instalment questions are product or price questions too ("能分期吗" about a product): only from these. */
 const INSTALMENT_FROM: ReadonlySet<Intent> = new Set<Intent>(['out_of_scope', 'greeting', 'order_status', 'complaint'])
 
+/**
+ * "耳机那单798 我能拿多少积分 啥时候到账": points earned or spent are a payment question, also when its
+ * "when does it arrive" reads as a parcel's (the tracking wording rule or the classifier).
+ */
+function pointsCue(cues: TurnCues, text: string, intent: Intent): Intent | null {
+  const q = cues.payment
+  if (!q.earns && q.points === null) return null
+  return intent === 'logistics' || ruleIntent(text, intent) === 'logistics' ? 'invoice_payment' : null
+}
+
 function paymentCue(cues: TurnCues, intent: Intent, text: string): Intent | null {
   const q = cues.payment
   // "啥时候自动取消": the unpaid order's own deadline, which the order status answers (detect-order-intent-rules).
@@ -161,6 +171,7 @@ export function understandTurn(text: string, nlu: NluResult, opts: { awaiting: s
   let cue =
     // Before the wording rules: "那两单一共多少钱" is about the orders, whatever price words it has.
     orderLookCue(cues, final.intent) ??
+    pointsCue(cues, text, final.intent) ??
     ruleIntent(text, final.intent) ??
     actionCue(text, final) ??
     (cues.asksShippingPolicy && SHIPPING_FROM.has(final.intent) ? 'logistics' : null) ??
