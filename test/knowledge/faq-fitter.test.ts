@@ -64,6 +64,23 @@ describe('FAQ matcher fitting in a worker thread', () => {
     expect(Array.from(out.weight)).toEqual(Array.from(fitFaqWeights(prepared.input).weight))
   })
 
+  it('stops a worker idle for idleMs and starts it again for the next fit', async () => {
+    const prepared = demoProblem()
+    fitter = createWorkerFaqFitter({ logger, idleMs: 50 })
+    fitter.start()
+    expect(fitter.running()).toBe(true)
+    expect(await fitter.ready()).toBe(true)
+    for (let i = 0; i < 200 && fitter.running(); i++) await new Promise((r) => setTimeout(r, 25))
+    expect(fitter.running()).toBe(false)
+    // The next fit starts the worker again and waits for it: still fitted off the event loop.
+    const out = await fitter.fit(prepared.input)
+    expect(fitter.stats()).toEqual({ inWorker: 1, inProcess: 0 })
+    expect(Array.from(out.weight)).toEqual(Array.from(fitFaqWeights(prepared.input).weight))
+    expect(fitter.running()).toBe(true)
+    for (let i = 0; i < 200 && fitter.running(); i++) await new Promise((r) => setTimeout(r, 25))
+    expect(fitter.running()).toBe(false)
+  })
+
   it('fits in-process when the worker has not loaded within waitForWorkerMs', async () => {
     const prepared = demoProblem()
     fitter = createWorkerFaqFitter({ logger, waitForWorkerMs: 1 })

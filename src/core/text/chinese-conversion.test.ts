@@ -12,7 +12,7 @@ const TEXTS = [
 ]
 
 describe('chinese conversion', () => {
-  it('converts like OpenCC’s own converters while the regional ones share the phrase trie', () => {
+  it('converts like OpenCC’s own converters, built ahead by warmChineseConversion', () => {
     warmChineseConversion()
     const tw = OpenCC.Converter({ from: 'cn', to: 'tw' })
     const hk = OpenCC.Converter({ from: 'cn', to: 'hk' })

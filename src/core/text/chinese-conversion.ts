@@ -1,23 +1,18 @@
 /**
  * Conversion between simplified and traditional Chinese characters with OpenCC's word-level
- * dictionaries (opencc-js). Building a converter is not cheap: simplified → traditional holds
- * OpenCC's phrase dictionary (~400 KB of text, ~0.45 s of CPU and ~40 MB of heap to build), and
- * every simplified message reads it once to tell its script. The Taiwan and Hong Kong conversions
- * share that one trie (each adds only its small variants table), and a server builds them before it
- * listens (`warmChineseConversion`): built on first use, they were one block of 0.5–1.8 s on the
- * thread serving every customer, at a process's first Chinese message.
+ * dictionaries (opencc-js's data, run by `compact-opencc.ts`: the same output in a tenth of the
+ * memory). Every simplified message reads the simplified → traditional converter once to tell its
+ * script, so a server builds the converters before it listens (`warmChineseConversion`): built on
+ * first use, they were a block of 0.5–1.8 s on the thread serving every customer, at a process's
+ * first Chinese message.
  */
-import * as OpenCC from 'opencc-js'
-
-type Convert = (text: string) => string
+import { type Convert, compactConverter } from './compact-opencc.js'
 
 let simplify: Convert | null = null
-/** Simplified → traditional (OpenCC standard characters), shared by the regional variants. */
-let toStandardTraditional: Convert | null = null
 const traditional = new Map<'hk' | 'tw', Convert>()
 
 function simplifier(): Convert {
-  const convert = simplify ?? OpenCC.Converter({ from: 't', to: 'cn' })
+  const convert = simplify ?? compactConverter('t2s')
   simplify = convert
   return convert
 }
@@ -25,12 +20,7 @@ function simplifier(): Convert {
 function traditionalizer(variant: 'hk' | 'tw'): Convert {
   const known = traditional.get(variant)
   if (known) return known
-  // The same dictionary groups, in the same order, as OpenCC.Converter({ from: 'cn', to: variant }):
-  // one trie per group, applied one after the other; only the first (the big one) is shared.
-  const standard = toStandardTraditional ?? OpenCC.ConverterFactory(...OpenCC.Locale.from.cn!)
-  toStandardTraditional = standard
-  const regional = OpenCC.ConverterFactory(...OpenCC.Locale.to[variant]!)
-  const convert: Convert = (text) => regional(standard(text))
+  const convert = compactConverter(variant === 'hk' ? 's2hk' : 's2tw')
   traditional.set(variant, convert)
   return convert
 }

@@ -8,6 +8,11 @@
  * message, a server started with a 100,000-product catalog). If the worker cannot start, crashes,
  * does not load in time or takes longer than `timeoutMs`, the fit runs in-process: an index is
  * always built, at worst with a stall.
+ *
+ * A worker idle for `idleMs` (no fit asked since it loaded or since its last fit) is stopped and
+ * started again by the next fit: fits come in bursts (a start-up's first builds, a FAQ publish), and
+ * a running worker holds its own V8 heap, tsx and the solver's modules (~30–40 MB of RSS with its module
+ * loader thread) for nothing in between — with the fit cache on disk a server usually fits nothing.
  */
 import { Worker } from 'node:worker_threads'
 import type { Logger } from 'pino'
@@ -28,6 +33,8 @@ export type WorkerFaqFitter = {
   ready(): Promise<boolean>
   /** Starts loading the worker now (a server does at start-up), so the first fit need not wait long. */
   start(): void
+  /** Whether a worker thread is running (loading or loaded) now. */
+  running(): boolean
   close(): Promise<void>
 }
 
@@ -37,9 +44,13 @@ export function createWorkerFaqFitter(opts: {
   timeoutMs?: number
   /** How long a fit waits for a loading worker before it runs in-process (0: never waits). */
   waitForWorkerMs?: number
+  /** A loaded worker with no fit for this long is stopped (the next fit starts it again). */
+  idleMs?: number
 }): WorkerFaqFitter {
   const timeoutMs = opts.timeoutMs ?? 60_000
   const waitForWorkerMs = opts.waitForWorkerMs ?? 30_000
+  const idleMs = opts.idleMs ?? 30_000
+  let idleTimer: NodeJS.Timeout | undefined
   let worker: Worker | null = null
   let loaded = false
   let markReady: (ok: boolean) => void = () => undefined
@@ -67,6 +78,7 @@ export function createWorkerFaqFitter(opts: {
       if (m.ready) {
         loaded = true
         markReady(true)
+        stopWhenIdle(w)
         return
       }
       const p = pending.get(m.id)
@@ -95,7 +107,21 @@ export function createWorkerFaqFitter(opts: {
     return w
   }
 
+  /** Stops the worker `idleMs` from now unless a fit is pending or asked before then. */
+  function stopWhenIdle(w: Worker): void {
+    clearTimeout(idleTimer)
+    if (pending.size > 0) return
+    idleTimer = setTimeout(() => {
+      if (worker !== w || pending.size > 0) return
+      worker = null // before terminate: its exit is then no failure
+      loaded = false
+      void w.terminate()
+    }, idleMs)
+    idleTimer.unref()
+  }
+
   function inWorker(input: FaqFitInput): Promise<FaqFitOutput> {
+    clearTimeout(idleTimer)
     const w = worker ?? restart()
     const id = nextId++
     return new Promise<FaqFitOutput>((resolve, reject) => {
@@ -113,6 +139,7 @@ export function createWorkerFaqFitter(opts: {
       w.postMessage({ id, input })
     }).finally(() => {
       if (pending.size === 0) w.unref()
+      if (worker === w) stopWhenIdle(w)
     })
   }
 
@@ -154,6 +181,7 @@ export function createWorkerFaqFitter(opts: {
 
   return {
     async fit(input) {
+      clearTimeout(idleTimer)
       ensureStarted()
       await untilLoaded()
       if (!broken && !closed && loaded && worker) {
@@ -171,8 +199,10 @@ export function createWorkerFaqFitter(opts: {
     stats: () => ({ ...counts }),
     ready: () => readyPromise,
     start: ensureStarted,
+    running: () => worker !== null,
     async close() {
       closed = true
+      clearTimeout(idleTimer)
       failAll(new Error('closed'))
       if (worker) await worker.terminate()
       worker = null
