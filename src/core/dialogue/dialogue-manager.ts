@@ -50,6 +50,7 @@ import {
   hasSlotValue,
   isFollowUp,
   mergeSlots,
+  TRACKING,
 } from './turn-continuation.js'
 import type { DialogueManager, PolicyConfig, TurnContext, TurnOutcome } from './types.js'
 import { visitorPolicyAnswer } from './visitor-policy-question.js'
@@ -316,7 +317,12 @@ export function createDialogueManager(
 
     // 3. A confident new intent starts a task; an unfinished task is put aside and resumed later.
     const nluIntent = ctx.nlu.intent
-    const confident = ctx.nlu.confidence >= policy.intentThreshold
+    // "单子号码是KF…，麻烦你看看到哪里了": the classifier split between logistics and order status (one
+    // tracking answer serves both) is sure enough of the pair.
+    const trackingMass = TRACKING.has(nluIntent)
+      ? ctx.nlu.candidates.filter((c) => TRACKING.has(c.intent)).reduce((s, c) => s + c.confidence, 0)
+      : 0
+    const confident = ctx.nlu.confidence >= policy.intentThreshold || trackingMass >= policy.intentThreshold
     if (
       !intent &&
       !cues.safety &&

@@ -27,6 +27,7 @@ export const DEFAULT_SYNONYMS: SynonymGroups = [
   ['发票', '开票', '专票', '普票', 'invoice', 'receipt', 'fapiao'],
   ['优惠券', '券', '折扣码', '优惠码', 'coupon', 'voucher', 'promo code', 'discount code'],
   ['会员', 'vip', '积分', 'member', 'membership', 'loyalty'],
+  ['权益', '好处', '福利', '特权', '有什么用', 'benefits', 'perks', 'privileges'],
   ['保修', '质保', '保固', 'warranty', 'guarantee'],
   ['尺码', '码数', '尺寸', '大小', 'size', 'sizing'],
   ['价格', '价钱', '多少钱', '售价', '几块钱', 'price', 'cost', 'how much'],

@@ -52,6 +52,14 @@ const RULES: readonly Rule[] = [
     unless:
       /(坏|不能用|不能开|无法|没反应|没声音|不充电|充不进|故障|不亮|死机|发烫|异响|不转|不工作|broken|won'?t|not working|doesn'?t work|stopped working|\bdead\b)/i,
   },
+  {
+    // "what colours does it come in", "有哪些颜色": the colours a product is made in are a product fact, not a
+    // stock check or a request for suggestions.
+    to: 'product_inquiry',
+    from: ['stock_availability', 'recommendation', 'out_of_scope'],
+    re: /(\b(what|which) colou?rs?\b.{0,30}\b(come in|available|does it|do they|are there|has it|have)\b|\bcome in (what|which|other|any other) colou?rs?\b|\bwhat colou?r options\b|有(哪些|什么|几种|啥|几个)(颜色|配色|色系)|(颜色|配色)有(哪些|几种|什么|啥|几个))/i,
+    unless: /(有货|没货|缺货|库存|\bin stock\b|\bsold out\b)/i,
+  },
   // Order-area rules (detect-order-intent-rules.ts): passive cancellation, parcels on their way…
   ...ORDER_RULES,
   // Service / policy rules (detect-policy-intent-rules.ts): money back, account closing, gift wrap…
@@ -173,7 +181,7 @@ const RULES: readonly Rule[] = [
       'logistics',
       'out_of_scope',
     ],
-    re: /(\b(is|will|would) (it|that|this|they|these|those|(an? |the )?(x{0,3}s|x{0,3}l|m|[2-6]xl|size \w+)) (be |going to be |gonna be )?(too |a bit |a little )?(tight|loose|snug|baggy)\b|(会不会|是不是)(太|有点|偏)?(大|小|肥|紧)|会(太|有点|偏)?(大|小|肥|紧)(了|吗|么|呢)|(偏大|偏小|大了|小了)(吗|么|不)|(穿|选|买)(错|得不对).{0,2}(码|尺码)|码(数)?(选|买)?(错|对)了?(吗|没)|\b(too (big|small|large|tight|loose)|wrong size|right size|run (big|small|large)|will (it|they) fit( me)?|does (it|this) fit)\b.{0,20}\?)/i,
+    re: /(\b(is|will|would) (it|that|this|they|these|those|(an? |the )?(x{0,3}s|x{0,3}l|m|[2-6]xl|size \w+)) (be |going to be |gonna be )?(too |a bit |a little )?(tight|loose|snug|baggy)\b|(会不会|是不是)(太|有点|偏)?(大|小|肥|紧)|会(太|有点|偏)?(大|小|肥|紧)(了|吗|么|呢)|(偏大|偏小|大了|小了)(吗|么|不)|(穿|选|买)(错|得不对).{0,2}(码|尺码)|码(数)?(选|买)?(错|对)了?(吗|没)|\b(too (big|small|large|tight|loose)|wrong size|right size|run (big|small|large)|will (it|they) fit( me)?|does (it|this) fit)\b.{0,20}\?|(要不要|需不需要|该不该|是不是该|用不用)(买|选|拿|穿)?(大|小)一(码|号|个码)|\b(should|do|would|shall) (i|we|he|she) (go|size) (up|down)\b|\bsize (up|down)\b.{0,20}\?)/i,
     unless:
       /((帮我|我要|我想|给我|麻烦|请|直接)(退|换)|退货|退款|退了|换一?(件|个|双|条)|\b(send it back|i want to (return|exchange|swap)|please (return|exchange|swap))\b)/i,
   },

@@ -17,7 +17,7 @@ export type PrivacyRequest = {
   asksOthersData: boolean
 }
 
-const PERSONAL_EN = String.raw`(phone( number)?|mobile( number)?|number|address|name|contact( details)?|details)`
+const PERSONAL_EN = '(phone( number)?|mobile( number)?|number|address|name|contact( details)?|details)'
 const CONTACT_ON_ORDER_EN = new RegExp(
   String.raw`\b(read|tell|give|send|show|say)\b.{0,12}\bme\b.{0,20}\b(the|their|his|her|whose)\b.{0,10}\b${PERSONAL_EN}\b.{0,30}\b(on|of|for|in|from)\b.{0,12}\b(order|parcel|package)\b|\b(what'?s|what is|whose)\b.{0,10}\b${PERSONAL_EN}\b.{0,20}\b(on|of|for)\b.{0,6}\b(order|this order|that order)\b`,
   'i',

@@ -61,8 +61,10 @@ function range(r: [number, number] | undefined, unit: string): string | null {
 /** One spelling for a letter size: "XXXL" and "3XL" are the same row of a chart. */
 export function sizeKey(size: string): string {
   const s = size.trim().toUpperCase()
-  const xs = /^(X{2,5})L$/.exec(s)
-  return xs ? `${xs[1]!.length}XL` : s
+  // A chart's own spelling (shop data), not customer text: "XXXL" is X×3 + L.
+  if (s.length < 3 || s.length > 6 || !s.endsWith('L')) return s
+  const xs = s.slice(0, -1)
+  return [...xs].every((c) => c === 'X') && xs.length >= 2 ? `${xs.length}XL` : s
 }
 
 /**
