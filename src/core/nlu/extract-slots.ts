@@ -92,8 +92,10 @@ const SIZE_WORD = /(?<![A-Za-z])(XXXL|XXL|XL|XS|S|M|L|[2-4]XL)(?![A-Za-z])(?:\s*
 const LAST4_AFTER =
   /(?<!\d)(\d{4})(?!\d)\s*(?:is|are|=)?\s*(?:my |the )?(?:phone'?s? |mobile'?s? )?(?:number'?s? )?(?:last ?(?:4|four)|ending)|(?<!\d)(\d{4})(?!\d)\s*(?:是)?(?:我的?)?(?:手机|电话)?(?:号)?(?:的)?(?:尾号|后四位|后4位)/i
 const LAST4 =
-  /(?:尾号|后四位|后4位|末四位|末4位|last ?(?:4|four)(?: digits)?(?: (?:are|is))?:?|ending (?:in|with)|(?:phone|mobile|number) (?:ends?|finish(?:es)?|finished) (?:in |with )?)\s*[:：是为]?\s*(\d{4})(?!\d)/i
+  /(?:尾号|后四位|后4位|末四位|末4位|last ?(?:4|four)(?: digits)?(?: (?:are|is))?:?|ending (?:in|with)|(?:phone|mobile|number) (?:ends?|ending|finish(?:es)?|finished) (?:in |with )?)\s*[:：是为]?\s*(\d{4})(?!\d)/i
 const BARE4 = /^\D{0,6}(\d{4})\D{0,6}$/
+/** What is left of "KF202611170328 7085" once the order number is taken out: four digits alone. */
+const ORDER_AND_4 = /^[\s,，.。:：;；/、]*(\d{4})[\s,，.。;；!！]*$/
 
 /** Heights and weights written the common ways: 170cm, 1米7, 身高170, 65kg, 130斤, 150 lbs, 5'9". */
 export function bodyMeasures(text: string): { heightCm?: number; weightKg?: number } {
@@ -150,11 +152,14 @@ export function extractSlots(text: string, nlu: NluResult, awaiting: string | nu
   if (out.orderCandidates.length > 0) out.order = out.orderCandidates[0]
   const l4 = text.match(LAST4) ?? text.match(LAST4_AFTER)
   if (l4) out.phoneLast4 = l4[1] ?? l4[2]
-  else if (awaiting === 'phoneLast4' || awaiting === 'verify') {
+  else if (awaiting === 'phoneLast4' || awaiting === 'verify' || out.order) {
     // The order number as typed ("KF 2026 1124 0392") and as read, so none of its digit groups is taken.
     let stripped = out.order ? text.replace(new RegExp(out.order, 'i'), ' ') : text
     for (const e of byType('order_no')) stripped = stripped.replace(e.text, ' ')
-    const m = stripped.match(/(?<!\d)(\d{4})(?!\d)/) ?? stripped.match(BARE4)
+    // "KF202611170328 7085": an order number and a bare group of four digits beside it, with nothing
+    // else said, is the order and the phone's last four, whether or not we asked for them yet.
+    const waiting = awaiting === 'phoneLast4' || awaiting === 'verify'
+    const m = waiting ? (stripped.match(/(?<!\d)(\d{4})(?!\d)/) ?? stripped.match(BARE4)) : stripped.match(ORDER_AND_4)
     if (m) out.phoneLast4 = m[1]
   }
   if (out.phone && !out.phoneLast4 && (awaiting === 'phoneLast4' || awaiting === 'verify'))

@@ -41,13 +41,13 @@ const CONCEPTS: Array<{ id: string; re: RegExp }> = [
   },
   {
     id: 'disconnect',
-    re: /(断连|断开|断断续续|掉线|一卡一卡|卡顿|disconnect|keeps dropping|cut(s|ting)? out|stutter|choppy)/,
+    re: /(断连|断开|断断续续|掉线|一卡一卡|卡顿|(就|又|老|总|会|一直|经常|老是)断(?![电货裂码])|(一会儿?|又)(自己)?(重新)?连上|disconnect|keeps dropping|drops? out|cut(s|ting)? out|stutter|choppy)/,
   },
   {
     id: 'pair',
     re: /(配对|连不上|搜不到|连接不上|\bpair|won'?t connect|can'?t connect|cant connect|can'?t find|not showing up)/,
   },
-  { id: 'noise', re: /(降噪|嘶嘶|电流声|杂音|底噪|noise cancel|\banc\b|hiss|static|crackl)/ },
+  { id: 'noise', re: /(降噪(?!(蓝牙)?耳机)|嘶嘶|电流声|杂音|底噪|noise cancel|\banc\b|hiss|static|crackl)/ },
   {
     id: 'volume',
     re: /(声音.{0,2}小|音量|音质|发闷|不够响|低音|too quiet|volume|muffled|sound quality|not loud|bass)/,

@@ -88,6 +88,26 @@ const ACTIONS: Action[] = [
     id: 'gps_fix',
     re: /(等(待)?(定位|gps|搜星|星)|定位(好|成功|稳定)(了)?(再|才)|\bwait(ed|ing)? (for|until) (the )?(gps|fix|lock|signal)|\bgps (lock|locked|fix)(ed)?\b)/,
   },
+  {
+    // "多点连接也关了", "multipoint is off": the two-device connection setting of earbuds.
+    id: 'multipoint',
+    re: /(多点连接|双设备连接|双连接|一拖二|\bmulti-?point\b|\bdual[- ]connection\b)/,
+  },
+  {
+    // "手机就在前面口袋里", "phone in my front pocket": the phone kept close, on the earbuds' side.
+    id: 'phone_close',
+    re: /(同侧|前(面|边)?的?(裤子?)?(口袋|兜)|手机.{0,4}(就在|拿在|放在)?(手里|手上|旁边|身边|很近)|\bsame side\b|\bfront pocket\b|\bclose by\b|\bin my hand\b|\bright next to me\b)/,
+  },
+  {
+    // "戴得挺紧的", "worn snug": how the watch is worn, which the fit step of a sensor fault is about.
+    id: 'wear_fit',
+    re: /(戴(得|的)?(很|挺|比较|够|蛮|也)?(紧|松紧|合适)|松紧|戴紧|\b(worn|wear(ing)? it|it fits|fits) (quite |pretty |really |very )?(tight|snug|firmly|properly)\b|\bsnug\b|\btight(ened)? (the )?strap\b)/,
+  },
+  {
+    // "换左手戴也一样", "tried the other wrist": a test beyond the guide of a sensor fault.
+    id: 'other_wrist',
+    re: /(换(了|到)?(个|一个|另一只|另一个)?(左|右|另)?(手(?![机表柄环])|手腕|腕)(戴|上)?|\b(other|left|right) (wrist|arm)\b|\bswitch(ed)? wrists\b)/,
+  },
   { id: 'safe_mode', re: /(安全模式|\bsafe mode\b)/ },
   { id: 'recovery_mode', re: /(恢复模式|\brecovery mode\b)/ },
   { id: 'airplane', re: /(飞行模式|\b(airplane|aeroplane|flight) mode\b)/ },
@@ -133,6 +153,9 @@ const SPECIFIC = new Set([
   'game_mode',
   'dnd',
   'fit_test',
+  'multipoint',
+  'wear_fit',
+  'other_wrist',
   'factory_reset',
   'repair_pairing',
 ])

@@ -362,7 +362,15 @@ export async function returnSkill(sc: SkillContext): Promise<SkillResult> {
         ? say(L, '仅退款', 'refund')
         : say(L, '退货退款', 'return')
   const yes = sc.signals.affirm || (facts.returnNow && kind !== 'exchange')
-  if (!(sc.state.awaiting === 'confirm' && sc.answeredAwaiting && yes)) {
+  // "对 没拆封 退吧": the answer to our own last question (opened? reason?) ends by telling us to go
+  // ahead; every fact is in, so the return is filed rather than asked about once more.
+  const decided =
+    facts.returnNow &&
+    kind !== 'exchange' &&
+    sc.answeredAwaiting &&
+    sc.state.awaiting != null &&
+    sc.state.awaiting !== 'confirm'
+  if (!decided && !(sc.state.awaiting === 'confirm' && sc.answeredAwaiting && yes)) {
     return ask(
       sc,
       'confirm',
