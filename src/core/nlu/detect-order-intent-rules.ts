@@ -67,7 +67,41 @@ export function asksBeforeOrdering(text: string): boolean {
   return BEFORE_ORDERING.test(text) || TRANSIT_TO.test(text)
 }
 
+/**
+ * "can you un-cancel my order", "把取消的订单恢复一下": undoing a cancellation is about that order (its status
+ * says what can be done), never a new cancel request.
+ */
+const UNCANCEL =
+  /(\bun-?cancel\w*|\b(restore|reinstate|revive|reactivate|bring back) (my |the |that )?(\w+[- ])?(order|purchase)\b|\bundo (the |my )?cancel\w*|(撤销|撤回|取消掉?)(这个|那个)?取消|恢复(一下)?(我的|那个|这个|那|这)?(订单|单子|那单|这单)|(订单|单子|那单|这单).{0,6}(恢复|复原|还原))/i
+
+/**
+ * "which of my orders are the grey snow boots in?", "雪地靴在哪个订单里": which order holds an item — the
+ * customer's orders, not the item's stock.
+ */
+const WHICH_ORDER_HOLDS =
+  /(\bwhich (of my |one of my )?orders?\b.{0,40}\b(in|on|under|contain\w*|ha(s|ve))\b|\bwhat order (is|are|was|were)\b.{0,40}\bin\b|(在|是)(哪个|哪一个|哪一?)(订单|单子|单)(里|里面)?|(哪个|哪一?)(订单|单子|单)(里|里面)(有|是))/i
+
+/**
+ * "上回在你们家买的遮瑕是啥色号来着", "what size was the jacket I bought last time": a detail of an earlier
+ * purchase — the order shows it, not a return.
+ */
+const PAST_PURCHASE_DETAIL =
+  /((上回|上次|之前|以前|前阵子|那次)(在你们(家|这)?|在这)?(买|下单|拍)的.{0,12}(是|叫)?(啥|什么|哪个|几号|多大)(色号|颜色|色|尺码|码|号|型号|款|规格|味道|香型)|\bwhat (size|colou?r|shade|model)\b.{0,30}\b(did i|i) (buy|bought|order(ed)?|get|got)\b.{0,20}\b(last time|before|previously)\b)/i
+const RETURN_WORDS = /(退货|退款|退钱|想退|要退|\brefund|\breturn (it|them|this|that)\b)/i
+
 export const ORDER_RULES: readonly IntentRule[] = [
+  { to: 'order_status', from: ['cancel_order', 'modify_order', 'complaint', 'out_of_scope'], re: UNCANCEL },
+  {
+    to: 'order_status',
+    from: ['stock_availability', 'product_inquiry', 'recommendation', 'price_promotion', 'out_of_scope'],
+    re: WHICH_ORDER_HOLDS,
+  },
+  {
+    to: 'order_status',
+    from: ['return_refund', 'product_inquiry', 'out_of_scope', 'recommendation', 'stock_availability'],
+    re: PAST_PURCHASE_DETAIL,
+    unless: RETURN_WORDS,
+  },
   { to: 'logistics', from: ['order_status'], re: BEFORE_ORDERING },
   {
     to: 'logistics',
