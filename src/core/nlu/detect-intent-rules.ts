@@ -52,14 +52,6 @@ const RULES: readonly Rule[] = [
     unless:
       /(坏|不能用|不能开|无法|没反应|没声音|不充电|充不进|故障|不亮|死机|发烫|异响|不转|不工作|broken|won'?t|not working|doesn'?t work|stopped working|\bdead\b)/i,
   },
-  {
-    // "what colours does it come in", "有哪些颜色": the colours a product is made in are a product fact, not a
-    // stock check or a request for suggestions.
-    to: 'product_inquiry',
-    from: ['stock_availability', 'recommendation', 'out_of_scope'],
-    re: /(\b(what|which) colou?rs?\b.{0,30}\b(come in|available|does it|do they|are there|has it|have)\b|\bcome in (what|which|other|any other) colou?rs?\b|\bwhat colou?r options\b|有(哪些|什么|几种|啥|几个)(颜色|配色|色系)|(颜色|配色)有(哪些|几种|什么|啥|几个))/i,
-    unless: /(有货|没货|缺货|库存|\bin stock\b|\bsold out\b)/i,
-  },
   // Order-area rules (detect-order-intent-rules.ts): passive cancellation, parcels on their way…
   ...ORDER_RULES,
   // Service / policy rules (detect-policy-intent-rules.ts): money back, account closing, gift wrap…

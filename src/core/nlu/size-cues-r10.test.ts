@@ -32,11 +32,3 @@ describe('size questions', () => {
     expect(actionCue('复古水洗T恤怎么洗', nlu('size_advice', 0.45))).toBeNull()
   })
 })
-
-describe('colour questions', () => {
-  it('"what colours does it come in" asks a product fact', () => {
-    expect(ruleIntent('what colours does it come in', 'stock_availability')).toBe('product_inquiry')
-    expect(ruleIntent('这款有哪些颜色', 'recommendation')).toBe('product_inquiry')
-    expect(ruleIntent('有哪些颜色有货', 'stock_availability')).toBeNull()
-  })
-})
