@@ -144,11 +144,14 @@ describe('WooCommerce connector, end to end', () => {
     expect(kinds.customers!.stored + kinds.customers!.skipped).toBe(600)
     console.info(`woocommerce sync through the CLI: ${seconds.toFixed(1)} s, ${fake.calls.length} calls`)
 
-    const status = await admin('/api/v1/admin/commerce/sync')
-    expect(status.body.sync).toMatchObject({
-      state: 'done',
-      counts: { products: { done: 5000, total: 5000 }, orders: { done: 2000, total: 2000 } },
-    })
+    // The CLI wrote the status in its own process: the server reads its shop from memory and sees another
+    // process's write within its cache lifetime (1 s, src/server/app-context.ts), so it is polled.
+    await expect
+      .poll(async () => (await admin('/api/v1/admin/commerce/sync')).body.sync, { timeout: 15_000, interval: 200 })
+      .toMatchObject({
+        state: 'done',
+        counts: { products: { done: 5000, total: 5000 }, orders: { done: 2000, total: 2000 } },
+      })
     const product = await admin(`/api/v1/admin/products/${encodeURIComponent(String(mug.sku))}`)
     expect(product.body).toMatchObject({ product: { title: '星空保温杯', price: 129, stock: 25 } })
   })
