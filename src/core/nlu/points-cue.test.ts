@@ -1,15 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import type { NluResult } from './types.js'
+import { nluResult } from './nlu-result.fixture.js'
 import { understandTurn } from './understand-turn.js'
 
-const nlu = (intent: NluResult['intent'], confidence = 0.66): NluResult => ({
-  intent,
-  confidence,
-  candidates: [{ intent, confidence }],
-  entities: [],
-  emotion: { score: 0, label: 'calm' },
-  locale: 'zh',
-})
+const nlu = nluResult
 
 describe('points asked of an order', () => {
   it('is a payment question although "啥时候到账" reads like a parcel arriving', () => {

@@ -1,16 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { actionCue } from './detect-intent-cues.js'
 import { ruleIntent } from './detect-intent-rules.js'
-import type { NluResult } from './types.js'
+import { nluResult } from './nlu-result.fixture.js'
 
-const nlu = (intent: NluResult['intent'], confidence: number): NluResult => ({
-  intent,
-  confidence,
-  candidates: [{ intent, confidence }],
-  entities: [],
-  emotion: { score: 0, label: 'calm' },
-  locale: 'zh',
-})
+const nlu = nluResult
 
 describe('size questions', () => {
   it('"would 3XL be too baggy?" asks whether a size fits', () => {
