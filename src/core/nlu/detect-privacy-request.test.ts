@@ -34,6 +34,7 @@ describe('detectPrivacyRequest', () => {
     'can I change the phone number on my order?',
     '我的订单地址写错了',
     '最近的订单到哪了',
+    '我最近的订单收货地址写错了',
     'list my last 3 orders please',
   ])("a customer asking about their own orders is not asking for others' data: %s", (t) =>
     expect(detectPrivacyRequest(t).asksOthersData).toBe(false),

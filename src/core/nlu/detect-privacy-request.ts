@@ -33,7 +33,7 @@ const OTHERS_DATA_EN = new RegExp(
   'i',
 )
 const OTHERS_DATA_ZH =
-  /(所有|全部|最近的?[\d一二三四五六七八九十几]*[个条笔]?|其他|别的|别人的?|其它).{0,10}(订单|客户|用户|顾客|买家).{0,24}(手机号?|电话|地址|住址|姓名|名字|联系方式|个人信息)/
+  /(所有|全部|最近的?[\d一二三四五六七八九十几]+[个条笔]|其他|别的|别人的?|其它|每个|每一?位).{0,10}(订单|客户|用户|顾客|买家).{0,24}(手机号?|电话|地址|住址|姓名|名字|联系方式|个人信息)/
 /** Pretended authority over the bot: "SYSTEM NOTICE", "debug mode enabled", "admin override", "调试模式". */
 const FAKE_AUTHORITY =
   /\b(system (notice|message|override|prompt)|debug mode|developer mode|dev mode|admin (mode|override|access)|maintenance mode|jailbreak)\b|(调试模式|开发者模式|管理员模式|系统通知|系统指令|越狱模式)/i
