@@ -188,6 +188,20 @@ for (const backend of storeBackends()) {
       expect(q.map((i) => i.conversationId)).not.toContain(ids[200])
     })
 
+    it('counts every message of a long conversation in the queue and shows its newest customer message', async () => {
+      const c = await handedOff(store, shop.id, { handoffAt: '2025-01-15T08:00:00.000Z', text: '早上好' })
+      for (let i = 0; i < 150; i++) {
+        const at = new Date(Date.UTC(2025, 0, 15, 8, 1, i)).toISOString()
+        await store.messages.append(
+          makeMessage(shop.id, c.id, { text: `第${i}条`, meta: nlu('logistics', 0.2), createdAt: at }),
+        )
+      }
+      const [item] = await desk.queue(shop.id)
+      expect(item!.messageCount).toBe(152)
+      expect(item!.lastCustomerMessage?.text).toBe('第149条')
+      expect(item!.peakEmotion).toBe(0.2)
+    })
+
     it('lets exactly one of two concurrent claims win; the loser gets conflict', async () => {
       const c = await handedOff(store, shop.id, { handoffAt: '2025-01-15T08:00:00.000Z' })
       const results = await Promise.allSettled([desk.claim(shop.id, c.id, alice), desk.claim(shop.id, c.id, bob)])
