@@ -57,7 +57,7 @@ async function customer(n: number): Promise<void> {
         body: JSON.stringify({ text: MESSAGES[i % MESSAGES.length] }),
       })
       await r.text()
-      emit('chat', performance.now() - t0, r.ok ? {} : { error: r.status })
+      emit('chat', performance.now() - t0, { msg: i % MESSAGES.length, ...(r.ok ? {} : { error: r.status }) })
     } catch {
       conv = null
     }
