@@ -18,6 +18,7 @@ import { createAppContext } from '../src/server/app-context.js'
 import { buildApp } from '../src/server/build-app.js'
 import { parseConfig } from '../src/server/config/schema.js'
 import { defaultRouteModules } from '../src/server/route-modules.js'
+import { CATALOG_LOAD_MESSAGES } from './catalog-messages.js'
 import { demoProducts, generatedProduct } from './generate-catalog.js'
 
 const { values } = parseArgs({
@@ -27,6 +28,8 @@ const { values } = parseArgs({
     updates: { type: 'string', default: '300' },
     /** FAQ publishes (create, submit, publish), each followed by a chat turn that waits for it. */
     faq: { type: 'string', default: '0' },
+    /** Rounds of bench/catalog-load.ts's messages, each timed on its own (CPU per message, no updates). */
+    turns: { type: 'string', default: '0' },
   },
 })
 const COUNT = Number(values.count)
@@ -158,6 +161,20 @@ for (let k = 0; k < Number(values.faq); k++) {
   faqTurn.longestGapMs.push(longest)
   statuses[`faqTurn ${r.statusCode}`] = (statuses[`faqTurn ${r.statusCode}`] ?? 0) + 1
 }
+// The load process's messages one by one, on the big catalog with no change in between.
+const perMessage = new Map<string, number[]>()
+for (let round = 0; round < Number(values.turns); round++) {
+  for (const text of CATALOG_LOAD_MESSAGES) {
+    const c = process.cpuUsage()
+    await app.inject({
+      method: 'POST',
+      url: `/api/v1/conversations/${conv.id}/messages`,
+      headers: { authorization: `Bearer ${conv.token}` },
+      payload: { text },
+    })
+    perMessage.set(text, [...(perMessage.get(text) ?? []), cpuMs(process.cpuUsage(c))])
+  }
+}
 const q = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b)
   return Math.round((s[Math.min(s.length - 1, Math.floor(p * s.length))] ?? 0) * 100) / 100
@@ -177,6 +194,13 @@ process.stdout.write(
         ? {
             publishThenTurn: Object.fromEntries(
               Object.entries(faqTurn).map(([k, xs]) => [k, { p50: q(xs, 0.5), p90: q(xs, 0.9), max: q(xs, 1) }]),
+            ),
+          }
+        : {}),
+      ...(perMessage.size
+        ? {
+            cpuMsPerMessage: Object.fromEntries(
+              [...perMessage].map(([k, xs]) => [k, { p50: q(xs, 0.5), p90: q(xs, 0.9), max: q(xs, 1) }]),
             ),
           }
         : {}),
