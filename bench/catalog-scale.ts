@@ -221,6 +221,10 @@ async function freshnessCheck(k: number): Promise<void> {
   const b = await ask(`${p.aliases![0]} 多少钱`)
   fresh.chatMs.push(b.ms)
   if (a.reply.includes(String(p.price)) && b.reply.includes(String(newPrice))) fresh.ok++
+  else
+    log(
+      `next message missed check ${k}: ${a.reply.includes(String(p.price)) ? 'the new price' : 'the new product'} (${(a.reply.includes(String(p.price)) ? b : a).reply.slice(0, 80).replace(/\n/g, ' ')})`,
+    )
 }
 mark('updates')
 const rate = UPDATES / UPDATE_SECONDS

@@ -195,7 +195,7 @@ export function createKnowledgeService(options: KnowledgeServiceOptions): Knowle
         continue
       }
       const changed = s.changedDuringBuild
-      if (changed.size === 0) break
+      if (!changed || changed.size === 0) break
       s.changedDuringBuild = new Set()
       await applyProducts(shopId, catalog, [...changed])
     }
