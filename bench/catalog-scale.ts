@@ -14,6 +14,11 @@
  * With `--postgres` (and `--redis`) the servers share a fresh schema and Redis prefix; updates go to
  * the first instance, the "next message sees the change" checks ask the last one, and every instance
  * gets its own chat + /healthz load process.
+ *
+ * `--probe` preloads bench/load/server-probe.ts into the servers and adds `serverSide` figures per
+ * phase (request times on the server's clock, event-loop delay, GC pauses, CPU), so the server's own
+ * time can be told from what the load processes sharing the cores add; `--keep DIR` keeps the raw
+ * samples and phase marks; `--no-restart` skips phase 4.
  */
 import { type ChildProcess, spawn } from 'node:child_process'
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
