@@ -6,21 +6,10 @@
  *   npx tsx bench/catalog-load.ts --url http://127.0.0.1:3000
  */
 import { parseArgs } from 'node:util'
+import { CATALOG_LOAD_MESSAGES as MESSAGES } from './catalog-messages.js'
 
 const { values } = parseArgs({ options: { url: { type: 'string' }, workers: { type: 'string', default: '2' } } })
 const URL_ = values.url ?? 'http://127.0.0.1:3000'
-const MESSAGES = [
-  '羽绒服多少钱',
-  '我的订单到哪了',
-  '包邮吗',
-  'X2 Pro 支持无线充电吗',
-  '耳机一边没声音',
-  'how long does shipping take?',
-  '可以开发票吗',
-  '有没有推荐的耳机',
-  '七天无理由退货怎么操作',
-  'do you have the earbuds in white?',
-]
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 const emit = (kind: string, ms: number, extra: Record<string, unknown> = {}) =>
   process.stdout.write(`${JSON.stringify({ t: Date.now(), kind, ms: Math.round(ms * 10) / 10, ...extra })}\n`)
@@ -57,7 +46,7 @@ async function customer(n: number): Promise<void> {
         body: JSON.stringify({ text: MESSAGES[i % MESSAGES.length] }),
       })
       await r.text()
-      emit('chat', performance.now() - t0, r.ok ? {} : { error: r.status })
+      emit('chat', performance.now() - t0, { msg: i % MESSAGES.length, ...(r.ok ? {} : { error: r.status }) })
     } catch {
       conv = null
     }

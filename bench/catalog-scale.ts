@@ -14,9 +14,14 @@
  * With `--postgres` (and `--redis`) the servers share a fresh schema and Redis prefix; updates go to
  * the first instance, the "next message sees the change" checks ask the last one, and every instance
  * gets its own chat + /healthz load process.
+ *
+ * `--probe` preloads bench/load/server-probe.ts into the servers and adds `serverSide` figures per
+ * phase (request times on the server's clock, event-loop delay, GC pauses, CPU), so the server's own
+ * time can be told from what the load processes sharing the cores add; `--keep DIR` keeps the raw
+ * samples and phase marks; `--no-restart` skips phase 4.
  */
 import { type ChildProcess, spawn } from 'node:child_process'
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os'
 import { join } from 'node:path'
 import { createInterface } from 'node:readline'
@@ -37,6 +42,12 @@ const { values } = parseArgs({
     postgres: { type: 'string' },
     redis: { type: 'string' },
     instances: { type: 'string', default: '1' },
+    /** Preload bench/load/server-probe.ts into each server: server-side request times, loop delay, GC. */
+    probe: { type: 'boolean', default: false },
+    /** Skip phase 4 (the restart with the big catalog). */
+    'no-restart': { type: 'boolean', default: false },
+    /** Keep the raw samples (client, and the probe's) and the phase marks in this directory. */
+    keep: { type: 'string' },
   },
 })
 const COUNT = Number(values.count)
@@ -45,6 +56,14 @@ const UPDATES = Number(values.updates)
 const UPDATE_SECONDS = Number(values['update-seconds'])
 const SETTLE_MS = Number(values.settle) * 1000
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
+type Probed = { t: number; kind: string; route?: string; ms?: number; maxMs?: number; cpuMs?: number; elu?: number }
+const readProbe = (file: string): Probed[] =>
+  existsSync(file)
+    ? readFileSync(file, 'utf8')
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => JSON.parse(l) as Probed)
+    : []
 const round = (x: number) => Math.round(x * 10) / 10
 const log = (msg: string) => process.stderr.write(`catalog-scale: ${msg}\n`)
 
@@ -66,9 +85,13 @@ const bench = await startBenchServers({
   logFile: values['server-log'],
   // The restart with 100,000 products took 201 s at load 18: give it the bench's own 10 minutes.
   startTimeoutMs: 600_000,
-  ...(process.env.KEFU_BENCH_PROFILE_DIR
-    ? { nodeFlags: ['--cpu-prof', `--cpu-prof-dir=${process.env.KEFU_BENCH_PROFILE_DIR}`] }
-    : {}),
+  nodeFlags: [
+    ...(process.env.KEFU_BENCH_PROFILE_DIR
+      ? ['--cpu-prof', `--cpu-prof-dir=${process.env.KEFU_BENCH_PROFILE_DIR}`]
+      : []),
+    ...(values.probe ? ['--import', 'tsx', '--import', join(ROOT, 'bench/load/server-probe.ts')] : []),
+  ],
+  ...(values.probe ? { env: { KEFU_PROBE_FILE: join(dir, 'probe.jsonl') } } : {}),
 })
 const { servers, apiKey, env } = bench
 const INSTANCES = servers.length
@@ -203,6 +226,10 @@ async function freshnessCheck(k: number): Promise<void> {
   const b = await ask(`${p.aliases![0]} 多少钱`)
   fresh.chatMs.push(b.ms)
   if (a.reply.includes(String(p.price)) && b.reply.includes(String(newPrice))) fresh.ok++
+  else
+    log(
+      `next message missed check ${k}: ${a.reply.includes(String(p.price)) ? 'the new price' : 'the new product'} (${(a.reply.includes(String(p.price)) ? b : a).reply.slice(0, 80).replace(/\n/g, ' ')})`,
+    )
 }
 mark('updates')
 const rate = UPDATES / UPDATE_SECONDS
@@ -238,30 +265,40 @@ const memory = bench.usage()
 // the phases above are still printed.
 const restartStarted = Date.now()
 let restart: Record<string, unknown>
-try {
-  await bench.restart(INSTANCES - 1)
-  const restartReadyS = (Date.now() - restartStarted) / 1000
-  conv = null
-  for (;;) {
-    const { reply } = await ask(`${model} 多少钱`).catch(() => ({ reply: '' }))
-    if (reply.includes(String(last.price))) break
-    if (Date.now() - restartStarted > 600_000) throw new Error('the restarted server did not answer within 10 minutes')
-    await sleep(250)
+if (values['no-restart']) restart = { skipped: true }
+else
+  try {
+    await bench.restart(INSTANCES - 1)
+    const restartReadyS = (Date.now() - restartStarted) / 1000
+    conv = null
+    for (;;) {
+      const { reply } = await ask(`${model} 多少钱`).catch(() => ({ reply: '' }))
+      if (reply.includes(String(last.price))) break
+      if (Date.now() - restartStarted > 600_000)
+        throw new Error('the restarted server did not answer within 10 minutes')
+      await sleep(250)
+    }
+    const restartAnswersS = (Date.now() - restartStarted) / 1000
+    log(`restarted: ready after ${restartReadyS} s, answers after ${restartAnswersS} s`)
+    restart = {
+      readyS: round(restartReadyS),
+      answersS: round(restartAnswersS),
+      rssMb: bench.usage()[INSTANCES - 1]?.rssMb,
+    }
+  } catch (e) {
+    const error = (e as Error).message.split('\n')[0]
+    log(`restart failed: ${error}`)
+    restart = { error, afterS: round((Date.now() - restartStarted) / 1000) }
   }
-  const restartAnswersS = (Date.now() - restartStarted) / 1000
-  log(`restarted: ready after ${restartReadyS} s, answers after ${restartAnswersS} s`)
-  restart = {
-    readyS: round(restartReadyS),
-    answersS: round(restartAnswersS),
-    rssMb: bench.usage()[INSTANCES - 1]?.rssMb,
-  }
-} catch (e) {
-  const error = (e as Error).message.split('\n')[0]
-  log(`restart failed: ${error}`)
-  restart = { error, afterS: round((Date.now() - restartStarted) / 1000) }
-}
 for (const load of loads) load.kill()
 await bench.stop().catch(() => undefined)
+const probed = values.probe ? readProbe(join(dir, 'probe.jsonl')) : []
+if (values.keep) {
+  mkdirSync(values.keep, { recursive: true })
+  writeFileSync(join(values.keep, 'samples.jsonl'), samples.map((x) => JSON.stringify(x)).join('\n'))
+  writeFileSync(join(values.keep, 'probe.jsonl'), probed.map((x) => JSON.stringify(x)).join('\n'))
+  writeFileSync(join(values.keep, 'marks.json'), JSON.stringify(marks))
+}
 rmSync(dir, { recursive: true, force: true })
 
 const between = (kind: string, from: number, to: number) =>
@@ -275,6 +312,29 @@ const stats = (from: number, to: number) => {
     chatP99Ms: round(percentile(chat, 0.99)),
     healthzMaxMs: round(Math.max(0, ...health)),
     healthzP99Ms: round(percentile(health, 0.99)),
+  }
+}
+/** Server-side figures of a phase (with `--probe`): request times on the server's clock, loop delay, GC, CPU. */
+const serverStats = (from: number, to: number) => {
+  const inPhase = probed.filter((s) => s.t >= from && s.t < to)
+  const req = (route: string) => inPhase.filter((s) => s.kind === 'req' && s.route === route).map((s) => s.ms!)
+  const chat = req('chat')
+  const admin = req('admin')
+  const loop = inPhase.filter((s) => s.kind === 'loop')
+  const gc = inPhase.filter((s) => s.kind === 'gc').map((s) => s.ms!)
+  const seconds = Math.max(1, loop.length / INSTANCES)
+  return {
+    chatP50Ms: round(percentile(chat, 0.5)),
+    chatP99Ms: round(percentile(chat, 0.99)),
+    chatMaxMs: round(Math.max(0, ...chat)),
+    adminP99Ms: round(percentile(admin, 0.99)),
+    healthzMaxMs: round(Math.max(0, ...req('healthz'))),
+    loopDelayMaxMs: round(Math.max(0, ...loop.map((s) => s.maxMs!))),
+    secondsWithLoopDelayOver50Ms: loop.filter((s) => s.maxMs! > 50).length,
+    gcPausesOver20Ms: gc.filter((ms) => ms > 20).length,
+    gcMaxMs: round(Math.max(0, ...gc)),
+    cpuMsPerSecond: round(loop.reduce((a, s) => a + s.cpuMs!, 0) / seconds),
+    elu: round((loop.reduce((a, s) => a + s.elu!, 0) / Math.max(1, loop.length)) * 1000) / 1000,
   }
 }
 const m = marks
@@ -307,6 +367,17 @@ console.log(
         updates: stats(m.updates, m.updatesDone),
         afterUpdates: stats(m.updatesDone, m.end),
       },
+      ...(values.probe
+        ? {
+            serverSide: {
+              before: serverStats(m.baseline, m.import),
+              goingLive: serverStats(m.import, m.live),
+              afterImport: serverStats(m.live, m.afterImport),
+              updates: serverStats(m.updates, m.updatesDone),
+              afterUpdates: serverStats(m.updatesDone, m.end),
+            },
+          }
+        : {}),
       serverPeakRssMb: round(Math.max(...memory.map((x) => x.peakRssMb))),
       serverRssEndMb: round(Math.max(...memory.map((x) => x.rssMb))),
       ...(INSTANCES > 1 ? { perInstancePeakRssMb: memory.map((x) => x.peakRssMb) } : {}),

@@ -7,7 +7,7 @@
  * CPU used between the request and the moment the knowledge chain settled), so a cost that grows
  * with the catalog shows when --count changes and the load of the machine matters less.
  *
- *   npx tsx bench/catalog-updates.ts [--count 100000] [--hot 20000] [--updates 300]
+ *   npx tsx bench/catalog-updates.ts [--count 100000] [--hot 20000] [--updates 300] [--faq 0]
  *   node --cpu-prof --cpu-prof-dir=/tmp/prof --import tsx bench/catalog-updates.ts --count 100000
  */
 import { mkdtempSync, rmSync } from 'node:fs'
@@ -18,6 +18,7 @@ import { createAppContext } from '../src/server/app-context.js'
 import { buildApp } from '../src/server/build-app.js'
 import { parseConfig } from '../src/server/config/schema.js'
 import { defaultRouteModules } from '../src/server/route-modules.js'
+import { CATALOG_LOAD_MESSAGES } from './catalog-messages.js'
 import { demoProducts, generatedProduct } from './generate-catalog.js'
 
 const { values } = parseArgs({
@@ -25,6 +26,10 @@ const { values } = parseArgs({
     count: { type: 'string', default: '100000' },
     hot: { type: 'string', default: '20000' },
     updates: { type: 'string', default: '300' },
+    /** FAQ publishes (create, submit, publish), each followed by a chat turn that waits for it. */
+    faq: { type: 'string', default: '0' },
+    /** Rounds of bench/catalog-load.ts's messages, each timed on its own (CPU per message, no updates). */
+    turns: { type: 'string', default: '0' },
   },
 })
 const COUNT = Number(values.count)
@@ -109,6 +114,67 @@ for (let k = 0; k < UPDATES; k++)
       payload: { text: questions[k % questions.length] },
     }),
   )
+// FAQ publishes: the turn after each waits for the FAQ/fault indexes (and the matcher fit) to be rebuilt.
+// Wall time of that turn, the serving thread's CPU in it, and the longest gap of a setImmediate probe.
+const faqTurn = { wallMs: [] as number[], cpuMs: [] as number[], longestGapMs: [] as number[] }
+for (let k = 0; k < Number(values.faq); k++) {
+  const id = `bench-faq-${k}`
+  const body = {
+    id,
+    question: `第${k}号活动什么时候开始`,
+    answer: `第${k}号活动下周一开始。`,
+    similar: [`${k}号活动哪天开始`],
+    category: 'promotion',
+    locale: 'zh',
+    author: 'bench',
+  }
+  await app.inject({ method: 'POST', url: '/api/v1/admin/faq', headers: auth, payload: body })
+  await app.inject({ method: 'POST', url: `/api/v1/admin/faq/${id}/submit`, headers: auth, payload: {} })
+  // As in the update stream, products changed since the last publish.
+  if (COUNT > 0) {
+    const sku = `G${String((k * 7919) % COUNT).padStart(6, '0')}`
+    await app.inject({ method: 'PATCH', url: `/api/v1/admin/products/${sku}`, headers: auth, payload: { stock: k } })
+    await ctx.knowledge.service.settled(shop.id)
+  }
+  let longest = 0
+  let last = performance.now()
+  let probing = true
+  const probe = () => {
+    const now = performance.now()
+    longest = Math.max(longest, now - last)
+    last = now
+    if (probing) setImmediate(probe)
+  }
+  setImmediate(probe)
+  const c = process.cpuUsage()
+  const t = performance.now()
+  await app.inject({ method: 'POST', url: `/api/v1/admin/faq/${id}/publish`, headers: auth, payload: {} })
+  const r = await app.inject({
+    method: 'POST',
+    url: `/api/v1/conversations/${conv.id}/messages`,
+    headers: { authorization: `Bearer ${conv.token}` },
+    payload: { text: questions[k % questions.length] },
+  })
+  faqTurn.wallMs.push(performance.now() - t)
+  faqTurn.cpuMs.push(cpuMs(process.cpuUsage(c)))
+  probing = false
+  faqTurn.longestGapMs.push(longest)
+  statuses[`faqTurn ${r.statusCode}`] = (statuses[`faqTurn ${r.statusCode}`] ?? 0) + 1
+}
+// The load process's messages one by one, on the big catalog with no change in between.
+const perMessage = new Map<string, number[]>()
+for (let round = 0; round < Number(values.turns); round++) {
+  for (const text of CATALOG_LOAD_MESSAGES) {
+    const c = process.cpuUsage()
+    await app.inject({
+      method: 'POST',
+      url: `/api/v1/conversations/${conv.id}/messages`,
+      headers: { authorization: `Bearer ${conv.token}` },
+      payload: { text },
+    })
+    perMessage.set(text, [...(perMessage.get(text) ?? []), cpuMs(process.cpuUsage(c))])
+  }
+}
 const q = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b)
   return Math.round((s[Math.min(s.length - 1, Math.floor(p * s.length))] ?? 0) * 100) / 100
@@ -124,6 +190,20 @@ process.stdout.write(
       cpuMsPerRequest: Object.fromEntries(
         Object.entries(samples).map(([k, xs]) => [k, { n: xs.length, p50: q(xs, 0.5), p90: q(xs, 0.9) }]),
       ),
+      ...(faqTurn.wallMs.length
+        ? {
+            publishThenTurn: Object.fromEntries(
+              Object.entries(faqTurn).map(([k, xs]) => [k, { p50: q(xs, 0.5), p90: q(xs, 0.9), max: q(xs, 1) }]),
+            ),
+          }
+        : {}),
+      ...(perMessage.size
+        ? {
+            cpuMsPerMessage: Object.fromEntries(
+              [...perMessage].map(([k, xs]) => [k, { p50: q(xs, 0.5), p90: q(xs, 0.9), max: q(xs, 1) }]),
+            ),
+          }
+        : {}),
       statuses,
       heapMb: Math.round(mem.heapUsed / 2 ** 20),
       rssMb: Math.round(mem.rss / 2 ** 20),

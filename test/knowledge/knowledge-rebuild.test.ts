@@ -25,11 +25,14 @@ describe('knowledge index rebuilds', () => {
   let failNext: Error | null
   /** Catalog reads before failNext fails one (0: the next read fails). */
   let failAfterReads = 0
+  /** Holds the FAQ/fault assembly of a build (its read of the faults) while set. */
+  let holdText: Gate | null
   const warnings: Array<{ obj: Record<string, unknown>; msg: string }> = []
 
   beforeEach(async () => {
     t = await openTestStore()
     hold = null
+    holdText = null
     failNext = null
     failAfterReads = 0
     warnings.length = 0
@@ -50,6 +53,14 @@ describe('knowledge index rebuilds', () => {
           return rows
         },
       },
+      faults: {
+        ...t.store.faults,
+        list: async (shopId) => {
+          const rows = await t.store.faults.list(shopId)
+          if (holdText) await holdText.held
+          return rows
+        },
+      },
     }
     knowledge = createKnowledgeService({
       store,
@@ -62,6 +73,7 @@ describe('knowledge index rebuilds', () => {
   })
   afterEach(async () => {
     hold?.release()
+    holdText?.release()
     await t.close()
   })
 
@@ -192,13 +204,51 @@ describe('knowledge index rebuilds', () => {
     await t.store.faq.upsertMany('shop1', [
       makeFaq({ id: 'faq-gift-wrap', question: '可以礼品包装吗', answer: '可以，下单时备注礼品包装即可。' }),
     ])
-    knowledge.invalidate('shop1', { change: { scope: 'text' } })
+    // The publish's request resolves when the FAQ serves: the next message sees it.
+    await knowledge.invalidate('shop1', { change: { scope: 'text' } })
     const now = await (await knowledge.forShop('shop1')).answer('可以礼品包装吗')
     expect(now.status === 'answer' && now.hit.id).toBe('faq-gift-wrap')
     hold.release()
     await knowledge.settled('shop1')
     const after = await (await knowledge.forShop('shop1')).answer('可以礼品包装吗')
     expect(after.status === 'answer' && after.hit.id).toBe('faq-gift-wrap')
+  })
+
+  it('does not lose a product change made while a rebuild assembles its FAQ and faults', async () => {
+    const before = await knowledge.forShop('shop1')
+    holdText = gate()
+    // The rebuild reads the whole catalog, then waits in its FAQ/fault assembly.
+    knowledge.invalidate('shop1')
+    for (let i = 0; i < 20; i++) await new Promise((r) => setImmediate(r))
+    await t.store.products.upsertMany('shop1', [phone('ZN-8', '极光 ZN-8 商务手机')])
+    await knowledge.invalidate('shop1', { change: { scope: 'products', skus: ['ZN-8'] } })
+    expect((await knowledge.forShop('shop1')).graph.get('ZN-8')).toBeDefined()
+    holdText.release()
+    await knowledge.settled('shop1')
+    const after = await knowledge.forShop('shop1')
+    expect(after).not.toBe(before)
+    expect(after.graph.get('ZN-8')).toBeDefined()
+    const a = await after.answer('ZN-8 多少钱')
+    expect(a.status === 'answer' && a.hit.id).toBe('ZN-8')
+  })
+
+  it('answers from the previous FAQ while a publish is rebuilt, and from the new one once it resolves', async () => {
+    const before = await knowledge.forShop('shop1')
+    await t.store.faq.upsertMany('shop1', [
+      makeFaq({ id: 'faq-gift-card', question: '可以用礼品卡付款吗', answer: '可以，结算时选择礼品卡。' }),
+    ])
+    holdText = gate()
+    const published = knowledge.invalidate('shop1', { change: { scope: 'text' } })
+    await new Promise((r) => setImmediate(r))
+    // A message meanwhile does not wait for the FAQ rebuild: the previous index answers it.
+    const during = await knowledge.forShop('shop1')
+    expect(during).toBe(before)
+    const a = await during.answer('可以用礼品卡付款吗')
+    expect(a.status === 'answer' && a.hit.id).not.toBe('faq-gift-card')
+    holdText.release()
+    await published
+    const b = await (await knowledge.forShop('shop1')).answer('可以用礼品卡付款吗')
+    expect(b.status === 'answer' && b.hit.id).toBe('faq-gift-card')
   })
 
   it('never lets a reader see a half-built index, at any pause of a rebuild', async () => {

@@ -28,6 +28,7 @@ import { type KnowledgeLogger, silentLogger } from './knowledge-logger.js'
 import type { ProductGraph } from './product-graph.js'
 import { reciprocalRankFusion } from './rank-fusion.js'
 import { createSparseIndexBuilder, type SparseCandidate, type SparseIndexOptions } from './sparse-index.js'
+import { type TermsMemo, termsMemo } from './terms-memo.js'
 import type { KnowledgeAnswer, KnowledgeAnswerOptions, KnowledgeBase, KnowledgeHit, KnowledgeKind } from './types.js'
 
 /**
@@ -208,16 +209,20 @@ export async function assembleKnowledgeBase(
   const live = async (sku: string): Promise<Product | null> =>
     deps.liveProduct ? await deps.liveProduct(sku) : catalog.product(sku)
 
+  // FAQ and fault texts tokenized by an earlier assembly on this catalog are not tokenized again.
+  const memo = termsMemo(tokenizer)
   const faq: Record<Locale, Collection> = {
     zh: await faqCollection(
       snapshot.faqs.filter((f) => f.locale === 'zh'),
       tokenizer,
+      memo,
       deps,
       deps.matcherCache && withKey(deps.matcherCache, 'zh'),
     ),
     en: await faqCollection(
       snapshot.faqs.filter((f) => f.locale === 'en'),
       tokenizer,
+      memo,
       deps,
       deps.matcherCache && withKey(deps.matcherCache, 'en'),
     ),
@@ -226,17 +231,18 @@ export async function assembleKnowledgeBase(
   const fault: Record<Locale, Collection> = {
     zh: await faultCollection(
       snapshot.faults.filter((f) => f.locale === 'zh'),
-      tokenizer,
+      memo,
       categoryWords,
       deps,
     ),
     en: await faultCollection(
       snapshot.faults.filter((f) => f.locale === 'en'),
-      tokenizer,
+      memo,
       categoryWords,
       deps,
     ),
   }
+  memo.done()
   const product = catalog.collection(live)
   const matcherWeight = deps.matcher?.weight ?? DEFAULT_MATCHER.weight
   let dense = false
@@ -578,6 +584,7 @@ function withKey(cache: Map<string, { key: string; model: FaqClassifier }>, loca
 async function trainMatcher(
   entries: FaqEntry[],
   tokenizer: Tokenizer,
+  memo: TermsMemo,
   options: FaqMatcherOptions = {},
   slot?: MatcherSlot,
   fitter?: FaqFitter,
@@ -595,11 +602,11 @@ async function trainMatcher(
   })
   // The exact training input: features, classes and weights of every example, and the options.
   const features = new Map<string, string[]>()
-  for (const [i, e] of examples.entries()) {
+  for (const e of examples) {
     // Every phrasing and answer sentence is tokenized with the catalog's tokenizer (its dictionary
     // holds a big catalog's names): in slices, like the entries themselves.
-    if (pause && i % (TOKENIZE_SLICE * 4) === TOKENIZE_SLICE * 4 - 1) await pause()
-    if (!features.has(e.text)) features.set(e.text, featurize(e.text))
+    await memo.maybePause(pause)
+    if (!features.has(e.text)) features.set(e.text, memo.features(e.text))
   }
   const key = `${entries.length}|${JSON.stringify(options)}|${examples
     .map((e) => `${e.entry}:${e.weight ?? 1}:${features.get(e.text)!.join(' ')}`)
@@ -626,29 +633,27 @@ async function trainMatcher(
   }
 }
 
-/** FAQ or fault entries tokenized between two pauses of a build. */
-const TOKENIZE_SLICE = 32
-
 async function faqCollection(
   entries: FaqEntry[],
   tokenizer: Tokenizer,
+  memo: TermsMemo,
   deps: Pick<KnowledgeBaseDeps, 'sparse' | 'matcher' | 'fitMatcher' | 'pause'>,
   slot?: MatcherSlot,
 ): Promise<Collection> {
   const builder = createSparseIndexBuilder(deps.sparse)
-  for (const [i, f] of entries.entries()) {
-    // A publish re-tokenizes every entry with the catalog's tokenizer: in slices, not one block.
-    if (deps.pause && i % TOKENIZE_SLICE === TOKENIZE_SLICE - 1) await deps.pause()
+  for (const f of entries) {
+    // A new catalog's tokenizer tokenizes every entry: in slices, not one block.
+    await memo.maybePause(deps.pause)
     builder.add({
-      variants: [f.question, ...f.similar].map((q) => tokenizer.terms(q)),
-      body: tokenizer.terms(f.answer),
+      variants: [f.question, ...f.similar].map((q) => memo.terms(q)),
+      body: memo.terms(f.answer),
     })
   }
   return {
     kind: 'faq',
     size: entries.length,
     index: builder.build(),
-    ...(await trainMatcher(entries, tokenizer, deps.matcher, slot, deps.fitMatcher, deps.pause)),
+    ...(await trainMatcher(entries, tokenizer, memo, deps.matcher, slot, deps.fitMatcher, deps.pause)),
     vectors: null,
     id: (i) => entries[i]!.id,
     title: (i) => entries[i]!.question,
@@ -668,17 +673,17 @@ async function faqCollection(
 
 async function faultCollection(
   entries: Fault[],
-  tokenizer: Tokenizer,
+  memo: TermsMemo,
   categoryWords: Map<string, string>,
   deps: Pick<KnowledgeBaseDeps, 'sparse' | 'pause'>,
 ): Promise<Collection> {
   const builder = createSparseIndexBuilder(deps.sparse)
-  for (const [i, f] of entries.entries()) {
-    if (deps.pause && i % TOKENIZE_SLICE === TOKENIZE_SLICE - 1) await deps.pause()
+  for (const f of entries) {
+    await memo.maybePause(deps.pause)
     const path = f.category.replace(/[/_-]/g, ' ')
     builder.add({
-      variants: [f.symptom, ...f.similar].map((q) => tokenizer.terms(q)),
-      body: [...tokenizer.terms(path), ...(categoryWords.get(f.category) ?? '').split(' ').filter(Boolean)],
+      variants: [f.symptom, ...f.similar].map((q) => memo.terms(q)),
+      body: [...memo.terms(path), ...(categoryWords.get(f.category) ?? '').split(' ').filter(Boolean)],
     })
   }
   return {

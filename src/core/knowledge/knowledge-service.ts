@@ -16,7 +16,9 @@ import { loadLiveFaqEntries } from './live-faq-entries.js'
  * - `all`: the catalog was imported or the shop's settings changed: the whole index is rebuilt
  *   in the background while the previous one keeps answering, then swapped in at once;
  * - `text`: FAQ or faults changed (publish, archive, rollback, import): FAQ and fault indexes are
- *   rebuilt on top of the current catalog index before the next message is answered;
+ *   rebuilt on top of the current catalog index at once, while the previous ones keep answering;
+ *   `invalidate` resolves when they serve (the request that made the change waits for it, so the
+ *   next message after it sees the change; customers never wait for the FAQ matcher's fit);
  * - `products`: these SKUs were upserted or deleted (admin feed): each is re-read from the store
  *   and updated in the live catalog index in place, before the next message is answered.
  */
@@ -36,17 +38,18 @@ export type KnowledgeIndexState = {
 /** Per-shop knowledge bases, kept in memory, updated in place or rebuilt off the request path. */
 export type KnowledgeService = {
   /**
-   * The shop's knowledge base. Waits only for the first build of a shop and for pending small
-   * changes (`text`, `products`); a full rebuild runs in the background while the previous
-   * index answers.
+   * The shop's knowledge base. Waits only for the first build of a shop and for pending product
+   * changes; a full rebuild and a FAQ/fault (`text`) rebuild run in the background while the
+   * previous index answers.
    */
   forShop(shopId: string): Promise<ShopKnowledgeBase>
   /**
    * Applies a change (default `{ scope: 'all' }`). Listeners registered with onInvalidate()
    * are told, unless `remote` is set (the call came from another instance's broadcast and
-   * must not be re-broadcast).
+   * must not be re-broadcast). Resolves (never rejects) when a `text` or `products` change serves
+   * here; a full rebuild runs in the background and resolves at once.
    */
-  invalidate(shopId: string, opts?: { remote?: boolean; change?: KnowledgeChange }): void
+  invalidate(shopId: string, opts?: { remote?: boolean; change?: KnowledgeChange }): Promise<void>
   /** Subscribe to local invalidations (to broadcast them over Redis). Returns an unsubscribe function. */
   onInvalidate(listener: (shopId: string, change: KnowledgeChange) => void): () => void
   /** Index state of every shop seen so far (for readiness). */
@@ -90,8 +93,12 @@ type ShopState = {
   textDirty: boolean
   /** Bumped by every `text` change, so a full build knows whether it read the newest FAQ. */
   textVersion: number
-  /** Small changes (text rebuilds, product deltas) run one after the other. */
+  /** Product deltas run one after the other; a message waits for them. */
   chain: Promise<void>
+  /** FAQ/fault rebuilds run one after the other, beside the product deltas; no message waits for them. */
+  textChain: Promise<void>
+  /** A FAQ/fault rebuild queued and not started yet: later changes join it. */
+  textQueued: Promise<void> | null
   /** The shop's trained FAQ matchers, reused while their training input is unchanged. */
   matchers: Map<string, { key: string; model: FaqClassifier }>
   lastError?: string
@@ -127,6 +134,8 @@ export function createKnowledgeService(options: KnowledgeServiceOptions): Knowle
         textDirty: false,
         textVersion: 0,
         chain: Promise.resolve(),
+        textChain: Promise.resolve(),
+        textQueued: null,
         matchers: new Map(),
       }
       shops.set(shopId, s)
@@ -173,13 +182,24 @@ export function createKnowledgeService(options: KnowledgeServiceOptions): Knowle
       vocabulary: settings.vocabulary ?? [],
       slices,
     })
-    // Changes that arrived while the catalog was read are applied again: they may have been
-    // read before they were written.
-    const changed = s.changedDuringBuild
+    let textVersion = s.textVersion
+    let kb = await assemble(shopId, catalog, settings)
+    // Until nothing changed meanwhile: a FAQ/fault change made during the build is assembled again,
+    // and product changes made while the catalog was read (they may have been read before they
+    // were written) or while it was assembled are applied to it. No pause between the last check
+    // and the swap, so no change is lost.
+    for (;;) {
+      if (textVersion !== s.textVersion) {
+        textVersion = s.textVersion
+        kb = await assemble(shopId, catalog, settings)
+        continue
+      }
+      const changed = s.changedDuringBuild
+      if (!changed || changed.size === 0) break
+      s.changedDuringBuild = new Set()
+      await applyProducts(shopId, catalog, [...changed])
+    }
     s.changedDuringBuild = null
-    await applyProducts(shopId, catalog, [...changed])
-    const textVersion = s.textVersion
-    const kb = await assemble(shopId, catalog, settings)
     textRead.set(kb, textVersion)
     logger.info(
       { shopId, ...kb.stats, ...catalog.stats(), totalMs: Math.round(performance.now() - started) },
@@ -234,8 +254,12 @@ export function createKnowledgeService(options: KnowledgeServiceOptions): Knowle
   }
 
   let lastTextFailure = Number.NEGATIVE_INFINITY
+  /** Rebuilds the FAQ/fault indexes on the served catalog; resolves when they serve (or failed). */
   function rebuildText(shopId: string, s: ShopState): Promise<void> {
-    return enqueue(s, async () => {
+    if (s.textQueued) return s.textQueued
+    const job = s.textChain.then(async () => {
+      // Started: a change from now on queues another run.
+      s.textQueued = null
       if (!s.textDirty || !s.served) return
       if (performance.now() - lastTextFailure < RETRY_FAILED_TEXT_MS) return
       s.textDirty = false
@@ -251,6 +275,9 @@ export function createKnowledgeService(options: KnowledgeServiceOptions): Knowle
         logger.warn({ shopId, err: s.lastError }, 'FAQ/fault index rebuild failed; the previous index keeps answering')
       }
     })
+    s.textQueued = job
+    s.textChain = job
+    return job
   }
 
   return {
@@ -263,6 +290,7 @@ export function createKnowledgeService(options: KnowledgeServiceOptions): Knowle
           first.then(
             (kb) => {
               if (!s.served) s.served = kb
+              if (textRead.get(kb) === s.textVersion) s.textDirty = false
             },
             (e: unknown) => {
               s.lastError = e instanceof Error ? e.message : String(e)
@@ -279,24 +307,35 @@ export function createKnowledgeService(options: KnowledgeServiceOptions): Knowle
         if (s.generation > 0 && !s.fullBuild) startFullBuild(shopId, s)
         if (!s.served) s.served = kb
       }
-      if (s.textDirty) await rebuildText(shopId, s)
-      else await s.chain
+      // A FAQ/fault change not served yet (one that failed is retried here): rebuilt in the background.
+      if (s.textDirty) void rebuildText(shopId, s)
+      await s.chain
       return s.served!
     },
-    invalidate(shopId, opts = {}): void {
+    invalidate(shopId, opts = {}): Promise<void> {
       const change = opts.change ?? { scope: 'all' }
       const s = stateOf(shopId)
+      let applied: Promise<void> = Promise.resolve()
       if (change.scope === 'all') {
         s.generation++
         if (s.served) startFullBuild(shopId, s)
       } else if (change.scope === 'text') {
         s.textDirty = true
         s.textVersion++
+        // Before the first index serves, its build reads the change (or assembles again when it
+        // came too late); then it is rebuilt on the served index.
+        const first = s.served ? null : s.first
+        applied = first
+          ? first.then(
+              () => rebuildText(shopId, s),
+              () => undefined,
+            )
+          : rebuildText(shopId, s)
       } else if (s.served) {
         if (s.changedDuringBuild) for (const sku of change.skus) s.changedDuringBuild.add(sku)
         const catalog = s.served.catalog
         const skus = [...change.skus]
-        enqueue(s, async () => {
+        applied = enqueue(s, async () => {
           try {
             // The served index may have been swapped since: update whichever serves now.
             await applyProducts(shopId, s.served?.catalog ?? catalog, skus)
@@ -308,7 +347,7 @@ export function createKnowledgeService(options: KnowledgeServiceOptions): Knowle
         // The first build is running: it re-reads these products before it is served.
         for (const sku of change.skus) s.changedDuringBuild.add(sku)
       }
-      if (opts.remote) return
+      if (opts.remote) return applied
       for (const l of listeners) {
         try {
           l(shopId, change)
@@ -316,6 +355,7 @@ export function createKnowledgeService(options: KnowledgeServiceOptions): Knowle
           logger.warn({ shopId, err: e instanceof Error ? e.message : String(e) }, 'invalidate listener failed')
         }
       }
+      return applied
     },
     onInvalidate(listener) {
       listeners.add(listener)
@@ -337,7 +377,7 @@ export function createKnowledgeService(options: KnowledgeServiceOptions): Knowle
     async settled(shopId: string): Promise<void> {
       const s = stateOf(shopId)
       for (let i = 0; i < 100; i++) {
-        const pending = [s.first, s.fullBuild, s.chain].filter(Boolean)
+        const pending = [s.first, s.fullBuild, s.chain, s.textChain].filter(Boolean)
         await Promise.allSettled(pending)
         if (!s.fullBuild && (!s.first || s.served)) return
       }

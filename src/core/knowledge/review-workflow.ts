@@ -53,9 +53,10 @@ export type ReviewWorkflowOptions = {
   store: Store
   /**
    * Called after an FAQ change that alters what customers see (publish, archive, rollback, import);
-   * the server maps it to the knowledge service's `text` change (FAQ and faults only, before the next message).
+   * the server maps it to the knowledge service's `text` change (FAQ and faults only). The change
+   * resolves once the new indexes serve, so the next message after it sees the change.
    */
-  invalidate: (shopId: string) => void
+  invalidate: (shopId: string) => void | Promise<void>
   now: () => Date
 }
 
@@ -131,7 +132,7 @@ export function createReviewWorkflow(options: ReviewWorkflowOptions): ReviewWork
       await write(tx, shopId, next, actor, action)
       return next
     })
-    if (action !== 'submit') invalidate(shopId)
+    if (action !== 'submit') await invalidate(shopId)
     return entry
   }
 
@@ -183,7 +184,7 @@ export function createReviewWorkflow(options: ReviewWorkflowOptions): ReviewWork
         await write(tx, shopId, next, actor, `rollback to version ${version}`)
         return next
       })
-      invalidate(shopId)
+      await invalidate(shopId)
       return entry
     },
 
@@ -228,7 +229,7 @@ export function createReviewWorkflow(options: ReviewWorkflowOptions): ReviewWork
           counts.updated++
         }
       })
-      if (counts.created + counts.updated > 0) invalidate(shopId)
+      if (counts.created + counts.updated > 0) await invalidate(shopId)
       return counts
     },
   }
