@@ -70,12 +70,34 @@ export function buildProductGraph(products: Iterable<Product>): ProductGraph {
   const brands = new Map<string, Set<string>>()
   const categories = new Map<string, Set<string>>()
   const nameOwners = new ShardedMap<Owners>()
-  // Distinct name lengths (with how many names have each), longest first when matching.
-  const nameLengths = new Map<number, number>()
-  let lengths: number[] | null = null
-  // How many names start with each two characters (every name has two at least): most places of a
-  // message start no name, and findMentions skips them before trying every length.
-  const namePrefixes = new Map<string, number>()
+  // Per first two characters (every name has two at least): the lengths of the names starting with
+  // them (with how many names have each) and those lengths longest first. Most places of a message
+  // start no name and are skipped at once; at the others findMentions tries only the lengths of the
+  // names that start there, not every length in the catalog.
+  const prefixLengths = new Map<string, Map<number, number>>()
+  const prefixLists = new Map<string, number[]>()
+  /** Counts one name more (+1) or less (-1) under its first two characters. */
+  function countName(name: string, delta: 1 | -1): void {
+    const prefix = name.slice(0, 2)
+    let counts = prefixLengths.get(prefix)
+    if (!counts) {
+      counts = new Map()
+      prefixLengths.set(prefix, counts)
+    }
+    const n = (counts.get(name.length) ?? 0) + delta
+    if (n > 0) counts.set(name.length, n)
+    else counts.delete(name.length)
+    // Only a length appearing or disappearing changes the prefix's (short) list of lengths.
+    if (delta === 1 ? n !== 1 : n > 0) return
+    if (counts.size === 0) {
+      prefixLengths.delete(prefix)
+      prefixLists.delete(prefix)
+    } else
+      prefixLists.set(
+        prefix,
+        [...counts.keys()].sort((a, b) => b - a),
+      )
+  }
   // The same names in compact form (see compactName), for namedIn().
   const compactOwners = new ShardedMap<Owners>()
   const compactLengths = new Map<number, number>()
@@ -105,17 +127,7 @@ export function buildProductGraph(products: Iterable<Product>): ProductGraph {
       }
     }
     for (const n of node.names) {
-      if (dropOwner(nameOwners, n, sku)) {
-        const c = (nameLengths.get(n.length) ?? 1) - 1
-        if (c === 0) {
-          nameLengths.delete(n.length)
-          lengths = null
-        } else nameLengths.set(n.length, c)
-        const prefix = n.slice(0, 2)
-        const k = (namePrefixes.get(prefix) ?? 1) - 1
-        if (k === 0) namePrefixes.delete(prefix)
-        else namePrefixes.set(prefix, k)
-      }
+      if (dropOwner(nameOwners, n, sku)) countName(n, -1)
     }
     return true
   }
@@ -155,11 +167,7 @@ export function buildProductGraph(products: Iterable<Product>): ProductGraph {
       }
     }
     for (const n of nameSet) {
-      if (addOwner(nameOwners, n, p.sku)) {
-        if (!nameLengths.has(n.length)) lengths = null
-        nameLengths.set(n.length, (nameLengths.get(n.length) ?? 0) + 1)
-        namePrefixes.set(n.slice(0, 2), (namePrefixes.get(n.slice(0, 2)) ?? 0) + 1)
-      }
+      if (addOwner(nameOwners, n, p.sku)) countName(n, 1)
     }
   }
 
@@ -206,12 +214,12 @@ export function buildProductGraph(products: Iterable<Product>): ProductGraph {
     },
     findMentions(text: string): ProductMention[] {
       const norm = normalizeText(text)
-      if (!lengths) lengths = [...nameLengths.keys()].sort((a, b) => b - a)
       // Every substring that is a product name of exactly one product (a name shared by several
       // products, a series name, identifies none of them).
       const candidates: Array<{ name: string; sku: string; at: number }> = []
-      for (let at = 0; at < norm.length; at++) {
-        if (!namePrefixes.has(norm.slice(at, at + 2))) continue
+      for (let at = 0; at + 1 < norm.length; at++) {
+        const lengths = prefixLists.get(norm.slice(at, at + 2))
+        if (!lengths) continue
         for (const len of lengths) {
           if (at + len > norm.length) continue
           const name = norm.slice(at, at + len)
