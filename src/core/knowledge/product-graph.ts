@@ -1,6 +1,7 @@
 import type { Product } from '../domain/schemas.js'
 import { normalizeText } from '../text/normalize-text.js'
 import { ShardedMap } from '../text/sharded-map.js'
+import { createNameLengths } from './name-lengths.js'
 import { ATTRIBUTE_CONCEPTS, type AttributeConcept } from './product-attributes.js'
 
 /** One product in the graph. Price and stock are deliberately absent: they are read live at answer time. */
@@ -70,38 +71,14 @@ export function buildProductGraph(products: Iterable<Product>): ProductGraph {
   const brands = new Map<string, Set<string>>()
   const categories = new Map<string, Set<string>>()
   const nameOwners = new ShardedMap<Owners>()
-  // Per first two characters (every name has two at least): the lengths of the names starting with
-  // them (with how many names have each) and those lengths longest first. Most places of a message
-  // start no name and are skipped at once; at the others findMentions tries only the lengths of the
-  // names that start there, not every length in the catalog.
-  const prefixLengths = new Map<string, Map<number, number>>()
-  const prefixLists = new Map<string, number[]>()
-  /** Counts one name more (+1) or less (-1) under its first two characters. */
-  function countName(name: string, delta: 1 | -1): void {
-    const prefix = name.slice(0, 2)
-    let counts = prefixLengths.get(prefix)
-    if (!counts) {
-      counts = new Map()
-      prefixLengths.set(prefix, counts)
-    }
-    const n = (counts.get(name.length) ?? 0) + delta
-    if (n > 0) counts.set(name.length, n)
-    else counts.delete(name.length)
-    // Only a length appearing or disappearing changes the prefix's (short) list of lengths.
-    if (delta === 1 ? n !== 1 : n > 0) return
-    if (counts.size === 0) {
-      prefixLengths.delete(prefix)
-      prefixLists.delete(prefix)
-    } else
-      prefixLists.set(
-        prefix,
-        [...counts.keys()].sort((a, b) => b - a),
-      )
-  }
+  // The names' lengths per first two characters (name-lengths.ts): findMentions tries at each place
+  // only the lengths of the names that start there.
+  const nameLengths = createNameLengths()
   // The same names in compact form (see compactName), for namedIn().
   const compactOwners = new ShardedMap<Owners>()
   const compactLengths = new Map<number, number>()
   let compactLengthList: number[] | null = null
+  const compactPrefixes = createNameLengths()
 
   const brandKeys = (n: { brand: string; brandEn?: string | null }) => {
     const keys = [normalizeText(n.brand)]
@@ -119,6 +96,7 @@ export function buildProductGraph(products: Iterable<Product>): ProductGraph {
     drop(categories, node.category, sku)
     for (const c of compactNames(node.names)) {
       if (dropOwner(compactOwners, c, sku)) {
+        compactPrefixes.count(c, -1)
         const k = (compactLengths.get(c.length) ?? 1) - 1
         if (k === 0) {
           compactLengths.delete(c.length)
@@ -127,7 +105,7 @@ export function buildProductGraph(products: Iterable<Product>): ProductGraph {
       }
     }
     for (const n of node.names) {
-      if (dropOwner(nameOwners, n, sku)) countName(n, -1)
+      if (dropOwner(nameOwners, n, sku)) nameLengths.count(n, -1)
     }
     return true
   }
@@ -162,12 +140,13 @@ export function buildProductGraph(products: Iterable<Product>): ProductGraph {
     add(categories, p.category, p.sku)
     for (const c of compactNames(nameSet)) {
       if (addOwner(compactOwners, c, p.sku)) {
+        compactPrefixes.count(c, 1)
         if (!compactLengths.has(c.length)) compactLengthList = null
         compactLengths.set(c.length, (compactLengths.get(c.length) ?? 0) + 1)
       }
     }
     for (const n of nameSet) {
-      if (addOwner(nameOwners, n, p.sku)) countName(n, 1)
+      if (addOwner(nameOwners, n, p.sku)) nameLengths.count(n, 1)
     }
   }
 
@@ -218,7 +197,7 @@ export function buildProductGraph(products: Iterable<Product>): ProductGraph {
       // products, a series name, identifies none of them).
       const candidates: Array<{ name: string; sku: string; at: number }> = []
       for (let at = 0; at + 1 < norm.length; at++) {
-        const lengths = prefixLists.get(norm.slice(at, at + 2))
+        const lengths = nameLengths.startingWith(norm.slice(at, at + 2))
         if (!lengths) continue
         for (const len of lengths) {
           if (at + len > norm.length) continue
@@ -253,8 +232,11 @@ export function buildProductGraph(products: Iterable<Product>): ProductGraph {
       if (!compactLengthList) compactLengthList = [...compactLengths.keys()].sort((a, b) => b - a)
       const out: string[] = []
       const seen = new Set<string>()
+      // The first two characters at each place: a length is tried only where a name of it starts.
+      const prefixes = Array.from({ length: Math.max(0, t.length - 1) }, (_, at) => t.slice(at, at + 2))
       for (const len of compactLengthList) {
         for (let at = 0; at + len <= t.length; at++) {
+          if (!compactPrefixes.has(prefixes[at]!, len)) continue
           const owners = compactOwners.get(t.slice(at, at + len))
           if (!owners) continue
           for (const sku of typeof owners === 'string' ? [owners] : owners) {
