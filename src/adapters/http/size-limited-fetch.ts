@@ -25,16 +25,42 @@ export function sizeLimitedFetch(base: typeof fetch, limits: SizeLimits): typeof
       throw tooLargeError(limits.what, cap)
     }
     if (!res.body) return res
-    let size = 0
-    const capped = res.body.pipeThrough(
-      new TransformStream<Uint8Array, Uint8Array>({
-        transform(chunk, controller) {
-          size += chunk.byteLength
-          if (size > cap) controller.error(tooLargeError(limits.what, cap))
-          else controller.enqueue(chunk)
-        },
-      }),
-    )
-    return new Response(capped, { status: res.status, statusText: res.statusText, headers: res.headers })
+    return new Response(capped(res.body, cap, limits.what), {
+      status: res.status,
+      statusText: res.statusText,
+      headers: res.headers,
+    })
   }
+}
+
+/**
+ * `body` read chunk by chunk as the reader asks for it, erroring (and dropping the source) once more
+ * than `cap` bytes came. A pull source on the body's own reader, not `pipeThrough` a TransformStream:
+ * the pipe's writable side and its promise chain per chunk cost ~0.1 ms of CPU per streamed answer.
+ */
+function capped(body: ReadableStream<Uint8Array>, cap: number, what: string): ReadableStream<Uint8Array> {
+  const reader = body.getReader()
+  let size = 0
+  return new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        const { done, value } = await reader.read()
+        if (done) {
+          controller.close()
+          return
+        }
+        size += value.byteLength
+        if (size <= cap) {
+          controller.enqueue(value)
+          return
+        }
+        controller.error(tooLargeError(what, cap))
+        await reader.cancel().catch(() => undefined)
+      },
+      cancel(reason) {
+        return reader.cancel(reason)
+      },
+    },
+    { highWaterMark: 0 },
+  )
 }

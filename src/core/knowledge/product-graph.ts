@@ -1,6 +1,7 @@
 import type { Product } from '../domain/schemas.js'
 import { normalizeText } from '../text/normalize-text.js'
 import { ShardedMap } from '../text/sharded-map.js'
+import { createNameLengths } from './name-lengths.js'
 import { ATTRIBUTE_CONCEPTS, type AttributeConcept } from './product-attributes.js'
 
 /** One product in the graph. Price and stock are deliberately absent: they are read live at answer time. */
@@ -70,16 +71,14 @@ export function buildProductGraph(products: Iterable<Product>): ProductGraph {
   const brands = new Map<string, Set<string>>()
   const categories = new Map<string, Set<string>>()
   const nameOwners = new ShardedMap<Owners>()
-  // Distinct name lengths (with how many names have each), longest first when matching.
-  const nameLengths = new Map<number, number>()
-  let lengths: number[] | null = null
-  // How many names start with each two characters (every name has two at least): most places of a
-  // message start no name, and findMentions skips them before trying every length.
-  const namePrefixes = new Map<string, number>()
+  // The names' lengths per first two characters (name-lengths.ts): findMentions tries at each place
+  // only the lengths of the names that start there.
+  const nameLengths = createNameLengths()
   // The same names in compact form (see compactName), for namedIn().
   const compactOwners = new ShardedMap<Owners>()
   const compactLengths = new Map<number, number>()
   let compactLengthList: number[] | null = null
+  const compactPrefixes = createNameLengths()
 
   const brandKeys = (n: { brand: string; brandEn?: string | null }) => {
     const keys = [normalizeText(n.brand)]
@@ -97,6 +96,7 @@ export function buildProductGraph(products: Iterable<Product>): ProductGraph {
     drop(categories, node.category, sku)
     for (const c of compactNames(node.names)) {
       if (dropOwner(compactOwners, c, sku)) {
+        compactPrefixes.count(c, -1)
         const k = (compactLengths.get(c.length) ?? 1) - 1
         if (k === 0) {
           compactLengths.delete(c.length)
@@ -105,17 +105,7 @@ export function buildProductGraph(products: Iterable<Product>): ProductGraph {
       }
     }
     for (const n of node.names) {
-      if (dropOwner(nameOwners, n, sku)) {
-        const c = (nameLengths.get(n.length) ?? 1) - 1
-        if (c === 0) {
-          nameLengths.delete(n.length)
-          lengths = null
-        } else nameLengths.set(n.length, c)
-        const prefix = n.slice(0, 2)
-        const k = (namePrefixes.get(prefix) ?? 1) - 1
-        if (k === 0) namePrefixes.delete(prefix)
-        else namePrefixes.set(prefix, k)
-      }
+      if (dropOwner(nameOwners, n, sku)) nameLengths.count(n, -1)
     }
     return true
   }
@@ -150,16 +140,13 @@ export function buildProductGraph(products: Iterable<Product>): ProductGraph {
     add(categories, p.category, p.sku)
     for (const c of compactNames(nameSet)) {
       if (addOwner(compactOwners, c, p.sku)) {
+        compactPrefixes.count(c, 1)
         if (!compactLengths.has(c.length)) compactLengthList = null
         compactLengths.set(c.length, (compactLengths.get(c.length) ?? 0) + 1)
       }
     }
     for (const n of nameSet) {
-      if (addOwner(nameOwners, n, p.sku)) {
-        if (!nameLengths.has(n.length)) lengths = null
-        nameLengths.set(n.length, (nameLengths.get(n.length) ?? 0) + 1)
-        namePrefixes.set(n.slice(0, 2), (namePrefixes.get(n.slice(0, 2)) ?? 0) + 1)
-      }
+      if (addOwner(nameOwners, n, p.sku)) nameLengths.count(n, 1)
     }
   }
 
@@ -206,12 +193,12 @@ export function buildProductGraph(products: Iterable<Product>): ProductGraph {
     },
     findMentions(text: string): ProductMention[] {
       const norm = normalizeText(text)
-      if (!lengths) lengths = [...nameLengths.keys()].sort((a, b) => b - a)
       // Every substring that is a product name of exactly one product (a name shared by several
       // products, a series name, identifies none of them).
       const candidates: Array<{ name: string; sku: string; at: number }> = []
-      for (let at = 0; at < norm.length; at++) {
-        if (!namePrefixes.has(norm.slice(at, at + 2))) continue
+      for (let at = 0; at + 1 < norm.length; at++) {
+        const lengths = nameLengths.startingWith(norm.slice(at, at + 2))
+        if (!lengths) continue
         for (const len of lengths) {
           if (at + len > norm.length) continue
           const name = norm.slice(at, at + len)
@@ -245,8 +232,11 @@ export function buildProductGraph(products: Iterable<Product>): ProductGraph {
       if (!compactLengthList) compactLengthList = [...compactLengths.keys()].sort((a, b) => b - a)
       const out: string[] = []
       const seen = new Set<string>()
+      // The first two characters at each place: a length is tried only where a name of it starts.
+      const prefixes = Array.from({ length: Math.max(0, t.length - 1) }, (_, at) => t.slice(at, at + 2))
       for (const len of compactLengthList) {
         for (let at = 0; at + len <= t.length; at++) {
+          if (!compactPrefixes.has(prefixes[at]!, len)) continue
           const owners = compactOwners.get(t.slice(at, at + len))
           if (!owners) continue
           for (const sku of typeof owners === 'string' ? [owners] : owners) {
