@@ -37,7 +37,7 @@ const SELF_PICKUP =
  * to the shop is a return, also when "still" or a named product suggests stock.
  */
 const SEND_BACK =
-  /(\b(can|could|may) (i )?(that|this|it|they|these|those|the [a-z -]{1,30}?)( one| ones)? (still )?go back\b|\b(can|could|may) i (still )?(send|ship|take|bring) (it|them|that|this|these|those|the [a-z -]{1,30}?)( one| ones)? back\b|\bcan i (still )?send back\b|\b(which|what) (of my )?(orders?|items?|things?|purchases?)( of mine)? (can|could) i (still )?(send back|return)\b|(还能|能不能|可以|能)退回去)/i
+  /(\b(can|could|may) (i )?(that|this|it|they|these|those|the [a-z -]{1,30}?)( one| ones)? (still )?go back\b|\b(can|could|may) i (still )?(send|ship|take|bring) (it|them|that|this|these|those|one|the [a-z -]{1,30}?)( one| ones)? back\b|\bcan i (still )?send back\b|\b(which|what) (of my )?(orders?|items?|things?|purchases?)( of mine)? (can|could) i (still )?(send back|return)\b|(还能|能不能|可以|能)退回去)/i
 
 export const POLICY_RULES: readonly IntentRule[] = [
   {

@@ -93,7 +93,8 @@ function paidWith(text: string): PaidWith | null {
 }
 
 /** The last clause is the return itself, asked for: "退吧", "就退了吧", "帮我退掉", "return it please". */
-const RETURN_NOW_ZH = /^(那就|就|那|直接|还是)?(帮我|给我)?(退|退掉|退了|退货|退款)(吧|呗|了吧|掉吧)?$/
+const RETURN_NOW_ZH =
+  /^(那就|就|那|直接|还是)?(帮我|给我)?(把[^?？吗么]{1,10}?)?(退|退掉|退了|退货|退款)(吧|呗|了吧|掉吧)?$/
 const RETURN_NOW_EN = /^(ok(ay)?,? )?(then |just |please )?(go ahead and )?(return|refund) (it|them)( then| please)?$/i
 
 /** "退 上门取件要钱不", "退吧 运费谁出": a bare decision to return, then a question about it. */

@@ -10,6 +10,9 @@ describe('return wording (round 7)', () => {
     )
     expect(ruleIntent('which of my orders can I still send back?', 'stock_availability')).toBe('return_refund')
     expect(ruleIntent('can I send the blender back?', 'product_inquiry')).toBe('return_refund')
+    expect(
+      ruleIntent('got two of the blue bottles but I only need one. can I send one back?', 'stock_availability'),
+    ).toBe('return_refund')
     expect(ruleIntent('is the blender still in stock?', 'stock_availability')).not.toBe('return_refund')
   })
 
@@ -24,6 +27,7 @@ describe('return wording (round 7)', () => {
     expect(detectReturnFacts('那就退吧 运费谁出').returnNow).toBe(true)
     expect(detectReturnFacts('退货要运费吗').returnNow).toBe(false)
     expect(detectReturnFacts('能退吗').returnNow).toBe(false)
+    expect(detectReturnFacts('好吧 那防晒还没拆 把防晒退了').returnNow).toBe(true)
   })
 
   it('reads "from which day" as a general rules question', () => {
