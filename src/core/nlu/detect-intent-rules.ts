@@ -8,7 +8,7 @@
  */
 
 import { type IntentRule, ORDER_RULES } from './detect-order-intent-rules.js'
-import { POLICY_RULES } from './detect-policy-intent-rules.js'
+import { POLICY_RULES, SEND_BACK } from './detect-policy-intent-rules.js'
 import { footLengthMm, usualShoeSize } from './extract-shoe-size.js'
 import type { Intent } from './types.js'
 
@@ -54,6 +54,12 @@ const RULES: readonly Rule[] = [
   },
   // Order-area rules (detect-order-intent-rules.ts): passive cancellation, parcels on their way…
   ...ORDER_RULES,
+  {
+    // "the sunscreen is still sealed, can that one go back?": a return, whatever "still" suggests.
+    to: 'return_refund',
+    from: ['stock_availability', 'product_inquiry', 'out_of_scope', 'greeting', 'order_status', 'recommendation'],
+    re: SEND_BACK,
+  },
   // Service / policy rules (detect-policy-intent-rules.ts): money back, account closing, gift wrap…
   ...POLICY_RULES,
   {

@@ -36,15 +36,10 @@ const SELF_PICKUP =
  * "can that one go back?", "which of my orders can I still send back?", "还能退回去吗": sending an item back
  * to the shop is a return, also when "still" or a named product suggests stock.
  */
-const SEND_BACK =
+export const SEND_BACK =
   /(\b(can|could|may) (i )?(that|this|it|they|these|those|the [a-z -]{1,30}?)( one| ones)? (still )?go back\b|\b(can|could|may) i (still )?(send|ship|take|bring) (it|them|that|this|these|those|one|the [a-z -]{1,30}?)( one| ones)? back\b|\bcan i (still )?send back\b|\b(which|what) (of my )?(orders?|items?|things?|purchases?)( of mine)? (can|could) i (still )?(send back|return)\b|(还能|能不能|可以|能)退回去)/i
 
 export const POLICY_RULES: readonly IntentRule[] = [
-  {
-    to: 'return_refund',
-    from: ['stock_availability', 'product_inquiry', 'out_of_scope', 'greeting', 'order_status', 'recommendation'],
-    re: SEND_BACK,
-  },
   {
     to: 'logistics',
     from: ['out_of_scope', 'product_inquiry', 'greeting', 'modify_order', 'order_status', 'recommendation'],
