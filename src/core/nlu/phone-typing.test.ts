@@ -14,6 +14,7 @@ describe('readPhoneTyping: pinyin abbreviations', () => {
   it('leaves identifiers, other words and English messages alone', () => {
     expect(readPhoneTyping('KF202611240476 到哪了')).toBe('KF202611240476 到哪了')
     expect(readPhoneTyping('运单SF1234567890123')).toBe('运单SF1234567890123')
+    expect(readPhoneTyping('帮我查下 KF 2026 1124 0392 到哪了')).toBe('帮我查下 KF 2026 1124 0392 到哪了')
     expect(readPhoneTyping('my X2 Pro 快充不生效')).toBe('my X2 Pro 快充不生效')
     expect(readPhoneTyping('can I pay with hb or tk?')).toBe('can I pay with hb or tk?')
   })

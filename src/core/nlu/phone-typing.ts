@@ -31,8 +31,8 @@ export const PHONE_ABBREVIATIONS: Readonly<Record<string, string>> = {
 
 const HAN = /\p{Script=Han}/u
 
-/** A Latin-letter run not glued to other letters or digits. */
-const LATIN_RUN = /(?<![A-Za-z0-9])[A-Za-z]+(?![A-Za-z0-9])/g
+/** A Latin-letter run not glued to other letters or digits, nor before digits ("KF 2026 1124 0392"). */
+const LATIN_RUN = /(?<![A-Za-z0-9])[A-Za-z]+(?![A-Za-z0-9]|\s*[0-9])/g
 
 function expandAbbreviations(text: string): string {
   return text.replace(LATIN_RUN, (run) => PHONE_ABBREVIATIONS[run.toLowerCase()] ?? run)

@@ -136,6 +136,17 @@ export async function askedAboutFiledReturn(sc: SkillContext): Promise<SkillResu
  */
 export async function sideQuestionAtConfirm(sc: SkillContext): Promise<SkillResult | null> {
   if (sc.state.awaiting !== 'confirm' || sc.answeredAwaiting || !sc.signals.question || sc.extracted.order) return null
+  // "算了不换了 直接退能退多少": the request itself changes, which is no side question.
+  const f = sc.returnFacts
+  if (
+    sc.cues.dropsRequest ||
+    sc.signals.deny ||
+    sc.signals.correction ||
+    f.kind !== null ||
+    f.returnNow ||
+    f.reason !== null
+  )
+    return null
   // Asked inside a return, the question is about the return: its kind joins the search.
   const exchange = taskOf(sc.state, 'return_refund').kind === 'exchange'
   const topic = exchange ? say(sc.locale, '换货', 'exchange') : say(sc.locale, '退货', 'return')
