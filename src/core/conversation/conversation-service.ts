@@ -16,6 +16,7 @@ import type { KnowledgeBase } from '../knowledge/types.js'
 import { UNANSWERED_EVENT, unansweredEvent } from '../knowledge/unanswered-questions.js'
 import { readChineseScript } from '../nlu/chinese-script.js'
 import { carriesLanguage } from '../nlu/detect-locale.js'
+import { readPhoneTyping } from '../nlu/phone-typing.js'
 import type { NluEngine, NluResult } from '../nlu/types.js'
 import type { AttachmentStore } from '../ports/attachment-store.js'
 import type { CommerceActions } from '../ports/commerce.js'
@@ -369,8 +370,10 @@ export function createConversationService(deps: ConversationServiceDeps) {
         const attachmentMeta = attached ? { attachment: attached.meta } : {}
         const nluEngine = await deps.nluFor(shop.id)
         // Traditional characters and written Cantonese are read as simplified Mandarin (chinese-script.ts).
+        // Phone-style typing ("kf在吗", an order number dictated as 二零二六…) is read as written out (phone-typing.ts).
         const reading = readChineseScript(understoodPart(input.payload ?? text))
-        const understood = nluEngine.analyze(reading.text)
+        const understoodText = readPhoneTyping(reading.text)
+        const understood = nluEngine.analyze(understoodText)
         // A message with no letters (an order number alone) keeps the conversation's language.
         // Measurements and letter sizes ("175 70kg", "XL") are no language either.
         const hasWords = carriesLanguage(text)
@@ -431,7 +434,7 @@ export function createConversationService(deps: ConversationServiceDeps) {
             conversation,
             customer,
             locale,
-            text: reading.text,
+            text: understoodText,
             nlu,
             state,
             history,

@@ -5,6 +5,7 @@
  * verifying. The reply says what to send to act on an order of theirs.
  */
 import { leadingEntry } from '../skills/knowledge-answer.js'
+import { statedDeliveryWindow } from '../skills/return-rules-answer.js'
 import type { SkillContext, SkillResult } from '../skills/skill-types.js'
 import { say } from '../skills/text.js'
 
@@ -17,6 +18,9 @@ export async function visitorPolicyAnswer(sc: SkillContext, intent: string): Pro
   if (sc.customer || state.verifiedCustomerId || !ORDER_INTENTS.has(intent)) return null
   if (!sc.cues.asksGenerally || sc.extracted.order || typeof state.slots.order === 'string') return null
   if (state.awaiting || sc.ctx.nlu.cues?.safety) return null
+  // "我22号签收的 最晚哪天能退": the window's last day from the date stated, no order needed.
+  const stated = intent === 'return_refund' ? statedDeliveryWindow(sc) : null
+  if (stated) return stated
   const kb = await sc.ctx.knowledge.answer(sc.understanding.query, { locale: sc.locale, kinds: ['faq'] })
   const hit = kb.status === 'answer' ? kb.hit : kb.status === 'clarify' ? leadingEntry(kb.candidates) : undefined
   if (!hit) return null

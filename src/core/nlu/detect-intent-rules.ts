@@ -8,7 +8,7 @@
  */
 
 import { type IntentRule, ORDER_RULES } from './detect-order-intent-rules.js'
-import { POLICY_RULES } from './detect-policy-intent-rules.js'
+import { POLICY_RULES, SEND_BACK } from './detect-policy-intent-rules.js'
 import { footLengthMm, usualShoeSize } from './extract-shoe-size.js'
 import type { Intent } from './types.js'
 
@@ -54,6 +54,12 @@ const RULES: readonly Rule[] = [
   },
   // Order-area rules (detect-order-intent-rules.ts): passive cancellation, parcels on their way…
   ...ORDER_RULES,
+  {
+    // "the sunscreen is still sealed, can that one go back?": a return, whatever "still" suggests.
+    to: 'return_refund',
+    from: ['stock_availability', 'product_inquiry', 'out_of_scope', 'greeting', 'order_status', 'recommendation'],
+    re: SEND_BACK,
+  },
   // Service / policy rules (detect-policy-intent-rules.ts): money back, account closing, gift wrap…
   ...POLICY_RULES,
   {
@@ -72,8 +78,10 @@ const RULES: readonly Rule[] = [
   {
     // "why is the invoice amount lower than the product price": an invoice question.
     to: 'invoice_payment',
-    from: ['price_promotion', 'product_inquiry', 'out_of_scope', 'greeting'],
+    // "can the invoice be made out to my UK company?": a place named is no delivery question.
+    from: ['price_promotion', 'product_inquiry', 'out_of_scope', 'greeting', 'logistics'],
     re: /(发票|开票|专票|普票|抬头|税号|纳税人识别号|invoice|receipt|\bvat\b|tax id|taxpayer (id|number))/i,
+    unless: /(运单|快递单|物流单|\b(tracking|shipping label|packing slip)\b)/i,
   },
   {
     // "any news on the refund", "羽绒服退款什么时候到账": the refund's status, not a price.
@@ -142,8 +150,15 @@ const RULES: readonly Rule[] = [
   {
     // "我现在有哪些订单还没完成", "是不是下重了": about the customer's orders.
     to: 'order_status',
-    from: ['modify_order', 'invoice_payment', 'out_of_scope', 'product_inquiry', 'price_promotion'],
-    re: /((哪些|几个|多少个?)(订单|单子).{0,6}(没|未|还)|(订单|单子)(列表|有哪些)|下重了?|重复下单|下了两(次|单)|(which|what) orders? (do i have|are (still )?(open|pending|unfinished))|\b(my )?(open|unfinished|pending) orders\b|ordered (it )?twice|duplicate order)/i,
+    from: [
+      'modify_order',
+      'invoice_payment',
+      'out_of_scope',
+      'product_inquiry',
+      'price_promotion',
+      'stock_availability',
+    ],
+    re: /((哪些|几个|多少个?)(订单|单子|单).{0,6}(没|未|还)|(订单|单子)(列表|有哪些)|下重了?|重复下单|下了两(次|单)|(which|what) orders? (do i have|are (still )?(open|pending|unfinished))|\b(my )?(open|unfinished|pending) orders\b|ordered (it )?twice|duplicate order)/i,
   },
   {
     // "cancel my raytab order, i found it cheaper elsewhere", "帮我把耳机那单取消": a cancel request on an

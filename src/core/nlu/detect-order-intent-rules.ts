@@ -12,7 +12,7 @@ export type IntentRule = { to: Intent; from: readonly Intent[] | 'any'; re: RegE
 
 /** "多久会被取消", "会自己取消吗", "另外两个啥时候自动取消", "when does it get cancelled if I don't pay". */
 export const AUTO_CANCEL =
-  /((多久|多长时间|什么时候|啥时候|几点|几个?小时|会不会|会)(会)?(被|自动)(系统)?取消|自动取消|(会|能)?(自己|自行)取消|超时.{0,4}取消|(自己|自动)(就)?(过期|失效|关闭)|(will|would|does|do) (it|my order|the order|they|orders?) (be|get) (auto(matically|[- ])?)?cancel+ed|\bwhen (does|do|will|would|is) (it|my order|the order|they|this|that|the unpaid one)( (be|get))? (auto(matically)? )?cancel+ed\b|auto[- ]?cancel|how long (until|before|till) .{0,30}cancel+ed|(让|等)它(自己|自动)?(过期|失效|取消)|\b(let|leave) (it|them|the order|that one)( to)? (expire|lapse|time out|run out|cancel itself)\b)/i
+  /(\bcancel+(s|ed)? (by|on) (itself|its own|themselves|their own)\b|\b(does|do|will|would) (it|they|the order|an order|my order) (just )?(auto(matically)?[- ]?)?cancel\b|(多久|多长时间|什么时候|啥时候|几点|几个?小时|会不会|会)(会)?(被|自动)(系统)?取消|自动取消|(会|能)?(自己|自行)取消|超时.{0,4}取消|(自己|自动)(就)?(过期|失效|关闭)|(will|would|does|do) (it|my order|the order|they|orders?) (be|get) (auto(matically|[- ])?)?cancel+ed|\bwhen (does|do|will|would|is) (it|my order|the order|they|this|that|the unpaid one)( (be|get))? (auto(matically)? )?cancel+ed\b|auto[- ]?cancel|how long (until|before|till) .{0,30}cancel+ed|(让|等)它(自己|自动)?(过期|失效|取消)|\b(let|leave) (it|them|the order|that one)( to)? (expire|lapse|time out|run out|cancel itself)\b)/i
 /** An outright request to cancel now ("现在就帮我取消", "cancel it now"), which a passive question is not. */
 const CANCEL_NOW =
   /((帮我|给我|现在就?|直接|马上)取消|\bcancel (it|them|my order|the order)( now| right now| please)\b)/i

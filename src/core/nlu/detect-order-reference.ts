@@ -52,7 +52,7 @@ export function asksWhatNow(text: string): boolean {
 }
 
 const ONE_LINE =
-  /((其他|其余|别的|剩下)的?(商品|东西|几样|几件)?(都)?(照常|正常|继续|还是|还|照样)?(发|要|留着|不变|保留)|只(取消|退掉?|不要)|单独(取消|退)|\bkeep the rest\b|\bi still want\b|\b(just|only) (cancel )?(the|this|that|one)\b.{0,40}\bfrom (my|the|that|this) order\b|\bcancel (just|only) (the|one)\b)/i
+  /((其他|其余|别的|剩下)的?(商品|东西|几样|几件)?(都)?(照常|正常|继续|还是|还|照样)?(发|要|留着|不变|保留)|只(取消|退掉?|不要)|单独(取消|退)|\bkeep the rest\b|\bi still want\b|\b(just|only) (cancel )?(the|this|that|one)\b.{0,40}\bfrom (my|the|that|this) order\b|\bcancel (just|only) (the|one)\b|(不要了?|不想要了?|去掉|删掉)[\s,，。]*.{1,12}(留着|还要|要留|保留|照常发|正常发)|(留着|还要|保留)[\s,，。]*.{1,12}(不要了?|去掉|删掉)|\b(drop|remove|cancel) the .{1,30}(,|;| and| but) keep the\b)/i
 
 /** "挂耳的耳机我不要了 其他的照常发", "cancel just the white shoes, I still want the boots": one line of an order. */
 export function cancelsOneLine(text: string): boolean {

@@ -36,10 +36,10 @@ const EN_COUNT = new RegExp(
 )
 
 const DEADLINE =
-  /((现在|今天|这会儿?)?还(能|可以|来得及)(付|支付|付款|交钱)(吗|吧|么|不|啊)?|\bcan i still pay\b|\bstill (time to )?pay (for )?(it|the order)\b|(最晚|最迟|截止|几点(之|以)?前|什么时候(之|以)?前|多久(之|以)?内|还有多(久|长时间)).{0,6}(付|支付|付款|交钱)|(付|支付|付款).{0,6}(最晚|最迟|截止|期限|几点前|deadline)|(多久|什么时候|几点)(会)?(被)?(自动)?取消|\bpay (it )?(by|before) when\b|\b(deadline|last time|latest time) (to|for) (pay|payment)\b|\bhow long (do i have|have i got|until) .{0,30}(pay|cancel+ed)\b|\bwhen (is|will) .{0,30}(cancel+ed|auto[- ]?cancel+ed)\b|\bby when (do|must|should) i pay\b)/i
+  /((现在|今天|这会儿?)?还(能|可以|来得及)(付|支付|付款|交钱)(吗|吧|么|不|啊)?|\bcan i still pay\b|\bstill (time to )?pay (for )?(it|the order)\b|(最晚|最迟|截止|几点(之|以)?前|什么时候(之|以)?前|多久(之|以)?内|还有多(久|长时间)).{0,6}(付|支付|付款|交钱)|(付|支付|付款).{0,6}(最晚|最迟|截止|期限|几点前|deadline)|(多久|什么时候|几点)(会)?(被)?(自动)?取消|\bpay (it )?(by|before) when\b|\b(deadline|last time|latest time) (to|for) (pay|payment)\b|\bhow long (do i have|have i got|until) .{0,30}(pay|cancel+ed)\b|\bwhen (is|will) .{0,30}(cancel+ed|auto[- ]?cancel+ed)\b|\bby when (do|must|should) i pay\b|(再|才|以后|之后)(去)?(付|支付|付款|交钱).{0,4}(来得及|赶得上|行不行|可以吗|还行吗)|\b(pay|paying) (it )?(after|at|around|tonight|tomorrow|later)\b.{0,30}\b(ok|okay|in time|too late|still (fine|work))\b)/i
 
 const POINTS_ASK =
-  /(积分.{0,10}(最多|能抵|可以抵|抵多少|用多少|能用多少|可以用多少|上限)|(最多|能|可以).{0,8}(用|抵).{0,6}积分|\bhow many points\b|\bpoints?\b.{0,30}\b(max(imum)?|at most|can i use|cap|limit)\b|\b(max(imum)?|most) .{0,20}\bpoints\b)/i
+  /(积分.{0,10}(最多|能抵|可以抵|抵多少|用多少|能用多少|可以用多少|上限)|(最多|能|可以).{0,8}(用|抵).{0,6}积分|\bhow many points\b|\bpoints?\b.{0,30}\b(max(imum)?|at most|can i use|cap|limit)\b|\b(max(imum)?|most) .{0,20}\bpoints\b|\b(pay|cover)\b.{0,30}\b(entirely|fully|completely|only|all)\b.{0,15}\b(points|them)\b|\b(pay|cover)\b.{0,30}\b(all|only) (in|with|by) points\b|(全(部|额)?|只)用积分(付|抵|支付|买)|积分(全额|全部)(抵扣|支付|付))/i
 const POINTS_EARN =
   /((能|可以|会|可)?(拿|得|获得|攒|返|赚|送|给)(到)?(我)?多少(个)?积分|积分(能|可以|会)?(拿|得|返|给|送)(我)?多少|多少积分(到账|能到|会到)|\bhow many (reward |loyalty )?points (will|would|do|does|can|should) (i|this|it|that|the order)\b.{0,20}\b(get|earn|give|make)\b|\bpoints (will|would|do|can) i (get|earn)\b|\b(earn|get) .{0,10}\bpoints (on|for|from)\b)/i
 const PRICE =

@@ -32,6 +32,13 @@ const GOT_MONEY_BACK =
 const SELF_PICKUP =
   /((自己|本人)(去|到)?.{0,10}(取件|取回|去取|去拿|自提|取)|(去|到)(驿站|网点|营业点|快递点|站点|代收点|快递柜).{0,4}(取|拿)|自提|\b(collect|pick up|pick it up|fetch|get) (the |my )?(parcel|package|it|them)? ?(myself|in person)\b|\b(collect|pick up)\b.{0,30}\bfrom the .{0,20}\b(station|depot|point|locker|office|hub)\b)/i
 
+/**
+ * "can that one go back?", "which of my orders can I still send back?", "还能退回去吗": sending an item back
+ * to the shop is a return, also when "still" or a named product suggests stock.
+ */
+export const SEND_BACK =
+  /(\b(can|could|may) (i )?(that|this|it|they|these|those|the [a-z -]{1,30}?)( one| ones)? (still )?go back\b|\b(can|could|may) i (still )?(send|ship|take|bring) (it|them|that|this|these|those|one|the [a-z -]{1,30}?)( one| ones)? back\b|\bcan i (still )?send back\b|\b(which|what) (of my )?(orders?|items?|things?|purchases?)( of mine)? (can|could) i (still )?(send back|return)\b|(还能|能不能|可以|能)退回去)/i
+
 export const POLICY_RULES: readonly IntentRule[] = [
   {
     to: 'logistics',

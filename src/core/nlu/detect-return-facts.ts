@@ -39,6 +39,8 @@ export type ReturnFacts = {
   paidWith: PaidWith | null
   /** "退货寄到哪里", "what's your returns address?": where returned items go. */
   asksAddress: boolean
+  /** "which of my orders can I still send back?", "我哪些单还能退": the orders still inside a return window. */
+  asksWhichReturnable: boolean
 }
 
 export type PaidWith = 'alipay' | 'wechat' | 'bank_card' | 'credit_card' | 'huabei'
@@ -91,12 +93,17 @@ function paidWith(text: string): PaidWith | null {
 }
 
 /** The last clause is the return itself, asked for: "退吧", "就退了吧", "帮我退掉", "return it please". */
-const RETURN_NOW_ZH = /^(那就|就|那|直接|还是)?(帮我|给我)?(退|退掉|退了|退货|退款)(吧|呗|了吧|掉吧)?$/
+const RETURN_NOW_ZH =
+  /^(那就|就|那|直接|还是)?(帮我|给我)?(把[^?？吗么]{1,10}?)?(退|退掉|退了|退货|退款)(吧|呗|了吧|掉吧)?$/
 const RETURN_NOW_EN = /^(ok(ay)?,? )?(then |just |please )?(go ahead and )?(return|refund) (it|them)( then| please)?$/i
 
+/** "退 上门取件要钱不", "退吧 运费谁出": a bare decision to return, then a question about it. */
+const RETURN_DECIDED_LEAD = /^(那就|就|那|好|嗯|行)?(退|退吧|退了吧|退掉吧)$/
+
 function asksReturnNow(text: string): boolean {
-  if (/[?？]|吗|么/.test(text)) return false
   const clauses = text.split(/[\s,，。.!！~～、]+/).filter((c) => c.length > 0)
+  if (clauses.length > 1 && RETURN_DECIDED_LEAD.test(clauses[0]!)) return true
+  if (/[?？]|吗|么/.test(text)) return false
   const last = clauses[clauses.length - 1] ?? ''
   if (RETURN_NOW_ZH.test(last)) return true
   const tail =
@@ -111,6 +118,9 @@ function asksReturnNow(text: string): boolean {
 /** Reads the return facts of one customer message. */
 const ADDRESS_Q =
   /(退货(的)?(地址|寄到哪|寄哪|寄回哪|发到哪|发哪|送到哪)|(寄|退|发)回(到)?(哪里|哪儿|哪|什么地址|你们哪)|退(回|货)(去)?(到)?(哪里|哪儿|什么地址)|\breturns? address\b|\bwhere (do|should|can|shall) i (send|ship|mail|post) (it|them|the (item|items|parcel|package)|my returns?|returns?) (back|to)?\b|\bwhere do returns go\b|\baddress (to|for) (send|ship|return)\w*\b)/i
+
+const WHICH_RETURNABLE =
+  /(\b(which|what) (of my )?(orders?|items?|things?|purchases?|stuff)( of mine)? (can|could) i (still )?(send back|return)\b|\b(which|what) (of my )?(orders?|items?|purchases?) (are|is) (still )?returnable\b|哪(些|几)(个)?(订单|单|东西|商品|件)?.{0,4}(还)?(能|可以)退|(还)?(能|可以)退的(订单|单|有哪些))/i
 
 export function detectReturnFacts(text: string): ReturnFacts {
   const negatedQuality = NEGATED_QUALITY.test(text)
@@ -134,5 +144,6 @@ export function detectReturnFacts(text: string): ReturnFacts {
     asksActivationRule: ACTIVATION_RULE.test(text),
     paidWith: paidWith(text),
     asksAddress: ADDRESS_Q.test(text),
+    asksWhichReturnable: WHICH_RETURNABLE.test(text),
   }
 }

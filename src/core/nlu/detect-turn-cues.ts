@@ -38,6 +38,9 @@ import { budgetOnly, conceptsIn, giftIn, type PriceRank, priceRankIn } from './p
 export type GreetingKind = 'robot' | 'thanks' | 'bye' | 'hello'
 export type ChangeField = 'address' | 'phone' | 'items'
 
+/** Invoice words: a place named with them is the invoice's business, not where the shop delivers. */
+const INVOICE_TOPIC = /(发票|开票|专票|普票|抬头|税号|\binvoice\b|\bvat\b|\btax (id|number)\b)/i
+
 export type TurnCues = {
   /** "已经付了钱的那单", "the unpaid one": the status the customer names an order by. */
   orderByStatus: OrderStatusRef | null
@@ -357,7 +360,10 @@ export function detectTurnCues(raw: string): TurnCues {
     asksVariant: VARIANT_AVAILABLE.test(text),
     pricePolicy: PRICE_POLICY.test(raw),
     asksShippingPolicy:
-      ((DESTINATION.test(raw) || asksBeforeOrdering(raw) || CARRIER_POLICY.test(raw)) && !OWN_ORDER.test(raw)) ||
+      ((DESTINATION.test(raw) || asksBeforeOrdering(raw) || CARRIER_POLICY.test(raw)) &&
+        !OWN_ORDER.test(raw) &&
+        // "can the invoice be made out to my UK company?": a country named on an invoice is no delivery question.
+        !INVOICE_TOPIC.test(raw)) ||
       asksWhatIfLost(raw),
     shipping: shippingQuestion(raw),
     asksReship: asksReship(raw),

@@ -74,8 +74,12 @@ function score(text: string, option: DescribedOption, numbers: boolean): number 
 const REJECTED =
   /(?:^|[\s，,。.!！?？])(?:不是|并不是|并非)[^，,;；。]{1,24}[，,;；。]\s*(?:而是|是|我说的是|我要的是)?|\bnot (?:the |that |this )?[^,;.]{1,40}?(?:[,;.]\s*(?:but |i mean |it'?s |its )?|\s+but\s+)/gi
 
+/** "表带不要了 牛仔裤留着", "drop the band but keep the jeans": the option kept is not the one meant. */
+const KEPT =
+  /[^\s，,。.;；!！]{1,12}(?:留着|还要|要留着|保留|照常发|正常发)(?:的)?|\b(?:but |and )?keep (?:the )?[^,;.]{1,30}/gi
+
 export function withoutRejected(text: string): string {
-  const kept = text.replace(REJECTED, ' ')
+  const kept = text.replace(REJECTED, ' ').replace(KEPT, ' ')
   return kept.trim().length > 0 ? kept : text
 }
 

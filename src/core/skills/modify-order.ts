@@ -6,6 +6,7 @@
  */
 import { noTask, taskOf } from '../dialogue/task-state.js'
 import type { Order } from '../domain/schemas.js'
+import { canonicalColour } from '../nlu/colours.js'
 import { actOnOrder, commerceOf, platformFailure } from './commerce-action.js'
 import { writeOrderChange } from './order-audit.js'
 import { applyOrderReference, resolveOrder, statusLabel } from './resolve-order.js'
@@ -52,6 +53,26 @@ function correctedAddress(a: NonNullable<Order['address']>, c: { wrong: string; 
   return `${a.region ? `${a.region} ` : ''}${a.detail.replace(c.wrong, c.replacement)}`
 }
 
+/**
+ * "我好像选成黑色了 帮我改成橙色的" when the line is orange already: the order says so, nothing to change.
+ * The colour asked for is the last one the message names; the line is the one named, or the order's only one.
+ */
+function alreadyThatColour(sc: SkillContext, order: Order): string | null {
+  const colours = sc.ctx.nlu.entities.filter((e) => e.type === 'color' && typeof e.value === 'string')
+  const target = colours[colours.length - 1]?.value
+  if (typeof target !== 'string') return null
+  const named = order.items.filter((i) => i.sku === sc.extracted.sku)
+  const lines = named.length > 0 ? named : order.items
+  const line = lines.length === 1 ? lines[0]! : null
+  if (!line?.color || canonicalColour(line.color) !== canonicalColour(target)) return null
+  const title = line.title ?? line.sku
+  return say(
+    sc.locale,
+    `订单 ${order.orderNo} 里的「${title}」下单时选的就是${line.color}，无需修改。`,
+    `The ${title} in order ${order.orderNo} is already ${line.color}: nothing needs changing.`,
+  )
+}
+
 /** The modify-order skill. */
 export async function modifyOrderSkill(sc: SkillContext): Promise<SkillResult> {
   const L = sc.locale
@@ -95,6 +116,9 @@ export async function modifyOrderSkill(sc: SkillContext): Promise<SkillResult> {
     (sc.extracted.sku || sc.extracted.deviceModel)
   )
     t.field = 'items'
+  // "帮我改成橙色的", "change it to a 39": a colour or size is an item change.
+  if (!t.field && change.introducesValue && !sc.extracted.phone && (sc.extracted.color || sc.extracted.size))
+    t.field = 'items'
   // A new value said with the request ("改到朝阳区建国路88号") is kept while the order is found.
   if (!sc.state.awaiting && typeof t.newValue !== 'string') {
     const a = t.field === 'address' ? change.newAddress : null
@@ -134,6 +158,8 @@ export async function modifyOrderSkill(sc: SkillContext): Promise<SkillResult> {
     return returnSkill(sc)
   }
   if (t.field === 'items') {
+    const already = alreadyThatColour(sc, order)
+    if (already) return done(sc, [{ text: already }], 'answer', 'modify_items_already_so', extra)
     const text2 = MODIFIABLE.includes(order.status)
       ? say(
           L,

@@ -97,12 +97,17 @@ async function forgetCarriedOrder(sc: SkillContext, prefer: (o: Order) => boolea
 
 /** One line per order: number, items, status, and where a shipped parcel is (latest event, ETA, delay). */
 function statusLine(sc: SkillContext, o: Order, i: number): string {
+  return `${i + 1}. ${orderStatusSummary(sc, o)}`
+}
+
+/** An order's number, items, status and where a shipped parcel is, in one line. */
+export function orderStatusSummary(sc: SkillContext, o: Order): string {
   const L = sc.locale
   const tz = shopTimeZone(sc.ctx.shop)
   const first = o.items[0]
   const title = `${first?.title ?? first?.sku ?? ''}${o.items.length > 1 ? say(L, ` 等${o.items.length}件`, ` +${o.items.length - 1} more`) : ''}`
-  let line = `${i + 1}. ${o.orderNo}（${title}）：${statusLabel(o.status, L)}`
-  if (L === 'en') line = `${i + 1}. ${o.orderNo} (${title}): ${statusLabel(o.status, L)}`
+  let line = `${o.orderNo}（${title}）：${statusLabel(o.status, L)}`
+  if (L === 'en') line = `${o.orderNo} (${title}): ${statusLabel(o.status, L)}`
   const ev = latestEvent(o)
   if (o.status === 'shipped' && ev) {
     const problem = shipmentProblem(o, sc.ctx.now)

@@ -6,7 +6,8 @@
  */
 import type { ReturnRequest } from '../domain/records.js'
 import type { Order } from '../domain/schemas.js'
-import { shipmentProblem } from './order-status.js'
+import { orderStatusSummary, shipmentProblem } from './order-status.js'
+import { ordersOfNamedItems } from './orders-of-named-items.js'
 import { refundArrival, refundTimingLine } from './refund-timing.js'
 import { applyOrderReference, knownCustomerId, orderOfMentionedItem, resolveOrder } from './resolve-order.js'
 import { lostParcelRefund } from './return-answers.js'
@@ -150,6 +151,13 @@ export async function refundStatus(sc: SkillContext): Promise<SkillResult> {
   // One order's refund told: that order is the one talked about next ("那积分呢", "开发票").
   const told = new Set([...rrs.slice(0, 3).map((r) => r.orderNo), ...refundingOrders.slice(0, 3).map((o) => o.orderNo)])
   if (told.size === 1) sc.state.slots.order = [...told][0]!
+  // "跑鞋退款到哪一步了？还有托盘那单为啥一直待付款": the other item named gets its order's status too.
+  if (custId) {
+    const others = (await ordersOfNamedItems(sc, await store.orders.listByCustomer(shop.id, custId))).filter(
+      (o) => !told.has(o.orderNo),
+    )
+    for (const o of others.slice(0, 2)) lines.push(orderStatusSummary(sc, o))
+  }
   return done(
     sc,
     [{ text: lines.join('\n') }],

@@ -5,9 +5,9 @@
  * customer names (`shop.settings.returns.refundTiming`), what the activation rule means for a device, and
  * the item named before the order was known ("手表还没拆封" before verifying) kept for when it is.
  */
-import type { ReturnTask } from '../dialogue/task-state.js'
+import { type ReturnTask, taskOf } from '../dialogue/task-state.js'
 import type { Order, OrderItem, Product } from '../domain/schemas.js'
-import { knowledgeSkill } from './knowledge-answer.js'
+import { knowledgeSkill, leadingEntry } from './knowledge-answer.js'
 import { mentionedCategory } from './product-mention.js'
 import { refundTimingLine } from './refund-timing.js'
 import { productTitle } from './resolve-product.js'
@@ -128,4 +128,40 @@ export async function askedAboutFiledReturn(sc: SkillContext): Promise<SkillResu
   const head = say(sc.locale, `关于退货单 ${id}：`, `About return ${id}: `)
   const r = await knowledgeSkill(sc, head, { kinds: ['faq'], topicKnown: true })
   return r.action === 'answer' ? { ...r, reason: `return_filed_question_${r.reason}` } : null
+}
+
+/**
+ * A question (not a yes or no) while a return waits for confirmation: the FAQ's answer to it, with the
+ * request kept open for the yes. Null when it is no question or the FAQ has no confident answer.
+ */
+export async function sideQuestionAtConfirm(sc: SkillContext): Promise<SkillResult | null> {
+  if (sc.state.awaiting !== 'confirm' || sc.answeredAwaiting || !sc.signals.question || sc.extracted.order) return null
+  // "算了不换了 直接退能退多少": the request itself changes, which is no side question.
+  const f = sc.returnFacts
+  if (
+    sc.cues.dropsRequest ||
+    sc.signals.deny ||
+    sc.signals.correction ||
+    f.kind !== null ||
+    f.returnNow ||
+    f.reason !== null
+  )
+    return null
+  // Asked inside a return, the question is about the return: its kind joins the search.
+  const exchange = taskOf(sc.state, 'return_refund').kind === 'exchange'
+  const topic = exchange ? say(sc.locale, '换货', 'exchange') : say(sc.locale, '退货', 'return')
+  const kb = await sc.ctx.knowledge.answer(`${sc.understanding.query} ${topic}`, { locale: sc.locale, kinds: ['faq'] })
+  const hit = kb.status === 'answer' ? kb.hit : kb.status === 'clarify' ? leadingEntry(kb.candidates) : undefined
+  if (!hit) return null
+  const reminder = say(
+    sc.locale,
+    '需要提交申请的话，回复“确认”即可。',
+    'Reply "yes" when you want me to submit the request.',
+  )
+  return {
+    replies: [{ text: `${hit.answer}\n${reminder}` }],
+    action: 'answer',
+    reason: `return_side_question_${hit.kind}:${hit.id}`,
+    done: false,
+  }
 }

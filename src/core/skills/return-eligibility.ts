@@ -48,7 +48,7 @@ export function usedRefusal(
   sc: SkillContext,
   product: Product,
   itemName: string,
-  t: { opened?: boolean; used?: boolean },
+  t: { opened?: boolean; used?: boolean; exchange?: boolean },
 ) {
   const L = sc.locale
   const rules = returnRules(sc.ctx.shop)
@@ -66,8 +66,8 @@ export function usedRefusal(
         sc,
         say(
           L,
-          `抱歉，${rule.reasonZh}，所以${itemName}无法无理由退货。`,
-          `Sorry, ${rule.reasonEn}, so ${itemName} can't be returned without a fault.`,
+          `抱歉，${rule.reasonZh}，所以${itemName}无法${t.exchange ? '换货' : '无理由退货'}。`,
+          `Sorry, ${rule.reasonEn}, so ${itemName} can't be ${t.exchange ? 'exchanged' : 'returned'} without a fault.`,
         ) + quality,
         `return_refused_category_${rule.category}`,
       )
@@ -151,5 +151,26 @@ export async function exchangeForOtherProduct(
       `An exchange keeps the same product in another size or colour; it can't be swapped for a different model by paying the difference. ${price}.${opened}`,
     ),
     'return_exchange_other_product',
+  )
+}
+
+/**
+ * Past the no-reason window with the item still sealed ("还没拆封 今天还能退不"): the window's end and the
+ * quality route that stays open until the quality window closes.
+ */
+export function sealedPastWindow(sc: SkillContext, no: string, itemName: string, deliveredAt: string): SkillResult {
+  const L = sc.locale
+  const rules = returnRules(sc.ctx.shop)
+  const tz = shopTimeZone(sc.ctx.shop)
+  const delivered = day(deliveredAt, tz)
+  const until = (days: number) => day(new Date(new Date(deliveredAt).getTime() + days * 86_400_000).toISOString(), tz)
+  return ineligible(
+    sc,
+    say(
+      L,
+      `订单 ${no} 的${itemName}于 ${delivered} 签收，${rules.noReasonDays} 天无理由退货期已于 ${until(rules.noReasonDays)} 结束，未拆封也无法再无理由退货。如果发现质量问题，签收 ${rules.qualityIssueDays} 天内（至 ${until(rules.qualityIssueDays)}）仍可退换。`,
+      `${itemName} from order ${no} was delivered on ${delivered}; the ${rules.noReasonDays}-day no-reason return window ended on ${until(rules.noReasonDays)}, so even unopened it can no longer be returned without a reason. If you find a quality problem, it can still be returned or exchanged until ${until(rules.qualityIssueDays)}.`,
+    ),
+    'return_refused_window_expired_unopened',
   )
 }

@@ -22,16 +22,19 @@ import {
   lineNote,
   lineOfNamedKind,
   rememberNamedItem,
+  sideQuestionAtConfirm,
   windowNote,
 } from './return-answers.js'
 import {
   exchangeForOtherProduct,
   exchangeOutOfStock,
   ineligible,
+  sealedPastWindow,
   usedRefusal,
   warrantyLeft,
 } from './return-eligibility.js'
 import { returnRulesAnswer } from './return-rules-answer.js'
+import { returnableOrdersAnswer } from './returnable-orders.js'
 import { returnRules } from './shop-rules.js'
 import { ask, done, type SkillContext, type SkillResult } from './skill-types.js'
 import { day, money, say, shopTimeZone, yesNo } from './text.js'
@@ -75,6 +78,8 @@ export async function returnSkill(sc: SkillContext): Promise<SkillResult> {
   // "退货寄到哪里呀", a visitor's "can I return shoes I wore once?": the shop's rules, no order needed.
   const byRules = await returnRulesAnswer(sc)
   if (byRules) return byRules
+  const returnable = await returnableOrdersAnswer(sc)
+  if (returnable) return returnable
   const aboutFiled = await askedAboutFiledReturn(sc)
   if (aboutFiled) return aboutFiled
   if (!sc.state.awaiting && facts.asksActivationRule) {
@@ -221,10 +226,21 @@ export async function returnSkill(sc: SkillContext): Promise<SkillResult> {
   }
   // Opened / activated / used and no fault named: the policy already refuses a no-reason return, so
   // say so (and how a quality problem is handled) instead of asking why.
-  if (!t.reason && t.kind !== 'exchange' && product) {
-    const refusal = usedRefusal(sc, product, itemName, t)
+  // An exchange of an item its category takes back only unopened ("睫毛膏试了一次 能换成棕色的吗") is
+  // refused the same way: a free exchange is a return of the item too.
+  if (!t.reason && product) {
+    const refusal = usedRefusal(
+      sc,
+      product,
+      itemName,
+      t.kind === 'exchange' ? { opened: t.opened === true || t.used === true, exchange: true } : t,
+    )
     if (refusal) return refusal
   }
+  // Past the no-reason window with the item still sealed ("还没拆封 今天还能退不"): no fault to describe,
+  // so the answer is the window's end and the quality route, not a question about a problem.
+  if (!t.reason && t.opened === false && age > rules.noReasonDays && age <= rules.qualityIssueDays)
+    return sealedPastWindow(sc, no, itemName, deliveredAt)
   if (!t.reason && age > rules.noReasonDays && age <= rules.qualityIssueDays && t.kind !== 'exchange') {
     return ask(
       sc,
@@ -371,6 +387,9 @@ export async function returnSkill(sc: SkillContext): Promise<SkillResult> {
     sc.state.awaiting != null &&
     sc.state.awaiting !== 'confirm'
   if (!decided && !(sc.state.awaiting === 'confirm' && sc.answeredAwaiting && yes)) {
+    // "来回运费要我出吗" while the request waits for a yes: the shop's answer, and the request stays open.
+    const side = await sideQuestionAtConfirm(sc)
+    if (side) return side
     return ask(
       sc,
       'confirm',

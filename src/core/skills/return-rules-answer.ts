@@ -10,11 +10,33 @@ import { returnRules } from './shop-rules.js'
 import { done, type SkillContext, type SkillResult } from './skill-types.js'
 import { say } from './text.js'
 
+/**
+ * "那我22号签收的 最晚哪天能申请": the no-reason window's last day from the delivery date the customer
+ * states (the window runs the shop's number of days after delivery), with no order looked up. Null
+ * when the message states no date or does not ask about the window, or an order is in the conversation.
+ */
+export function statedDeliveryWindow(sc: SkillContext): SkillResult | null {
+  const date = sc.extracted.date
+  if (!sc.returnFacts.asksWindow || !date || sc.extracted.order || typeof sc.state.slots.order === 'string') return null
+  const rules = returnRules(sc.ctx.shop)
+  const last = new Date(Date.parse(`${date}T00:00:00Z`) + rules.noReasonDays * 86_400_000).toISOString().slice(0, 10)
+  const md = (iso: string) => `${Number(iso.slice(5, 7))}月${Number(iso.slice(8, 10))}日`
+  const text = say(
+    sc.locale,
+    `${md(date)}签收的话，${rules.noReasonDays} 天无理由退货从签收次日算起，最晚 ${md(last)}（${last}）当天申请即可；商品需未使用、包装完好。质量问题签收 ${rules.qualityIssueDays} 天内都可以申请。`,
+    `Delivered on ${date}: the ${rules.noReasonDays}-day no-reason window counts from the day after delivery, so the last day to request the return is ${last}, with the item unused and complete. A quality problem can be reported within ${rules.qualityIssueDays} days of delivery.`,
+  )
+  sc.state.awaiting = null
+  return done(sc, [{ text }], 'answer', 'return_window_from_stated_date')
+}
+
 /** The rules answer, or null when the question needs the customer's order. */
 export async function returnRulesAnswer(sc: SkillContext): Promise<SkillResult | null> {
   const facts = sc.returnFacts
   const { state } = sc
   if (state.awaiting || sc.extracted.order) return null
+  const stated = statedDeliveryWindow(sc)
+  if (stated) return stated
   const L = sc.locale
   const rules = returnRules(sc.ctx.shop)
   const visitor = !knownCustomerId(sc)

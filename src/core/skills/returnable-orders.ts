@@ -1,0 +1,67 @@
+/**
+ * "which of my orders can I still send back?", "我哪些单还能退": the customer's delivered orders still inside
+ * a return window, from the shop's rules (no-reason window, then the longer one for quality problems), each
+ * with the window's last day. Orders not delivered yet or past every window are left out; the reply says
+ * so when nothing is left. Needs the customer known (a visitor is asked to verify by the return flow).
+ */
+import type { Order } from '../domain/schemas.js'
+import { knownCustomerId } from './order-item-mention.js'
+import { titledOrders } from './order-item-titles.js'
+import { returnRules } from './shop-rules.js'
+import { done, type SkillContext, type SkillResult } from './skill-types.js'
+import { day, say, shopTimeZone } from './text.js'
+
+const DAY = 86_400_000
+
+function deliveredAt(o: Order): string | undefined {
+  if (o.status !== 'delivered' && o.status !== 'completed') return undefined
+  return o.deliveredAt ?? o.shipment?.events?.slice(-1)[0]?.time
+}
+
+/** The answer listing the orders still returnable, or null when the question is not that one. */
+export async function returnableOrdersAnswer(sc: SkillContext): Promise<SkillResult | null> {
+  const custId = knownCustomerId(sc)
+  if (!sc.returnFacts.asksWhichReturnable || !custId || sc.state.awaiting || sc.extracted.order) return null
+  const L = sc.locale
+  const rules = returnRules(sc.ctx.shop)
+  const tz = shopTimeZone(sc.ctx.shop)
+  const today = day(sc.ctx.now.toISOString(), tz)
+  const orders = await titledOrders(sc, await sc.ctx.store.orders.listByCustomer(sc.ctx.shop.id, custId))
+  const lines: string[] = []
+  for (const o of orders.sort((a, b) => b.createdAt.localeCompare(a.createdAt))) {
+    const at = deliveredAt(o)
+    if (!at) continue
+    const until = (days: number) => day(new Date(new Date(at).getTime() + days * DAY).toISOString(), tz)
+    const title = o.items[0]?.title ?? o.items[0]?.sku ?? ''
+    const more = o.items.length > 1 ? say(L, ` 等${o.items.length}件`, ` +${o.items.length - 1} more`) : ''
+    if (until(rules.noReasonDays) >= today)
+      lines.push(
+        say(
+          L,
+          `${o.orderNo}（${title}${more}）：${day(at, tz)} 签收，${rules.noReasonDays} 天无理由退货至 ${until(rules.noReasonDays)}（商品需未使用、包装完好）`,
+          `${o.orderNo} (${title}${more}): delivered ${day(at, tz)}, no-reason return until ${until(rules.noReasonDays)} (item unused and complete)`,
+        ),
+      )
+    else if (until(rules.qualityIssueDays) >= today)
+      lines.push(
+        say(
+          L,
+          `${o.orderNo}（${title}${more}）：无理由退货期已过，质量问题可退换至 ${until(rules.qualityIssueDays)}`,
+          `${o.orderNo} (${title}${more}): the no-reason window has closed; a quality problem can be returned until ${until(rules.qualityIssueDays)}`,
+        ),
+      )
+  }
+  const text =
+    lines.length === 0
+      ? say(
+          L,
+          '您已签收的订单目前都不在退货期内了；还没签收的订单，签收后才开始计算退货期。',
+          'None of your delivered orders is still inside a return window; for orders not delivered yet, the window starts on delivery.',
+        )
+      : say(
+          L,
+          `目前还能申请退货的订单：\n${lines.map((l) => `· ${l}`).join('\n')}\n要退哪一单，告诉我订单号或商品即可。`,
+          `Orders you can still return:\n${lines.map((l) => `· ${l}`).join('\n')}\nTell me the order or the item you'd like to send back.`,
+        )
+  return done(sc, [{ text }], 'answer', 'returnable_orders')
+}
