@@ -112,7 +112,13 @@ export function createDialogueManager(
       ((turnCues.asksContact || turnCues.asksAccountPolicy) &&
         !signals.humanRequest &&
         ctx.nlu.intent === 'human_agent')
-    const nluForHandoff = contactOnly ? { ...ctx.nlu, confidence: 0 } : ctx.nlu
+    // "你们邮箱是多少 我想写邮件投诉": the customer picked the channel; give it, upset or not.
+    const channelAsked = turnCues.asksContact && !signals.humanRequest && !ctx.nlu.cues?.safety
+    const nluForHandoff = contactOnly
+      ? { ...ctx.nlu, confidence: 0 }
+      : channelAsked
+        ? { ...ctx.nlu, emotion: { ...ctx.nlu.emotion, score: 0 } }
+        : ctx.nlu
     const signalsForHandoff = turnCues.asksAgentHours ? { ...signals, humanRequest: false } : signals
     const h = decideHandoff(policy, nluForHandoff, signalsForHandoff, signals.notAnswered ? failed : 0)
     const cues = ctx.nlu.cues ?? {}

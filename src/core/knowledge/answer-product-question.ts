@@ -166,7 +166,12 @@ function compare(q: ProductQuestion, products: Product[], locale: Locale): Produ
   for (const id of concepts) {
     if (id === 'price') {
       lines.push(zh ? `价格：${na} ${money(a)}，${nb} ${money(b)}。` : `Price: ${na} ${money(a)}, ${nb} ${money(b)}.`)
-      if (a.price !== b.price) lines.push(winner(a.price < b.price ? na : nb, zh ? '更便宜' : 'is cheaper', locale))
+      // "how much more is it?": the gap, said once with the cheaper one.
+      if (a.price !== b.price && a.currency === b.currency) {
+        const gap = money(a, Math.abs(a.price - b.price))
+        lines.push(winner(a.price < b.price ? na : nb, zh ? `更便宜，便宜 ${gap}` : `is cheaper, by ${gap}`, locale))
+      } else if (a.price !== b.price)
+        lines.push(winner(a.price < b.price ? na : nb, zh ? '更便宜' : 'is cheaper', locale))
       continue
     }
     if (id === 'stock') {

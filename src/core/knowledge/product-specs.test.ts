@@ -51,4 +51,19 @@ describe('spec questions answered from the catalog attributes', () => {
     expect(text).toContain('5600')
     expect(text).toContain('215')
   })
+
+  it('a price comparison says how much cheaper the cheaper one is', () => {
+    const cheap = phone('PH-1', '灵犀 X2', 5000, 200, '256GB')
+    const q = parseProductQuestion('X2 vs X2 Pro - how much more is the pro?')
+    const text = composeProductAnswer(
+      { ...q, concepts: ['price'] },
+      [
+        { ...cheap, price: 3999 },
+        { ...x2pro, price: 5499 },
+      ],
+      'en',
+      graph,
+    ).text
+    expect(text).toContain('cheaper, by ¥1500')
+  })
 })

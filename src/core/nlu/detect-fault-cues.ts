@@ -47,9 +47,13 @@ const NOT_DEMAND_EN = /\b(should i|do i (need|have) to|how (do|can) i|whether (t
 
 /** "Tried it", "still nothing", "试过了", "还是没反应": the customer reports what they already did. */
 const TRIED_ZH =
-  /(试(过|了)|都试|也试|已经|还是.{0,6}(不|没|无|一样)|依然|仍然|照样|没用|(也|都)(还是)?(不行|没反应|没效果|一样|白搭)|不管用|没效果|无效|白搭|(干净|好|(弄|做|试|搞|充)完|过)了|(换|充|擦|刷|清|关|开|按|插|拔|放|重启|配对|重置|恢复|更新|升级|装|卸|删|调|切)(了|过)|重装)/
+  /(用的(是|就是|都是)?原装|一直用原装|试(过|了)|都试|也试|已经|还是.{0,6}(不|没|无|一样)|依然|仍然|照样|没用|(也|都)(还是)?(不行|没反应|没效果|一样|白搭)|不管用|没效果|无效|白搭|(干净|好|(弄|做|试|搞|充)完|过)了|(换|充|擦|刷|清|关|开|按|插|拔|放|重启|配对|重置|恢复|更新|升级|装|卸|删|调|切)(了|过)|重装)/
 const TRIED_EN =
-  /(\b(tried|already|still)\b|\bdidn'?t (help|work|fix)\b|\bno (luck|change|difference)\b|\bnothing (works|worked|changed|happens|happened)\b|\bsame (thing|problem|issue)\b|\b(cleaned|restarted|rebooted|reset|re-?paired|updated|charged|swapped|changed|replaced|unplugged|removed|wiped|dried|reinstalled|checked|turned|switched|toggled|disabled|enabled)\b|\bhave (done|checked)\b|\bdid (that|it|all|both)\b)/i
+  /(\b(tried|already|still)\b|\b(using|used|with) (the |my |its )?original\b|\bdidn'?t (help|work|fix)\b|\bno (luck|change|difference)\b|\bnothing (works|worked|changed|happens|happened)\b|\bsame (thing|problem|issue)\b|\b(cleaned|restarted|rebooted|reset|re-?paired|updated|charged|swapped|changed|replaced|unplugged|removed|wiped|dried|reinstalled|checked|turned|switched|toggled|disabled|enabled)\b|\bhave (done|checked)\b|\bdid (that|it|all|both)\b)/i
+
+/** "is it broken?", "是坏了吗", "这正常吗": the customer asks whether it is a fault at all. */
+const ASKS_IF_FAULTY =
+  /((是不是|是)?坏了(吗|么|嘛|没)|是不是坏了|(这|这样|这个|这种情况)?(正常|是故障|是质量问题)(吗|么|嘛)|算(不算)?(故障|质量问题)|\bis (it|this|that|mine|my \w+) (broken|faulty|defective|normal|a (fault|defect))\b|\bis (this|that) normal\b|\bsomething wrong with (it|mine)\b\?)/i
 
 const REPLACEMENT =
   /(换(个|一个|台|一台|部|一部)?新(的|机|品)?|换货|\b(replacement|replace (it|this|them)|new (one|unit)|swap (it|this) for a new)\b)/i
@@ -103,6 +107,7 @@ export function detectFaultCues(raw: string): FaultCues {
   if (wantsRepairNow(text)) out.wantsRepairNow = true
   if (TRIED_ZH.test(text) || TRIED_EN.test(text)) out.alreadyTried = true
   if (REPLACEMENT.test(text)) out.asksReplacement = true
+  if (ASKS_IF_FAULTY.test(text)) out.asksIfFaulty = true
   if (HYPOTHETICAL.test(text)) out.hypothetical = true
   if (POLICY.test(text)) out.asksPolicy = true
   if (NO_5G.test(text)) out.missingNetwork = '5G'

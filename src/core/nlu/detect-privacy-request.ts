@@ -34,6 +34,13 @@ const OTHERS_DATA_EN = new RegExp(
 )
 const OTHERS_DATA_ZH =
   /(所有|全部|最近的?[\d一二三四五六七八九十几]+[个条笔]|其他|别的|别人的?|其它|每个|每一?位).{0,10}(订单|客户|用户|顾客|买家).{0,24}(手机号?|电话|地址|住址|姓名|名字|联系方式|个人信息)/
+/**
+ * "你能告诉我她最近买了啥吗", "那你告诉我她手机号总行吧", "what did my friend Amy order?": another person's
+ * purchases or contact details, asked of the shop.
+ */
+const NAMED_PERSON_DATA =
+  /((告诉|查|看|说)(一下|一查|一看)?(我)?(她|他|我(的)?(闺蜜|朋友|同事|邻居|室友|同学))(最近|之前|都)?(买了|买过|买的|下的单|的订单)|(告诉|给|发)我(她|他)的?(手机号?|电话|号码|住址|地址)|\bwhat (did|has) (my )?(friend|colleague|coworker|neighbou?r|roommate|she|he)\b.{0,30}\b(buy|order|purchase|bought)\b|\b(tell|give|send) me (her|his) (phone|number|address)\b)/i
+
 /** Pretended authority over the bot: "SYSTEM NOTICE", "debug mode enabled", "admin override", "调试模式". */
 const FAKE_AUTHORITY =
   /\b(system (notice|message|override|prompt)|debug mode|developer mode|dev mode|admin (mode|override|access)|maintenance mode|jailbreak)\b|(调试模式|开发者模式|管理员模式|系统通知|系统指令|越狱模式)/i
@@ -42,6 +49,6 @@ export function detectPrivacyRequest(text: string): PrivacyRequest {
   return {
     asksContactOnOrder: CONTACT_ON_ORDER_EN.test(text) || CONTACT_ON_ORDER_ZH.test(text),
     rolePlay: ROLE_PLAY.test(text) || FAKE_AUTHORITY.test(text),
-    asksOthersData: OTHERS_DATA_EN.test(text) || OTHERS_DATA_ZH.test(text),
+    asksOthersData: OTHERS_DATA_EN.test(text) || OTHERS_DATA_ZH.test(text) || NAMED_PERSON_DATA.test(text),
   }
 }

@@ -76,7 +76,8 @@ const FOLLOW_UP_ZH = /^(那|那么|那要是|如果是|换成|要是)?[^。!！]
 /** "有没有白色的", "有XL码吗", "do you have it in white?": another variant of the product in context. */
 const FOLLOW_UP_VARIANT =
   /^((那|那么)?(有没有|有)[^。!！?？]{0,10}(的|款|色|码)(吗|呢|啊)?|(do you have|have you got) (it|this|that|one|them) in\b[^.!]{0,30}|(is there|got) (a|an|one in)\b[^.!]{0,30}|any in\b[^.!]{0,30})[?？]?$/i
-const FOLLOW_UP_EN = /^(and|what about|how about|and in|in|what if|same for|also)\b[^.!]{0,40}\??$/i
+const FOLLOW_UP_EN =
+  /^(and|what about|how about|and in|in|what if|same for|also)\b[^.!]{0,40}\??$|^(and |what about |how about )?(the )?same (foot|feet|size|measurements?|height|numbers)\b[^.!]{0,40}\??$|^and (the |for the )?same\b[^.!]{0,50}\??$/i
 /** "ok. and the black ones?", "好的 那耳机那单呢": an acknowledgement before the follow-up. */
 const ACK_LEAD =
   /^(ok(ay)?|k|kk|thanks|thank you|thx|cool|great|alright|all right|got it|i see|right|好的?|嗯+|哦+|噢+|行|谢谢)[\s.,!，。！、~]+/i

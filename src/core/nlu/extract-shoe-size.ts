@@ -43,7 +43,7 @@ export function usualShoeSize(text: string): number | undefined {
 
 /** "脚背比较高", "脚宽", "I have wide feet", "high instep": a foot that needs room. */
 export function wideOrHighFoot(text: string): boolean {
-  return /(脚背(比较|很|偏|有点|特别)?高|脚(比较|很|偏|有点|特别)?(宽|肥)|宽脚|\bhigh (instep|arch)\b|\bwide (feet|foot)\b|\bfeet are wide\b)/i.test(
+  return /(脚背(比较|很|偏|有点|特别)?高|脚(型|掌)?(比较|很|偏|有点|特别)?(宽|肥)|宽脚|\bhigh (instep|arch)\b|\bwide(-| )?(feet|foot|footed)\b|\b(feet|foot) (are|is) (quite |very |pretty |rather |a bit |kind of |really )?(wide|broad)\b|\b(my )?(feet|foot)\b[^!?]{0,30}\b(and|but) (quite |very |pretty |rather |a bit |kind of |really )?(wide|broad)\b)/i.test(
     text,
   )
 }

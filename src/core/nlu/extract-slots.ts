@@ -32,6 +32,11 @@ export type ExtractedSlots = {
   usShoeSize?: number
   /** "脚背比较高", "wide feet": the foot needs room (fit notes may size up). */
   wideFoot?: boolean
+  /**
+   * "我165 62kg 男朋友180 78kg": a second person's height and weight after the customer's own, with the
+   * word that names them, said back to the customer ("男朋友", "your husband").
+   */
+  otherBody?: { who: string; heightCm: number; weightKg: number }
   phone?: string
   phoneLast4?: string
   trackingNo?: string
@@ -226,5 +231,22 @@ export function extractSlots(text: string, nlu: NluResult, awaiting: string | nu
   const shoe = us === undefined ? usualShoeSize(text) : undefined
   if (shoe !== undefined) out.shoeSize = shoe
   if (wideOrHighFoot(text)) out.wideFoot = true
+  const other = secondPersonBody(text)
+  if (other && out.heightCm !== undefined && out.weightKg !== undefined) out.otherBody = other
   return out
+}
+
+/** Someone the customer also shops for, named before their measurements. */
+const OTHER_PERSON =
+  /(男朋友|女朋友|男友|女友|老公|老婆|对象|爱人|先生|太太|媳妇|儿子|女儿|闺蜜|我妈|我爸|妈妈|爸爸|\bmy (boyfriend|girlfriend|husband|wife|partner|son|daughter|mum|mom|dad|brother|sister|friend)\b|\b(he|she) is\b|\b(he|she)'s\b)/i
+
+/** The second person's height and weight, when the customer gave their own first and then theirs. */
+function secondPersonBody(text: string): ExtractedSlots['otherBody'] | null {
+  const m = OTHER_PERSON.exec(text)
+  if (!m || m.index === 0) return null
+  const before = bodyMeasures(text.slice(0, m.index))
+  const after = bodyMeasures(text.slice(m.index + m[0].length))
+  if (before.heightCm === undefined || before.weightKg === undefined) return null
+  if (after.heightCm === undefined || after.weightKg === undefined) return null
+  return { who: m[0].replace(/^my\b/i, 'your'), heightCm: after.heightCm, weightKg: after.weightKg }
 }

@@ -74,6 +74,18 @@ const ACTIONS: Action[] = [
     re: /((洒|泼|撒|溅|倒)(了|到|在|上|过)?.{0,6}(水|咖啡|饮料|茶|奶|液体|可乐|果汁)|(水|咖啡|饮料|茶|奶|液体|可乐|果汁).{0,4}(洒|泼|撒|溅)|\bspill(ed|t)?\b|\bliquid\b)/,
   },
   {
+    // "同时还插着手机", "whenever my phone is plugged in too": several devices on one charger, which a
+    // "how many devices are plugged in?" question asks.
+    id: 'several_devices',
+    re: /(同时(还)?(插|充|接|连)(着|了)?|几台设备|多台设备|多个设备|一起(插|充)|\b(is|are) (also )?plugged in (too|as well|at the same time)\b|\bplugged in (too|as well|at the same time)\b|\bdevices (are )?plugged in\b|\b(two|several|multiple|\d) devices\b)/,
+  },
+  {
+    // "洗热水澡戴着", "wore it in the sauna": hot water or steam, beyond a water rating; a "did you wear it
+    // in a hot shower?" question asks it.
+    id: 'hot_water',
+    re: /(热水|温泉|桑拿|汗蒸|蒸汽|\bhot (shower|water|spring|tub|bath)s?\b|\bsauna\b|\bsteam( room)?\b|\bjacuzzi\b)/,
+  },
+  {
     // "后台都关了", "restricted background activity": background apps closed or limited (battery drain).
     id: 'background_apps',
     re: /((关|清|杀|限制|禁止)(了|掉|闭)?.{0,3}后台|后台.{0,4}(关|清|杀|限制|禁)|\b(close[ds]?|closing|kill(ed)?|restrict(ed)?|limit(ed)?|turn(ed)? off|stopp?(ed)?) (all )?(the )?(apps? in the )?background\b|\bbackground (apps?|activity|refresh)\b.{0,15}\b(off|closed|restricted|killed|disabled)\b)/,
@@ -135,6 +147,8 @@ const ACTIONS: Action[] = [
  */
 const SPECIFIC = new Set([
   'power_volume_down',
+  'hot_water',
+  'several_devices',
   'power_volume_up',
   'os_version',
   'spill',
@@ -161,7 +175,7 @@ const SPECIFIC = new Set([
 ])
 
 /** What happened to the device rather than a fix: it answers a question, never covers a step. */
-const CONDITIONS = new Set(['spill'])
+const CONDITIONS = new Set(['spill', 'hot_water', 'several_devices'])
 
 /** Words too common in troubleshooting talk to show which step was meant. */
 const STOP_ZH = new Set(
@@ -283,4 +297,62 @@ export function triedBeyondSteps(
 /** Does a step ask the customer to do something (not just "if none of this works, it needs a repair")? */
 export function isActionStep(step: string): boolean {
   return [...actionsOf(step)].some((a) => !CONDITIONS.has(a))
+}
+
+/** A step that ends in a repair: "…needs a repair", "需要送修", "request after-sales". */
+const REPAIR_VERDICT =
+  /(需要送修|需送修|可送修|需要寄修|送修|寄修|申请售后|\bneeds? (a )?repair( check)?\b|\brequest (a repair|after-sales)\b|\bsend it in\b)/i
+
+/**
+ * The conditions of a repair verdict, each alternative on its own: the clauses before the verdict
+ * without the last one (which names the cause: "the display cable is usually at fault and"), split at
+ * "or" / "或". "If it flickers on the start-up logo too, or gets worse when you move the lid, …" →
+ * ["it flickers on the start-up logo too", "gets worse when you move the lid"].
+ */
+function verdictConditions(step: string): string[] {
+  const m = REPAIR_VERDICT.exec(step)
+  if (!m) return []
+  const clauses = step
+    .slice(0, m.index)
+    .split(/[,，;；:：]/)
+    .map((c) => c.trim())
+    .filter((c) => c.length > 0)
+  if (clauses.length > 1) clauses.pop()
+  return clauses
+    .join(' ')
+    .replace(/^(if|如果|若|如)\s*/i, '')
+    .split(/、或|或者|或|\bor\b/i)
+    .map((c) => c.trim())
+    .filter((c) => c.length > 0)
+}
+
+/**
+ * Indices of the steps that are a repair verdict on a condition with nothing to try first ("If it
+ * flickers on the start-up logo too, or gets worse when you move the lid, the display cable … needs a
+ * repair", "开机logo阶段也闪、或开合屏幕时加重 … 需要送修") whose condition the message already meets:
+ * half the distinctive words of one alternative of it, two at least, besides the symptom's own (`ignore`).
+ */
+export function metRepairVerdicts(
+  text: string,
+  steps: readonly string[],
+  opts: { ignore?: readonly string[] } = {},
+): number[] {
+  const ignored = new Set<string>()
+  for (const p of opts.ignore ?? []) for (const w of stems(fold(p))) ignored.add(w)
+  const t = fold(text)
+  let kept = t
+  for (const s of cueSpans(t, ACTIONS))
+    if (s.negated) kept = kept.slice(0, s.start) + ' '.repeat(s.end - s.start) + kept.slice(s.end)
+  const words = stems(kept)
+  const out: number[] = []
+  steps.forEach((step, i) => {
+    if (isActionStep(step)) return
+    const met = verdictConditions(step).some((c) => {
+      const cw = [...stems(fold(c))].filter((w) => !ignored.has(w))
+      const shared = cw.filter((w) => words.has(w)).length
+      return shared >= 2 && shared * 2 >= cw.length
+    })
+    if (met) out.push(i)
+  })
+  return out
 }

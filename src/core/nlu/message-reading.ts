@@ -15,7 +15,7 @@ import {
 } from './detect-category-mention.js'
 import { detectQuestionNeeds, type QuestionNeeds } from './detect-question-needs.js'
 import { faultScore, symptomConcepts, uncoveredConcepts } from './fault-score.js'
-import { matchTriedSteps, triedBeyondSteps } from './match-tried-steps.js'
+import { matchTriedSteps, metRepairVerdicts, triedBeyondSteps } from './match-tried-steps.js'
 import { parseRecommendRequest, type RecommendRequest } from './parse-recommend-request.js'
 import { type DescribedOption, pickByDescription } from './pick-by-description.js'
 import { readPurchaseDate } from './read-purchase-date.js'
@@ -63,6 +63,8 @@ export type MessageReading = {
   ): number[]
   /** How many fixes the customer says they tried that none of `steps` names. */
   triedBeyond(steps: readonly string[], opts?: { ignore?: readonly string[] }): number
+  /** Steps that conclude "needs a repair" on a condition this message already describes. */
+  repairVerdicts(steps: readonly string[], opts?: { ignore?: readonly string[] }): number[]
   /** The knowledge question without these words (a product name that only picked the order), else the whole message. */
   queryWithout(words: readonly string[]): string
   /**
@@ -118,6 +120,7 @@ export function readMessage(text: string, opts: { date?: string | undefined } = 
     purchaseDate: (now) => readPurchaseDate(opts.date ?? trimmed, now),
     triedSteps: (steps, o = {}) => matchTriedSteps(trimmed, steps, o),
     triedBeyond: (steps, o = {}) => triedBeyondSteps(trimmed, steps, o),
+    repairVerdicts: (steps, o = {}) => metRepairVerdicts(trimmed, steps, o),
     queryWithout: (words) => {
       let q = text
       for (const w of words) q = q.split(w).join(' ')

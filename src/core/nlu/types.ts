@@ -79,6 +79,8 @@ export type FaultCues = {
   asksKeepUsing?: boolean
   /** "关了佩戴检测就好了", "that fixed it": the customer reports the problem is gone. */
   fixed?: boolean
+  /** "is it broken?", "是坏了吗", "正常吗": whether it is a fault at all, before any repair. */
+  asksIfFaulty?: boolean
 }
 
 export type IntentCandidate = { intent: Intent; confidence: number }

@@ -4,6 +4,7 @@
  */
 import type { Order, Product } from '../domain/schemas.js'
 import { knownCustomerId } from './resolve-order.js'
+import { nameContains, namesSaid } from './resolve-product.js'
 import type { SkillContext } from './skill-types.js'
 
 /** The customer's own items of the fault graph's device categories, newest order first. */
@@ -73,6 +74,27 @@ export async function orderOfNamedDevice(sc: SkillContext): Promise<void> {
         }
       if (o) break
     }
+  if (!o && named) {
+    // "手环" is one band's alias, but the customer owns another band whose name holds the same word
+    // ("Band 8 NFC版 智能手环"): that one, when it is the only such item of theirs.
+    const said = namesSaid(sc, named)
+    const hits: Array<{ order: Order; sku: string }> = []
+    for (const x of live)
+      for (const i of x.items) {
+        const p = await sc.ctx.store.products.get(sc.ctx.shop.id, i.sku)
+        if (
+          p &&
+          p.category === named.category &&
+          said.some((k) => nameContains(p, k)) &&
+          !hits.some((h) => h.sku === i.sku)
+        )
+          hits.push({ order: x, sku: i.sku })
+      }
+    if (hits.length === 1) {
+      o = hits[0]!.order
+      slots.sku = hits[0]!.sku
+    }
+  }
   if (o) {
     slots.order = o.orderNo
     slots.purchaseDate = o.deliveredAt ?? o.paidAt ?? o.createdAt

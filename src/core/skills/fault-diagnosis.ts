@@ -13,7 +13,7 @@ import { faultPolicyTurn } from './fault-policy-turn.js'
 import { safetyAdvice } from './fault-replies.js'
 import { troubleshoot } from './fault-steps.js'
 import { createFaultTicket, ticketExists } from './fault-ticket.js'
-import { mentionedCategory, warrantedDevice } from './product-mention.js'
+import { mentionedCategory, shopCategories, warrantedDevice } from './product-mention.js'
 import { knownCustomerId } from './resolve-order.js'
 import { productTitle } from './resolve-product.js'
 import { returnSkill } from './return-refund.js'
@@ -167,7 +167,14 @@ async function faultTurn(sc: SkillContext): Promise<SkillResult> {
     // The customer's own device: of the fault's category, else of the device the message names,
     // else their only device.
     const mention = await mentionedCategory(sc, typeof slots.symptom === 'string' ? slots.symptom : undefined)
-    const byMention = mention ? owned.find((o) => mention.categories.includes(o.product.category)) : undefined
+    // "手表放充电座上 底座烫手": the customer owns no dock of its own, but the watch it charges.
+    const mentions = [
+      ...(mention ? [mention] : []),
+      ...sc.understanding.read.categoryMentions(await shopCategories(sc)),
+    ]
+    const byMention = mentions
+      .map((m) => owned.find((o) => m.categories.includes(o.product.category)))
+      .find((o) => o !== undefined)
     const mine = fault
       ? (owned.find((o) => o.product.category === fault.category) ?? byMention)
       : (byMention ?? (owned.length === 1 ? owned[0] : undefined))
@@ -229,6 +236,8 @@ async function faultTurn(sc: SkillContext): Promise<SkillResult> {
   // 3. Purchase: order or date, for the warranty check. A safety case asks only an anonymous visitor
   // (whose order the flow cannot see), once, after the stop-use advice.
   const askPurchase = !t.urgent || !knownCustomerId(sc)
+  // "is it broken?" from a visitor: answer that first; the warranty matters only for a repair.
+  if (cues.asksIfFaulty && !escalateNow && !knownCustomerId(sc) && fault && !slots.order) t.purchaseAsked = true
   if (!slots.order && !slots.purchaseDate && !t.purchaseAsked && askPurchase) {
     t.purchaseAsked = true
     const r = ask(

@@ -52,7 +52,7 @@ export function stepList(steps: readonly string[], indices: readonly number[], L
   return indices.map((i) => `${i + 1}) ${stepLabel(steps[i] ?? '', L)}`).join(say(L, '；', '; '))
 }
 
-export type EscalationKind = 'safety' | 'requested' | 'tried' | 'unresolved'
+export type EscalationKind = 'safety' | 'requested' | 'tried' | 'decisive' | 'unresolved'
 
 /** The opening sentence of the ticket reply, by why the ticket was opened. */
 export function ticketIntro(kind: EscalationKind, L: Locale, t: { id: string; priority: string; due: string }): string {
@@ -79,6 +79,12 @@ export function ticketIntro(kind: EscalationKind, L: Locale, t: { id: string; pr
         L,
         `您已经自己排查过了，我就不让您重复了。我已为您创建售后工单 ${t.id}（${level}），技术支持将在 ${t.due} 前联系您。`,
         `You've already done the troubleshooting, so I won't make you repeat it. I've opened support ticket ${t.id} (${level}); our team will contact you by ${t.due}.`,
+      )
+    case 'decisive':
+      return say(
+        L,
+        `您描述的情况说明需要送修检测，不用再做其他排查了。我已为您创建售后工单 ${t.id}（${level}），技术支持将在 ${t.due} 前联系您安排维修或换新。`,
+        `What you describe means it needs a repair check, so there's nothing more to try. I've opened support ticket ${t.id} (${level}); our team will contact you by ${t.due} to arrange the repair or replacement.`,
       )
     default:
       return say(

@@ -101,8 +101,23 @@ export async function troubleshoot(
     // A customer who already did the troubleshooting is not walked through it again: two of the steps,
     // the last and most thorough one, or one step and something beyond the guide ("restarted twice").
     const lastAction = fault.solutions.reduce((last, step, i) => (isActionStep(step) ? i : last), -1)
-    const beyond = newly.length > 0 ? read.triedBeyond(fault.solutions, { ignore }) : 0
+    // (a step reported in an earlier message counts: "using the original charger", then "cleaned the
+    // port and restarted, still slow")
+    const beyond =
+      newly.length > 0 || (reported.size > 0 && cues.alreadyTried) ? read.triedBeyond(fault.solutions, { ignore }) : 0
     const triedEnough = reported.size >= 2 || (reported.size >= 1 && (reported.has(lastAction) || beyond > 0))
+    // "flickers even on the boot logo, worse when I move the lid": the message already meets the
+    // condition of a step that says it needs a repair; nothing left to try first.
+    const verdict =
+      kind === 'unresolved'
+        ? read
+            .repairVerdicts(fault.solutions, { ignore: [fault.symptom] })
+            .filter((i) => !isSafetyStep(fault.solutions[i]!))
+        : []
+    if (verdict.length > 0) {
+      t.answers.push({ question: fault.solutions[verdict[0]!]!, answer: read.record(300) })
+      return 'decisive'
+    }
     if (kind === 'unresolved' && triedEnough && sDone.size < n) kind = 'tried'
     if (kind === 'unresolved' && reported.size > 0 && sDone.size >= n) kind = 'tried'
     if (!escalateNow && !triedEnough) {

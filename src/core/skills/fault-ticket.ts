@@ -68,6 +68,7 @@ const ESCALATION_REASON: Record<EscalationKind, string> = {
   safety: 'fault_safety_urgent_ticket_created',
   requested: 'fault_requested_ticket_created',
   tried: 'fault_tried_steps_ticket_created',
+  decisive: 'fault_decisive_symptom_ticket_created',
   unresolved: 'fault_unresolved_ticket_created',
 }
 

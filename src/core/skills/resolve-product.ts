@@ -90,6 +90,24 @@ function namesOf(p: Product): readonly NameKey[] {
 }
 
 /**
+ * The comparison keys of a product's names (title, aliases, English title) the message contains: the
+ * words the customer used for it ("手环" of a band whose alias it is).
+ */
+export function namesSaid(sc: SkillContext, p: Product): string[] {
+  const read = sc.understanding.read
+  if (!read.hasWords()) return []
+  const en = (p.attributes as Record<string, unknown> | undefined)?.titleEn
+  const keys = [...namesOf(p).map((k) => k.key), ...(typeof en === 'string' ? [norm(en)] : [])]
+  return keys.filter((k) => k.length >= 2 && read.namesKey(k))
+}
+
+/** Whether one of the product's names (title, aliases, English title) contains the comparison key. */
+export function nameContains(p: Product, key: string): boolean {
+  const en = (p.attributes as Record<string, unknown> | undefined)?.titleEn
+  return [...namesOf(p).map((k) => k.key), ...(typeof en === 'string' ? [norm(en)] : [])].some((k) => k.includes(key))
+}
+
+/**
  * Catalog lookup by title, alias or model written in the message (longest name wins), read through the
  * turn's store so it sees the live catalog inside the turn's transaction.
  */

@@ -247,6 +247,17 @@ export async function sizeAdviceSkill(sc: SkillContext): Promise<SkillResult> {
       ` 您处在 ${pick.size} 和 ${pick.between} 之间，喜欢宽松一点可以选 ${pick.between}。`,
       ` You're between ${pick.size} and ${pick.between}; take ${pick.between} for a looser fit.`,
     )
+  // "我165 62kg 男朋友180 78kg 各拿什么码": the other person's size from the same chart.
+  const other = sc.extracted.otherBody
+  const theirs = other ? pickSize(p.sizeChart!, other) : null
+  if (other && theirs) {
+    const name = other.who
+    text += say(
+      L,
+      ` ${name}身高 ${other.heightCm}cm、体重 ${other.weightKg}kg，建议选 ${theirs.size} 码。`,
+      ` For ${name} at ${other.heightCm} cm and ${other.weightKg} kg, size ${theirs.size}.`,
+    )
+  }
   sc.state.slots.size = pick.size
   sc.state.lastQuery = { intent: 'size_advice', slots: { ...sc.state.slots } }
   return done(sc, [{ text }], 'answer', pick.exact ? 'size_from_chart' : 'size_from_chart_nearest')
