@@ -3,43 +3,10 @@
  * as a simplified-Mandarin writer is, and reads the replies in traditional characters, also after a
  * message that shows no script ("KF… 2014"). Their own words are stored as they wrote them.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type RunningServer, startServer } from '../../src/server/start-server.js'
-import { tempDir } from '../helpers/temp-dir.js'
+import { describe, expect, it } from 'vitest'
+import { replyText, useDemoChatServer } from '../helpers/demo-chat-server.js'
 
-let server: RunningServer
-const dir = tempDir()
-
-beforeAll(async () => {
-  server = await startServer({ port: 0, host: '127.0.0.1', dataDir: dir.path, env: { LOG_LEVEL: 'warn' } })
-})
-afterAll(async () => {
-  await server?.close()
-  dir.remove()
-})
-
-type Turn = {
-  replies: Array<{ text: string }>
-  nlu: { intent: string }
-  messages: Array<{ role: string; text: string }>
-}
-
-async function post<T>(url: string, body: unknown, token?: string): Promise<T> {
-  const res = await fetch(server.url + url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify(body),
-  })
-  expect(res.status).toBeLessThan(300)
-  return (await res.json()) as T
-}
-
-async function conversation(): Promise<(text: string) => Promise<Turn>> {
-  const c = await post<{ id: string; token: string }>('/api/v1/conversations', {})
-  return (text) => post<Turn>(`/api/v1/conversations/${c.id}/messages`, { text }, c.token)
-}
-
-const replyText = (t: Turn) => t.replies.map((r) => r.text).join('\n')
+const { conversation } = useDemoChatServer()
 
 describe('traditional Chinese and written Cantonese', () => {
   it('understands a traditional-script return request and answers in traditional characters', async () => {
