@@ -33,7 +33,8 @@ const error = {
   },
 }
 
-const errors = (...codes: number[]) =>
+/** OpenAPI `responses` entries for these status codes, each the `{error:{code,message}}` body. Shared by route fragments. */
+export const errors = (...codes: number[]) =>
   Object.fromEntries(
     codes.map((c) => [
       String(c),

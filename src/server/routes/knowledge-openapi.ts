@@ -1,9 +1,8 @@
 /** OpenAPI 3.1 description of the knowledge admin routes (FAQ workflow, search, import/export, mined questions). */
-import { KNOWLEDGE_STATUSES } from '../../core/domain/schemas.js'
 
-const errorRef = { content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } }
-const err = (...codes: number[]) =>
-  Object.fromEntries(codes.map((c) => [String(c), { description: 'error', ...errorRef }]))
+import { KNOWLEDGE_STATUSES } from '../../core/domain/schemas.js'
+import { errors } from '../openapi.js'
+
 const security = [{ shopApiKey: [] }]
 const idParam = { name: 'id', in: 'path', required: true, schema: { type: 'string' } }
 const faqEntry = {
@@ -72,7 +71,7 @@ export const knowledgeOpenApi: Record<string, unknown> = {
             },
           },
         },
-        ...err(400, 401),
+        ...errors(400, 401),
       },
     },
     post: {
@@ -95,7 +94,7 @@ export const knowledgeOpenApi: Record<string, unknown> = {
           },
         },
       },
-      responses: { '201': entryResponse, ...err(400, 401, 409) },
+      responses: { '201': entryResponse, ...errors(400, 401, 409) },
     },
   },
   '/api/v1/admin/faq/{id}': {
@@ -103,7 +102,7 @@ export const knowledgeOpenApi: Record<string, unknown> = {
       summary: 'An entry: head (latest version), the version customers see (live) and the version number',
       security,
       parameters: [idParam],
-      responses: { '200': { description: '{entry, live, version}' }, ...err(401, 404) },
+      responses: { '200': { description: '{entry, live, version}' }, ...errors(401, 404) },
     },
     patch: {
       summary: 'Edit an entry: a new draft version (the published text stays live until the edit is published)',
@@ -129,7 +128,7 @@ export const knowledgeOpenApi: Record<string, unknown> = {
           },
         },
       },
-      responses: { '200': entryResponse, ...err(400, 401, 404, 409) },
+      responses: { '200': entryResponse, ...errors(400, 401, 404, 409) },
     },
   },
   '/api/v1/admin/faq/{id}/submit': {
@@ -138,7 +137,7 @@ export const knowledgeOpenApi: Record<string, unknown> = {
       security,
       parameters: [idParam],
       requestBody: actorBody,
-      responses: { '200': entryResponse, ...err(401, 404, 409) },
+      responses: { '200': entryResponse, ...errors(401, 404, 409) },
     },
   },
   '/api/v1/admin/faq/{id}/publish': {
@@ -147,7 +146,7 @@ export const knowledgeOpenApi: Record<string, unknown> = {
       security,
       parameters: [idParam],
       requestBody: actorBody,
-      responses: { '200': entryResponse, ...err(401, 404, 409) },
+      responses: { '200': entryResponse, ...errors(401, 404, 409) },
     },
   },
   '/api/v1/admin/faq/{id}/archive': {
@@ -156,7 +155,7 @@ export const knowledgeOpenApi: Record<string, unknown> = {
       security,
       parameters: [idParam],
       requestBody: actorBody,
-      responses: { '200': entryResponse, ...err(401, 404, 409) },
+      responses: { '200': entryResponse, ...errors(401, 404, 409) },
     },
   },
   '/api/v1/admin/faq/{id}/versions': {
@@ -164,7 +163,7 @@ export const knowledgeOpenApi: Record<string, unknown> = {
       summary: 'Version history with author, time, note and a field diff against the previous version',
       security,
       parameters: [idParam],
-      responses: { '200': { description: '{versions: [...]}' }, ...err(401, 404) },
+      responses: { '200': { description: '{versions: [...]}' }, ...errors(401, 404) },
     },
   },
   '/api/v1/admin/faq/{id}/rollback': {
@@ -184,7 +183,7 @@ export const knowledgeOpenApi: Record<string, unknown> = {
           },
         },
       },
-      responses: { '200': entryResponse, ...err(400, 401, 404) },
+      responses: { '200': entryResponse, ...errors(400, 401, 404) },
     },
   },
   '/api/v1/admin/faq/import': {
@@ -199,7 +198,7 @@ export const knowledgeOpenApi: Record<string, unknown> = {
           'application/json': { schema: { type: 'array', items: faqEntry } },
         },
       },
-      responses: { '200': { description: '{read, created, updated, unchanged}' }, ...err(400, 401) },
+      responses: { '200': { description: '{read, created, updated, unchanged}' }, ...errors(400, 401) },
     },
   },
   '/api/v1/admin/faq/export': {
@@ -209,7 +208,7 @@ export const knowledgeOpenApi: Record<string, unknown> = {
       parameters: [{ name: 'status', in: 'query', schema: { type: 'string', enum: [...KNOWLEDGE_STATUSES] } }],
       responses: {
         '200': { description: 'JSONL', content: { 'application/x-ndjson': { schema: { type: 'string' } } } },
-        ...err(400, 401),
+        ...errors(400, 401),
       },
     },
   },
@@ -222,7 +221,7 @@ export const knowledgeOpenApi: Record<string, unknown> = {
         { name: 'minCount', in: 'query', schema: { type: 'integer', default: 1 } },
         { name: 'limit', in: 'query', schema: { type: 'integer', default: 50 } },
       ],
-      responses: { '200': { description: '{candidates: [...]}' }, ...err(400, 401) },
+      responses: { '200': { description: '{candidates: [...]}' }, ...errors(400, 401) },
     },
   },
   '/api/v1/admin/knowledge/search': {
@@ -252,7 +251,7 @@ export const knowledgeOpenApi: Record<string, unknown> = {
             },
           },
         },
-        ...err(400, 401),
+        ...errors(400, 401),
       },
     },
   },
