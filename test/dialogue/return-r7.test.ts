@@ -56,6 +56,25 @@ describe('return answers decided by the rules', () => {
     expect(a.replies[0]!.text).toContain('KF10000003')
     expect(a.replies[0]!.text).not.toContain('KF10000009')
     expect(a.replies[0]!.text).not.toContain('KF10000001')
+    // The shop's non-returnable rules: the lipstick goes back only unopened.
+    expect(a.replies[0]!.text).toContain('Matte Lipstick only if unopened')
+  })
+
+  it('an order of items the shop never takes back without a reason is listed for quality problems only', async () => {
+    h = await openHarness({ customerId: 'c1' })
+    const underwear: Order = {
+      ...oldEarbuds,
+      orderNo: 'KF10000077',
+      items: [{ sku: 'UW-1', qty: 3, price: 59, title: '莫代尔内裤' }],
+      total: 177,
+      deliveredAt: daysAgo(2),
+    }
+    await h.store.orders.upsertMany(h.shop.id, [underwear])
+    const a = await h.turn('我哪些单还能退', nlu('return_refund'))
+    expect(a.reason).toBe('returnable_orders')
+    const line = a.replies[0]!.text.split('\n').find((l) => l.includes('KF10000077'))
+    expect(line).toContain('不支持无理由退货')
+    expect(line).not.toContain('天无理由退货至')
   })
 
   it('a question while the return waits for a yes gets the FAQ answer, and the yes still files it', async () => {

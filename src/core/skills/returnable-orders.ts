@@ -7,6 +7,7 @@
 import type { Order } from '../domain/schemas.js'
 import { knownCustomerId } from './order-item-mention.js'
 import { titledOrders } from './order-item-titles.js'
+import type { NonReturnableRule } from './shop-rules.js'
 import { returnRules } from './shop-rules.js'
 import { done, type SkillContext, type SkillResult } from './skill-types.js'
 import { day, say, shopTimeZone } from './text.js'
@@ -16,6 +17,31 @@ const DAY = 86_400_000
 function deliveredAt(o: Order): string | undefined {
   if (o.status !== 'delivered' && o.status !== 'completed') return undefined
   return o.deliveredAt ?? o.shipment?.events?.slice(-1)[0]?.time
+}
+
+const inCategory = (category: string, rule: NonReturnableRule) =>
+  category === rule.category || category.startsWith(`${rule.category}/`)
+
+/**
+ * What the shop's non-returnable rules say of an order's lines for a no-reason return: `none` when every
+ * line is excluded outright (underwear, customised items), else the lines returnable only unopened.
+ */
+async function exclusions(
+  sc: SkillContext,
+  o: Order,
+  rules: NonReturnableRule[],
+): Promise<{ none: boolean; unopenedOnly: string[] }> {
+  if (rules.length === 0) return { none: false, unopenedOnly: [] }
+  let excluded = 0
+  const unopenedOnly: string[] = []
+  for (const item of o.items) {
+    const p = await sc.ctx.store.products.get(sc.ctx.shop.id, item.sku)
+    const rule = p ? rules.find((r) => inCategory(p.category, r)) : undefined
+    if (!rule) continue
+    if (rule.onlyIfOpened) unopenedOnly.push(item.title ?? item.sku)
+    else excluded++
+  }
+  return { none: excluded === o.items.length, unopenedOnly }
 }
 
 /** The answer listing the orders still returnable, or null when the question is not that one. */
@@ -34,20 +60,25 @@ export async function returnableOrdersAnswer(sc: SkillContext): Promise<SkillRes
     const until = (days: number) => day(new Date(new Date(at).getTime() + days * DAY).toISOString(), tz)
     const title = o.items[0]?.title ?? o.items[0]?.sku ?? ''
     const more = o.items.length > 1 ? say(L, ` 等${o.items.length}件`, ` +${o.items.length - 1} more`) : ''
-    if (until(rules.noReasonDays) >= today)
+    const ex = await exclusions(sc, o, rules.nonReturnable)
+    const unopened =
+      ex.unopenedOnly.length === 0
+        ? ''
+        : say(L, `；${ex.unopenedOnly.join('、')} 仅限未拆封`, `; ${ex.unopenedOnly.join(', ')} only if unopened`)
+    if (until(rules.noReasonDays) >= today && !ex.none)
       lines.push(
         say(
           L,
-          `${o.orderNo}（${title}${more}）：${day(at, tz)} 签收，${rules.noReasonDays} 天无理由退货至 ${until(rules.noReasonDays)}（商品需未使用、包装完好）`,
-          `${o.orderNo} (${title}${more}): delivered ${day(at, tz)}, no-reason return until ${until(rules.noReasonDays)} (item unused and complete)`,
+          `${o.orderNo}（${title}${more}）：${day(at, tz)} 签收，${rules.noReasonDays} 天无理由退货至 ${until(rules.noReasonDays)}（商品需未使用、包装完好${unopened}）`,
+          `${o.orderNo} (${title}${more}): delivered ${day(at, tz)}, no-reason return until ${until(rules.noReasonDays)} (item unused and complete${unopened})`,
         ),
       )
     else if (until(rules.qualityIssueDays) >= today)
       lines.push(
         say(
           L,
-          `${o.orderNo}（${title}${more}）：无理由退货期已过，质量问题可退换至 ${until(rules.qualityIssueDays)}`,
-          `${o.orderNo} (${title}${more}): the no-reason window has closed; a quality problem can be returned until ${until(rules.qualityIssueDays)}`,
+          `${o.orderNo}（${title}${more}）：${ex.none ? '不支持无理由退货' : '无理由退货期已过'}，质量问题可退换至 ${until(rules.qualityIssueDays)}`,
+          `${o.orderNo} (${title}${more}): ${ex.none ? 'not returnable without a reason' : 'the no-reason window has closed'}; a quality problem can be returned until ${until(rules.qualityIssueDays)}`,
         ),
       )
   }
